@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+// The package is the pipeline: each library target is one step, and the
+// dependency graph below only points down (see Docs/ARCHITECTURE.md).
+import PackageDescription
+
+let package = Package(
+  name: "plansite",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "plansite", targets: ["plansite"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+  ],
+  targets: [
+    // The CommonMark reference library, from Debian's libcmark-dev.
+    .systemLibrary(
+      name: "CCmark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"])]
+    ),
+    // Diagnostics, source locations, text helpers. Foundation only.
+    .target(name: "SiteCore"),
+    // Markdown to HTML through libcmark, in safe mode.
+    .target(name: "Markup", dependencies: ["CCmark", "SiteCore"]),
+    // The plan as validated values, and the rules that validate it. No I/O.
+    .target(name: "PlanModel", dependencies: ["SiteCore"]),
+    // Content/ -> documents -> draft plan (YAML front matter, Markdown bodies).
+    .target(
+      name: "ContentLoader",
+      dependencies: ["SiteCore", "PlanModel", "Markup", .product(name: "Yams", package: "Yams")]
+    ),
+    // Plan + Templates/ -> pages and data files (bytes), no file writes.
+    .target(
+      name: "SiteRenderer",
+      dependencies: ["SiteCore", "PlanModel", .product(name: "Mustache", package: "swift-mustache")]
+    ),
+    // The only code that writes files: staging folder, atomic swap, lock.
+    .target(name: "OutputWriter", dependencies: ["SiteCore"]),
+    // The orchestrator: load -> validate -> render -> write.
+    .target(
+      name: "SiteBuilder",
+      dependencies: ["SiteCore", "PlanModel", "ContentLoader", "SiteRenderer", "OutputWriter"]
+    ),
+    // The command line: parses arguments, calls SiteBuilder, prints diagnostics.
+    .executableTarget(
+      name: "plansite",
+      dependencies: [
+        "SiteCore", "SiteBuilder",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
+    .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
+    .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "SiteCore"]),
+    .testTarget(name: "ContentLoaderTests", dependencies: ["ContentLoader", "PlanModel", "SiteCore"]),
+    .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer", "PlanModel", "SiteCore"]),
+    .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter", "SiteCore"]),
+    .testTarget(
+      name: "SiteBuilderTests",
+      dependencies: ["SiteBuilder", "SiteCore", "PlanModel"],
+      exclude: ["Fixtures"]
+    ),
+  ]
+)

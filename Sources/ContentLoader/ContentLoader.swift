@@ -1,0 +1,155 @@
+import Dispatch
+import PlanModel
+import SiteCore
+
+/// Reads a content folder into a `PlanDraft`: the "load" step of the pipeline.
+///
+/// Every file is decoded (UTF-8, NFC), split, parsed with Yams and its
+/// Markdown rendered with cmark, independently and on all cores. Problems
+/// are collected, never thrown one at a time, so an editor sees them all.
+public struct ContentLoader: Sendable {
+  /// What loading produced.
+  public struct Result: Sendable {
+    /// The plan as the files describe it (unvalidated).
+    public var draft: PlanDraft
+    /// Every problem found in single files.
+    public var diagnostics: [Diagnostic]
+    /// Every file read, with a hash of its bytes.
+    public var inputs: [InputFile]
+  }
+
+  /// A file that was read, for build manifests.
+  public struct InputFile: Hashable, Sendable {
+    /// The path inside the content folder.
+    public var path: String
+    /// The hash of its bytes.
+    public var hash: ContentHash
+  }
+
+  /// The content folder as the user named it (`Content`).
+  public let directory: String
+
+  public init(directory: String) {
+    self.directory = directory
+  }
+
+  public func load() -> Result {
+    let report = DiagnosticCollector()
+    let tree: SourceTree
+    do {
+      tree = try SourceTree(directory: directory, diagnostics: report)
+    } catch let error as DiagnosticError {
+      return Result(draft: PlanDraft(), diagnostics: error.diagnostics, inputs: [])
+    } catch {
+      return Result(draft: PlanDraft(), diagnostics: [], inputs: [])
+    }
+    for required in ContentFileKind.requiredFiles where tree.file(required) == nil {
+      report.error(
+        "the content folder has no '\(required)'",
+        at: SourceLocation(file: tree.displayRoot + "/" + required),
+        notes: [Diagnostic.Note(Self.purpose(of: required))])
+    }
+    let files = tree.files.map { ($0, ContentFileKind(path: $0.path)) }
+    for (file, kind) in files where kind == .unexpected {
+      report.warning(
+        "'\(file.path)' is not used by the site", at: SourceLocation(file: file.displayPath),
+        notes: [Self.unexpectedFileNote(file.path)])
+    }
+    let parsed = parseAll(files.filter { $0.1 != .unexpected && $0.1 != .documentation })
+    var draft = PlanDraft()
+    var inputs: [InputFile] = []
+    for (result, input) in parsed {
+      report.report(contentsOf: result.diagnostics)
+      if let input { inputs.append(input) }
+      Self.add(result.content, to: &draft)
+    }
+    draft.groups.sort { $0.folder < $1.folder }
+    return Result(draft: draft, diagnostics: report.diagnostics, inputs: inputs)
+  }
+
+  /// Reads and parses files on all cores; results come back in input order.
+  private func parseAll(_ files: [(SourceTree.File, ContentFileKind)]) -> [(ParsedFile, InputFile?)] {
+    let results = ResultSlots<(ParsedFile, InputFile?)>(count: files.count)
+    let parser = FileParser()
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      let (file, kind) = files[index]
+      results[index] = Self.parse(file, kind: kind, parser: parser)
+    }
+    return results.values.compactMap { $0 }
+  }
+
+  private static func parse(_ file: SourceTree.File, kind: ContentFileKind, parser: FileParser)
+    -> (ParsedFile, InputFile?)
+  {
+    let report = DiagnosticCollector()
+    let bytes: [UInt8]
+    do {
+      bytes = try file.read()
+    } catch let error as FileBytes.ReadError {
+      report.error(
+        "the file cannot be read: \(error.message)", at: SourceLocation(file: file.displayPath))
+      return (ParsedFile(content: .nothing, diagnostics: report.diagnostics), nil)
+    } catch {
+      return (ParsedFile(content: .nothing, diagnostics: []), nil)
+    }
+    let input = InputFile(path: file.path, hash: ContentHash(bytes))
+    guard
+      let source = SourceFile.decode(
+        bytes, path: file.path, displayPath: file.displayPath, report: report)
+    else {
+      return (ParsedFile(content: .nothing, diagnostics: report.diagnostics), input)
+    }
+    var parsed = parser.parse(source, kind: kind)
+    parsed.diagnostics.insert(contentsOf: report.diagnostics, at: 0)
+    return (parsed, input)
+  }
+
+  private static func add(_ content: ParsedFile.Content, to draft: inout PlanDraft) {
+    switch content {
+    case .site(let site): draft.site = site
+    case .plan(let plan): draft.document = plan
+    case .section(let section): draft.sections.append(section)
+    case .agencies(let list): draft.agencies += list
+    case .communes(let list): draft.communes += list
+    case .indicators(let list): draft.indicators += list
+    case .group(let group): draft.groups.append(group)
+    case .task(let task): draft.tasks.append(task)
+    case .nothing: break
+    }
+  }
+
+  private static func purpose(of file: String) -> String {
+    switch file {
+    case "site.yaml": "it holds the site's title and settings (title: …, language: vi)"
+    case "plan.md": "it holds the plan's number, dates, issuer and signer, and its preamble"
+    case "agencies.yaml": "it lists the agencies tasks are assigned to (- id: …, name: …)"
+    case "communes.yaml": "it lists the communes (- id: …, name: …, kind: xa)"
+    default: "create it"
+    }
+  }
+
+  private static func unexpectedFileNote(_ path: String) -> Diagnostic.Note {
+    let known = ["site.yaml", "plan.md", "agencies.yaml", "communes.yaml", "indicators.yaml"]
+    if !path.contains("/"), let close = Suggestion.closest(to: path, among: known) {
+      return Diagnostic.Note("did you mean '\(close)'?")
+    }
+    return Diagnostic.Note(
+      "tasks go in tasks/<group folder>/<id>.md, sections in sections/<name>.md; "
+        + "other files are ignored")
+  }
+}
+
+/// Fixed slots written from concurrent iterations, one slot per index.
+final class ResultSlots<Value>: @unchecked Sendable {
+  private(set) var values: [Value?]
+
+  init(count: Int) {
+    values = Array(repeating: nil, count: count)
+  }
+
+  /// Each index is written by exactly one iteration, so no lock is needed.
+  subscript(index: Int) -> Value? {
+    get { values[index] }
+    set { values.withUnsafeMutableBufferPointer { $0[index] = newValue } }
+  }
+}

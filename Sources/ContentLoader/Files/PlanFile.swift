@@ -1,0 +1,55 @@
+import PlanModel
+import SiteCore
+
+extension FileParser {
+  /// `plan.md`: the document's header fields; the body is its preamble.
+  func plan(_ doc: MarkdownFile) -> ParsedFile.Content? {
+    let f = doc.fields
+    defer { f.finish() }
+    let number = f.string("number", required: true, example: "\"22/KH-UBND\"")
+    let title = f.string("title", required: true)
+    let type = f.string("document_type")?.value ?? "Kế hoạch"
+    let issued = f.day("issued", required: true)
+    let effective = f.day("effective")
+    let issuer = f.string("issuer", required: true)
+    let signer = f.string("signer", required: true)
+    let signerTitle = f.string("signer_title")?.value
+    let field = f.string("field")?.value
+    let place = f.string("place")?.value
+    let sourceURL = f.string("source_url")?.value
+    guard let number, let title, let issued, let issuer, let signer else { return nil }
+    return .plan(
+      PlanDocument(
+        number: number.value, title: title.value, documentType: type, issued: issued.value,
+        effective: effective?.value, issuer: issuer.value, signer: signer.value,
+        signerTitle: signerTitle, field: field, place: place, preamble: rich(doc.body),
+        sourceURL: sourceURL, source: doc.file.ref))
+  }
+
+  /// `sections/NN-name.md`: a numbered part of the plan's text.
+  func section(_ doc: MarkdownFile) -> ParsedFile.Content? {
+    let f = doc.fields
+    defer { f.finish() }
+    let id = f.string("id", required: true, example: "\"I\"")
+    let title = f.string("title", required: true)
+    let shows = f.enumeration("shows", PlanSection.Shows.self) ?? .text
+    guard let id, let title else { return nil }
+    let section = PlanSection(
+      id: SectionID(id.value), title: title.value, body: rich(doc.body), shows: shows,
+      source: doc.file.ref)
+    return .section(PlanDraft.Entry(section, idLocation: id.location))
+  }
+
+  /// `tasks/<folder>/_group.md`: a task group's number, heading and intro.
+  func group(_ doc: MarkdownFile, folder: String) -> ParsedFile.Content? {
+    let f = doc.fields
+    defer { f.finish() }
+    let id = f.string("id", required: true, example: "\"1\"")
+    let title = f.string("title", required: true)
+    guard let id, let title else { return nil }
+    let group = TaskGroup(
+      id: GroupID(id.value), slug: Slug.make(from: id.value), title: title.value,
+      intro: rich(doc.body), tasks: [], source: doc.file.ref)
+    return .group(PlanDraft.GroupDraft(group: group, idLocation: id.location, folder: folder))
+  }
+}

@@ -1,0 +1,32 @@
+import PlanModel
+import SiteCore
+
+extension FileParser {
+  /// `site.yaml`: the site's title, language, address and footer.
+  func site(_ yaml: YAMLFile) -> SiteSettings? {
+    guard let fields = MappingReader(yaml.root, what: "site settings", source: yaml.source) else {
+      return nil
+    }
+    defer { fields.finish() }
+    let title = fields.string("title", required: true, example: "\"Kế hoạch …\"")
+    let language = fields.string("language")?.value ?? "vi"
+    var baseURL: String?
+    if let url = fields.string("base_url") {
+      let value = url.value.trimmingCharacters(in: .whitespaces)
+      if value.hasPrefix("https://") || value.hasPrefix("http://") {
+        baseURL = value.hasSuffix("/") ? value : value + "/"
+      } else if !value.isEmpty {
+        yaml.source.report.error(
+          "'base_url' must be a full address starting with https://", at: url.location,
+          notes: [Diagnostic.Note("for example: base_url: \"https://kehoach.nghean.gov.vn/\"")])
+      }
+    }
+    let description = fields.string("description")?.value ?? ""
+    let publisher = fields.string("publisher")?.value
+    let footer = fields.string("footer_note")?.value
+    guard let title else { return nil }
+    return SiteSettings(
+      title: title.value, language: language, baseURL: baseURL, description: description,
+      publisher: publisher, footerNote: footer)
+  }
+}

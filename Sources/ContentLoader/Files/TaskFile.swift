@@ -1,0 +1,47 @@
+import PlanModel
+import SiteCore
+
+extension FileParser {
+  /// `tasks/<folder>/<id>.md`: one task, its assignments and status.
+  func task(_ doc: MarkdownFile, folder: String) -> ParsedFile.Content? {
+    let f = doc.fields
+    defer { f.finish() }
+    let id = f.string("id", required: true, example: "\"1.1\"")
+    let title = f.string("title", required: true, example: "\"Xây dựng, ban hành …\"")
+    let group = f.string("group")
+    let assignmentsNode = f.node("assignments")
+    let assignments =
+      f.list("assignments", what: "assignment", required: true) { item in
+        assignment(item, file: doc.file)
+      } ?? []
+    let deadline = f.day("deadline")
+    let status = f.enumeration("status", TaskStatus.self)
+    let progress = f.int("progress", in: 0...100)
+    let indicators = f.stringList("indicators") ?? []
+    guard let id, let title else { return nil }
+    return .task(
+      PlanDraft.TaskDraft(
+        id: id, folder: folder, groupRef: group, title: title.value, body: rich(doc.body),
+        assignments: assignments,
+        assignmentsLocation: assignmentsNode.map { f.location(of: $0) } ?? f.location,
+        deadline: deadline?.value, status: status, progress: progress?.value,
+        indicatorRefs: indicators, source: doc.file.ref))
+  }
+
+  private func assignment(_ item: MappingReader, file: SourceFile) -> PlanDraft.AssignmentDraft? {
+    let to = item.stringList("to", required: true, example: "[so-tai-chinh]")
+    let role = item.enumeration("role", Assignment.Role.self, required: true)
+    let text = item.string("text", required: true, example: "\"Chủ trì …\"")
+    let deadline = item.day("deadline")
+    guard let to, let role, let text else { return nil }
+    if to.isEmpty {
+      item.error(
+        "the assignment's 'to' list is empty", at: item.location,
+        notes: [Diagnostic.Note("name who must do it, like 'to: [so-tai-chinh]'")])
+      return nil
+    }
+    return PlanDraft.AssignmentDraft(
+      to: to, role: role, text: rich(text.value), deadline: deadline?.value,
+      source: SourceRef(path: file.path, location: item.location))
+  }
+}

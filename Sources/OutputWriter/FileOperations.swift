@@ -1,0 +1,69 @@
+import Foundation
+import SiteCore
+
+/// Thin wrappers over POSIX file calls that throw `OutputError`.
+enum FileOperations {
+  static func makeDirectory(_ path: String) throws {
+    if mkdir(path, 0o755) != 0, errno != EEXIST {
+      throw OutputError.system(operation: "create the folder", path: path, code: errno)
+    }
+  }
+
+  /// Writes `bytes` to a new file at `path` (replacing a file there).
+  static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw OutputError.system(operation: "create", path: path, code: errno) }
+    defer { close(fd) }
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return write(fd, base + offset, buffer.count - offset)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw OutputError.system(operation: "write", path: path, code: errno)
+      }
+      offset += n
+    }
+  }
+
+  static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
+  }
+
+  /// Deletes a file or a whole folder tree; a missing path is fine.
+  static func removeTree(_ path: String) throws {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+      for name in names { try removeTree(path + "/" + name) }
+      if rmdir(path) != 0, errno != ENOENT {
+        throw OutputError.system(operation: "remove the folder", path: path, code: errno)
+      }
+    } else if unlink(path) != 0, errno != ENOENT {
+      throw OutputError.system(operation: "remove", path: path, code: errno)
+    }
+  }
+
+  /// Swaps two paths in one step (Linux `renameat2(RENAME_EXCHANGE)`), or
+  /// returns false if the system cannot do that.
+  static func exchange(_ a: String, _ b: String) throws -> Bool {
+    typealias RenameAt2 =
+      @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    guard let symbol = dlsym(nil, "renameat2") else { return false }
+    let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+    let renameExchange: UInt32 = 2
+    if renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0 { return true }
+    if errno == EINVAL || errno == ENOSYS || errno == ENOTSUP { return false }
+    throw OutputError.system(operation: "swap in", path: b, code: errno)
+  }
+
+  static func rename(_ from: String, _ to: String) throws {
+    if Foundation.rename(from, to) != 0 {
+      throw OutputError.system(operation: "rename", path: from, code: errno)
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/// The whole plan, validated: every reference resolves, every id is unique.
+///
+/// Built only by `PlanValidator`, so code that receives a `Plan` can look
+/// things up without handling missing ids.
+public struct Plan: Sendable {
+  /// Site-wide settings.
+  public let site: SiteSettings
+  /// The document's identity and preamble.
+  public let document: PlanDocument
+  /// The numbered parts of the text, in order.
+  public let sections: [PlanSection]
+  /// The task groups, in order.
+  public let groups: [TaskGroup]
+  /// Every task, in plan order (group by group).
+  public let tasks: [PlanTask]
+  /// The agencies, in registry order.
+  public let agencies: [Agency]
+  /// The communes, in registry order.
+  public let communes: [Commune]
+  /// The indicators, in registry order.
+  public let indicators: [Indicator]
+
+  private let tasksByID: [TaskID: Int]
+  private let groupsByID: [GroupID: Int]
+  private let agenciesByID: [AgencyID: Int]
+  private let communesByID: [CommuneID: Int]
+  private let indicatorsByID: [IndicatorID: Int]
+
+  /// Assembles a plan. Ids must be unique and references must resolve;
+  /// `PlanValidator` guarantees both before calling this.
+  init(
+    site: SiteSettings, document: PlanDocument, sections: [PlanSection], groups: [TaskGroup],
+    tasks: [PlanTask], agencies: [Agency], communes: [Commune], indicators: [Indicator]
+  ) {
+    self.site = site
+    self.document = document
+    self.sections = sections
+    self.groups = groups
+    self.tasks = tasks
+    self.agencies = agencies
+    self.communes = communes
+    self.indicators = indicators
+    func index<ID: Hashable>(_ ids: [ID]) -> [ID: Int] {
+      Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+    tasksByID = index(tasks.map(\.id))
+    groupsByID = index(groups.map(\.id))
+    agenciesByID = index(agencies.map(\.id))
+    communesByID = index(communes.map(\.id))
+    indicatorsByID = index(indicators.map(\.id))
+  }
+
+  public func task(_ id: TaskID) -> PlanTask? { tasksByID[id].map { tasks[$0] } }
+  public func group(_ id: GroupID) -> TaskGroup? { groupsByID[id].map { groups[$0] } }
+  public func agency(_ id: AgencyID) -> Agency? { agenciesByID[id].map { agencies[$0] } }
+  public func commune(_ id: CommuneID) -> Commune? { communesByID[id].map { communes[$0] } }
+  public func indicator(_ id: IndicatorID) -> Indicator? {
+    indicatorsByID[id].map { indicators[$0] }
+  }
+
+  /// The position of a task in plan order, for sorting duties.
+  public func position(of id: TaskID) -> Int { tasksByID[id] ?? Int.max }
+}

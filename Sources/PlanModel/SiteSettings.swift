@@ -1,0 +1,28 @@
+/// Settings for the site as a whole (`site.yaml`).
+public struct SiteSettings: Hashable, Sendable {
+  /// The site's name, shown in every header.
+  public var title: String
+  /// The page language (`vi`).
+  public var language: String
+  /// The absolute address the site is published at, if known
+  /// (`https://kehoach.example.gov.vn/`); enables the sitemap.
+  public var baseURL: String?
+  /// One sentence about the site, for search engines and link previews.
+  public var description: String
+  /// Who publishes the site, shown in the footer.
+  public var publisher: String?
+  /// A note shown in every footer (e.g. that the site is not the official text).
+  public var footerNote: String?
+
+  public init(
+    title: String, language: String = "vi", baseURL: String? = nil, description: String = "",
+    publisher: String? = nil, footerNote: String? = nil
+  ) {
+    self.title = title
+    self.language = language
+    self.baseURL = baseURL
+    self.description = description
+    self.publisher = publisher
+    self.footerNote = footerNote
+  }
+}

@@ -1,0 +1,83 @@
+/// One "- Agency: what to do" line of the plan: who, in which role, what.
+public struct Assignment: Hashable, Sendable {
+  /// The part an assignee plays.
+  public enum Role: String, CaseIterable, Sendable {
+    /// Chủ trì: leads and answers for the result.
+    case lead
+    /// Phối hợp: works with the lead.
+    case support
+    /// Thực hiện: carries it out within its own remit.
+    case implement
+
+    /// `Chủ trì`, `Phối hợp`, `Thực hiện`.
+    public var label: String {
+      switch self {
+      case .lead: "Chủ trì"
+      case .support: "Phối hợp"
+      case .implement: "Thực hiện"
+      }
+    }
+  }
+
+  /// The assignees, as written (`[so-tai-chinh]`, `[all-agencies, all-communes]`).
+  public var assignees: [Assignee]
+  /// Their role.
+  public var role: Role
+  /// What they must do.
+  public var text: RichText
+  /// A deadline for this assignment only, overriding the task's.
+  public var deadline: Day?
+  /// Where the assignment is written.
+  public var source: SourceRef
+
+  public init(
+    assignees: [Assignee], role: Role, text: RichText, deadline: Day? = nil, source: SourceRef
+  ) {
+    self.assignees = assignees
+    self.role = role
+    self.text = text
+    self.deadline = deadline
+    self.source = source
+  }
+}
+
+/// Who an assignment is addressed to: one agency or commune, or a collective.
+public enum Assignee: Hashable, Sendable {
+  case agency(AgencyID)
+  case commune(CommuneID)
+  case collective(Collective)
+}
+
+/// The groups plans address at once ("các sở, ngành", "UBND các xã, phường").
+public enum Collective: String, CaseIterable, Sendable {
+  case allAgencies = "all-agencies"
+  case allCommunes = "all-communes"
+  case allXa = "all-xa"
+  case allPhuong = "all-phuong"
+  case allDacKhu = "all-dac-khu"
+
+  /// How the plan names the collective.
+  public var label: String {
+    switch self {
+    case .allAgencies: "Các sở, ban, ngành"
+    case .allCommunes: "UBND các xã, phường"
+    case .allXa: "UBND các xã"
+    case .allPhuong: "UBND các phường"
+    case .allDacKhu: "UBND các đặc khu"
+    }
+  }
+
+  /// Whether the collective includes every agency.
+  public var includesAgencies: Bool { self == .allAgencies }
+
+  /// Whether the collective includes communes of `kind`.
+  public func includes(_ kind: Commune.Kind) -> Bool {
+    switch self {
+    case .allAgencies: false
+    case .allCommunes: true
+    case .allXa: kind == .xa
+    case .allPhuong: kind == .phuong
+    case .allDacKhu: kind == .dacKhu
+    }
+  }
+}

@@ -1,0 +1,96 @@
+/// One assignment as seen from one assignee: "task 1.3, as lead, this text".
+public struct Duty: Hashable, Sendable {
+  /// The task.
+  public var task: TaskID
+  /// Which of the task's assignments (its position in `assignments`).
+  public var assignment: Int
+  /// The role the assignee plays.
+  public var role: Assignment.Role
+  /// The collective that brings the assignee in, or `nil` when it is named.
+  public var via: Collective?
+}
+
+/// Who must do what, indexed by assignee: the "views" step of the pipeline.
+///
+/// An agency's duties are the assignments that name it or `all-agencies`.
+/// A commune's duties come in three scopes: assignments that name it, those
+/// for its kind (`all-xa`, `all-phuong`, `all-dac-khu`), and those for
+/// `all-communes`. The last two are the same for many communes, so pages can
+/// render them once; an assignment reaching a commune through a collective
+/// is therefore left out of its "named" list, so nothing shows twice.
+public struct DutyIndex: Sendable {
+  private var agencyDuties: [AgencyID: [Duty]] = [:]
+  private var communeDuties: [CommuneID: [Duty]] = [:]
+  private var collectiveDuties: [Collective: [Duty]] = [:]
+
+  public init(plan: Plan) {
+    let allAgencyIDs = plan.agencies.map(\.id)
+    for task in plan.tasks {
+      for (index, assignment) in task.assignments.enumerated() {
+        var named = Set<AgencyID>()
+        var namedCommunes = [CommuneID]()
+        var collectives = Set<Collective>()
+        for assignee in assignment.assignees {
+          switch assignee {
+          case .agency(let id): named.insert(id)
+          case .commune(let id): namedCommunes.append(id)
+          case .collective(let c): collectives.insert(c)
+          }
+        }
+        let duty = Duty(task: task.id, assignment: index, role: assignment.role, via: nil)
+        // Agencies: named ones first-class; the rest through all-agencies.
+        for id in allAgencyIDs {
+          if named.contains(id) {
+            agencyDuties[id, default: []].append(duty)
+          } else if collectives.contains(.allAgencies) {
+            var viaDuty = duty
+            viaDuty.via = .allAgencies
+            agencyDuties[id, default: []].append(viaDuty)
+          }
+        }
+        for collective in Collective.allCases where collective != .allAgencies {
+          if collectives.contains(collective) {
+            var viaDuty = duty
+            viaDuty.via = collective
+            collectiveDuties[collective, default: []].append(viaDuty)
+          }
+        }
+        for id in namedCommunes {
+          guard let commune = plan.commune(id) else { continue }
+          let reachedByCollective = collectives.contains { $0.includes(commune.kind) }
+          if !reachedByCollective, communeDuties[id]?.last != duty {
+            communeDuties[id, default: []].append(duty)
+          }
+        }
+      }
+    }
+  }
+
+  /// Every duty of an agency, in plan order.
+  public func duties(of agency: AgencyID) -> [Duty] { agencyDuties[agency] ?? [] }
+
+  /// The duties that name a commune and reach it through no collective.
+  public func namedDuties(of commune: CommuneID) -> [Duty] { communeDuties[commune] ?? [] }
+
+  /// The duties addressed to a collective (shared by all its members).
+  public func duties(of collective: Collective) -> [Duty] { collectiveDuties[collective] ?? [] }
+
+  /// The collectives that reach communes of `kind`, most specific first.
+  public static func collectives(reaching kind: Commune.Kind) -> [Collective] {
+    Collective.allCases.filter { $0 != .allCommunes && $0.includes(kind) } + [.allCommunes]
+  }
+
+  /// Every duty of a commune: named, then by kind, then for all communes.
+  /// An assignment naming two collectives that both reach the commune is
+  /// listed once, under the more specific one.
+  public func allDuties(of commune: Commune) -> [Duty] {
+    struct AssignmentKey: Hashable {
+      var task: TaskID
+      var index: Int
+    }
+    var seen = Set<AssignmentKey>()
+    let ordered = namedDuties(of: commune.id)
+      + Self.collectives(reaching: commune.kind).flatMap { duties(of: $0) }
+    return ordered.filter { seen.insert(AssignmentKey(task: $0.task, index: $0.assignment)).inserted }
+  }
+}

@@ -1,0 +1,99 @@
+import SiteCore
+
+/// Turns the strings of a `to:` list into assignees, reporting unknown and
+/// redundant entries.
+struct AssigneeResolver {
+  private let agencies: [AgencyID: Agency]
+  private let communes: [CommuneID: Commune]
+  private let candidates: [Suggestion.Candidate]
+
+  init(agencies: [Agency], communes: [Commune]) {
+    self.agencies = Dictionary(agencies.map { ($0.id, $0) }) { a, _ in a }
+    self.communes = Dictionary(communes.map { ($0.id, $0) }) { a, _ in a }
+    candidates =
+      agencies.map { Suggestion.Candidate(id: $0.id.rawValue, name: $0.name) }
+      + agencies.compactMap { agency in
+        agency.shortName.map { Suggestion.Candidate(id: agency.id.rawValue, name: $0) }
+      }
+      + communes.map { Suggestion.Candidate(id: $0.id.rawValue, name: $0.fullName) }
+      + Collective.allCases.map { Suggestion.Candidate(id: $0.rawValue, name: $0.label) }
+  }
+
+  func resolve(_ refs: [Located<String>], _ report: DiagnosticCollector) -> [Assignee] {
+    var result: [Assignee] = []
+    for ref in refs {
+      let assignee: Assignee
+      if let collective = Collective(rawValue: ref.value) {
+        assignee = .collective(collective)
+      } else if agencies[AgencyID(ref.value)] != nil {
+        assignee = .agency(AgencyID(ref.value))
+      } else if communes[CommuneID(ref.value)] != nil {
+        assignee = .commune(CommuneID(ref.value))
+      } else {
+        report.report(unknown(ref))
+        continue
+      }
+      if result.contains(assignee) {
+        report.warning(
+          "'\(ref.value)' is listed twice", at: ref.location,
+          notes: [Diagnostic.Note("remove the second one")])
+        continue
+      }
+      result.append(assignee)
+    }
+    reportRedundancy(result, refs, report)
+    return result
+  }
+
+  private func unknown(_ ref: Located<String>) -> Diagnostic {
+    let match = Suggestion.closest(to: ref.value, among: candidates)
+    let kind: String
+    if let match {
+      kind =
+        agencies[AgencyID(match.id)] != nil
+        ? "agency" : communes[CommuneID(match.id)] != nil ? "commune" : "agency or commune"
+    } else {
+      kind = "agency or commune"
+    }
+    var notes: [Diagnostic.Note] = []
+    if let match {
+      let name =
+        agencies[AgencyID(match.id)]?.name ?? communes[CommuneID(match.id)]?.fullName
+        ?? Collective(rawValue: match.id)?.label ?? match.name
+      notes.append(Diagnostic.Note(didYouMean(Suggestion.Candidate(id: match.id, name: name))))
+    } else {
+      notes.append(
+        Diagnostic.Note(
+          "use an id from agencies.yaml or communes.yaml, or all-agencies, all-communes, "
+            + "all-xa, all-phuong, all-dac-khu"))
+    }
+    return .error("unknown \(kind) '\(ref.value)'", at: ref.location, notes: notes)
+  }
+
+  /// Warns about communes and commune collectives already covered by another
+  /// collective in the same list, which would show the same duty twice.
+  private func reportRedundancy(
+    _ assignees: [Assignee], _ refs: [Located<String>], _ report: DiagnosticCollector
+  ) {
+    let collectives = assignees.compactMap { if case .collective(let c) = $0 { c } else { nil } }
+    guard !collectives.isEmpty else { return }
+    for ref in refs {
+      var coveredBy: Collective?
+      // An agency named beside all-agencies is fine: agency pages show it once,
+      // as named. Communes are different: their shared lists are rendered once.
+      if let commune = communes[CommuneID(ref.value)] {
+        coveredBy = collectives.first { $0.includes(commune.kind) }
+      } else if let collective = Collective(rawValue: ref.value), collective != .allCommunes,
+        collective != .allAgencies, collectives.contains(.allCommunes)
+      {
+        coveredBy = .allCommunes
+      }
+      if let coveredBy {
+        report.warning(
+          "'\(ref.value)' is already included in '\(coveredBy.rawValue)' in the same list",
+          at: ref.location,
+          notes: [Diagnostic.Note("remove '\(ref.value)', or give it its own assignment")])
+      }
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import SiteCore
+
+/// The plan as read from `Content/`, before references are resolved.
+///
+/// The loader fills this with what each file says, type-checked but not
+/// cross-checked: ids may repeat and references may point nowhere.
+/// `PlanValidator` turns it into a `Plan` or into diagnostics.
+public struct PlanDraft: Sendable {
+  public var site: SiteSettings?
+  public var document: PlanDocument?
+  public var sections: [Entry<PlanSection>] = []
+  public var groups: [GroupDraft] = []
+  public var tasks: [TaskDraft] = []
+  public var agencies: [Entry<Agency>] = []
+  public var communes: [Entry<Commune>] = []
+  public var indicators: [IndicatorDraft] = []
+
+  public init() {}
+
+  /// A finished value with the location of its id, for duplicate checks.
+  public struct Entry<Value: Sendable>: Sendable {
+    public var value: Value
+    public var idLocation: SourceLocation
+
+    public init(_ value: Value, idLocation: SourceLocation) {
+      self.value = value
+      self.idLocation = idLocation
+    }
+  }
+
+  /// A task group: its file and the folder its tasks live in.
+  public struct GroupDraft: Sendable {
+    public var group: TaskGroup
+    public var idLocation: SourceLocation
+    /// The folder under `tasks/` (`01-trong-tam`), which tasks inside it join.
+    public var folder: String
+
+    public init(group: TaskGroup, idLocation: SourceLocation, folder: String) {
+      self.group = group
+      self.idLocation = idLocation
+      self.folder = folder
+    }
+  }
+
+  /// A task with its references still as written.
+  public struct TaskDraft: Sendable {
+    public var id: Located<String>
+    /// The folder the file is in, which names its group unless `group:` says otherwise.
+    public var folder: String
+    /// An explicit `group:` key.
+    public var groupRef: Located<String>?
+    public var title: String
+    public var body: RichText
+    public var assignments: [AssignmentDraft]
+    /// Where `assignments:` is (or the file, if missing), for "no assignment".
+    public var assignmentsLocation: SourceLocation
+    public var deadline: Day?
+    public var status: TaskStatus?
+    public var progress: Int?
+    public var indicatorRefs: [Located<String>]
+    public var source: SourceRef
+
+    public init(
+      id: Located<String>, folder: String, groupRef: Located<String>?, title: String,
+      body: RichText, assignments: [AssignmentDraft], assignmentsLocation: SourceLocation,
+      deadline: Day?, status: TaskStatus?, progress: Int?, indicatorRefs: [Located<String>],
+      source: SourceRef
+    ) {
+      self.id = id
+      self.folder = folder
+      self.groupRef = groupRef
+      self.title = title
+      self.body = body
+      self.assignments = assignments
+      self.assignmentsLocation = assignmentsLocation
+      self.deadline = deadline
+      self.status = status
+      self.progress = progress
+      self.indicatorRefs = indicatorRefs
+      self.source = source
+    }
+  }
+
+  /// One assignment with its `to:` list unresolved.
+  public struct AssignmentDraft: Sendable {
+    public var to: [Located<String>]
+    public var role: Assignment.Role
+    public var text: RichText
+    public var deadline: Day?
+    public var source: SourceRef
+
+    public init(
+      to: [Located<String>], role: Assignment.Role, text: RichText, deadline: Day?,
+      source: SourceRef
+    ) {
+      self.to = to
+      self.role = role
+      self.text = text
+      self.deadline = deadline
+      self.source = source
+    }
+  }
+
+  /// An indicator whose owner is still a string.
+  public struct IndicatorDraft: Sendable {
+    /// The indicator, with `owner` unset.
+    public var indicator: Indicator
+    public var idLocation: SourceLocation
+    public var ownerRef: Located<String>?
+
+    public init(indicator: Indicator, idLocation: SourceLocation, ownerRef: Located<String>?) {
+      self.indicator = indicator
+      self.idLocation = idLocation
+      self.ownerRef = ownerRef
+    }
+  }
+}

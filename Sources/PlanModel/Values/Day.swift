@@ -1,0 +1,82 @@
+/// A calendar date without time or time zone (a deadline, an issue date).
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let year: Int
+  public let month: Int
+  public let day: Int
+
+  /// A date, or `nil` if it does not exist (`2026-02-30`).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month),
+      (1...Day.daysIn(month: month, year: year)).contains(day)
+    else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  private init(unchecked year: Int, _ month: Int, _ day: Int) {
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// 1 January 1970, a fallback for clocks that cannot be read.
+  public static let unixEpoch = Day(unchecked: 1970, 1, 1)
+
+  /// Parses `YYYY-MM-DD`; `nil` for any other shape or an impossible date.
+  public init?(iso text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+    else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  /// Whether `text` has the `YYYY-MM-DD` shape, valid or not (to tell
+  /// "impossible date" from "not a date" in messages).
+  public static func looksLikeISODate(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+  }
+
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// `2026-01-13`.
+  public var iso: String {
+    func pad(_ n: Int, _ width: Int) -> String {
+      let s = String(n)
+      return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+
+  /// `13/01/2026`, as Vietnamese documents write dates.
+  public var vietnamese: String {
+    let d = day < 10 ? "0\(day)" : "\(day)"
+    let m = month < 10 ? "0\(month)" : "\(month)"
+    return "\(d)/\(m)/\(year)"
+  }
+
+  /// `20260113`, the iCalendar DATE form.
+  public var compact: String { iso.filter { $0 != "-" } }
+
+  /// The day after this one.
+  public var next: Day {
+    if let d = Day(year: year, month: month, day: day + 1) { return d }
+    if let d = Day(year: year, month: month + 1, day: 1) { return d }
+    return Day(year: year + 1, month: 1, day: 1) ?? self
+  }
+
+  public var description: String { iso }
+
+  public static func < (lhs: Day, rhs: Day) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  }
+}

@@ -1,0 +1,154 @@
+/// A figure as Vietnamese plans write it: `10,5`, `29.211`, `165–190`,
+/// `từ 12 trở lên`, `trên 12`, `khoảng 1.150`, `dưới 5`, `tối đa 3`.
+public struct IndicatorValue: Hashable, Sendable, CustomStringConvertible {
+  /// How the number(s) bound the figure.
+  public enum Qualifier: String, Hashable, Sendable {
+    case exact, about, atLeast, above, atMost, below
+  }
+
+  public var qualifier: Qualifier
+  /// The number, or the low end of a range.
+  public var low: Double
+  /// The high end of a range, if it is one.
+  public var high: Double?
+
+  public init(_ qualifier: Qualifier = .exact, low: Double, high: Double? = nil) {
+    self.qualifier = qualifier
+    self.low = low
+    self.high = high
+  }
+
+  /// Parses the Vietnamese wording; `nil` if it is not a figure.
+  public init?(parsing input: String) {
+    var text = input.trimmingWhitespace.lowercased()
+    text = text.replacingAll("\u{00A0}", with: " ")
+    var qualifier = Qualifier.exact
+    let prefixes: [(String, Qualifier)] = [
+      ("khoảng", .about), ("xấp xỉ", .about), ("trên", .above), ("hơn", .above),
+      ("dưới", .below), ("tối đa", .atMost), ("không quá", .atMost), ("tối thiểu", .atLeast),
+      ("ít nhất", .atLeast), ("đạt", .exact), ("từ", .atLeast),
+    ]
+    for (word, q) in prefixes where text.hasPrefix(word + " ") {
+      qualifier = q
+      text = String(text.dropFirst(word.count)).trimmingWhitespace
+      break
+    }
+    for suffix in ["trở lên"] where text.hasSuffix(" " + suffix) {
+      qualifier = .atLeast
+      text = String(text.dropLast(suffix.count)).trimmingWhitespace
+    }
+    for suffix in ["trở xuống"] where text.hasSuffix(" " + suffix) {
+      qualifier = .atMost
+      text = String(text.dropLast(suffix.count)).trimmingWhitespace
+    }
+    if text.hasSuffix("%") { text = String(text.dropLast()).trimmingWhitespace }
+    text = text.replacingAll("đến", with: "-")
+    let dashes: Set<Character> = ["-", "–", "—"]
+    if text.contains(where: { dashes.contains($0) }) {
+      let pieces = text.split(whereSeparator: { dashes.contains($0) }).map {
+        String($0).trimmingWhitespace
+      }
+      guard pieces.count == 2, let a = Self.number(pieces[0]), let b = Self.number(pieces[1]),
+        a <= b
+      else { return nil }
+      // "từ 165 đến 190" and "165-190" are both plain ranges.
+      self.init(qualifier == .about ? .about : .exact, low: a, high: b)
+      return
+    }
+    guard let n = Self.number(text) else { return nil }
+    self.init(qualifier, low: n)
+  }
+
+  /// Parses `12`, `10,5`, `29.211`, `1.150,75`: `.` groups thousands, `,` is the decimal mark.
+  static func number(_ text: String) -> Double? {
+    guard !text.isEmpty else { return nil }
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+    guard parts.count <= 2 else { return nil }
+    let whole = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+    guard let first = whole.first, !first.isEmpty, first.count <= (whole.count > 1 ? 3 : 15),
+      whole.dropFirst().allSatisfy({ $0.count == 3 })
+    else { return nil }
+    let digits = whole.joined()
+    guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    var value = Double(digits) ?? 0
+    if parts.count == 2 {
+      let fraction = parts[1]
+      guard !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
+        let f = Double("0." + fraction)
+      else { return nil }
+      value += f
+    }
+    return value
+  }
+
+  /// The figure written back Vietnamese-style: `từ 12 trở lên`, `165–190`, `10,5`.
+  public var description: String {
+    let main =
+      if let high { "\(VietnameseNumber.format(low))–\(VietnameseNumber.format(high))" } else {
+        VietnameseNumber.format(low)
+      }
+    switch qualifier {
+    case .exact: return main
+    case .about: return "khoảng \(main)"
+    case .atLeast: return "từ \(main) trở lên"
+    case .above: return "trên \(main)"
+    case .atMost: return "tối đa \(main)"
+    case .below: return "dưới \(main)"
+    }
+  }
+}
+
+/// Number formatting as in Vietnamese documents: `29.211`, `10,5`.
+public enum VietnameseNumber {
+  /// `value` with `.` between thousands and `,` before decimals (at most 2).
+  public static func format(_ value: Double, maxFractionDigits: Int = 2) -> String {
+    let negative = value < 0
+    let scale = pow10(maxFractionDigits)
+    let rounded = (abs(value) * scale).rounded() / scale
+    let whole = Int(rounded)
+    var fraction = Int(((rounded - Double(whole)) * scale).rounded())
+    var wholeText = String(whole)
+    var grouped = ""
+    while wholeText.count > 3 {
+      grouped = "." + wholeText.suffix(3) + grouped
+      wholeText = String(wholeText.dropLast(3))
+    }
+    grouped = wholeText + grouped
+    var digits = maxFractionDigits
+    while digits > 0 && fraction % 10 == 0 && fraction != 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    if fraction != 0 {
+      let f = String(fraction)
+      grouped += "," + String(repeating: "0", count: max(0, digits - f.count)) + f
+    }
+    return (negative && rounded != 0 ? "-" : "") + grouped
+  }
+
+  private static func pow10(_ n: Int) -> Double {
+    (0..<n).reduce(1.0) { acc, _ in acc * 10 }
+  }
+}
+
+extension String {
+  var trimmingWhitespace: String {
+    let scalars = unicodeScalars
+    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[start...end])
+  }
+
+  func replacingAll(_ target: String, with replacement: String) -> String {
+    guard !target.isEmpty else { return self }
+    var out = ""
+    var rest = Substring(self)
+    while let range = rest.firstRange(of: target) {
+      out += rest[..<range.lowerBound]
+      out += replacement
+      rest = rest[range.upperBound...]
+    }
+    return out + rest
+  }
+}

@@ -1,0 +1,26 @@
+import PlanModel
+
+/// Where a build reads and writes, and how strict it is.
+public struct BuildConfiguration: Sendable {
+  /// The content folder (`Content`).
+  public var contentDirectory: String
+  /// The templates folder (`Templates`).
+  public var templatesDirectory: String
+  /// The output folder (`Site`).
+  public var outputDirectory: String
+  /// Whether warnings stop the build like errors (`--strict`).
+  public var strict: Bool
+  /// The date "overdue" is computed for; fixed so builds are reproducible.
+  public var today: Day
+
+  public init(
+    contentDirectory: String = "Content", templatesDirectory: String = "Templates",
+    outputDirectory: String = "Site", strict: Bool = false, today: Day
+  ) {
+    self.contentDirectory = contentDirectory
+    self.templatesDirectory = templatesDirectory
+    self.outputDirectory = outputDirectory
+    self.strict = strict
+    self.today = today
+  }
+}

@@ -1,0 +1,37 @@
+/// A place in an input file, as an editor would look for it.
+///
+/// `file` is the path as the user typed it on the command line joined with the
+/// file's path inside that folder (`Content/tasks/01-trong-tam/1-2.md`), so a
+/// printed location can be pasted into an editor. Lines and columns are
+/// 1-based; a location without a line points at the whole file.
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+  /// The file, relative to where the command was run.
+  public var file: String
+  /// The 1-based line, or `nil` for the whole file.
+  public var line: Int?
+  /// The 1-based column (counted in characters), or `nil`.
+  public var column: Int?
+
+  public init(file: String, line: Int? = nil, column: Int? = nil) {
+    self.file = file
+    self.line = line
+    self.column = column
+  }
+
+  /// `file:line:col`, `file:line` or `file`, the compiler convention.
+  public var description: String {
+    var text = file
+    if let line {
+      text += ":\(line)"
+      if let column { text += ":\(column)" }
+    }
+    return text
+  }
+
+  /// Orders by file, then line, then column; a missing line sorts first.
+  public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    if lhs.file != rhs.file { return lhs.file < rhs.file }
+    if lhs.line != rhs.line { return (lhs.line ?? 0) < (rhs.line ?? 0) }
+    return (lhs.column ?? 0) < (rhs.column ?? 0)
+  }
+}

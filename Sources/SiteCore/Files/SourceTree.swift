@@ -1,0 +1,152 @@
+import Foundation
+
+/// The files of an input folder (`Content/` or `Templates/`), listed safely.
+///
+/// Only regular files inside the folder are listed. A symbolic link is
+/// followed only if it stays inside the folder; one that points outside is
+/// reported, so a build never reads files the editor did not put there.
+/// Hidden files and editor leftovers (`.DS_Store`, `x.md~`, `#x.md#`) are skipped.
+public struct SourceTree: Sendable {
+  /// One listed file.
+  public struct File: Hashable, Sendable {
+    /// The path inside the folder, with `/` separators (`tasks/01/1-1.md`).
+    public var path: String
+    /// The path as shown to the user (`Content/tasks/01/1-1.md`).
+    public var displayPath: String
+    /// The absolute path to read.
+    public var absolutePath: String
+  }
+
+  /// The folder as the user named it (for messages).
+  public let displayRoot: String
+  /// The folder's absolute, resolved path.
+  public let root: String
+  /// The files, sorted by path.
+  public let files: [File]
+
+  /// Lists `directory`. Throws a located diagnostic if it does not exist or
+  /// is not a folder; a link that leads outside is reported and skipped.
+  public init(directory: String, diagnostics: DiagnosticCollector) throws {
+    displayRoot = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw DiagnosticError(
+        .error(
+          "folder '\(displayRoot)' does not exist", at: SourceLocation(file: displayRoot),
+          notes: [Diagnostic.Note("run the command from the project folder, or pass the folder's path")]))
+    }
+    root = Self.resolve(absolute)
+    var found: [File] = []
+    Self.walk(
+      root: root, relative: "", displayRoot: displayRoot, into: &found, diagnostics: diagnostics)
+    files = found.sorted { $0.path < $1.path }
+  }
+
+  /// The file at `path` inside the folder, if listed.
+  public func file(_ path: String) -> File? {
+    files.first { $0.path == path }
+  }
+
+  /// Whether a name is an editor's or the system's leftover, never content.
+  public static func isIgnored(_ name: String) -> Bool {
+    name.hasPrefix(".") || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#"))
+      || name.hasSuffix(".swp") || name.hasSuffix(".tmp")
+  }
+
+  private static func resolve(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  private static func walk(
+    root: String, relative: String, displayRoot: String, into found: inout [File],
+    diagnostics: DiagnosticCollector
+  ) {
+    let directory = relative.isEmpty ? root : root + "/" + relative
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      return
+    }
+    for name in names.sorted() where !isIgnored(name) {
+      let childRelative = relative.isEmpty ? name : relative + "/" + name
+      let childPath = root + "/" + childRelative
+      let display = displayRoot + "/" + childRelative
+      var info = stat()
+      guard lstat(childPath, &info) == 0 else { continue }
+      var targetPath = childPath
+      if (info.st_mode & S_IFMT) == S_IFLNK {
+        let target = resolve(childPath)
+        guard target == root || target.hasPrefix(root + "/") else {
+          diagnostics.error(
+            "'\(display)' is a link to a file outside '\(displayRoot)'",
+            at: SourceLocation(file: display),
+            notes: [
+              Diagnostic.Note(
+                "only files inside '\(displayRoot)' are read; copy the file in instead of linking it"
+              )
+            ])
+          continue
+        }
+        guard stat(target, &info) == 0 else { continue }
+        targetPath = target
+      }
+      switch info.st_mode & S_IFMT {
+      case S_IFDIR:
+        walk(
+          root: root, relative: childRelative, displayRoot: displayRoot, into: &found,
+          diagnostics: diagnostics)
+      case S_IFREG:
+        found.append(File(path: childRelative, displayPath: display, absolutePath: targetPath))
+      default:
+        continue
+      }
+    }
+  }
+}
+
+extension SourceTree.File {
+  /// The file's bytes.
+  public func read() throws -> [UInt8] {
+    try FileBytes.read(absolutePath)
+  }
+}
+
+/// Whole-file reads with POSIX calls (faster than Foundation for many small files).
+public enum FileBytes {
+  /// The error for a file that cannot be read.
+  public struct ReadError: Error, Sendable {
+    public let path: String
+    public let code: Int32
+    public var message: String { String(cString: strerror(code)) }
+  }
+
+  /// Reads the file at `path` completely.
+  public static func read(_ path: String) throws -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw ReadError(path: path, code: errno) }
+    defer { close(fd) }
+    var info = stat()
+    var capacity = 64 * 1024
+    if fstat(fd, &info) == 0, info.st_size > 0 { capacity = Int(info.st_size) + 1 }
+    var bytes = [UInt8](repeating: 0, count: capacity)
+    var count = 0
+    while true {
+      if count == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: bytes.count)) }
+      let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return Foundation.read(fd, base + count, buffer.count - count)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw ReadError(path: path, code: errno)
+      }
+      if n == 0 { break }
+      count += n
+    }
+    bytes.removeSubrange(count...)
+    return bytes
+  }
+}

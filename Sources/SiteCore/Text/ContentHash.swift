@@ -1,0 +1,41 @@
+/// A fast 64-bit content fingerprint (FNV-1a) for change detection and for
+/// content-hashed asset names. Not for security: it only has to notice edits.
+public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
+  public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  public init() {}
+
+  /// The hash of `bytes`.
+  public init<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    update(bytes)
+  }
+
+  /// The hash of `text`'s UTF-8.
+  public init(_ text: String) {
+    var copy = text
+    copy.withUTF8 { update($0) }
+  }
+
+  /// Feeds more bytes.
+  public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    var h = value
+    for byte in bytes {
+      h ^= UInt64(byte)
+      h = h &* 0x0000_0100_0000_01B3
+    }
+    value = h
+  }
+
+  /// Feeds a string, with a separator so `("ab","c")` ≠ `("a","bc")`.
+  public mutating func update(_ text: String) {
+    var copy = text
+    copy.withUTF8 { update($0) }
+    update(CollectionOfOne(0xFF))
+  }
+
+  /// 16 lowercase hex digits.
+  public var description: String {
+    let hex = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+}

@@ -1,0 +1,73 @@
+/// Decoding of input files, strict about UTF-8 so an editor learns where a
+/// wrongly saved file went bad instead of seeing replacement characters.
+public enum TextDecoding {
+  /// Why bytes are not acceptable text.
+  public enum Failure: Error, Equatable, Sendable {
+    /// Invalid UTF-8 at this byte offset (0-based) on this 1-based line.
+    case invalidUTF8(byteOffset: Int, line: Int)
+  }
+
+  /// Decodes UTF-8, dropping a leading byte-order mark and turning CRLF and
+  /// lone CR line endings into LF, then normalizes to NFC.
+  public static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
+    if let offset = firstInvalidUTF8Offset(in: bytes) {
+      let line = bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+      return .failure(.invalidUTF8(byteOffset: offset, line: line))
+    }
+    var start = 0
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+    var text: String
+    if bytes[start...].contains(0x0D) {
+      var cleaned = [UInt8]()
+      cleaned.reserveCapacity(bytes.count)
+      var i = start
+      while i < bytes.count {
+        if bytes[i] == 0x0D {
+          cleaned.append(0x0A)
+          if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+        } else {
+          cleaned.append(bytes[i])
+        }
+        i += 1
+      }
+      text = String(decoding: cleaned, as: UTF8.self)
+    } else {
+      text = String(decoding: bytes[start...], as: UTF8.self)
+    }
+    return .success(text.nfc)
+  }
+
+  /// The offset of the first byte that does not start or continue a valid
+  /// UTF-8 sequence, or `nil` if all is valid.
+  public static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b0 = bytes[i]
+      if b0 < 0x80 {
+        i += 1
+        continue
+      }
+      let length: Int
+      var lower: UInt8 = 0x80
+      var upper: UInt8 = 0xBF
+      switch b0 {
+      case 0xC2...0xDF: length = 2
+      case 0xE0: length = 3; lower = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED: length = 3; upper = 0x9F
+      case 0xF0: length = 4; lower = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4: length = 4; upper = 0x8F
+      default: return i
+      }
+      if i + length > n { return i }
+      if bytes[i + 1] < lower || bytes[i + 1] > upper { return i }
+      for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 {
+        return i
+      }
+      i += length
+    }
+    return nil
+  }
+}

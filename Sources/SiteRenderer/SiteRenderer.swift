@@ -1,0 +1,69 @@
+import PlanModel
+import SiteCore
+
+/// Turns a validated plan into the site's files: the "render" step.
+///
+/// Pure: it reads the plan and the loaded templates and returns bytes; it
+/// never touches the disk. Each page can be rendered on its own (and in
+/// parallel), which is what parallel and incremental builds rely on.
+public struct SiteRenderer: Sendable {
+  /// Build-time settings that change what pages say.
+  public struct Options: Sendable {
+    /// The date statuses are computed for ("quá hạn" is relative to it).
+    public var today: Day
+
+    public init(today: Day) {
+      self.today = today
+    }
+  }
+
+  public let plan: Plan
+  public let templates: TemplateSet
+  public let options: Options
+  let duties: DutyIndex
+  let fragments: SharedFragments
+
+  public init(plan: Plan, templates: TemplateSet, options: Options) throws {
+    self.plan = plan
+    self.templates = templates
+    self.options = options
+    let duties = DutyIndex(plan: plan)
+    self.duties = duties
+    fragments = SharedFragments(
+      plan: plan, duties: duties, templates: templates, today: options.today)
+  }
+
+  /// Every page route, in a fixed order.
+  public var routes: [Route] { Route.all(for: plan) }
+
+  /// Renders one page.
+  public func render(_ route: Route) throws -> OutputFile {
+    let context = self.context(for: route)
+    guard let html = templates.render(context, with: route.template) else {
+      throw DiagnosticError(
+        .error(
+          "missing page template '\(route.template).mustache'",
+          at: SourceLocation(file: "\(route.template).mustache")))
+    }
+    return OutputFile(path: route.path, text: html)
+  }
+
+  /// The static assets (CSS, JS, images) to publish.
+  public var assets: [OutputFile] { templates.assets }
+
+  func context(for route: Route) -> [String: Any] {
+    let page: PageContent
+    switch route {
+    case .home: page = homePage()
+    case .group(let id): page = groupPage(id)
+    case .task(let id): page = taskPage(id)
+    case .agencies: page = agenciesPage()
+    case .agency(let id): page = agencyPage(id)
+    case .communes: page = communesPage()
+    case .commune(let id): page = communePage(id)
+    case .indicators: page = indicatorsPage()
+    case .notFound: page = notFoundPage()
+    }
+    return layout(for: route, page: page)
+  }
+}

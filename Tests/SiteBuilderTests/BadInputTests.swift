@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// A broken content file stops the build with a located error and leaves
+/// the published site exactly as it was.
+@Suite struct BadInputTests {
+  /// A copy of the real content in a temporary project, with a built site.
+  func projectWithSite() throws -> (content: URL, output: String) {
+    let project = TestProject.temporaryDirectory("bad-input")
+    let content = project.appendingPathComponent("Content")
+    try TestProject.copy(TestProject.content, to: content)
+    let output = project.appendingPathComponent("Site").path
+    let result = TestProject.build(content: content.path, output: output)
+    #expect(result.published)
+    return (content, output)
+  }
+
+  @Test func unknownAgencyStopsTheBuildAndKeepsTheSite() throws {
+    let (content, output) = try projectWithSite()
+    let before = TestProject.snapshot(of: output)
+    let task = content.appendingPathComponent("tasks/1-trong-tam/1-2.md")
+    let text = try String(contentsOf: task, encoding: .utf8)
+    try text.replacingOccurrences(of: "[so-noi-vu]", with: "[so-noi-vu2]")
+      .write(to: task, atomically: true, encoding: .utf8)
+
+    let result = TestProject.build(content: content.path, output: output)
+    #expect(!result.published)
+    let error = try #require(result.diagnostics.first { $0.severity == .error })
+    #expect(error.message == "unknown agency 'so-noi-vu2'")
+    #expect(error.location.file.hasSuffix("Content/tasks/1-trong-tam/1-2.md"))
+    #expect(error.location.line == 5)
+    #expect(error.location.column == 10)
+    #expect(error.notes.map(\.message) == ["did you mean 'so-noi-vu' (Sở Nội vụ)?"])
+    #expect(TestProject.snapshot(of: output) == before)
+  }
+
+  @Test func malformedYAMLStopsTheBuildAndKeepsTheSite() throws {
+    let (content, output) = try projectWithSite()
+    let before = TestProject.snapshot(of: output)
+    let task = content.appendingPathComponent("tasks/1-trong-tam/1-3.md")
+    let text = try String(contentsOf: task, encoding: .utf8)
+    try text.replacingOccurrences(of: "role: lead", with: "role: lead: chủ trì")
+      .write(to: task, atomically: true, encoding: .utf8)
+
+    let result = TestProject.build(content: content.path, output: output)
+    #expect(!result.published)
+    let error = try #require(result.diagnostics.first { $0.severity == .error })
+    #expect(error.message.hasPrefix("malformed YAML"))
+    #expect(error.location.file.hasSuffix("1-3.md"))
+    #expect(error.location.line != nil)
+    #expect(TestProject.snapshot(of: output) == before)
+  }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+/// Builds the real `Content/` of plan 22/KH-UBND and checks what citizens,
+/// agencies and communes will read.
+@Suite(.serialized) struct RealSiteTests {
+  static let output: String = {
+    let directory = TestProject.temporaryDirectory("real-site").appendingPathComponent("Site").path
+    TestProject.build(output: directory)
+    return directory
+  }()
+
+  func page(_ path: String) -> String { TestProject.read(Self.output + "/" + path) }
+
+  func duties(of agency: String) -> [String: Set<String>] {
+    var result: [String: Set<String>] = [:]
+    for duty in HTMLProbe.duties(in: page("co-quan/\(agency)/index.html")) {
+      result[duty.task, default: []].insert(duty.role)
+    }
+    return result
+  }
+
+  @Test func buildSucceeds() {
+    let result = TestProject.build(output: TestProject.temporaryDirectory().appendingPathComponent("Site").path)
+    #expect(result.published)
+    #expect(!result.failed, "\(result.diagnostics)")
+    #expect(result.pageCount > 150)
+  }
+
+  @Test func soTaiChinhListsItsTasksWithRoles() {
+    let duties = duties(of: "so-tai-chinh")
+    #expect(Set(duties.keys) == ["1.1", "1.3", "1.4", "1.5"])
+    #expect(duties["1.1"] == ["Chủ trì", "Thực hiện"])
+    #expect(duties["1.3"] == ["Chủ trì", "Thực hiện"])
+    #expect(duties["1.4"] == ["Chủ trì", "Phối hợp"])
+    #expect(duties["1.5"] == ["Chủ trì", "Phối hợp"])
+  }
+
+  @Test func soNoiVuListsTasks12And15() {
+    let duties = duties(of: "so-noi-vu")
+    #expect(duties["1.2"] == ["Chủ trì"])
+    #expect(duties["1.5"] == ["Phối hợp"])
+    // Named in 1.5 beside "các sở, ngành": listed once, as named.
+    let entries = HTMLProbe.duties(in: page("co-quan/so-noi-vu/index.html")).filter { $0.task == "1.5" }
+    #expect(entries.count == 1)
+  }
+
+  @Test(arguments: ["thanh-tra-tinh", "so-tu-phap"])
+  func inspectionAgenciesList12(agency: String) {
+    #expect(duties(of: agency)["1.2"] == ["Thực hiện"])
+  }
+
+  @Test func soXayDungListsTask14() {
+    #expect(duties(of: "so-xay-dung")["1.4"]?.contains("Chủ trì") == true)
+  }
+
+  @Test func soKhoaHocVaCongNgheListsTask15() {
+    #expect(duties(of: "so-khoa-hoc-va-cong-nghe")["1.5"]?.contains("Chủ trì") == true)
+  }
+
+  @Test func every130CommunePageListsTheCommuneDuties() throws {
+    let communes = try String(contentsOfFile: TestProject.content + "/communes.yaml", encoding: .utf8)
+      .split(separator: "\n").filter { $0.hasPrefix("- id: ") }.map { String($0.dropFirst(6)) }
+    #expect(communes.count == 130)
+    for id in communes {
+      let html = page("xa-phuong/\(id)/index.html")
+      #expect(!html.isEmpty, "missing page for \(id)")
+      let tasks = Set(HTMLProbe.duties(in: html).map(\.task))
+      #expect(tasks == ["1.1", "1.3", "1.4", "1.5"], "\(id): \(tasks)")
+    }
+  }
+
+  @Test func taskPageShowsAssignmentsWithRolesAndLinks() {
+    let html = page("nhiem-vu/1-2/index.html")
+    #expect(html.contains("<h1>Nhiệm vụ 1.2</h1>"))
+    #expect(html.contains("href=\"../../co-quan/so-noi-vu/index.html\">Sở Nội vụ</a>"))
+    #expect(html.contains("href=\"../../co-quan/thanh-tra-tinh/index.html\">Thanh tra tỉnh</a>"))
+    #expect(html.contains("<span class=\"role role--lead\">Chủ trì</span>"))
+    #expect(html.contains("<span class=\"role role--implement\">Thực hiện</span>"))
+    let collective = page("nhiem-vu/1-1/index.html")
+    #expect(collective.contains("href=\"../../xa-phuong/index.html\">UBND các xã, phường</a>"))
+    #expect(collective.contains("href=\"../../co-quan/index.html\">Các sở, ban, ngành</a>"))
+  }
+
+  @Test func homePageShowsPlanMetadataAndStructure() {
+    let html = page("index.html")
+    for text in [
+      "22/KH-UBND", "13/01/2026", "Võ Trọng Hải", "Bộ máy hành chính",
+      "Ủy ban nhân dân tỉnh Nghệ An", "Căn cứ Chương trình hành động số 02-CTr/TU",
+      "I. MỤC ĐÍCH, YÊU CẦU", "II. CÁC CHỈ TIÊU CHỦ YẾU", "III. NHIỆM VỤ, GIẢI PHÁP",
+      "href=\"chi-tieu/index.html\"", "href=\"nhiem-vu/1-5/index.html\"",
+    ] {
+      #expect(html.contains(text), "home page lacks \(text)")
+    }
+  }
+
+  @Test func everyRelativeLinkResolves() throws {
+    let files = TestProject.snapshot(of: Self.output)
+    var checked = 0
+    for (path, data) in files where path.hasSuffix(".html") {
+      let html = String(decoding: data, as: UTF8.self)
+      let base = URL(fileURLWithPath: Self.output + "/" + path).deletingLastPathComponent()
+      for link in HTMLProbe.links(in: html) {
+        if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("mailto:") {
+          continue
+        }
+        #expect(!link.hasPrefix("/"), "\(path): absolute link \(link)")
+        let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let target = parts[0].isEmpty
+          ? URL(fileURLWithPath: Self.output + "/" + path)
+          : base.appendingPathComponent(String(parts[0])).standardizedFileURL
+        let relative = target.path.replacingOccurrences(of: Self.output + "/", with: "")
+        #expect(files[relative] != nil, "\(path): broken link \(link)")
+        if parts.count == 2, !parts[1].isEmpty, let targetData = files[relative] {
+          let ids = HTMLProbe.ids(in: String(decoding: targetData, as: UTF8.self))
+          #expect(ids.contains(String(parts[1])), "\(path): missing anchor \(link)")
+        }
+        checked += 1
+      }
+    }
+    #expect(checked > 1000)
+  }
+
+  @Test func secondBuildIsByteIdentical() {
+    let other = TestProject.temporaryDirectory().appendingPathComponent("Site").path
+    TestProject.build(output: other)
+    let first = TestProject.snapshot(of: Self.output)
+    let second = TestProject.snapshot(of: other)
+    #expect(first.count == second.count)
+    #expect(first == second)
+  }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import PlanModel
+import SiteBuilder
+import SiteCore
+
+/// Paths of the repository and helpers to build sites into temporary folders.
+enum TestProject {
+  /// The package root (three levels above this file).
+  static let root: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  static var content: String { root.appendingPathComponent("Content").path }
+  static var templates: String { root.appendingPathComponent("Templates").path }
+  static var fixtures: URL { root.appendingPathComponent("Tests/SiteBuilderTests/Fixtures") }
+
+  static let today = Day(year: 2026, month: 11, day: 27) ?? .unixEpoch
+
+  /// A new empty temporary folder.
+  static func temporaryDirectory(_ name: String = "plansite-test") -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("\(name)-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// Builds `content` with `templates` into `output`.
+  @discardableResult
+  static func build(
+    content: String = content, templates: String = templates, output: String, strict: Bool = false
+  ) -> BuildResult {
+    SiteBuilder(
+      configuration: BuildConfiguration(
+        contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+        strict: strict, today: today)
+    ).build()
+  }
+
+  /// Every file under `directory`, relative path → bytes.
+  static func snapshot(of directory: String) -> [String: Data] {
+    var result: [String: Data] = [:]
+    let base = URL(fileURLWithPath: directory)
+    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [:] }
+    for case let path as String in enumerator {
+      let url = base.appendingPathComponent(path)
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue, let data = FileManager.default.contents(atPath: url.path)
+      {
+        result[path] = data
+      }
+    }
+    return result
+  }
+
+  /// Copies a folder tree.
+  static func copy(_ source: String, to destination: URL) throws {
+    try FileManager.default.copyItem(atPath: source, toPath: destination.path)
+  }
+
+  static func read(_ path: String) -> String {
+    (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+  }
+}
+
+/// Minimal HTML inspection for assertions: links, and the duties of a page.
+enum HTMLProbe {
+  /// Every `href` and `src` attribute value.
+  static func links(in html: String) -> [String] {
+    var result: [String] = []
+    for attribute in ["href=\"", "src=\""] {
+      var rest = html[...]
+      while let start = rest.firstRange(of: attribute) {
+        rest = rest[start.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { break }
+        result.append(String(rest[..<end]))
+        rest = rest[end...]
+      }
+    }
+    return result
+  }
+
+  /// Every `id` attribute value.
+  static func ids(in html: String) -> Set<String> {
+    var result = Set<String>()
+    var rest = html[...]
+    while let start = rest.firstRange(of: " id=\"") {
+      rest = rest[start.upperBound...]
+      guard let end = rest.firstIndex(of: "\"") else { break }
+      result.insert(String(rest[..<end]))
+      rest = rest[end...]
+    }
+    return result
+  }
+
+  /// (task id, role label) of every duty listed in a duty list.
+  static func duties(in html: String) -> [(task: String, role: String)] {
+    var result: [(String, String)] = []
+    var rest = html[...]
+    while let start = rest.firstRange(of: "<p class=\"duty__task\"><span class=\"role role--") {
+      rest = rest[start.upperBound...]
+      guard let labelStart = rest.firstRange(of: "\">"),
+        let labelEnd = rest.firstRange(of: "</span>"),
+        let taskStart = rest.firstRange(of: ">Nhiệm vụ "),
+        let taskEnd = rest[taskStart.upperBound...].firstIndex(of: "<")
+      else { break }
+      let role = String(rest[labelStart.upperBound..<labelEnd.lowerBound])
+      let task = String(rest[taskStart.upperBound..<taskEnd])
+      result.append((task, role))
+      rest = rest[taskEnd...]
+    }
+    return result
+  }
+}
