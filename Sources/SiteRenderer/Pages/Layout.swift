@@ -14,6 +14,7 @@ extension SiteRenderer {
     fields["description"] = page.description.isEmpty ? site.description : page.description
     fields["root"] = link.root
     fields["home_href"] = link.href(.home)
+    fields["search_href"] = link.href(path: "tim-kiem/index.html")
     fields["plan_number"] = plan.document.number
     fields["document_type"] = plan.document.documentType
     if let publisher = site.publisher { fields["publisher"] = publisher }
