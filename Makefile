@@ -25,3 +25,22 @@ test-deps: deps
 
 clean:
 	rm -rf .build Site Site.staging Site.lock
+
+# ---- bench: plansite vs Hugo on the same synthetic corpus (bench/README.md)
+#   make bench                          sizes 1000 10000 30000, 1 warm-up + 3 runs each
+#   make bench BENCH_ARGS="--sizes 1000 10000 --runs 5"   (or BENCH_SIZES=..., BENCH_RUNS=...)
+#   make bench-quick                    size 1000, 1 run
+BENCH_ARGS ?=
+
+.PHONY: bench bench-quick bench-deps
+
+bench-deps:
+	@scripts/ensure-debian-packages.sh hugo:hugo python3:python3
+
+bench: deps bench-deps
+	$(SWIFT) build -c release --product plansite
+	python3 bench/run_bench.py --plansite $(PLANSITE_RELEASE) $(BENCH_ARGS)
+
+bench-quick: deps bench-deps
+	$(SWIFT) build -c release --product plansite
+	python3 bench/run_bench.py --plansite $(PLANSITE_RELEASE) --sizes 1000 --runs 1 $(BENCH_ARGS)

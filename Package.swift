@@ -60,6 +60,10 @@ let package = Package(
     .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer", "PlanModel", "SiteCore"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter", "SiteCore"]),
     .testTarget(
+      name: "plansiteTests",
+      dependencies: ["plansite", "SiteCore"]
+    ),
+    .testTarget(
       name: "SiteBuilderTests",
       dependencies: ["SiteBuilder", "SiteCore", "PlanModel"],
       exclude: ["Fixtures"]

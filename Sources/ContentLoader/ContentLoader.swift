@@ -55,13 +55,22 @@ public struct ContentLoader: Sendable {
         "'\(file.path)' is not used by the site", at: SourceLocation(file: file.displayPath),
         notes: [Self.unexpectedFileNote(file.path)])
     }
-    let parsed = parseAll(files.filter { $0.1 != .unexpected && $0.1 != .documentation })
+    let readable = files.filter { $0.1 != .unexpected && $0.1 != .documentation }
+    let parsed = parseAll(readable)
     var draft = PlanDraft()
     var inputs: [InputFile] = []
-    for (result, input) in parsed {
+    for ((result, input), (_, kind)) in zip(parsed, readable) {
       report.report(contentsOf: result.diagnostics)
       if let input { inputs.append(input) }
       Self.add(result.content, to: &draft)
+      if result.diagnostics.hasErrors, let registry = Self.registry(of: kind) {
+        draft.incomplete.insert(registry)
+      }
+    }
+    for required in ContentFileKind.requiredFiles where tree.file(required) == nil {
+      if let registry = Self.registry(of: ContentFileKind(path: required)) {
+        draft.incomplete.insert(registry)
+      }
     }
     draft.groups.sort { $0.folder < $1.folder }
     return Result(draft: draft, diagnostics: report.diagnostics, inputs: inputs)
@@ -115,6 +124,16 @@ public struct ContentLoader: Sendable {
     case .group(let group): draft.groups.append(group)
     case .task(let task): draft.tasks.append(task)
     case .nothing: break
+    }
+  }
+
+  private static func registry(of kind: ContentFileKind) -> PlanDraft.Registry? {
+    switch kind {
+    case .agencies: .agencies
+    case .communes: .communes
+    case .indicators: .indicators
+    case .group: .groups
+    default: nil
     }
   }
 

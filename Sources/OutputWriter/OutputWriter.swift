@@ -14,17 +14,26 @@ public final class OutputWriter {
   /// Where this build writes.
   public let staging: StagingTree
 
+  /// The file every output folder made by plansite carries; a folder with
+  /// files but without it is never replaced.
+  public static let markerFile = ".plansite-build"
+
   /// Locks `directory` and prepares its staging folder.
-  public init(directory: String) throws {
+  ///
+  /// - Parameter protecting: folders the output must neither be, contain,
+  ///   nor lie inside (the content and templates folders).
+  public init(directory: String, protecting: [String] = []) throws {
     var trimmed = directory
     while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
     self.directory = trimmed
+    try OutputFolderCheck.check(trimmed, protecting: protecting)
     lock = try OutputLock(folder: trimmed)
     staging = try StagingTree(path: trimmed + ".staging")
   }
 
   /// Swaps the staging folder in and removes the previous build.
   public func publish() throws {
+    try staging.write(OutputFile(path: Self.markerFile, text: "plansite\n"))
     if FileOperations.exists(directory) {
       if try FileOperations.exchange(staging.path, directory) {
         try FileOperations.removeTree(staging.path)

@@ -17,12 +17,28 @@ public struct SiteBuilder: Sendable {
     self.configuration = configuration
   }
 
-  /// Loads and validates everything, renders nothing: `plansite check`.
-  public func check() -> BuildResult {
+  /// Loads and validates everything and writes nothing: `plansite check`.
+  ///
+  /// - Parameter renderingPages: also render every page in memory, to catch
+  ///   problems that only show while rendering.
+  public func check(renderingPages: Bool = false) -> BuildResult {
     var clock = PhaseClock()
     let prepared = prepare(&clock)
-    return BuildResult(
-      diagnostics: prepared.diagnostics, published: false, timings: clock.timings)
+    var result = BuildResult(diagnostics: prepared.diagnostics, published: false)
+    if renderingPages, let renderer = prepared.renderer {
+      do {
+        for route in renderer.routes { _ = try renderer.render(route) }
+        result.pageCount = renderer.routes.count
+      } catch let error as DiagnosticError {
+        result.diagnostics += error.diagnostics
+      } catch {
+        result.diagnostics.append(
+          .error("rendering failed: \(error)", at: SourceLocation(file: configuration.templatesDirectory)))
+      }
+      clock.mark("render")
+    }
+    result.timings = clock.timings
+    return result
   }
 
   /// Builds and publishes the site.
@@ -35,7 +51,9 @@ public struct SiteBuilder: Sendable {
       return result
     }
     do {
-      let writer = try OutputWriter(directory: configuration.outputDirectory)
+      let writer = try OutputWriter(
+        directory: configuration.outputDirectory,
+        protecting: [configuration.contentDirectory, configuration.templatesDirectory])
       do {
         result.pageCount = try renderAndWrite(renderer, into: writer.staging)
         clock.mark("render and write")
@@ -70,12 +88,11 @@ public struct SiteBuilder: Sendable {
     let loaded = ContentLoader(directory: configuration.contentDirectory).load()
     clock.mark("load")
     var diagnostics = loaded.diagnostics
-    var plan: Plan?
-    if !loaded.diagnostics.hasErrors {
-      let validated = PlanValidator().validate(loaded.draft)
-      diagnostics += validated.diagnostics
-      plan = validated.plan
-    }
+    // Validation runs even when some files failed to load, so an editor
+    // sees every problem at once; the plan is only used if nothing failed.
+    let validated = PlanValidator().validate(loaded.draft)
+    diagnostics += validated.diagnostics
+    let plan = loaded.diagnostics.hasErrors ? nil : validated.plan
     clock.mark("validate")
     var templates: TemplateSet?
     do {

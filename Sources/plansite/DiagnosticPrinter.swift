@@ -11,21 +11,6 @@ struct DiagnosticPrinter {
   }
 
   func print(_ diagnostics: [Diagnostic]) {
-    var text = ""
-    for diagnostic in diagnostics.sortedForDisplay() {
-      let label =
-        diagnostic.severity == .error ? paint("error:", "1;31") : paint("warning:", "1;33")
-      text += paint("\(diagnostic.location):", "1") + " \(label) \(diagnostic.message)\n"
-      for note in diagnostic.notes {
-        let prefix = note.location.map { paint("\($0):", "1") + " " } ?? ""
-        text += prefix + paint("note:", "1;36") + " \(note.message)\n"
-      }
-    }
-    if !diagnostics.isEmpty { text += diagnostics.summary + "\n" }
-    FileHandle.standardError.write(Data(text.utf8))
-  }
-
-  private func paint(_ text: String, _ code: String) -> String {
-    useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    FileHandle.standardError.write(Data(diagnostics.formatted(color: useColor).utf8))
   }
 }

@@ -14,8 +14,17 @@ extension FileParser {
       f.list("assignments", what: "assignment", required: true) { item in
         assignment(item, file: doc.file)
       } ?? []
+    if let node = assignmentsNode, case .sequence(let items) = node, items.isEmpty, let id {
+      f.error(
+        "task '\(id.value)' has no assignment", at: f.location(of: node),
+        notes: [
+          Diagnostic.Note(
+            "add 'assignments:' with at least one item: to (who), role (lead, support "
+              + "or implement) and text (what they must do)")
+        ])
+    }
     let deadline = f.day("deadline")
-    let status = f.enumeration("status", TaskStatus.self)
+    let status = f.locatedEnumeration("status", TaskStatus.self)
     let progress = f.int("progress", in: 0...100)
     let indicators = f.stringList("indicators") ?? []
     guard let id, let title else { return nil }
@@ -23,7 +32,6 @@ extension FileParser {
       PlanDraft.TaskDraft(
         id: id, folder: folder, groupRef: group, title: title.value, body: rich(doc.body),
         assignments: assignments,
-        assignmentsLocation: assignmentsNode.map { f.location(of: $0) } ?? f.location,
         deadline: deadline?.value, status: status, progress: progress?.value,
         indicatorRefs: indicators, source: doc.file.ref))
   }
@@ -33,7 +41,9 @@ extension FileParser {
     let role = item.enumeration("role", Assignment.Role.self, required: true)
     let text = item.string("text", required: true, example: "\"Chủ trì …\"")
     let deadline = item.day("deadline")
-    guard let to, let role, let text else { return nil }
+    // A bad role or text is reported above; the assignment is kept so its
+    // `to:` list is still checked (every problem in one run).
+    guard let to else { return nil }
     if to.isEmpty {
       item.error(
         "the assignment's 'to' list is empty", at: item.location,
@@ -41,7 +51,7 @@ extension FileParser {
       return nil
     }
     return PlanDraft.AssignmentDraft(
-      to: to, role: role, text: rich(text.value), deadline: deadline?.value,
+      to: to, role: role ?? .implement, text: rich(text?.value ?? ""), deadline: deadline?.value,
       source: SourceRef(path: file.path, location: item.location))
   }
 }

@@ -153,18 +153,27 @@ final class MappingReader {
   private static let dateNote = Diagnostic.Note(
     "write dates as YYYY-MM-DD, like 2026-12-31 (the month must have that day)")
 
-  /// One of a fixed set of words.
-  func enumeration<Value: RawRepresentable & CaseIterable>(
+  /// One of a fixed set of words (`status: in-progress`). A value written as
+  /// its Vietnamese label is suggested back as the word to use.
+  func enumeration<Value: RawRepresentable & CaseIterable & Labeled & Sendable>(
     _ key: String, _ type: Value.Type, required: Bool = false
   ) -> Value? where Value.RawValue == String {
+    locatedEnumeration(key, type, required: required)?.value
+  }
+
+  /// Like `enumeration`, keeping where the value is written.
+  func locatedEnumeration<Value: RawRepresentable & CaseIterable & Labeled & Sendable>(
+    _ key: String, _ type: Value.Type, required: Bool = false
+  ) -> Located<Value>? where Value.RawValue == String {
     let allowed = Value.allCases.map(\.rawValue)
     guard let located = string(key, required: required, example: allowed.first ?? "…") else {
       return nil
     }
-    if let value = Value(rawValue: located.value) { return value }
+    if let value = Value(rawValue: located.value) { return Located(value, at: located.location) }
     var notes = [Diagnostic.Note("use one of: \(allowed.joined(separator: ", "))")]
-    if let close = Suggestion.closest(to: located.value, among: allowed) {
-      notes.insert(Diagnostic.Note("did you mean '\(close)'?"), at: 0)
+    let candidates = Value.allCases.map { Suggestion.Candidate(id: $0.rawValue, name: $0.label) }
+    if let close = Suggestion.closest(to: located.value, among: candidates) {
+      notes.insert(Diagnostic.Note("did you mean '\(close.id)' (\(close.name))?"), at: 0)
     }
     report.error("'\(located.value)' is not a valid \(key)", at: located.location, notes: notes)
     return nil
@@ -206,7 +215,11 @@ final class MappingReader {
     read: (MappingReader) -> Item?
   ) -> [Item]? {
     guard let node = node(key) else {
-      if required { missing(key, example: "(a list of items starting with '- ')") }
+      if required {
+        report.error(
+          "missing required field '\(key)' in the \(what)", at: location,
+          notes: [Diagnostic.Note("add a line '\(key):' followed by items that start with '  - '")])
+      }
       return nil
     }
     guard case .sequence(let sequence) = node else {

@@ -6,8 +6,12 @@ struct AssigneeResolver {
   private let agencies: [AgencyID: Agency]
   private let communes: [CommuneID: Commune]
   private let candidates: [Suggestion.Candidate]
+  private let checkAgencies: Bool
+  private let checkCommunes: Bool
 
-  init(agencies: [Agency], communes: [Commune]) {
+  init(agencies: [Agency], communes: [Commune], checkAgencies: Bool, checkCommunes: Bool) {
+    self.checkAgencies = checkAgencies
+    self.checkCommunes = checkCommunes
     self.agencies = Dictionary(agencies.map { ($0.id, $0) }) { a, _ in a }
     self.communes = Dictionary(communes.map { ($0.id, $0) }) { a, _ in a }
     candidates =
@@ -30,7 +34,7 @@ struct AssigneeResolver {
       } else if communes[CommuneID(ref.value)] != nil {
         assignee = .commune(CommuneID(ref.value))
       } else {
-        report.report(unknown(ref))
+        if shouldReportUnknown(ref) { report.report(unknown(ref)) }
         continue
       }
       if result.contains(assignee) {
@@ -43,6 +47,15 @@ struct AssigneeResolver {
     }
     reportRedundancy(result, refs, report)
     return result
+  }
+
+  /// With a registry file unreadable, an unknown id may be in it: report
+  /// only when the id is clearly meant for the registry that was read.
+  private func shouldReportUnknown(_ ref: Located<String>) -> Bool {
+    if checkAgencies && checkCommunes { return true }
+    guard let match = Suggestion.closest(to: ref.value, among: candidates) else { return false }
+    return (checkAgencies && agencies[AgencyID(match.id)] != nil)
+      || (checkCommunes && communes[CommuneID(match.id)] != nil)
   }
 
   private func unknown(_ ref: Located<String>) -> Diagnostic {

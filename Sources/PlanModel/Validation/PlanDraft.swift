@@ -14,6 +14,15 @@ public struct PlanDraft: Sendable {
   public var agencies: [Entry<Agency>] = []
   public var communes: [Entry<Commune>] = []
   public var indicators: [IndicatorDraft] = []
+  /// Registries whose files could not be read completely. References into
+  /// them are not checked, so one broken file does not cascade into
+  /// hundreds of "unknown id" errors.
+  public var incomplete: Set<Registry> = []
+
+  /// The kinds of things references point to.
+  public enum Registry: Hashable, Sendable {
+    case agencies, communes, indicators, groups
+  }
 
   public init() {}
 
@@ -52,18 +61,17 @@ public struct PlanDraft: Sendable {
     public var title: String
     public var body: RichText
     public var assignments: [AssignmentDraft]
-    /// Where `assignments:` is (or the file, if missing), for "no assignment".
-    public var assignmentsLocation: SourceLocation
     public var deadline: Day?
-    public var status: TaskStatus?
+    /// The reported status, where it is written.
+    public var status: Located<TaskStatus>?
     public var progress: Int?
     public var indicatorRefs: [Located<String>]
     public var source: SourceRef
 
     public init(
       id: Located<String>, folder: String, groupRef: Located<String>?, title: String,
-      body: RichText, assignments: [AssignmentDraft], assignmentsLocation: SourceLocation,
-      deadline: Day?, status: TaskStatus?, progress: Int?, indicatorRefs: [Located<String>],
+      body: RichText, assignments: [AssignmentDraft],
+      deadline: Day?, status: Located<TaskStatus>?, progress: Int?, indicatorRefs: [Located<String>],
       source: SourceRef
     ) {
       self.id = id
@@ -72,7 +80,6 @@ public struct PlanDraft: Sendable {
       self.title = title
       self.body = body
       self.assignments = assignments
-      self.assignmentsLocation = assignmentsLocation
       self.deadline = deadline
       self.status = status
       self.progress = progress

@@ -39,16 +39,20 @@ public struct PlanValidator: Sendable {
         let id = AgencyID(ref.value)
         if agencyIDs.contains(id) {
           indicator.owner = id
-        } else {
+        } else if !draft.incomplete.contains(.agencies) {
           report.report(unknownReference("agency", ref, among: agencyCandidates))
         }
       }
       indicators.append(indicator)
     }
 
-    let resolver = AssigneeResolver(agencies: agencies, communes: communes)
+    let resolver = AssigneeResolver(
+      agencies: agencies, communes: communes,
+      checkAgencies: !draft.incomplete.contains(.agencies),
+      checkCommunes: !draft.incomplete.contains(.communes))
     let tasks = validateTasks(
-      draft.tasks, groups: groups, indicators: indicators, resolver: resolver, report)
+      draft.tasks, groups: groups, indicators: indicators, resolver: resolver,
+      incomplete: draft.incomplete, report)
 
     guard let site = draft.site, let document = draft.document, !report.hasErrors else {
       return (nil, report.diagnostics)
@@ -72,7 +76,7 @@ public struct PlanValidator: Sendable {
 
   private func validateTasks(
     _ drafts: [PlanDraft.TaskDraft], groups: [PlanDraft.GroupDraft], indicators: [Indicator],
-    resolver: AssigneeResolver, _ report: DiagnosticCollector
+    resolver: AssigneeResolver, incomplete: Set<PlanDraft.Registry>, _ report: DiagnosticCollector
   ) -> [PlanTask] {
     let taskEntries = drafts.map { PlanDraft.Entry($0, idLocation: $0.id.location) }
     let unique = uniqueEntries(
@@ -98,11 +102,15 @@ public struct PlanValidator: Sendable {
         if let found = groupsByID[ref.value] {
           group = found.group.id
         } else {
-          report.report(unknownReference("group", ref, among: groupCandidates))
+          if !incomplete.contains(.groups) {
+            report.report(unknownReference("group", ref, among: groupCandidates))
+          }
           group = nil
         }
       } else if let found = groupsByFolder[draft.folder] {
         group = found.group.id
+      } else if incomplete.contains(.groups) {
+        group = nil
       } else {
         let folder = draft.folder.isEmpty ? "tasks/" : "tasks/\(draft.folder)/"
         report.error(
@@ -115,15 +123,6 @@ public struct PlanValidator: Sendable {
         group = nil
       }
 
-      if draft.assignments.isEmpty {
-        report.error(
-          "task '\(draft.id.value)' has no assignment", at: draft.assignmentsLocation,
-          notes: [
-            Diagnostic.Note(
-              "add 'assignments:' with at least one item: to (who), role (lead, support "
-                + "or implement) and text (what they must do)")
-          ])
-      }
       var assignments: [Assignment] = []
       for assignmentDraft in draft.assignments {
         let assignees = resolver.resolve(assignmentDraft.to, report)
@@ -138,7 +137,7 @@ public struct PlanValidator: Sendable {
         let id = IndicatorID(ref.value)
         if indicatorIDs.contains(id) {
           taskIndicators.append(id)
-        } else {
+        } else if !incomplete.contains(.indicators) {
           report.report(unknownReference("indicator", ref, among: indicatorCandidates))
         }
       }
@@ -149,23 +148,23 @@ public struct PlanValidator: Sendable {
         PlanTask(
           id: TaskID(draft.id.value), slug: Slug.make(from: draft.id.value), group: group,
           title: draft.title, body: draft.body, assignments: assignments,
-          deadline: draft.deadline, status: draft.status, progress: draft.progress,
+          deadline: draft.deadline, status: draft.status?.value, progress: draft.progress,
           indicators: taskIndicators, source: draft.source))
     }
     return tasks
   }
 
   private func checkStatusConsistency(_ draft: PlanDraft.TaskDraft, _ report: DiagnosticCollector) {
-    guard let progress = draft.progress else { return }
-    if draft.status == .done, progress < 100 {
+    guard let progress = draft.progress, let status = draft.status else { return }
+    if status.value == .done, progress < 100 {
       report.warning(
         "task '\(draft.id.value)' is marked done but its progress is \(progress)%",
-        at: draft.source.location,
+        at: status.location,
         notes: [Diagnostic.Note("set 'progress: 100', or change 'status' to in-progress")])
-    } else if draft.status == .notStarted, progress > 0 {
+    } else if status.value == .notStarted, progress > 0 {
       report.warning(
         "task '\(draft.id.value)' is marked not-started but its progress is \(progress)%",
-        at: draft.source.location,
+        at: status.location,
         notes: [Diagnostic.Note("change 'status' to in-progress, or set 'progress: 0'")])
     }
   }

@@ -96,6 +96,27 @@ extension Array where Element == Diagnostic {
     }
   }
 
+  /// The diagnostics as printed by the command line: sorted, one per line,
+  /// each followed by its notes, then the summary line. With `color`, ANSI
+  /// colors mark locations, severities and notes (for terminals only).
+  public func formatted(color: Bool = false) -> String {
+    func paint(_ text: String, _ code: String) -> String {
+      color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+    guard !isEmpty else { return "" }
+    var text = ""
+    for diagnostic in sortedForDisplay() {
+      let label =
+        diagnostic.severity == .error ? paint("error:", "1;31") : paint("warning:", "1;33")
+      text += paint("\(diagnostic.location):", "1") + " \(label) \(diagnostic.message)\n"
+      for note in diagnostic.notes {
+        let prefix = note.location.map { paint("\($0):", "1") + " " } ?? ""
+        text += prefix + paint("note:", "1;36") + " \(note.message)\n"
+      }
+    }
+    return text + summary + "\n"
+  }
+
   /// `2 errors, 1 warning`, or `no problems`.
   public var summary: String {
     let errors = filter { $0.severity == .error }.count

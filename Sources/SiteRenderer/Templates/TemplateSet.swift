@@ -34,6 +34,7 @@ public struct TemplateSet: Sendable {
     var assetPaths: [String: String] = [:]
     var overall = ContentHash()
     var fileHashes: [String: ContentHash] = [:]
+    var templateFiles: Set<String> = []
 
     for file in tree.files {
       let bytes: [UInt8]
@@ -64,6 +65,7 @@ public struct TemplateSet: Sendable {
         continue
       }
       let name = String(file.path.dropLast(".mustache".count))
+      templateFiles.insert(name)
       let text: String
       switch TextDecoding.decode(bytes) {
       case .failure(.invalidUTF8(let offset, let line)):
@@ -90,7 +92,7 @@ public struct TemplateSet: Sendable {
       }
     }
 
-    for name in requiredTemplates where templates[name] == nil && sources[name] == nil {
+    for name in requiredTemplates where !templateFiles.contains(name) {
       let known = templates.keys.filter { !$0.hasPrefix("partials/") }.sorted()
       var notes = [Diagnostic.Note("every site needs \(name).mustache to render its pages")]
       if let close = Suggestion.closest(to: name, among: known) {

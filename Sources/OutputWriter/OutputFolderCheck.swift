@@ -1,0 +1,42 @@
+import Foundation
+
+/// Refuses output folders whose replacement would destroy something else.
+///
+/// Publishing swaps the whole output folder, so `--output` must not be the
+/// content or templates folder, one of their parents, the current folder
+/// or `/`, and must not be a folder of someone else's files.
+enum OutputFolderCheck {
+  static func check(_ folder: String, protecting: [String]) throws {
+    let output = absolute(folder)
+    let current = absolute(FileManager.default.currentDirectoryPath)
+    if output == "/" || output == current || current.hasPrefix(output + "/") {
+      throw OutputError.unsafeOutputFolder(
+        folder: folder, reason: "it is the current folder or one of its parents")
+    }
+    for protected in protecting.map(absolute) {
+      if output == protected || protected.hasPrefix(output + "/") {
+        throw OutputError.unsafeOutputFolder(
+          folder: folder, reason: "it would replace '\(protected)', which the build reads")
+      }
+      if output.hasPrefix(protected + "/") {
+        throw OutputError.unsafeOutputFolder(
+          folder: folder, reason: "it is inside '\(protected)', which the build reads")
+      }
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) else { return }
+    guard isDirectory.boolValue else {
+      throw OutputError.unsafeOutputFolder(folder: folder, reason: "it is a file, not a folder")
+    }
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+    if !entries.isEmpty && !entries.contains(OutputWriter.markerFile) {
+      throw OutputError.foreignOutputFolder(folder: folder)
+    }
+  }
+
+  /// The absolute path with `.`, `..` and symbolic links resolved as far as they exist.
+  static func absolute(_ path: String) -> String {
+    let url = URL(fileURLWithPath: path).standardizedFileURL
+    return url.resolvingSymlinksInPath().path
+  }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// The command as editors and webmasters run it: exit codes and output.
+@Suite struct CommandLineTests {
+  func project(breaking: Bool = false) throws -> URL {
+    let folder = CommandRunner.temporaryDirectory("cli")
+    try FileManager.default.copyItem(
+      at: CommandRunner.root.appendingPathComponent("Content"),
+      to: folder.appendingPathComponent("Content"))
+    try FileManager.default.copyItem(
+      at: CommandRunner.root.appendingPathComponent("Templates"),
+      to: folder.appendingPathComponent("Templates"))
+    if breaking {
+      let task = folder.appendingPathComponent("Content/tasks/1-trong-tam/1-2.md")
+      let text = try String(contentsOf: task, encoding: .utf8)
+      try text.replacingOccurrences(of: "[so-noi-vu]", with: "[so-noi-vu2]")
+        .replacingOccurrences(of: "role: lead", with: "role: chu tri")
+        .write(to: task, atomically: true, encoding: .utf8)
+    }
+    return folder
+  }
+
+  @Test func buildWithDefaultsWritesSite() throws {
+    let folder = try project()
+    let output = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stdout.hasPrefix("Built "))
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/index.html").path))
+  }
+
+  @Test func checkReportsAllErrorsSortedWithSummaryAndExitsOne() throws {
+    let folder = try project(breaking: true)
+    let output = try CommandRunner.run(["check"], in: folder)
+    #expect(output.status == 1)
+    #expect(
+      output.stderr == """
+        Content/tasks/1-trong-tam/1-2.md:5:10: error: unknown agency 'so-noi-vu2'
+        note: did you mean 'so-noi-vu' (Sở Nội vụ)?
+        Content/tasks/1-trong-tam/1-2.md:6:11: error: 'chu tri' is not a valid role
+        note: did you mean 'lead' (Chủ trì)?
+        note: use one of: lead, support, implement
+        2 errors
+
+        """)
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site").path))
+  }
+
+  @Test func checkOnGoodContentSaysSo() throws {
+    let output = try CommandRunner.run(["check"], in: try project())
+    #expect(output.status == 0)
+    #expect(output.stdout == "No problems found.\n")
+  }
+
+  @Test func strictTurnsWarningsIntoErrors() throws {
+    let folder = try project()
+    let task = folder.appendingPathComponent("Content/tasks/1-trong-tam/1-1.md")
+    let text = try String(contentsOf: task, encoding: .utf8)
+    try text.replacingOccurrences(of: "title:", with: "titel: \"x\"\ntitle:")
+      .write(to: task, atomically: true, encoding: .utf8)
+    let relaxed = try CommandRunner.run(["check"], in: folder)
+    #expect(relaxed.status == 0)
+    #expect(relaxed.stderr.contains("warning: unknown field 'titel'"))
+    #expect(relaxed.stderr.hasSuffix("1 warning\n"))
+    let strict = try CommandRunner.run(["check", "--strict"], in: folder)
+    #expect(strict.status == 1)
+    #expect(strict.stderr.contains("error: unknown field 'titel'"))
+  }
+
+  @Test func badTodayIsRejected() throws {
+    let output = try CommandRunner.run(["build", "--today", "2026-02-30"], in: try project())
+    #expect(output.status != 0)
+    #expect(output.stderr.contains("--today must be a real date"))
+  }
+
+  @Test func sourceDateEpochFixesTheBuildDate() throws {
+    let folder = try project()
+    let one = try CommandRunner.run(
+      ["build", "--output", "A"], in: folder, environment: ["SOURCE_DATE_EPOCH": "1790000000"])
+    let two = try CommandRunner.run(
+      ["build", "--output", "B"], in: folder, environment: ["SOURCE_DATE_EPOCH": "1790000000"])
+    #expect(one.status == 0 && two.status == 0)
+    #expect(CommandRunner.snapshot(folder.appendingPathComponent("A"))
+      == CommandRunner.snapshot(folder.appendingPathComponent("B")))
+  }
+}

@@ -1,0 +1,501 @@
+#!/usr/bin/env python3
+"""plansite vs Hugo on the same synthetic corpus (issue "Speed").
+
+    python3 bench/run_bench.py [--sizes 1000 10000 30000] [--runs 3] [--plansite PATH]
+
+For each size N: generate (or reuse) both corpora in bench/out/N/, then run
+plansite and Hugo alternately (1 warm-up + R measured runs each), every run
+building into a fresh output folder. Each run is one whole process, measured
+with os.wait4: wall time, CPU time (user+sys) and peak RSS. Then check that
+both outputs carry the same information, run plansite once more with
+--timings, and print a Markdown table. Results also go to
+bench/out/results-<timestamp>.json. See bench/README.md.
+
+Python 3.11 standard library only. Linux (ru_maxrss is in KiB there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+OUT = BENCH / "out"
+GEN = BENCH / "gen_corpus.py"
+HUGO_LAYOUTS = BENCH / "hugo-layouts"
+TODAY = "2026-11-27"
+DEFAULT_SIZES = [1000, 10000, 30000]
+DEFAULT_RUNS = 3
+MARKER = ".complete.json"
+
+
+# ---------------------------------------------------------------- small helpers
+
+def log(msg: str = "") -> None:
+    print(msg, flush=True)
+
+
+def sh(cmd: list[str], cwd: Path | None = None) -> str:
+    """Output of a short informational command, or a note if it fails."""
+    try:
+        r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=60)
+        return (r.stdout.strip() or r.stderr.strip())
+    except (OSError, subprocess.SubprocessError) as e:
+        return f"({' '.join(cmd)}: {e})"
+
+
+def parse_sizes(text: str) -> list[int]:
+    return [int(x) for x in re.split(r"[\s,]+", text.strip()) if x]
+
+
+def mib(kib: float) -> float:
+    return kib / 1024
+
+
+def ratio(a: float, b: float) -> float:
+    return a / b if b else float("nan")
+
+
+def remove_tree(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
+
+
+# ---------------------------------------------------------------- corpus
+
+def generator_fingerprint() -> str:
+    """Changes when the generator or the Hugo layouts change: the cache is then rebuilt."""
+    h = hashlib.sha256(GEN.read_bytes())
+    for p in sorted(HUGO_LAYOUTS.rglob("*")):
+        if p.is_file():
+            h.update(str(p.relative_to(HUGO_LAYOUTS)).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def ensure_corpus(n: int, fmt: str, fingerprint: str) -> Path:
+    """bench/out/N/<fmt>, generated once; reused while complete and current."""
+    d = OUT / str(n) / fmt
+    marker = d / MARKER
+    want = {"tasks": n, "format": fmt, "generator": fingerprint}
+    if marker.exists():
+        try:
+            if json.loads(marker.read_text()) == want:
+                log(f"  corpus {fmt} N={n}: cached in {d.relative_to(ROOT)}")
+                return d
+        except (OSError, ValueError):
+            pass
+    remove_tree(d)  # incomplete or stale
+    t0 = time.perf_counter()
+    r = subprocess.run([sys.executable, str(GEN), "--tasks", str(n), "--format", fmt, "--out", str(d)],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.stderr.write(r.stdout + r.stderr)
+        sys.exit(f"corpus generation failed: {fmt} N={n}")
+    marker.write_text(json.dumps(want))
+    log(f"  corpus {fmt} N={n}: generated in {time.perf_counter() - t0:.1f} s -> {d.relative_to(ROOT)}")
+    return d
+
+
+# ---------------------------------------------------------------- measuring one process
+
+def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
+    """Runs cmd to completion; wall, CPU (user+sys) and peak RSS of that process (with its children)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        _, status, ru = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)  # keep Popen from waiting again
+        out.seek(0)
+        err.seek(0)
+        return {
+            "wall_s": wall,
+            "cpu_s": ru.ru_utime + ru.ru_stime,
+            "user_s": ru.ru_utime,
+            "sys_s": ru.ru_stime,
+            "maxrss_kib": ru.ru_maxrss,
+            "exit": proc.returncode,
+            "stdout": out.read().decode("utf-8", "replace"),
+            "stderr": err.read().decode("utf-8", "replace"),
+        }
+
+
+def tree_stats(root: Path) -> tuple[int, int, int]:
+    """(html pages, files, bytes) under root."""
+    pages = files = size = 0
+    stack = [root]
+    while stack:
+        with os.scandir(stack.pop()) as it:
+            for e in it:
+                if e.is_dir(follow_symlinks=False):
+                    stack.append(Path(e.path))
+                elif e.is_file(follow_symlinks=False):
+                    files += 1
+                    size += e.stat(follow_symlinks=False).st_size
+                    if e.name.endswith(".html"):
+                        pages += 1
+    return pages, files, size
+
+
+# ---------------------------------------------------------------- the two tools
+
+class Tool:
+    name = ""
+
+    def __init__(self, n: int, corpus: Path, workdir: Path):
+        self.n, self.corpus = n, corpus
+        self.output = workdir / f"site-{self.name}"
+
+    def leftovers(self) -> list[Path]:
+        return [self.output]
+
+    def clean(self) -> None:
+        for p in self.leftovers():
+            remove_tree(p)
+
+    def command(self) -> tuple[list[str], Path]:
+        raise NotImplementedError
+
+
+class Plansite(Tool):
+    name = "plansite"
+    binary: Path
+    templates: Path
+
+    def leftovers(self) -> list[Path]:
+        # plansite writes OUT.staging and swaps it in; it locks OUT.lock.
+        o = self.output
+        return [o, o.with_name(o.name + ".staging"), o.with_name(o.name + ".lock")]
+
+    def command(self, extra: list[str] = ()) -> tuple[list[str], Path]:
+        return ([str(self.binary), "build", "--content", str(self.corpus / "Content"),
+                 "--templates", str(self.templates), "--output", str(self.output),
+                 "--today", TODAY, *extra], ROOT)
+
+
+class Hugo(Tool):
+    name = "hugo"
+    binary = "hugo"
+
+    def command(self) -> tuple[list[str], Path]:
+        return [self.binary, "--quiet", "-d", str(self.output)], self.corpus
+
+
+def cpu_busy(seconds: float = 0.25) -> float | None:
+    """Share of all CPUs busy (not idle/iowait) over a short interval: other load on the machine."""
+    def snap():
+        f = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+        v = [int(x) for x in f]
+        return sum(v), v[3] + v[4]
+    try:
+        t0, i0 = snap()
+        time.sleep(seconds)
+        t1, i1 = snap()
+        return 1 - (i1 - i0) / (t1 - t0) if t1 > t0 else None
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+NOISY = 0.15      # a run that starts with more than this share of CPU busy elsewhere is marked
+WAIT_IDLE = 0.0   # --wait-idle: seconds to wait at most for the machine to become idle
+
+
+def wait_for_idle() -> float | None:
+    busy = cpu_busy()
+    if WAIT_IDLE <= 0 or busy is None or busy <= NOISY:
+        return busy
+    deadline = time.monotonic() + WAIT_IDLE
+    log(f"  (machine {busy:.0%} busy: waiting up to {WAIT_IDLE:.0f} s for it to become idle)")
+    while busy is not None and busy > NOISY and time.monotonic() < deadline:
+        time.sleep(2)
+        busy = cpu_busy(1.0)
+    return cpu_busy()
+
+
+def run_once(tool: Tool, sync: bool, extra: list[str] | None = None) -> dict:
+    tool.clean()                      # not timed
+    assert not tool.output.exists()
+    if sync:
+        os.sync()                     # not timed: flush the previous run's writes and deletes
+    busy = wait_for_idle()            # not timed: is something else running?
+    cmd, cwd = tool.command(extra) if extra else tool.command()
+    r = measure(cmd, cwd)
+    r["busy_before"] = busy
+    if r["exit"] != 0:
+        log(f"\n*** {tool.name} failed (exit {r['exit']}) on N={tool.n}")
+        log(f"command: {' '.join(cmd)}  (cwd {cwd})")
+        log("--- stdout ---\n" + r["stdout"].rstrip())
+        log("--- stderr ---\n" + r["stderr"].rstrip())
+        raise SystemExit(1)
+    return r
+
+
+def busy_note(busy: float | None) -> str:
+    if busy is None:
+        return ""
+    return f"  (machine {busy:.0%} busy before{'; NOISY' if busy > NOISY else ''})"
+
+
+# ---------------------------------------------------------------- same information?
+
+HREF = re.compile(r'href="([^"]*)"')
+PLANSITE_TASK = re.compile(r'(?:^|/)nhiem-vu/([^/]+)/index\.html(?:#.*)?$')
+HUGO_TASK = re.compile(r'^(?:https?://[^/]+)?/tasks/[^/]+/([^/]+)/(?:index\.html)?(?:#.*)?$')
+
+
+def linked_tasks(page: Path, pattern: re.Pattern) -> set[str]:
+    html = page.read_text(encoding="utf-8", errors="replace")
+    return {m.group(1) for h in HREF.findall(html) if (m := pattern.search(h))}
+
+
+def subdirs_with_index(d: Path) -> set[str]:
+    if not d.is_dir():
+        return set()
+    return {e.name for e in os.scandir(d) if e.is_dir() and os.path.exists(os.path.join(e.path, "index.html"))}
+
+
+def registry_ids(path: Path) -> list[str]:
+    return re.findall(r"^- id: (\S+)$", path.read_text(encoding="utf-8"), re.M)
+
+
+def compare_outputs(n: int, ps: Path, hugo: Path, corpus: Path, check_all: bool) -> tuple[bool, list[dict]]:
+    checks = []
+
+    def check(name, a, b, expected=None):
+        ok = a == b and (expected is None or a == expected)
+        checks.append({"check": name, "plansite": a, "hugo": b, "expected": expected, "ok": ok})
+
+    p_tasks = subdirs_with_index(ps / "nhiem-vu")
+    h_tasks = set()  # Hugo: tasks/<group>/<id>/index.html
+    if (hugo / "tasks").is_dir():
+        for g in os.scandir(hugo / "tasks"):
+            if g.is_dir():
+                h_tasks |= subdirs_with_index(Path(g.path))
+    agencies = registry_ids(corpus / "Content" / "agencies.yaml")
+    communes = registry_ids(corpus / "Content" / "communes.yaml")
+    p_ag, h_ag = subdirs_with_index(ps / "co-quan"), subdirs_with_index(hugo / "agencies")
+    p_cm, h_cm = subdirs_with_index(ps / "xa-phuong"), subdirs_with_index(hugo / "communes")
+    check("task pages", len(p_tasks), len(h_tasks), n)
+    check("task page ids equal", p_tasks == h_tasks, True, True)
+    check("agency pages", len(p_ag), len(h_ag), len(agencies))
+    check("agency page ids equal", p_ag == h_ag, True, True)
+    check("commune pages", len(p_cm), len(h_cm), len(communes))
+    check("commune page ids equal", p_cm == h_cm, True, True)
+
+    samples = [("agency", a, "co-quan", "agencies") for a in (agencies if check_all else agencies[:1])]
+    samples += [("commune", c, "xa-phuong", "communes") for c in (communes if check_all else communes[:1])]
+    for kind, ident, p_dir, h_dir in samples:
+        pf, hf = ps / p_dir / ident / "index.html", hugo / h_dir / ident / "index.html"
+        a = linked_tasks(pf, PLANSITE_TASK) if pf.exists() else None
+        b = linked_tasks(hf, HUGO_TASK) if hf.exists() else None
+        ok = a is not None and a == b and len(a) > 0
+        entry = {"check": f"{kind} {ident}: linked task ids", "plansite": None if a is None else len(a),
+                 "hugo": None if b is None else len(b), "expected": None, "ok": ok}
+        if not ok and a is not None and b is not None:
+            entry["only_plansite"] = sorted(a - b)[:10]
+            entry["only_hugo"] = sorted(b - a)[:10]
+        checks.append(entry)
+    return all(c["ok"] for c in checks), checks
+
+
+def print_checks(checks: list[dict]) -> None:
+    for c in checks:
+        exp = "" if c["expected"] is None else f"  (expected {c['expected']})"
+        log(f"  [{'ok' if c['ok'] else 'MISMATCH'}] {c['check']}: plansite {c['plansite']}, hugo {c['hugo']}{exp}")
+        for k in ("only_plansite", "only_hugo"):
+            if c.get(k):
+                log(f"      {k} (first 10): {', '.join(c[k])}")
+
+
+# ---------------------------------------------------------------- phases
+
+PHASE = re.compile(r"^  (\S.*?)\s+(\d+(?:\.\d+)?) s\s*$")
+
+
+def parse_phases(stdout: str) -> list[tuple[str, float]]:
+    return [(m.group(1), float(m.group(2))) for line in stdout.splitlines() if (m := PHASE.match(line))]
+
+
+# ---------------------------------------------------------------- main
+
+def machine_facts(plansite: Path, hugo: str) -> dict:
+    commit = sh(["git", "rev-parse", "--short", "HEAD"], ROOT)
+    dirty = sh(["git", "status", "--porcelain", "--untracked-files=no"], ROOT)
+    return {
+        "commit": commit + (" (+ uncommitted changes)" if dirty and not dirty.startswith("(") else ""),
+        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "nproc": sh(["nproc"]),
+        "free": sh(["free", "-m"]),
+        "kernel": platform.release(),
+        "cpu": next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
+                     if l.startswith("model name")), "?") if Path("/proc/cpuinfo").exists() else "?",
+        "python": platform.python_version(),
+        "loadavg": Path("/proc/loadavg").read_text().strip() if Path("/proc/loadavg").exists() else "?",
+        "plansite": str(plansite),
+        "plansite_mtime": datetime.datetime.fromtimestamp(plansite.stat().st_mtime).isoformat(timespec="seconds"),
+        "hugo": sh([hugo, "version"]),
+    }
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="plansite vs Hugo on the same synthetic corpus.")
+    ap.add_argument("--sizes", nargs="+", type=int,
+                    help=f"task counts (default: $BENCH_SIZES or {' '.join(map(str, DEFAULT_SIZES))})")
+    ap.add_argument("--runs", type=int, help=f"measured runs per tool and size (default: $BENCH_RUNS or {DEFAULT_RUNS})")
+    ap.add_argument("--warmup", type=int, default=1, help="unmeasured runs per tool before the measured ones (default 1)")
+    ap.add_argument("--plansite", default=str(ROOT / ".build/release/plansite"), help="the plansite binary")
+    ap.add_argument("--templates", default=str(ROOT / "Templates"), help="the templates folder")
+    ap.add_argument("--hugo", default="hugo", help="the hugo binary")
+    ap.add_argument("--no-sync", action="store_true", help="do not call sync(2) (untimed) before each run")
+    ap.add_argument("--check-all", action="store_true",
+                    help="compare linked task ids on every agency and commune page, not one of each")
+    ap.add_argument("--wait-idle", type=float, default=0, metavar="SECONDS",
+                    help="before each run, wait up to SECONDS for other processes to leave the CPUs idle")
+    ap.add_argument("--keep", action="store_true", help="keep the last outputs in bench/out/N/site-*")
+    args = ap.parse_args(argv)
+
+    sizes = args.sizes or (parse_sizes(os.environ["BENCH_SIZES"]) if os.environ.get("BENCH_SIZES") else DEFAULT_SIZES)
+    runs = args.runs if args.runs is not None else int(os.environ.get("BENCH_RUNS") or DEFAULT_RUNS)
+    plansite = Path(args.plansite).resolve()
+    if not os.access(plansite, os.X_OK):
+        sys.exit(f"no plansite binary at {plansite}: run `swift build -c release --product plansite` or pass --plansite")
+    hugo = shutil.which(args.hugo)
+    if not hugo:
+        sys.exit(f"no `{args.hugo}` on PATH: apt-get install hugo (make bench does this)")
+    Plansite.binary, Plansite.templates, Hugo.binary = plansite, Path(args.templates).resolve(), hugo
+    global WAIT_IDLE
+    WAIT_IDLE = args.wait_idle
+
+    facts = machine_facts(plansite, hugo)
+    log("# plansite vs Hugo")
+    log()
+    log(f"commit {facts['commit']}, {facts['date']}")
+    log(f"plansite {facts['plansite']} (built {facts['plansite_mtime']})")
+    log(f"{facts['hugo']}")
+    log(f"nproc {facts['nproc']}, {facts['cpu']}, Linux {facts['kernel']}, Python {facts['python']}")
+    log(facts["free"])
+    log(f"load average {facts['loadavg']}")
+    log(f"sizes {sizes}, {args.warmup} warm-up + {runs} measured runs per tool, alternating; "
+        f"sync before each run: {not args.no_sync}")
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    fingerprint = generator_fingerprint()
+    results = {"facts": facts, "runs": runs, "warmup": args.warmup, "sizes": {}}
+    failed = False
+
+    for n in sizes:
+        log(f"\n## N = {n}")
+        corpora = {"plansite": ensure_corpus(n, "plansite", fingerprint), "hugo": ensure_corpus(n, "hugo", fingerprint)}
+        workdir = OUT / str(n)
+        tools = [Plansite(n, corpora["plansite"], workdir), Hugo(n, corpora["hugo"], workdir)]
+        samples = {t.name: [] for t in tools}
+        for i in range(args.warmup + runs):
+            warm = i < args.warmup
+            for t in tools:
+                r = run_once(t, not args.no_sync)
+                label = "warm-up" if warm else f"run {i - args.warmup + 1}"
+                log(f"  {label:8} {t.name:8} wall {r['wall_s']:7.2f} s  cpu {r['cpu_s']:7.2f} s "
+                    f"(user {r['user_s']:.2f} + sys {r['sys_s']:.2f})  peak RSS {mib(r['maxrss_kib']):7.1f} MiB"
+                    + busy_note(r["busy_before"]))
+                if not warm:
+                    samples[t.name].append({k: r[k] for k in ("wall_s", "cpu_s", "user_s", "sys_s", "maxrss_kib", "busy_before")})
+
+        # The last measured outputs are still on disk: size them and compare them.
+        sizes_out = {}
+        for t in tools:
+            pages, files, size = tree_stats(t.output)
+            sizes_out[t.name] = {"pages": pages, "files": files, "bytes": size}
+            log(f"  output {t.name:8} {pages} pages, {files} files, {size / 1e6:.1f} MB")
+        ok, checks = compare_outputs(n, tools[0].output, tools[1].output, corpora["plansite"], args.check_all)
+        log("  same information?")
+        print_checks(checks)
+        failed |= not ok
+
+        # plansite's own phases, once, outside the measured runs.
+        r = run_once(tools[0], not args.no_sync, ["--timings"])
+        phases = parse_phases(r["stdout"])
+        log(f"  plansite --timings (wall {r['wall_s']:.2f} s):")
+        for line in r["stdout"].rstrip().splitlines():
+            log(f"    {line}")
+        if not phases:
+            log("    (no phase lines found in the output)")
+
+        if not args.keep:
+            for t in tools:
+                t.clean()
+
+        med = {name: {k: statistics.median(s[k] for s in samples[name]) for k in ("wall_s", "cpu_s", "maxrss_kib")}
+               for name in samples}
+        results["sizes"][str(n)] = {"runs": samples, "median": med, "output": sizes_out,
+                                    "checks": checks, "checks_ok": ok, "phases": phases,
+                                    "timings_stdout": r["stdout"]}
+
+    # ------------------------------------------------------------ the table
+    log("\n## Results (medians of whole-process runs)\n")
+    log("| N tasks | pages (plansite / hugo) | output MB (plansite / hugo) "
+        "| wall s plansite | wall s hugo | wall ratio "
+        "| CPU s plansite | CPU s hugo | CPU ratio "
+        "| peak RSS MiB plansite | peak RSS MiB hugo | RSS ratio |")
+    log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n in sizes:
+        s = results["sizes"][str(n)]
+        p, h = s["median"]["plansite"], s["median"]["hugo"]
+        op, oh = s["output"]["plansite"], s["output"]["hugo"]
+        log(f"| {n:,} | {op['pages']:,} / {oh['pages']:,} | {op['bytes'] / 1e6:.1f} / {oh['bytes'] / 1e6:.1f} "
+            f"| {p['wall_s']:.2f} | {h['wall_s']:.2f} | {ratio(p['wall_s'], h['wall_s']):.2f} "
+            f"| {p['cpu_s']:.2f} | {h['cpu_s']:.2f} | {ratio(p['cpu_s'], h['cpu_s']):.2f} "
+            f"| {mib(p['maxrss_kib']):.0f} | {mib(h['maxrss_kib']):.0f} | {ratio(p['maxrss_kib'], h['maxrss_kib']):.2f} |")
+    log("\nratio = plansite / hugo (below 1: plansite is faster / smaller).")
+
+    log("\nIndividual runs (wall s / CPU s / peak RSS MiB):")
+    for n in sizes:
+        for name, runs_ in results["sizes"][str(n)]["runs"].items():
+            log(f"  N={n:<6} {name:8} " + "   ".join(
+                f"{r['wall_s']:.2f} / {r['cpu_s']:.2f} / {mib(r['maxrss_kib']):.0f}"
+                + ("*" if (r["busy_before"] or 0) > NOISY else "") for r in runs_))
+    noisy = sum((r["busy_before"] or 0) > NOISY for s in results["sizes"].values()
+                for runs_ in s["runs"].values() for r in runs_)
+    if noisy:
+        log(f"  * {noisy} run(s) started while the machine was more than 15% busy with something else: "
+            "their times are not trustworthy; re-run on an idle machine.")
+
+    log("\nplansite phases (--timings, one extra run per size):")
+    for n in sizes:
+        ph = results["sizes"][str(n)]["phases"]
+        log(f"  N={n:<6} " + (", ".join(f"{k} {v:.3f}" for k, v in ph) if ph else "(none printed)"))
+
+    if "10000" in results["sizes"] and "30000" in results["sizes"]:
+        log()
+        for name in ("plansite", "hugo"):
+            a = results["sizes"]["30000"]["median"][name]["wall_s"]
+            b = results["sizes"]["10000"]["median"][name]["wall_s"]
+            log(f"{name}: wall time(30k) / time(10k) = {a:.2f} / {b:.2f} = {ratio(a, b):.2f} (3.00 = linear)")
+
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = OUT / f"results-{stamp}.json"
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    log(f"\nresults written to {path.relative_to(ROOT)}")
+    if failed:
+        log("\nFAILED: the two outputs do not carry the same information (see the checks above).")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
