@@ -22,7 +22,9 @@ public enum Suggestion {
     for candidate in candidates {
       let forms = [candidate.id, Slug.make(from: candidate.name)]
       for form in forms {
-        let distance = editDistance(folded, form)
+        // A long enough beginning of an id counts as a near miss ("thanh-tra").
+        let isPrefix = folded.count >= 4 && form.hasPrefix(folded)
+        let distance = isPrefix ? 1 : editDistance(folded, form)
         if distance < (best?.distance ?? Int.max) {
           best = (candidate, distance)
         }

@@ -1,0 +1,58 @@
+import ContentLoader
+import Foundation
+import PlanModel
+import SiteCore
+import Testing
+
+@Suite struct LoaderTests {
+  /// A content folder with `files` (path → text) in a temporary directory.
+  func folder(_ files: [String: String]) throws -> String {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("loader-\(UUID().uuidString)")
+    for (path, text) in files {
+      let url = root.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return root.path
+  }
+
+  let minimal = [
+    "site.yaml": "title: Thử\n",
+    "plan.md": "---\nnumber: \"1\"\ntitle: T\nissued: 2026-01-13\nissuer: U\nsigner: S\n---\nCăn cứ.\n",
+    "agencies.yaml": "- id: so-a\n  name: Sở A\n",
+    "communes.yaml": "- id: xa-a\n  name: A\n  kind: xa\n",
+  ]
+
+  @Test func loadsAMinimalFolder() throws {
+    let result = ContentLoader(directory: try folder(minimal)).load()
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.formatted())")
+    #expect(result.draft.document?.preamble.html == "<p>Căn cứ.</p>\n")
+    #expect(result.draft.agencies.first?.value.kind == .so)  // kind defaults to sở
+    #expect(result.inputs.map(\.path).sorted() == minimal.keys.sorted())
+  }
+
+  @Test func yamlPositionsAreFileLines() throws {
+    var files = minimal
+    files["tasks/g/_group.md"] = "---\nid: \"1\"\ntitle: G\n---\n"
+    files["tasks/g/1.md"] = "---\nid: \"1.1\"\ntitle: T\nassignments:\n  - to: [so-a]\n    role: lead\n    text: x\nprogress: 101\n---\nBody\n"
+    let result = ContentLoader(directory: try folder(files)).load()
+    let error = try #require(result.diagnostics.first)
+    #expect(error.location.line == 8)
+    #expect(error.location.column == 11)
+    #expect(error.location.file.hasSuffix("tasks/g/1.md"))
+  }
+
+  @Test func missingFolderIsReported() {
+    let result = ContentLoader(directory: "/nonexistent/Content").load()
+    #expect(result.diagnostics.first?.message == "folder '/nonexistent/Content' does not exist")
+  }
+
+  @Test func editorLeftoversAreIgnored() throws {
+    var files = minimal
+    files[".DS_Store"] = "x"
+    files["plan.md~"] = "x"
+    files["#plan.md#"] = "x"
+    let result = ContentLoader(directory: try folder(files)).load()
+    #expect(result.diagnostics.isEmpty)
+  }
+}

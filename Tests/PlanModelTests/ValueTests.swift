@@ -1,0 +1,75 @@
+import PlanModel
+import Testing
+
+@Suite struct DayTests {
+  @Test func parsesRealDatesOnly() {
+    #expect(Day(iso: "2026-01-13")?.vietnamese == "13/01/2026")
+    #expect(Day(iso: "2024-02-29") != nil)
+    #expect(Day(iso: "2026-02-29") == nil)
+    #expect(Day(iso: "2026-02-30") == nil)
+    #expect(Day(iso: "2026-13-01") == nil)
+    #expect(Day(iso: "26-1-1") == nil)
+    #expect(Day.looksLikeISODate("2026-02-30"))
+    #expect(!Day.looksLikeISODate("cuối năm"))
+  }
+
+  @Test func ordersAndSteps() throws {
+    let a = try #require(Day(iso: "2026-12-31"))
+    #expect(a.next == Day(iso: "2027-01-01"))
+    #expect(a < a.next)
+    #expect(a.compact == "20261231")
+  }
+}
+
+@Suite struct IndicatorValueTests {
+  @Test(arguments: [
+    ("12", "12"), ("10,5", "10,5"), ("29.211", "29.211"), ("1.150", "1.150"),
+    ("165-190", "165–190"), ("165–190", "165–190"), ("10,5-11,5", "10,5–11,5"),
+    ("từ 12 trở lên", "từ 12 trở lên"), ("trên 12", "trên 12"), ("khoảng 1.150", "khoảng 1.150"),
+    ("khoảng 165-190", "khoảng 165–190"), ("dưới 5", "dưới 5"), ("tối đa 3", "tối đa 3"),
+    ("12%", "12"), ("từ 165 đến 190", "165–190"),
+  ])
+  func parsesAndFormats(input: String, output: String) throws {
+    let value = try #require(IndicatorValue(parsing: input), "\(input)")
+    #expect(value.description == output)
+  }
+
+  @Test func numbers() throws {
+    #expect(IndicatorValue(parsing: "29.211")?.low == 29211)
+    #expect(IndicatorValue(parsing: "10,5")?.low == 10.5)
+    #expect(IndicatorValue(parsing: "165-190")?.high == 190)
+    #expect(IndicatorValue(parsing: "từ 12 trở lên")?.qualifier == .atLeast)
+  }
+
+  @Test(arguments: ["nhiều", "10.5", "1.15", "190-165", "", "12,", "1,2,3", "abc-def"])
+  func rejectsWhatIsNotAFigure(input: String) {
+    #expect(IndicatorValue(parsing: input) == nil, "\(input)")
+  }
+
+  @Test func formatsVietnameseNumbers() {
+    #expect(VietnameseNumber.format(29211) == "29.211")
+    #expect(VietnameseNumber.format(10.5) == "10,5")
+    #expect(VietnameseNumber.format(1234567.891) == "1.234.567,89")
+    #expect(VietnameseNumber.format(0.05) == "0,05")
+    #expect(VietnameseNumber.format(-3) == "-3")
+  }
+}
+
+@Suite struct NaturalOrderTests {
+  @Test func sortsPlanNumbersAsPrinted() {
+    let ids = ["1.10", "1.2", "2.1", "1.1", "A.2", "1.9"].map(TaskID.init).sorted()
+    #expect(ids.map(\.rawValue) == ["1.1", "1.2", "1.9", "1.10", "2.1", "A.2"])
+  }
+}
+
+@Suite struct StatusTests {
+  let today = Day(iso: "2026-06-01") ?? .unixEpoch
+
+  @Test func overdueIsDerivedFromDeadlineAndToday() {
+    #expect(DisplayStatus(status: .inProgress, deadline: Day(iso: "2026-05-31"), today: today) == .overdue)
+    #expect(DisplayStatus(status: .inProgress, deadline: Day(iso: "2026-06-01"), today: today) == .inProgress)
+    #expect(DisplayStatus(status: .done, deadline: Day(iso: "2026-01-01"), today: today) == .done)
+    #expect(DisplayStatus(status: nil, deadline: nil, today: today) == .unreported)
+    #expect(DisplayStatus(status: nil, deadline: Day(iso: "2026-01-01"), today: today) == .overdue)
+  }
+}

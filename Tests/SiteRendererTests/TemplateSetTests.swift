@@ -1,0 +1,51 @@
+import Foundation
+import SiteCore
+import SiteRenderer
+import Testing
+
+@Suite struct TemplateSetTests {
+  func templates(_ files: [String: String]) throws -> String {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID().uuidString)")
+    for (path, text) in files {
+      let url = root.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return root.path
+  }
+
+  @Test func hashesAssetNamesAndReportsWhatIsMissing() throws {
+    let folder = try templates(["index.mustache": "{{title}}", "assets/site.css": "body{}", "assets/logo.svg": "<svg/>"])
+    let set = try TemplateSet(directory: folder, requiredTemplates: ["index"])
+    #expect(set.assetPaths["site.css"]?.hasPrefix("assets/site.") == true)
+    #expect(set.assetPaths["site.css"]?.hasSuffix(".css") == true)
+    #expect(set.assetPaths["site.css"] != "assets/site.css")
+    #expect(set.assetPaths["logo.svg"] == "assets/logo.svg")
+    #expect(throws: DiagnosticError.self) { try TemplateSet(directory: folder, requiredTemplates: ["task"]) }
+  }
+
+  @Test func rejectsUnescapedPlainFieldsButAllowsHTMLFields() throws {
+    let bad = try templates(["index.mustache": "{{{title}}} {{& name}}"])
+    do {
+      _ = try TemplateSet(directory: bad, requiredTemplates: ["index"])
+      Issue.record("expected an error")
+    } catch let error as DiagnosticError {
+      #expect(error.diagnostics.map(\.message) == [
+        "'title' is inserted without HTML escaping", "'name' is inserted without HTML escaping",
+      ])
+      #expect(error.diagnostics.map(\.location.column) == [1, 13])
+    }
+    let good = try templates(["index.mustache": "{{{body_html}}} {{{task.text_html}}}"])
+    #expect(throws: Never.self) { try TemplateSet(directory: good, requiredTemplates: ["index"]) }
+  }
+
+  @Test func syntaxErrorsCarryTheirLine() throws {
+    let folder = try templates(["index.mustache": "a\nb\n{{#x}}\n{{/y}}\n"])
+    do {
+      _ = try TemplateSet(directory: folder, requiredTemplates: ["index"])
+      Issue.record("expected an error")
+    } catch let error as DiagnosticError {
+      #expect(error.diagnostics.first?.location.line == 4)
+    }
+  }
+}
