@@ -4,7 +4,8 @@ import SiteCore
 ///
 /// The front matter sits between a first line `---` and the next line that
 /// is `---` (or `...`). Line numbers are kept so YAML positions can be
-/// reported as file lines.
+/// reported as file lines. The scan works on UTF-8 bytes and stops at the
+/// closing fence: bodies can be long, and are never split into lines.
 struct FrontMatter {
   /// The YAML text between the fences.
   let yaml: String
@@ -15,36 +16,80 @@ struct FrontMatter {
 
   /// Splits `file`, reporting a missing or unclosed front matter.
   static func split(_ file: SourceFile, report: DiagnosticCollector) -> FrontMatter? {
-    var lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+    let bytes = file.text.utf8
+    var index = bytes.startIndex
+    var line = 1
     // Blank lines before the opening fence are tolerated.
-    var firstLine = 1
-    while let line = lines.first, line.allSatisfy(\.isWhitespace) {
-      lines = lines.dropFirst()
-      firstLine += 1
+    var lineStart = index
+    while true {
+      let (end, next) = lineBounds(bytes, from: lineStart)
+      if isBlank(bytes[lineStart..<end]), next != bytes.endIndex {
+        lineStart = next
+        line += 1
+        continue
+      }
+      guard isFence(bytes[lineStart..<end]) else {
+        report.error(
+          "the file does not start with front matter", at: file.location(line: line, column: 1),
+          notes: [
+            Diagnostic.Note(
+              "the first line must be '---', then the fields (id: …, title: …), then a line '---'")
+          ])
+        return nil
+      }
+      index = next
+      break
     }
-    guard let opening = lines.first, isFence(opening) else {
-      report.error(
-        "the file does not start with front matter", at: file.location(line: firstLine, column: 1),
-        notes: [
-          Diagnostic.Note(
-            "the first line must be '---', then the fields (id: …, title: …), then a line '---'")
-        ])
-      return nil
+    let openingLine = line
+    let yamlStart = index
+    while index != bytes.endIndex {
+      let (end, next) = lineBounds(bytes, from: index)
+      let content = bytes[index..<end]
+      if isFence(content) || content.elementsEqual("...".utf8) {
+        let yaml = String(file.text[yamlStart..<index]).droppingFinalNewline
+        let body = String(file.text[next...])
+        return FrontMatter(yaml: yaml, yamlFirstLine: openingLine + 1, body: body)
+      }
+      index = next
     }
-    lines = lines.dropFirst()
-    let yamlStart = lines.startIndex
-    guard let closing = lines.firstIndex(where: { isFence($0) || $0 == "..." }) else {
-      report.error(
-        "the front matter is not closed", at: file.location(line: firstLine, column: 1),
-        notes: [Diagnostic.Note("add a line '---' after the last field, before the text")])
-      return nil
-    }
-    let yaml = lines[yamlStart..<closing].joined(separator: "\n")
-    let body = lines[(closing + 1)...].joined(separator: "\n")
-    return FrontMatter(yaml: yaml, yamlFirstLine: firstLine + 1, body: body)
+    report.error(
+      "the front matter is not closed", at: file.location(line: openingLine, column: 1),
+      notes: [Diagnostic.Note("add a line '---' after the last field, before the text")])
+    return nil
   }
 
-  private static func isFence(_ line: Substring) -> Bool {
-    line.count >= 3 && line.hasPrefix("---") && line.dropFirst(3).allSatisfy(\.isWhitespace)
+  /// The end of the line starting at `start` (before its newline) and the start of the next.
+  private static func lineBounds(_ bytes: String.UTF8View, from start: String.Index)
+    -> (end: String.Index, next: String.Index)
+  {
+    guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
+      return (bytes.endIndex, bytes.endIndex)
+    }
+    return (newline, bytes.index(after: newline))
+  }
+
+  private static func isBlank(_ line: Substring.UTF8View) -> Bool {
+    line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+  }
+
+  private static func isFence(_ line: Substring.UTF8View) -> Bool {
+    var count = 0
+    var trailing = false
+    for byte in line {
+      if byte == 0x2D, !trailing {
+        count += 1
+      } else if byte == 0x20 || byte == 0x09 {
+        trailing = true
+      } else {
+        return false
+      }
+    }
+    return count >= 3
+  }
+}
+
+extension String {
+  fileprivate var droppingFinalNewline: String {
+    hasSuffix("\n") ? String(dropLast()) : self
   }
 }

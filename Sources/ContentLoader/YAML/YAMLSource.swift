@@ -20,7 +20,11 @@ struct YAMLSource {
   /// Parses `yaml`, reporting malformed YAML. Empty text gives `nil` without a report.
   func parse(_ yaml: String) -> Node? {
     do {
-      return try Yams.compose(yaml: yaml)
+      // The basic resolver tags every plain scalar as text: the readers type
+      // values themselves, and the default resolver's regular expressions
+      // dominated load time. The explicit encoding avoids an environment
+      // lookup per parse.
+      return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
     } catch let error as YamlError {
       report.report(diagnostic(for: error))
       return nil

@@ -18,12 +18,23 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
 
   /// Feeds more bytes.
   public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: $0) }
+    if done == nil {
+      for byte in bytes { step(byte) }
+    }
+  }
+
+  private mutating func update(buffer: UnsafeBufferPointer<UInt8>) {
     var h = value
-    for byte in bytes {
+    for byte in buffer {
       h ^= UInt64(byte)
       h = h &* 0x0000_0100_0000_01B3
     }
     value = h
+  }
+
+  private mutating func step(_ byte: UInt8) {
+    value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
   }
 
   /// Feeds a string, with a separator so `("ab","c")` ≠ `("a","bc")`.
