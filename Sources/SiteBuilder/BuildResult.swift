@@ -12,6 +12,8 @@ public struct BuildResult: Sendable {
   public var fileCount = 0
   /// How many bytes the site has.
   public var byteCount = 0
+  /// Things the user should know that are not problems (skipped optional files).
+  public var notes: [String] = []
   /// Seconds spent in each phase, in order.
   public var timings: [(phase: String, seconds: Double)] = []
 

@@ -55,7 +55,7 @@ public struct SiteBuilder: Sendable {
         directory: configuration.outputDirectory,
         protecting: [configuration.contentDirectory, configuration.templatesDirectory])
       do {
-        result.pageCount = try renderAndWrite(renderer, into: writer.staging)
+        result.pageCount = try renderAndWrite(renderer, into: writer.staging, notes: &result.notes)
         clock.mark("render and write")
         try writer.publish()
         clock.mark("publish")
@@ -127,8 +127,15 @@ public struct SiteBuilder: Sendable {
   /// Renders every page on all cores and writes them in route order on one
   /// writer thread, a bounded number of batches ahead, so rendering and
   /// disk writes overlap and memory stays flat however large the site.
-  private func renderAndWrite(_ renderer: SiteRenderer, into staging: StagingTree) throws -> Int {
+  private func renderAndWrite(
+    _ renderer: SiteRenderer, into staging: StagingTree, notes: inout [String]
+  ) throws -> Int {
     for asset in renderer.assets { try staging.write(asset) }
+    try staging.write(renderer.searchIndexFile())
+    for file in renderer.dataFiles() { try staging.write(file) }
+    let siteIndex = renderer.siteIndexFiles()
+    for file in siteIndex.files { try staging.write(file) }
+    if let note = siteIndex.note { notes.append(note) }
     let routes = renderer.routes
     let batchSize = 32
     let writerQueue = DispatchQueue(label: "plansite.writer")

@@ -62,6 +62,8 @@ public struct SiteRenderer: Sendable {
     case .communes: page = communesPage()
     case .commune(let id): page = communePage(id)
     case .indicators: page = indicatorsPage()
+    case .search: page = searchPage()
+    case .data: page = dataPage()
     case .notFound: page = notFoundPage()
     }
     return layout(for: route, page: page)

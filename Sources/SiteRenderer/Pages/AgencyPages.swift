@@ -57,7 +57,14 @@ extension SiteRenderer {
     ]
     if let short = agency.shortName { view["short_name"] = short }
     if let note = agency.note { view["note"] = note }
+    let deadlines = list.filter { duty in
+      guard let task = plan.task(duty.task), duty.assignment < task.assignments.count else { return false }
+      return (task.assignments[duty.assignment].deadline ?? task.deadline) != nil
+    }.count
     let fields: [String: Any] = [
+      "csv_href": link.href(path: Self.agencyCSVPath(id)),
+      "calendar_href": link.href(path: Self.agencyCalendarPath(id)),
+      "deadline_count": deadlines,
       "agency": view,
       "roles": roles,
       "has_duties": !list.isEmpty,

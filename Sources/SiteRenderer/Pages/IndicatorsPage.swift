@@ -46,6 +46,7 @@ extension SiteRenderer {
       },
       "has_sources": !indicator.sources.isEmpty,
     ]
+    if let chart = IndicatorChart.view(indicator) { view["chart"] = chart }
     if let document = indicator.document { view["document"] = document }
     if let baseline = indicator.baseline { view["baseline"] = point(baseline) }
     if let note = indicator.note { view["note"] = note }

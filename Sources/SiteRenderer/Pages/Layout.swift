@@ -14,7 +14,9 @@ extension SiteRenderer {
     fields["description"] = page.description.isEmpty ? site.description : page.description
     fields["root"] = link.root
     fields["home_href"] = link.href(.home)
-    fields["search_href"] = link.href(path: "tim-kiem/index.html")
+    fields["search_href"] = link.href(.search)
+    fields["search_index_path"] = Self.searchIndexPath
+    fields["og_title"] = route == .home ? site.title : page.title + " · " + site.title
     fields["plan_number"] = plan.document.number
     fields["document_type"] = plan.document.documentType
     if let publisher = site.publisher { fields["publisher"] = publisher }
@@ -55,7 +57,7 @@ extension SiteRenderer {
       }
     let items: [(String, Route)] = [
       ("Kế hoạch", .home), ("Cơ quan", .agencies), ("Xã, phường", .communes),
-      ("Chỉ tiêu", .indicators),
+      ("Chỉ tiêu", .indicators), ("Tìm kiếm", .search), ("Dữ liệu", .data),
     ]
     return items.map { label, route in
       ["label": label, "href": link.href(route), "current": route == section]

@@ -15,6 +15,8 @@ public enum Route: Hashable, Sendable {
   case communes
   case commune(CommuneID)
   case indicators
+  case search
+  case data
   case notFound
 
   /// The output path of the page.
@@ -28,6 +30,8 @@ public enum Route: Hashable, Sendable {
     case .communes: "xa-phuong/index.html"
     case .commune(let id): "xa-phuong/\(id.rawValue)/index.html"
     case .indicators: "chi-tieu/index.html"
+    case .search: "tim-kiem/index.html"
+    case .data: "du-lieu/index.html"
     case .notFound: "404.html"
     }
   }
@@ -43,18 +47,21 @@ public enum Route: Hashable, Sendable {
     case .communes: "communes"
     case .commune: "commune"
     case .indicators: "indicators"
+    case .search: "search"
+    case .data: "data"
     case .notFound: "404"
     }
   }
 
   /// Every template some page needs.
   public static let pageTemplates = [
-    "index", "group", "task", "agencies", "agency", "communes", "commune", "indicators", "404",
+    "index", "group", "task", "agencies", "agency", "communes", "commune", "indicators", "search",
+    "data", "404",
   ]
 
   /// Every page of `plan`, in a fixed order.
   public static func all(for plan: Plan) -> [Route] {
-    var routes: [Route] = [.home, .agencies, .communes, .indicators, .notFound]
+    var routes: [Route] = [.home, .agencies, .communes, .indicators, .search, .data, .notFound]
     routes += plan.groups.map { .group($0.id) }
     routes += plan.tasks.map { .task($0.id) }
     routes += plan.agencies.map { .agency($0.id) }

@@ -19,6 +19,7 @@ extension PlansiteCommand {
       let result = SiteBuilder(configuration: options.configuration).build()
       DiagnosticPrinter().print(result.diagnostics)
       guard result.published else { throw ExitCode.failure }
+      for note in result.notes { print("note: \(note)") }
       let megabytes = Double(result.byteCount) / 1_000_000
       let total = result.timings.reduce(0) { $0 + $1.seconds }
       print(

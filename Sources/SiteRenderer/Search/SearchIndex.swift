@@ -1,0 +1,73 @@
+import PlanModel
+import SiteCore
+
+/// The search index, published as a script (`tim-kiem/chi-muc.js`) so
+/// search works from `file://` too, where pages cannot fetch JSON.
+///
+/// Entries cover agencies, communes, tasks, assignments, indicators and task
+/// groups. Strings are stored once in a table and referred to by number,
+/// which keeps the index small when many assignments share a text. The
+/// browser folds diacritics itself at load time (`assets/search.js`).
+extension SiteRenderer {
+  /// Where the index is published; a fixed name, so that pages referring to
+  /// it do not change when only the content does.
+  public static let searchIndexPath = "tim-kiem/chi-muc.js"
+
+  /// The kinds of entry, in the order results are grouped.
+  static let searchKinds = ["Cơ quan", "Xã, phường", "Nhiệm vụ", "Phân công", "Chỉ tiêu", "Nhóm nhiệm vụ"]
+
+  public func searchIndexFile() -> OutputFile {
+    var strings: [String] = []
+    var numbers: [String: Int] = [:]
+    func number(_ text: String?) -> Int {
+      guard let text, !text.isEmpty else { return -1 }
+      if let n = numbers[text] { return n }
+      strings.append(text)
+      numbers[text] = strings.count - 1
+      return strings.count - 1
+    }
+    var entries: [[Int]] = []
+    func add(_ kind: Int, title: String, detail: String?, route: Route, extra: String? = nil, anchor: String = "") {
+      entries.append([kind, number(title), number(detail), number(route.path + anchor), number(extra)])
+    }
+    for agency in plan.agencies {
+      let count = duties.duties(of: agency.id).count
+      add(0, title: agency.name, detail: "\(agency.kind.label) · \(count) việc được giao", route: .agency(agency.id),
+        extra: [agency.shortName, agency.id.rawValue].compactMap { $0 }.joined(separator: " "))
+    }
+    for commune in plan.communes {
+      var extra = commune.formedFrom.joined(separator: " ")
+      if let code = commune.gsoCode { extra += " " + code }
+      add(1, title: commune.fullName, detail: commune.kind.label, route: .commune(commune.id), extra: extra)
+    }
+    for task in plan.tasks {
+      add(2, title: "Nhiệm vụ \(task.id.rawValue)", detail: task.title, route: .task(task.id))
+      for assignment in task.assignments {
+        let who = assignment.assignees.map { assigneeFields($0).name }.joined(separator: ", ")
+        add(3, title: "\(who) · \(assignment.role.label)", detail: Self.clip(assignment.text.markdown, 160),
+          route: .task(task.id), extra: "Nhiệm vụ \(task.id.rawValue)")
+      }
+    }
+    for indicator in plan.indicators {
+      add(4, title: indicator.name, detail: indicator.document ?? indicator.group, route: .indicators,
+        anchor: "#" + indicator.id.rawValue)
+    }
+    for group in plan.groups {
+      add(5, title: "\(group.id.rawValue). \(group.title)", detail: "\(group.tasks.count) nhiệm vụ", route: .group(group.id))
+    }
+    var out = "/* plansite search index: generated, do not edit. */\nwindow.PLANSITE_SEARCH_INDEX={\"v\":1,\"kinds\":"
+    out += "[" + Self.searchKinds.map(Self.jsString).joined(separator: ",") + "],\"strings\":["
+    out += strings.map(Self.jsString).joined(separator: ",\n")
+    out += "],\"entries\":["
+    out += entries.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",")
+    out += "]};\n"
+    return OutputFile(path: Self.searchIndexPath, text: out)
+  }
+
+  /// A JavaScript string literal (JSON-compatible, also safe inside `<script>`).
+  static func jsString(_ text: String) -> String {
+    var out = ""
+    JSONValue.writeString(text, into: &out)
+    return out.replacingOccurrences(of: "</", with: "<\\/")
+  }
+}

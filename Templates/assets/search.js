@@ -1,0 +1,284 @@
+/* plansite search: diacritic-insensitive, prefix-aware search over the
+   index in tim-kiem/chi-muc.js. No framework, no network: the index is a
+   script, so it works from file:// too. Runs in browsers and under Node
+   (module.exports) for tests. */
+(function (root) {
+  "use strict";
+
+  /* Folds text for matching: lowercase, no diacritics, đ as d. */
+  function fold(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/đ/g, "d").replace(/Đ/g, "d").toLowerCase();
+  }
+
+  /* Folds text one character at a time, keeping where each folded
+     character came from, so matches can be highlighted in the original. */
+  function foldWithMap(text) {
+    var folded = "", map = [];
+    for (var i = 0; i < text.length; i++) {
+      var f = fold(text[i]);
+      for (var j = 0; j < f.length; j++) { folded += f[j]; map.push(i); }
+    }
+    return { folded: folded, map: map };
+  }
+
+  function words(folded) {
+    return folded.split(/[^a-z0-9]+/).filter(function (w) { return w.length > 0; });
+  }
+
+  /* Prepares the raw index (string table + entries) for searching. */
+  function prepare(raw) {
+    var s = raw.strings;
+    function str(n) { return n >= 0 ? s[n] : ""; }
+    return raw.entries.map(function (e, position) {
+      var title = str(e[1]), detail = str(e[2]), extra = str(e[4]);
+      return {
+        kind: e[0], kindName: raw.kinds[e[0]], title: title, detail: detail, href: str(e[3]),
+        position: position,
+        titleWords: words(fold(title + " " + extra)),
+        detailWords: words(fold(detail)),
+        foldedTitle: fold(title)
+      };
+    });
+  }
+
+  function matchesPrefix(list, word) {
+    for (var i = 0; i < list.length; i++) if (list[i].indexOf(word) === 0) return true;
+    return false;
+  }
+
+  /* Entries matching every query word as a word prefix, best first. */
+  function search(entries, query, limit) {
+    var q = words(fold(query));
+    if (q.length === 0) return [];
+    var joined = q.join(" "), results = [];
+    entries.forEach(function (entry) {
+      var score = 0;
+      for (var i = 0; i < q.length; i++) {
+        if (matchesPrefix(entry.titleWords, q[i])) score += 3;
+        else if (matchesPrefix(entry.detailWords, q[i])) score += 1;
+        else return;
+      }
+      var title = words(entry.foldedTitle).join(" ");
+      if (title === joined) score += 100;
+      else if (title.indexOf(joined) === 0) score += 20;
+      else if (title.indexOf(joined) >= 0) score += 10;
+      results.push({ entry: entry, score: score });
+    });
+    results.sort(function (a, b) {
+      return b.score - a.score || a.entry.kind - b.entry.kind || a.entry.position - b.entry.position;
+    });
+    return (limit ? results.slice(0, limit) : results).map(function (r) { return r.entry; });
+  }
+
+  /* Whether the best result is what the query names (Enter goes straight there). */
+  function isStrongMatch(entry, query) {
+    var q = words(fold(query)).join(" ");
+    var t = words(entry.foldedTitle).join(" ");
+    return q.length > 0 && (t === q || (t.indexOf(q) === 0 && q.length >= 0.6 * t.length));
+  }
+
+  /* Appends text to a DOM node with the query's word prefixes in <mark>. */
+  function highlight(doc, node, text, query) {
+    var q = words(fold(query)), fm = foldWithMap(text), marks = [];
+    var re = /[a-z0-9]+/g, m;
+    while ((m = re.exec(fm.folded)) !== null) {
+      for (var i = 0; i < q.length; i++) {
+        if (m[0].indexOf(q[i]) === 0) {
+          var start = fm.map[m.index], endIndex = m.index + q[i].length - 1;
+          var end = fm.map[endIndex] + 1;
+          marks.push([start, end]);
+          break;
+        }
+      }
+    }
+    var at = 0;
+    marks.forEach(function (r) {
+      if (r[0] > at) node.appendChild(doc.createTextNode(text.slice(at, r[0])));
+      var mark = doc.createElement("mark");
+      mark.textContent = text.slice(r[0], r[1]);
+      node.appendChild(mark);
+      at = r[1];
+    });
+    if (at < text.length) node.appendChild(doc.createTextNode(text.slice(at)));
+  }
+
+  var api = { fold: fold, prepare: prepare, search: search, isStrongMatch: isStrongMatch, highlight: highlight };
+  if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
+  root.PlansiteSearch = api;
+
+  /* ---- Browser behaviour ---- */
+  var doc = root.document, script = doc.currentScript;
+  var siteRoot = (script && script.getAttribute("data-root")) || "";
+  var indexSrc = (script && script.getAttribute("data-index")) || "tim-kiem/chi-muc.js";
+  var prepared = null, waiting = [];
+
+  function withIndex(callback) {
+    if (prepared) return callback(prepared);
+    waiting.push(callback);
+    if (waiting.length > 1) return;
+    function ready() {
+      prepared = prepare(root.PLANSITE_SEARCH_INDEX || { kinds: [], strings: [], entries: [] });
+      var queue = waiting; waiting = [];
+      queue.forEach(function (f) { f(prepared); });
+    }
+    if (root.PLANSITE_SEARCH_INDEX) return ready();
+    var tag = doc.createElement("script");
+    tag.src = siteRoot + indexSrc;
+    tag.onload = ready;
+    tag.onerror = ready;
+    doc.head.appendChild(tag);
+  }
+
+  /* Header box: a combobox suggesting the best matches as you type.
+     Enter opens the highlighted suggestion, or the best one when the query
+     names it; otherwise the form goes to the search page. */
+  function setUpCombobox(input) {
+    var form = input.form, list = doc.createElement("ul"), active = -1, current = [];
+    list.id = input.id + "-goi-y";
+    list.className = "search-suggestions";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Gợi ý tìm kiếm");
+    list.hidden = true;
+    form.appendChild(list);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", list.id);
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+    function go(entry) { root.location.href = siteRoot + entry.href; }
+    function mark(index) {
+      var items = list.children;
+      for (var i = 0; i < items.length; i++) items[i].setAttribute("aria-selected", i === index ? "true" : "false");
+      active = index;
+      if (index >= 0) input.setAttribute("aria-activedescendant", items[index].id);
+      else input.removeAttribute("aria-activedescendant");
+    }
+    function show(query) {
+      withIndex(function (entries) {
+        if (input.value !== query) return;
+        current = search(entries, query, 8);
+        list.textContent = "";
+        current.forEach(function (entry, i) {
+          var item = doc.createElement("li");
+          item.id = list.id + "-" + i;
+          item.setAttribute("role", "option");
+          item.setAttribute("aria-selected", "false");
+          var kind = doc.createElement("span");
+          kind.className = "search-suggestions__kind";
+          kind.textContent = entry.kindName;
+          item.appendChild(kind);
+          highlight(doc, item, entry.title, query);
+          item.addEventListener("mousedown", function (event) { event.preventDefault(); go(entry); });
+          list.appendChild(item);
+        });
+        var open = current.length > 0 && query.trim().length > 0;
+        list.hidden = !open;
+        input.setAttribute("aria-expanded", open ? "true" : "false");
+        active = -1;
+      });
+    }
+    input.addEventListener("input", function () { show(input.value); });
+    input.addEventListener("focus", function () { withIndex(function () {}); });
+    input.addEventListener("blur", close);
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (list.hidden || current.length === 0) return;
+        event.preventDefault();
+        var next = event.key === "ArrowDown" ? active + 1 : active - 1;
+        if (next < -1) next = current.length - 1;
+        if (next >= current.length) next = -1;
+        mark(next);
+      } else if (event.key === "Escape") {
+        close();
+      } else if (event.key === "Enter") {
+        if (active >= 0 && current[active]) {
+          event.preventDefault();
+          go(current[active]);
+        } else {
+          var query = input.value;
+          event.preventDefault();
+          withIndex(function (entries) {
+            var best = search(entries, query, 1)[0];
+            if (best && isStrongMatch(best, query)) go(best);
+            else form.submit();
+          });
+        }
+      }
+    });
+  }
+
+  /* The search page: results grouped by kind, matched words highlighted. */
+  function setUpResults(container, input) {
+    var params = new URLSearchParams(root.location.search);
+    var query = params.get("q") || "";
+    input.value = query;
+    function render(query) {
+      withIndex(function (entries) {
+        container.textContent = "";
+        var results = search(entries, query);
+        var summary = doc.createElement("p");
+        summary.className = "search-summary";
+        summary.textContent = query.trim() === "" ? "Nhập từ cần tìm, có thể gõ không dấu."
+          : results.length === 0 ? "Không tìm thấy kết quả cho “" + query + "”."
+          : "Tìm thấy " + results.length + " kết quả cho “" + query + "”.";
+        container.appendChild(summary);
+        var byKind = {};
+        results.forEach(function (entry) { (byKind[entry.kind] = byKind[entry.kind] || []).push(entry); });
+        Object.keys(byKind).sort(function (a, b) { return a - b; }).forEach(function (kind) {
+          var group = byKind[kind], section = doc.createElement("section");
+          section.className = "search-group";
+          var heading = doc.createElement("h2");
+          heading.textContent = group[0].kindName + " (" + group.length + ")";
+          section.appendChild(heading);
+          var list = doc.createElement("ol");
+          list.className = "search-results";
+          group.slice(0, 50).forEach(function (entry) {
+            var item = doc.createElement("li"), link = doc.createElement("a");
+            link.href = siteRoot + entry.href;
+            highlight(doc, link, entry.title, query);
+            item.appendChild(link);
+            if (entry.detail) {
+              var detail = doc.createElement("p");
+              detail.className = "search-results__detail";
+              highlight(doc, detail, entry.detail, query);
+              item.appendChild(detail);
+            }
+            list.appendChild(item);
+          });
+          section.appendChild(list);
+          if (group.length > 50) {
+            var more = doc.createElement("p");
+            more.textContent = "… và " + (group.length - 50) + " kết quả khác; hãy gõ thêm từ để thu hẹp.";
+            section.appendChild(more);
+          }
+          container.appendChild(section);
+        });
+      });
+    }
+    render(query);
+    input.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var url = new URL(root.location.href);
+      url.searchParams.set("q", input.value);
+      root.history.replaceState(null, "", url.toString());
+      render(input.value);
+    });
+  }
+
+  function start() {
+    var header = doc.getElementById("q");
+    if (header && header.form) setUpCombobox(header);
+    var results = doc.querySelector("[data-search-results]");
+    var pageInput = doc.getElementById("tim");
+    if (results && pageInput && pageInput.form) setUpResults(results, pageInput);
+  }
+  if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
+  else start();
+})(typeof window !== "undefined" ? window : this);
