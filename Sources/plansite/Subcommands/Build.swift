@@ -19,13 +19,13 @@ extension PlansiteCommand {
       let result = SiteBuilder(configuration: options.configuration).build()
       DiagnosticPrinter().print(result.diagnostics)
       guard result.published else { throw ExitCode.failure }
-      for note in result.notes { print("note: \(note)") }
       let megabytes = Double(result.byteCount) / 1_000_000
       let total = result.timings.reduce(0) { $0 + $1.seconds }
       print(
         "Built \(result.pageCount) pages (\(result.fileCount) files, "
           + String(format: "%.1f MB", megabytes) + ") into \(options.output)/ in "
           + String(format: "%.2f s", total))
+      for note in result.notes { print("note: \(note)") }
       if timings {
         for (phase, seconds) in result.timings {
           print("  " + phase.padding(toLength: 18, withPad: " ", startingAt: 0)
