@@ -16,6 +16,19 @@ public struct ContentLoader: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every file read, with a hash of its bytes.
     public var inputs: [InputFile]
+
+    public init(draft: PlanDraft, diagnostics: [Diagnostic], inputs: [InputFile]) {
+      self.draft = draft
+      self.diagnostics = diagnostics
+      self.inputs = inputs
+    }
+  }
+
+  /// Whether a build reads the file at `path` (documentation and unknown
+  /// files are listed but not read).
+  public static func reads(_ path: String) -> Bool {
+    let kind = ContentFileKind(path: path)
+    return kind != .documentation && kind != .unexpected
   }
 
   /// A file that was read, for build manifests.
@@ -24,25 +37,46 @@ public struct ContentLoader: Sendable {
     public var path: String
     /// The hash of its bytes.
     public var hash: ContentHash
+    /// Its size and modification time when read.
+    public var stamp: String
   }
 
   /// The content folder as the user named it (`Content`).
   public let directory: String
+  /// Parsed files kept from earlier loads (by `plansite watch`), so only
+  /// files whose size or modification time changed are read again.
+  public let cache: ParseCache?
 
-  public init(directory: String) {
+  public init(directory: String, cache: ParseCache? = nil) {
     self.directory = directory
+    self.cache = cache
+  }
+
+  /// Lists the folder (reporting links that lead outside it).
+  public func list() -> (tree: SourceTree?, diagnostics: [Diagnostic]) {
+    let report = DiagnosticCollector()
+    do {
+      let tree = try SourceTree(directory: directory, diagnostics: report)
+      return (tree, report.diagnostics)
+    } catch let error as DiagnosticError {
+      return (nil, error.diagnostics)
+    } catch {
+      return (nil, [])
+    }
   }
 
   public func load() -> Result {
-    let report = DiagnosticCollector()
-    let tree: SourceTree
-    do {
-      tree = try SourceTree(directory: directory, diagnostics: report)
-    } catch let error as DiagnosticError {
-      return Result(draft: PlanDraft(), diagnostics: error.diagnostics, inputs: [])
-    } catch {
-      return Result(draft: PlanDraft(), diagnostics: [], inputs: [])
+    let listed = list()
+    guard let tree = listed.tree else {
+      return Result(draft: PlanDraft(), diagnostics: listed.diagnostics, inputs: [])
     }
+    return load(tree, listingDiagnostics: listed.diagnostics)
+  }
+
+  /// Loads the files of an already listed folder.
+  public func load(_ tree: SourceTree, listingDiagnostics: [Diagnostic] = []) -> Result {
+    let report = DiagnosticCollector()
+    report.report(contentsOf: listingDiagnostics)
     for required in ContentFileKind.requiredFiles where tree.file(required) == nil {
       report.error(
         "the content folder has no '\(required)'",
@@ -80,9 +114,16 @@ public struct ContentLoader: Sendable {
   private func parseAll(_ files: [(SourceTree.File, ContentFileKind)]) -> [(ParsedFile, InputFile?)] {
     let results = ResultSlots<(ParsedFile, InputFile?)>(count: files.count)
     let parser = FileParser()
+    let cache = self.cache
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
       let (file, kind) = files[index]
-      results[index] = Self.parse(file, kind: kind, parser: parser)
+      if let cached = cache?.lookup(file) {
+        results[index] = cached
+      } else {
+        let parsed = Self.parse(file, kind: kind, parser: parser)
+        cache?.store(parsed, for: file)
+        results[index] = parsed
+      }
     }
     return results.values.compactMap { $0 }
   }
@@ -101,7 +142,7 @@ public struct ContentLoader: Sendable {
     } catch {
       return (ParsedFile(content: .nothing, diagnostics: []), nil)
     }
-    let input = InputFile(path: file.path, hash: ContentHash(bytes))
+    let input = InputFile(path: file.path, hash: ContentHash(bytes), stamp: file.stamp)
     guard
       let source = SourceFile.decode(
         bytes, path: file.path, displayPath: file.displayPath, report: report)

@@ -9,11 +9,15 @@ enum FileOperations {
     }
   }
 
-  /// Writes `bytes` to a new file at `path` (replacing a file there).
-  static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+  /// Writes `bytes` to a new file at `path` (replacing a file there) and
+  /// returns the file's inode number.
+  @discardableResult
+  static func writeFile(_ path: String, _ bytes: [UInt8]) throws -> UInt64 {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw OutputError.system(operation: "create", path: path, code: errno) }
     defer { close(fd) }
+    var info = stat()
+    let inode: UInt64 = fstat(fd, &info) == 0 ? UInt64(info.st_ino) : 0
     var offset = 0
     while offset < bytes.count {
       let n = bytes.withUnsafeBytes { buffer -> Int in
@@ -26,6 +30,40 @@ enum FileOperations {
       }
       offset += n
     }
+    return inode
+  }
+
+  /// Replaces `path` with a new file holding `bytes`, never writing into
+  /// the existing inode (which the live folder may share): the bytes go to
+  /// a temporary name that is then renamed over `path`.
+  static func replaceFile(_ path: String, _ bytes: [UInt8]) throws -> UInt64 {
+    let temporary = path + ".plansite-tmp"
+    let inode = try writeFile(temporary, bytes)
+    try rename(temporary, path)
+    return inode
+  }
+
+  /// Makes `path` another name of the file at `source` (same inode, so the
+  /// same modification time), replacing whatever `path` was.
+  static func replaceWithLink(_ path: String, to source: String) throws {
+    let temporary = path + ".plansite-tmp"
+    _ = unlink(temporary)
+    if link(source, temporary) != 0 {
+      throw OutputError.system(operation: "link", path: path, code: errno)
+    }
+    try rename(temporary, path)
+  }
+
+  /// The inode number of the file at `path`, or 0.
+  static func inode(_ path: String) -> UInt64 {
+    var info = stat()
+    return lstat(path, &info) == 0 ? UInt64(info.st_ino) : 0
+  }
+
+  /// Reads a whole file as text, or `nil`.
+  static func readText(_ path: String) -> String? {
+    guard let bytes = try? FileBytes.read(path) else { return nil }
+    return String(validating: bytes, as: UTF8.self)
   }
 
   static func exists(_ path: String) -> Bool {

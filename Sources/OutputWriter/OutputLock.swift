@@ -23,6 +23,37 @@ public final class OutputLock {
     }
   }
 
+  /// The lock file's text (the local record kept there), or `nil`.
+  func readContents() -> String? {
+    guard descriptor >= 0 else { return nil }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    var offset: off_t = 0
+    while true {
+      let n = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
+      if n <= 0 { break }
+      bytes += buffer[0..<n]
+      offset += off_t(n)
+    }
+    return String(validating: bytes, as: UTF8.self)
+  }
+
+  /// Replaces the lock file's text.
+  func writeContents(_ text: String) {
+    guard descriptor >= 0 else { return }
+    let bytes = Array(text.utf8)
+    _ = ftruncate(descriptor, 0)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return pwrite(descriptor, base + offset, buffer.count - offset, off_t(offset))
+      }
+      if n <= 0 { return }
+      offset += n
+    }
+  }
+
   /// Releases the lock (also done when the lock is deallocated).
   public func release() {
     guard descriptor >= 0 else { return }

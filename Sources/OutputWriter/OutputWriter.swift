@@ -1,24 +1,57 @@
+import Foundation
 import SiteCore
 
 /// Publishes a build into an output folder atomically: the only code that
 /// writes files.
 ///
-/// `begin()` takes the folder's lock and opens a fresh staging folder;
-/// the caller writes every file into it; `publish()` swaps it with the live
-/// folder in one `renameat2(RENAME_EXCHANGE)` call, so at every instant the
-/// output folder is either the whole previous build or the whole new one.
+/// Two folders take turns: the live one (`Site`) and a spare beside it
+/// (`Site.staging`). A build fills the spare and swaps the two with one
+/// `renameat2(RENAME_EXCHANGE)` call, so at every instant `Site` is either
+/// the whole previous build or the whole new one, even if the build is
+/// killed. The previous build stays behind as the spare, so the next build
+/// only touches the files that differ: files whose bytes did not change
+/// become hard links to the live ones (same inode, same modification time,
+/// so rsync and CDNs send only real changes), and changed files are written
+/// as new files, never into an inode the live folder shares.
+///
+/// Each folder carries a manifest (`.plansite-build`) of its files' hashes.
+/// The spare's manifest is removed before the spare is touched and written
+/// back last, so a spare left half-updated by a killed build is recognised
+/// and rebuilt by the next build. Inode numbers, which only hold on this
+/// machine, are kept in the lock file beside the folder (`LocalRecord`).
 public final class OutputWriter {
-  /// The output folder (`Site`).
-  public let directory: String
-  private let lock: OutputLock
-  /// Where this build writes.
-  public let staging: StagingTree
-
-  /// The file every output folder made by plansite carries; a folder with
-  /// files but without it is never replaced.
+  /// The manifest's file name, inside each output folder; it also marks a
+  /// folder as made by plansite.
   public static let markerFile = ".plansite-build"
 
-  /// Locks `directory` and prepares its staging folder.
+  /// The output folder (`Site`).
+  public let directory: String
+  /// The spare folder (`Site.staging`).
+  public var sparePath: String { directory + ".staging" }
+  /// What the live folder holds, when it has a readable manifest.
+  public let published: OutputManifest?
+  private let lock: OutputLock
+
+  /// What publishing did.
+  public struct Report: Sendable {
+    /// Files written with new bytes.
+    public var written: [String] = []
+    /// Files left as they were.
+    public var unchanged = 0
+    /// Files removed because nothing produces them any more.
+    public var removed: [String] = []
+    /// Files in the published folder.
+    public var fileCount = 0
+    /// Bytes written.
+    public var writtenBytes = 0
+  }
+
+  /// The manifest text of the live folder, as read.
+  private let publishedText: String?
+  /// The local record, when it describes the folders as they are.
+  private let record: LocalRecord?
+
+  /// Locks `directory` and reads its manifest.
   ///
   /// - Parameter protecting: folders the output must neither be, contain,
   ///   nor lie inside (the content and templates folders).
@@ -28,33 +61,83 @@ public final class OutputWriter {
     self.directory = trimmed
     try OutputFolderCheck.check(trimmed, protecting: protecting)
     lock = try OutputLock(folder: trimmed)
-    staging = try StagingTree(path: trimmed + ".staging")
-  }
-
-  /// Swaps the staging folder in and removes the previous build.
-  public func publish() throws {
-    try staging.write(OutputFile(path: Self.markerFile, text: "plansite\n"))
-    if FileOperations.exists(directory) {
-      if try FileOperations.exchange(staging.path, directory) {
-        try FileOperations.removeTree(staging.path)
-      } else {
-        // No atomic exchange on this file system: two renames, with the
-        // previous build kept aside until the new one is in place.
-        let aside = directory + ".previous"
-        try FileOperations.removeTree(aside)
-        try FileOperations.rename(directory, aside)
-        try FileOperations.rename(staging.path, directory)
-        try FileOperations.removeTree(aside)
-      }
+    publishedText = FileOperations.readText(trimmed + "/" + Self.markerFile)
+    published = publishedText.flatMap(OutputManifest.init(text:))
+    let record = lock.readContents().flatMap(LocalRecord.init(text:))
+    if let record, let publishedText, record.liveManifest == ContentHash(publishedText).description {
+      self.record = record
     } else {
-      try FileOperations.rename(staging.path, directory)
+      self.record = nil
     }
-    lock.release()
   }
 
-  /// Drops the staging folder without touching the live one.
+  /// Lines the builder stored with the last successful publish (for this
+  /// live folder only).
+  public var remembered: [String] { record?.extra ?? [] }
+
+  /// Opens the spare folder for this build's changes.
+  public func begin() throws -> OutputUpdate {
+    let live = published ?? OutputManifest()
+    if published != nil,
+      let text = FileOperations.readText(sparePath + "/" + Self.markerFile),
+      let spare = OutputManifest(text: text)
+    {
+      // A spare from the build before: mark it as being modified.
+      _ = unlink(sparePath + "/" + Self.markerFile)
+      let spareInodes =
+        record?.spareManifest == ContentHash(text).description ? record?.spareInodes ?? [:] : [:]
+      return OutputUpdate(
+        path: sparePath, livePath: directory, live: live, liveInodes: record?.liveInodes ?? [:],
+        spare: spare, spareInodes: spareInodes)
+    }
+    // No usable spare (first build, or one left half-updated): start afresh.
+    try FileOperations.removeTree(sparePath)
+    try FileOperations.makeDirectory(sparePath)
+    return OutputUpdate(
+      path: sparePath, livePath: directory, live: live, liveInodes: record?.liveInodes ?? [:],
+      spare: OutputManifest(), spareInodes: [:])
+  }
+
+  /// Finishes the spare, swaps it in, and records `remember` for the next build.
+  public func commit(_ update: OutputUpdate, remember: [String] = []) throws -> Report {
+    let text = try update.finish()
+    try swapIn()
+    var next = LocalRecord()
+    next.liveManifest = ContentHash(text).description
+    next.spareManifest = publishedText.map { ContentHash($0).description } ?? ""
+    next.liveInodes = update.nextInodes
+    next.spareInodes = update.liveInodes
+    next.extra = remember
+    lock.writeContents(next.text)
+    lock.release()
+    var report = Report()
+    report.written = update.written.sorted()
+    report.unchanged = update.unchangedCount
+    report.writtenBytes = update.writtenBytes
+    report.fileCount = update.next.hashes.count
+    report.removed = update.live.hashes.keys.filter { update.next.hashes[$0] == nil }.sorted()
+    return report
+  }
+
+  /// Exchanges the spare and live folders (or moves the spare in when there
+  /// is no live folder yet).
+  private func swapIn() throws {
+    guard FileOperations.exists(directory) else {
+      try FileOperations.rename(sparePath, directory)
+      return
+    }
+    if try FileOperations.exchange(sparePath, directory) { return }
+    // No atomic exchange on this file system: two renames, the previous
+    // build kept aside until the new one is in place.
+    let aside = directory + ".previous"
+    try FileOperations.removeTree(aside)
+    try FileOperations.rename(directory, aside)
+    try FileOperations.rename(sparePath, directory)
+    try FileOperations.rename(aside, sparePath)
+  }
+
+  /// Releases the lock without publishing; the live folder is untouched.
   public func abandon() {
-    try? FileOperations.removeTree(staging.path)
     lock.release()
   }
 }

@@ -1,3 +1,4 @@
+import OutputWriter
 import SiteCore
 
 /// What a build or check did: its problems, what it wrote, how long it took.
@@ -12,6 +13,14 @@ public struct BuildResult: Sendable {
   public var fileCount = 0
   /// How many bytes the site has.
   public var byteCount = 0
+  /// Whether nothing had changed since the last build (nothing was written).
+  public var upToDate = false
+  /// How many parts of the plan changed since the last build (0 for a full build).
+  public var changedInputs = 0
+  /// How many pages were rendered (the rest were kept as they were).
+  public var renderedPages = 0
+  /// What publishing wrote, kept and removed.
+  public var report: OutputWriter.Report?
   /// Things the user should know that are not problems (skipped optional files).
   public var notes: [String] = []
   /// Seconds spent in each phase, in order.

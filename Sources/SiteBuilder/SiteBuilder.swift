@@ -1,5 +1,6 @@
 import ContentLoader
 import Dispatch
+import Foundation
 import OutputWriter
 import PlanModel
 import SiteCore
@@ -8,13 +9,20 @@ import SiteRenderer
 /// Runs the pipeline: load → validate → render → write.
 ///
 /// A build that finds any error writes nothing: the output folder keeps the
-/// last good build. Pages are rendered on all cores and written in order by
-/// one writer, into a staging folder that is swapped in at the end.
+/// last good build. Builds are incremental: the output folder remembers
+/// what it was made from (`.plansite-state`), a build with nothing changed
+/// stops after comparing file sizes and times, and otherwise only the pages
+/// a change can affect are rendered again and only files whose bytes differ
+/// are written (see `OutputWriter`). Pages are rendered on all cores and
+/// written in order by one writer thread.
 public struct SiteBuilder: Sendable {
   public let configuration: BuildConfiguration
+  /// Parsed files kept between builds in one process (watch and serve).
+  public let cache: ParseCache?
 
-  public init(configuration: BuildConfiguration) {
+  public init(configuration: BuildConfiguration, cache: ParseCache? = nil) {
     self.configuration = configuration
+    self.cache = cache
   }
 
   /// Loads and validates everything and writes nothing: `plansite check`.
@@ -41,30 +49,52 @@ public struct SiteBuilder: Sendable {
     return result
   }
 
-  /// Builds and publishes the site.
-  public func build() -> BuildResult {
+  /// Builds and publishes the site. With `clean`, every page is rendered
+  /// again whatever changed (files with unchanged bytes are still not rewritten).
+  public func build(clean: Bool = false) -> BuildResult {
     var clock = PhaseClock()
-    let prepared = prepare(&clock)
-    var result = BuildResult(diagnostics: prepared.diagnostics, published: false)
-    guard let renderer = prepared.renderer, !result.failed else {
-      result.timings = clock.timings
-      return result
-    }
+    var result = BuildResult(diagnostics: [], published: false)
     do {
       let writer = try OutputWriter(
         directory: configuration.outputDirectory,
         protecting: [configuration.contentDirectory, configuration.templatesDirectory])
-      do {
-        result.pageCount = try renderAndWrite(renderer, into: writer.staging, notes: &result.notes)
-        clock.mark("render and write")
-        try writer.publish()
-        clock.mark("publish")
-      } catch {
-        writer.abandon()
-        throw error
+      defer { writer.abandon() }
+      let previous = clean ? nil : readState(of: writer)
+      let listed = ContentLoader(directory: configuration.contentDirectory).list()
+      if let previous, let tree = listed.tree, listed.diagnostics.isEmpty,
+        isUpToDate(previous, tree: tree, remembered: writer.remembered)
+      {
+        clock.mark("compare")
+        result.upToDate = true
+        result.published = true
+        result.timings = clock.timings
+        return result
       }
-      result.fileCount = writer.staging.fileCount
-      result.byteCount = writer.staging.byteCount
+      let prepared = prepare(&clock, listed: listed)
+      result.diagnostics = prepared.diagnostics
+      guard let renderer = prepared.renderer, let state = prepared.state, !result.failed else {
+        result.timings = clock.timings
+        return result
+      }
+      var scope: Set<Route>?
+      if let previous, previous.today == state.today, previous.templates == state.templates {
+        let changed = state.fingerprints.changedKeys(since: previous.fingerprints)
+        scope = IncrementalPlan.affectedRoutes(
+          changed: changed, previous: previous.fingerprints, current: state.fingerprints,
+          plan: renderer.plan)
+        result.changedInputs = changed.count
+      }
+      let update = try writer.begin()
+      let output = try write(renderer, state: state, scope: scope, into: update)
+      clock.mark("render and write")
+      let report = try writer.commit(update, remember: prepared.stamps)
+      clock.mark("publish")
+      result.pageCount = renderer.routes.count
+      result.renderedPages = output.rendered
+      result.notes += output.notes
+      result.report = report
+      result.fileCount = report.fileCount
+      result.byteCount = report.writtenBytes
       result.published = true
     } catch let error as DiagnosticError {
       result.diagnostics += error.diagnostics
@@ -78,18 +108,31 @@ public struct SiteBuilder: Sendable {
     return result
   }
 
+  // MARK: - Phases
+
   /// The loaded, validated plan and its renderer, or the reasons there is none.
   private struct Prepared {
     var diagnostics: [Diagnostic]
     var renderer: SiteRenderer?
+    var state: BuildState?
+    /// Content files' sizes and times, for the next build's "anything changed?".
+    var stamps: [String] = []
   }
 
-  private func prepare(_ clock: inout PhaseClock) -> Prepared {
-    let loaded = ContentLoader(directory: configuration.contentDirectory).load()
+  private func prepare(
+    _ clock: inout PhaseClock,
+    listed: (tree: SourceTree?, diagnostics: [Diagnostic])? = nil
+  ) -> Prepared {
+    let loader = ContentLoader(directory: configuration.contentDirectory, cache: cache)
+    let listing = listed ?? loader.list()
+    let loaded =
+      listing.tree.map { loader.load($0, listingDiagnostics: listing.diagnostics) }
+      ?? ContentLoader.Result(draft: PlanDraft(), diagnostics: listing.diagnostics, inputs: [])
+    if let tree = listing.tree { cache?.retain(only: Set(tree.files.map(\.path))) }
     clock.mark("load")
-    var diagnostics = loaded.diagnostics
     // Validation runs even when some files failed to load, so an editor
     // sees every problem at once; the plan is only used if nothing failed.
+    var diagnostics = loaded.diagnostics
     let validated = PlanValidator().validate(loaded.draft)
     diagnostics += validated.diagnostics
     let plan = loaded.diagnostics.hasErrors ? nil : validated.plan
@@ -103,47 +146,97 @@ public struct SiteBuilder: Sendable {
       diagnostics += error.diagnostics
     } catch {
       diagnostics.append(
-        .error("the templates could not be read: \(error)",
+        .error(
+          "the templates could not be read: \(error)",
           at: SourceLocation(file: configuration.templatesDirectory)))
     }
     clock.mark("templates")
     if configuration.strict { diagnostics = diagnostics.treatingWarningsAsErrors() }
     diagnostics = diagnostics.sortedForDisplay()
     guard let plan, let templates, !diagnostics.hasErrors else {
-      return Prepared(diagnostics: diagnostics, renderer: nil)
+      return Prepared(diagnostics: diagnostics, renderer: nil, state: nil)
     }
+    var stamps: [String] = []
     do {
       let renderer = try SiteRenderer(
         plan: plan, templates: templates, options: .init(today: configuration.today))
+      var state = BuildState()
+      state.today = configuration.today.iso
+      state.templates = templates.hash.description
+      state.contentHashes = Dictionary(
+        loaded.inputs.map { ($0.path, $0.hash.description) }, uniquingKeysWith: { a, _ in a })
+      stamps = loaded.inputs.map { "stamp \($0.stamp) \($0.hash) \($0.path)" }
+      state.fingerprints = Fingerprints(plan: plan)
       clock.mark("index")
-      return Prepared(diagnostics: diagnostics, renderer: renderer)
+      return Prepared(diagnostics: diagnostics, renderer: renderer, state: state, stamps: stamps)
     } catch let error as DiagnosticError {
-      return Prepared(diagnostics: diagnostics + error.diagnostics, renderer: nil)
+      return Prepared(diagnostics: diagnostics + error.diagnostics, renderer: nil, state: nil)
     } catch {
-      return Prepared(diagnostics: diagnostics, renderer: nil)
+      return Prepared(diagnostics: diagnostics, renderer: nil, state: nil)
     }
   }
 
-  /// Renders every page on all cores and writes them in route order on one
-  /// writer thread, a bounded number of batches ahead, so rendering and
-  /// disk writes overlap and memory stays flat however large the site.
-  private func renderAndWrite(
-    _ renderer: SiteRenderer, into staging: StagingTree, notes: inout [String]
-  ) throws -> Int {
-    for asset in renderer.assets { try staging.write(asset) }
-    try staging.write(renderer.searchIndexFile())
-    for file in renderer.dataFiles() { try staging.write(file) }
+  private func readState(of writer: OutputWriter) -> BuildState? {
+    guard writer.published != nil,
+      let bytes = try? FileBytes.read(writer.directory + "/" + BuildState.fileName),
+      let text = String(validating: bytes, as: UTF8.self)
+    else { return nil }
+    return BuildState(text: text)
+  }
+
+  /// Whether nothing the last build read has changed: same date, same
+  /// templates, and every content file with the size and time it had when
+  /// the last build read it (as remembered beside the output folder).
+  private func isUpToDate(_ previous: BuildState, tree: SourceTree, remembered: [String]) -> Bool {
+    guard previous.today == configuration.today.iso else { return false }
+    var known: [String: (stamp: String, hash: String)] = [:]
+    for line in remembered {
+      let parts = line.split(separator: " ", maxSplits: 3)
+      guard parts.count == 4, parts[0] == "stamp" else { continue }
+      known[String(parts[3])] = (String(parts[1]), String(parts[2]))
+    }
+    let files = tree.files.filter { ContentLoader.reads($0.path) }
+    guard files.count == previous.contentHashes.count else { return false }
+    for file in files {
+      guard let entry = known[file.path], entry.stamp == file.stamp,
+        previous.contentHashes[file.path] == entry.hash
+      else { return false }
+    }
+    guard let templates = try? TemplateHash.compute(directory: configuration.templatesDirectory)
+    else { return false }
+    return templates == previous.templates
+  }
+
+  /// Renders what `scope` says (everything when `nil`), keeps the rest, and
+  /// regenerates the data files; one writer thread applies the results in
+  /// order while the pages of the next batches render on all cores.
+  private func write(
+    _ renderer: SiteRenderer, state: BuildState, scope: Set<Route>?, into update: OutputUpdate
+  ) throws -> (rendered: Int, notes: [String]) {
+    var notes: [String] = []
+    for asset in renderer.assets { try update.put(asset) }
+    try update.put(renderer.searchIndexFile())
+    for file in renderer.dataFiles() { try update.put(file) }
     let siteIndex = renderer.siteIndexFiles()
-    for file in siteIndex.files { try staging.write(file) }
+    for file in siteIndex.files { try update.put(file) }
     if let note = siteIndex.note { notes.append(note) }
-    let routes = renderer.routes
+    try update.put(OutputFile(path: BuildState.fileName, text: state.text))
+
+    var toRender: [Route] = []
+    for route in renderer.routes {
+      if let scope, !scope.contains(route), update.isPublished(route.path) {
+        try update.keep(route.path)
+      } else {
+        toRender.append(route)
+      }
+    }
     let batchSize = 32
     let writerQueue = DispatchQueue(label: "plansite.writer")
     let inFlight = DispatchSemaphore(value: 4)
     let failures = FailureBox()
     var start = 0
-    while start < routes.count, !failures.hasFailure {
-      let batch = Array(routes[start..<min(start + batchSize, routes.count)])
+    while start < toRender.count, !failures.hasFailure {
+      let batch = Array(toRender[start..<min(start + batchSize, toRender.count)])
       start += batch.count
       let slots = BatchSlots(count: batch.count)
       DispatchQueue.concurrentPerform(iterations: batch.count) { index in
@@ -158,7 +251,7 @@ public struct SiteBuilder: Sendable {
         defer { inFlight.signal() }
         guard !failures.hasFailure else { return }
         do {
-          for file in slots.files { try staging.write(file) }
+          for file in slots.files { try update.put(file) }
         } catch {
           failures.record(error)
         }
@@ -166,7 +259,7 @@ public struct SiteBuilder: Sendable {
     }
     writerQueue.sync {}
     if let error = failures.first { throw error }
-    return routes.count
+    return (toRender.count, notes)
   }
 }
 

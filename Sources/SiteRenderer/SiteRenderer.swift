@@ -29,8 +29,7 @@ public struct SiteRenderer: Sendable {
     self.options = options
     let duties = DutyIndex(plan: plan)
     self.duties = duties
-    fragments = SharedFragments(
-      plan: plan, duties: duties, templates: templates, today: options.today)
+    fragments = SharedFragments()
   }
 
   /// Every page route, in a fixed order.

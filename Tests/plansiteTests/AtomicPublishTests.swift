@@ -41,10 +41,11 @@ import Testing
       }
     }
     #expect(killedWhileStaging > 0)
-    // The next build cleans up the leftover staging folder and publishes.
+    // The next build recognises the half-written spare folder, rebuilds it and publishes.
     let final = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
     #expect(final.status == 0, "\(final.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.staging").path))
+    // The spare now holds the previous build, complete with its manifest.
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.staging/.plansite-build").path))
     let page = try String(
       contentsOf: site.appendingPathComponent("co-quan/so-tai-chinh/index.html"), encoding: .utf8)
     #expect(page.contains("Sở Tài chính (đổi tên)"))

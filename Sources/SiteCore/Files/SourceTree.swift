@@ -15,6 +15,13 @@ public struct SourceTree: Sendable {
     public var displayPath: String
     /// The absolute path to read.
     public var absolutePath: String
+    /// The size in bytes, when listed.
+    public var size: Int64
+    /// The modification time in nanoseconds since 1970, when listed.
+    public var modified: Int64
+
+    /// Size and time together: what a rebuild compares to notice an edit.
+    public var stamp: String { "\(size):\(modified)" }
   }
 
   /// The folder as the user named it (for messages).
@@ -99,7 +106,11 @@ public struct SourceTree: Sendable {
           root: root, relative: childRelative, displayRoot: displayRoot, into: &found,
           diagnostics: diagnostics)
       case S_IFREG:
-        found.append(File(path: childRelative, displayPath: display, absolutePath: targetPath))
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        found.append(
+          File(
+            path: childRelative, displayPath: display, absolutePath: targetPath,
+            size: Int64(info.st_size), modified: modified))
       default:
         continue
       }

@@ -5,6 +5,11 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
 
   public init() {}
 
+  /// A hash with a known value (as read back from a manifest).
+  public init(value: UInt64) {
+    self.value = value
+  }
+
   /// The hash of `bytes`.
   public init<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
     update(bytes)

@@ -1,3 +1,4 @@
+import Foundation
 import PlanModel
 import SiteCore
 
@@ -6,31 +7,29 @@ import SiteCore
 /// A duty addressed to all communes appears on all of them; at 10,000 tasks
 /// that is thousands of rows on each of 130 pages. Every commune page sits
 /// at the same depth, so the list's HTML (links included) is identical on
-/// each: it is rendered once here and inserted as `list_html`.
-struct SharedFragments: Sendable {
-  /// The HTML of each collective's duty list, as rendered by `partials/duty-list`.
-  let lists: [Collective: String]
-  /// The distinct tasks behind each collective's list, and their roll-up.
-  let tasks: [Collective: Set<TaskID>]
+/// each: it is rendered once, the first time a commune page needs it, and
+/// inserted as `list_html`.
+final class SharedFragments: @unchecked Sendable {
+  private let lock = NSLock()
+  private var lists: [Collective: (html: String, tasks: Set<TaskID>)] = [:]
 
-  init(plan: Plan, duties: DutyIndex, templates: TemplateSet, today: Day) {
-    var lists: [Collective: String] = [:]
-    var tasks: [Collective: Set<TaskID>] = [:]
-    guard let sample = plan.communes.first else {
-      self.lists = [:]
-      self.tasks = [:]
-      return
-    }
+  /// The rendered list and distinct tasks of `collective`'s duties.
+  func list(
+    for collective: Collective, renderer: SiteRenderer
+  ) -> (html: String, tasks: Set<TaskID>)? {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cached = lists[collective] { return cached }
+    let duties = renderer.duties.duties(of: collective)
+    guard !duties.isEmpty, let sample = renderer.plan.communes.first else { return nil }
     let link = Linker(from: Route.commune(sample.id).path)
-    for collective in Collective.allCases where collective != .allAgencies {
-      let list = duties.duties(of: collective)
-      guard !list.isEmpty else { continue }
-      let items = list.map { Views.duty($0, plan: plan, link: link, today: today) }
-      lists[collective] = templates.render(["duties": items], with: "partials/duty-list") ?? ""
-      tasks[collective] = Set(list.map(\.task))
+    let items = duties.map {
+      Views.duty($0, plan: renderer.plan, link: link, today: renderer.options.today)
     }
-    self.lists = lists
-    self.tasks = tasks
+    let html = renderer.templates.render(["duties": items], with: "partials/duty-list") ?? ""
+    let entry = (html, Set(duties.map(\.task)))
+    lists[collective] = entry
+    return entry
   }
 }
 
@@ -78,10 +77,11 @@ extension SiteRenderer {
     var sharedTasks = Set<TaskID>()
     var dutyCount = named.count
     for collective in DutyIndex.collectives(reaching: commune.kind) {
-      guard let html = fragments.lists[collective] else { continue }
+      guard let shared = fragments.list(for: collective, renderer: self) else { continue }
+      let html = shared.html
       let count = duties.duties(of: collective).count
       dutyCount += count
-      sharedTasks.formUnion(fragments.tasks[collective] ?? [])
+      sharedTasks.formUnion(shared.tasks)
       sharedLists.append([
         "label": collective.label,
         "anchor": collective.rawValue,

@@ -163,3 +163,18 @@ public struct TemplateSet: Sendable {
     }
   }
 }
+
+/// The hash `TemplateSet` computes, without parsing: for "is anything
+/// different since the last build?".
+public enum TemplateHash {
+  public static func compute(directory: String) throws -> String {
+    let report = DiagnosticCollector()
+    let tree = try SourceTree(directory: directory, diagnostics: report)
+    var overall = ContentHash()
+    for file in tree.files {
+      overall.update(file.path)
+      overall.update(ContentHash(try file.read()).description)
+    }
+    return overall.description
+  }
+}

@@ -12,19 +12,17 @@ extension PlansiteCommand {
 
     @OptionGroup var options: ProjectOptions
 
+    @Flag(help: "Render every page again, whatever changed (unchanged files are still not rewritten).")
+    var clean = false
+
     @Flag(help: "Print how long each phase took.")
     var timings = false
 
     func run() throws {
-      let result = SiteBuilder(configuration: options.configuration).build()
+      let result = SiteBuilder(configuration: options.configuration).build(clean: clean)
       DiagnosticPrinter().print(result.diagnostics)
       guard result.published else { throw ExitCode.failure }
-      let megabytes = Double(result.byteCount) / 1_000_000
-      let total = result.timings.reduce(0) { $0 + $1.seconds }
-      print(
-        "Built \(result.pageCount) pages (\(result.fileCount) files, "
-          + String(format: "%.1f MB", megabytes) + ") into \(options.output)/ in "
-          + String(format: "%.2f s", total))
+      print(BuildSummary.line(for: result, output: options.output))
       for note in result.notes { print("note: \(note)") }
       if timings {
         for (phase, seconds) in result.timings {
