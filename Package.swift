@@ -13,6 +13,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    // The preview server (plansite serve): small, pure Swift, no SwiftNIO.
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     // The CommonMark reference library, from Debian's libcmark-dev.
@@ -44,11 +46,16 @@ let package = Package(
       name: "SiteBuilder",
       dependencies: ["SiteCore", "PlanModel", "ContentLoader", "SiteRenderer", "OutputWriter"]
     ),
+    // A local HTTP server for previewing Site/ with live reload.
+    .target(
+      name: "PreviewServer",
+      dependencies: ["SiteCore", .product(name: "FlyingFox", package: "FlyingFox")]
+    ),
     // The command line: parses arguments, calls SiteBuilder, prints diagnostics.
     .executableTarget(
       name: "plansite",
       dependencies: [
-        "SiteCore", "SiteBuilder",
+        "SiteCore", "SiteBuilder", "PreviewServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -59,6 +66,7 @@ let package = Package(
     .testTarget(name: "ContentLoaderTests", dependencies: ["ContentLoader", "PlanModel", "SiteCore"]),
     .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer", "PlanModel", "SiteCore"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter", "SiteCore"]),
+    .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
     .testTarget(
       name: "plansiteTests",
       dependencies: ["plansite", "SiteCore"]

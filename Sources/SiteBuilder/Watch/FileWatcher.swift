@@ -1,0 +1,120 @@
+import Foundation
+
+/// Waits for files to change under some folders: inotify on Linux, with a
+/// polling fallback (`--poll`, or when inotify is unavailable).
+///
+/// Changes are debounced: after the first event it waits until the folders
+/// have been quiet for `quiet` seconds, because an editor's save is often a
+/// burst (write a temporary file, rename it over the original).
+public final class FileWatcher: @unchecked Sendable {
+  private let folders: [String]
+  private let quiet: Double
+  private var inotify: Int32 = -1
+  private var watches: [Int32: String] = [:]
+  private var snapshot: [String: String] = [:]
+  /// Whether inotify is in use (false: polling).
+  public private(set) var usesInotify = false
+
+  public init(folders: [String], polling: Bool = false, quiet: Double = 0.15) {
+    self.folders = folders
+    self.quiet = quiet
+    if !polling {
+      let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+      if fd >= 0 {
+        inotify = fd
+        usesInotify = true
+        for folder in folders { addWatches(under: folder) }
+      }
+    }
+    if !usesInotify { snapshot = takeSnapshot() }
+  }
+
+  deinit { if inotify >= 0 { close(inotify) } }
+
+  /// Blocks until something changed (or `shouldStop` says to stop);
+  /// returns the changed paths (empty when stopping).
+  public func waitForChanges(shouldStop: () -> Bool) -> Set<String> {
+    var changed = Set<String>()
+    // Wait for the first change.
+    while changed.isEmpty {
+      if shouldStop() { return [] }
+      changed = poll(timeout: 0.25)
+    }
+    // Then until things are quiet.
+    while true {
+      let more = poll(timeout: quiet)
+      if more.isEmpty { return changed }
+      changed.formUnion(more)
+    }
+  }
+
+  private func poll(timeout: Double) -> Set<String> {
+    if usesInotify { return readEvents(timeout: timeout) }
+    Thread.sleep(forTimeInterval: max(timeout, 0.3))
+    let current = takeSnapshot()
+    var changed = Set<String>()
+    for (path, stamp) in current where snapshot[path] != stamp { changed.insert(path) }
+    for path in snapshot.keys where current[path] == nil { changed.insert(path) }
+    snapshot = current
+    return changed
+  }
+
+  private func readEvents(timeout: Double) -> Set<String> {
+    var descriptor = pollfd(fd: inotify, events: Int16(POLLIN), revents: 0)
+    guard Glibc.poll(&descriptor, 1, Int32(timeout * 1000)) > 0 else { return [] }
+    var changed = Set<String>()
+    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(inotify, $0.baseAddress, $0.count) }
+      if count <= 0 { break }
+      var offset = 0
+      while offset + MemoryLayout<inotify_event>.size <= count {
+        let (wd, mask, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
+          let event = raw.load(fromByteOffset: offset, as: inotify_event.self)
+          return (event.wd, event.mask, Int(event.len))
+        }
+        let nameStart = offset + MemoryLayout<inotify_event>.size
+        let nameBytes = buffer[nameStart..<min(nameStart + length, count)].prefix { $0 != 0 }
+        let name = String(decoding: nameBytes, as: UTF8.self)
+        if let folder = watches[wd] {
+          let path = name.isEmpty ? folder : folder + "/" + name
+          changed.insert(path)
+          if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+            addWatches(under: path)
+          }
+        }
+        offset = nameStart + length
+      }
+    }
+    return changed
+  }
+
+  private func addWatches(under folder: String) {
+    let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB)
+    let wd = inotify_add_watch(inotify, folder, mask)
+    if wd >= 0 { watches[wd] = folder }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    for name in names {
+      var isDirectory: ObjCBool = false
+      let path = folder + "/" + name
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        addWatches(under: path)
+      }
+    }
+  }
+
+  private func takeSnapshot() -> [String: String] {
+    var result: [String: String] = [:]
+    for folder in folders {
+      guard let enumerator = FileManager.default.enumerator(atPath: folder) else { continue }
+      for case let relative as String in enumerator {
+        let path = folder + "/" + relative
+        var info = stat()
+        if stat(path, &info) == 0 {
+          result[path] = "\(info.st_size):\(info.st_mtim.tv_sec):\(info.st_mtim.tv_nsec)"
+        }
+      }
+    }
+    return result
+  }
+}

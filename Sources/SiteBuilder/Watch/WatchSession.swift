@@ -1,0 +1,73 @@
+import ContentLoader
+import Foundation
+import SiteCore
+
+/// `plansite watch`: builds, then rebuilds on every change, for as long as
+/// it runs. A build with errors reports them and keeps the last good site;
+/// the next save that fixes them publishes again.
+public final class WatchSession: @unchecked Sendable {
+  /// What one rebuild did, for the one-line report.
+  public struct Event: Sendable {
+    public var changed: [String]
+    public var result: BuildResult
+    public var milliseconds: Int
+  }
+
+  public let configuration: BuildConfiguration
+  private let cache = ParseCache()
+  private let watcher: FileWatcher
+  private let stopLock = NSLock()
+  private var stopped = false
+
+  public init(configuration: BuildConfiguration, polling: Bool = false) {
+    self.configuration = configuration
+    watcher = FileWatcher(
+      folders: [configuration.contentDirectory, configuration.templatesDirectory], polling: polling)
+  }
+
+  /// Whether changes are noticed by inotify (false: polling).
+  public var usesInotify: Bool { watcher.usesInotify }
+
+  /// Asks the loop to stop after the current build.
+  public func stop() {
+    stopLock.lock()
+    stopped = true
+    stopLock.unlock()
+  }
+
+  private var isStopped: Bool {
+    stopLock.lock()
+    defer { stopLock.unlock() }
+    return stopped
+  }
+
+  /// Builds once, then on every change until `stop()`; `report` is called
+  /// after each build (on this thread).
+  public func run(report: (Event) -> Void) {
+    var changed = ["(start)"]
+    while !isStopped {
+      let start = DispatchTime.now()
+      let result = SiteBuilder(configuration: configuration, cache: cache).build()
+      let ms = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+      report(Event(changed: changed, result: result, milliseconds: ms))
+      let paths = watcher.waitForChanges { isStopped }
+      // Editors' temporary files come and go within the burst: name what is
+      // there now, and what was deleted among the files a build reads.
+      changed = paths.sorted().filter { path in
+        let name = (path as NSString).lastPathComponent
+        return !SourceTree.isIgnored(name)
+          && (FileManager.default.fileExists(atPath: path)
+            || [".md", ".yaml", ".mustache", ".css", ".js", ".svg"].contains { path.hasSuffix($0) })
+      }.map(displayName)
+      if changed.isEmpty { changed = ["(files touched)"] }
+    }
+  }
+
+  private func displayName(_ path: String) -> String {
+    for folder in [configuration.contentDirectory, configuration.templatesDirectory]
+    where path.hasPrefix(folder + "/") {
+      return (folder as NSString).lastPathComponent + "/" + path.dropFirst(folder.count + 1)
+    }
+    return path
+  }
+}

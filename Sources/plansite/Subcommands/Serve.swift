@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import PreviewServer
+import SiteBuilder
+
+extension PlansiteCommand {
+  struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.",
+      discussion: """
+        Only this computer can connect (127.0.0.1). The reload script is added to pages as \
+        they are served; the files in the output folder are never changed by it.
+        """)
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(help: "The port to listen on.")
+    var port: UInt16 = 8000
+
+    @Flag(help: "Notice changes by polling instead of inotify.")
+    var poll = false
+
+    func run() async throws {
+      let output = options.output
+      let server = try PreviewServer(root: output, port: port)
+      let session = WatchSession(configuration: options.configuration, polling: poll)
+      let serverTask = Task { try await server.run() }
+      let stop = StopSignal {
+        session.stop()
+        serverTask.cancel()
+      }
+      try await server.waitUntilListening()
+      print("Serving \(output)/ on http://127.0.0.1:\(port)/ ; Ctrl-C stops.")
+      fflush(nil)
+      let watching = Task.detached {
+        session.run { event in
+          WatchReport.print(event, output: output)
+          if event.result.published, !event.result.upToDate {
+            let done = DispatchSemaphore(value: 0)
+            Task {
+              await server.published()
+              done.signal()
+            }
+            done.wait()
+          }
+        }
+      }
+      await watching.value
+      serverTask.cancel()
+      stop.cancel()
+      print("Stopped.")
+    }
+  }
+}

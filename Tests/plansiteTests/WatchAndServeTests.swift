@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// `plansite watch` and `plansite serve`, run as editors run them.
+@Suite(.serialized) struct WatchAndServeTests {
+  func project() throws -> URL {
+    let folder = CommandRunner.temporaryDirectory("watch")
+    for name in ["Content", "Templates"] {
+      try FileManager.default.copyItem(
+        at: CommandRunner.root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
+    return folder
+  }
+
+  func edit(_ file: URL, _ from: String, _ to: String) throws {
+    let text = try String(contentsOf: file, encoding: .utf8)
+    // Save the way editors do: a temporary file renamed over the original.
+    let temporary = file.deletingLastPathComponent().appendingPathComponent(".~\(file.lastPathComponent)")
+    try text.replacingOccurrences(of: from, with: to).write(to: temporary, atomically: false, encoding: .utf8)
+    _ = rename(temporary.path, file.path)
+  }
+
+  @Test func watchRebuildsKeepsTheSiteOnErrorsAndRecovers() throws {
+    let folder = try project()
+    let watch = try LiveProcess(["watch", "--today", "2026-11-27"], in: folder)
+    #expect(watch.wait { $0.contains("(start): rendered") }, "\(watch.text)")
+    let task = folder.appendingPathComponent("Content/tasks/1-trong-tam/1-3.md")
+    let page = folder.appendingPathComponent("Site/nhiem-vu/1-3/index.html")
+
+    try edit(task, "Bám sát định hướng", "Bám sát chặt chẽ định hướng")
+    #expect(watch.wait { $0.contains("Content/tasks/1-trong-tam/1-3.md: rendered") }, "\(watch.text)")
+    #expect(try String(contentsOf: page, encoding: .utf8).contains("Bám sát chặt chẽ định hướng"))
+
+    let before = CommandRunner.snapshot(folder.appendingPathComponent("Site"))
+    try edit(task, "role: lead", "role: chu tri")
+    #expect(watch.wait { $0.contains("not published") }, "\(watch.text)")
+    #expect(watch.text.contains("1-3.md:9:11: error: 'chu tri' is not a valid role"))
+    #expect(CommandRunner.snapshot(folder.appendingPathComponent("Site")) == before)
+
+    try edit(task, "role: chu tri", "role: lead")
+    #expect(watch.wait { $0.components(separatedBy: "1-3.md: rendered").count == 3 }, "\(watch.text)")
+    watch.interrupt()
+    #expect(watch.process.terminationStatus == 0)
+    #expect(watch.text.hasSuffix("Stopped.\n"))
+    // The spare folder left beside Site/ is the complete previous build.
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.staging/.plansite-build").path))
+  }
+
+  @Test func serveAnswersWithTheRightTypesAndReloads() async throws {
+    let folder = try project()
+    let port = 18_000 + Int.random(in: 0..<1000)
+    let serve = try LiveProcess(["serve", "--port", "\(port)", "--today", "2026-11-27"], in: folder)
+    #expect(serve.wait { $0.contains("(start): rendered") }, "\(serve.text)")
+    let base = "http://127.0.0.1:\(port)"
+
+    for (path, status, type) in [
+      ("/", 200, "text/html; charset=utf-8"),
+      ("/co-quan/so-tai-chinh/index.html", 200, "text/html; charset=utf-8"),
+      ("/co-quan/", 200, "text/html; charset=utf-8"),
+      ("/du-lieu/plan.json", 200, "application/json; charset=utf-8"),
+      ("/du-lieu/tasks.csv", 200, "text/csv; charset=utf-8"),
+      ("/co-quan/so-tai-chinh/han.ics", 200, "text/calendar; charset=utf-8"),
+      ("/assets/favicon.svg", 200, "image/svg+xml"),
+      ("/tim-kiem/chi-muc.js", 200, "text/javascript; charset=utf-8"),
+      ("/khong-co/index.html", 404, "text/html; charset=utf-8"),
+    ] {
+      let (data, response) = try await get(base + path)
+      #expect(response.statusCode == status, "\(path)")
+      #expect(response.value(forHTTPHeaderField: "Content-Type") == type, "\(path)")
+      if type.hasPrefix("text/html") {
+        #expect(String(decoding: data, as: UTF8.self).contains("/_plansite/live.js"), "\(path)")
+      }
+    }
+    // Traversal, plain and encoded, never leaves Site/.
+    for attack in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc/passwd"] {
+      let (data, response) = try await raw(port: port, path: attack)
+      #expect(response.hasPrefix("HTTP/1.1 404"), "\(attack): \(response)")
+      #expect(!data.contains("root:"))
+    }
+    // The reload script and endpoint: a change publishes a newer build.
+    let (script, _) = try await get(base + "/_plansite/live.js")
+    #expect(String(decoding: script, as: UTF8.self).contains("location.reload()"))
+    let (first, _) = try await get(base + "/_plansite/changes?since=-1")
+    let build = try #require(
+      (try JSONSerialization.jsonObject(with: first) as? [String: Int])?["build"])
+    async let waiting = get(base + "/_plansite/changes?since=\(build)")
+    try await Task.sleep(nanoseconds: 300_000_000)
+    try edit(
+      folder.appendingPathComponent("Content/tasks/1-trong-tam/1-2.md"), "Thực hiện kiểm tra",
+      "Thực hiện kiểm tra (mới)")
+    let (next, _) = try await waiting
+    let nextBuild = try #require((try JSONSerialization.jsonObject(with: next) as? [String: Int])?["build"])
+    #expect(nextBuild > build)
+    let (page, _) = try await get(base + "/nhiem-vu/1-2/index.html")
+    #expect(String(decoding: page, as: UTF8.self).contains("Thực hiện kiểm tra (mới)"))
+    // The snippet is only in served responses, never in the files.
+    let file = try String(contentsOf: folder.appendingPathComponent("Site/nhiem-vu/1-2/index.html"), encoding: .utf8)
+    #expect(!file.contains("_plansite"))
+    serve.interrupt()
+    #expect(serve.text.contains("Stopped."))
+  }
+
+  func get(_ url: String) async throws -> (Data, HTTPURLResponse) {
+    let (data, response) = try await URLSession.shared.data(from: try #require(URL(string: url)))
+    return (data, try #require(response as? HTTPURLResponse))
+  }
+
+  /// A request sent byte for byte (URL libraries normalise `..` away).
+  func raw(port: Int, path: String) async throws -> (data: String, response: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", """
+      import socket,sys
+      s=socket.create_connection(("127.0.0.1",\(port)))
+      s.sendall(b"GET \(path) HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n")
+      d=b""
+      while True:
+          c=s.recv(65536)
+          if not c: break
+          d+=c
+      sys.stdout.write(d.decode("utf-8","replace"))
+      """]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let text = String(decoding: data, as: UTF8.self)
+    return (text, text)
+  }
+}
