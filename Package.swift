@@ -73,8 +73,8 @@ let package = Package(
     ),
     .testTarget(
       name: "SiteBuilderTests",
-      dependencies: ["SiteBuilder", "SiteCore", "PlanModel"],
-      exclude: ["Fixtures"]
+      dependencies: ["SiteBuilder", "SiteCore", "PlanModel", "ContentLoader"],
+      exclude: ["Fixtures", "Snapshots"]
     ),
   ]
 )

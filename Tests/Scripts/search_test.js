@@ -1,0 +1,28 @@
+// Runs the site's own search script under Node against its own index.
+//   node search_test.js SITE_DIR CASES_JSON
+// CASES_JSON: [{"query": "...", "first": "href of the expected first result",
+//               "contains": ["href", ...], "strong": true|false}, ...]
+// Exits 1 with a message when a case fails.
+const fs = require("fs");
+const path = require("path");
+const [site, casesFile] = process.argv.slice(2);
+const assets = fs.readdirSync(path.join(site, "assets")).filter((f) => /^search\.[0-9a-f]{8}\.js$/.test(f));
+if (assets.length !== 1) { console.error("expected one hashed search script, found", assets); process.exit(1); }
+const api = require(path.resolve(site, "assets", assets[0]));
+global.window = {};
+require(path.resolve(site, "tim-kiem", "chi-muc.js"));
+const entries = api.prepare(window.PLANSITE_SEARCH_INDEX);
+let failures = 0;
+for (const c of JSON.parse(fs.readFileSync(casesFile, "utf8"))) {
+  const results = api.search(entries, c.query);
+  const hrefs = results.map((e) => e.href);
+  const problems = [];
+  if (c.first !== undefined && hrefs[0] !== c.first) problems.push(`first is ${hrefs[0]}, expected ${c.first}`);
+  for (const h of c.contains || []) if (!hrefs.includes(h)) problems.push(`missing ${h}`);
+  for (const h of c.excludes || []) if (hrefs.includes(h)) problems.push(`should not find ${h}`);
+  if (c.count !== undefined && results.length !== c.count) problems.push(`${results.length} results, expected ${c.count}`);
+  if (c.strong !== undefined && results[0] && api.isStrongMatch(results[0], c.query) !== c.strong) problems.push(`strong match should be ${c.strong}`);
+  if (problems.length) { failures++; console.error(`query "${c.query}": ${problems.join("; ")}`); }
+}
+console.log(`${failures === 0 ? "ok" : "FAILED"}: ${entries.length} entries`);
+process.exit(failures === 0 ? 0 : 1);

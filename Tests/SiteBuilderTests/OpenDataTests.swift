@@ -1,0 +1,151 @@
+import ContentLoader
+import Foundation
+import PlanModel
+import SiteBuilder
+import SiteCore
+import Testing
+
+/// The open data, the calendars and the search index, checked three ways:
+/// golden files for a small fixture plan, independent parsers (Python's
+/// csv and json, a strict iCalendar reader) compared with the model, and
+/// the site's own search script run under Node.
+@Suite(.serialized) struct OpenDataTests {
+  static let snapshots = TestProject.root.appendingPathComponent("Tests/SiteBuilderTests/Snapshots")
+
+  /// The fixture project built into a temporary folder.
+  static let fixtureSite: String = {
+    let project = try? FixtureProject(caseName: nil)
+    let result = project?.build()
+    precondition(result?.published == true, "fixture build failed")
+    return project?.root.appendingPathComponent("Site").path ?? ""
+  }()
+
+  static let realSite: String = {
+    let directory = TestProject.temporaryDirectory("data-real").appendingPathComponent("Site").path
+    TestProject.build(output: directory)
+    return directory
+  }()
+
+  @Test(arguments: [
+    "du-lieu/plan.json", "du-lieu/tasks.csv", "du-lieu/assignments.csv", "du-lieu/agencies.csv",
+    "du-lieu/communes.csv", "du-lieu/indicators.csv", "co-quan/so-noi-vu/han.ics",
+    "co-quan/so-noi-vu/nhiem-vu.csv", "tim-kiem/chi-muc.js",
+  ])
+  func matchesGoldenFile(path: String) throws {
+    let produced = try Data(contentsOf: URL(fileURLWithPath: Self.fixtureSite + "/" + path))
+    let golden = Self.snapshots.appendingPathComponent(path.replacingOccurrences(of: "/", with: "__"))
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil
+      || !FileManager.default.fileExists(atPath: golden.path)
+    {
+      try produced.write(to: golden)
+    }
+    let expected = try Data(contentsOf: golden)
+    #expect(produced == expected, "\(path) differs from \(golden.lastPathComponent); RECORD_SNAPSHOTS=1 rewrites it")
+  }
+
+  /// Parses the data with Python and compares what it found with the model.
+  @Test(arguments: ["fixture", "real"])
+  func independentParsersAgreeWithTheModel(site name: String) throws {
+    let site = name == "fixture" ? Self.fixtureSite : Self.realSite
+    let content =
+      name == "fixture" ? TestProject.fixtures.appendingPathComponent("base/Content").path : TestProject.content
+    let summary = try runScript(["python3", "Tests/Scripts/check_data.py", site])
+    let plan = try #require(PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
+    let duties = DutyIndex(plan: plan)
+    #expect(summary["schema_version"] as? Int == 1)
+    #expect(summary["json_tasks"] as? [String] == plan.tasks.map(\.id.rawValue))
+    #expect(summary["csv_tasks"] as? [String] == plan.tasks.map(\.id.rawValue))
+    #expect(summary["csv_task_titles"] as? [String] == plan.tasks.map(\.title))
+    let assigneeRows = plan.tasks.flatMap(\.assignments).map(\.assignees.count).reduce(0, +)
+    #expect(summary["csv_assignments"] as? Int == assigneeRows)
+    #expect(summary["json_assignments"] as? Int == assigneeRows)
+    #expect(summary["csv_agencies"] as? [String] == plan.agencies.map(\.id.rawValue))
+    #expect(summary["csv_agency_names"] as? [String] == plan.agencies.map(\.name))
+    #expect(summary["json_communes"] as? [String] == plan.communes.map(\.id.rawValue))
+    #expect(summary["csv_commune_names"] as? [String] == plan.communes.map(\.fullName))
+    let figures = plan.indicators.map { ($0.baseline == nil ? 0 : 1) + $0.targets.count + $0.actuals.count }
+    #expect(summary["csv_indicator_rows"] as? Int == figures.reduce(0, +))
+    let events = try #require(summary["calendar_events"] as? [String: Int])
+    let slices = try #require(summary["agency_slices"] as? [String: [String]])
+    for agency in plan.agencies {
+      let list = duties.duties(of: agency.id)
+      let withDeadline = list.filter { duty in
+        guard let task = plan.task(duty.task) else { return false }
+        return (task.assignments[duty.assignment].deadline ?? task.deadline) != nil
+      }
+      #expect(events[agency.id.rawValue] == withDeadline.count, "\(agency.id)")
+      #expect(slices[agency.id.rawValue] == list.map(\.task.rawValue), "\(agency.id)")
+    }
+    if name == "fixture" {
+      // 1.1 (deadline 2026-06-30) is led by Sở Nội vụ.
+      let dates = try #require(summary["calendar_dates"] as? [String: [String]])
+      #expect(dates["so-noi-vu"] == ["20260630"])
+    }
+  }
+
+  @Test func searchFindsWhatCitizensType() throws {
+    let cases: [[String: Any]] = [
+      ["query": "so tai chinh", "first": "co-quan/so-tai-chinh/index.html", "strong": true],
+      ["query": "Sở Tài chính", "first": "co-quan/so-tai-chinh/index.html", "strong": true],
+      ["query": "SO TAI CHINH", "first": "co-quan/so-tai-chinh/index.html"],
+      ["query": "xay dung", "first": "co-quan/so-xay-dung/index.html", "contains": ["nhiem-vu/1-4/index.html"], "strong": false],
+      ["query": "quynh luu", "first": "xa-phuong/xa-quynh-luu/index.html"],
+      ["query": "quynh", "contains": ["xa-phuong/xa-quynh-luu/index.html", "xa-phuong/phuong-quynh-mai/index.html"]],
+      ["query": "dong hieu", "first": "xa-phuong/xa-dong-hieu/index.html"],
+      ["query": "nong ngh", "first": "co-quan/so-nong-nghiep-va-moi-truong/index.html"],
+      ["query": "thanh tra", "first": "co-quan/thanh-tra-tinh/index.html"],
+      ["query": "grdp", "contains": ["chi-tieu/index.html#dh20-grdp-tang-truong-binh-quan"]],
+      ["query": "khong co gi nhu the nay", "count": 0],
+    ]
+    let file = TestProject.temporaryDirectory("search").appendingPathComponent("cases.json")
+    try JSONSerialization.data(withJSONObject: cases).write(to: file)
+    let output = try runProcess(["node", "Tests/Scripts/search_test.js", Self.realSite, file.path])
+    #expect(output.status == 0, "\(output.stderr)")
+  }
+
+  @Test func searchIndexStaysSmall() throws {
+    let size = try FileManager.default.attributesOfItem(atPath: Self.realSite + "/tim-kiem/chi-muc.js")[.size] as? Int ?? 0
+    #expect(size > 1000 && size < 200_000)
+  }
+
+  @Test func sitemapAndRobotsOnlyWithABaseURL() throws {
+    #expect(!FileManager.default.fileExists(atPath: Self.fixtureSite + "/sitemap.xml"))
+    let project = try FixtureProject(caseName: nil)
+    let siteFile = project.root.appendingPathComponent("Content/site.yaml")
+    try (try String(contentsOf: siteFile, encoding: .utf8) + "base_url: \"https://kehoach.example.gov.vn/ke-hoach\"\n")
+      .write(to: siteFile, atomically: true, encoding: .utf8)
+    let result = project.build()
+    #expect(result.published)
+    #expect(result.notes.isEmpty)
+    let site = project.root.appendingPathComponent("Site")
+    let sitemap = try String(contentsOf: site.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+    #expect(sitemap.contains("<loc>https://kehoach.example.gov.vn/ke-hoach/nhiem-vu/1-1/</loc>"))
+    #expect(!sitemap.contains("404"))
+    let robots = try String(contentsOf: site.appendingPathComponent("robots.txt"), encoding: .utf8)
+    #expect(robots.contains("Sitemap: https://kehoach.example.gov.vn/ke-hoach/sitemap.xml"))
+    let page = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(page.contains("<link rel=\"canonical\" href=\"https://kehoach.example.gov.vn/ke-hoach/\">"))
+  }
+
+  func runScript(_ arguments: [String]) throws -> [String: Any] {
+    let output = try runProcess(arguments)
+    #expect(output.status == 0, "\(output.stderr)")
+    return try #require(
+      try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+  }
+
+  func runProcess(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.currentDirectoryURL = TestProject.root
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+  }
+}
