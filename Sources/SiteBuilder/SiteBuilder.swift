@@ -215,8 +215,9 @@ public struct SiteBuilder: Sendable {
   ) throws -> (rendered: Int, notes: [String]) {
     var notes: [String] = []
     for asset in renderer.assets { try update.put(asset) }
-    try update.put(renderer.searchIndexFile())
-    for file in renderer.dataFiles() { try update.put(file) }
+    // The whole-plan data is regenerated whenever anything is; files whose
+    // bytes are unchanged are kept as they were.
+    for file in renderer.planDataFiles() { try update.put(file) }
     let siteIndex = renderer.siteIndexFiles()
     for file in siteIndex.files { try update.put(file) }
     if let note = siteIndex.note { notes.append(note) }
@@ -224,10 +225,22 @@ public struct SiteBuilder: Sendable {
 
     var toRender: [Route] = []
     for route in renderer.routes {
-      if let scope, !scope.contains(route), update.isPublished(route.path) {
+      let agencyFiles: [String]
+      if case .agency(let id) = route {
+        agencyFiles = [SiteRenderer.agencyCSVPath(id), SiteRenderer.agencyCalendarPath(id)]
+      } else {
+        agencyFiles = []
+      }
+      if let scope, !scope.contains(route), update.isPublished(route.path),
+        agencyFiles.allSatisfy(update.isPublished)
+      {
         try update.keep(route.path)
+        for path in agencyFiles { try update.keep(path) }
       } else {
         toRender.append(route)
+        if case .agency(let id) = route {
+          for file in renderer.agencyDataFiles(id) { try update.put(file) }
+        }
       }
     }
     let batchSize = 32

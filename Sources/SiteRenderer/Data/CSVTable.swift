@@ -14,20 +14,33 @@ struct CSVTable {
   }
 
   var bytes: [UInt8] {
-    var text = ""
+    var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+    out.reserveCapacity(1 << 16)
     for row in [header] + rows {
-      text += row.map(Self.field).joined(separator: ",") + "\r\n"
+      for (index, value) in row.enumerated() {
+        if index > 0 { out.append(0x2C) }
+        Self.writeField(value, into: &out)
+      }
+      out += [0x0D, 0x0A]
     }
-    return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+    return out
   }
 
-  static func field(_ value: String) -> String {
-    let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-    guard needsQuotes else { return value }
-    var quoted = "\""
-    for character in value {
-      if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+  /// A field, quoted when it holds a comma, a quote or a line break.
+  static func writeField(_ value: String, into out: inout [UInt8]) {
+    var copy = value
+    copy.withUTF8 { bytes in
+      let needsQuotes = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+      guard needsQuotes else {
+        out.append(contentsOf: bytes)
+        return
+      }
+      out.append(0x22)
+      for byte in bytes {
+        if byte == 0x22 { out.append(0x22) }
+        out.append(byte)
+      }
+      out.append(0x22)
     }
-    return quoted + "\""
   }
 }

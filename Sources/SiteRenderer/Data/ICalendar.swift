@@ -37,32 +37,41 @@ struct ICalendar {
 
   /// TEXT escaping: backslash, semicolon, comma and newlines.
   static func escape(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "\\": out += "\\\\"
-      case ";": out += "\\;"
-      case ",": out += "\\,"
-      case "\n", "\r\n", "\r": out += "\\n"
-      default: out.append(character)
+    var out: [UInt8] = []
+    var previousCR = false
+    for byte in text.utf8 {
+      switch byte {
+      case 0x5C: out += [0x5C, 0x5C]
+      case 0x3B: out += [0x5C, 0x3B]
+      case 0x2C: out += [0x5C, 0x2C]
+      case 0x0D: out += [0x5C, 0x6E]
+      case 0x0A where previousCR: break
+      case 0x0A: out += [0x5C, 0x6E]
+      default: out.append(byte)
       }
+      previousCR = byte == 0x0D
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The line as CRLF-terminated octets, folded so no physical line exceeds
-  /// 75 octets; continuation lines start with one space.
+  /// 75 octets (never inside a UTF-8 character); continuation lines start
+  /// with one space.
   static func fold(_ line: String) -> [UInt8] {
     var out: [UInt8] = []
     var lineLength = 0
-    for scalar in line.unicodeScalars {
-      let encoded = Array(String(scalar).utf8)
-      if lineLength + encoded.count > 75 {
+    let bytes = Array(line.utf8)
+    var i = 0
+    while i < bytes.count {
+      let lead = bytes[i]
+      let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+      if lineLength + length > 75 {
         out += [0x0D, 0x0A, 0x20]
         lineLength = 1
       }
-      out += encoded
-      lineLength += encoded.count
+      out += bytes[i..<min(i + length, bytes.count)]
+      lineLength += length
+      i += length
     }
     return out + [0x0D, 0x0A]
   }

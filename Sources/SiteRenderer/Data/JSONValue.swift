@@ -13,72 +13,92 @@ enum JSONValue {
   static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
   /// The value serialized with two-space indentation and a final newline.
-  var serialized: String {
-    var out = ""
-    write(into: &out, indent: "")
-    return out + "\n"
+  var serialized: [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(1 << 16)
+    write(into: &out, indent: 0)
+    out.append(0x0A)
+    return out
   }
 
-  private func write(into out: inout String, indent: String) {
+  private static func newline(_ out: inout [UInt8], indent: Int) {
+    out.append(0x0A)
+    out.append(contentsOf: repeatElement(0x20, count: indent))
+  }
+
+  private func write(into out: inout [UInt8], indent: Int) {
     switch self {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .int(let i): out += String(i)
+    case .null: out += Array("null".utf8)
+    case .bool(let b): out += Array((b ? "true" : "false").utf8)
+    case .int(let i): out += Array(String(i).utf8)
     case .double(let d):
-      out += d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+      out += Array((d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)).utf8)
     case .string(let s): Self.writeString(s, into: &out)
     case .array(let items):
       if items.isEmpty {
-        out += "[]"
+        out += [0x5B, 0x5D]
         return
       }
-      out += "[\n"
-      let inner = indent + "  "
+      out.append(0x5B)
       for (index, item) in items.enumerated() {
-        out += inner
-        item.write(into: &out, indent: inner)
-        out += index + 1 < items.count ? ",\n" : "\n"
+        Self.newline(&out, indent: indent + 2)
+        item.write(into: &out, indent: indent + 2)
+        if index + 1 < items.count { out.append(0x2C) }
       }
-      out += indent + "]"
+      Self.newline(&out, indent: indent)
+      out.append(0x5D)
     case .object(let pairs):
       if pairs.isEmpty {
-        out += "{}"
+        out += [0x7B, 0x7D]
         return
       }
-      out += "{\n"
-      let inner = indent + "  "
+      out.append(0x7B)
       for (index, (key, value)) in pairs.enumerated() {
-        out += inner
+        Self.newline(&out, indent: indent + 2)
         Self.writeString(key, into: &out)
-        out += ": "
-        value.write(into: &out, indent: inner)
-        out += index + 1 < pairs.count ? ",\n" : "\n"
+        out += [0x3A, 0x20]
+        value.write(into: &out, indent: indent + 2)
+        if index + 1 < pairs.count { out.append(0x2C) }
       }
-      out += indent + "}"
+      Self.newline(&out, indent: indent)
+      out.append(0x7D)
     }
   }
 
-  /// JSON string escaping (RFC 8259): quotes, backslash and control characters.
-  static func writeString(_ s: String, into out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
+  /// JSON string escaping (RFC 8259) over UTF-8 bytes: quotes, backslash,
+  /// control characters, and U+2028/U+2029 (for use inside scripts).
+  static func writeString(_ s: String, into out: inout [UInt8]) {
+    out.append(0x22)
+    var copy = s
+    copy.withUTF8 { bytes in
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        let b = bytes[i]
+        switch b {
+        case 0x22: out += [0x5C, 0x22]
+        case 0x5C: out += [0x5C, 0x5C]
+        case 0x0A: out += [0x5C, 0x6E]
+        case 0x0D: out += [0x5C, 0x72]
+        case 0x09: out += [0x5C, 0x74]
+        case 0x00..<0x20:
+          let hex = Array(String(b, radix: 16).utf8)
+          out += [0x5C, 0x75, 0x30, 0x30] + (hex.count == 1 ? [0x30] + hex : hex)
+        case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+          out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+          i += 2
+        default: out.append(b)
         }
+        i += 1
       }
     }
-    out += "\""
+    out.append(0x22)
+  }
+
+  /// A string escaped as a JSON string literal.
+  static func literal(_ s: String) -> String {
+    var out: [UInt8] = []
+    writeString(s, into: &out)
+    return String(decoding: out, as: UTF8.self)
   }
 }

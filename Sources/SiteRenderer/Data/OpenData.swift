@@ -8,25 +8,36 @@ extension SiteRenderer {
   /// The JSON schema version; raise it when a field changes meaning or goes away.
   public static let dataSchemaVersion = 1
 
-  /// Every data file of the site.
-  public func dataFiles() -> [OutputFile] {
-    var files = [
-      OutputFile(path: "du-lieu/plan.json", text: planJSON().serialized),
+  /// The whole-plan data files: JSON and CSV, and the search index.
+  public func planDataFiles() -> [OutputFile] {
+    [
+      OutputFile(path: "du-lieu/plan.json", bytes: planJSON().serialized),
       OutputFile(path: "du-lieu/tasks.csv", bytes: tasksCSV().bytes),
       OutputFile(path: "du-lieu/assignments.csv", bytes: assignmentsCSV().bytes),
       OutputFile(path: "du-lieu/agencies.csv", bytes: agenciesCSV().bytes),
       OutputFile(path: "du-lieu/communes.csv", bytes: communesCSV().bytes),
       OutputFile(path: "du-lieu/indicators.csv", bytes: indicatorsCSV().bytes),
+      searchIndexFile(),
     ]
-    for agency in plan.agencies {
-      files.append(OutputFile(path: Self.agencyCSVPath(agency.id), bytes: agencyCSV(agency.id).bytes))
-      files.append(OutputFile(path: Self.agencyCalendarPath(agency.id), bytes: agencyCalendar(agency).bytes))
-    }
-    return files
   }
 
-  static func agencyCSVPath(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/nhiem-vu.csv" }
-  static func agencyCalendarPath(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/han.ics" }
+  /// An agency's own files: its CSV slice and its deadline calendar. They
+  /// change exactly when its page does.
+  public func agencyDataFiles(_ id: AgencyID) -> [OutputFile] {
+    guard let agency = plan.agency(id) else { return [] }
+    return [
+      OutputFile(path: Self.agencyCSVPath(id), bytes: agencyCSV(id).bytes),
+      OutputFile(path: Self.agencyCalendarPath(id), bytes: agencyCalendar(agency).bytes),
+    ]
+  }
+
+  /// Every data file of the site.
+  public func dataFiles() -> [OutputFile] {
+    planDataFiles() + plan.agencies.flatMap { agencyDataFiles($0.id) }
+  }
+
+  public static func agencyCSVPath(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/nhiem-vu.csv" }
+  public static func agencyCalendarPath(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/han.ics" }
 
   /// A path as published in data: absolute with `base_url`, else from the site root.
   func dataURL(_ path: String) -> String {

@@ -55,19 +55,35 @@ extension SiteRenderer {
     for group in plan.groups {
       add(5, title: "\(group.id.rawValue). \(group.title)", detail: "\(group.tasks.count) nhiệm vụ", route: .group(group.id))
     }
-    var out = "/* plansite search index: generated, do not edit. */\nwindow.PLANSITE_SEARCH_INDEX={\"v\":1,\"kinds\":"
-    out += "[" + Self.searchKinds.map(Self.jsString).joined(separator: ",") + "],\"strings\":["
-    out += strings.map(Self.jsString).joined(separator: ",\n")
-    out += "],\"entries\":["
-    out += entries.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",")
-    out += "]};\n"
-    return OutputFile(path: Self.searchIndexPath, text: out)
+    var out = Array("/* plansite search index: generated, do not edit. */\nwindow.PLANSITE_SEARCH_INDEX={\"v\":1,\"kinds\":[".utf8)
+    for (index, kind) in Self.searchKinds.enumerated() {
+      if index > 0 { out.append(0x2C) }
+      Self.writeJSString(kind, into: &out)
+    }
+    out += Array("],\"strings\":[".utf8)
+    for (index, string) in strings.enumerated() {
+      if index > 0 { out += [0x2C, 0x0A] }
+      Self.writeJSString(string, into: &out)
+    }
+    out += Array("],\"entries\":[".utf8)
+    for (index, entry) in entries.enumerated() {
+      if index > 0 { out.append(0x2C) }
+      out += Array(("[" + entry.map(String.init).joined(separator: ",") + "]").utf8)
+    }
+    out += Array("]};\n".utf8)
+    return OutputFile(path: Self.searchIndexPath, bytes: out)
   }
 
-  /// A JavaScript string literal (JSON-compatible, also safe inside `<script>`).
-  static func jsString(_ text: String) -> String {
-    var out = ""
-    JSONValue.writeString(text, into: &out)
-    return out.replacingOccurrences(of: "</", with: "<\\/")
+  /// A JavaScript string literal (JSON-compatible; `</` is written `<\/` so
+  /// the text can never close a script element).
+  static func writeJSString(_ text: String, into out: inout [UInt8]) {
+    var literal: [UInt8] = []
+    JSONValue.writeString(text, into: &literal)
+    var previous: UInt8 = 0
+    for byte in literal {
+      if byte == 0x2F, previous == 0x3C { out.append(0x5C) }
+      out.append(byte)
+      previous = byte
+    }
   }
 }
