@@ -16,12 +16,18 @@ build-release:
 
 test: deps test-deps
 	$(SWIFT) test --parallel
+	Tests/Performance/guard.sh
+	python3 Tests/Browser/run.py
 
 # libcmark-dev provides the C library and its pkg-config file.
 deps:
 	@scripts/ensure-debian-packages.sh libcmark-dev:libcmark.pc
 
+# Tests also need Node (search script), gcc (performance guard), and the
+# browser suite's Chromium, Java and Python packages.
 test-deps: deps
+	@scripts/ensure-debian-packages.sh nodejs:node gcc:gcc python3:python3
+	@sh Tests/Browser/install.sh
 
 clean:
 	rm -rf .build Site Site.staging Site.lock
@@ -44,3 +50,9 @@ bench: deps bench-deps
 bench-quick: deps bench-deps
 	$(SWIFT) build -c release --product plansite
 	python3 bench/run_bench.py --plansite $(PLANSITE_RELEASE) --sizes 1000 --runs 1 $(BENCH_ARGS)
+
+# Quality gates in a real browser (headless Chromium): accessibility, HTML,
+# links, layout, print, keyboard. See docs/browser-tests.md.
+.PHONY: test-browser
+test-browser:
+	sh Tests/Browser/install.sh && python3 Tests/Browser/run.py
