@@ -16,7 +16,7 @@ public struct OutputManifest: Equatable, Sendable {
     self.hashes = hashes
   }
 
-  static let header = "plansite-output 1"
+  static let header = "plansite-output 2"
 
   /// The manifest as text: a header, then `hash path` per line, sorted by path.
   var text: String {

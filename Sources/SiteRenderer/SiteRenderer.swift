@@ -21,7 +21,14 @@ public struct SiteRenderer: Sendable {
   public let templates: TemplateSet
   public let options: Options
   let duties: DutyIndex
-  let fragments: SharedFragments
+  let fragments: Fragments
+
+  /// The caches of rendered fragments, shared by the pages of one build.
+  struct Fragments: Sendable {
+    let lists = SharedFragments()
+    let items = FragmentCache()
+    let chrome = FragmentCache()
+  }
 
   public init(plan: Plan, templates: TemplateSet, options: Options) throws {
     self.plan = plan
@@ -29,7 +36,7 @@ public struct SiteRenderer: Sendable {
     self.options = options
     let duties = DutyIndex(plan: plan)
     self.duties = duties
-    fragments = SharedFragments()
+    fragments = Fragments()
   }
 
   /// Every page route, in a fixed order.

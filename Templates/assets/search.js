@@ -279,6 +279,13 @@
     var pageInput = doc.getElementById("tim");
     if (results && pageInput && pageInput.form) setUpResults(results, pageInput);
   }
-  if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
-  else start();
+  /* Start after every deferred script has run (the search page loads the
+     index itself), but only once. */
+  var started = false;
+  function startOnce() { if (!started) { started = true; start(); } }
+  if (doc.readyState === "complete") startOnce();
+  else {
+    doc.addEventListener("DOMContentLoaded", startOnce);
+    root.addEventListener("load", startOnce);
+  }
 })(typeof window !== "undefined" ? window : this);

@@ -42,7 +42,7 @@ extension SiteRenderer {
         "key": role.rawValue,
         "label": role.label,
         "count": items.count,
-        "duties": items.map { Views.duty($0, plan: plan, link: link, today: options.today) },
+        "items_html": dutiesHTML(items, showingVia: true, link: link),
       ]
     }
     var seen = Set<TaskID>()

@@ -23,10 +23,8 @@ final class SharedFragments: @unchecked Sendable {
     let duties = renderer.duties.duties(of: collective)
     guard !duties.isEmpty, let sample = renderer.plan.communes.first else { return nil }
     let link = Linker(from: Route.commune(sample.id).path)
-    let items = duties.map {
-      Views.duty($0, plan: renderer.plan, link: link, today: renderer.options.today)
-    }
-    let html = renderer.templates.render(["duties": items], with: "partials/duty-list") ?? ""
+    // The section heading names the collective, so rows do not repeat it.
+    let html = renderer.dutyListHTML(duties, showingVia: false, link: link)
     let entry = (html, Set(duties.map(\.task)))
     lists[collective] = entry
     return entry
@@ -77,7 +75,7 @@ extension SiteRenderer {
     var sharedTasks = Set<TaskID>()
     var dutyCount = named.count
     for collective in DutyIndex.collectives(reaching: commune.kind) {
-      guard let shared = fragments.list(for: collective, renderer: self) else { continue }
+      guard let shared = fragments.lists.list(for: collective, renderer: self) else { continue }
       let html = shared.html
       let count = duties.duties(of: collective).count
       dutyCount += count
@@ -98,6 +96,7 @@ extension SiteRenderer {
       "id": commune.id.rawValue,
       "name": commune.name,
       "full_name": commune.fullName,
+      "name_in_sentence": commune.fullName.lowercasedFirst,
       "kind_label": commune.kind.label,
       "formed_from": commune.formedFrom,
       "has_formed_from": !commune.formedFrom.isEmpty,
@@ -105,7 +104,7 @@ extension SiteRenderer {
     if let code = commune.gsoCode { view["gso_code"] = code }
     let fields: [String: Any] = [
       "commune": view,
-      "named": ["duties": named.map { Views.duty($0, plan: plan, link: link, today: options.today) }],
+      "named": ["items_html": dutiesHTML(named, showingVia: false, link: link)],
       "has_named_duties": !named.isEmpty,
       "shared_lists": sharedLists,
       "duty_count": dutyCount,

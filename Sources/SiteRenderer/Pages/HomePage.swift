@@ -59,7 +59,7 @@ extension SiteRenderer {
         "href": link.href(.group(group.id)),
         "task_count": tasks.count,
         "has_tasks": !tasks.isEmpty,
-        "tasks": listed.map { Views.taskItem($0, link: link, today: options.today) },
+        "items_html": listed.map { taskItemHTML($0, link: link) }.joined(),
         "more_count": tasks.count - listed.count,
         "has_more": tasks.count > listed.count,
       ]

@@ -39,7 +39,26 @@ extension SiteRenderer {
     }
     fields["breadcrumbs"] = crumbs
     fields["has_breadcrumbs"] = !crumbs.isEmpty
+    // Header and footer depend only on the folder depth and the current
+    // section, so each is rendered once per build for each of those.
+    let section = Self.navigationSection(of: route)
+    fields["header_html"] = fragments.chrome.fragment("header|\(link.root)|\(section.path)") {
+      templates.render(fields, with: "partials/header") ?? ""
+    }
+    fields["footer_html"] = fragments.chrome.fragment("footer|\(link.root)") {
+      templates.render(fields, with: "partials/footer") ?? ""
+    }
     return fields
+  }
+
+  /// The navigation entry a page belongs to.
+  static func navigationSection(of route: Route) -> Route {
+    switch route {
+    case .agency: .agencies
+    case .commune: .communes
+    case .group, .task: .home
+    default: route
+    }
   }
 
   /// `site.css` → `site_css`, the field name of an asset's address.
@@ -48,13 +67,7 @@ extension SiteRenderer {
   }
 
   private func navigation(current: Route, link: Linker) -> [[String: Any]] {
-    let section: Route =
-      switch current {
-      case .agency: .agencies
-      case .commune: .communes
-      case .group, .task: .home
-      default: current
-      }
+    let section = Self.navigationSection(of: current)
     let items: [(String, Route)] = [
       ("Kế hoạch", .home), ("Cơ quan", .agencies), ("Xã, phường", .communes),
       ("Chỉ tiêu", .indicators), ("Tìm kiếm", .search), ("Dữ liệu", .data),

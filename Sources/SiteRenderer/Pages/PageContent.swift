@@ -26,13 +26,25 @@ enum Views {
     return view
   }
 
+  /// The status as flat fields (`status_key`, `status_label`, `progress`):
+  /// list rows are rendered often, and flat fields are the cheapest to look up.
+  static func addStatus(of task: PlanTask, today: Day, to item: inout [String: Any]) {
+    let status = task.displayStatus(today: today)
+    item["status_key"] = status.rawValue
+    item["status_label"] = status.label
+    if let progress = task.progress {
+      item["progress"] = progress
+      item["has_progress"] = true
+    }
+  }
+
   static func taskItem(_ task: PlanTask, link: Linker, today: Day) -> [String: Any] {
     var item: [String: Any] = [
       "id": task.id.rawValue,
       "title": task.title,
       "href": link.href(.task(task.id)),
-      "status": status(task, today: today),
     ]
+    addStatus(of: task, today: today, to: &item)
     if let deadline = task.deadline { item["deadline"] = deadline.vietnamese }
     return item
   }
@@ -107,8 +119,8 @@ enum Views {
       "role": duty.role.rawValue,
       "role_label": duty.role.label,
       "text_html": assignment.text.html,
-      "status": status(task, today: today),
     ]
+    addStatus(of: task, today: today, to: &item)
     if let via = duty.via { item["via"] = via.label }
     if let deadline = assignment.deadline ?? task.deadline { item["deadline"] = deadline.vietnamese }
     return item

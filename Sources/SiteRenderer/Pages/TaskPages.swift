@@ -14,7 +14,7 @@ extension SiteRenderer {
         "intro_html": group.intro.html,
         "task_count": tasks.count,
       ],
-      "tasks": tasks.map { Views.taskItem($0, link: link, today: options.today) },
+      "items_html": tasks.map { taskItemHTML($0, link: link) }.joined(),
       "has_tasks": !tasks.isEmpty,
       "rollup": Views.rollup(Rollup(tasks, today: options.today)),
     ]

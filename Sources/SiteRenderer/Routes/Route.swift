@@ -53,10 +53,11 @@ public enum Route: Hashable, Sendable {
     }
   }
 
-  /// Every template some page needs.
+  /// Every template some page needs, partials the renderer uses directly included.
   public static let pageTemplates = [
     "index", "group", "task", "agencies", "agency", "communes", "commune", "indicators", "search",
-    "data", "404",
+    "data", "404", "partials/header", "partials/footer", "partials/duty", "partials/duty-list",
+    "partials/task-item", "partials/task-list",
   ]
 
   /// Every page of `plan`, in a fixed order.
