@@ -50,6 +50,13 @@ import Testing
     #expect(duties(of: agency)["1.2"] == ["Thực hiện"])
   }
 
+  @Test func agencyPagesLinkTheirDataAndCalendar() {
+    let html = page("co-quan/so-tai-chinh/index.html")
+    #expect(html.contains("href=\"../../co-quan/so-tai-chinh/nhiem-vu.csv\""))
+    #expect(html.contains("href=\"../../co-quan/so-tai-chinh/han.ics\""))
+    #expect(html.contains("<meta property=\"og:title\" content=\"Sở Tài chính · "))
+  }
+
   @Test func soXayDungListsTask14() {
     #expect(duties(of: "so-xay-dung")["1.4"]?.contains("Chủ trì") == true)
   }
