@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import PreviewServer
+
+@Suite struct SiteFilesTests {
+  func site() throws -> String {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString)")
+    let fm = FileManager.default
+    try fm.createDirectory(at: root.appendingPathComponent("co-quan/so-a"), withIntermediateDirectories: true)
+    try "home".write(to: root.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+    try "agency".write(to: root.appendingPathComponent("co-quan/so-a/index.html"), atomically: true, encoding: .utf8)
+    try fm.createSymbolicLink(atPath: root.appendingPathComponent("escape").path, withDestinationPath: "/etc")
+    return root.path
+  }
+
+  @Test func resolvesFilesAndFolders() throws {
+    let files = SiteFiles(root: try site())
+    #expect(files.file(for: "/")?.hasSuffix("/index.html") == true)
+    #expect(files.file(for: "/co-quan/so-a/")?.hasSuffix("co-quan/so-a/index.html") == true)
+    #expect(files.file(for: "/co-quan/so-a/index.html") != nil)
+    #expect(files.file(for: "/co-quan/so-%61/index.html") != nil)
+    #expect(files.file(for: "/nope.html") == nil)
+  }
+
+  @Test(arguments: [
+    "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc/passwd", "/co-quan/../../x",
+    "/escape/passwd", "/escape/hostname",
+  ])
+  func neverLeavesTheFolder(path: String) throws {
+    #expect(SiteFiles(root: try site()).file(for: path) == nil)
+  }
+
+  @Test func contentTypes() {
+    #expect(ContentTypes.type(forPath: "a/index.html") == "text/html; charset=utf-8")
+    #expect(ContentTypes.type(forPath: "du-lieu/tasks.csv") == "text/csv; charset=utf-8")
+    #expect(ContentTypes.type(forPath: "co-quan/x/han.ics") == "text/calendar; charset=utf-8")
+    #expect(ContentTypes.type(forPath: "assets/site.1a2b3c4d.css") == "text/css; charset=utf-8")
+    #expect(ContentTypes.type(forPath: "favicon.svg") == "image/svg+xml")
+    #expect(ContentTypes.type(forPath: "README") == "application/octet-stream")
+  }
+
+  @Test func liveReloadIsAddedBeforeTheBodyEnds() {
+    let page = Data("<html><body><p>x</p></body></html>".utf8)
+    let served = String(decoding: LiveReload.inject(into: page), as: UTF8.self)
+    #expect(served == "<html><body><p>x</p>\(LiveReload.tag)</body></html>")
+  }
+}
