@@ -20,24 +20,31 @@ public struct OutputManifest: Equatable, Sendable {
 
   /// The manifest as text: a header, then `hash path` per line, sorted by path.
   var text: String {
-    var lines = [Self.header]
+    var out = RecordLines.Writer(capacity: 1 << 20)
+    out.line(Self.header)
     for path in hashes.keys.sorted() {
       guard let hash = hashes[path] else { continue }
-      lines.append("\(hash) \(path)")
+      out.line(hash.description, path)
     }
-    return lines.joined(separator: "\n") + "\n"
+    return out.text
   }
 
   /// Parses manifest text; `nil` if it is not a complete manifest.
   init?(text: String) {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-    guard lines.first == Substring(Self.header) else { return nil }
-    lines = lines.dropFirst()
-    for line in lines {
-      let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
-      guard parts.count == 2, let hash = UInt64(parts[0], radix: 16) else { return nil }
-      hashes[String(parts[1])] = ContentHash(value: hash)
+    guard text.hasPrefix(Self.header + "\n") else { return nil }
+    var first = true
+    var hashes: [String: ContentHash] = [:]
+    let complete = RecordLines.scan(text, maxFields: 2) { fields in
+      if first {
+        first = false
+        return true
+      }
+      guard fields.count == 2, let hash = UInt64(fields[0], radix: 16) else { return false }
+      hashes[String(fields[1])] = ContentHash(value: hash)
+      return true
     }
+    guard complete else { return nil }
+    self.hashes = hashes
   }
 }
 
@@ -61,29 +68,42 @@ struct LocalRecord: Equatable {
   init() {}
 
   var text: String {
-    var lines = [Self.header, "live \(liveManifest)", "spare \(spareManifest)"]
-    for (path, inode) in liveInodes.sorted(by: { $0.key < $1.key }) { lines.append("L \(inode) \(path)") }
-    for (path, inode) in spareInodes.sorted(by: { $0.key < $1.key }) { lines.append("S \(inode) \(path)") }
-    for line in extra { lines.append("X " + line) }
-    return lines.joined(separator: "\n") + "\n"
+    var out = RecordLines.Writer(capacity: 1 << 20)
+    out.line(Self.header)
+    out.line("live", liveManifest)
+    out.line("spare", spareManifest)
+    for (path, inode) in liveInodes.sorted(by: { $0.key < $1.key }) { out.line("L", String(inode), path) }
+    for (path, inode) in spareInodes.sorted(by: { $0.key < $1.key }) { out.line("S", String(inode), path) }
+    for line in extra { out.line("X", line) }
+    return out.text
   }
 
   init?(text: String) {
-    var lines = text.split(separator: "\n")[...]
-    guard lines.first == Substring(Self.header) else { return nil }
-    lines = lines.dropFirst()
-    for line in lines {
-      let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-      guard parts.count >= 2 else { return nil }
-      switch parts[0] {
-      case "live": liveManifest = String(parts[1])
-      case "spare": spareManifest = String(parts[1])
-      case "L", "S":
-        guard parts.count == 3, let inode = UInt64(parts[1]) else { return nil }
-        if parts[0] == "L" { liveInodes[String(parts[2])] = inode } else { spareInodes[String(parts[2])] = inode }
-      case "X": extra.append(String(line.dropFirst(2)))
-      default: return nil
+    guard text.hasPrefix(Self.header + "\n") else { return nil }
+    var first = true
+    var record = LocalRecord()
+    let complete = RecordLines.scan(text, maxFields: 3) { fields in
+      if first {
+        first = false
+        return true
       }
+      guard fields.count >= 2 else { return false }
+      switch fields[0] {
+      case "live": record.liveManifest = String(fields[1])
+      case "spare": record.spareManifest = String(fields[1])
+      case "L", "S":
+        guard fields.count == 3, let inode = UInt64(fields[1]) else { return false }
+        if fields[0] == "L" {
+          record.liveInodes[String(fields[2])] = inode
+        } else {
+          record.spareInodes[String(fields[2])] = inode
+        }
+      case "X": record.extra.append(fields.dropFirst().joined(separator: " "))
+      default: return false
+      }
+      return true
     }
+    guard complete else { return nil }
+    self = record
   }
 }

@@ -19,43 +19,52 @@ struct BuildState: Equatable {
   var fingerprints = Fingerprints()
 
   var text: String {
-    var lines = [Self.header, "today \(today)", "templates \(templates)"]
+    var out = RecordLines.Writer(capacity: 1 << 20)
+    out.line(Self.header)
+    out.line("today", today)
+    out.line("templates", templates)
     for path in contentHashes.keys.sorted() {
-      lines.append("input \(contentHashes[path] ?? "") \(path)")
+      out.line("input", contentHashes[path] ?? "", path)
     }
     for key in fingerprints.hashes.keys.sorted() {
-      lines.append("fact \(fingerprints.hashes[key]?.description ?? "") \(key)")
+      out.line("fact", fingerprints.hashes[key]?.description ?? "", key)
     }
     for key in fingerprints.references.keys.sorted() {
-      lines.append("refs \(key) \((fingerprints.references[key] ?? []).joined(separator: " "))")
+      out.line("refs", key, (fingerprints.references[key] ?? []).joined(separator: " "))
     }
-    return lines.joined(separator: "\n") + "\n"
+    return out.text
   }
 
   init() {}
 
   init?(text: String) {
-    var lines = text.split(separator: "\n")[...]
-    guard lines.first == Substring(Self.header) else { return nil }
-    lines = lines.dropFirst()
-    for line in lines {
-      let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-      guard parts.count >= 2 else { return nil }
-      switch parts[0] {
-      case "today": today = String(parts[1])
-      case "templates": templates = String(parts[1])
-      case "input":
-        guard parts.count == 3 else { return nil }
-        contentHashes[String(parts[2])] = String(parts[1])
-      case "fact":
-        guard parts.count == 3, let value = UInt64(parts[1], radix: 16) else { return nil }
-        fingerprints.hashes[String(parts[2])] = ContentHash(value: value)
-      case "refs":
-        let refs = parts.count == 3 ? parts[2].split(separator: " ").map(String.init) : []
-        fingerprints.references[String(parts[1])] = refs
-      default:
-        return nil
+    guard text.hasPrefix(Self.header + "\n") else { return nil }
+    var first = true
+    var state = BuildState()
+    let complete = RecordLines.scan(text, maxFields: 3) { fields in
+      if first {
+        first = false
+        return true
       }
+      guard fields.count >= 2 else { return false }
+      switch fields[0] {
+      case "today": state.today = String(fields[1])
+      case "templates": state.templates = String(fields[1])
+      case "input":
+        guard fields.count == 3 else { return false }
+        state.contentHashes[String(fields[2])] = String(fields[1])
+      case "fact":
+        guard fields.count == 3, let value = UInt64(fields[1], radix: 16) else { return false }
+        state.fingerprints.hashes[String(fields[2])] = ContentHash(value: value)
+      case "refs":
+        state.fingerprints.references[String(fields[1])] =
+          fields.count == 3 ? fields[2].split(separator: " ").map(String.init) : []
+      default:
+        return false
+      }
+      return true
     }
+    guard complete else { return nil }
+    self = state
   }
 }

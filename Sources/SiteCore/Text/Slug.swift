@@ -4,6 +4,8 @@ public enum Slug {
   /// characters other than `a-z0-9` replaced by one `-`, no `-` at the ends.
   /// `"1.1"` → `1-1`, `"A.2"` → `a-2`, `"Sở Tài chính"` → `so-tai-chinh`.
   public static func make(from text: String) -> String {
+    // Plan numbers and registry ids are ASCII: map their bytes directly.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(text) }
     var out = ""
     var pendingDash = false
     for scalar in text.foldedForSearch.unicodeScalars {
@@ -18,6 +20,23 @@ public enum Slug {
       }
     }
     return out
+  }
+
+  private static func makeASCII(_ text: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var pendingDash = false
+    for var byte in text.utf8 {
+      if (0x41...0x5A).contains(byte) { byte += 0x20 }
+      if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+        if pendingDash && !out.isEmpty { out.append(0x2D) }
+        pendingDash = false
+        out.append(byte)
+      } else {
+        pendingDash = true
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Whether `text` is already a registry id: `[a-z0-9]+` words joined by
