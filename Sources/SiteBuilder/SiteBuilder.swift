@@ -215,9 +215,15 @@ public struct SiteBuilder: Sendable {
   ) throws -> (rendered: Int, notes: [String]) {
     var notes: [String] = []
     for asset in renderer.assets { try update.put(asset) }
-    // The whole-plan data is regenerated whenever anything is; files whose
-    // bytes are unchanged are kept as they were.
-    for file in renderer.planDataFiles() { try update.put(file) }
+    // The whole-plan data (JSON, CSV, search index) is generated on its own
+    // thread while the pages render, and written when it is ready; files
+    // whose bytes are unchanged are kept as they were.
+    let planData = DataSlot()
+    let dataDone = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      planData.files = renderer.planDataFiles()
+      dataDone.signal()
+    }
     let siteIndex = renderer.siteIndexFiles()
     for file in siteIndex.files { try update.put(file) }
     if let note = siteIndex.note { notes.append(note) }
@@ -272,8 +278,15 @@ public struct SiteBuilder: Sendable {
     }
     writerQueue.sync {}
     if let error = failures.first { throw error }
+    dataDone.wait()
+    for file in planData.files { try update.put(file) }
     return (toRender.count, notes)
   }
+}
+
+/// The whole-plan data files, filled by their own thread.
+private final class DataSlot: @unchecked Sendable {
+  var files: [OutputFile] = []
 }
 
 /// Rendered files of one batch, filled concurrently (one slot per index).
