@@ -48,13 +48,16 @@ public struct Commune: Hashable, Sendable {
     self.gsoCode = gsoCode
     self.formedFrom = formedFrom
     self.source = source
+    fullName = Self.fullName(name: name, kind: kind)
   }
 
   /// `Phường Thành Vinh`; a name that already starts with its kind is kept.
-  public var fullName: String {
+  public let fullName: String
+
+  private static func fullName(name: String, kind: Kind) -> String {
     let lower = name.lowercased()
-    for kind in Kind.allCases where lower.hasPrefix(kind.label.lowercased() + " ") {
-      return kind.label + name.dropFirst(kind.label.count)
+    for known in Kind.allCases where lower.hasPrefix(known.label.lowercased() + " ") {
+      return known.label + name.dropFirst(known.label.count)
     }
     return "\(kind.label) \(name)"
   }
