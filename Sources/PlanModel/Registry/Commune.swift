@@ -28,9 +28,9 @@ public struct Commune: Hashable, Sendable {
   /// The registry id (`phuong-thanh-vinh`); also the folder of its page.
   public var id: CommuneID
   /// The proper name (`Thành Vinh`), or a name that already carries its kind.
-  public var name: String
+  public let name: String
   /// Xã, phường or đặc khu.
-  public var kind: Kind
+  public let kind: Kind
   /// The national statistics code (mã ĐVHC), if known.
   public var gsoCode: String?
   /// The former units merged into it in 2025, if recorded.
