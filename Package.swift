@@ -60,20 +60,25 @@ let package = Package(
       ]
     ),
 
+    // Helpers shared by the test targets.
+    .target(name: "TestSupport", path: "Sources/TestSupport"),
+
     .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
     .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "SiteCore"]),
-    .testTarget(name: "ContentLoaderTests", dependencies: ["ContentLoader", "PlanModel", "SiteCore"]),
-    .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer", "PlanModel", "SiteCore"]),
+    .testTarget(
+      name: "ContentLoaderTests", dependencies: ["ContentLoader", "PlanModel", "SiteCore", "TestSupport"]),
+    .testTarget(
+      name: "SiteRendererTests", dependencies: ["SiteRenderer", "PlanModel", "SiteCore", "TestSupport"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter", "SiteCore"]),
     .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
     .testTarget(
       name: "plansiteTests",
-      dependencies: ["plansite", "SiteCore"]
+      dependencies: ["plansite", "SiteCore", "TestSupport"]
     ),
     .testTarget(
       name: "SiteBuilderTests",
-      dependencies: ["SiteBuilder", "SiteCore", "PlanModel", "ContentLoader"],
+      dependencies: ["SiteBuilder", "SiteCore", "PlanModel", "ContentLoader", "TestSupport"],
       exclude: ["Fixtures", "Snapshots"]
     ),
   ]

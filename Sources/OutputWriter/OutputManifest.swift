@@ -31,14 +31,8 @@ public struct OutputManifest: Equatable, Sendable {
 
   /// Parses manifest text; `nil` if it is not a complete manifest.
   init?(text: String) {
-    guard text.hasPrefix(Self.header + "\n") else { return nil }
-    var first = true
     var hashes: [String: ContentHash] = [:]
-    let complete = RecordLines.scan(text, maxFields: 2) { fields in
-      if first {
-        first = false
-        return true
-      }
+    let complete = RecordLines.scan(text, header: Self.header, maxFields: 2) { fields in
       guard fields.count == 2, let hash = UInt64(fields[0], radix: 16) else { return false }
       hashes[String(fields[1])] = ContentHash(value: hash)
       return true
@@ -79,14 +73,8 @@ struct LocalRecord: Equatable {
   }
 
   init?(text: String) {
-    guard text.hasPrefix(Self.header + "\n") else { return nil }
-    var first = true
     var record = LocalRecord()
-    let complete = RecordLines.scan(text, maxFields: 3) { fields in
-      if first {
-        first = false
-        return true
-      }
+    let complete = RecordLines.scan(text, header: Self.header, maxFields: 3) { fields in
       guard fields.count >= 2 else { return false }
       switch fields[0] {
       case "live": record.liveManifest = String(fields[1])

@@ -38,14 +38,8 @@ struct BuildState: Equatable {
   init() {}
 
   init?(text: String) {
-    guard text.hasPrefix(Self.header + "\n") else { return nil }
-    var first = true
     var state = BuildState()
-    let complete = RecordLines.scan(text, maxFields: 3) { fields in
-      if first {
-        first = false
-        return true
-      }
+    let complete = RecordLines.scan(text, header: Self.header, maxFields: 3) { fields in
       guard fields.count >= 2 else { return false }
       switch fields[0] {
       case "today": state.today = String(fields[1])

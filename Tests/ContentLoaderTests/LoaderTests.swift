@@ -2,18 +2,13 @@ import ContentLoader
 import Foundation
 import PlanModel
 import SiteCore
+import TestSupport
 import Testing
 
 @Suite struct LoaderTests {
   /// A content folder with `files` (path → text) in a temporary directory.
   func folder(_ files: [String: String]) throws -> String {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("loader-\(UUID().uuidString)")
-    for (path, text) in files {
-      let url = root.appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-    return root.path
+    try TestFiles.folder("folder", files).path
   }
 
   let minimal = [

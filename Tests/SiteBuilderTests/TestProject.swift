@@ -2,6 +2,7 @@ import Foundation
 import PlanModel
 import SiteBuilder
 import SiteCore
+import TestSupport
 
 /// Paths of the repository and helpers to build sites into temporary folders.
 enum TestProject {
@@ -17,10 +18,7 @@ enum TestProject {
 
   /// A new empty temporary folder.
   static func temporaryDirectory(_ name: String = "plansite-test") -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("\(name)-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    TestFiles.temporaryDirectory(name)
   }
 
   /// Builds `content` with `templates` into `output`.
@@ -37,19 +35,7 @@ enum TestProject {
 
   /// Every file under `directory`, relative path → bytes.
   static func snapshot(of directory: String) -> [String: Data] {
-    var result: [String: Data] = [:]
-    let base = URL(fileURLWithPath: directory)
-    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [:] }
-    for case let path as String in enumerator {
-      let url = base.appendingPathComponent(path)
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-        !isDirectory.boolValue, let data = FileManager.default.contents(atPath: url.path)
-      {
-        result[path] = data
-      }
-    }
-    return result
+    TestFiles.snapshot(of: directory)
   }
 
   /// Copies a folder tree.

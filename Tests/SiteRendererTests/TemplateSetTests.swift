@@ -1,17 +1,12 @@
 import Foundation
 import SiteCore
 import SiteRenderer
+import TestSupport
 import Testing
 
 @Suite struct TemplateSetTests {
   func templates(_ files: [String: String]) throws -> String {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID().uuidString)")
-    for (path, text) in files {
-      let url = root.appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-    return root.path
+    try TestFiles.folder("templates", files).path
   }
 
   @Test func hashesAssetNamesAndReportsWhatIsMissing() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `plansite` executable as a user would.
 enum CommandRunner {
@@ -52,25 +53,12 @@ enum CommandRunner {
   }
 
   static func temporaryDirectory(_ name: String) -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    TestFiles.temporaryDirectory(name)
   }
 
   /// Every file under `directory`: relative path → bytes.
   static func snapshot(_ directory: URL) -> [String: Data] {
-    var result: [String: Data] = [:]
-    guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [:] }
-    for case let path as String in enumerator {
-      let url = directory.appendingPathComponent(path)
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
-        !isDirectory.boolValue, let data = FileManager.default.contents(atPath: url.path)
-      {
-        result[path] = data
-      }
-    }
-    return result
+    TestFiles.snapshot(of: directory.path)
   }
 
   /// Generates the synthetic benchmark corpus with `tasks` tasks into `directory`.
