@@ -59,10 +59,9 @@ public struct SiteBuilder: Sendable {
         directory: configuration.outputDirectory,
         protecting: [configuration.contentDirectory, configuration.templatesDirectory])
       defer { writer.abandon() }
-      let previous = clean ? nil : readState(of: writer)
       let listed = ContentLoader(directory: configuration.contentDirectory).list()
-      if let previous, let tree = listed.tree, listed.diagnostics.isEmpty,
-        isUpToDate(previous, tree: tree, remembered: writer.remembered)
+      if !clean, let tree = listed.tree, listed.diagnostics.isEmpty,
+        isUpToDate(tree: tree, remembered: writer.remembered)
       {
         clock.mark("compare")
         result.upToDate = true
@@ -70,6 +69,7 @@ public struct SiteBuilder: Sendable {
         result.timings = clock.timings
         return result
       }
+      let previous = clean ? nil : readState(of: writer)
       let prepared = prepare(&clock, listed: listed)
       result.diagnostics = prepared.diagnostics
       guard let renderer = prepared.renderer, let state = prepared.state, !result.failed else {
@@ -165,7 +165,11 @@ public struct SiteBuilder: Sendable {
       state.templates = templates.hash.description
       state.contentHashes = Dictionary(
         loaded.inputs.map { ($0.path, $0.hash.description) }, uniquingKeysWith: { a, _ in a })
-      stamps = loaded.inputs.map { "stamp \($0.stamp) \($0.hash) \($0.path)" }
+      if let tree = listing.tree {
+        stamps = [
+          "digest " + inputDigest(tree: tree, templates: templates.hash.description)
+        ]
+      }
       state.fingerprints = Fingerprints(plan: plan)
       clock.mark("index")
       return Prepared(diagnostics: diagnostics, renderer: renderer, state: state, stamps: stamps)
@@ -184,27 +188,27 @@ public struct SiteBuilder: Sendable {
     return BuildState(text: text)
   }
 
-  /// Whether nothing the last build read has changed: same date, same
-  /// templates, and every content file with the size and time it had when
-  /// the last build read it (as remembered beside the output folder).
-  private func isUpToDate(_ previous: BuildState, tree: SourceTree, remembered: [String]) -> Bool {
-    guard previous.today == configuration.today.iso else { return false }
-    var known: [String: (stamp: String, hash: String)] = [:]
-    for line in remembered {
-      let parts = line.split(separator: " ", maxSplits: 3)
-      guard parts.count == 4, parts[0] == "stamp" else { continue }
-      known[String(parts[3])] = (String(parts[1]), String(parts[2]))
-    }
-    let files = tree.files.filter { ContentLoader.reads($0.path) }
-    guard files.count == previous.contentHashes.count else { return false }
-    for file in files {
-      guard let entry = known[file.path], entry.stamp == file.stamp,
-        previous.contentHashes[file.path] == entry.hash
-      else { return false }
-    }
-    guard let templates = try? TemplateHash.compute(directory: configuration.templatesDirectory)
+  /// Whether nothing the last build read has changed: the digest of the
+  /// date, the templates and every content file's size and time equals the
+  /// one remembered beside the output folder (for this very live folder).
+  private func isUpToDate(tree: SourceTree, remembered: [String]) -> Bool {
+    guard let previous = remembered.first(where: { $0.hasPrefix("digest ") }),
+      let templates = try? TemplateHash.compute(directory: configuration.templatesDirectory)
     else { return false }
-    return templates == previous.templates
+    return previous == "digest " + inputDigest(tree: tree, templates: templates)
+  }
+
+  /// A hash over what a build reads: the date, the templates, and each
+  /// content file's path, size and modification time.
+  private func inputDigest(tree: SourceTree, templates: String) -> String {
+    var hash = ContentHash()
+    hash.update(configuration.today.iso)
+    hash.update(templates)
+    for file in tree.files where ContentLoader.reads(file.path) {
+      hash.update(file.path)
+      hash.update(file.stamp)
+    }
+    return hash.description
   }
 
   /// Renders what `scope` says (everything when `nil`), keeps the rest, and
