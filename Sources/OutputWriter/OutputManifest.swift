@@ -61,14 +61,36 @@ struct LocalRecord: Equatable {
 
   init() {}
 
+  /// Whether `text` is a record of the live manifest with this hash
+  /// (checked on the first lines only).
+  static func describesLiveManifest(_ text: String, hash: String) -> Bool {
+    text.hasPrefix(header + "\nlive \(hash)\n")
+  }
+
+  /// The builder's lines (`X …`), which come first after the header lines.
+  static func extraLines(in text: String) -> [String] {
+    var lines: [String] = []
+    var rest = Substring(text)
+    var lineNumber = 0
+    while let end = rest.firstIndex(of: "\n") {
+      let line = rest[..<end]
+      rest = rest[rest.index(after: end)...]
+      lineNumber += 1
+      if lineNumber <= 3 { continue }
+      guard line.hasPrefix("X ") else { break }
+      lines.append(String(line.dropFirst(2)))
+    }
+    return lines
+  }
+
   var text: String {
     var out = RecordLines.Writer(capacity: 1 << 20)
     out.line(Self.header)
     out.line("live", liveManifest)
     out.line("spare", spareManifest)
+    for line in extra { out.line("X", line) }
     for (path, inode) in liveInodes.sorted(by: { $0.key < $1.key }) { out.line("L", String(inode), path) }
     for (path, inode) in spareInodes.sorted(by: { $0.key < $1.key }) { out.line("S", String(inode), path) }
-    for line in extra { out.line("X", line) }
     return out.text
   }
 

@@ -29,7 +29,8 @@ public final class OutputWriter {
   /// The spare folder (`Site.staging`).
   public var sparePath: String { directory + ".staging" }
   /// What the live folder holds, when it has a readable manifest.
-  public let published: OutputManifest?
+  public private(set) lazy var published: OutputManifest? = publishedText.flatMap(
+    OutputManifest.init(text:))
   private let lock: OutputLock
 
   /// What publishing did.
@@ -48,8 +49,10 @@ public final class OutputWriter {
 
   /// The manifest text of the live folder, as read.
   private let publishedText: String?
-  /// The local record, when it describes the folders as they are.
-  private let record: LocalRecord?
+  /// The local record's text, when it describes the folders as they are.
+  private let recordText: String?
+  /// The local record, parsed when first needed (a no-op build never needs it).
+  private lazy var record: LocalRecord? = recordText.flatMap(LocalRecord.init(text:))
 
   /// Locks `directory` and reads its manifest.
   ///
@@ -62,18 +65,19 @@ public final class OutputWriter {
     try OutputFolderCheck.check(trimmed, protecting: protecting)
     lock = try OutputLock(folder: trimmed)
     publishedText = FileOperations.readText(trimmed + "/" + Self.markerFile)
-    published = publishedText.flatMap(OutputManifest.init(text:))
-    let record = lock.readContents().flatMap(LocalRecord.init(text:))
-    if let record, let publishedText, record.liveManifest == ContentHash(publishedText).description {
-      self.record = record
+    let recordText = lock.readContents()
+    if let recordText, let publishedText,
+      LocalRecord.describesLiveManifest(recordText, hash: ContentHash(publishedText).description)
+    {
+      self.recordText = recordText
     } else {
-      self.record = nil
+      self.recordText = nil
     }
   }
 
   /// Lines the builder stored with the last successful publish (for this
-  /// live folder only).
-  public var remembered: [String] { record?.extra ?? [] }
+  /// live folder only). Read without parsing the rest of the record.
+  public var remembered: [String] { recordText.map(LocalRecord.extraLines(in:)) ?? [] }
 
   /// Opens the spare folder for this build's changes.
   public func begin() throws -> OutputUpdate {
