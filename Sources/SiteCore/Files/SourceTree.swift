@@ -74,15 +74,24 @@ public struct SourceTree: Sendable {
     diagnostics: DiagnosticCollector
   ) {
     let directory = relative.isEmpty ? root : root + "/" + relative
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-      return
+    // readdir and fstatat relative to the open folder: the cheapest way to
+    // list the ten thousand files of a large plan on every build.
+    guard let handle = opendir(directory) else { return }
+    defer { closedir(handle) }
+    let folder = dirfd(handle)
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != ".", name != "..", !isIgnored(name) { names.append(name) }
     }
-    for name in names.sorted() where !isIgnored(name) {
+    for name in names.sorted() {
       let childRelative = relative.isEmpty ? name : relative + "/" + name
       let childPath = root + "/" + childRelative
       let display = displayRoot + "/" + childRelative
       var info = stat()
-      guard lstat(childPath, &info) == 0 else { continue }
+      guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
       var targetPath = childPath
       if (info.st_mode & S_IFMT) == S_IFLNK {
         let target = resolve(childPath)
