@@ -136,9 +136,10 @@ def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
         }
 
 
-def tree_stats(root: Path) -> tuple[int, int, int]:
-    """(html pages, files, bytes) under root."""
-    pages = files = size = 0
+def tree_stats(root: Path) -> dict:
+    """html pages, files and bytes under root; hidden files (a tool's own build state,
+    e.g. plansite's .plansite-build and .plansite-state) are counted apart."""
+    pages = files = size = hidden_files = hidden_bytes = 0
     stack = [root]
     while stack:
         with os.scandir(stack.pop()) as it:
@@ -146,11 +147,17 @@ def tree_stats(root: Path) -> tuple[int, int, int]:
                 if e.is_dir(follow_symlinks=False):
                     stack.append(Path(e.path))
                 elif e.is_file(follow_symlinks=False):
+                    n = e.stat(follow_symlinks=False).st_size
+                    if e.name.startswith("."):
+                        hidden_files += 1
+                        hidden_bytes += n
+                        continue
                     files += 1
-                    size += e.stat(follow_symlinks=False).st_size
+                    size += n
                     if e.name.endswith(".html"):
                         pages += 1
-    return pages, files, size
+    return {"pages": pages, "files": files, "bytes": size,
+            "hidden_files": hidden_files, "hidden_bytes": hidden_bytes}
 
 
 # ---------------------------------------------------------------- the two tools
@@ -197,19 +204,33 @@ class Hugo(Tool):
         return [self.binary, "--quiet", "-d", str(self.output)], self.corpus
 
 
-def cpu_busy(seconds: float = 0.25) -> float | None:
-    """Share of all CPUs busy (not idle/iowait) over a short interval: other load on the machine."""
-    def snap():
-        f = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
-        v = [int(x) for x in f]
-        return sum(v), v[3] + v[4]
+CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_snapshot() -> tuple[int, int] | None:
+    """(all jiffies, idle+iowait jiffies) of all CPUs, from /proc/stat."""
     try:
-        t0, i0 = snap()
-        time.sleep(seconds)
-        t1, i1 = snap()
-        return 1 - (i1 - i0) / (t1 - t0) if t1 > t0 else None
+        v = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:8]]
+        return sum(v), v[3] + v[4]
     except (OSError, ValueError, IndexError):
         return None
+
+
+def busy_seconds(a, b) -> float | None:
+    """CPU-seconds used by everything on the machine between two snapshots."""
+    if a is None or b is None:
+        return None
+    return ((b[0] - a[0]) - (b[1] - a[1])) / CLK_TCK
+
+
+def cpu_busy(seconds: float = 0.25) -> float | None:
+    """Share of all CPUs busy (not idle/iowait) over a short interval: other load on the machine."""
+    a = cpu_snapshot()
+    time.sleep(seconds)
+    b = cpu_snapshot()
+    if a is None or b is None or b[0] <= a[0]:
+        return None
+    return 1 - (b[1] - a[1]) / (b[0] - a[0])
 
 
 NOISY = 0.15      # a run that starts with more than this share of CPU busy elsewhere is marked
@@ -235,8 +256,12 @@ def run_once(tool: Tool, sync: bool, extra: list[str] | None = None) -> dict:
         os.sync()                     # not timed: flush the previous run's writes and deletes
     busy = wait_for_idle()            # not timed: is something else running?
     cmd, cwd = tool.command(extra) if extra else tool.command()
+    before = cpu_snapshot()
     r = measure(cmd, cwd)
+    used = busy_seconds(before, cpu_snapshot())
     r["busy_before"] = busy
+    # CPU time the rest of the machine used while the tool ran (whole-machine busy time minus the tool's own).
+    r["others_cpu_s"] = None if used is None else max(0.0, used - r["cpu_s"])
     if r["exit"] != 0:
         log(f"\n*** {tool.name} failed (exit {r['exit']}) on N={tool.n}")
         log(f"command: {' '.join(cmd)}  (cwd {cwd})")
@@ -246,10 +271,20 @@ def run_once(tool: Tool, sync: bool, extra: list[str] | None = None) -> dict:
     return r
 
 
-def busy_note(busy: float | None) -> str:
+def is_noisy(r: dict) -> bool:
+    """Something else ran before or during the run: more than NOISY of the CPUs."""
+    others = r.get("others_cpu_s")
+    ncpu = os.cpu_count() or 1
+    return ((r.get("busy_before") or 0) > NOISY
+            or (others is not None and others > NOISY * ncpu * r["wall_s"] + 0.1))
+
+
+def busy_note(busy: float | None, others: float | None, wall: float) -> str:
     if busy is None:
         return ""
-    return f"  (machine {busy:.0%} busy before{'; NOISY' if busy > NOISY else ''})"
+    r = {"busy_before": busy, "others_cpu_s": others, "wall_s": wall}
+    during = "" if others is None else f", others used {others:.2f} CPU-s during"
+    return f"  (machine {busy:.0%} busy before{during}{'; NOISY' if is_noisy(r) else ''})"
 
 
 # ---------------------------------------------------------------- same information?
@@ -378,15 +413,29 @@ def main(argv=None) -> int:
     hugo = shutil.which(args.hugo)
     if not hugo:
         sys.exit(f"no `{args.hugo}` on PATH: apt-get install hugo (make bench does this)")
-    Plansite.binary, Plansite.templates, Hugo.binary = plansite, Path(args.templates).resolve(), hugo
+    # Others may rebuild the binary or edit Templates/ while this runs (plansite reads its
+    # templates at run time): measure one fixed copy of both, taken now.
+    templates = Path(args.templates).resolve()
+    if not (templates / "layout.mustache").exists() and not any(templates.glob("*.mustache")):
+        sys.exit(f"no templates in {templates}")
+    snap = OUT / "snapshot"
+    remove_tree(snap)
+    snap.mkdir(parents=True)
+    shutil.copy2(plansite, snap / "plansite")
+    shutil.copytree(templates, snap / "Templates")
+    binary_sha = hashlib.sha256((snap / "plansite").read_bytes()).hexdigest()[:16]
+    Plansite.binary, Plansite.templates, Hugo.binary = snap / "plansite", snap / "Templates", hugo
     global WAIT_IDLE
     WAIT_IDLE = args.wait_idle
 
     facts = machine_facts(plansite, hugo)
+    facts["plansite_sha256"] = binary_sha
+    facts["templates"] = str(templates)
     log("# plansite vs Hugo")
     log()
     log(f"commit {facts['commit']}, {facts['date']}")
-    log(f"plansite {facts['plansite']} (built {facts['plansite_mtime']})")
+    log(f"plansite {facts['plansite']} (built {facts['plansite_mtime']}, sha256 {binary_sha}), "
+        f"templates {templates}; both copied to {snap.relative_to(ROOT)}/ and measured from there")
     log(f"{facts['hugo']}")
     log(f"nproc {facts['nproc']}, {facts['cpu']}, Linux {facts['kernel']}, Python {facts['python']}")
     log(facts["free"])
@@ -412,16 +461,17 @@ def main(argv=None) -> int:
                 label = "warm-up" if warm else f"run {i - args.warmup + 1}"
                 log(f"  {label:8} {t.name:8} wall {r['wall_s']:7.2f} s  cpu {r['cpu_s']:7.2f} s "
                     f"(user {r['user_s']:.2f} + sys {r['sys_s']:.2f})  peak RSS {mib(r['maxrss_kib']):7.1f} MiB"
-                    + busy_note(r["busy_before"]))
+                    + busy_note(r["busy_before"], r["others_cpu_s"], r["wall_s"]))
                 if not warm:
-                    samples[t.name].append({k: r[k] for k in ("wall_s", "cpu_s", "user_s", "sys_s", "maxrss_kib", "busy_before")})
+                    samples[t.name].append({k: r[k] for k in ("wall_s", "cpu_s", "user_s", "sys_s", "maxrss_kib", "busy_before", "others_cpu_s")})
 
         # The last measured outputs are still on disk: size them and compare them.
         sizes_out = {}
         for t in tools:
-            pages, files, size = tree_stats(t.output)
-            sizes_out[t.name] = {"pages": pages, "files": files, "bytes": size}
-            log(f"  output {t.name:8} {pages} pages, {files} files, {size / 1e6:.1f} MB")
+            st = sizes_out[t.name] = tree_stats(t.output)
+            hidden = (f" (+ {st['hidden_files']} hidden build-state files, {st['hidden_bytes'] / 1e6:.1f} MB)"
+                      if st["hidden_files"] else "")
+            log(f"  output {t.name:8} {st['pages']} pages, {st['files']} files, {st['bytes'] / 1e6:.1f} MB{hidden}")
         ok, checks = compare_outputs(n, tools[0].output, tools[1].output, corpora["plansite"], args.check_all)
         log("  same information?")
         print_checks(checks)
@@ -430,7 +480,8 @@ def main(argv=None) -> int:
         # plansite's own phases, once, outside the measured runs.
         r = run_once(tools[0], not args.no_sync, ["--timings"])
         phases = parse_phases(r["stdout"])
-        log(f"  plansite --timings (wall {r['wall_s']:.2f} s):")
+        log(f"  plansite --timings (wall {r['wall_s']:.2f} s, cpu {r['cpu_s']:.2f} s)"
+            + busy_note(r["busy_before"], r["others_cpu_s"], r["wall_s"]) + ":")
         for line in r["stdout"].rstrip().splitlines():
             log(f"    {line}")
         if not phases:
@@ -444,7 +495,9 @@ def main(argv=None) -> int:
                for name in samples}
         results["sizes"][str(n)] = {"runs": samples, "median": med, "output": sizes_out,
                                     "checks": checks, "checks_ok": ok, "phases": phases,
-                                    "timings_stdout": r["stdout"]}
+                                    "timings_stdout": r["stdout"],
+                                    "timings_run": {k: r[k] for k in ("wall_s", "cpu_s", "maxrss_kib",
+                                                                      "busy_before", "others_cpu_s")}}
 
     # ------------------------------------------------------------ the table
     log("\n## Results (medians of whole-process runs)\n")
@@ -468,11 +521,11 @@ def main(argv=None) -> int:
         for name, runs_ in results["sizes"][str(n)]["runs"].items():
             log(f"  N={n:<6} {name:8} " + "   ".join(
                 f"{r['wall_s']:.2f} / {r['cpu_s']:.2f} / {mib(r['maxrss_kib']):.0f}"
-                + ("*" if (r["busy_before"] or 0) > NOISY else "") for r in runs_))
-    noisy = sum((r["busy_before"] or 0) > NOISY for s in results["sizes"].values()
+                + ("*" if is_noisy(r) else "") for r in runs_))
+    noisy = sum(is_noisy(r) for s in results["sizes"].values()
                 for runs_ in s["runs"].values() for r in runs_)
     if noisy:
-        log(f"  * {noisy} run(s) started while the machine was more than 15% busy with something else: "
+        log(f"  * {noisy} run(s) shared the machine with other work (more than {NOISY:.0%} of the CPUs before or during): "
             "their times are not trustworthy; re-run on an idle machine.")
 
     log("\nplansite phases (--timings, one extra run per size):")
