@@ -19,10 +19,8 @@ public struct TemplateSet: Sendable {
   public let assets: [OutputFile]
   /// Published path of each asset by its source name (`site.css` → `assets/site.1a2b3c4d.css`).
   public let assetPaths: [String: String]
-  /// A hash over every template and asset, for build manifests.
+  /// A hash over every template and asset (see `TemplateHash`).
   public let hash: ContentHash
-  /// Per-file hashes, for build manifests (path inside the folder → hash).
-  public let fileHashes: [String: ContentHash]
 
   /// Loads `directory`, throwing every problem found.
   public init(directory: String, requiredTemplates: [String] = Route.pageTemplates) throws {
@@ -32,8 +30,7 @@ public struct TemplateSet: Sendable {
     var sources: [String: (text: String, file: SourceTree.File)] = [:]
     var assets: [OutputFile] = []
     var assetPaths: [String: String] = [:]
-    var overall = ContentHash()
-    var fileHashes: [String: ContentHash] = [:]
+    var fileHashes: [(path: String, hash: ContentHash)] = []
     var templateFiles: Set<String> = []
 
     for file in tree.files {
@@ -45,9 +42,7 @@ public struct TemplateSet: Sendable {
         continue
       }
       let fileHash = ContentHash(bytes)
-      fileHashes[file.path] = fileHash
-      overall.update(file.path)
-      overall.update(fileHash.description)
+      fileHashes.append((file.path, fileHash))
       if file.path.hasPrefix("assets/") {
         let published = Self.publishedPath(of: file.path, hash: fileHash)
         assets.append(OutputFile(path: published, bytes: bytes))
@@ -113,8 +108,7 @@ public struct TemplateSet: Sendable {
     names = Set(templates.keys)
     self.assets = assets.sorted { $0.path < $1.path }
     self.assetPaths = assetPaths
-    hash = overall
-    self.fileHashes = fileHashes
+    hash = TemplateHash.combine(fileHashes)
     warnings = report.diagnostics
   }
 
@@ -170,11 +164,16 @@ public enum TemplateHash {
   public static func compute(directory: String) throws -> String {
     let report = DiagnosticCollector()
     let tree = try SourceTree(directory: directory, diagnostics: report)
+    return combine(try tree.files.map { ($0.path, ContentHash(try $0.read())) }).description
+  }
+
+  /// The hash over files given in folder order, as `TemplateSet.hash`.
+  static func combine(_ files: [(path: String, hash: ContentHash)]) -> ContentHash {
     var overall = ContentHash()
-    for file in tree.files {
+    for file in files {
       overall.update(file.path)
-      overall.update(ContentHash(try file.read()).description)
+      overall.update(file.hash.description)
     }
-    return overall.description
+    return overall
   }
 }
