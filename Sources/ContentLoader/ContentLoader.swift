@@ -37,8 +37,6 @@ public struct ContentLoader: Sendable {
     public var path: String
     /// The hash of its bytes.
     public var hash: ContentHash
-    /// Its size and modification time when read.
-    public var stamp: String
   }
 
   /// The content folder as the user named it (`Content`).
@@ -142,7 +140,7 @@ public struct ContentLoader: Sendable {
     } catch {
       return (ParsedFile(content: .nothing, diagnostics: []), nil)
     }
-    let input = InputFile(path: file.path, hash: ContentHash(bytes), stamp: file.stamp)
+    let input = InputFile(path: file.path, hash: ContentHash(bytes))
     guard
       let source = SourceFile.decode(
         bytes, path: file.path, displayPath: file.displayPath, report: report)

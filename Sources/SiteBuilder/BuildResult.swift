@@ -9,14 +9,8 @@ public struct BuildResult: Sendable {
   public var published: Bool
   /// How many pages were rendered.
   public var pageCount = 0
-  /// How many files the site has.
-  public var fileCount = 0
-  /// How many bytes the site has.
-  public var byteCount = 0
   /// Whether nothing had changed since the last build (nothing was written).
   public var upToDate = false
-  /// How many parts of the plan changed since the last build (0 for a full build).
-  public var changedInputs = 0
   /// How many pages were rendered (the rest were kept as they were).
   public var renderedPages = 0
   /// What publishing wrote, kept and removed.

@@ -82,7 +82,6 @@ public struct SiteBuilder: Sendable {
         scope = IncrementalPlan.affectedRoutes(
           changed: changed, previous: previous.fingerprints, current: state.fingerprints,
           plan: renderer.plan)
-        result.changedInputs = changed.count
       }
       let update = try writer.begin()
       let output = try write(renderer, state: state, scope: scope, into: update)
@@ -93,8 +92,6 @@ public struct SiteBuilder: Sendable {
       result.renderedPages = output.rendered
       result.notes += output.notes
       result.report = report
-      result.fileCount = report.fileCount
-      result.byteCount = report.writtenBytes
       result.published = true
     } catch let error as DiagnosticError {
       result.diagnostics += error.diagnostics
