@@ -23,6 +23,13 @@ public final class ParseCache: @unchecked Sendable {
     entries[file.path] = (file.stamp, result)
   }
 
+  /// Whether nothing has been parsed yet.
+  public var isEmpty: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return entries.isEmpty
+  }
+
   /// Forgets files that no longer exist.
   public func retain(only paths: Set<String>) {
     lock.lock()

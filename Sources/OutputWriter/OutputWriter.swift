@@ -140,6 +140,13 @@ public final class OutputWriter {
     try FileOperations.rename(aside, sparePath)
   }
 
+  /// Deletes the spare folder (the previous build), for when no further
+  /// build follows soon: `plansite watch` does this when it stops. The next
+  /// build then links every unchanged file from the live folder again.
+  public func removeSpare() throws {
+    try FileOperations.removeTree(sparePath)
+  }
+
   /// Releases the lock without publishing; the live folder is untouched.
   public func abandon() {
     lock.release()

@@ -105,6 +105,38 @@ public struct SiteBuilder: Sendable {
     return result
   }
 
+  /// Reads and parses every content file into `cache` without building.
+  public func loadIntoCache() {
+    guard cache != nil else { return }
+    let loader = ContentLoader(directory: configuration.contentDirectory, cache: cache)
+    _ = loader.load()
+  }
+
+  /// Deletes the spare output folder (`Site.staging`, the build before the
+  /// live one), under the build lock. Builds keep the spare so that
+  /// the next build touches only what changed; `watch` and `serve` remove
+  /// it when they stop, so nothing but `Site/` is left behind.
+  public func removeSpare() -> [Diagnostic] {
+    do {
+      let writer = try OutputWriter(
+        directory: configuration.outputDirectory,
+        protecting: [configuration.contentDirectory, configuration.templatesDirectory])
+      defer { writer.abandon() }
+      try writer.removeSpare()
+      return []
+    } catch let error as DiagnosticError {
+      return error.diagnostics
+    } catch let error as DiagnosticConvertible {
+      return [error.diagnostic]
+    } catch {
+      return [
+        .error(
+          "the spare output folder could not be removed: \(error)",
+          at: SourceLocation(file: configuration.outputDirectory + ".staging"))
+      ]
+    }
+  }
+
   // MARK: - Phases
 
   /// The loaded, validated plan and its renderer, or the reasons there is none.

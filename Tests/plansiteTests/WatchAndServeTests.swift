@@ -46,8 +46,16 @@ import Testing
     watch.interrupt()
     #expect(watch.process.terminationStatus == 0)
     #expect(watch.text.hasSuffix("Stopped.\n"))
-    // The spare folder left beside Site/ is the complete previous build.
-    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.staging/.plansite-build").path))
+    // Ctrl-C leaves Site/ and no staging folder beside it.
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.staging").path))
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/.plansite-build").path))
+    let published = CommandRunner.snapshot(folder.appendingPathComponent("Site"))
+    // The next build finds nothing to do, and a clean build agrees with Site/.
+    let next = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
+    #expect(next.status == 0 && next.stdout.contains("up to date"), "\(next.stdout)\(next.stderr)")
+    let clean = try CommandRunner.run(["build", "--clean", "--today", "2026-11-27"], in: folder)
+    #expect(clean.status == 0, "\(clean.stderr)")
+    #expect(CommandRunner.snapshot(folder.appendingPathComponent("Site")) == published)
   }
 
   @Test func serveAnswersWithTheRightTypesAndReloads() async throws {
@@ -102,6 +110,7 @@ import Testing
     #expect(!file.contains("_plansite"))
     serve.interrupt()
     #expect(serve.text.contains("Stopped."))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.staging").path))
   }
 
   func get(_ url: String) async throws -> (Data, HTTPURLResponse) {

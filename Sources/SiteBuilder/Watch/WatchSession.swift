@@ -42,14 +42,22 @@ public final class WatchSession: @unchecked Sendable {
   }
 
   /// Builds once, then on every change until `stop()`; `report` is called
-  /// after each build (on this thread).
-  public func run(report: (Event) -> Void) {
+  /// after each build (on this thread). When it stops, the spare output
+  /// folder is removed (see `SiteBuilder.removeSpare()`); problems doing
+  /// that are returned.
+  @discardableResult
+  public func run(report: (Event) -> Void) -> [Diagnostic] {
     var changed = ["(start)"]
+    let builder = SiteBuilder(configuration: configuration, cache: cache)
     while !isStopped {
       let start = DispatchTime.now()
-      let result = SiteBuilder(configuration: configuration, cache: cache).build()
+      let result = builder.build()
       let ms = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
       report(Event(changed: changed, result: result, milliseconds: ms))
+      // A start with nothing to do read no file: read them now, while the
+      // editor has not saved anything yet, so the first rebuild is as quick
+      // as the ones after it.
+      if result.upToDate, cache.isEmpty { builder.loadIntoCache() }
       let paths = watcher.waitForChanges { isStopped }
       // Editors' temporary files come and go within the burst: name what is
       // there now, and what was deleted among the files a build reads.
@@ -61,6 +69,7 @@ public final class WatchSession: @unchecked Sendable {
       }.map(displayName)
       if changed.isEmpty { changed = ["(files touched)"] }
     }
+    return builder.removeSpare()
   }
 
   private func displayName(_ path: String) -> String {

@@ -45,7 +45,8 @@ extension PlansiteCommand {
           }
         }
       }
-      await watching.value
+      let problems = await watching.value
+      if !problems.isEmpty { DiagnosticPrinter().print(problems) }
       serverTask.cancel()
       stop.cancel()
       print("Stopped.")

@@ -22,7 +22,8 @@ extension PlansiteCommand {
       let stop = StopSignal { session.stop() }
       print("Watching \(options.content)/ and \(options.templates)/ "
         + (session.usesInotify ? "(inotify)" : "(polling)") + "; Ctrl-C stops.")
-      session.run { event in WatchReport.print(event, output: options.output) }
+      let problems = session.run { event in WatchReport.print(event, output: options.output) }
+      if !problems.isEmpty { DiagnosticPrinter().print(problems) }
       stop.cancel()
       print("Stopped.")
     }
