@@ -11,9 +11,15 @@ public struct SiteRenderer: Sendable {
   public struct Options: Sendable {
     /// The date statuses are computed for ("quá hạn" is relative to it).
     public var today: Day
+    /// Whether fragments shared by many pages (rows, header, footer, the
+    /// commune pages' common lists) are rendered once and reused. Turning
+    /// it off renders every page from scratch: the slow reference the
+    /// tests compare the fast path with.
+    public var reusesFragments: Bool
 
-    public init(today: Day) {
+    public init(today: Day, reusesFragments: Bool = true) {
       self.today = today
+      self.reusesFragments = reusesFragments
     }
   }
 
@@ -25,9 +31,15 @@ public struct SiteRenderer: Sendable {
 
   /// The caches of rendered fragments, shared by the pages of one build.
   struct Fragments: Sendable {
-    let lists = SharedFragments()
-    let items = FragmentCache()
-    let chrome = FragmentCache()
+    let lists: SharedFragments
+    let items: FragmentCache
+    let chrome: FragmentCache
+
+    init(enabled: Bool) {
+      lists = SharedFragments(enabled: enabled)
+      items = FragmentCache(enabled: enabled)
+      chrome = FragmentCache(enabled: enabled)
+    }
   }
 
   public init(plan: Plan, templates: TemplateSet, options: Options) throws {
@@ -36,7 +48,7 @@ public struct SiteRenderer: Sendable {
     self.options = options
     let duties = DutyIndex(plan: plan)
     self.duties = duties
-    fragments = Fragments()
+    fragments = Fragments(enabled: options.reusesFragments)
   }
 
   /// Every page route, in a fixed order.

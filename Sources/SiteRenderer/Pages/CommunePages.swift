@@ -12,21 +12,27 @@ import SiteCore
 final class SharedFragments: @unchecked Sendable {
   private let lock = NSLock()
   private var lists: [Collective: (html: String, tasks: Set<TaskID>)] = [:]
+  /// When false, every call renders for the page asking (the reference path).
+  private let enabled: Bool
 
-  /// The rendered list and distinct tasks of `collective`'s duties.
+  init(enabled: Bool = true) { self.enabled = enabled }
+
+  /// The rendered list and distinct tasks of `collective`'s duties, as
+  /// shown on the page of `commune` (all commune pages are at the same
+  /// folder depth, so the list is the same for all of them).
   func list(
-    for collective: Collective, renderer: SiteRenderer
+    for collective: Collective, on commune: CommuneID, renderer: SiteRenderer
   ) -> (html: String, tasks: Set<TaskID>)? {
     lock.lock()
     defer { lock.unlock() }
-    if let cached = lists[collective] { return cached }
+    if enabled, let cached = lists[collective] { return cached }
     let duties = renderer.duties.duties(of: collective)
-    guard !duties.isEmpty, let sample = renderer.plan.communes.first else { return nil }
-    let link = Linker(from: Route.commune(sample.id).path)
+    guard !duties.isEmpty else { return nil }
+    let link = Linker(from: Route.commune(commune).path)
     // The section heading names the collective, so rows do not repeat it.
     let html = renderer.dutyListHTML(duties, showingVia: false, link: link)
     let entry = (html, Set(duties.map(\.task)))
-    lists[collective] = entry
+    if enabled { lists[collective] = entry }
     return entry
   }
 }
@@ -75,7 +81,7 @@ extension SiteRenderer {
     var sharedTasks = Set<TaskID>()
     var dutyCount = named.count
     for collective in DutyIndex.collectives(reaching: commune.kind) {
-      guard let shared = fragments.lists.list(for: collective, renderer: self) else { continue }
+      guard let shared = fragments.lists.list(for: collective, on: id, renderer: self) else { continue }
       let html = shared.html
       let count = duties.duties(of: collective).count
       dutyCount += count

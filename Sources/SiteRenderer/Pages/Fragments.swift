@@ -13,9 +13,14 @@ import SiteCore
 final class FragmentCache: @unchecked Sendable {
   private let lock = NSLock()
   private var fragments: [String: String] = [:]
+  /// When false, every call renders (the reference path for tests).
+  private let enabled: Bool
+
+  init(enabled: Bool = true) { self.enabled = enabled }
 
   /// The cached fragment for `key`, rendering it with `render` the first time.
   func fragment(_ key: String, render: () -> String) -> String {
+    guard enabled else { return render() }
     lock.lock()
     if let cached = fragments[key] {
       lock.unlock()

@@ -1,0 +1,67 @@
+import ContentLoader
+import Foundation
+import PlanModel
+import SiteBuilder
+import SiteRenderer
+import Testing
+
+/// The fast build against the slow reference: every page of a build
+/// (rendered on all cores, rows, header, footer and the commune pages'
+/// common lists rendered once and reused, written by one thread) must be
+/// byte-identical to the page rendered alone, from scratch, with nothing
+/// reused (`reusesFragments: false`). A fragment cache key that misses
+/// something a fragment depends on shows up here as a difference.
+@Suite struct ReferenceRenderingTests {
+  @Test(arguments: ["real", "fixture", "synthetic"])
+  func buildMatchesPagesRenderedAlone(content name: String) throws {
+    let folder = TestProject.temporaryDirectory("reference-\(name)")
+    let content: String
+    switch name {
+    case "real":
+      content = TestProject.content
+    case "fixture":
+      content = TestProject.fixtures.appendingPathComponent("base/Content").path
+    default:
+      // 300 tasks of the benchmark corpus: 30 % sent to all communes, deadlines, statuses.
+      let corpus = folder.appendingPathComponent("corpus")
+      content = corpus.appendingPathComponent("Content").path
+      let generator = Process()
+      generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      generator.arguments = [
+        "python3", TestProject.root.appendingPathComponent("bench/gen_corpus.py").path,
+        "--tasks", "300", "--format", "plansite", "--out", corpus.path,
+      ]
+      generator.standardOutput = Pipe()
+      try generator.run()
+      generator.waitUntilExit()
+      #expect(generator.terminationStatus == 0)
+    }
+    let output = folder.appendingPathComponent("Site").path
+    let result = TestProject.build(content: content, output: output)
+    #expect(result.published, "\(result.diagnostics)")
+    let site = TestProject.snapshot(of: output)
+
+    let plan = try #require(PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
+    let templates = try TemplateSet(directory: TestProject.templates)
+    let reference = try SiteRenderer(
+      plan: plan, templates: templates, options: .init(today: TestProject.today, reusesFragments: false))
+    var expected: [String: Data] = [:]
+    for route in reference.routes {
+      // A new renderer per page: nothing carries over from other pages.
+      let alone = try SiteRenderer(
+        plan: plan, templates: templates, options: .init(today: TestProject.today, reusesFragments: false))
+      let file = try alone.render(route)
+      expected[file.path] = Data(file.bytes)
+    }
+    for file in reference.dataFiles() + reference.siteIndexFiles().files + reference.assets {
+      expected[file.path] = Data(file.bytes)
+    }
+    #expect(expected.count > 20)
+    for (path, bytes) in expected.sorted(by: { $0.key < $1.key }) {
+      #expect(site[path] == bytes, "\(name): \(path) differs from the page rendered alone")
+    }
+    // Nothing else was published besides the build's own state files.
+    let extra = Set(site.keys).subtracting(expected.keys).subtracting([".plansite-build", ".plansite-state"])
+    #expect(extra.isEmpty, "\(extra.sorted())")
+  }
+}
