@@ -110,7 +110,7 @@ public struct ContentLoader: Sendable {
 
   /// Reads and parses files on all cores; results come back in input order.
   private func parseAll(_ files: [(SourceTree.File, ContentFileKind)]) -> [(ParsedFile, InputFile?)] {
-    let results = ResultSlots<(ParsedFile, InputFile?)>(count: files.count)
+    let results = ConcurrentSlots<(ParsedFile, InputFile?)>(count: files.count)
     let parser = FileParser()
     let cache = self.cache
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
@@ -123,7 +123,7 @@ public struct ContentLoader: Sendable {
         results[index] = parsed
       }
     }
-    return results.values.compactMap { $0 }
+    return results.values
   }
 
   private static func parse(_ file: SourceTree.File, kind: ContentFileKind, parser: FileParser)
@@ -194,20 +194,5 @@ public struct ContentLoader: Sendable {
     return Diagnostic.Note(
       "tasks go in tasks/<group folder>/<id>.md, sections in sections/<name>.md; "
         + "other files are ignored")
-  }
-}
-
-/// Fixed slots written from concurrent iterations, one slot per index.
-final class ResultSlots<Value>: @unchecked Sendable {
-  private(set) var values: [Value?]
-
-  init(count: Int) {
-    values = Array(repeating: nil, count: count)
-  }
-
-  /// Each index is written by exactly one iteration, so no lock is needed.
-  subscript(index: Int) -> Value? {
-    get { values[index] }
-    set { values.withUnsafeMutableBufferPointer { $0[index] = newValue } }
   }
 }

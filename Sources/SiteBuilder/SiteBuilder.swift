@@ -290,10 +290,10 @@ public struct SiteBuilder: Sendable {
     while start < toRender.count, !failures.hasFailure {
       let batch = Array(toRender[start..<min(start + batchSize, toRender.count)])
       start += batch.count
-      let slots = BatchSlots(count: batch.count)
+      let slots = ConcurrentSlots<OutputFile>(count: batch.count)
       DispatchQueue.concurrentPerform(iterations: batch.count) { index in
         do {
-          slots.set(index, try renderer.render(batch[index]))
+          slots[index] = try renderer.render(batch[index])
         } catch {
           failures.record(error)
         }
@@ -303,7 +303,7 @@ public struct SiteBuilder: Sendable {
         defer { inFlight.signal() }
         guard !failures.hasFailure else { return }
         do {
-          for file in slots.files { try update.put(file) }
+          for file in slots.values { try update.put(file) }
         } catch {
           failures.record(error)
         }
@@ -320,19 +320,6 @@ public struct SiteBuilder: Sendable {
 /// The whole-plan data files, filled by their own thread.
 private final class DataSlot: @unchecked Sendable {
   var files: [OutputFile] = []
-}
-
-/// Rendered files of one batch, filled concurrently (one slot per index).
-private final class BatchSlots: @unchecked Sendable {
-  private var slots: [OutputFile?]
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ file: OutputFile) {
-    slots.withUnsafeMutableBufferPointer { $0[index] = file }
-  }
-
-  var files: [OutputFile] { slots.compactMap { $0 } }
 }
 
 /// The first error raised on any thread.

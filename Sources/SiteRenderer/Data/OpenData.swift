@@ -1,3 +1,4 @@
+import Dispatch
 import PlanModel
 import SiteCore
 
@@ -8,17 +9,21 @@ extension SiteRenderer {
   /// The JSON schema version; raise it when a field changes meaning or goes away.
   public static let dataSchemaVersion = 1
 
-  /// The whole-plan data files: JSON and CSV, and the search index.
+  /// The whole-plan data files: JSON and CSV, and the search index,
+  /// generated side by side on all cores.
   public func planDataFiles() -> [OutputFile] {
-    [
-      OutputFile(path: "du-lieu/plan.json", bytes: planJSON().serialized),
-      OutputFile(path: "du-lieu/tasks.csv", bytes: tasksCSV().bytes),
-      OutputFile(path: "du-lieu/assignments.csv", bytes: assignmentsCSV().bytes),
-      OutputFile(path: "du-lieu/agencies.csv", bytes: agenciesCSV().bytes),
-      OutputFile(path: "du-lieu/communes.csv", bytes: communesCSV().bytes),
-      OutputFile(path: "du-lieu/indicators.csv", bytes: indicatorsCSV().bytes),
-      searchIndexFile(),
+    let makers: [@Sendable () -> OutputFile] = [
+      { OutputFile(path: "du-lieu/plan.json", bytes: planJSON().serialized) },
+      { OutputFile(path: "du-lieu/tasks.csv", bytes: tasksCSV().bytes) },
+      { OutputFile(path: "du-lieu/assignments.csv", bytes: assignmentsCSV().bytes) },
+      { OutputFile(path: "du-lieu/agencies.csv", bytes: agenciesCSV().bytes) },
+      { OutputFile(path: "du-lieu/communes.csv", bytes: communesCSV().bytes) },
+      { OutputFile(path: "du-lieu/indicators.csv", bytes: indicatorsCSV().bytes) },
+      { searchIndexFile() },
     ]
+    let files = ConcurrentSlots<OutputFile>(count: makers.count)
+    DispatchQueue.concurrentPerform(iterations: makers.count) { files[$0] = makers[$0]() }
+    return files.values
   }
 
   /// An agency's own files: its CSV slice and its deadline calendar. They
