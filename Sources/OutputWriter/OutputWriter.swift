@@ -140,6 +140,20 @@ public final class OutputWriter {
     try FileOperations.rename(aside, sparePath)
   }
 
+  /// The build cache file beside the output folder (`Site.cache`): parsed
+  /// content kept for the next build. Safe to delete.
+  public var cachePath: String { directory + ".cache" }
+
+  /// The cache file's bytes, if there is one.
+  public func readCache() -> [UInt8]? {
+    try? FileBytes.read(cachePath)
+  }
+
+  /// Replaces the cache file (written beside it, then renamed over it).
+  public func storeCache(_ bytes: [UInt8]) throws {
+    _ = try FileOperations.replaceFile(cachePath, bytes)
+  }
+
   /// Deletes the spare folder (the previous build), for when no further
   /// build follows soon: `plansite watch` does this when it stops. The next
   /// build then links every unchanged file from the live folder again.

@@ -31,7 +31,7 @@ public struct SiteBuilder: Sendable {
   ///   problems that only show while rendering.
   public func check(renderingPages: Bool = false) -> BuildResult {
     var clock = PhaseClock()
-    let prepared = prepare(&clock)
+    let prepared = prepare(&clock, cache: cache)
     var result = BuildResult(diagnostics: prepared.diagnostics, published: false)
     if renderingPages, let renderer = prepared.renderer {
       do {
@@ -70,7 +70,13 @@ public struct SiteBuilder: Sendable {
         return result
       }
       let previous = clean ? nil : readState(of: writer)
-      let prepared = prepare(&clock, listed: listed)
+      // One-shot builds keep parsed files beside the output folder
+      // (`Site.cache`), so only files that changed are parsed again.
+      let stored = cache == nil ? ParseCache() : nil
+      if let stored, !clean, let tree = listed.tree, let bytes = writer.readCache() {
+        stored.load(bytes, header: CacheHeader.text(for: tree))
+      }
+      let prepared = prepare(&clock, listed: listed, cache: cache ?? stored)
       result.diagnostics = prepared.diagnostics
       guard let renderer = prepared.renderer, let state = prepared.state, !result.failed else {
         result.timings = clock.timings
@@ -86,6 +92,11 @@ public struct SiteBuilder: Sendable {
       let update = try writer.begin()
       let output = try write(renderer, state: state, scope: scope, into: update)
       clock.mark("render and write")
+      if let stored, stored.hasChanged, let tree = listed.tree {
+        // A cache that cannot be stored only makes the next build slower.
+        try? writer.storeCache(stored.encoded(header: CacheHeader.text(for: tree)))
+        clock.mark("store cache")
+      }
       let report = try writer.commit(update, remember: prepared.stamps)
       clock.mark("publish")
       result.pageCount = renderer.routes.count
@@ -150,7 +161,8 @@ public struct SiteBuilder: Sendable {
 
   private func prepare(
     _ clock: inout PhaseClock,
-    listed: (tree: SourceTree?, diagnostics: [Diagnostic])? = nil
+    listed: (tree: SourceTree?, diagnostics: [Diagnostic])? = nil,
+    cache: ParseCache? = nil
   ) -> Prepared {
     let loader = ContentLoader(directory: configuration.contentDirectory, cache: cache)
     let listing = listed ?? loader.list()

@@ -54,6 +54,7 @@ import Testing
       try? FileManager.default.removeItem(atPath: reference)
       try? FileManager.default.removeItem(atPath: reference + ".staging")
       try? FileManager.default.removeItem(atPath: reference + ".lock")
+      try? FileManager.default.removeItem(atPath: reference + ".cache")
     }
     // Most steps must really be incremental, or the test proves nothing.
     #expect(incrementalSteps > Self.steps / 3)

@@ -21,6 +21,40 @@ import Testing
     return folder
   }
 
+  @Test func buildKeepsParsedFilesInSiteCacheAndSurvivesADamagedOne() throws {
+    let folder = try project()
+    let content = folder.appendingPathComponent("Content")
+    let hourAgo = Date(timeIntervalSinceNow: -3600)
+    for case let path as String in FileManager.default.enumerator(atPath: content.path) ?? .init() {
+      try FileManager.default.setAttributes(
+        [.modificationDate: hourAgo], ofItemAtPath: content.appendingPathComponent(path).path)
+    }
+    let cache = folder.appendingPathComponent("Site.cache")
+    let page = folder.appendingPathComponent("Site/nhiem-vu/1-3/index.html")
+    let task = content.appendingPathComponent("tasks/1-trong-tam/1-3.md")
+    func build(_ extra: [String] = []) throws {
+      let output = try CommandRunner.run(["build", "--today", "2026-11-27"] + extra, in: folder)
+      #expect(output.status == 0, "\(output.stderr)")
+    }
+    func edit(_ from: String, _ to: String) throws {
+      let text = try String(contentsOf: task, encoding: .utf8)
+      try text.replacingOccurrences(of: from, with: to).write(to: task, atomically: true, encoding: .utf8)
+      try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: task.path)
+    }
+    try build()
+    #expect((try? Data(contentsOf: cache))?.count ?? 0 > 1000)
+    try edit("Bám sát định hướng", "Bám sát chặt chẽ định hướng")
+    try build()
+    #expect(try String(contentsOf: page, encoding: .utf8).contains("Bám sát chặt chẽ định hướng"))
+    try Data("not a cache".utf8).write(to: cache)
+    try edit("Bám sát chặt chẽ định hướng", "Luôn bám sát định hướng")
+    try build()
+    #expect(try String(contentsOf: page, encoding: .utf8).contains("Luôn bám sát định hướng"))
+    let incremental = CommandRunner.snapshot(folder.appendingPathComponent("Site"))
+    try build(["--clean"])
+    #expect(CommandRunner.snapshot(folder.appendingPathComponent("Site")) == incremental)
+  }
+
   @Test func buildWithDefaultsWritesSite() throws {
     let folder = try project()
     let output = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
