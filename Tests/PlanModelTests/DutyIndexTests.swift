@@ -41,6 +41,7 @@ import Testing
     let phuong = try #require(plan.commune(CommuneID("phuong-1")))
     #expect(index.allDuties(of: phuong).map(\.task.rawValue) == ["1.10", "1.1"])
     #expect(DutyIndex.collectives(reaching: .xa) == [.allXa, .allCommunes])
+    #expect(index.dutyCounts(of: plan.communes) == plan.communes.map { index.allDuties(of: $0).count })
   }
 
   @Test func rollupCountsEachTaskOnce() throws {

@@ -84,13 +84,34 @@ public struct DutyIndex: Sendable {
   /// An assignment naming two collectives that both reach the commune is
   /// listed once, under the more specific one.
   public func allDuties(of commune: Commune) -> [Duty] {
-    struct AssignmentKey: Hashable {
-      var task: TaskID
-      var index: Int
-    }
     var seen = Set<AssignmentKey>()
     let ordered = namedDuties(of: commune.id)
       + Self.collectives(reaching: commune.kind).flatMap { duties(of: $0) }
-    return ordered.filter { seen.insert(AssignmentKey(task: $0.task, index: $0.assignment)).inserted }
+    return ordered.filter { seen.insert(AssignmentKey($0)).inserted }
+  }
+
+  /// `allDuties(of:).count` for each of `communes`, without listing them:
+  /// the duties shared by a kind of commune are counted once per kind.
+  public func dutyCounts(of communes: [Commune]) -> [Int] {
+    var shared: [Commune.Kind: Set<AssignmentKey>] = [:]
+    return communes.map { commune in
+      let common =
+        shared[commune.kind]
+        ?? Set(Self.collectives(reaching: commune.kind).flatMap { duties(of: $0) }.map(AssignmentKey.init))
+      shared[commune.kind] = common
+      let named = Set(namedDuties(of: commune.id).map(AssignmentKey.init))
+      return common.count + named.subtracting(common).count
+    }
+  }
+
+  /// One assignment of one task: what a duty list shows once.
+  private struct AssignmentKey: Hashable {
+    var task: TaskID
+    var index: Int
+
+    init(_ duty: Duty) {
+      task = duty.task
+      index = duty.assignment
+    }
   }
 }

@@ -1,29 +1,32 @@
 /// A CSV file as RFC 4180 describes it, for spreadsheets: UTF-8 with a byte
 /// order mark (so Excel reads Vietnamese correctly), CRLF line endings, and
 /// fields quoted when they contain a comma, a quote or a line break.
+///
+/// Rows are written into the bytes as they are appended.
 struct CSVTable {
   let header: [String]
-  private(set) var rows: [[String]] = []
+  private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
 
   init(header: [String]) {
     self.header = header
+    bytes.reserveCapacity(1 << 16)
+    append(header)
   }
 
+  /// Appends a row of values, one per column.
   mutating func append(_ row: [String]) {
-    rows.append(row)
+    for (index, value) in row.enumerated() {
+      if index > 0 { bytes.append(0x2C) }
+      Self.writeField(value, into: &bytes)
+    }
+    bytes += [0x0D, 0x0A]
   }
 
-  var bytes: [UInt8] {
-    var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-    out.reserveCapacity(1 << 16)
-    for row in [header] + rows {
-      for (index, value) in row.enumerated() {
-        if index > 0 { out.append(0x2C) }
-        Self.writeField(value, into: &out)
-      }
-      out += [0x0D, 0x0A]
-    }
-    return out
+  /// Appends a row given as column name and value, in column order (the
+  /// names are checked against the header in debug builds and tests).
+  mutating func append(_ row: KeyValuePairs<String, String>) {
+    assert(row.map(\.key) == header, "CSV row columns \(row.map(\.key)) are not \(header)")
+    append(row.map(\.value))
   }
 
   /// A field, quoted when it holds a comma, a quote or a line break.

@@ -8,6 +8,9 @@ enum JSONValue {
   case string(String)
   case array([JSONValue])
   case object([(String, JSONValue)])
+  /// A value already serialized by `serialized(indent:)` at the indentation
+  /// of the place it is put (for values made in parallel).
+  case raw([UInt8])
 
   /// A string, or null when absent.
   static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
@@ -15,9 +18,27 @@ enum JSONValue {
   /// The value serialized with two-space indentation and a final newline.
   var serialized: [UInt8] {
     var out: [UInt8] = []
-    out.reserveCapacity(1 << 16)
+    out.reserveCapacity(rawSize + (1 << 16))
     write(into: &out, indent: 0)
     out.append(0x0A)
+    return out
+  }
+
+  /// The bytes of the `.raw` values inside, to size the output once.
+  private var rawSize: Int {
+    switch self {
+    case .raw(let bytes): bytes.count
+    case .array(let items): items.reduce(0) { $0 + $1.rawSize }
+    case .object(let pairs): pairs.reduce(0) { $0 + $1.1.rawSize }
+    default: 0
+    }
+  }
+
+  /// The value serialized as it is written at `indent` spaces inside a
+  /// larger value, without a final newline: for `.raw`.
+  func serialized(indent: Int) -> [UInt8] {
+    var out: [UInt8] = []
+    write(into: &out, indent: indent)
     return out
   }
 
@@ -34,6 +55,7 @@ enum JSONValue {
     case .double(let d):
       out.append(contentsOf: (d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)).utf8)
     case .string(let s): Self.writeString(s, into: &out)
+    case .raw(let bytes): out.append(contentsOf: bytes)
     case .array(let items):
       if items.isEmpty {
         out += [0x5B, 0x5D]

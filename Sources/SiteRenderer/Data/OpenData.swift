@@ -55,7 +55,7 @@ extension SiteRenderer {
   func planJSON() -> JSONValue {
     let doc = plan.document
     let today = options.today
-    func rich(_ text: RichText) -> JSONValue { .string(text.markdown) }
+    @Sendable func rich(_ text: RichText) -> JSONValue { .string(text.markdown) }
     func figure(_ point: Indicator.Point) -> JSONValue {
       .object([
         ("period", .string(point.period)), ("value", .string(point.value.description)),
@@ -63,7 +63,7 @@ extension SiteRenderer {
         ("high", point.value.high.map(JSONValue.double) ?? .null),
       ])
     }
-    let tasks: [JSONValue] = plan.tasks.map { task in
+    @Sendable func taskJSON(_ task: PlanTask) -> JSONValue {
       .object([
         ("id", .string(task.id.rawValue)), ("group", .string(task.group.rawValue)),
         ("title", .string(task.title)), ("body", rich(task.body)),
@@ -84,6 +84,15 @@ extension SiteRenderer {
             })
         ),
       ])
+    }
+    // Tasks are most of the file: they are serialized in parallel, each at
+    // the indentation it has in the file (inside "tasks": [ … ]).
+    let tasks = ConcurrentSlots<JSONValue>(count: plan.tasks.count)
+    let chunk = 256
+    DispatchQueue.concurrentPerform(iterations: (plan.tasks.count + chunk - 1) / chunk) { part in
+      for index in part * chunk..<min(plan.tasks.count, (part + 1) * chunk) {
+        tasks[index] = .raw(taskJSON(plan.tasks[index]).serialized(indent: 4))
+      }
     }
     return .object([
       ("schema_version", .int(Self.dataSchemaVersion)),
@@ -120,7 +129,7 @@ extension SiteRenderer {
             ])
           })
       ),
-      ("tasks", .array(tasks)),
+      ("tasks", .array(tasks.values)),
       (
         "agencies",
         .array(
@@ -180,9 +189,10 @@ extension SiteRenderer {
 
   // MARK: - CSV
 
-  private func table(_ file: DataDictionary.File, _ rows: [[String: String]]) -> CSVTable {
+  /// A table with the columns of `file`; each row lists them in order.
+  private func table(_ file: DataDictionary.File, _ rows: [KeyValuePairs<String, String>]) -> CSVTable {
     var table = CSVTable(header: file.fields.map(\.name))
-    for row in rows { table.append(file.fields.map { row[$0.name] ?? "" }) }
+    for row in rows { table.append(row) }
     return table
   }
 
@@ -202,12 +212,12 @@ extension SiteRenderer {
   }
 
   func assignmentsCSV() -> CSVTable {
-    var rows: [[String: String]] = []
+    var table = CSVTable(header: DataDictionary.assignments.fields.map(\.name))
     for task in plan.tasks {
       for (index, assignment) in task.assignments.enumerated() {
         for assignee in assignment.assignees {
           let (type, id, name) = assigneeFields(assignee)
-          rows.append([
+          table.append([
             "task_id": task.id.rawValue, "assignment": String(index + 1),
             "role": assignment.role.rawValue, "assignee_type": type, "assignee_id": id,
             "assignee_name": name, "text": assignment.text.markdown,
@@ -216,7 +226,7 @@ extension SiteRenderer {
         }
       }
     }
-    return table(DataDictionary.assignments, rows)
+    return table
   }
 
   func agenciesCSV() -> CSVTable {
@@ -236,20 +246,21 @@ extension SiteRenderer {
   }
 
   func communesCSV() -> CSVTable {
-    table(
+    let counts = duties.dutyCounts(of: plan.communes)
+    return table(
       DataDictionary.communes,
-      plan.communes.map { commune in
+      zip(plan.communes, counts).map { commune, count in
         [
           "id": commune.id.rawValue, "name": commune.name, "full_name": commune.fullName,
           "kind": commune.kind.rawValue, "gso_code": commune.gsoCode ?? "",
-          "duty_count": String(duties.allDuties(of: commune).count),
+          "duty_count": String(count),
           "url": dataURL(Route.commune(commune.id).path),
         ]
       })
   }
 
   func indicatorsCSV() -> CSVTable {
-    var rows: [[String: String]] = []
+    var rows: [KeyValuePairs<String, String>] = []
     for indicator in plan.indicators {
       let figures =
         (indicator.baseline.map { [("baseline", $0)] } ?? [])

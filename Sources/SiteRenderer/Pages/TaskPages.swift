@@ -89,7 +89,8 @@ extension SiteRenderer {
 
   /// `text` cut at a word boundary to at most `limit` characters, with `…`.
   static func clip(_ text: String, _ limit: Int) -> String {
-    guard text.count > limit else { return text }
+    // A text of at most `limit` bytes has at most `limit` characters (no need to count them).
+    guard text.utf8.count > limit, text.count > limit else { return text }
     let cut = text.prefix(limit)
     let end = cut.lastIndex(of: " ") ?? cut.endIndex
     return String(cut[..<end]).trimmingTrailingPunctuation + "…"

@@ -26,9 +26,13 @@ extension SiteRenderer {
       numbers[text] = strings.count - 1
       return strings.count - 1
     }
-    var entries: [[Int]] = []
+    // Five numbers per entry: kind, title, detail, address, extra words.
+    var entries: [Int] = []
+    func add(_ kind: Int, title: String, detail: String?, path: String, extra: String? = nil) {
+      entries += [kind, number(title), number(detail), number(path), number(extra)]
+    }
     func add(_ kind: Int, title: String, detail: String?, route: Route, extra: String? = nil, anchor: String = "") {
-      entries.append([kind, number(title), number(detail), number(route.path + anchor), number(extra)])
+      add(kind, title: title, detail: detail, path: route.path + anchor, extra: extra)
     }
     for agency in plan.agencies {
       let count = duties.duties(of: agency.id).count
@@ -41,11 +45,13 @@ extension SiteRenderer {
       add(1, title: commune.fullName, detail: commune.kind.label, route: .commune(commune.id), extra: extra)
     }
     for task in plan.tasks {
-      add(2, title: "Nhiệm vụ \(task.id.rawValue)", detail: task.title, route: .task(task.id))
+      let path = Route.task(task.id).path
+      let name = "Nhiệm vụ \(task.id.rawValue)"
+      add(2, title: name, detail: task.title, path: path)
       for assignment in task.assignments {
         let who = assignment.assignees.map { assigneeFields($0).name }.joined(separator: ", ")
         add(3, title: "\(who) · \(assignment.role.label)", detail: Self.clip(assignment.text.markdown, 160),
-          route: .task(task.id), extra: "Nhiệm vụ \(task.id.rawValue)")
+          path: path, extra: name)
       }
     }
     for indicator in plan.indicators {
@@ -65,12 +71,16 @@ extension SiteRenderer {
       if index > 0 { out += [0x2C, 0x0A] }
       Self.writeJSString(string, into: &out)
     }
-    out += Array("],\"entries\":[".utf8)
-    for (index, entry) in entries.enumerated() {
-      if index > 0 { out.append(0x2C) }
-      out += Array(("[" + entry.map(String.init).joined(separator: ",") + "]").utf8)
+    out.append(contentsOf: "],\"entries\":[".utf8)
+    for start in stride(from: 0, to: entries.count, by: 5) {
+      out.append(contentsOf: start == 0 ? "[".utf8 : ",[".utf8)
+      for index in start..<start + 5 {
+        if index > start { out.append(0x2C) }
+        out.append(contentsOf: String(entries[index]).utf8)
+      }
+      out.append(0x5D)
     }
-    out += Array("]};\n".utf8)
+    out.append(contentsOf: "]};\n".utf8)
     return OutputFile(path: Self.searchIndexPath, bytes: out)
   }
 
