@@ -77,6 +77,13 @@ public struct SiteBuilder: Sendable {
         stored.load(bytes, header: CacheHeader.text(for: tree))
       }
       let prepared = prepare(&clock, listed: listed, cache: cache ?? stored)
+      if let stored, stored.hasChanged, let tree = listed.tree {
+        // Stored before rendering, when memory is lowest, and also when the
+        // content has errors (the files that parsed are still good). A cache
+        // that cannot be stored only makes the next build slower.
+        try? writer.storeCache(stored.encoded(header: CacheHeader.text(for: tree)))
+        clock.mark("store cache")
+      }
       result.diagnostics = prepared.diagnostics
       guard let renderer = prepared.renderer, let state = prepared.state, !result.failed else {
         result.timings = clock.timings
@@ -92,11 +99,6 @@ public struct SiteBuilder: Sendable {
       let update = try writer.begin()
       let output = try write(renderer, state: state, scope: scope, into: update)
       clock.mark("render and write")
-      if let stored, stored.hasChanged, let tree = listed.tree {
-        // A cache that cannot be stored only makes the next build slower.
-        try? writer.storeCache(stored.encoded(header: CacheHeader.text(for: tree)))
-        clock.mark("store cache")
-      }
       let report = try writer.commit(update, remember: prepared.stamps)
       clock.mark("publish")
       result.pageCount = renderer.routes.count

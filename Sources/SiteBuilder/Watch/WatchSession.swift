@@ -42,11 +42,8 @@ public final class WatchSession: @unchecked Sendable {
   }
 
   /// Builds once, then on every change until `stop()`; `report` is called
-  /// after each build (on this thread). When it stops, the spare output
-  /// folder is removed (see `SiteBuilder.removeSpare()`); problems doing
-  /// that are returned.
-  @discardableResult
-  public func run(report: (Event) -> Void) -> [Diagnostic] {
+  /// after each build (on this thread). Call `finish()` afterwards.
+  public func run(report: (Event) -> Void) {
     var changed = ["(start)"]
     let builder = SiteBuilder(configuration: configuration, cache: cache)
     while !isStopped {
@@ -69,7 +66,12 @@ public final class WatchSession: @unchecked Sendable {
       }.map(displayName)
       if changed.isEmpty { changed = ["(files touched)"] }
     }
-    return builder.removeSpare()
+  }
+
+  /// Removes the spare output folder, so nothing but the output folder is
+  /// left behind (see `SiteBuilder.removeSpare()`); returns any problem.
+  public func finish() -> [Diagnostic] {
+    SiteBuilder(configuration: configuration).removeSpare()
   }
 
   private func displayName(_ path: String) -> String {

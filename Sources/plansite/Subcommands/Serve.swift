@@ -45,8 +45,8 @@ extension PlansiteCommand {
           }
         }
       }
-      let problems = await watching.value
-      if !problems.isEmpty { DiagnosticPrinter().print(problems) }
+      await watching.value
+      WatchReport.finish(session, output: output)
       serverTask.cancel()
       stop.cancel()
       print("Stopped.")

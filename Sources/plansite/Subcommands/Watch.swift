@@ -22,8 +22,8 @@ extension PlansiteCommand {
       let stop = StopSignal { session.stop() }
       print("Watching \(options.content)/ and \(options.templates)/ "
         + (session.usesInotify ? "(inotify)" : "(polling)") + "; Ctrl-C stops.")
-      let problems = session.run { event in WatchReport.print(event, output: options.output) }
-      if !problems.isEmpty { DiagnosticPrinter().print(problems) }
+      session.run { event in WatchReport.print(event, output: options.output) }
+      WatchReport.finish(session, output: options.output)
       stop.cancel()
       print("Stopped.")
     }
@@ -51,6 +51,15 @@ final class StopSignal: @unchecked Sendable {
 
 /// The one line `watch` and `serve` print per rebuild.
 enum WatchReport {
+  /// Removes the spare output folder on the way out, saying so (it takes a
+  /// few seconds for a site of many thousand pages).
+  static func finish(_ session: WatchSession, output: String) {
+    Swift.print("Stopping: removing \(output).staging/ (the previous build)…")
+    fflush(nil)
+    let problems = session.finish()
+    if !problems.isEmpty { DiagnosticPrinter().print(problems) }
+  }
+
   static func print(_ event: WatchSession.Event, output: String) {
     let formatter = DateFormatter()
     formatter.dateFormat = "HH:mm:ss"
