@@ -19,11 +19,11 @@ enum ContentFileKind: Equatable {
   case unexpected
 
   init(path: String) {
-    // Substrings, not Strings: every build classifies every file (10,000
-    // in a large plan) just to check whether anything changed.
-    let parts = path.split(separator: "/")
-    switch parts.count {
-    case 1:
+    // Every build classifies every file (10,000 in a large plan), also one
+    // with nothing to do, so the path is cut at its first and last '/' by
+    // UTF-8 bytes ('/' is ASCII, so these are character boundaries too).
+    let slash = UInt8(ascii: "/")
+    guard let first = path.utf8.firstIndex(of: slash), let last = path.utf8.lastIndex(of: slash) else {
       switch path {
       case "site.yaml": self = .site
       case "plan.md": self = .plan
@@ -32,16 +32,17 @@ enum ContentFileKind: Equatable {
       case "indicators.yaml": self = .indicators
       default: self = path.hasSuffix(".md") || path.hasSuffix(".txt") ? .documentation : .unexpected
       }
-    default:
-      let name = parts[parts.count - 1]
-      if parts[0] == "sections", parts.count == 2, name.hasSuffix(".md") {
-        self = .section
-      } else if parts[0] == "tasks", name.hasSuffix(".md") {
-        let folder = parts[1..<(parts.count - 1)].joined(separator: "/")
-        self = name == "_group.md" ? .group(folder: folder) : .task(folder: folder)
-      } else {
-        self = .unexpected
-      }
+      return
+    }
+    let top = path[..<first]
+    let name = path[path.index(after: last)...]
+    if top == "sections", first == last, name.hasSuffix(".md") {
+      self = .section
+    } else if top == "tasks", name.hasSuffix(".md") {
+      let folder = first == last ? "" : String(path[path.index(after: first)..<last])
+      self = name == "_group.md" ? .group(folder: folder) : .task(folder: folder)
+    } else {
+      self = .unexpected
     }
   }
 
