@@ -53,6 +53,14 @@ public final class ParseCache: @unchecked Sendable {
     return changed
   }
 
+  /// Forgets everything (a one-shot build, once the cache is stored, so the
+  /// parsed drafts do not stay in memory while pages render).
+  public func removeAll() {
+    lock.lock()
+    defer { lock.unlock() }
+    entries = [:]
+  }
+
   /// Forgets files that no longer exist.
   public func retain(only paths: Set<String>) {
     lock.lock()

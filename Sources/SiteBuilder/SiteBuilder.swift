@@ -84,6 +84,7 @@ public struct SiteBuilder: Sendable {
         try? writer.storeCache(stored.encoded(header: CacheHeader.text(for: tree)))
         clock.mark("store cache")
       }
+      stored?.removeAll()
       result.diagnostics = prepared.diagnostics
       guard let renderer = prepared.renderer, let state = prepared.state, !result.failed else {
         result.timings = clock.timings
