@@ -6,7 +6,7 @@
 SWIFT ?= swift
 PLANSITE_RELEASE = .build/release/plansite
 
-.PHONY: site test deps test-deps build-release clean
+.PHONY: site test deps test-deps build-release clean lint format
 
 site: deps build-release
 	$(PLANSITE_RELEASE) build
@@ -14,10 +14,17 @@ site: deps build-release
 build-release:
 	$(SWIFT) build -c release --product plansite
 
-test: deps test-deps
+test: deps test-deps lint
 	$(SWIFT) test --parallel
 	Tests/Performance/guard.sh
 	python3 Tests/Browser/run.py
+
+# The code style (.swift-format); `make format` rewrites files to match it.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
 # libcmark-dev provides the C library and its pkg-config file.
 deps:

@@ -37,7 +37,9 @@ let package = Package(
     // Plan + Templates/ -> pages and data files (bytes), no file writes.
     .target(
       name: "SiteRenderer",
-      dependencies: ["SiteCore", "PlanModel", .product(name: "Mustache", package: "swift-mustache")]
+      dependencies: [
+        "SiteCore", "PlanModel", .product(name: "Mustache", package: "swift-mustache"),
+      ]
     ),
     // The only code that writes files: staging folder, atomic swap, lock.
     .target(name: "OutputWriter", dependencies: ["SiteCore"]),
@@ -67,9 +69,11 @@ let package = Package(
     .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "SiteCore"]),
     .testTarget(
-      name: "ContentLoaderTests", dependencies: ["ContentLoader", "PlanModel", "SiteCore", "TestSupport"]),
+      name: "ContentLoaderTests",
+      dependencies: ["ContentLoader", "PlanModel", "SiteCore", "TestSupport"]),
     .testTarget(
-      name: "SiteRendererTests", dependencies: ["SiteRenderer", "PlanModel", "SiteCore", "TestSupport"]),
+      name: "SiteRendererTests",
+      dependencies: ["SiteRenderer", "PlanModel", "SiteCore", "TestSupport"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter", "SiteCore"]),
     .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
     .testTarget(

@@ -109,7 +109,8 @@ public struct ContentLoader: Sendable {
   }
 
   /// Reads and parses files on all cores; results come back in input order.
-  private func parseAll(_ files: [(SourceTree.File, ContentFileKind)]) -> [(ParsedFile, InputFile?)] {
+  private func parseAll(_ files: [(SourceTree.File, ContentFileKind)]) -> [(ParsedFile, InputFile?)]
+  {
     let results = ConcurrentSlots<(ParsedFile, InputFile?)>(count: files.count)
     let parser = FileParser()
     let cache = self.cache

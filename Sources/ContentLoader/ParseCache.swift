@@ -10,7 +10,8 @@ import SiteCore
 /// stores it back (see `ParseCacheFile.swift`).
 public final class ParseCache: @unchecked Sendable {
   private let lock = NSLock()
-  private var entries: [String: (stamp: String, result: (ParsedFile, ContentLoader.InputFile?))] = [:]
+  private var entries: [String: (stamp: String, result: (ParsedFile, ContentLoader.InputFile?))] =
+    [:]
   private var changed = false
 
   public init() {}
@@ -22,11 +23,11 @@ public final class ParseCache: @unchecked Sendable {
     return entry.result
   }
 
-  /// Remembers `result` for `file`, unless the file was modified in the
-  /// last two seconds: file times are only as fine as the kernel's clock
-  /// tick, so a second save of the same size within one tick would keep
-  /// the same stamp. Such a file is simply parsed again next time (git's
-  /// "racily clean" rule).
+  /// Remembers `result` for `file`, unless the file was modified in the last two seconds: file
+  /// times are only as fine as the kernel's clock tick, so a second save of the same size within
+  /// one tick would keep the same stamp.
+  ///
+  /// Such a file is simply parsed again next time (git's "racily clean" rule).
   func store(_ result: (ParsedFile, ContentLoader.InputFile?), for file: SourceTree.File) {
     var now = timespec()
     clock_gettime(CLOCK_REALTIME, &now)
@@ -72,11 +73,15 @@ public final class ParseCache: @unchecked Sendable {
 
   /// The entries worth storing on disk: task files parsed without any
   /// diagnostic, in path order (so the bytes are the same for the same files).
-  func storable() -> [(path: String, stamp: String, input: ContentLoader.InputFile, task: PlanDraft.TaskDraft)] {
+  func storable() -> [(
+    path: String, stamp: String, input: ContentLoader.InputFile, task: PlanDraft.TaskDraft
+  )] {
     lock.lock()
     defer { lock.unlock() }
     return entries.keys.sorted().compactMap { path in
-      guard let entry = entries[path], let (input, task) = Self.storable(entry.result) else { return nil }
+      guard let entry = entries[path], let (input, task) = Self.storable(entry.result) else {
+        return nil
+      }
       return (path, entry.stamp, input, task)
     }
   }
@@ -84,13 +89,16 @@ public final class ParseCache: @unchecked Sendable {
   private static func storable(_ result: (ParsedFile, ContentLoader.InputFile?))
     -> (ContentLoader.InputFile, PlanDraft.TaskDraft)?
   {
-    guard result.0.diagnostics.isEmpty, case .task(let task) = result.0.content, let input = result.1
+    guard result.0.diagnostics.isEmpty, case .task(let task) = result.0.content,
+      let input = result.1
     else { return nil }
     return (input, task)
   }
 
   /// Adds entries read from disk.
-  func restore(_ loaded: [(path: String, stamp: String, parsed: ParsedFile, input: ContentLoader.InputFile)]) {
+  func restore(
+    _ loaded: [(path: String, stamp: String, parsed: ParsedFile, input: ContentLoader.InputFile)]
+  ) {
     lock.lock()
     defer { lock.unlock() }
     for entry in loaded { entries[entry.path] = (entry.stamp, (entry.parsed, entry.input)) }

@@ -43,7 +43,8 @@ extension ParseCache {
       guard let path = reader.string(), let stamp = reader.string(), let hash = reader.int(),
         let task = reader.task()
       else { return false }
-      let input = ContentLoader.InputFile(path: path, hash: ContentHash(value: UInt64(UInt(bitPattern: hash))))
+      let input = ContentLoader.InputFile(
+        path: path, hash: ContentHash(value: UInt64(UInt(bitPattern: hash))))
       loaded.append((path, stamp, ParsedFile(content: .task(task), diagnostics: []), input))
     }
     guard reader.isAtEnd else { return false }
@@ -244,13 +245,15 @@ struct ByteReader {
           let role = Assignment.Role(rawValue: roleName), let text = reader.rich(),
           let deadline = reader.day(), let source = reader.source()
         else { return nil }
-        return PlanDraft.AssignmentDraft(to: to, role: role, text: text, deadline: deadline, source: source)
+        return PlanDraft.AssignmentDraft(
+          to: to, role: role, text: text, deadline: deadline, source: source)
       }),
       let deadline = day(), let hasStatus = flag()
     else { return nil }
     var status: Located<TaskStatus>?
     if hasStatus {
-      guard let name = string(), let value = TaskStatus(rawValue: name), let location = location() else {
+      guard let name = string(), let value = TaskStatus(rawValue: name), let location = location()
+      else {
         return nil
       }
       status = Located(value, at: location)

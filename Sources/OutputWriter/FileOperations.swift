@@ -102,7 +102,9 @@ enum FileOperations {
       var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
       if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
         var info = stat()
-        isFolder = fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        isFolder =
+          fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0
+          && (info.st_mode & S_IFMT) == S_IFDIR
       }
       names.append((name, isFolder))
     }
@@ -110,7 +112,8 @@ enum FileOperations {
       if isFolder { try removeContents(of: path + "/" + name) }
       if unlinkat(folder, name, isFolder ? AT_REMOVEDIR : 0) != 0, errno != ENOENT {
         throw OutputError.system(
-          operation: isFolder ? "remove the folder" : "remove", path: path + "/" + name, code: errno)
+          operation: isFolder ? "remove the folder" : "remove", path: path + "/" + name, code: errno
+        )
       }
     }
   }

@@ -21,7 +21,8 @@ public enum OutputError: Error, Sendable, DiagnosticConvertible {
         "another plansite build is writing '\(folder)' right now", at: SourceLocation(file: folder),
         notes: [
           Diagnostic.Note(
-            "wait for it to finish (or stop it), then run the command again; '\(folder)' is unchanged")
+            "wait for it to finish (or stop it), then run the command again; '\(folder)' is unchanged"
+          )
         ])
     case .system(let operation, let path, let code):
       return .error(

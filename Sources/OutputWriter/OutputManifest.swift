@@ -42,10 +42,11 @@ public struct OutputManifest: Equatable, Sendable {
   }
 }
 
-/// Facts about the two output folders that only hold on this machine: the
-/// inode of every file, live and spare, and whatever the builder wants to
-/// remember (content files' sizes and times). Kept in the lock file beside
-/// the output folder (`Site.lock`), written after each successful publish.
+/// Facts about the two output folders that only hold on this machine: the inode of every file, live
+/// and spare, and whatever the builder wants to remember (content files' sizes and times).
+///
+/// Kept in the lock file beside the output folder (`Site.lock`), written after each successful
+/// publish.
 ///
 /// It names the manifests it describes by their hashes; if a build was
 /// killed between publishing and writing this record, the names no longer
@@ -89,8 +90,12 @@ struct LocalRecord: Equatable {
     out.line("live", liveManifest)
     out.line("spare", spareManifest)
     for line in extra { out.line("X", line) }
-    for (path, inode) in liveInodes.sorted(by: { $0.key < $1.key }) { out.line("L", String(inode), path) }
-    for (path, inode) in spareInodes.sorted(by: { $0.key < $1.key }) { out.line("S", String(inode), path) }
+    for (path, inode) in liveInodes.sorted(by: { $0.key < $1.key }) {
+      out.line("L", String(inode), path)
+    }
+    for (path, inode) in spareInodes.sorted(by: { $0.key < $1.key }) {
+      out.line("S", String(inode), path)
+    }
     return out.text
   }
 

@@ -44,8 +44,9 @@ public final class OutputUpdate: @unchecked Sendable {
     self.spareInodes = spareInodes
   }
 
-  /// Sets the file at `file.path` to `file.bytes`. Bytes equal to the live
-  /// file's keep the live file (and its modification time).
+  /// Sets the file at `file.path` to `file.bytes`.
+  ///
+  /// Bytes equal to the live file's keep the live file (and its modification time).
   public func put(_ file: OutputFile) throws {
     let hash = ContentHash(file.bytes)
     if live.hashes[file.path] == hash {

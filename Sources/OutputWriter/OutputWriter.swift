@@ -75,8 +75,9 @@ public final class OutputWriter {
     }
   }
 
-  /// Lines the builder stored with the last successful publish (for this
-  /// live folder only). Read without parsing the rest of the record.
+  /// Lines the builder stored with the last successful publish (for this live folder only).
+  ///
+  /// Read without parsing the rest of the record.
   public var remembered: [String] { recordText.map(LocalRecord.extraLines(in:)) ?? [] }
 
   /// Opens the spare folder for this build's changes.
@@ -140,8 +141,10 @@ public final class OutputWriter {
     try FileOperations.rename(aside, sparePath)
   }
 
-  /// The build cache file beside the output folder (`Site.cache`): parsed
-  /// content kept for the next build. Safe to delete.
+  /// The build cache file beside the output folder (`Site.cache`): parsed content kept for the next
+  /// build.
+  ///
+  /// Safe to delete.
   public var cachePath: String { directory + ".cache" }
 
   /// The cache file's bytes, if there is one.
@@ -154,9 +157,10 @@ public final class OutputWriter {
     _ = try FileOperations.replaceFile(cachePath, bytes)
   }
 
-  /// Deletes the spare folder (the previous build), for when no further
-  /// build follows soon: `plansite watch` does this when it stops. The next
-  /// build then links every unchanged file from the live folder again.
+  /// Deletes the spare folder (the previous build), for when no further build follows soon:
+  /// `plansite watch` does this when it stops.
+  ///
+  /// The next build then links every unchanged file from the live folder again.
   public func removeSpare() throws {
     try FileOperations.removeTree(sparePath)
   }

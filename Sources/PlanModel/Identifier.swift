@@ -37,7 +37,8 @@ public enum NaturalOrder {
       if cx.properties.numericType == .decimal, cy.properties.numericType == .decimal,
         cx.isASCII, cy.isASCII
       {
-        var nx = "", ny = ""
+        var nx = ""
+        var ny = ""
         while let c = x, c.isASCII, c.properties.numericType == .decimal {
           nx.unicodeScalars.append(c)
           x = i.next()
@@ -46,7 +47,8 @@ public enum NaturalOrder {
           ny.unicodeScalars.append(c)
           y = j.next()
         }
-        let tx = nx.drop { $0 == "0" }, ty = ny.drop { $0 == "0" }
+        let tx = nx.drop { $0 == "0" }
+        let ty = ny.drop { $0 == "0" }
         if tx.count != ty.count { return tx.count < ty.count }
         if tx != ty { return tx < ty }
         if nx.count != ny.count { return nx.count < ny.count }

@@ -26,8 +26,10 @@ public struct Plan: Sendable {
   private let communesByID: [CommuneID: Int]
   private let indicatorsByID: [IndicatorID: Int]
 
-  /// Assembles a plan. Ids must be unique and references must resolve;
-  /// `PlanValidator` guarantees both before calling this.
+  /// Assembles a plan.
+  ///
+  /// Ids must be unique and references must resolve; `PlanValidator` guarantees both before calling
+  /// this.
   init(
     site: SiteSettings, document: PlanDocument, sections: [PlanSection], groups: [TaskGroup],
     tasks: [PlanTask], agencies: [Agency], communes: [Commune], indicators: [Indicator]

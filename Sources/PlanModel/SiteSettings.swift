@@ -11,7 +11,7 @@ public struct SiteSettings: Hashable, Sendable {
   public var description: String
   /// Who publishes the site, shown in the footer.
   public var publisher: String?
-  /// A note shown in every footer (e.g. that the site is not the official text).
+  /// A note shown in every footer, such as that the site is not the official text.
   public var footerNote: String?
 
   public init(

@@ -2,7 +2,9 @@
 enum ContentTypes {
   static func type(forPath path: String) -> String {
     let name = path.split(separator: "/").last.map(String.init) ?? path
-    let ext = name.split(separator: ".").count > 1 ? (name.split(separator: ".").last.map(String.init) ?? "") : ""
+    let ext =
+      name.split(separator: ".").count > 1
+      ? (name.split(separator: ".").last.map(String.init) ?? "") : ""
     switch ext.lowercased() {
     case "html", "htm": return "text/html; charset=utf-8"
     case "css": return "text/css; charset=utf-8"

@@ -72,7 +72,8 @@ public final class PreviewServer: Sendable {
     return HTTPResponse(
       statusCode: .notFound,
       headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
-      body: LiveReload.inject(into: page ?? Data("<!DOCTYPE html><title>404</title><p>Không tìm thấy trang.</p>".utf8)))
+      body: LiveReload.inject(
+        into: page ?? Data("<!DOCTYPE html><title>404</title><p>Không tìm thấy trang.</p>".utf8)))
   }
 }
 

@@ -12,13 +12,16 @@ struct SiteFiles: Sendable {
   func file(for requestPath: String) -> String? {
     let decoded = requestPath.removingPercentEncoding ?? requestPath
     let parts = decoded.split(separator: "/", omittingEmptySubsequences: true)
-    guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\\") || $0.contains("\0") })
+    guard
+      !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\\") || $0.contains("\0") })
     else { return nil }
     var path = parts.joined(separator: "/")
     var isDirectory: ObjCBool = false
     let base = Self.resolve(root)
     var absolute = path.isEmpty ? base : base + "/" + path
-    if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue {
+    if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
       path = path.isEmpty ? "index.html" : path + "/index.html"
       absolute = base + "/" + path
     }

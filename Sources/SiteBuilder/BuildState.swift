@@ -1,10 +1,10 @@
 import PlanModel
 import SiteCore
 
-/// What the last build was made from, kept in the output folder
-/// (`.plansite-state`) so the next build can tell what changed. Everything
-/// in it follows from the input, so two builds of the same input write the
-/// same file.
+/// What the last build was made from, kept in the output folder (`.plansite-state`) so the next
+/// build can tell what changed.
+///
+/// Everything in it follows from the input, so two builds of the same input write the same file.
 struct BuildState: Equatable {
   static let fileName = ".plansite-state"
   static let header = "plansite-state 1"

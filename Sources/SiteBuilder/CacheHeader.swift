@@ -12,7 +12,9 @@ enum CacheHeader {
 
   private static let executable: String = {
     var info = stat()
-    guard stat("/proc/self/exe", &info) == 0 else { return "unknown \(ProcessInfo.processInfo.processIdentifier)" }
+    guard stat("/proc/self/exe", &info) == 0 else {
+      return "unknown \(ProcessInfo.processInfo.processIdentifier)"
+    }
     return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ino)"
   }()
 }

@@ -1,9 +1,10 @@
 import PlanModel
 import SiteCore
 
-/// A hash for every part of the plan a page can depend on, and what each
-/// task refers to. Comparing two builds' fingerprints tells which parts
-/// changed, and so which pages to render again.
+/// A hash for every part of the plan a page can depend on, and what each task refers to.
+///
+/// Comparing two builds' fingerprints tells which parts changed, and so which pages to render
+/// again.
 ///
 /// Keys: `site`, `document`, `sections`, `group:<id>`, `task:<id>` (the
 /// whole task), `tasksum:<id>` (what lists show: everything but the body),
@@ -24,13 +25,16 @@ struct Fingerprints: Equatable {
       return h
     }
     let site = plan.site
-    hashes["site"] = hash([site.title, site.language, site.baseURL, site.description, site.publisher, site.footerNote])
+    hashes["site"] = hash([
+      site.title, site.language, site.baseURL, site.description, site.publisher, site.footerNote,
+    ])
     let d = plan.document
     hashes["document"] = hash([
       d.number, d.title, d.documentType, d.issued.iso, d.effective?.iso, d.issuer, d.signer,
       d.signerTitle, d.field, d.place, d.preamble.markdown, d.sourceURL,
     ])
-    hashes["sections"] = hash(plan.sections.flatMap { [$0.id.rawValue, $0.title, $0.body.markdown, $0.shows.rawValue] })
+    hashes["sections"] = hash(
+      plan.sections.flatMap { [$0.id.rawValue, $0.title, $0.body.markdown, $0.shows.rawValue] })
     for group in plan.groups {
       hashes["group:" + group.id.rawValue] = hash([group.title, group.intro.markdown])
     }
@@ -66,7 +70,9 @@ struct Fingerprints: Equatable {
       references["task:" + task.id.rawValue] = refs.sorted()
     }
     for agency in plan.agencies {
-      hashes["agency:" + agency.id.rawValue] = hash([agency.name, agency.shortName, agency.kind.rawValue, agency.note])
+      hashes["agency:" + agency.id.rawValue] = hash([
+        agency.name, agency.shortName, agency.kind.rawValue, agency.note,
+      ])
     }
     hashes["order:agencies"] = hash(plan.agencies.map(\.id.rawValue))
     for commune in plan.communes {

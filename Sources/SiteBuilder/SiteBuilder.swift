@@ -41,7 +41,9 @@ public struct SiteBuilder: Sendable {
         result.diagnostics += error.diagnostics
       } catch {
         result.diagnostics.append(
-          .error("rendering failed: \(error)", at: SourceLocation(file: configuration.templatesDirectory)))
+          .error(
+            "rendering failed: \(error)", at: SourceLocation(file: configuration.templatesDirectory)
+          ))
       }
       clock.mark("render")
     }
@@ -49,8 +51,10 @@ public struct SiteBuilder: Sendable {
     return result
   }
 
-  /// Builds and publishes the site. With `clean`, every page is rendered
-  /// again whatever changed (files with unchanged bytes are still not rewritten).
+  /// Builds and publishes the site.
+  ///
+  /// With `clean`, every page is rendered again whatever changed (files with unchanged bytes are
+  /// still not rewritten).
   public func build(clean: Bool = false) -> BuildResult {
     var clock = PhaseClock()
     var result = BuildResult(diagnostics: [], published: false)
@@ -113,7 +117,8 @@ public struct SiteBuilder: Sendable {
       result.diagnostics.append(error.diagnostic)
     } catch {
       result.diagnostics.append(
-        .error("the build failed: \(error)", at: SourceLocation(file: configuration.outputDirectory)))
+        .error(
+          "the build failed: \(error)", at: SourceLocation(file: configuration.outputDirectory)))
     }
     result.timings = clock.timings
     return result
@@ -126,10 +131,11 @@ public struct SiteBuilder: Sendable {
     _ = loader.load()
   }
 
-  /// Deletes the spare output folder (`Site.staging`, the build before the
-  /// live one), under the build lock. Builds keep the spare so that
-  /// the next build touches only what changed; `watch` and `serve` remove
-  /// it when they stop, so nothing but `Site/` is left behind.
+  /// Deletes the spare output folder (`Site.staging`, the build before the live one), under the
+  /// build lock.
+  ///
+  /// Builds keep the spare so that the next build touches only what changed; `watch` and `serve`
+  /// remove it when they stop, so nothing but `Site/` is left behind.
   public func removeSpare() -> [Diagnostic] {
     do {
       let writer = try OutputWriter(

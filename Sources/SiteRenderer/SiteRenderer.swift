@@ -11,10 +11,11 @@ public struct SiteRenderer: Sendable {
   public struct Options: Sendable {
     /// The date statuses are computed for ("quá hạn" is relative to it).
     public var today: Day
-    /// Whether fragments shared by many pages (rows, header, footer, the
-    /// commune pages' common lists) are rendered once and reused. Turning
-    /// it off renders every page from scratch: the slow reference the
-    /// tests compare the fast path with.
+    /// Whether fragments shared by many pages (rows, header, footer, the commune pages' common
+    /// lists) are rendered once and reused.
+    ///
+    /// Turning it off renders every page from scratch: the slow reference the tests compare the
+    /// fast path with.
     public var reusesFragments: Bool
 
     public init(today: Day, reusesFragments: Bool = true) {

@@ -11,7 +11,8 @@ enum BuildSummary {
     let written = report?.written.count ?? 0
     let removed = report?.removed.count ?? 0
     let megabytes = String(format: "%.1f MB", Double(report?.writtenBytes ?? 0) / 1_000_000)
-    return "Built \(result.pageCount) pages into \(output)/ in \(time): rendered \(result.renderedPages), "
+    return
+      "Built \(result.pageCount) pages into \(output)/ in \(time): rendered \(result.renderedPages), "
       + "wrote \(written) files (\(megabytes)), removed \(removed), kept \(report?.unchanged ?? 0)"
   }
 }

@@ -34,13 +34,15 @@ struct ProjectOptions: ParsableArguments {
     if let today, let day = Day(iso: today) { return day }
     var seconds = time(nil)
     var useUTC = false
-    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let value = Int(epoch) {
+    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let value = Int(epoch)
+    {
       seconds = time_t(value)
       useUTC = true
     }
     var parts = tm()
     if useUTC { gmtime_r(&seconds, &parts) } else { localtime_r(&seconds, &parts) }
-    return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+    return Day(
+      year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
       ?? Day.unixEpoch
   }
 

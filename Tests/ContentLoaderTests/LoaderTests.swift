@@ -13,7 +13,8 @@ import Testing
 
   let minimal = [
     "site.yaml": "title: Thử\n",
-    "plan.md": "---\nnumber: \"1\"\ntitle: T\nissued: 2026-01-13\nissuer: U\nsigner: S\n---\nCăn cứ.\n",
+    "plan.md":
+      "---\nnumber: \"1\"\ntitle: T\nissued: 2026-01-13\nissuer: U\nsigner: S\n---\nCăn cứ.\n",
     "agencies.yaml": "- id: so-a\n  name: Sở A\n",
     "communes.yaml": "- id: xa-a\n  name: A\n  kind: xa\n",
   ]
@@ -29,7 +30,8 @@ import Testing
   @Test func yamlPositionsAreFileLines() throws {
     var files = minimal
     files["tasks/g/_group.md"] = "---\nid: \"1\"\ntitle: G\n---\n"
-    files["tasks/g/1.md"] = "---\nid: \"1.1\"\ntitle: T\nassignments:\n  - to: [so-a]\n    role: lead\n    text: x\nprogress: 101\n---\nBody\n"
+    files["tasks/g/1.md"] =
+      "---\nid: \"1.1\"\ntitle: T\nassignments:\n  - to: [so-a]\n    role: lead\n    text: x\nprogress: 101\n---\nBody\n"
     let result = ContentLoader(directory: try folder(files)).load()
     let error = try #require(result.diagnostics.first)
     #expect(error.location.line == 8)

@@ -12,7 +12,8 @@ import Testing
   func agedContent() throws -> String {
     let root = TestFiles.temporaryDirectory("cache")
     let content = root.appendingPathComponent("Content")
-    let real = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let real = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Content")
     try FileManager.default.copyItem(at: real, to: content)
     for file in try taskFiles(content.path) { try age(file) }
@@ -22,7 +23,9 @@ import Testing
   func taskFiles(_ content: String) throws -> [String] {
     let tasks = content + "/tasks"
     return (FileManager.default.enumerator(atPath: tasks)?.allObjects as? [String] ?? [])
-      .filter { $0.hasSuffix(".md") && !$0.hasSuffix("_group.md") }.sorted().map { tasks + "/" + $0 }
+      .filter { $0.hasSuffix(".md") && !$0.hasSuffix("_group.md") }.sorted().map {
+        tasks + "/" + $0
+      }
   }
 
   func age(_ path: String) throws {
@@ -54,7 +57,8 @@ import Testing
         == fresh.draft.tasks.flatMap(\.assignments).map(\.to))
     // Validation gives the same plan either way.
     let plan = try #require(PlanValidator().validate(again.draft).plan)
-    #expect(plan.tasks.map(\.title) == PlanValidator().validate(fresh.draft).plan?.tasks.map(\.title))
+    #expect(
+      plan.tasks.map(\.title) == PlanValidator().validate(fresh.draft).plan?.tasks.map(\.title))
   }
 
   @Test func aFileWithTheSameStampIsNotReadAgainButAChangedOneIs() throws {

@@ -29,8 +29,11 @@ import Testing
   }
 
   @Test func keepsOrdinaryLinks() {
-    #expect(renderer.html(from: "[văn bản](https://vanban.gov.vn/a?b=1&c=2)")
-      == "<p><a href=\"https://vanban.gov.vn/a?b=1&amp;c=2\">văn bản</a></p>\n")
-    #expect(renderer.html(from: "[trang](../co-quan/index.html)").contains("href=\"../co-quan/index.html\""))
+    #expect(
+      renderer.html(from: "[văn bản](https://vanban.gov.vn/a?b=1&c=2)")
+        == "<p><a href=\"https://vanban.gov.vn/a?b=1&amp;c=2\">văn bản</a></p>\n")
+    #expect(
+      renderer.html(from: "[trang](../co-quan/index.html)").contains(
+        "href=\"../co-quan/index.html\""))
   }
 }

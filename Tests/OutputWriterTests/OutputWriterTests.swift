@@ -5,12 +5,15 @@ import Testing
 
 @Suite struct OutputWriterTests {
   func temporary() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "out-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
 
-  func publish(_ site: String, _ files: [String: String], keep: [String] = []) throws -> OutputWriter.Report {
+  func publish(_ site: String, _ files: [String: String], keep: [String] = []) throws
+    -> OutputWriter.Report
+  {
     let writer = try OutputWriter(directory: site)
     let update = try writer.begin()
     for (path, text) in files.sorted(by: { $0.key < $1.key }) {
@@ -88,14 +91,16 @@ import Testing
     let root = temporary()
     let foreign = root.appendingPathComponent("Documents")
     try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
-    try "mine".write(to: foreign.appendingPathComponent("letter.txt"), atomically: true, encoding: .utf8)
+    try "mine".write(
+      to: foreign.appendingPathComponent("letter.txt"), atomically: true, encoding: .utf8)
     #expect(throws: OutputError.self) { try OutputWriter(directory: foreign.path) }
     let content = root.appendingPathComponent("Content")
     #expect(throws: OutputError.self) {
       try OutputWriter(directory: content.path, protecting: [content.path])
     }
     #expect(throws: OutputError.self) {
-      try OutputWriter(directory: content.appendingPathComponent("Site").path, protecting: [content.path])
+      try OutputWriter(
+        directory: content.appendingPathComponent("Site").path, protecting: [content.path])
     }
   }
 }

@@ -41,7 +41,8 @@ import Testing
     let phuong = try #require(plan.commune(CommuneID("phuong-1")))
     #expect(index.allDuties(of: phuong).map(\.task.rawValue) == ["1.10", "1.1"])
     #expect(DutyIndex.collectives(reaching: .xa) == [.allXa, .allCommunes])
-    #expect(index.dutyCounts(of: plan.communes) == plan.communes.map { index.allDuties(of: $0).count })
+    #expect(
+      index.dutyCounts(of: plan.communes) == plan.communes.map { index.allDuties(of: $0).count })
   }
 
   @Test func rollupCountsEachTaskOnce() throws {
@@ -57,7 +58,11 @@ import Testing
   @Test func reportsUnknownAssigneesWithSuggestions() {
     let draft = Drafts.draft(tasks: [("1.1", [(["so-aa", "xa-3", "all-comunes"], .lead)])])
     let messages = PlanValidator().validate(draft).diagnostics.map(\.message)
-    #expect(messages == ["unknown agency 'so-aa'", "unknown commune 'xa-3'", "unknown agency or commune 'all-comunes'"])
+    #expect(
+      messages == [
+        "unknown agency 'so-aa'", "unknown commune 'xa-3'",
+        "unknown agency or commune 'all-comunes'",
+      ])
   }
 
   @Test func noPlanWhenThereAreErrors() {

@@ -11,7 +11,8 @@ enum Drafts {
     Located(text, at: SourceLocation(file: "Content/tasks/g/t.md", line: line, column: 1))
   }
 
-  static func draft(tasks: [(id: String, assignments: [([String], Assignment.Role)])]) -> PlanDraft {
+  static func draft(tasks: [(id: String, assignments: [([String], Assignment.Role)])]) -> PlanDraft
+  {
     var draft = PlanDraft()
     draft.site = SiteSettings(title: "Thử")
     draft.document = PlanDocument(

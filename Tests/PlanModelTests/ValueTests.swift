@@ -66,8 +66,12 @@ import Testing
   let today = Day(iso: "2026-06-01") ?? .unixEpoch
 
   @Test func overdueIsDerivedFromDeadlineAndToday() {
-    #expect(DisplayStatus(status: .inProgress, deadline: Day(iso: "2026-05-31"), today: today) == .overdue)
-    #expect(DisplayStatus(status: .inProgress, deadline: Day(iso: "2026-06-01"), today: today) == .inProgress)
+    #expect(
+      DisplayStatus(status: .inProgress, deadline: Day(iso: "2026-05-31"), today: today) == .overdue
+    )
+    #expect(
+      DisplayStatus(status: .inProgress, deadline: Day(iso: "2026-06-01"), today: today)
+        == .inProgress)
     #expect(DisplayStatus(status: .done, deadline: Day(iso: "2026-01-01"), today: today) == .done)
     #expect(DisplayStatus(status: nil, deadline: nil, today: today) == .unreported)
     #expect(DisplayStatus(status: nil, deadline: Day(iso: "2026-01-01"), today: today) == .overdue)

@@ -5,12 +5,17 @@ import Testing
 
 @Suite struct SiteFilesTests {
   func site() throws -> String {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString)")
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "serve-\(UUID().uuidString)")
     let fm = FileManager.default
-    try fm.createDirectory(at: root.appendingPathComponent("co-quan/so-a"), withIntermediateDirectories: true)
-    try "home".write(to: root.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
-    try "agency".write(to: root.appendingPathComponent("co-quan/so-a/index.html"), atomically: true, encoding: .utf8)
-    try fm.createSymbolicLink(atPath: root.appendingPathComponent("escape").path, withDestinationPath: "/etc")
+    try fm.createDirectory(
+      at: root.appendingPathComponent("co-quan/so-a"), withIntermediateDirectories: true)
+    try "home".write(
+      to: root.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+    try "agency".write(
+      to: root.appendingPathComponent("co-quan/so-a/index.html"), atomically: true, encoding: .utf8)
+    try fm.createSymbolicLink(
+      atPath: root.appendingPathComponent("escape").path, withDestinationPath: "/etc")
     return root.path
   }
 

@@ -21,10 +21,13 @@ import Testing
     let files = TestProject.snapshot(of: content.path).keys.filter {
       $0.hasSuffix(".md") || $0.hasSuffix(".yaml")
     }.sorted()
-    let originals = Dictionary(uniqueKeysWithValues: files.map {
-      ($0, [UInt8]((try? Data(contentsOf: content.appendingPathComponent($0))) ?? Data()))
-    })
-    let ids = ["so-tai-chinh", "so-noi-vu", "all-communes", "1.1", "1.2", "phuong-thanh-vinh", "lead"]
+    let originals = Dictionary(
+      uniqueKeysWithValues: files.map {
+        ($0, [UInt8]((try? Data(contentsOf: content.appendingPathComponent($0))) ?? Data()))
+      })
+    let ids = [
+      "so-tai-chinh", "so-noi-vu", "all-communes", "1.1", "1.2", "phuong-thanh-vinh", "lead",
+    ]
     var rng = SeededGenerator(seed: 20_261_127)
     var outcomes = (succeeded: 0, failed: 0)
     let builder = SiteBuilder(
@@ -33,9 +36,12 @@ import Testing
         outputDirectory: project.appendingPathComponent("Site").path, today: TestProject.today))
 
     for iteration in 0..<Self.iterations {
-      guard let file = files.randomElement(using: &rng), let original = originals[file] else { continue }
-      let mutated = Mutation.allCases.randomElement(using: &rng)?.apply(
-        to: original, ids: ids, rng: &rng) ?? original
+      guard let file = files.randomElement(using: &rng), let original = originals[file] else {
+        continue
+      }
+      let mutated =
+        Mutation.allCases.randomElement(using: &rng)?.apply(
+          to: original, ids: ids, rng: &rng) ?? original
       let url = content.appendingPathComponent(file)
       try Data(mutated).write(to: url)
       // check() runs load, validation and template loading, and renders

@@ -39,11 +39,14 @@ import Testing
       ).build(clean: true)
       #expect(incremental.published == clean.published, "step \(step) \(edit)")
       if incremental.published {
-        let got = Self.site(live), want = Self.site(reference)
+        let got = Self.site(live)
+        let want = Self.site(reference)
         if got != want {
           let differing = Set(got.keys).symmetricDifference(want.keys)
             .union(got.keys.filter { want[$0] != nil && want[$0] != got[$0] })
-          Issue.record("step \(step) (\(edit)): incremental differs from clean in \(differing.sorted().prefix(8))")
+          Issue.record(
+            "step \(step) (\(edit)): incremental differs from clean in \(differing.sorted().prefix(8))"
+          )
           return
         }
         if incremental.renderedPages < incremental.pageCount { incrementalSteps += 1 }
@@ -89,10 +92,13 @@ import Testing
     let project = try FixtureProject(caseName: nil)
     #expect(project.build().published)
     #expect(project.build().upToDate)
-    try FileManager.default.removeItem(at: project.root.appendingPathComponent("Content/tasks/01-chung/1-2.md"))
+    try FileManager.default.removeItem(
+      at: project.root.appendingPathComponent("Content/tasks/01-chung/1-2.md"))
     let result = project.build()
     #expect(result.report?.removed == ["nhiem-vu/1-2/index.html"])
-    #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("Site/nhiem-vu/1-2").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: project.root.appendingPathComponent("Site/nhiem-vu/1-2").path))
   }
 
   /// Every published file (manifest and state included: they follow from the input).
@@ -116,12 +122,16 @@ struct ContentEditor {
   var taskFolder: URL { content.appendingPathComponent("tasks/01-chung") }
 
   func taskFiles() -> [URL] {
-    ((try? FileManager.default.contentsOfDirectory(at: taskFolder, includingPropertiesForKeys: nil)) ?? [])
+    ((try? FileManager.default.contentsOfDirectory(at: taskFolder, includingPropertiesForKeys: nil))
+      ?? [])
       .filter { $0.lastPathComponent != "_group.md" }.sorted { $0.path < $1.path }
   }
 
-  func task(id: String, title: String, to: [String], role: String, status: String?, deadline: String?) -> String {
-    var text = "---\nid: \"\(id)\"\ntitle: \"\(title)\"\nassignments:\n  - to: [\(to.joined(separator: ", "))]\n    role: \(role)\n    text: \"Thực hiện \(title.lowercased()).\"\n"
+  func task(
+    id: String, title: String, to: [String], role: String, status: String?, deadline: String?
+  ) -> String {
+    var text =
+      "---\nid: \"\(id)\"\ntitle: \"\(title)\"\nassignments:\n  - to: [\(to.joined(separator: ", "))]\n    role: \(role)\n    text: \"Thực hiện \(title.lowercased()).\"\n"
     if let status { text += "status: \(status)\n" }
     if let deadline { text += "deadline: \(deadline)\n" }
     return text + "---\n\nNội dung \(title).\n"
@@ -145,14 +155,22 @@ struct ContentEditor {
       let id = "1.\(nextTask)"
       nextTask += 1
       let to = Self.assignees.randomElement(using: &rng) ?? ["so-noi-vu"]
-      try task(id: id, title: "Nhiệm vụ mới \(id)", to: to, role: ["lead", "support", "implement"].randomElement(using: &rng) ?? "lead", status: ["done", "in-progress", nil].randomElement(using: &rng) ?? nil, deadline: ["2026-01-10", "2026-12-31", nil].randomElement(using: &rng) ?? nil)
-        .write(to: taskFolder.appendingPathComponent("\(id.replacingOccurrences(of: ".", with: "-")).md"), atomically: true, encoding: .utf8)
+      try task(
+        id: id, title: "Nhiệm vụ mới \(id)", to: to,
+        role: ["lead", "support", "implement"].randomElement(using: &rng) ?? "lead",
+        status: ["done", "in-progress", nil].randomElement(using: &rng) ?? nil,
+        deadline: ["2026-01-10", "2026-12-31", nil].randomElement(using: &rng) ?? nil
+      )
+      .write(
+        to: taskFolder.appendingPathComponent("\(id.replacingOccurrences(of: ".", with: "-")).md"),
+        atomically: true, encoding: .utf8)
       return "add \(id)"
     case 20..<45:
       guard let file = files.randomElement(using: &rng) else { return "nothing" }
       var text = try String(contentsOf: file, encoding: .utf8)
       let choices = [
-        ("title: \"", "title: \"Sửa "), ("role: lead", "role: support"), ("role: support", "role: implement"),
+        ("title: \"", "title: \"Sửa "), ("role: lead", "role: support"),
+        ("role: support", "role: implement"),
         ("role: implement", "role: lead"), ("status: done", "status: in-progress"),
         ("status: in-progress", "status: done"), ("Nội dung", "Nội dung đã sửa"),
         ("deadline: 2026-12-31", "deadline: 2026-02-01"),
@@ -180,7 +198,9 @@ struct ContentEditor {
         text = text.replacingOccurrences(of: String(line), with: "id: \"\(id)\"")
       }
       try FileManager.default.removeItem(at: file)
-      try text.write(to: taskFolder.appendingPathComponent("\(id.replacingOccurrences(of: ".", with: "-")).md"), atomically: true, encoding: .utf8)
+      try text.write(
+        to: taskFolder.appendingPathComponent("\(id.replacingOccurrences(of: ".", with: "-")).md"),
+        atomically: true, encoding: .utf8)
       return "rename to \(id)"
     case 62..<72:
       let agencies = content.appendingPathComponent("agencies.yaml")
@@ -194,14 +214,16 @@ struct ContentEditor {
       if Int.random(in: 0..<4, using: &rng) == 0, !text.contains("so-moi") {
         text += "- id: so-moi\n  name: \"Sở Mới\"\n  kind: so\n"
       } else if Int.random(in: 0..<4, using: &rng) == 0, text.contains("so-moi") {
-        text = text.replacingOccurrences(of: "- id: so-moi\n  name: \"Sở Mới\"\n  kind: so\n", with: "")
+        text = text.replacingOccurrences(
+          of: "- id: so-moi\n  name: \"Sở Mới\"\n  kind: so\n", with: "")
       }
       try text.write(to: agencies, atomically: true, encoding: .utf8)
       return "edit agencies"
     case 72..<78:
       let communes = content.appendingPathComponent("communes.yaml")
       var text = try String(contentsOf: communes, encoding: .utf8)
-      text = text.contains("Quỳnh Lưu Mới")
+      text =
+        text.contains("Quỳnh Lưu Mới")
         ? text.replacingOccurrences(of: "Quỳnh Lưu Mới", with: "Quỳnh Lưu")
         : text.replacingOccurrences(of: "Quỳnh Lưu", with: "Quỳnh Lưu Mới")
       try text.write(to: communes, atomically: true, encoding: .utf8)
@@ -209,7 +231,8 @@ struct ContentEditor {
     case 78..<84:
       let indicators = content.appendingPathComponent("indicators.yaml")
       var text = try String(contentsOf: indicators, encoding: .utf8)
-      text = text.contains("owner: so-tai-chinh")
+      text =
+        text.contains("owner: so-tai-chinh")
         ? text.replacingOccurrences(of: "owner: so-tai-chinh", with: "owner: so-noi-vu")
         : text.replacingOccurrences(of: "owner: so-noi-vu", with: "owner: so-tai-chinh")
       try text.write(to: indicators, atomically: true, encoding: .utf8)
@@ -217,14 +240,16 @@ struct ContentEditor {
     case 84..<90:
       let template = templates.appendingPathComponent("partials/footer.mustache")
       var text = try String(contentsOf: template, encoding: .utf8)
-      text = text.contains("<!-- sửa -->")
+      text =
+        text.contains("<!-- sửa -->")
         ? text.replacingOccurrences(of: "<!-- sửa -->", with: "") : text + "<!-- sửa -->\n"
       try text.write(to: template, atomically: true, encoding: .utf8)
       return "edit template"
     case 90..<94:
       let group = taskFolder.appendingPathComponent("_group.md")
       var text = try String(contentsOf: group, encoding: .utf8)
-      text = text.contains("Nhiệm vụ chung và riêng")
+      text =
+        text.contains("Nhiệm vụ chung và riêng")
         ? text.replacingOccurrences(of: "Nhiệm vụ chung và riêng", with: "Nhiệm vụ chung")
         : text.replacingOccurrences(of: "Nhiệm vụ chung", with: "Nhiệm vụ chung và riêng")
       try text.write(to: group, atomically: true, encoding: .utf8)

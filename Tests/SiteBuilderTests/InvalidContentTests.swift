@@ -72,7 +72,8 @@ struct FixtureProject {
       guard let files = fm.enumerator(atPath: source.path) else { continue }
       for case let path as String in files {
         var isDirectory: ObjCBool = false
-        _ = fm.fileExists(atPath: source.appendingPathComponent(path).path, isDirectory: &isDirectory)
+        _ = fm.fileExists(
+          atPath: source.appendingPathComponent(path).path, isDirectory: &isDirectory)
         if isDirectory.boolValue { continue }
         let target = root.appendingPathComponent(top).appendingPathComponent(path)
         try fm.createDirectory(

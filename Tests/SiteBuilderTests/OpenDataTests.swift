@@ -33,14 +33,17 @@ import Testing
   ])
   func matchesGoldenFile(path: String) throws {
     let produced = try Data(contentsOf: URL(fileURLWithPath: Self.fixtureSite + "/" + path))
-    let golden = Self.snapshots.appendingPathComponent(path.replacingOccurrences(of: "/", with: "__"))
+    let golden = Self.snapshots.appendingPathComponent(
+      path.replacingOccurrences(of: "/", with: "__"))
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil
       || !FileManager.default.fileExists(atPath: golden.path)
     {
       try produced.write(to: golden)
     }
     let expected = try Data(contentsOf: golden)
-    #expect(produced == expected, "\(path) differs from \(golden.lastPathComponent); RECORD_SNAPSHOTS=1 rewrites it")
+    #expect(
+      produced == expected,
+      "\(path) differs from \(golden.lastPathComponent); RECORD_SNAPSHOTS=1 rewrites it")
   }
 
   /// Parses the data with Python and compares what it found with the model.
@@ -48,9 +51,11 @@ import Testing
   func independentParsersAgreeWithTheModel(site name: String) throws {
     let site = name == "fixture" ? Self.fixtureSite : Self.realSite
     let content =
-      name == "fixture" ? TestProject.fixtures.appendingPathComponent("base/Content").path : TestProject.content
+      name == "fixture"
+      ? TestProject.fixtures.appendingPathComponent("base/Content").path : TestProject.content
     let summary = try runScript(["python3", "Tests/Scripts/check_data.py", site])
-    let plan = try #require(PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
+    let plan = try #require(
+      PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
     let duties = DutyIndex(plan: plan)
     #expect(summary["schema_version"] as? Int == 1)
     #expect(summary["json_tasks"] as? [String] == plan.tasks.map(\.id.rawValue))
@@ -63,7 +68,9 @@ import Testing
     #expect(summary["csv_agency_names"] as? [String] == plan.agencies.map(\.name))
     #expect(summary["json_communes"] as? [String] == plan.communes.map(\.id.rawValue))
     #expect(summary["csv_commune_names"] as? [String] == plan.communes.map(\.fullName))
-    let figures = plan.indicators.map { ($0.baseline == nil ? 0 : 1) + $0.targets.count + $0.actuals.count }
+    let figures = plan.indicators.map {
+      ($0.baseline == nil ? 0 : 1) + $0.targets.count + $0.actuals.count
+    }
     #expect(summary["csv_indicator_rows"] as? Int == figures.reduce(0, +))
     let events = try #require(summary["calendar_events"] as? [String: Int])
     let slices = try #require(summary["agency_slices"] as? [String: [String]])
@@ -88,9 +95,15 @@ import Testing
       ["query": "so tai chinh", "first": "co-quan/so-tai-chinh/index.html", "strong": true],
       ["query": "Sở Tài chính", "first": "co-quan/so-tai-chinh/index.html", "strong": true],
       ["query": "SO TAI CHINH", "first": "co-quan/so-tai-chinh/index.html"],
-      ["query": "xay dung", "first": "co-quan/so-xay-dung/index.html", "contains": ["nhiem-vu/1-4/index.html"], "strong": false],
+      [
+        "query": "xay dung", "first": "co-quan/so-xay-dung/index.html",
+        "contains": ["nhiem-vu/1-4/index.html"], "strong": false,
+      ],
       ["query": "quynh luu", "first": "xa-phuong/xa-quynh-luu/index.html"],
-      ["query": "quynh", "contains": ["xa-phuong/xa-quynh-luu/index.html", "xa-phuong/phuong-quynh-mai/index.html"]],
+      [
+        "query": "quynh",
+        "contains": ["xa-phuong/xa-quynh-luu/index.html", "xa-phuong/phuong-quynh-mai/index.html"],
+      ],
       ["query": "dong hieu", "first": "xa-phuong/xa-dong-hieu/index.html"],
       ["query": "nong ngh", "first": "co-quan/so-nong-nghiep-va-moi-truong/index.html"],
       ["query": "thanh tra", "first": "co-quan/thanh-tra-tinh/index.html"],
@@ -104,7 +117,9 @@ import Testing
   }
 
   @Test func searchIndexStaysSmall() throws {
-    let size = try FileManager.default.attributesOfItem(atPath: Self.realSite + "/tim-kiem/chi-muc.js")[.size] as? Int ?? 0
+    let size =
+      try FileManager.default.attributesOfItem(atPath: Self.realSite + "/tim-kiem/chi-muc.js")[
+        .size] as? Int ?? 0
     #expect(size > 1000 && size < 200_000)
   }
 
@@ -112,19 +127,23 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: Self.fixtureSite + "/sitemap.xml"))
     let project = try FixtureProject(caseName: nil)
     let siteFile = project.root.appendingPathComponent("Content/site.yaml")
-    try (try String(contentsOf: siteFile, encoding: .utf8) + "base_url: \"https://kehoach.example.gov.vn/ke-hoach\"\n")
+    try
+      (try String(contentsOf: siteFile, encoding: .utf8)
+      + "base_url: \"https://kehoach.example.gov.vn/ke-hoach\"\n")
       .write(to: siteFile, atomically: true, encoding: .utf8)
     let result = project.build()
     #expect(result.published)
     #expect(result.notes.isEmpty)
     let site = project.root.appendingPathComponent("Site")
-    let sitemap = try String(contentsOf: site.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+    let sitemap = try String(
+      contentsOf: site.appendingPathComponent("sitemap.xml"), encoding: .utf8)
     #expect(sitemap.contains("<loc>https://kehoach.example.gov.vn/ke-hoach/nhiem-vu/1-1/</loc>"))
     #expect(!sitemap.contains("404"))
     let robots = try String(contentsOf: site.appendingPathComponent("robots.txt"), encoding: .utf8)
     #expect(robots.contains("Sitemap: https://kehoach.example.gov.vn/ke-hoach/sitemap.xml"))
     let page = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
-    #expect(page.contains("<link rel=\"canonical\" href=\"https://kehoach.example.gov.vn/ke-hoach/\">"))
+    #expect(
+      page.contains("<link rel=\"canonical\" href=\"https://kehoach.example.gov.vn/ke-hoach/\">"))
   }
 
   func runScript(_ arguments: [String]) throws -> [String: Any] {
@@ -139,13 +158,17 @@ import Testing
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
     process.currentDirectoryURL = TestProject.root
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    return (
+      process.terminationStatus, String(decoding: stdout, as: UTF8.self),
+      String(decoding: stderr, as: UTF8.self)
+    )
   }
 }

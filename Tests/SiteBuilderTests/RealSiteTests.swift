@@ -21,7 +21,8 @@ import Testing
   }
 
   @Test func buildSucceeds() {
-    let result = TestProject.build(output: TestProject.temporaryDirectory().appendingPathComponent("Site").path)
+    let result = TestProject.build(
+      output: TestProject.temporaryDirectory().appendingPathComponent("Site").path)
     #expect(result.published)
     #expect(!result.failed, "\(result.diagnostics)")
     #expect(result.pageCount > 150)
@@ -41,7 +42,9 @@ import Testing
     #expect(duties["1.2"] == ["Chủ trì"])
     #expect(duties["1.5"] == ["Phối hợp"])
     // Named in 1.5 beside "các sở, ngành": listed once, as named.
-    let entries = HTMLProbe.duties(in: page("co-quan/so-noi-vu/index.html")).filter { $0.task == "1.5" }
+    let entries = HTMLProbe.duties(in: page("co-quan/so-noi-vu/index.html")).filter {
+      $0.task == "1.5"
+    }
     #expect(entries.count == 1)
   }
 
@@ -66,8 +69,10 @@ import Testing
   }
 
   @Test func every130CommunePageListsTheCommuneDuties() throws {
-    let communes = try String(contentsOfFile: TestProject.content + "/communes.yaml", encoding: .utf8)
-      .split(separator: "\n").filter { $0.hasPrefix("- id: ") }.map { String($0.dropFirst(6)) }
+    let communes = try String(
+      contentsOfFile: TestProject.content + "/communes.yaml", encoding: .utf8
+    )
+    .split(separator: "\n").filter { $0.hasPrefix("- id: ") }.map { String($0.dropFirst(6)) }
     #expect(communes.count == 130)
     for id in communes {
       let html = page("xa-phuong/\(id)/index.html")
@@ -113,7 +118,8 @@ import Testing
         }
         #expect(!link.hasPrefix("/"), "\(path): absolute link \(link)")
         let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let target = parts[0].isEmpty
+        let target =
+          parts[0].isEmpty
           ? URL(fileURLWithPath: Self.output + "/" + path)
           : base.appendingPathComponent(String(parts[0])).standardizedFileURL
         let relative = target.path.replacingOccurrences(of: Self.output + "/", with: "")

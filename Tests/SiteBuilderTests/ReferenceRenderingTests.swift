@@ -5,12 +5,12 @@ import SiteBuilder
 import SiteRenderer
 import Testing
 
-/// The fast build against the slow reference: every page of a build
-/// (rendered on all cores, rows, header, footer and the commune pages'
-/// common lists rendered once and reused, written by one thread) must be
-/// byte-identical to the page rendered alone, from scratch, with nothing
-/// reused (`reusesFragments: false`). A fragment cache key that misses
-/// something a fragment depends on shows up here as a difference.
+/// The fast build against the slow reference: every page of a build (rendered on all cores, rows,
+/// header, footer and the commune pages' common lists rendered once and reused, written by one
+/// thread) must be byte-identical to the page rendered alone, from scratch, with nothing reused
+/// (`reusesFragments: false`).
+///
+/// A fragment cache key that misses something a fragment depends on shows up here as a difference.
 @Suite struct ReferenceRenderingTests {
   @Test(arguments: ["real", "fixture", "synthetic"])
   func buildMatchesPagesRenderedAlone(content name: String) throws {
@@ -41,15 +41,18 @@ import Testing
     #expect(result.published, "\(result.diagnostics)")
     let site = TestProject.snapshot(of: output)
 
-    let plan = try #require(PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
+    let plan = try #require(
+      PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
     let templates = try TemplateSet(directory: TestProject.templates)
     let reference = try SiteRenderer(
-      plan: plan, templates: templates, options: .init(today: TestProject.today, reusesFragments: false))
+      plan: plan, templates: templates,
+      options: .init(today: TestProject.today, reusesFragments: false))
     var expected: [String: Data] = [:]
     for route in reference.routes {
       // A new renderer per page: nothing carries over from other pages.
       let alone = try SiteRenderer(
-        plan: plan, templates: templates, options: .init(today: TestProject.today, reusesFragments: false))
+        plan: plan, templates: templates,
+        options: .init(today: TestProject.today, reusesFragments: false))
       let file = try alone.render(route)
       expected[file.path] = Data(file.bytes)
     }
@@ -61,7 +64,9 @@ import Testing
       #expect(site[path] == bytes, "\(name): \(path) differs from the page rendered alone")
     }
     // Nothing else was published besides the build's own state files.
-    let extra = Set(site.keys).subtracting(expected.keys).subtracting([".plansite-build", ".plansite-state"])
+    let extra = Set(site.keys).subtracting(expected.keys).subtracting([
+      ".plansite-build", ".plansite-state",
+    ])
     #expect(extra.isEmpty, "\(extra.sorted())")
   }
 }

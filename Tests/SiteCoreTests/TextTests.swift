@@ -94,8 +94,9 @@ import Testing
   }
 
   @Test func escapesHTML() {
-    #expect("<a href=\"x\">Tom & 'Jerry'</a>".htmlEscaped
-      == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
+    #expect(
+      "<a href=\"x\">Tom & 'Jerry'</a>".htmlEscaped
+        == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
   }
 
   @Test func hashesAreStable() {

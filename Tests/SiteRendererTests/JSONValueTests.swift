@@ -19,7 +19,8 @@ import Testing
 
   @Test(arguments: [
     "", "plain", "\"quoted\" and \\slashed\\", "ends with quote\"", "\nstarts with newline",
-    "Nghệ An\u{2028}\u{2029}\u{7}\u{0}", "– 2025–2030 ≥ 95 %", String(repeating: "Đồng Hới ", count: 500),
+    "Nghệ An\u{2028}\u{2029}\u{7}\u{0}", "– 2025–2030 ≥ 95 %",
+    String(repeating: "Đồng Hới ", count: 500),
   ])
   func foundationReadsBackTheSameText(text: String) throws {
     let json = JSONValue.object([("text", .string(text))]).serialized

@@ -10,13 +10,17 @@ import Testing
   }
 
   @Test func hashesAssetNamesAndReportsWhatIsMissing() throws {
-    let folder = try templates(["index.mustache": "{{title}}", "assets/site.css": "body{}", "assets/logo.svg": "<svg/>"])
+    let folder = try templates([
+      "index.mustache": "{{title}}", "assets/site.css": "body{}", "assets/logo.svg": "<svg/>",
+    ])
     let set = try TemplateSet(directory: folder, requiredTemplates: ["index"])
     #expect(set.assetPaths["site.css"]?.hasPrefix("assets/site.") == true)
     #expect(set.assetPaths["site.css"]?.hasSuffix(".css") == true)
     #expect(set.assetPaths["site.css"] != "assets/site.css")
     #expect(set.assetPaths["logo.svg"] == "assets/logo.svg")
-    #expect(throws: DiagnosticError.self) { try TemplateSet(directory: folder, requiredTemplates: ["task"]) }
+    #expect(throws: DiagnosticError.self) {
+      try TemplateSet(directory: folder, requiredTemplates: ["task"])
+    }
   }
 
   @Test func rejectsUnescapedPlainFieldsButAllowsHTMLFields() throws {
@@ -25,9 +29,10 @@ import Testing
       _ = try TemplateSet(directory: bad, requiredTemplates: ["index"])
       Issue.record("expected an error")
     } catch let error as DiagnosticError {
-      #expect(error.diagnostics.map(\.message) == [
-        "'title' is inserted without HTML escaping", "'name' is inserted without HTML escaping",
-      ])
+      #expect(
+        error.diagnostics.map(\.message) == [
+          "'title' is inserted without HTML escaping", "'name' is inserted without HTML escaping",
+        ])
       #expect(error.diagnostics.map(\.location.column) == [1, 13])
     }
     let good = try templates(["index.mustache": "{{{body_html}}} {{{task.text_html}}}"])

@@ -52,7 +52,9 @@ import Testing
     let final = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
     #expect(final.status == 0, "\(final.stderr)")
     // The spare now holds the previous build, complete with its manifest.
-    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.staging/.plansite-build").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: folder.appendingPathComponent("Site.staging/.plansite-build").path))
     let page = try String(
       contentsOf: site.appendingPathComponent("co-quan/so-tai-chinh/index.html"), encoding: .utf8)
     #expect(page.contains("Sở Tài chính (đổi tên)"))
@@ -67,6 +69,7 @@ import Testing
     #expect(first.terminationStatus == 0)
     #expect(second.status == 1)
     #expect(second.stderr.contains("another plansite build is writing 'Site' right now"))
-    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/index.html").path))
+    #expect(
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/index.html").path))
   }
 }

@@ -38,8 +38,10 @@ import Testing
     }
     func edit(_ from: String, _ to: String) throws {
       let text = try String(contentsOf: task, encoding: .utf8)
-      try text.replacingOccurrences(of: from, with: to).write(to: task, atomically: true, encoding: .utf8)
-      try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: task.path)
+      try text.replacingOccurrences(of: from, with: to).write(
+        to: task, atomically: true, encoding: .utf8)
+      try FileManager.default.setAttributes(
+        [.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: task.path)
     }
     try build()
     #expect((try? Data(contentsOf: cache))?.count ?? 0 > 1000)
@@ -60,7 +62,8 @@ import Testing
     let output = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
     #expect(output.status == 0, "\(output.stderr)")
     #expect(output.stdout.hasPrefix("Built "))
-    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/index.html").path))
+    #expect(
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/index.html").path))
   }
 
   @Test func checkReportsAllErrorsSortedWithSummaryAndExitsOne() throws {
@@ -114,7 +117,8 @@ import Testing
     let two = try CommandRunner.run(
       ["build", "--output", "B"], in: folder, environment: ["SOURCE_DATE_EPOCH": "1790000000"])
     #expect(one.status == 0 && two.status == 0)
-    #expect(CommandRunner.snapshot(folder.appendingPathComponent("A"))
-      == CommandRunner.snapshot(folder.appendingPathComponent("B")))
+    #expect(
+      CommandRunner.snapshot(folder.appendingPathComponent("A"))
+        == CommandRunner.snapshot(folder.appendingPathComponent("B")))
   }
 }

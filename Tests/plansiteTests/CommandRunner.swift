@@ -22,11 +22,14 @@ enum CommandRunner {
   }
 
   /// Runs plansite with `arguments` in `directory` and waits for it.
-  static func run(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:])
+  static func run(
+    _ arguments: [String], in directory: URL = root, environment: [String: String] = [:]
+  )
     throws -> Output
   {
     let process = try start(arguments, in: directory, environment: environment)
-    let out = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+    let out =
+      (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
     let err = (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
     process.waitUntilExit()
     return Output(
@@ -35,7 +38,9 @@ enum CommandRunner {
   }
 
   /// Starts plansite without waiting.
-  static func start(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:])
+  static func start(
+    _ arguments: [String], in directory: URL = root, environment: [String: String] = [:]
+  )
     throws -> Process
   {
     let process = Process()

@@ -11,7 +11,8 @@ import Testing
     let folder = CommandRunner.temporaryDirectory("watch")
     for name in ["Content", "Templates"] {
       try FileManager.default.copyItem(
-        at: CommandRunner.root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        at: CommandRunner.root.appendingPathComponent(name), to: folder.appendingPathComponent(name)
+      )
     }
     return folder
   }
@@ -19,8 +20,10 @@ import Testing
   func edit(_ file: URL, _ from: String, _ to: String) throws {
     let text = try String(contentsOf: file, encoding: .utf8)
     // Save the way editors do: a temporary file renamed over the original.
-    let temporary = file.deletingLastPathComponent().appendingPathComponent(".~\(file.lastPathComponent)")
-    try text.replacingOccurrences(of: from, with: to).write(to: temporary, atomically: false, encoding: .utf8)
+    let temporary = file.deletingLastPathComponent().appendingPathComponent(
+      ".~\(file.lastPathComponent)")
+    try text.replacingOccurrences(of: from, with: to).write(
+      to: temporary, atomically: false, encoding: .utf8)
     _ = rename(temporary.path, file.path)
   }
 
@@ -32,7 +35,8 @@ import Testing
     let page = folder.appendingPathComponent("Site/nhiem-vu/1-3/index.html")
 
     try edit(task, "Bám sát định hướng", "Bám sát chặt chẽ định hướng")
-    #expect(watch.wait { $0.contains("Content/tasks/1-trong-tam/1-3.md: rendered") }, "\(watch.text)")
+    #expect(
+      watch.wait { $0.contains("Content/tasks/1-trong-tam/1-3.md: rendered") }, "\(watch.text)")
     #expect(try String(contentsOf: page, encoding: .utf8).contains("Bám sát chặt chẽ định hướng"))
 
     let before = CommandRunner.snapshot(folder.appendingPathComponent("Site"))
@@ -42,13 +46,17 @@ import Testing
     #expect(CommandRunner.snapshot(folder.appendingPathComponent("Site")) == before)
 
     try edit(task, "role: chu tri", "role: lead")
-    #expect(watch.wait { $0.components(separatedBy: "1-3.md: rendered").count == 3 }, "\(watch.text)")
+    #expect(
+      watch.wait { $0.components(separatedBy: "1-3.md: rendered").count == 3 }, "\(watch.text)")
     watch.interrupt()
     #expect(watch.process.terminationStatus == 0)
     #expect(watch.text.hasSuffix("Stopped.\n"))
     // Ctrl-C leaves Site/ and no staging folder beside it.
-    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.staging").path))
-    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/.plansite-build").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.staging").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: folder.appendingPathComponent("Site/.plansite-build").path))
     let published = CommandRunner.snapshot(folder.appendingPathComponent("Site"))
     // The next build finds nothing to do, and a clean build agrees with Site/.
     let next = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
@@ -61,7 +69,8 @@ import Testing
   @Test func serveAnswersWithTheRightTypesAndReloads() async throws {
     let folder = try project()
     let port = 18_000 + Int.random(in: 0..<1000)
-    let serve = try LiveProcess(["serve", "--port", "\(port)", "--today", "2026-11-27"], in: folder)
+    let serve = try LiveProcess(
+      ["serve", "--port", "\(port)", "--today", "2026-11-27"], in: folder)
     #expect(serve.wait { $0.contains("(start): rendered") }, "\(serve.text)")
     let base = "http://127.0.0.1:\(port)"
 
@@ -84,7 +93,8 @@ import Testing
       }
     }
     // Traversal, plain and encoded, never leaves Site/.
-    for attack in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc/passwd"] {
+    for attack in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc/passwd"]
+    {
       let (data, response) = try await raw(port: port, path: attack)
       #expect(response.hasPrefix("HTTP/1.1 404"), "\(attack): \(response)")
       #expect(!data.contains("root:"))
@@ -101,16 +111,19 @@ import Testing
       folder.appendingPathComponent("Content/tasks/1-trong-tam/1-2.md"), "Thực hiện kiểm tra",
       "Thực hiện kiểm tra (mới)")
     let (next, _) = try await waiting
-    let nextBuild = try #require((try JSONSerialization.jsonObject(with: next) as? [String: Int])?["build"])
+    let nextBuild = try #require(
+      (try JSONSerialization.jsonObject(with: next) as? [String: Int])?["build"])
     #expect(nextBuild > build)
     let (page, _) = try await get(base + "/nhiem-vu/1-2/index.html")
     #expect(String(decoding: page, as: UTF8.self).contains("Thực hiện kiểm tra (mới)"))
     // The snippet is only in served responses, never in the files.
-    let file = try String(contentsOf: folder.appendingPathComponent("Site/nhiem-vu/1-2/index.html"), encoding: .utf8)
+    let file = try String(
+      contentsOf: folder.appendingPathComponent("Site/nhiem-vu/1-2/index.html"), encoding: .utf8)
     #expect(!file.contains("_plansite"))
     serve.interrupt()
     #expect(serve.text.contains("Stopped."))
-    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.staging").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.staging").path))
   }
 
   func get(_ url: String) async throws -> (Data, HTTPURLResponse) {
@@ -122,7 +135,9 @@ import Testing
   func raw(port: Int, path: String) async throws -> (data: String, response: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", """
+    process.arguments = [
+      "python3", "-c",
+      """
       import socket,sys
       s=socket.create_connection(("127.0.0.1",\(port)))
       s.sendall(b"GET \(path) HTTP/1.1\\r\\nHost: x\\r\\nConnection: close\\r\\n\\r\\n")
@@ -132,7 +147,8 @@ import Testing
           if not c: break
           d+=c
       sys.stdout.write(d.decode("utf-8","replace"))
-      """]
+      """,
+    ]
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()

@@ -23,7 +23,8 @@ enum ContentFileKind: Equatable {
     // with nothing to do, so the path is cut at its first and last '/' by
     // UTF-8 bytes ('/' is ASCII, so these are character boundaries too).
     let slash = UInt8(ascii: "/")
-    guard let first = path.utf8.firstIndex(of: slash), let last = path.utf8.lastIndex(of: slash) else {
+    guard let first = path.utf8.firstIndex(of: slash), let last = path.utf8.lastIndex(of: slash)
+    else {
       switch path {
       case "site.yaml": self = .site
       case "plan.md": self = .plan

@@ -69,7 +69,8 @@ extension FileParser {
         document: document, baseline: baseline, targets: targets, actuals: actuals, owner: nil,
         higherIsBetter: higher, note: note, sources: sources,
         source: SourceRef(path: yaml.source.file.path, location: item.location))
-      return PlanDraft.IndicatorDraft(indicator: indicator, idLocation: id.location, ownerRef: owner)
+      return PlanDraft.IndicatorDraft(
+        indicator: indicator, idLocation: id.location, ownerRef: owner)
     }
   }
 

@@ -153,8 +153,9 @@ final class MappingReader {
   private static let dateNote = Diagnostic.Note(
     "write dates as YYYY-MM-DD, like 2026-12-31 (the month must have that day)")
 
-  /// One of a fixed set of words (`status: in-progress`). A value written as
-  /// its Vietnamese label is suggested back as the word to use.
+  /// One of a fixed set of words (`status: in-progress`).
+  ///
+  /// A value written as its Vietnamese label is suggested back as the word to use.
   func enumeration<Value: RawRepresentable & CaseIterable & Labeled & Sendable>(
     _ key: String, _ type: Value.Type, required: Bool = false
   ) -> Value? where Value.RawValue == String {
@@ -249,13 +250,15 @@ final class MappingReader {
         report.error("each line of '\(key)' should be 'period: value'", at: location(of: k))
         continue
       }
-      result.append((Located(ks.string.nfc, at: location(of: k)), Located(vs.string.nfc, at: location(of: v))))
+      result.append(
+        (Located(ks.string.nfc, at: location(of: k)), Located(vs.string.nfc, at: location(of: v))))
     }
     return result
   }
 
   /// A nested mapping read by `read`.
-  func mapping<Item>(_ key: String, what itemWhat: String, read: (MappingReader) -> Item?) -> Item? {
+  func mapping<Item>(_ key: String, what itemWhat: String, read: (MappingReader) -> Item?) -> Item?
+  {
     guard let node = node(key) else { return nil }
     guard let reader = MappingReader(node, what: itemWhat, source: source) else { return nil }
     defer { reader.finish() }

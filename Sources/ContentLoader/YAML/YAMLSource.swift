@@ -17,7 +17,9 @@ struct YAMLSource {
     return file.location(line: mark.line + firstLine - 1, column: mark.column)
   }
 
-  /// Parses `yaml`, reporting malformed YAML. Empty text gives `nil` without a report.
+  /// Parses `yaml`, reporting malformed YAML.
+  ///
+  /// Empty text gives `nil` without a report.
   func parse(_ yaml: String) -> Node? {
     do {
       // The basic resolver tags every plain scalar as text: the readers type
@@ -40,7 +42,9 @@ struct YAMLSource {
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       var message = "malformed YAML: \(problem)"
-      if let context { message += " (\(context.text) on line \(context.mark.line + firstLine - 1))" }
+      if let context {
+        message += " (\(context.text) on line \(context.mark.line + firstLine - 1))"
+      }
       return .error(message, at: location(mark), notes: Self.hints(for: problem))
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")

@@ -81,11 +81,13 @@ public struct DutyIndex: Sendable {
   }
 
   /// Every duty of a commune: named, then by kind, then for all communes.
-  /// An assignment naming two collectives that both reach the commune is
-  /// listed once, under the more specific one.
+  ///
+  /// An assignment naming two collectives that both reach the commune is listed once, under the
+  /// more specific one.
   public func allDuties(of commune: Commune) -> [Duty] {
     var seen = Set<AssignmentKey>()
-    let ordered = namedDuties(of: commune.id)
+    let ordered =
+      namedDuties(of: commune.id)
       + Self.collectives(reaching: commune.kind).flatMap { duties(of: $0) }
     return ordered.filter { seen.insert(AssignmentKey($0)).inserted }
   }
@@ -97,7 +99,9 @@ public struct DutyIndex: Sendable {
     return communes.map { commune in
       let common =
         shared[commune.kind]
-        ?? Set(Self.collectives(reaching: commune.kind).flatMap { duties(of: $0) }.map(AssignmentKey.init))
+        ?? Set(
+          Self.collectives(reaching: commune.kind).flatMap { duties(of: $0) }.map(
+            AssignmentKey.init))
       shared[commune.kind] = common
       let named = Set(namedDuties(of: commune.id).map(AssignmentKey.init))
       return common.count + named.subtracting(common).count

@@ -1,11 +1,13 @@
 import SiteCore
 
-/// What ids may look like. Ids become folder names in the output, so these
-/// rules are what keeps every page inside `Site/`.
+/// What ids may look like.
+///
+/// Ids become folder names in the output, so these rules are what keeps every page inside `Site/`.
 public enum IDRules {
-  /// Whether `id` is a valid plan number (task, group, section id): letters
-  /// and digits in runs separated by single `.` or `-`, as in `1.1`, `A.2`,
-  /// `III.2.a`. No spaces, slashes, diacritics or leading/trailing separators.
+  /// Whether `id` is a valid plan number (task, group, section id): letters and digits in runs
+  /// separated by single `.` or `-`, as in `1.1`, `A.2`, `III.2.a`.
+  ///
+  /// No spaces, slashes, diacritics or leading/trailing separators.
   public static func isPlanNumber(_ id: String) -> Bool {
     guard !id.isEmpty else { return false }
     var previousWasSeparator = true

@@ -14,9 +14,10 @@ public struct PlanDraft: Sendable {
   public var agencies: [Entry<Agency>] = []
   public var communes: [Entry<Commune>] = []
   public var indicators: [IndicatorDraft] = []
-  /// Registries whose files could not be read completely. References into
-  /// them are not checked, so one broken file does not cascade into
-  /// hundreds of "unknown id" errors.
+  /// Registries whose files could not be read completely.
+  ///
+  /// References into them are not checked, so one broken file does not cascade into hundreds of
+  /// "unknown id" errors.
   public var incomplete: Set<Registry> = []
 
   /// The kinds of things references point to.
@@ -71,7 +72,8 @@ public struct PlanDraft: Sendable {
     public init(
       id: Located<String>, folder: String, groupRef: Located<String>?, title: String,
       body: RichText, assignments: [AssignmentDraft],
-      deadline: Day?, status: Located<TaskStatus>?, progress: Int?, indicatorRefs: [Located<String>],
+      deadline: Day?, status: Located<TaskStatus>?, progress: Int?,
+      indicatorRefs: [Located<String>],
       source: SourceRef
     ) {
       self.id = id

@@ -210,7 +210,8 @@ public struct PlanValidator: Sendable {
     let reserved = Set(Collective.allCases.map(\.rawValue))
     var agencyLocations: [String: SourceLocation] = [:]
     for entry in agencies {
-      agencyLocations[entry.value.id.rawValue] = agencyLocations[entry.value.id.rawValue]
+      agencyLocations[entry.value.id.rawValue] =
+        agencyLocations[entry.value.id.rawValue]
         ?? entry.idLocation
       if reserved.contains(entry.value.id.rawValue) {
         report.error(
@@ -249,7 +250,8 @@ public struct PlanValidator: Sendable {
           at: item.location,
           notes: [
             Diagnostic.Note("\(kind) '\(first.id)' is defined here", at: first.location),
-            Diagnostic.Note("ids that differ only in punctuation or case share a page; renumber one"),
+            Diagnostic.Note(
+              "ids that differ only in punctuation or case share a page; renumber one"),
           ])
       } else {
         bySlug[item.slug] = (item.id, item.location)
@@ -272,5 +274,6 @@ func unknownReference(
 }
 
 func didYouMean(_ match: Suggestion.Candidate) -> String {
-  match.name == match.id ? "did you mean '\(match.id)'?" : "did you mean '\(match.id)' (\(match.name))?"
+  match.name == match.id
+    ? "did you mean '\(match.id)'?" : "did you mean '\(match.id)' (\(match.name))?"
 }

@@ -90,14 +90,17 @@ public final class FileWatcher: @unchecked Sendable {
   }
 
   private func addWatches(under folder: String) {
-    let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB)
+    let mask = UInt32(
+      IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB)
     let wd = inotify_add_watch(inotify, folder, mask)
     if wd >= 0 { watches[wd] = folder }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     for name in names {
       var isDirectory: ObjCBool = false
       let path = folder + "/" + name
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
         addWatches(under: path)
       }
     }

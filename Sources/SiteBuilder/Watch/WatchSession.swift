@@ -2,9 +2,10 @@ import ContentLoader
 import Foundation
 import SiteCore
 
-/// `plansite watch`: builds, then rebuilds on every change, for as long as
-/// it runs. A build with errors reports them and keeps the last good site;
-/// the next save that fixes them publishes again.
+/// `plansite watch`: builds, then rebuilds on every change, for as long as it runs.
+///
+/// A build with errors reports them and keeps the last good site; the next save that fixes them
+/// publishes again.
 public final class WatchSession: @unchecked Sendable {
   /// What one rebuild did, for the one-line report.
   public struct Event: Sendable {
@@ -41,8 +42,10 @@ public final class WatchSession: @unchecked Sendable {
     return stopped
   }
 
-  /// Builds once, then on every change until `stop()`; `report` is called
-  /// after each build (on this thread). Call `finish()` afterwards.
+  /// Builds once, then on every change until `stop()`; `report` is called after each build (on this
+  /// thread).
+  ///
+  /// Call `finish()` afterwards.
   public func run(report: (Event) -> Void) {
     var changed = ["(start)"]
     let builder = SiteBuilder(configuration: configuration, cache: cache)

@@ -96,9 +96,10 @@ extension Array where Element == Diagnostic {
     }
   }
 
-  /// The diagnostics as printed by the command line: sorted, one per line,
-  /// each followed by its notes, then the summary line. With `color`, ANSI
-  /// colors mark locations, severities and notes (for terminals only).
+  /// The diagnostics as printed by the command line: sorted, one per line, each followed by its
+  /// notes, then the summary line.
+  ///
+  /// With `color`, ANSI colors mark locations, severities and notes (for terminals only).
   public func formatted(color: Bool = false) -> String {
     func paint(_ text: String, _ code: String) -> String {
       color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

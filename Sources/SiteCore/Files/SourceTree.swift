@@ -31,8 +31,10 @@ public struct SourceTree: Sendable {
   /// The files, sorted by path.
   public let files: [File]
 
-  /// Lists `directory`. Throws a located diagnostic if it does not exist or
-  /// is not a folder; a link that leads outside is reported and skipped.
+  /// Lists `directory`.
+  ///
+  /// Throws a located diagnostic if it does not exist or is not a folder; a link that leads outside
+  /// is reported and skipped.
   public init(directory: String, diagnostics: DiagnosticCollector) throws {
     displayRoot = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
     let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
@@ -43,7 +45,9 @@ public struct SourceTree: Sendable {
       throw DiagnosticError(
         .error(
           "folder '\(displayRoot)' does not exist", at: SourceLocation(file: displayRoot),
-          notes: [Diagnostic.Note("run the command from the project folder, or pass the folder's path")]))
+          notes: [
+            Diagnostic.Note("run the command from the project folder, or pass the folder's path")
+          ]))
     }
     root = Self.resolve(absolute)
     var found: [File] = []
@@ -154,7 +158,9 @@ public enum FileBytes {
     var bytes = [UInt8](repeating: 0, count: capacity)
     var count = 0
     while true {
-      if count == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: bytes.count)) }
+      if count == bytes.count {
+        bytes.append(contentsOf: [UInt8](repeating: 0, count: bytes.count))
+      }
       let n = bytes.withUnsafeMutableBytes { buffer -> Int in
         guard let base = buffer.baseAddress else { return 0 }
         return Foundation.read(fd, base + count, buffer.count - count)

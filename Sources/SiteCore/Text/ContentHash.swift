@@ -1,5 +1,7 @@
-/// A fast 64-bit content fingerprint (FNV-1a) for change detection and for
-/// content-hashed asset names. Not for security: it only has to notice edits.
+/// A fast 64-bit content fingerprint (FNV-1a) for change detection and for content-hashed asset
+/// names.
+///
+/// Not for security: it only has to notice edits.
 public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
   public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 

@@ -3,7 +3,8 @@ extension String {
   /// and quoted attribute values.
   public var htmlEscaped: String {
     var needsEscaping = false
-    for byte in utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
+    for byte in utf8
+    where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
       needsEscaping = true
       break
     }

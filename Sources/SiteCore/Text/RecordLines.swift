@@ -32,9 +32,10 @@ public enum RecordLines {
     }
   }
 
-  /// Like `scan`, for a record whose first line must be `header`; that
-  /// line is checked and not passed to `visit`. False if the header is
-  /// missing or `visit` rejected a line.
+  /// Like `scan`, for a record whose first line must be `header`; that line is checked and not
+  /// passed to `visit`.
+  ///
+  /// False if the header is missing or `visit` rejected a line.
   public static func scan(
     _ text: String, header: String, maxFields: Int, _ visit: ([Substring]) -> Bool
   ) -> Bool {
@@ -49,7 +50,9 @@ public enum RecordLines {
     }
   }
 
-  private static func substring(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Substring {
+  private static func substring(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+    -> Substring
+  {
     Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
   }
 

@@ -1,7 +1,8 @@
 /// URL-safe names derived from the plan's own numbering and names.
 public enum Slug {
-  /// The slug for `text`: diacritics removed, lowercase, every run of
-  /// characters other than `a-z0-9` replaced by one `-`, no `-` at the ends.
+  /// The slug for `text`: diacritics removed, lowercase, every run of characters other than
+  /// `a-z0-9` replaced by one `-`, no `-` at the ends.
+  ///
   /// `"1.1"` → `1-1`, `"A.2"` → `a-2`, `"Sở Tài chính"` → `so-tai-chinh`.
   public static func make(from text: String) -> String {
     // Plan numbers and registry ids are ASCII: map their bytes directly.
@@ -39,9 +40,10 @@ public enum Slug {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// Whether `text` is already a registry id: `[a-z0-9]+` words joined by
-  /// single `-`. Such ids are used as folder names in the output, so nothing
-  /// else (no `/`, `..`, spaces, capitals or diacritics) is allowed.
+  /// Whether `text` is already a registry id: `[a-z0-9]+` words joined by single `-`.
+  ///
+  /// Such ids are used as folder names in the output, so nothing else (no `/`, `..`, spaces,
+  /// capitals or diacritics) is allowed.
   public static func isRegistryID(_ text: String) -> Bool {
     !text.isEmpty && make(from: text) == text
   }

@@ -11,10 +11,11 @@ extension String {
     return precomposedStringWithCanonicalMapping
   }
 
-  /// A fast, conservative check: true only when every scalar is in a range
-  /// that contains no character NFC would change (ASCII, Latin up to U+02FF,
-  /// the precomposed Vietnamese letters of Latin Extended Additional, and
-  /// common punctuation). Anything else goes through the full normalizer.
+  /// A fast, conservative check: true only when every scalar is in a range that contains no
+  /// character NFC would change (ASCII, Latin up to U+02FF, the precomposed Vietnamese letters of
+  /// Latin Extended Additional, and common punctuation).
+  ///
+  /// Anything else goes through the full normalizer.
   var isKnownNFC: Bool {
     for scalar in unicodeScalars {
       let value = scalar.value

@@ -11,9 +11,9 @@ public enum Suggestion {
     }
   }
 
-  /// The candidate closest to `input`, comparing diacritic- and
-  /// case-insensitively against both ids and display names, so
-  /// `so-noi-vu2`, `Sở Nội Vụ` and `so noi vu` all find `so-noi-vu`.
+  /// The candidate closest to `input`, comparing diacritic- and case-insensitively against both ids
+  /// and display names, so `so-noi-vu2`, `Sở Nội Vụ` and `so noi vu` all find `so-noi-vu`.
+  ///
   /// Returns `nil` when nothing is reasonably close.
   public static func closest(to input: String, among candidates: [Candidate]) -> Candidate? {
     let folded = Slug.make(from: input)

@@ -26,8 +26,14 @@ enum DataDictionary {
       Field(name: "group", meaning: "số hiệu nhóm nhiệm vụ"),
       Field(name: "title", meaning: "nội dung nhiệm vụ"),
       Field(name: "deadline", meaning: "thời hạn (YYYY-MM-DD), trống nếu không quy định"),
-      Field(name: "status", meaning: "tình trạng đã báo cáo: not-started, in-progress, done; trống nếu chưa báo cáo"),
-      Field(name: "display_status", meaning: "tình trạng hiển thị, tính theo ngày lập trang: not-started, in-progress, done, overdue (quá hạn), unreported (chưa cập nhật)"),
+      Field(
+        name: "status",
+        meaning: "tình trạng đã báo cáo: not-started, in-progress, done; trống nếu chưa báo cáo"),
+      Field(
+        name: "display_status",
+        meaning:
+          "tình trạng hiển thị, tính theo ngày lập trang: not-started, in-progress, done, overdue (quá hạn), unreported (chưa cập nhật)"
+      ),
       Field(name: "progress", meaning: "tiến độ đã báo cáo (0–100), trống nếu chưa báo cáo"),
       Field(name: "assignment_count", meaning: "số dòng phân công của nhiệm vụ"),
       Field(name: "url", meaning: urlNote),
@@ -35,13 +41,21 @@ enum DataDictionary {
 
   static let assignments = File(
     name: "assignments.csv", title: "Phân công",
-    meaning: "Mỗi dòng là một cơ quan, địa phương hoặc nhóm (ví dụ \"UBND các xã, phường\") được giao trong một dòng phân công.",
+    meaning:
+      "Mỗi dòng là một cơ quan, địa phương hoặc nhóm (ví dụ \"UBND các xã, phường\") được giao trong một dòng phân công.",
     fields: [
       Field(name: "task_id", meaning: "số hiệu nhiệm vụ"),
       Field(name: "assignment", meaning: "thứ tự dòng phân công trong nhiệm vụ (bắt đầu từ 1)"),
-      Field(name: "role", meaning: "vai trò: lead (chủ trì), support (phối hợp), implement (thực hiện)"),
-      Field(name: "assignee_type", meaning: "agency (cơ quan), commune (xã, phường) hoặc collective (nhóm)"),
-      Field(name: "assignee_id", meaning: "mã cơ quan, mã xã phường, hoặc all-agencies, all-communes, all-xa, all-phuong, all-dac-khu"),
+      Field(
+        name: "role", meaning: "vai trò: lead (chủ trì), support (phối hợp), implement (thực hiện)"),
+      Field(
+        name: "assignee_type",
+        meaning: "agency (cơ quan), commune (xã, phường) hoặc collective (nhóm)"),
+      Field(
+        name: "assignee_id",
+        meaning:
+          "mã cơ quan, mã xã phường, hoặc all-agencies, all-communes, all-xa, all-phuong, all-dac-khu"
+      ),
       Field(name: "assignee_name", meaning: "tên cơ quan, xã phường hoặc nhóm"),
       Field(name: "text", meaning: "nội dung được giao (Markdown)"),
       Field(name: "deadline", meaning: "thời hạn riêng của dòng phân công, hoặc của nhiệm vụ"),
@@ -53,8 +67,14 @@ enum DataDictionary {
       Field(name: "id", meaning: "mã cơ quan"),
       Field(name: "name", meaning: "tên cơ quan"),
       Field(name: "short_name", meaning: "tên viết tắt"),
-      Field(name: "kind", meaning: "loại: van-phong, so, thanh-tra, ban, luc-luong, trung-uong, don-vi-su-nghiep, doan-the, khac"),
-      Field(name: "duty_count", meaning: "số việc được giao (kể cả việc giao chung cho các sở, ban, ngành)"),
+      Field(
+        name: "kind",
+        meaning:
+          "loại: van-phong, so, thanh-tra, ban, luc-luong, trung-uong, don-vi-su-nghiep, doan-the, khac"
+      ),
+      Field(
+        name: "duty_count",
+        meaning: "số việc được giao (kể cả việc giao chung cho các sở, ban, ngành)"),
       Field(name: "lead_count", meaning: "số việc chủ trì"),
       Field(name: "url", meaning: urlNote),
       Field(name: "csv_url", meaning: "tệp CSV các việc của cơ quan"),
@@ -75,17 +95,25 @@ enum DataDictionary {
 
   static let indicators = File(
     name: "indicators.csv", title: "Chỉ tiêu",
-    meaning: "Mỗi dòng là một số liệu của một chỉ tiêu: kết quả năm gốc, kết quả thực hiện hoặc mục tiêu.",
+    meaning:
+      "Mỗi dòng là một số liệu của một chỉ tiêu: kết quả năm gốc, kết quả thực hiện hoặc mục tiêu.",
     fields: [
       Field(name: "id", meaning: "mã chỉ tiêu"),
       Field(name: "group", meaning: "lĩnh vực"),
       Field(name: "name", meaning: "tên chỉ tiêu"),
       Field(name: "unit", meaning: "đơn vị tính"),
       Field(name: "document", meaning: "văn bản đặt ra chỉ tiêu"),
-      Field(name: "figure", meaning: "loại số liệu: baseline (năm gốc), actual (thực hiện), target (mục tiêu)"),
+      Field(
+        name: "figure",
+        meaning: "loại số liệu: baseline (năm gốc), actual (thực hiện), target (mục tiêu)"),
       Field(name: "period", meaning: "năm hoặc giai đoạn"),
-      Field(name: "value", meaning: "giá trị như văn bản ghi (số viết kiểu Việt Nam: 10,5; 29.211)"),
-      Field(name: "qualifier", meaning: "exact, about (khoảng), atLeast (từ … trở lên), above (trên), atMost (tối đa), below (dưới)"),
+      Field(
+        name: "value", meaning: "giá trị như văn bản ghi (số viết kiểu Việt Nam: 10,5; 29.211)"),
+      Field(
+        name: "qualifier",
+        meaning:
+          "exact, about (khoảng), atLeast (từ … trở lên), above (trên), atMost (tối đa), below (dưới)"
+      ),
       Field(name: "low", meaning: "số (dấu chấm thập phân), hoặc cận dưới nếu là khoảng"),
       Field(name: "high", meaning: "cận trên nếu là khoảng"),
       Field(name: "owner", meaning: "mã cơ quan phụ trách, nếu biết"),
@@ -98,7 +126,8 @@ enum DataDictionary {
       Field(name: "task_id", meaning: "số hiệu nhiệm vụ"),
       Field(name: "task_title", meaning: "nội dung nhiệm vụ"),
       Field(name: "role", meaning: "vai trò: lead, support, implement"),
-      Field(name: "via", meaning: "nhóm được giao chung (all-agencies), trống nếu cơ quan được nêu tên"),
+      Field(
+        name: "via", meaning: "nhóm được giao chung (all-agencies), trống nếu cơ quan được nêu tên"),
       Field(name: "text", meaning: "nội dung được giao (Markdown)"),
       Field(name: "deadline", meaning: "thời hạn"),
       Field(name: "display_status", meaning: "tình trạng hiển thị"),

@@ -87,9 +87,10 @@ enum JSONValue {
     }
   }
 
-  /// JSON string escaping (RFC 8259) over UTF-8 bytes: quotes, backslash,
-  /// control characters, and U+2028/U+2029 (for use inside scripts). Runs
-  /// of bytes that need no escape are copied in one go.
+  /// JSON string escaping (RFC 8259) over UTF-8 bytes: quotes, backslash, control characters, and
+  /// U+2028/U+2029 (for use inside scripts).
+  ///
+  /// Runs of bytes that need no escape are copied in one go.
   static func writeString(_ s: String, into out: inout [UInt8]) {
     out.append(0x22)
     var copy = s
@@ -107,16 +108,27 @@ enum JSONValue {
           continue
         }
         switch b {
-        case 0x22: flush(upTo: i); out += [0x5C, 0x22]
-        case 0x5C: flush(upTo: i); out += [0x5C, 0x5C]
-        case 0x0A: flush(upTo: i); out += [0x5C, 0x6E]
-        case 0x0D: flush(upTo: i); out += [0x5C, 0x72]
-        case 0x09: flush(upTo: i); out += [0x5C, 0x74]
+        case 0x22:
+          flush(upTo: i)
+          out += [0x5C, 0x22]
+        case 0x5C:
+          flush(upTo: i)
+          out += [0x5C, 0x5C]
+        case 0x0A:
+          flush(upTo: i)
+          out += [0x5C, 0x6E]
+        case 0x0D:
+          flush(upTo: i)
+          out += [0x5C, 0x72]
+        case 0x09:
+          flush(upTo: i)
+          out += [0x5C, 0x74]
         case 0x00..<0x20:
           flush(upTo: i)
           let hex = Array(String(b, radix: 16).utf8)
           out += [0x5C, 0x75, 0x30, 0x30] + (hex.count == 1 ? [0x30] + hex : hex)
-        case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+        case 0xE2
+        where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
           flush(upTo: i)
           out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
           i += 2

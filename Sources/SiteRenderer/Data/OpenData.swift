@@ -26,8 +26,9 @@ extension SiteRenderer {
     return files.values
   }
 
-  /// An agency's own files: its CSV slice and its deadline calendar. They
-  /// change exactly when its page does.
+  /// An agency's own files: its CSV slice and its deadline calendar.
+  ///
+  /// They change exactly when its page does.
   public func agencyDataFiles(_ id: AgencyID) -> [OutputFile] {
     guard let agency = plan.agency(id) else { return [] }
     return [
@@ -41,8 +42,12 @@ extension SiteRenderer {
     planDataFiles() + plan.agencies.flatMap { agencyDataFiles($0.id) }
   }
 
-  public static func agencyCSVPath(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/nhiem-vu.csv" }
-  public static func agencyCalendarPath(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/han.ics" }
+  public static func agencyCSVPath(_ id: AgencyID) -> String {
+    "co-quan/\(id.rawValue)/nhiem-vu.csv"
+  }
+  public static func agencyCalendarPath(_ id: AgencyID) -> String {
+    "co-quan/\(id.rawValue)/han.ics"
+  }
 
   /// A path as published in data: absolute with `base_url`, else from the site root.
   func dataURL(_ path: String) -> String {
@@ -190,7 +195,9 @@ extension SiteRenderer {
   // MARK: - CSV
 
   /// A table with the columns of `file`; each row lists them in order.
-  private func table(_ file: DataDictionary.File, _ rows: [KeyValuePairs<String, String>]) -> CSVTable {
+  private func table(_ file: DataDictionary.File, _ rows: [KeyValuePairs<String, String>])
+    -> CSVTable
+  {
     var table = CSVTable(header: file.fields.map(\.name))
     for row in rows { table.append(row) }
     return table
@@ -306,19 +313,24 @@ extension SiteRenderer {
 
   func agencyCalendar(_ agency: Agency) -> ICalendar {
     let stamp = options.today.compact + "T000000Z"
-    var calendar = ICalendar(name: "Thời hạn · \(agency.name) · \(plan.document.number)", stamp: stamp)
+    var calendar = ICalendar(
+      name: "Thời hạn · \(agency.name) · \(plan.document.number)", stamp: stamp)
     let host = plan.site.baseURL.flatMap { Self.host(of: $0) } ?? "plansite.local"
     for duty in duties.duties(of: agency.id) {
-      guard let task = plan.task(duty.task), duty.assignment < task.assignments.count else { continue }
+      guard let task = plan.task(duty.task), duty.assignment < task.assignments.count else {
+        continue
+      }
       let assignment = task.assignments[duty.assignment]
       guard let deadline = assignment.deadline ?? task.deadline else { continue }
-      let summary = "Hạn \(duty.role.label.lowercased()): Nhiệm vụ \(task.id.rawValue) – \(Self.clip(task.title, 90))"
+      let summary =
+        "Hạn \(duty.role.label.lowercased()): Nhiệm vụ \(task.id.rawValue) – \(Self.clip(task.title, 90))"
       var description = "\(agency.name) – \(duty.role.label)"
       if let via = duty.via { description += " (giao chung: \(via.label))" }
       description += "\n\(assignment.text.markdown)\n\nNhiệm vụ \(task.id.rawValue): \(task.title)"
       calendar.events.append(
         ICalendar.Event(
-          uid: "\(Slug.make(from: plan.document.number))-\(task.slug)-\(duty.assignment + 1)-\(agency.id.rawValue)@\(host)",
+          uid:
+            "\(Slug.make(from: plan.document.number))-\(task.slug)-\(duty.assignment + 1)-\(agency.id.rawValue)@\(host)",
           day: deadline.compact, nextDay: deadline.next.compact, summary: summary,
           description: description,
           url: plan.site.baseURL.map { _ in dataURL(Route.task(task.id).path) }))

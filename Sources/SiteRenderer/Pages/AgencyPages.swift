@@ -26,7 +26,8 @@ extension SiteRenderer {
     }
     return PageContent(
       title: "Cơ quan, đơn vị",
-      description: "Nhiệm vụ của từng sở, ban, ngành theo \(plan.document.documentType.lowercased()) \(plan.document.number).",
+      description:
+        "Nhiệm vụ của từng sở, ban, ngành theo \(plan.document.documentType.lowercased()) \(plan.document.number).",
       trail: [], fields: ["kinds": kinds, "agency_count": plan.agencies.count])
   }
 
@@ -58,7 +59,9 @@ extension SiteRenderer {
     if let short = agency.shortName { view["short_name"] = short }
     if let note = agency.note { view["note"] = note }
     let deadlines = list.filter { duty in
-      guard let task = plan.task(duty.task), duty.assignment < task.assignments.count else { return false }
+      guard let task = plan.task(duty.task), duty.assignment < task.assignments.count else {
+        return false
+      }
       return (task.assignments[duty.assignment].deadline ?? task.deadline) != nil
     }.count
     let fields: [String: Any] = [
@@ -76,7 +79,8 @@ extension SiteRenderer {
     ]
     return PageContent(
       title: agency.name,
-      description: "Các nhiệm vụ \(agency.name) chủ trì, phối hợp và thực hiện theo \(plan.document.documentType.lowercased()) \(plan.document.number).",
+      description:
+        "Các nhiệm vụ \(agency.name) chủ trì, phối hợp và thực hiện theo \(plan.document.documentType.lowercased()) \(plan.document.number).",
       trail: [("Cơ quan, đơn vị", .agencies)], fields: fields)
   }
 }

@@ -65,8 +65,10 @@ extension SiteRenderer {
     }
     return PageContent(
       title: "Xã, phường",
-      description: "Nhiệm vụ của từng xã, phường theo \(plan.document.documentType.lowercased()) \(plan.document.number).",
-      trail: [], fields: [
+      description:
+        "Nhiệm vụ của từng xã, phường theo \(plan.document.documentType.lowercased()) \(plan.document.number).",
+      trail: [],
+      fields: [
         "kinds": kinds, "commune_count": plan.communes.count, "shared": shared,
         "has_shared": !shared.isEmpty,
       ])
@@ -81,7 +83,9 @@ extension SiteRenderer {
     var sharedTasks = Set<TaskID>()
     var dutyCount = named.count
     for collective in DutyIndex.collectives(reaching: commune.kind) {
-      guard let shared = fragments.lists.list(for: collective, on: id, renderer: self) else { continue }
+      guard let shared = fragments.lists.list(for: collective, on: id, renderer: self) else {
+        continue
+      }
       let html = shared.html
       let count = duties.duties(of: collective).count
       dutyCount += count
@@ -96,7 +100,10 @@ extension SiteRenderer {
     var rollup = Rollup(sharedTasks.compactMap { plan.task($0) }, today: options.today)
     var namedOnly = Set<TaskID>()
     rollup.add(
-      named.compactMap { namedOnly.insert($0.task).inserted && !sharedTasks.contains($0.task) ? plan.task($0.task) : nil },
+      named.compactMap {
+        namedOnly.insert($0.task).inserted && !sharedTasks.contains($0.task)
+          ? plan.task($0.task) : nil
+      },
       today: options.today)
     var view: [String: Any] = [
       "id": commune.id.rawValue,
@@ -119,7 +126,8 @@ extension SiteRenderer {
     ]
     return PageContent(
       title: commune.fullName,
-      description: "Các nhiệm vụ giao cho UBND \(commune.fullName.lowercasedFirst) theo \(plan.document.documentType.lowercased()) \(plan.document.number).",
+      description:
+        "Các nhiệm vụ giao cho UBND \(commune.fullName.lowercasedFirst) theo \(plan.document.documentType.lowercased()) \(plan.document.number).",
       trail: [("Xã, phường", .communes)], fields: fields)
   }
 }

@@ -65,7 +65,8 @@ extension SiteRenderer {
   /// One task row (`partials/task-item`), rendered once per task and folder depth.
   func taskItemHTML(_ task: PlanTask, link: Linker) -> String {
     fragments.items.fragment("task|\(task.id.rawValue)|\(link.root)") {
-      templates.render(Views.taskItem(task, link: link, today: options.today), with: "partials/task-item") ?? ""
+      templates.render(
+        Views.taskItem(task, link: link, today: options.today), with: "partials/task-item") ?? ""
     }
   }
 

@@ -1,10 +1,11 @@
 import PlanModel
 import SiteCore
 
-/// The geometry of an indicator's chart: baseline and results as a line,
-/// targets as points, ranges as bands, "at least" targets as a band up to
-/// the top. The template draws it as inline SVG (no script), next to the
-/// table that states the same figures in words.
+/// The geometry of an indicator's chart: baseline and results as a line, targets as points, ranges
+/// as bands, "at least" targets as a band up to the top.
+///
+/// The template draws it as inline SVG (no script), next to the table that states the same figures
+/// in words.
 enum IndicatorChart {
   static let width = 600.0
   static let height = 220.0
@@ -22,12 +23,15 @@ enum IndicatorChart {
     var maxValue = (values.max() ?? 1) * 1.2
     if maxValue <= minValue { maxValue = minValue + 1 }
     let span = Double(max(1, lastYear - firstYear))
-    let plotWidth = width - left - right, plotHeight = height - top - bottom
+    let plotWidth = width - left - right
+    let plotHeight = height - top - bottom
     func x(_ year: Int) -> Double {
       years.count == 1 || lastYear == firstYear
         ? left + plotWidth / 2 : left + plotWidth * Double(year - firstYear) / span
     }
-    func y(_ value: Double) -> Double { top + plotHeight * (1 - (value - minValue) / (maxValue - minValue)) }
+    func y(_ value: Double) -> Double {
+      top + plotHeight * (1 - (value - minValue) / (maxValue - minValue))
+    }
     func n(_ v: Double) -> String { Views.svgNumber(v) }
 
     var bands: [[String: Any]] = []
@@ -40,11 +44,20 @@ enum IndicatorChart {
       switch v.qualifier {
       case _ where v.high != nil:
         let high = v.high ?? v.low
-        bands.append(["x": n(cx - bandWidth / 2), "y": n(y(high)), "width": n(bandWidth), "height": n(max(2, y(v.low) - y(high)))])
+        bands.append([
+          "x": n(cx - bandWidth / 2), "y": n(y(high)), "width": n(bandWidth),
+          "height": n(max(2, y(v.low) - y(high))),
+        ])
       case .atLeast, .above:
-        bands.append(["x": n(cx - bandWidth / 2), "y": n(top), "width": n(bandWidth), "height": n(max(2, y(v.low) - top))])
+        bands.append([
+          "x": n(cx - bandWidth / 2), "y": n(top), "width": n(bandWidth),
+          "height": n(max(2, y(v.low) - top)),
+        ])
       case .atMost, .below:
-        bands.append(["x": n(cx - bandWidth / 2), "y": n(y(v.low)), "width": n(bandWidth), "height": n(max(2, y(minValue) - y(v.low)))])
+        bands.append([
+          "x": n(cx - bandWidth / 2), "y": n(y(v.low)), "width": n(bandWidth),
+          "height": n(max(2, y(minValue) - y(v.low))),
+        ])
       default:
         break
       }
@@ -57,7 +70,8 @@ enum IndicatorChart {
     var linePoints: [String] = []
     for point in history {
       guard let year = point.year else { continue }
-      let cx = x(year), cy = y(point.value.low)
+      let cx = x(year)
+      let cy = y(point.value.low)
       linePoints.append("\(n(cx)),\(n(cy))")
       dots.append([
         "cx": n(cx), "cy": n(cy), "kind": "actual", "label": point.value.description,
@@ -75,13 +89,18 @@ enum IndicatorChart {
     if let baseline = indicator.baseline {
       description.append("Năm gốc \(baseline.period): \(baseline.value)")
     }
-    for actual in indicator.actuals { description.append("Thực hiện \(actual.period): \(actual.value)") }
-    for target in indicator.targets { description.append("Mục tiêu \(target.period): \(target.value)") }
+    for actual in indicator.actuals {
+      description.append("Thực hiện \(actual.period): \(actual.value)")
+    }
+    for target in indicator.targets {
+      description.append("Mục tiêu \(target.period): \(target.value)")
+    }
     return [
       "width": n(width), "height": n(height), "plot_left": n(left), "plot_right": n(width - right),
       "baseline_y": n(y(minValue)), "x_axis": xAxis, "y_axis": yAxis, "bands": bands, "dots": dots,
       "line": linePoints.joined(separator: " "), "has_line": linePoints.count > 1,
-      "summary": "Biểu đồ \(indicator.name) (\(indicator.unit)). " + description.joined(separator: "; ") + ".",
+      "summary": "Biểu đồ \(indicator.name) (\(indicator.unit)). "
+        + description.joined(separator: "; ") + ".",
       "axis_label_x": n(left - 8),
     ]
   }

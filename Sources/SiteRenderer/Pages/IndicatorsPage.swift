@@ -12,7 +12,10 @@ extension SiteRenderer {
     }
     let groups: [[String: Any]] = groupOrder.map { name -> [String: Any] in
       let title = name.isEmpty ? "Chỉ tiêu khác" : name
-      return ["name": title, "anchor": "nhom-" + Slug.make(from: title), "indicators": byGroup[name] ?? []]
+      return [
+        "name": title, "anchor": "nhom-" + Slug.make(from: title),
+        "indicators": byGroup[name] ?? [],
+      ]
     }
     var fields: [String: Any] = [
       "groups": groups,
@@ -25,7 +28,8 @@ extension SiteRenderer {
     }
     return PageContent(
       title: "Chỉ tiêu",
-      description: "Các chỉ tiêu chủ yếu của \(plan.document.documentType.lowercased()) \(plan.document.number) và các văn bản liên quan.",
+      description:
+        "Các chỉ tiêu chủ yếu của \(plan.document.documentType.lowercased()) \(plan.document.number) và các văn bản liên quan.",
       trail: [], fields: fields)
   }
 

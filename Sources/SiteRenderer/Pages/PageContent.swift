@@ -13,8 +13,9 @@ struct PageContent {
   var fields: [String: Any]
 }
 
-/// Small view values shared by several pages. Every function takes the
-/// linker of the page being rendered, so every link is relative to it.
+/// Small view values shared by several pages.
+///
+/// Every function takes the linker of the page being rendered, so every link is relative to it.
 enum Views {
   static func status(_ task: PlanTask, today: Day) -> [String: Any] {
     let status = task.displayStatus(today: today)
@@ -122,7 +123,9 @@ enum Views {
     ]
     addStatus(of: task, today: today, to: &item)
     if let via = duty.via { item["via"] = via.label }
-    if let deadline = assignment.deadline ?? task.deadline { item["deadline"] = deadline.vietnamese }
+    if let deadline = assignment.deadline ?? task.deadline {
+      item["deadline"] = deadline.vietnamese
+    }
     return item
   }
 }

@@ -2,8 +2,9 @@ import PlanModel
 import SiteCore
 
 extension SiteRenderer {
-  /// The search page. Without JavaScript it is a plain directory: links to
-  /// every agency, commune and task.
+  /// The search page.
+  ///
+  /// Without JavaScript it is a plain directory: links to every agency, commune and task.
   func searchPage() -> PageContent {
     let link = Linker(from: Route.search.path)
     let communeKinds: [[String: Any]] = Commune.Kind.allCases.compactMap { kind in
@@ -19,12 +20,18 @@ extension SiteRenderer {
       guard !tasks.isEmpty else { return nil }
       return [
         "label": "\(group.id.rawValue). \(Self.clip(group.title, 90))",
-        "items": tasks.map { ["name": "\($0.id.rawValue). \(Self.clip($0.title, 110))", "href": link.href(.task($0.id))] },
+        "items": tasks.map {
+          [
+            "name": "\($0.id.rawValue). \(Self.clip($0.title, 110))",
+            "href": link.href(.task($0.id)),
+          ]
+        },
       ]
     }
     return PageContent(
       title: "Tìm kiếm",
-      description: "Tìm cơ quan, xã phường, nhiệm vụ của \(plan.document.documentType.lowercased()) \(plan.document.number); gõ có dấu hoặc không dấu.",
+      description:
+        "Tìm cơ quan, xã phường, nhiệm vụ của \(plan.document.documentType.lowercased()) \(plan.document.number); gõ có dấu hoặc không dấu.",
       trail: [],
       fields: [
         "agencies": plan.agencies.map { ["name": $0.name, "href": link.href(.agency($0.id))] },
@@ -46,10 +53,13 @@ extension SiteRenderer {
       if let href { view["href"] = href }
       return view
     }
-    let csv = DataDictionary.csvFiles.map { fileView($0, href: link.href(path: "du-lieu/\($0.name)")) }
+    let csv = DataDictionary.csvFiles.map {
+      fileView($0, href: link.href(path: "du-lieu/\($0.name)"))
+    }
     return PageContent(
       title: "Dữ liệu mở",
-      description: "Toàn bộ \(plan.document.documentType.lowercased()) \(plan.document.number) dưới dạng JSON và CSV, kèm mô tả từng trường.",
+      description:
+        "Toàn bộ \(plan.document.documentType.lowercased()) \(plan.document.number) dưới dạng JSON và CSV, kèm mô tả từng trường.",
       trail: [],
       fields: [
         "json_href": link.href(path: "du-lieu/plan.json"),
@@ -61,18 +71,23 @@ extension SiteRenderer {
   }
 
   /// `sitemap.xml` and `robots.txt`, which need the site's absolute address.
+  ///
   /// Returns no files (and a note saying so) when `base_url` is not set.
   public func siteIndexFiles() -> (files: [OutputFile], note: String?) {
     guard let base = plan.site.baseURL else {
       return ([], "sitemap.xml and robots.txt were not written: site.yaml has no base_url")
     }
-    var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    var xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     for route in routes where route != .notFound {
       let path = route.path.hasSuffix("index.html") ? String(route.path.dropLast(10)) : route.path
       xml += "  <url><loc>\((base + path).htmlEscaped)</loc></url>\n"
     }
     xml += "</urlset>\n"
     let robots = "User-agent: *\nAllow: /\nSitemap: \(base)sitemap.xml\n"
-    return ([OutputFile(path: "sitemap.xml", text: xml), OutputFile(path: "robots.txt", text: robots)], nil)
+    return (
+      [OutputFile(path: "sitemap.xml", text: xml), OutputFile(path: "robots.txt", text: robots)],
+      nil
+    )
   }
 }

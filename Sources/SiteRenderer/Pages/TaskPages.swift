@@ -20,7 +20,8 @@ extension SiteRenderer {
     ]
     return PageContent(
       title: "\(group.id.rawValue). \(group.title)",
-      description: "Nhóm nhiệm vụ \(group.id.rawValue) của \(plan.document.documentType.lowercased()) \(plan.document.number): \(group.title)",
+      description:
+        "Nhóm nhiệm vụ \(group.id.rawValue) của \(plan.document.documentType.lowercased()) \(plan.document.number): \(group.title)",
       trail: [], fields: fields)
   }
 
@@ -63,10 +64,14 @@ extension SiteRenderer {
       "has_indicators": !indicators.isEmpty,
     ]
     if let position, position > 0, let previous = plan.task(siblings[position - 1]) {
-      fields["previous"] = ["id": previous.id.rawValue, "title": previous.title, "href": link.href(.task(previous.id))]
+      fields["previous"] = [
+        "id": previous.id.rawValue, "title": previous.title, "href": link.href(.task(previous.id)),
+      ]
     }
     if let position, position + 1 < siblings.count, let next = plan.task(siblings[position + 1]) {
-      fields["next"] = ["id": next.id.rawValue, "title": next.title, "href": link.href(.task(next.id))]
+      fields["next"] = [
+        "id": next.id.rawValue, "title": next.title, "href": link.href(.task(next.id)),
+      ]
     }
     return PageContent(
       title: "Nhiệm vụ \(task.id.rawValue)",
@@ -78,8 +83,11 @@ extension SiteRenderer {
   func notFoundPage() -> PageContent {
     PageContent(
       title: "Không tìm thấy trang", description: "Trang bạn tìm không có trên trang này.",
-      trail: [], fields: ["agencies_href": Linker(from: Route.notFound.path).href(.agencies),
-        "communes_href": Linker(from: Route.notFound.path).href(.communes)])
+      trail: [],
+      fields: [
+        "agencies_href": Linker(from: Route.notFound.path).href(.agencies),
+        "communes_href": Linker(from: Route.notFound.path).href(.communes),
+      ])
   }
 
   /// A page for an id the plan does not have; cannot happen for routes from `Route.all`.

@@ -14,7 +14,9 @@ extension SiteRenderer {
   public static let searchIndexPath = "tim-kiem/chi-muc.js"
 
   /// The kinds of entry, in the order results are grouped.
-  static let searchKinds = ["Cơ quan", "Xã, phường", "Nhiệm vụ", "Phân công", "Chỉ tiêu", "Nhóm nhiệm vụ"]
+  static let searchKinds = [
+    "Cơ quan", "Xã, phường", "Nhiệm vụ", "Phân công", "Chỉ tiêu", "Nhóm nhiệm vụ",
+  ]
 
   public func searchIndexFile() -> OutputFile {
     var strings: [String] = []
@@ -31,18 +33,25 @@ extension SiteRenderer {
     func add(_ kind: Int, title: String, detail: String?, path: String, extra: String? = nil) {
       entries += [kind, number(title), number(detail), number(path), number(extra)]
     }
-    func add(_ kind: Int, title: String, detail: String?, route: Route, extra: String? = nil, anchor: String = "") {
+    func add(
+      _ kind: Int, title: String, detail: String?, route: Route, extra: String? = nil,
+      anchor: String = ""
+    ) {
       add(kind, title: title, detail: detail, path: route.path + anchor, extra: extra)
     }
     for agency in plan.agencies {
       let count = duties.duties(of: agency.id).count
-      add(0, title: agency.name, detail: "\(agency.kind.label) · \(count) việc được giao", route: .agency(agency.id),
+      add(
+        0, title: agency.name, detail: "\(agency.kind.label) · \(count) việc được giao",
+        route: .agency(agency.id),
         extra: [agency.shortName, agency.id.rawValue].compactMap { $0 }.joined(separator: " "))
     }
     for commune in plan.communes {
       var extra = commune.formedFrom.joined(separator: " ")
       if let code = commune.gsoCode { extra += " " + code }
-      add(1, title: commune.fullName, detail: commune.kind.label, route: .commune(commune.id), extra: extra)
+      add(
+        1, title: commune.fullName, detail: commune.kind.label, route: .commune(commune.id),
+        extra: extra)
     }
     for task in plan.tasks {
       let path = Route.task(task.id).path
@@ -50,18 +59,25 @@ extension SiteRenderer {
       add(2, title: name, detail: task.title, path: path)
       for assignment in task.assignments {
         let who = assignment.assignees.map { assigneeFields($0).name }.joined(separator: ", ")
-        add(3, title: "\(who) · \(assignment.role.label)", detail: Self.clip(assignment.text.markdown, 160),
+        add(
+          3, title: "\(who) · \(assignment.role.label)",
+          detail: Self.clip(assignment.text.markdown, 160),
           path: path, extra: name)
       }
     }
     for indicator in plan.indicators {
-      add(4, title: indicator.name, detail: indicator.document ?? indicator.group, route: .indicators,
+      add(
+        4, title: indicator.name, detail: indicator.document ?? indicator.group, route: .indicators,
         anchor: "#" + indicator.id.rawValue)
     }
     for group in plan.groups {
-      add(5, title: "\(group.id.rawValue). \(group.title)", detail: "\(group.tasks.count) nhiệm vụ", route: .group(group.id))
+      add(
+        5, title: "\(group.id.rawValue). \(group.title)", detail: "\(group.tasks.count) nhiệm vụ",
+        route: .group(group.id))
     }
-    var out = Array("/* plansite search index: generated, do not edit. */\nwindow.PLANSITE_SEARCH_INDEX={\"v\":1,\"kinds\":[".utf8)
+    var out = Array(
+      "/* plansite search index: generated, do not edit. */\nwindow.PLANSITE_SEARCH_INDEX={\"v\":1,\"kinds\":["
+        .utf8)
     for (index, kind) in Self.searchKinds.enumerated() {
       if index > 0 { out.append(0x2C) }
       Self.writeJSString(kind, into: &out)

@@ -22,15 +22,26 @@ enum TemplateLint {
           tagEnd = text.index(after: tagEnd)
           tag += "}"
         }
-        checkTag(tag, at: SourceLocation(file: file, line: tagStart.0, column: tagStart.1),
+        checkTag(
+          tag, at: SourceLocation(file: file, line: tagStart.0, column: tagStart.1),
           known: known, report: report)
         for c in text[index..<tagEnd] {
-          if c == "\n" { line += 1; column = 1 } else { column += 1 }
+          if c == "\n" {
+            line += 1
+            column = 1
+          } else {
+            column += 1
+          }
         }
         index = tagEnd
         continue
       }
-      if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+      if text[index] == "\n" {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
       index = text.index(after: index)
     }
   }
@@ -47,11 +58,14 @@ enum TemplateLint {
         if let close = Suggestion.closest(to: partial, among: Array(known)) {
           notes.insert(Diagnostic.Note("did you mean '\(close)'?"), at: 0)
         }
-        report.error("the template uses '\(partial)', which does not exist", at: location, notes: notes)
+        report.error(
+          "the template uses '\(partial)', which does not exist", at: location, notes: notes)
       }
     case "{", "&":
       var name = tag.dropFirst().trimmingCharacters(in: " ")
-      if sigil == "{", name.hasSuffix("}") { name = String(name.dropLast()).trimmingCharacters(in: " ") }
+      if sigil == "{", name.hasSuffix("}") {
+        name = String(name.dropLast()).trimmingCharacters(in: " ")
+      }
       let last = name.split(separator: ".").last.map(String.init) ?? name
       if !(last == "html" || last.hasSuffix("_html")) {
         report.error(

@@ -91,7 +91,8 @@ public struct TemplateSet: Sendable {
       let known = templates.keys.filter { !$0.hasPrefix("partials/") }.sorted()
       var notes = [Diagnostic.Note("every site needs \(name).mustache to render its pages")]
       if let close = Suggestion.closest(to: name, among: known) {
-        notes.insert(Diagnostic.Note("did you mean to name '\(close).mustache' '\(name).mustache'?"), at: 0)
+        notes.insert(
+          Diagnostic.Note("did you mean to name '\(close).mustache' '\(name).mustache'?"), at: 0)
       }
       report.error(
         "missing page template '\(name).mustache'",
@@ -136,8 +137,10 @@ public struct TemplateSet: Sendable {
     case .unfinishedName: return "a tag is not finished"
     case .expectedSectionEnd: return "a section is opened but never closed"
     case .invalidSetDelimiter: return "invalid delimiter change"
-    case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
-    case .illegalTokenInsideInheritSection: return "only {{$block}} overrides may appear inside {{<parent}}"
+    case .transformAppliedToInheritanceSection:
+      return "a transform cannot apply to an inheritance section"
+    case .illegalTokenInsideInheritSection:
+      return "only {{$block}} overrides may appear inside {{<parent}}"
     case .textInsideInheritSection: return "text inside {{<parent}} must be inside a {{$block}}"
     case .invalidConfigVariableSyntax: return "invalid {{% … }} pragma"
     case .unrecognisedConfigVariable: return "unknown {{% … }} pragma"

@@ -12,7 +12,8 @@ extension PlansiteCommand {
 
     @OptionGroup var options: ProjectOptions
 
-    @Flag(help: "Render every page again, whatever changed (unchanged files are still not rewritten).")
+    @Flag(
+      help: "Render every page again, whatever changed (unchanged files are still not rewritten).")
     var clean = false
 
     @Flag(help: "Print how long each phase took.")
@@ -26,8 +27,9 @@ extension PlansiteCommand {
       for note in result.notes { print("note: \(note)") }
       if timings {
         for (phase, seconds) in result.timings {
-          print("  " + phase.padding(toLength: 18, withPad: " ", startingAt: 0)
-            + String(format: "%7.3f s", seconds))
+          print(
+            "  " + phase.padding(toLength: 18, withPad: " ", startingAt: 0)
+              + String(format: "%7.3f s", seconds))
         }
       }
     }

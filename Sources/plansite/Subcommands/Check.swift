@@ -19,8 +19,9 @@ extension PlansiteCommand {
       let result = SiteBuilder(configuration: options.configuration).check(renderingPages: render)
       if timings {
         for (phase, seconds) in result.timings {
-          print("  " + phase.padding(toLength: 18, withPad: " ", startingAt: 0)
-            + String(format: "%7.3f s", seconds))
+          print(
+            "  " + phase.padding(toLength: 18, withPad: " ", startingAt: 0)
+              + String(format: "%7.3f s", seconds))
         }
       }
       DiagnosticPrinter().print(result.diagnostics)

@@ -6,7 +6,8 @@ import SiteBuilder
 extension PlansiteCommand {
   struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.",
+      abstract:
+        "Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.",
       discussion: """
         Only this computer can connect (127.0.0.1). The reload script is added to pages as \
         they are served; the files in the output folder are never changed by it.

@@ -20,8 +20,9 @@ extension PlansiteCommand {
     func run() throws {
       let session = WatchSession(configuration: options.configuration, polling: poll)
       let stop = StopSignal { session.stop() }
-      print("Watching \(options.content)/ and \(options.templates)/ "
-        + (session.usesInotify ? "(inotify)" : "(polling)") + "; Ctrl-C stops.")
+      print(
+        "Watching \(options.content)/ and \(options.templates)/ "
+          + (session.usesInotify ? "(inotify)" : "(polling)") + "; Ctrl-C stops.")
       session.run { event in WatchReport.print(event, output: options.output) }
       WatchReport.finish(session, output: options.output)
       stop.cancel()
@@ -64,7 +65,8 @@ enum WatchReport {
     let formatter = DateFormatter()
     formatter.dateFormat = "HH:mm:ss"
     let time = formatter.string(from: Date())
-    let what = event.changed.count <= 3
+    let what =
+      event.changed.count <= 3
       ? event.changed.joined(separator: ", ")
       : event.changed.prefix(3).joined(separator: ", ") + " and \(event.changed.count - 3) more"
     let result = event.result
@@ -76,7 +78,8 @@ enum WatchReport {
       outcome = "nothing to do"
     } else {
       let report = result.report
-      outcome = "rendered \(result.renderedPages) pages, wrote \(report?.written.count ?? 0) files, "
+      outcome =
+        "rendered \(result.renderedPages) pages, wrote \(report?.written.count ?? 0) files, "
         + "removed \(report?.removed.count ?? 0)"
     }
     Swift.print("[\(time)] \(what): \(outcome) in \(event.milliseconds) ms")
