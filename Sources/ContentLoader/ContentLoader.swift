@@ -77,14 +77,16 @@ public struct ContentLoader: Sendable {
     report.report(contentsOf: listingDiagnostics)
     for required in ContentFileKind.requiredFiles where tree.file(required) == nil {
       report.error(
-        "the content folder has no '\(required)'",
+        vi: "thư mục nội dung thiếu tệp '\(required)'",
+        en: "the content folder has no '\(required)'",
         at: SourceLocation(file: tree.displayRoot + "/" + required),
         notes: [Diagnostic.Note(Self.purpose(of: required))])
     }
     let files = tree.files.map { ($0, ContentFileKind(path: $0.path)) }
     for (file, kind) in files where kind == .unexpected {
       report.warning(
-        "'\(file.path)' is not used by the site", at: SourceLocation(file: file.displayPath),
+        vi: "tệp '\(file.path)' không được trang web sử dụng",
+        en: "'\(file.path)' is not used by the site", at: SourceLocation(file: file.displayPath),
         notes: [Self.unexpectedFileNote(file.path)])
     }
     let readable = files.filter { $0.1 != .unexpected && $0.1 != .documentation }
@@ -136,7 +138,9 @@ public struct ContentLoader: Sendable {
       bytes = try file.read()
     } catch let error as FileBytes.ReadError {
       report.error(
-        "the file cannot be read: \(error.message)", at: SourceLocation(file: file.displayPath))
+        vi: "không đọc được tệp: \(error.reason.vi)",
+        en: "the file cannot be read: \(error.reason.en)",
+        at: SourceLocation(file: file.displayPath))
       return (ParsedFile(content: .nothing, diagnostics: report.diagnostics), nil)
     } catch {
       return (ParsedFile(content: .nothing, diagnostics: []), nil)
@@ -177,23 +181,50 @@ public struct ContentLoader: Sendable {
     }
   }
 
-  private static func purpose(of file: String) -> String {
+  private static func purpose(of file: String) -> Message {
     switch file {
-    case "site.yaml": "it holds the site's title and settings (title: …, language: vi)"
-    case "plan.md": "it holds the plan's number, dates, issuer and signer, and its preamble"
-    case "agencies.yaml": "it lists the agencies tasks are assigned to (- id: …, name: …)"
-    case "communes.yaml": "it lists the communes (- id: …, name: …, kind: xa)"
-    default: "create it"
+    case "site.yaml":
+      Message(
+        vi: "tệp này ghi tên và các thiết lập của trang (title: …, language: vi)",
+        en: "it holds the site's title and settings (title: …, language: vi)")
+    case "plan.md":
+      Message(
+        vi: "tệp này ghi số hiệu, ngày ban hành, cơ quan ban hành, người ký và phần mở đầu "
+          + "của kế hoạch",
+        en: "it holds the plan's number, dates, issuer and signer, and its preamble")
+    case "agencies.yaml":
+      Message(
+        vi: "tệp này liệt kê các cơ quan được giao nhiệm vụ (- id: …, name: …)",
+        en: "it lists the agencies tasks are assigned to (- id: …, name: …)")
+    case "communes.yaml":
+      Message(
+        vi: "tệp này liệt kê các xã, phường (- id: …, name: …, kind: xa)",
+        en: "it lists the communes (- id: …, name: …, kind: xa)")
+    default: Message(vi: "hãy tạo tệp này", en: "create it")
     }
   }
 
   private static func unexpectedFileNote(_ path: String) -> Diagnostic.Note {
-    let known = ["site.yaml", "plan.md", "agencies.yaml", "communes.yaml", "indicators.yaml"]
+    let known = ContentFileKind.knownRootFiles
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    let lower = name.lowercased()
+    if lower.hasSuffix(".md.txt") || lower.hasSuffix(".markdown")
+      || lower.hasSuffix(".md")
+        && !name.hasSuffix(".md")
+    {
+      let fixed = String(name.prefix { $0 != "." }) + ".md"
+      return Diagnostic.Note(
+        vi: "tệp nội dung phải có đuôi '.md' viết thường: đổi tên thành '\(fixed)'",
+        en: "content files must end in lowercase '.md': rename it to '\(fixed)'")
+    }
     if !path.contains("/"), let close = Suggestion.closest(to: path, among: known) {
-      return Diagnostic.Note("did you mean '\(close)'?")
+      return Diagnostic.Note(vi: "có phải là '\(close)'?", en: "did you mean '\(close)'?")
     }
     return Diagnostic.Note(
-      "tasks go in tasks/<group folder>/<id>.md, sections in sections/<name>.md; "
-        + "other files are ignored")
+      vi: "nhiệm vụ đặt trong tasks/<thư mục nhóm>/<số hiệu>.md, các mục trong "
+        + "sections/<tên>.md; ghi chú cho người soạn đặt trong README.md hoặc SOURCES.md; "
+        + "các tệp khác không được dùng",
+      en: "tasks go in tasks/<group folder>/<id>.md, sections in sections/<name>.md, notes "
+        + "for editors in README.md or SOURCES.md; other files are not used")
   }
 }

@@ -12,7 +12,7 @@ import SiteCore
 /// by another build of plansite, or for another folder, is ignored. A
 /// damaged cache is ignored too: every read is bounds-checked.
 extension ParseCache {
-  static let format = "plansite-parse-cache 2"
+  static let format = "plansite-parse-cache 3"
 
   /// The stored entries, led by `header`.
   public func encoded(header: String) -> [UInt8] {
@@ -104,6 +104,11 @@ struct ByteWriter {
     optionalInt(value.map { $0.year * 10_000 + $0.month * 100 + $0.day })
   }
 
+  mutating func locatedDay(_ value: Located<Day>?) {
+    day(value?.value)
+    if let value { location(value.location) }
+  }
+
   mutating func source(_ value: SourceRef) {
     string(value.path)
     location(value.location)
@@ -123,10 +128,10 @@ struct ByteWriter {
       out.list(assignment.to) { $0.located($1) }
       out.string(assignment.role.rawValue)
       out.rich(assignment.text)
-      out.day(assignment.deadline)
+      out.locatedDay(assignment.deadline)
       out.source(assignment.source)
     }
-    day(task.deadline)
+    locatedDay(task.deadline)
     int(task.status == nil ? 0 : 1)
     if let status = task.status {
       string(status.value.rawValue)
@@ -224,6 +229,13 @@ struct ByteReader {
     return .some(day)
   }
 
+  mutating func locatedDay() -> Located<Day>?? {
+    guard let value = day() else { return nil }
+    guard let day = value else { return .some(nil) }
+    guard let location = location() else { return nil }
+    return .some(Located(day, at: location))
+  }
+
   mutating func source() -> SourceRef? {
     guard let path = string(), let location = location() else { return nil }
     return SourceRef(path: path, location: location)
@@ -243,12 +255,12 @@ struct ByteReader {
       let assignments = list({ reader -> PlanDraft.AssignmentDraft? in
         guard let to = reader.list({ $0.located() }), let roleName = reader.string(),
           let role = Assignment.Role(rawValue: roleName), let text = reader.rich(),
-          let deadline = reader.day(), let source = reader.source()
+          let deadline = reader.locatedDay(), let source = reader.source()
         else { return nil }
         return PlanDraft.AssignmentDraft(
           to: to, role: role, text: text, deadline: deadline, source: source)
       }),
-      let deadline = day(), let hasStatus = flag()
+      let deadline = locatedDay(), let hasStatus = flag()
     else { return nil }
     var status: Located<TaskStatus>?
     if hasStatus {

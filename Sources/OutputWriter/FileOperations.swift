@@ -5,7 +5,8 @@ import SiteCore
 enum FileOperations {
   static func makeDirectory(_ path: String) throws {
     if mkdir(path, 0o755) != 0, errno != EEXIST {
-      throw OutputError.system(operation: "create the folder", path: path, code: errno)
+      throw OutputError.system(
+        operation: Message(vi: "tạo thư mục", en: "create the folder"), path: path, code: errno)
     }
   }
 
@@ -14,7 +15,10 @@ enum FileOperations {
   @discardableResult
   static func writeFile(_ path: String, _ bytes: [UInt8]) throws -> UInt64 {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw OutputError.system(operation: "create", path: path, code: errno) }
+    guard fd >= 0 else {
+      throw OutputError.system(
+        operation: Message(vi: "tạo tệp", en: "create"), path: path, code: errno)
+    }
     defer { close(fd) }
     var info = stat()
     let inode: UInt64 = fstat(fd, &info) == 0 ? UInt64(info.st_ino) : 0
@@ -26,7 +30,8 @@ enum FileOperations {
       }
       if n < 0 {
         if errno == EINTR { continue }
-        throw OutputError.system(operation: "write", path: path, code: errno)
+        throw OutputError.system(
+          operation: Message(vi: "ghi tệp", en: "write"), path: path, code: errno)
       }
       offset += n
     }
@@ -49,7 +54,8 @@ enum FileOperations {
     let temporary = path + ".plansite-tmp"
     _ = unlink(temporary)
     if link(source, temporary) != 0 {
-      throw OutputError.system(operation: "link", path: path, code: errno)
+      throw OutputError.system(
+        operation: Message(vi: "tạo liên kết cho tệp", en: "link"), path: path, code: errno)
     }
     try rename(temporary, path)
   }
@@ -78,10 +84,12 @@ enum FileOperations {
     if (info.st_mode & S_IFMT) == S_IFDIR {
       try removeContents(of: path)
       if rmdir(path) != 0, errno != ENOENT {
-        throw OutputError.system(operation: "remove the folder", path: path, code: errno)
+        throw OutputError.system(
+          operation: Message(vi: "xóa thư mục", en: "remove the folder"), path: path, code: errno)
       }
     } else if unlink(path) != 0, errno != ENOENT {
-      throw OutputError.system(operation: "remove", path: path, code: errno)
+      throw OutputError.system(
+        operation: Message(vi: "xóa tệp", en: "remove"), path: path, code: errno)
     }
   }
 
@@ -89,7 +97,8 @@ enum FileOperations {
   /// relative to the open folder (a site has ten thousand folders).
   private static func removeContents(of path: String) throws {
     guard let handle = opendir(path) else {
-      throw OutputError.system(operation: "open the folder", path: path, code: errno)
+      throw OutputError.system(
+        operation: Message(vi: "mở thư mục", en: "open the folder"), path: path, code: errno)
     }
     defer { closedir(handle) }
     let folder = dirfd(handle)
@@ -112,7 +121,9 @@ enum FileOperations {
       if isFolder { try removeContents(of: path + "/" + name) }
       if unlinkat(folder, name, isFolder ? AT_REMOVEDIR : 0) != 0, errno != ENOENT {
         throw OutputError.system(
-          operation: isFolder ? "remove the folder" : "remove", path: path + "/" + name, code: errno
+          operation: isFolder
+            ? Message(vi: "xóa thư mục", en: "remove the folder")
+            : Message(vi: "xóa tệp", en: "remove"), path: path + "/" + name, code: errno
         )
       }
     }
@@ -128,12 +139,14 @@ enum FileOperations {
     let renameExchange: UInt32 = 2
     if renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0 { return true }
     if errno == EINVAL || errno == ENOSYS || errno == ENOTSUP { return false }
-    throw OutputError.system(operation: "swap in", path: b, code: errno)
+    throw OutputError.system(
+      operation: Message(vi: "thay thư mục", en: "swap in"), path: b, code: errno)
   }
 
   static func rename(_ from: String, _ to: String) throws {
     if Foundation.rename(from, to) != 0 {
-      throw OutputError.system(operation: "rename", path: from, code: errno)
+      throw OutputError.system(
+        operation: Message(vi: "đổi tên", en: "rename"), path: from, code: errno)
     }
   }
 }

@@ -6,11 +6,11 @@ public enum OutputError: Error, Sendable, DiagnosticConvertible {
   /// Another build holds the lock on the output folder.
   case locked(folder: String)
   /// A file-system call failed.
-  case system(operation: String, path: String, code: Int32)
+  case system(operation: Message, path: String, code: Int32)
   /// An output path would leave the output folder.
   case unsafePath(String)
   /// The output folder would replace or contain a folder that must not be touched.
-  case unsafeOutputFolder(folder: String, reason: String)
+  case unsafeOutputFolder(folder: String, reason: Message)
   /// The output folder exists, has files, and was not made by plansite.
   case foreignOutputFolder(folder: String)
 
@@ -18,33 +18,52 @@ public enum OutputError: Error, Sendable, DiagnosticConvertible {
     switch self {
     case .locked(let folder):
       return .error(
-        "another plansite build is writing '\(folder)' right now", at: SourceLocation(file: folder),
-        notes: [
-          Diagnostic.Note(
-            "wait for it to finish (or stop it), then run the command again; '\(folder)' is unchanged"
-          )
-        ])
-    case .system(let operation, let path, let code):
-      return .error(
-        "could not \(operation) '\(path)': \(String(cString: strerror(code)))",
-        at: SourceLocation(file: path),
-        notes: [Diagnostic.Note("check that the disk is not full and the folder is writable")])
-    case .unsafeOutputFolder(let folder, let reason):
-      return .error(
-        "cannot use '\(folder)' as the output folder: \(reason)", at: SourceLocation(file: folder),
-        notes: [Diagnostic.Note("pass a separate folder with --output, such as 'Site'")])
-    case .foreignOutputFolder(let folder):
-      return .error(
-        "the output folder '\(folder)' already has files that plansite did not write",
+        vi: "một lệnh plansite khác đang ghi vào '\(folder)'",
+        en: "another plansite build is writing '\(folder)' right now",
         at: SourceLocation(file: folder),
         notes: [
           Diagnostic.Note(
-            "plansite replaces its output folder completely; to protect those files it stops here. "
-              + "Choose another --output, or empty or delete '\(folder)' first")
+            vi: "chờ lệnh đó chạy xong (hoặc dừng nó), rồi chạy lại; '\(folder)' chưa bị thay đổi",
+            en: "wait for it to finish (or stop it), then run the command again; '\(folder)' is "
+              + "unchanged")
+        ])
+    case .system(let operation, let path, let code):
+      let reason = SystemErrorText.reason(code)
+      return .error(
+        vi: "không \(operation.vi) được '\(path)': \(reason.vi)",
+        en: "could not \(operation.en) '\(path)': \(reason.en)",
+        at: SourceLocation(file: path),
+        notes: [
+          Diagnostic.Note(
+            vi: "kiểm tra ổ đĩa còn chỗ trống và thư mục cho phép ghi",
+            en: "check that the disk is not full and the folder is writable")
+        ])
+    case .unsafeOutputFolder(let folder, let reason):
+      return .error(
+        vi: "không dùng được '\(folder)' làm thư mục kết quả: \(reason.vi)",
+        en: "cannot use '\(folder)' as the output folder: \(reason.en)",
+        at: SourceLocation(file: folder),
+        notes: [
+          Diagnostic.Note(
+            vi: "chọn một thư mục riêng bằng --output, ví dụ 'Site'",
+            en: "pass a separate folder with --output, such as 'Site'")
+        ])
+    case .foreignOutputFolder(let folder):
+      return .error(
+        vi: "thư mục kết quả '\(folder)' đã có những tệp không do plansite tạo ra",
+        en: "the output folder '\(folder)' already has files that plansite did not write",
+        at: SourceLocation(file: folder),
+        notes: [
+          Diagnostic.Note(
+            vi: "plansite thay toàn bộ thư mục kết quả mỗi lần dựng; để giữ các tệp đó, lệnh dừng "
+              + "ở đây. Hãy chọn --output khác, hoặc làm trống hay xóa '\(folder)' trước",
+            en: "plansite replaces its output folder completely; to protect those files it stops "
+              + "here. Choose another --output, or empty or delete '\(folder)' first")
         ])
     case .unsafePath(let path):
       return .error(
-        "refusing to write '\(path)' outside the output folder", at: SourceLocation(file: path))
+        vi: "không ghi '\(path)' vì tệp này nằm ngoài thư mục kết quả",
+        en: "refusing to write '\(path)' outside the output folder", at: SourceLocation(file: path))
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 
 /// Refuses output folders whose replacement would destroy something else.
 ///
@@ -11,22 +12,33 @@ enum OutputFolderCheck {
     let current = absolute(FileManager.default.currentDirectoryPath)
     if output == "/" || output == current || current.hasPrefix(output + "/") {
       throw OutputError.unsafeOutputFolder(
-        folder: folder, reason: "it is the current folder or one of its parents")
+        folder: folder,
+        reason: Message(
+          vi: "đó là thư mục hiện tại hoặc một thư mục chứa nó",
+          en: "it is the current folder or one of its parents"))
     }
     for protected in protecting.map(absolute) {
       if output == protected || protected.hasPrefix(output + "/") {
         throw OutputError.unsafeOutputFolder(
-          folder: folder, reason: "it would replace '\(protected)', which the build reads")
+          folder: folder,
+          reason: Message(
+            vi: "làm vậy sẽ thay mất '\(protected)', nơi lệnh dựng đọc dữ liệu",
+            en: "it would replace '\(protected)', which the build reads"))
       }
       if output.hasPrefix(protected + "/") {
         throw OutputError.unsafeOutputFolder(
-          folder: folder, reason: "it is inside '\(protected)', which the build reads")
+          folder: folder,
+          reason: Message(
+            vi: "thư mục này nằm trong '\(protected)', nơi lệnh dựng đọc dữ liệu",
+            en: "it is inside '\(protected)', which the build reads"))
       }
     }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) else { return }
     guard isDirectory.boolValue else {
-      throw OutputError.unsafeOutputFolder(folder: folder, reason: "it is a file, not a folder")
+      throw OutputError.unsafeOutputFolder(
+        folder: folder,
+        reason: Message(vi: "đó là một tệp, không phải thư mục", en: "it is a file, not a folder"))
     }
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
     if !entries.isEmpty && !entries.contains(OutputWriter.markerFile) {

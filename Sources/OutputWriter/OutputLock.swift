@@ -14,7 +14,8 @@ public final class OutputLock {
     let path = folder + ".lock"
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw OutputError.system(operation: "create the lock file", path: path, code: errno)
+      throw OutputError.system(
+        operation: Message(vi: "tạo tệp khóa", en: "create the lock file"), path: path, code: errno)
     }
     if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
       close(descriptor)

@@ -16,7 +16,10 @@ public struct BuildResult: Sendable {
   /// What publishing wrote, kept and removed.
   public var report: OutputWriter.Report?
   /// Things the user should know that are not problems (skipped optional files).
-  public var notes: [String] = []
+  public var notes: [Message] = []
+  /// The language messages are printed in: the site's (`language:` in
+  /// site.yaml), Vietnamese when it is not known.
+  public var language: Language = .vi
   /// Seconds spent in each phase, in order.
   public var timings: [(phase: String, seconds: Double)] = []
 

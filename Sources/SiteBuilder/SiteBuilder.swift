@@ -33,6 +33,7 @@ public struct SiteBuilder: Sendable {
     var clock = PhaseClock()
     let prepared = prepare(&clock, cache: cache)
     var result = BuildResult(diagnostics: prepared.diagnostics, published: false)
+    result.language = prepared.language
     if renderingPages, let renderer = prepared.renderer {
       do {
         for route in renderer.routes { _ = try renderer.render(route) }
@@ -42,7 +43,8 @@ public struct SiteBuilder: Sendable {
       } catch {
         result.diagnostics.append(
           .error(
-            "rendering failed: \(error)", at: SourceLocation(file: configuration.templatesDirectory)
+            vi: "dựng trang không thành công: \(error)", en: "rendering failed: \(error)",
+            at: SourceLocation(file: configuration.templatesDirectory)
           ))
       }
       clock.mark("render")
@@ -90,6 +92,7 @@ public struct SiteBuilder: Sendable {
       }
       stored?.removeAll()
       result.diagnostics = prepared.diagnostics
+      result.language = prepared.language
       guard let renderer = prepared.renderer, let state = prepared.state, !result.failed else {
         result.timings = clock.timings
         return result
@@ -118,7 +121,8 @@ public struct SiteBuilder: Sendable {
     } catch {
       result.diagnostics.append(
         .error(
-          "the build failed: \(error)", at: SourceLocation(file: configuration.outputDirectory)))
+          vi: "lệnh dựng không thành công: \(error)", en: "the build failed: \(error)",
+          at: SourceLocation(file: configuration.outputDirectory)))
     }
     result.timings = clock.timings
     return result
@@ -151,7 +155,8 @@ public struct SiteBuilder: Sendable {
     } catch {
       return [
         .error(
-          "the spare output folder could not be removed: \(error)",
+          vi: "không xóa được thư mục dự phòng: \(error)",
+          en: "the spare output folder could not be removed: \(error)",
           at: SourceLocation(file: configuration.outputDirectory + ".staging"))
       ]
     }
@@ -166,6 +171,8 @@ public struct SiteBuilder: Sendable {
     var state: BuildState?
     /// Content files' sizes and times, for the next build's "anything changed?".
     var stamps: [String] = []
+    /// The language of the site's messages.
+    var language: Language = .vi
   }
 
   private func prepare(
@@ -197,14 +204,16 @@ public struct SiteBuilder: Sendable {
     } catch {
       diagnostics.append(
         .error(
-          "the templates could not be read: \(error)",
+          vi: "không đọc được các mẫu trang: \(error)",
+          en: "the templates could not be read: \(error)",
           at: SourceLocation(file: configuration.templatesDirectory)))
     }
     clock.mark("templates")
+    let language = loaded.draft.site.map { Language(siteLanguage: $0.language) } ?? .vi
     if configuration.strict { diagnostics = diagnostics.treatingWarningsAsErrors() }
     diagnostics = diagnostics.sortedForDisplay()
     guard let plan, let templates, !diagnostics.hasErrors else {
-      return Prepared(diagnostics: diagnostics, renderer: nil, state: nil)
+      return Prepared(diagnostics: diagnostics, renderer: nil, state: nil, language: language)
     }
     var stamps: [String] = []
     do {
@@ -222,11 +231,14 @@ public struct SiteBuilder: Sendable {
       }
       state.fingerprints = Fingerprints(plan: plan)
       clock.mark("index")
-      return Prepared(diagnostics: diagnostics, renderer: renderer, state: state, stamps: stamps)
+      return Prepared(
+        diagnostics: diagnostics, renderer: renderer, state: state, stamps: stamps,
+        language: language)
     } catch let error as DiagnosticError {
-      return Prepared(diagnostics: diagnostics + error.diagnostics, renderer: nil, state: nil)
+      return Prepared(
+        diagnostics: diagnostics + error.diagnostics, renderer: nil, state: nil, language: language)
     } catch {
-      return Prepared(diagnostics: diagnostics, renderer: nil, state: nil)
+      return Prepared(diagnostics: diagnostics, renderer: nil, state: nil, language: language)
     }
   }
 
@@ -266,8 +278,8 @@ public struct SiteBuilder: Sendable {
   /// order while the pages of the next batches render on all cores.
   private func write(
     _ renderer: SiteRenderer, state: BuildState, scope: Set<Route>?, into update: OutputUpdate
-  ) throws -> (rendered: Int, notes: [String]) {
-    var notes: [String] = []
+  ) throws -> (rendered: Int, notes: [Message]) {
+    var notes: [Message] = []
     for asset in renderer.assets { try update.put(asset) }
     // The whole-plan data (JSON, CSV, search index) is generated on its own
     // thread while the pages render, and written when it is ready; files

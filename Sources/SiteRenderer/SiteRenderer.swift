@@ -61,7 +61,8 @@ public struct SiteRenderer: Sendable {
     guard let html = templates.render(context, with: route.template) else {
       throw DiagnosticError(
         .error(
-          "missing page template '\(route.template).mustache'",
+          vi: "thiếu mẫu trang '\(route.template).mustache'",
+          en: "missing page template '\(route.template).mustache'",
           at: SourceLocation(file: "\(route.template).mustache")))
     }
     return OutputFile(path: route.path, text: html)

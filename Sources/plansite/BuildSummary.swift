@@ -1,18 +1,43 @@
 import Foundation
 import SiteBuilder
+import SiteCore
 
-/// The one line a build prints: what changed and how long it took.
+/// The lines a build prints: what changed and how long it took, and notes.
 enum BuildSummary {
-  static func line(for result: BuildResult, output: String) -> String {
+  static func line(for result: BuildResult, output: String) -> Message {
     let total = result.timings.reduce(0) { $0 + $1.seconds }
     let time = String(format: "%.0f ms", total * 1000)
-    if result.upToDate { return "\(output)/ is up to date (checked in \(time))" }
+    if result.upToDate {
+      return Message(
+        vi: "\(output)/ đã mới nhất, không có gì cần dựng lại (kiểm tra trong \(time))",
+        en: "\(output)/ is up to date (checked in \(time))")
+    }
     let report = result.report
     let written = report?.written.count ?? 0
     let removed = report?.removed.count ?? 0
-    let megabytes = String(format: "%.1f MB", Double(report?.writtenBytes ?? 0) / 1_000_000)
-    return
-      "Built \(result.pageCount) pages into \(output)/ in \(time): rendered \(result.renderedPages), "
-      + "wrote \(written) files (\(megabytes)), removed \(removed), kept \(report?.unchanged ?? 0)"
+    let kept = report?.unchanged ?? 0
+    let megabytes = Double(report?.writtenBytes ?? 0) / 1_000_000
+    let english = String(format: "%.1f MB", megabytes)
+    let vietnamese = english.replacingOccurrences(of: ".", with: ",")
+    return Message(
+      vi: "Đã dựng \(result.pageCount) trang vào \(output)/ trong \(time): dựng lại "
+        + "\(result.renderedPages) trang, ghi \(written) tệp (\(vietnamese)), xóa \(removed), "
+        + "giữ nguyên \(kept)",
+      en: "Built \(result.pageCount) pages into \(output)/ in \(time): rendered "
+        + "\(result.renderedPages), wrote \(written) files (\(english)), removed \(removed), "
+        + "kept \(kept)")
+  }
+
+  /// A note line: `ghi chú: …`.
+  static func note(_ message: Message, _ language: Language) -> String {
+    "\(Diagnostic.Note.label(language)): \(message.text(language))"
+  }
+
+  /// The time each phase took (for developers: `--timings`).
+  static func timings(_ result: BuildResult) -> [String] {
+    result.timings.map { phase, seconds in
+      "  " + phase.padding(toLength: 18, withPad: " ", startingAt: 0)
+        + String(format: "%7.3f s", seconds)
+    }
   }
 }

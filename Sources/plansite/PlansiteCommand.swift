@@ -1,10 +1,117 @@
 import ArgumentParser
+import Foundation
+import SiteCore
 
 @main
 struct PlansiteCommand: AsyncParsableCommand {
+  static let version = "0.5.0"
+
   static let configuration = CommandConfiguration(
     commandName: "plansite",
     abstract: "Turns a folder of Markdown and YAML describing a public plan into a static website.",
+    discussion: """
+      Messages are in the site's language (Vietnamese unless site.yaml says otherwise); \
+      --lang en prints them in English.
+      """,
+    version: version,
     subcommands: [Build.self, Check.self, Watch.self, Serve.self],
     defaultSubcommand: Build.self)
+
+  /// Parses and runs the command, printing argument problems in the
+  /// language asked for (Vietnamese unless `--lang en`).
+  static func main() async {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let language = ArgumentLanguage.requested(in: arguments)
+    if let problem = ArgumentLanguage.unknownSubcommand(
+      in: arguments, known: configuration.subcommands.map { $0._commandName })
+    {
+      ArgumentLanguage.printUsageError(problem.text(language), language: language)
+      Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
+    do {
+      var command = try parseAsRoot(arguments)
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success || error is ExitCode {
+        exit(withError: error)
+      }
+      let text = message(for: error)
+      ArgumentLanguage.printUsageError(
+        language == .vi ? ArgumentLanguage.vietnamese(text) : text, language: language)
+      Foundation.exit(code.rawValue)
+    }
+  }
+}
+
+/// The language of argument errors, read before the arguments are parsed.
+enum ArgumentLanguage {
+  /// `--lang en` or `--lang=en` anywhere; Vietnamese otherwise.
+  static func requested(in arguments: [String]) -> Language {
+    for (index, argument) in arguments.enumerated() {
+      if argument == "--lang", index + 1 < arguments.count,
+        let language = Language(rawValue: arguments[index + 1])
+      {
+        return language
+      }
+      if argument.hasPrefix("--lang="),
+        let language = Language(rawValue: String(argument.dropFirst(7)))
+      {
+        return language
+      }
+    }
+    return .vi
+  }
+
+  /// A first word that is not a subcommand nor an option: a mistyped
+  /// subcommand (`plansite buid`), which would otherwise reach the default
+  /// subcommand as a stray argument.
+  static func unknownSubcommand(in arguments: [String], known: [String]) -> Message? {
+    guard let first = arguments.first, !first.hasPrefix("-"), !known.contains(first),
+      first != "help"
+    else { return nil }
+    if let close = Suggestion.closest(to: first, among: known) {
+      return Message(
+        vi: "không có lệnh '\(first)'; có phải là '\(close)'?",
+        en: "there is no command '\(first)'; did you mean '\(close)'?")
+    }
+    let list = known.joined(separator: ", ")
+    return Message(
+      vi: "không có lệnh '\(first)'; các lệnh là: \(list)",
+      en: "there is no command '\(first)'; the commands are: \(list)")
+  }
+
+  /// swift-argument-parser's own messages (English), in Vietnamese where
+  /// they are ones people meet.
+  static func vietnamese(_ message: String) -> String {
+    let patterns: [(prefix: String, vietnamese: String)] = [
+      ("Unknown option ", "không có tùy chọn "),
+      ("Unexpected argument ", "thừa "),
+      ("Unexpected arguments ", "thừa "),
+      ("Missing value for ", "thiếu giá trị cho "),
+      ("Missing expected argument ", "thiếu "),
+      ("The value ", "giá trị "),
+    ]
+    for (prefix, vietnamese) in patterns where message.hasPrefix(prefix) {
+      var rest = String(message.dropFirst(prefix.count))
+      rest = rest.replacingOccurrences(of: " is invalid for ", with: " không hợp lệ cho ")
+        .replacingOccurrences(of: ". Please provide one of ", with: ". Hãy dùng một trong: ")
+        .replacingOccurrences(of: "' and '", with: "', '")
+      return vietnamese + rest
+    }
+    return message
+  }
+
+  static func printUsageError(_ message: String, language: Language) {
+    let label = Diagnostic.Severity.error.label(language)
+    let help = Message(
+      vi: "xem cách dùng: plansite --help", en: "see how to use it: plansite --help")
+    FileHandle.standardError.write(
+      Data(
+        "\(label): \(message)\n\(Diagnostic.Note.label(language)): \(help.text(language))\n".utf8))
+  }
 }

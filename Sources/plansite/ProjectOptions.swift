@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import PlanModel
 import SiteBuilder
+import SiteCore
+
+extension Language: ExpressibleByArgument {}
 
 /// The folders and switches every command shares.
 struct ProjectOptions: ParsableArguments {
@@ -23,9 +26,33 @@ struct ProjectOptions: ParsableArguments {
       discussion: "Defaults to SOURCE_DATE_EPOCH if set, else today's date."))
   var today: String?
 
+  @Option(
+    name: .customLong("lang"),
+    help: ArgumentHelp(
+      "The language of messages: vi or en.",
+      discussion: "Defaults to the site's language (language: in site.yaml), Vietnamese if unset."))
+  var language: Language?
+
   func validate() throws {
+    let language = self.language ?? .vi
     if let today, Day(iso: today) == nil {
-      throw ValidationError("--today must be a real date written YYYY-MM-DD, not '\(today)'")
+      throw ValidationError(
+        Message(
+          vi: "--today phải là một ngày có thật, viết dạng năm-tháng-ngày (2026-12-31), không phải "
+            + "'\(today)'",
+          en: "--today must be a real date written YYYY-MM-DD, not '\(today)'"
+        ).text(language))
+    }
+    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], today == nil,
+      Int(epoch) == nil
+    {
+      throw ValidationError(
+        Message(
+          vi: "biến môi trường SOURCE_DATE_EPOCH phải là một số giây (ví dụ 1764460800), không "
+            + "phải '\(epoch)'",
+          en: "the SOURCE_DATE_EPOCH environment variable must be a number of seconds (such as "
+            + "1764460800), not '\(epoch)'"
+        ).text(language))
     }
   }
 
@@ -50,5 +77,10 @@ struct ProjectOptions: ParsableArguments {
     BuildConfiguration(
       contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
       strict: strict, today: buildDay)
+  }
+
+  /// The language to print in: `--lang`, else the one the build found.
+  func language(for result: BuildResult) -> Language {
+    language ?? result.language
   }
 }

@@ -11,7 +11,7 @@ import Testing
     #expect(ContentFileKind(path: "communes.yaml") == .communes)
     #expect(ContentFileKind(path: "indicators.yaml") == .indicators)
     #expect(ContentFileKind(path: "SOURCES.md") == .documentation)
-    #expect(ContentFileKind(path: "ghi-chu.txt") == .documentation)
+    #expect(ContentFileKind(path: "ghi-chu.txt") == .unexpected)
     #expect(ContentFileKind(path: "agency.yaml") == .unexpected)
     #expect(ContentFileKind(path: "sections/01-muc-dich.md") == .section)
     #expect(ContentFileKind(path: "sections/a/01.md") == .unexpected)

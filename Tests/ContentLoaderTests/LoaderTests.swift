@@ -41,7 +41,7 @@ import Testing
 
   @Test func missingFolderIsReported() {
     let result = ContentLoader(directory: "/nonexistent/Content").load()
-    #expect(result.diagnostics.first?.message == "folder '/nonexistent/Content' does not exist")
+    #expect(result.diagnostics.first?.message.en == "folder '/nonexistent/Content' does not exist")
   }
 
   @Test func editorLeftoversAreIgnored() throws {

@@ -57,7 +57,7 @@ import Testing
 @Suite struct ValidatorTests {
   @Test func reportsUnknownAssigneesWithSuggestions() {
     let draft = Drafts.draft(tasks: [("1.1", [(["so-aa", "xa-3", "all-comunes"], .lead)])])
-    let messages = PlanValidator().validate(draft).diagnostics.map(\.message)
+    let messages = PlanValidator().validate(draft).diagnostics.map(\.message.en)
     #expect(
       messages == [
         "unknown agency 'so-aa'", "unknown commune 'xa-3'",

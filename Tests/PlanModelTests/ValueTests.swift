@@ -27,7 +27,8 @@ import Testing
     ("165-190", "165–190"), ("165–190", "165–190"), ("10,5-11,5", "10,5–11,5"),
     ("từ 12 trở lên", "từ 12 trở lên"), ("trên 12", "trên 12"), ("khoảng 1.150", "khoảng 1.150"),
     ("khoảng 165-190", "khoảng 165–190"), ("dưới 5", "dưới 5"), ("tối đa 3", "tối đa 3"),
-    ("12%", "12"), ("từ 165 đến 190", "165–190"),
+    ("12%", "12"), ("từ 165 đến 190", "165–190"), ("-2,5", "-2,5"), ("−3", "-3"),
+    ("trên -1", "trên -1"),
   ])
   func parsesAndFormats(input: String, output: String) throws {
     let value = try #require(IndicatorValue(parsing: input), "\(input)")
@@ -39,9 +40,13 @@ import Testing
     #expect(IndicatorValue(parsing: "10,5")?.low == 10.5)
     #expect(IndicatorValue(parsing: "165-190")?.high == 190)
     #expect(IndicatorValue(parsing: "từ 12 trở lên")?.qualifier == .atLeast)
+    #expect(IndicatorValue(parsing: "-2,5")?.low == -2.5)
+    #expect(IndicatorValue(parsing: "-2,5")?.high == nil)
   }
 
-  @Test(arguments: ["nhiều", "10.5", "1.15", "190-165", "", "12,", "1,2,3", "abc-def"])
+  @Test(arguments: [
+    "nhiều", "10.5", "1.15", "190-165", "", "12,", "1,2,3", "abc-def", "-5-10", "--3",
+  ])
   func rejectsWhatIsNotAFigure(input: String) {
     #expect(IndicatorValue(parsing: input) == nil, "\(input)")
   }

@@ -23,6 +23,33 @@ def fail(message):
     sys.exit(1)
 
 
+NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)*")
+
+
+def needs_prefix(value):
+    """Whether plansite writes VALUE with a leading ' (formula-injection guard)."""
+    if not value:
+        return False
+    if value[0] in "=+-@\t\r":
+        return not NUMBER.fullmatch(value)
+    if value[0] == "'":
+        return needs_prefix(value[1:])
+    return False
+
+
+def unescape(cell):
+    """The value a cell stands for: plansite's leading ' removed (see the data page)."""
+    if cell.startswith("'") and needs_prefix(cell[1:]):
+        return cell[1:]
+    return cell
+
+
+def check_escaped(path, number, cell):
+    """No cell may start a formula when a spreadsheet opens the file."""
+    if cell and cell[0] in "=+-@\t\r" and not NUMBER.fullmatch(cell):
+        fail(f"{path}:{number}: cell {cell[:20]!r} would run as a formula")
+
+
 def read_csv(path):
     raw = open(path, "rb").read()
     if not raw.startswith(b"\xef\xbb\xbf"):
@@ -35,7 +62,9 @@ def read_csv(path):
     for number, row in enumerate(body, 2):
         if len(row) != len(header):
             fail(f"{path}:{number}: {len(row)} fields, header has {len(header)}")
-    return [dict(zip(header, row)) for row in body]
+        for cell in row:
+            check_escaped(path, number, cell)
+    return [dict(zip(header, (unescape(cell) for cell in row))) for row in body]
 
 
 ICS_TEXT_PROPERTIES = {"SUMMARY", "DESCRIPTION", "X-WR-CALNAME", "UID"}

@@ -26,11 +26,11 @@ import Testing
     let result = TestProject.build(content: content.path, output: output)
     #expect(!result.published)
     let error = try #require(result.diagnostics.first { $0.severity == .error })
-    #expect(error.message == "unknown agency 'so-noi-vu2'")
+    #expect(error.message.en == "unknown agency 'so-noi-vu2'")
     #expect(error.location.file.hasSuffix("Content/tasks/1-trong-tam/1-2.md"))
     #expect(error.location.line == 5)
     #expect(error.location.column == 10)
-    #expect(error.notes.map(\.message) == ["did you mean 'so-noi-vu' (Sở Nội vụ)?"])
+    #expect(error.notes.map(\.message.en) == ["did you mean 'so-noi-vu' (Sở Nội vụ)?"])
     #expect(TestProject.snapshot(of: output) == before)
   }
 
@@ -45,7 +45,7 @@ import Testing
     let result = TestProject.build(content: content.path, output: output)
     #expect(!result.published)
     let error = try #require(result.diagnostics.first { $0.severity == .error })
-    #expect(error.message.hasPrefix("malformed YAML"))
+    #expect(error.message.en.hasPrefix("malformed YAML"))
     #expect(error.location.file.hasSuffix("1-3.md"))
     #expect(error.location.line != nil)
     #expect(TestProject.snapshot(of: output) == before)

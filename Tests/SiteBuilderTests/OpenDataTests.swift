@@ -90,6 +90,45 @@ import Testing
     }
   }
 
+  /// Cells a spreadsheet would run as formulas are written with a leading
+  /// `'`; numbers are not; the independent reader undoes the guard and finds
+  /// the plan's own words.
+  @Test func cellsThatLookLikeFormulasAreEscaped() throws {
+    let project = try FixtureProject(caseName: nil)
+    let task = project.root.appendingPathComponent("Content/tasks/01-chung/1-2.md")
+    let text = try String(contentsOf: task, encoding: .utf8)
+    let title = try #require(text.split(separator: "\n").first { $0.hasPrefix("title:") })
+    try text.replacingOccurrences(
+      of: String(title), with: "title: \"=SUM(A1) không phải công thức\""
+    )
+    .write(to: task, atomically: true, encoding: .utf8)
+    let agencies = project.root.appendingPathComponent("Content/agencies.yaml")
+    try String(contentsOf: agencies, encoding: .utf8)
+      .replacingOccurrences(of: "name: \"Sở Nội vụ\"", with: "name: \"@Sở Nội vụ\"")
+      .write(to: agencies, atomically: true, encoding: .utf8)
+    let indicators = project.root.appendingPathComponent("Content/indicators.yaml")
+    let figures = try String(contentsOf: indicators, encoding: .utf8)
+    try (figures + "  actuals:\n    \"2026\": \"-2,5\"\n").write(
+      to: indicators, atomically: true, encoding: .utf8)
+    let result = project.build()
+    #expect(result.published, "\(result.diagnostics.formatted(.en))")
+    let site = project.root.appendingPathComponent("Site")
+    let tasks = try String(
+      contentsOf: site.appendingPathComponent("du-lieu/tasks.csv"), encoding: .utf8)
+    #expect(tasks.contains(",'=SUM(A1) không phải công thức,"))
+    let agencyRows = try String(
+      contentsOf: site.appendingPathComponent("du-lieu/agencies.csv"), encoding: .utf8)
+    #expect(agencyRows.contains(",'@Sở Nội vụ,"))
+    let indicatorRows = try String(
+      contentsOf: site.appendingPathComponent("du-lieu/indicators.csv"), encoding: .utf8)
+    #expect(indicatorRows.contains(",actual,2026,-2,5,") || indicatorRows.contains(",\"-2,5\","))
+    #expect(indicatorRows.contains(",-2.5,"))
+    let summary = try runScript(["python3", "Tests/Scripts/check_data.py", site.path])
+    let titles = try #require(summary["csv_task_titles"] as? [String])
+    #expect(titles.contains("=SUM(A1) không phải công thức"))
+    #expect((summary["csv_agency_names"] as? [String])?.contains("@Sở Nội vụ") == true)
+  }
+
   @Test func searchFindsWhatCitizensType() throws {
     let cases: [[String: Any]] = [
       ["query": "so tai chinh", "first": "co-quan/so-tai-chinh/index.html", "strong": true],

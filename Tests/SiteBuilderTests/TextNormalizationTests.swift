@@ -35,9 +35,10 @@ import Testing
     try text.write(to: path, atomically: true, encoding: .utf8)
     let result = project.check()
     let error = try #require(result.diagnostics.first)
-    #expect(error.message == "unknown agency 'Sở Tài chính'")
+    #expect(error.message.en == "unknown agency 'Sở Tài chính'")
     #expect(
-      Array(error.message.unicodeScalars) == Array("unknown agency 'Sở Tài chính'".unicodeScalars))
-    #expect(error.notes.first?.message == "did you mean 'so-tai-chinh' (Sở Tài chính)?")
+      Array(error.message.en.unicodeScalars)
+        == Array("unknown agency 'Sở Tài chính'".unicodeScalars))
+    #expect(error.notes.first?.message.en == "did you mean 'so-tai-chinh' (Sở Tài chính)?")
   }
 }

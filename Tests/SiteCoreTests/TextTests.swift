@@ -65,32 +65,57 @@ import Testing
     #expect(try TextDecoding.decode(bytes).get() == "a\nb\nc\n")
   }
 
-  @Test func reportsTheOffsetOfInvalidUTF8() {
+  @Test func reportsTheLineAndColumnOfInvalidUTF8() {
     let bytes = Array("ab\nc".utf8) + [0xC3, 0x28]
-    #expect(TextDecoding.decode(bytes) == .failure(.invalidUTF8(byteOffset: 4, line: 2)))
+    #expect(TextDecoding.decode(bytes) == .failure(.invalidUTF8(byteOffset: 4, line: 2, column: 2)))
+    // Columns count characters, not bytes: "Nghệ " is 5 characters, 7 bytes.
+    let vietnamese = Array("x\nNghệ ".utf8) + [0xFF]
+    #expect(
+      TextDecoding.decode(vietnamese) == .failure(.invalidUTF8(byteOffset: 9, line: 2, column: 6)))
+    // A byte order mark is not a character.
+    let marked = [0xEF, 0xBB, 0xBF] + Array("ab".utf8) + [0xFF]
+    #expect(
+      TextDecoding.decode(marked) == .failure(.invalidUTF8(byteOffset: 5, line: 1, column: 3)))
     #expect(TextDecoding.firstInvalidUTF8Offset(in: [0xED, 0xA0, 0x80]) == 0)  // surrogate
     #expect(TextDecoding.firstInvalidUTF8Offset(in: Array("Nghệ An".utf8)) == nil)
   }
 }
 
 @Suite struct DiagnosticTests {
-  @Test func formatsSortedWithNotesAndSummary() {
+  @Test func formatsSortedWithNotesAndSummaryInEitherLanguage() {
     let diagnostics: [Diagnostic] = [
-      .warning("w", at: SourceLocation(file: "b.md", line: 2, column: 1)),
-      .error("e2", at: SourceLocation(file: "a.md", line: 9, column: 3), notes: [.init("fix it")]),
-      .error("e1", at: SourceLocation(file: "a.md", line: 3)),
+      .warning(vi: "c", en: "w", at: SourceLocation(file: "b.md", line: 2, column: 1)),
+      .error(
+        vi: "l2", en: "e2", at: SourceLocation(file: "a.md", line: 9, column: 3),
+        notes: [.init(vi: "sửa đi", en: "fix it")]),
+      .error(vi: "l1", en: "e1", at: SourceLocation(file: "a.md", line: 3)),
+      // Same place: ties are broken by the English text in both languages.
+      .error(vi: "a", en: "z", at: SourceLocation(file: "a.md", line: 3)),
     ]
     #expect(
       diagnostics.formatted() == """
+        a.md:3: lỗi: l1
+        a.md:3: lỗi: a
+        a.md:9:3: lỗi: l2
+        ghi chú: sửa đi
+        b.md:2:1: cảnh báo: c
+        3 lỗi, 1 cảnh báo
+
+        """)
+    #expect(
+      diagnostics.formatted(.en) == """
         a.md:3: error: e1
+        a.md:3: error: z
         a.md:9:3: error: e2
         note: fix it
         b.md:2:1: warning: w
-        2 errors, 1 warning
+        3 errors, 1 warning
 
         """)
-    #expect(diagnostics.formatted(color: true).contains("\u{1B}[1;31merror:"))
-    #expect(diagnostics.treatingWarningsAsErrors().summary == "3 errors")
+    #expect(diagnostics.formatted(.en, color: true).contains("\u{1B}[1;31merror:"))
+    #expect(diagnostics.treatingWarningsAsErrors().summary(.en) == "4 errors")
+    #expect(diagnostics.treatingWarningsAsErrors().summary() == "4 lỗi")
+    #expect([Diagnostic]().summary() == "không có lỗi")
   }
 
   @Test func escapesHTML() {
@@ -103,5 +128,25 @@ import Testing
     #expect(ContentHash("plansite").description == ContentHash(Array("plansite".utf8)).description)
     #expect(ContentHash("a") != ContentHash("b"))
     #expect(ContentHash("").description == "cbf29ce484222325")
+  }
+}
+
+@Suite struct CSVCellTests {
+  @Test(arguments: [
+    ("=SUM(A1)", "'=SUM(A1)"), ("+84 912", "'+84 912"), ("-bỏ", "'-bỏ"), ("@tên", "'@tên"),
+    ("\tx", "'\tx"), ("\r=x", "'\r=x"), ("'=x", "''=x"), ("''=x", "'''=x"),
+    ("-3", "-3"), ("-2,5", "-2,5"), ("+1.150,75", "+1.150,75"), ("-2.5", "-2.5"),
+    ("Sở Tài chính", "Sở Tài chính"), ("'trích dẫn'", "'trích dẫn'"), ("", ""), ("-", "'-"),
+    ("1-2", "1-2"), ("--3", "'--3"), ("-3,", "'-3,"),
+  ])
+  func escapesCellsThatWouldRunAsFormulas(value: String, written: String) {
+    #expect(CSVCell.escaped(value) == written)
+    #expect(CSVCell.unescaped(written) == value)
+  }
+
+  @Test func unescapingOnlyUndoesTheGuard() {
+    // A leading quote that the guard did not add stays.
+    #expect(CSVCell.unescaped("'trích dẫn'") == "'trích dẫn'")
+    #expect(CSVCell.unescaped("'-3") == "'-3")
   }
 }

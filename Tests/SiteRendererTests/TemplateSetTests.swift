@@ -30,7 +30,7 @@ import Testing
       Issue.record("expected an error")
     } catch let error as DiagnosticError {
       #expect(
-        error.diagnostics.map(\.message) == [
+        error.diagnostics.map(\.message.en) == [
           "'title' is inserted without HTML escaping", "'name' is inserted without HTML escaping",
         ])
       #expect(error.diagnostics.map(\.location.column) == [1, 13])

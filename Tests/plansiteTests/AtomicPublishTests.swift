@@ -68,7 +68,7 @@ import Testing
     first.waitUntilExit()
     #expect(first.terminationStatus == 0)
     #expect(second.status == 1)
-    #expect(second.stderr.contains("another plansite build is writing 'Site' right now"))
+    #expect(second.stderr.contains("lỗi: một lệnh plansite khác đang ghi vào 'Site'"))
     #expect(
       FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/index.html").path))
   }

@@ -61,7 +61,7 @@ import Testing
     let folder = try project()
     let output = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
     #expect(output.status == 0, "\(output.stderr)")
-    #expect(output.stdout.hasPrefix("Built "))
+    #expect(output.stdout.hasPrefix("Đã dựng 161 trang vào Site/ trong "))
     #expect(
       FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/index.html").path))
   }
@@ -72,6 +72,27 @@ import Testing
     #expect(output.status == 1)
     #expect(
       output.stderr == """
+        Content/tasks/1-trong-tam/1-2.md:5:10: lỗi: không tìm thấy cơ quan 'so-noi-vu2' (trong agencies.yaml)
+        ghi chú: có phải là 'so-noi-vu' (Sở Nội vụ)?
+        Content/tasks/1-trong-tam/1-2.md:6:11: lỗi: 'chu tri' không phải là giá trị hợp lệ của 'role'
+        ghi chú: có phải là 'lead' (Chủ trì)?
+        ghi chú: dùng một trong các từ: lead, support, implement
+        2 lỗi
+
+        """)
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site").path))
+  }
+
+  /// Office PCs and servers often run an English locale: the site's language
+  /// decides, and `--lang en` asks for English.
+  @Test func messagesFollowTheSiteLanguageNotTheLocale() throws {
+    let folder = try project(breaking: true)
+    let english = ["LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8", "LANGUAGE": "en"]
+    let vietnamese = try CommandRunner.run(["check"], in: folder, environment: english)
+    #expect(vietnamese.stderr.hasSuffix("2 lỗi\n"), "\(vietnamese.stderr)")
+    let asked = try CommandRunner.run(["check", "--lang", "en"], in: folder)
+    #expect(
+      asked.stderr == """
         Content/tasks/1-trong-tam/1-2.md:5:10: error: unknown agency 'so-noi-vu2'
         note: did you mean 'so-noi-vu' (Sở Nội vụ)?
         Content/tasks/1-trong-tam/1-2.md:6:11: error: 'chu tri' is not a valid role
@@ -80,13 +101,43 @@ import Testing
         2 errors
 
         """)
+    // A site that says it is English gets English messages without --lang.
+    let site = folder.appendingPathComponent("Content/site.yaml")
+    let text = try String(contentsOf: site, encoding: .utf8)
+    try text.replacingOccurrences(of: "language: vi", with: "language: en")
+      .write(to: site, atomically: true, encoding: .utf8)
+    let siteEnglish = try CommandRunner.run(["check"], in: folder)
+    #expect(siteEnglish.stderr.hasSuffix("2 errors\n"), "\(siteEnglish.stderr)")
+    let overridden = try CommandRunner.run(["check", "--lang", "vi"], in: folder)
+    #expect(overridden.stderr.hasSuffix("2 lỗi\n"), "\(overridden.stderr)")
+  }
+
+  @Test func argumentProblemsAreExplainedInVietnamese() throws {
+    let folder = try project()
+    let typo = try CommandRunner.run(["buid"], in: folder)
+    #expect(typo.status == 64)
+    #expect(
+      typo.stderr == "lỗi: không có lệnh 'buid'; có phải là 'build'?\n"
+        + "ghi chú: xem cách dùng: plansite --help\n")
+    let english = try CommandRunner.run(["chek", "--lang", "en"], in: folder)
+    #expect(english.stderr.hasPrefix("error: there is no command 'chek'; did you mean 'check'?"))
+    let option = try CommandRunner.run(["build", "--bogus"], in: folder)
+    #expect(option.status == 64)
+    #expect(option.stderr.hasPrefix("lỗi: không có tùy chọn '--bogus'"))
+    let epoch = try CommandRunner.run(
+      ["build"], in: folder, environment: ["SOURCE_DATE_EPOCH": "hôm nay"])
+    #expect(epoch.status == 64)
+    #expect(epoch.stderr.contains("SOURCE_DATE_EPOCH phải là một số giây"))
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site").path))
+    let version = try CommandRunner.run(["--version"], in: folder)
+    #expect(version.status == 0)
+    #expect(version.stdout.split(separator: ".").count == 3)
   }
 
   @Test func checkOnGoodContentSaysSo() throws {
     let output = try CommandRunner.run(["check"], in: try project())
     #expect(output.status == 0)
-    #expect(output.stdout == "No problems found.\n")
+    #expect(output.stdout == "Không phát hiện lỗi nào.\n")
   }
 
   @Test func strictTurnsWarningsIntoErrors() throws {
@@ -97,17 +148,17 @@ import Testing
       .write(to: task, atomically: true, encoding: .utf8)
     let relaxed = try CommandRunner.run(["check"], in: folder)
     #expect(relaxed.status == 0)
-    #expect(relaxed.stderr.contains("warning: unknown field 'titel'"))
-    #expect(relaxed.stderr.hasSuffix("1 warning\n"))
+    #expect(relaxed.stderr.contains("cảnh báo: trường 'titel' không dùng cho nhiệm vụ"))
+    #expect(relaxed.stderr.hasSuffix("1 cảnh báo\n"))
     let strict = try CommandRunner.run(["check", "--strict"], in: folder)
     #expect(strict.status == 1)
-    #expect(strict.stderr.contains("error: unknown field 'titel'"))
+    #expect(strict.stderr.contains("lỗi: trường 'titel' không dùng cho nhiệm vụ"))
   }
 
   @Test func badTodayIsRejected() throws {
     let output = try CommandRunner.run(["build", "--today", "2026-02-30"], in: try project())
     #expect(output.status != 0)
-    #expect(output.stderr.contains("--today must be a real date"))
+    #expect(output.stderr.contains("lỗi: --today phải là một ngày có thật"))
   }
 
   @Test func sourceDateEpochFixesTheBuildDate() throws {

@@ -30,27 +30,28 @@ import Testing
   @Test func watchRebuildsKeepsTheSiteOnErrorsAndRecovers() throws {
     let folder = try project()
     let watch = try LiveProcess(["watch", "--today", "2026-11-27"], in: folder)
-    #expect(watch.wait { $0.contains("(start): rendered") }, "\(watch.text)")
+    #expect(watch.wait { $0.contains("(khởi động): dựng lại") }, "\(watch.text)")
     let task = folder.appendingPathComponent("Content/tasks/1-trong-tam/1-3.md")
     let page = folder.appendingPathComponent("Site/nhiem-vu/1-3/index.html")
 
     try edit(task, "Bám sát định hướng", "Bám sát chặt chẽ định hướng")
     #expect(
-      watch.wait { $0.contains("Content/tasks/1-trong-tam/1-3.md: rendered") }, "\(watch.text)")
+      watch.wait { $0.contains("Content/tasks/1-trong-tam/1-3.md: dựng lại") }, "\(watch.text)")
     #expect(try String(contentsOf: page, encoding: .utf8).contains("Bám sát chặt chẽ định hướng"))
 
     let before = CommandRunner.snapshot(folder.appendingPathComponent("Site"))
     try edit(task, "role: lead", "role: chu tri")
-    #expect(watch.wait { $0.contains("not published") }, "\(watch.text)")
-    #expect(watch.text.contains("1-3.md:9:11: error: 'chu tri' is not a valid role"))
+    #expect(watch.wait { $0.contains("chưa xuất bản") }, "\(watch.text)")
+    #expect(
+      watch.text.contains("1-3.md:9:11: lỗi: 'chu tri' không phải là giá trị hợp lệ của 'role'"))
     #expect(CommandRunner.snapshot(folder.appendingPathComponent("Site")) == before)
 
     try edit(task, "role: chu tri", "role: lead")
     #expect(
-      watch.wait { $0.components(separatedBy: "1-3.md: rendered").count == 3 }, "\(watch.text)")
+      watch.wait { $0.components(separatedBy: "1-3.md: dựng lại").count == 3 }, "\(watch.text)")
     watch.interrupt()
     #expect(watch.process.terminationStatus == 0)
-    #expect(watch.text.hasSuffix("Stopped.\n"))
+    #expect(watch.text.hasSuffix("Đã dừng.\n"))
     // Ctrl-C leaves Site/ and no staging folder beside it.
     #expect(
       !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.staging").path))
@@ -60,7 +61,9 @@ import Testing
     let published = CommandRunner.snapshot(folder.appendingPathComponent("Site"))
     // The next build finds nothing to do, and a clean build agrees with Site/.
     let next = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
-    #expect(next.status == 0 && next.stdout.contains("up to date"), "\(next.stdout)\(next.stderr)")
+    #expect(
+      next.status == 0 && next.stdout.contains("không có gì cần dựng lại"),
+      "\(next.stdout)\(next.stderr)")
     let clean = try CommandRunner.run(["build", "--clean", "--today", "2026-11-27"], in: folder)
     #expect(clean.status == 0, "\(clean.stderr)")
     #expect(CommandRunner.snapshot(folder.appendingPathComponent("Site")) == published)
@@ -70,7 +73,7 @@ import Testing
     let folder = try project()
     let port = 18_000 + Int.random(in: 0..<1000)
     let serve = try LiveProcess(
-      ["serve", "--port", "\(port)", "--today", "2026-11-27"], in: folder)
+      ["serve", "--port", "\(port)", "--today", "2026-11-27", "--lang", "en"], in: folder)
     #expect(serve.wait { $0.contains("(start): rendered") }, "\(serve.text)")
     let base = "http://127.0.0.1:\(port)"
 

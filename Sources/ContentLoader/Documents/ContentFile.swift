@@ -13,7 +13,7 @@ enum ContentFileKind: Equatable {
   case group(folder: String)
   /// A task file in `tasks/<folder>/` (folder `""` for `tasks/` itself).
   case task(folder: String)
-  /// A documentation file the site does not use (`README.md`, `SOURCES.md`).
+  /// A note for editors the site does not use (`README.md`, `SOURCES.md`).
   case documentation
   /// Anything else.
   case unexpected
@@ -31,7 +31,7 @@ enum ContentFileKind: Equatable {
       case "agencies.yaml": self = .agencies
       case "communes.yaml": self = .communes
       case "indicators.yaml": self = .indicators
-      default: self = path.hasSuffix(".md") || path.hasSuffix(".txt") ? .documentation : .unexpected
+      default: self = Self.documentationFiles.contains(path) ? .documentation : .unexpected
       }
       return
     }
@@ -49,6 +49,13 @@ enum ContentFileKind: Equatable {
 
   /// The files every content folder must have.
   static let requiredFiles = ["site.yaml", "plan.md", "agencies.yaml", "communes.yaml"]
+
+  /// The files the site reads at the top of the content folder.
+  static let knownRootFiles = requiredFiles + ["indicators.yaml"]
+
+  /// Notes for editors at the top of the content folder, which the site
+  /// does not read (documented in docs/content.md).
+  static let documentationFiles: Set<String> = ["README.md", "SOURCES.md"]
 }
 
 /// What one content file contributes to the plan, with its own diagnostics.

@@ -12,9 +12,9 @@ struct FileParser {
     let content: ParsedFile.Content
     switch kind {
     case .site: content = yamlFile(file, report).flatMap { site($0) }.map { .site($0) } ?? .nothing
-    case .plan: content = markdownFile(file, what: "plan", report).flatMap { plan($0) } ?? .nothing
+    case .plan: content = markdownFile(file, what: .plan, report).flatMap { plan($0) } ?? .nothing
     case .section:
-      content = markdownFile(file, what: "section", report).flatMap { section($0) } ?? .nothing
+      content = markdownFile(file, what: .section, report).flatMap { section($0) } ?? .nothing
     case .agencies:
       content = yamlFile(file, report).map { .agencies(agencies($0)) } ?? .nothing
     case .communes:
@@ -23,19 +23,38 @@ struct FileParser {
       content = yamlFile(file, report).map { .indicators(indicators($0)) } ?? .nothing
     case .group(let folder):
       content =
-        markdownFile(file, what: "task group", report).flatMap { group($0, folder: folder) }
+        markdownFile(file, what: .taskGroup, report).flatMap { group($0, folder: folder) }
         ?? .nothing
     case .task(let folder):
       content =
-        markdownFile(file, what: "task", report).flatMap { task($0, folder: folder) } ?? .nothing
+        markdownFile(file, what: .task, report).flatMap { task($0, folder: folder) } ?? .nothing
     case .documentation, .unexpected:
       content = .nothing
     }
     return ParsedFile(content: content, diagnostics: report.diagnostics)
   }
 
-  func rich(_ markdown: String) -> RichText {
-    RichText(markdown: markdown, html: self.markdown.html(from: markdown))
+  /// Markdown rendered to safe HTML; what the page will not show as
+  /// written is reported at its place in `file` (`firstLine` is the file line
+  /// the text starts on; `column` the column of a one-line text's first
+  /// character, for texts inside YAML).
+  func rich(
+    _ markdown: String, in file: SourceFile, line firstLine: Int, column: Int? = nil,
+    _ report: DiagnosticCollector
+  ) -> RichText {
+    let rendered = self.markdown.render(markdown)
+    for finding in rendered.findings {
+      let line = firstLine + finding.line - 1
+      let shownColumn = column.map { finding.line == 1 ? $0 + finding.column - 1 : finding.column }
+      report.report(
+        finding.diagnostic(at: file.location(line: line, column: shownColumn ?? finding.column)))
+    }
+    return RichText(markdown: markdown, html: rendered.html)
+  }
+
+  /// The body of a Markdown file, rendered (see `rich`).
+  func body(_ doc: MarkdownFile) -> RichText {
+    rich(doc.body, in: doc.file, line: doc.bodyFirstLine, doc.fields.report)
   }
 
   // MARK: - File shapes
@@ -50,6 +69,7 @@ struct FileParser {
   struct MarkdownFile {
     let fields: MappingReader
     let body: String
+    let bodyFirstLine: Int
     let file: SourceFile
   }
 
@@ -57,14 +77,15 @@ struct FileParser {
     let source = YAMLSource(file: file, firstLine: 1, report: report)
     guard let root = source.parse(file.text) else {
       if !report.hasErrors {
-        report.error("the file has no entries", at: file.location())
+        report.error(
+          vi: "tệp không có nội dung nào", en: "the file has no entries", at: file.location())
       }
       return nil
     }
     return YAMLFile(root: root, source: source)
   }
 
-  private func markdownFile(_ file: SourceFile, what: String, _ report: DiagnosticCollector)
+  private func markdownFile(_ file: SourceFile, what: Message, _ report: DiagnosticCollector)
     -> MarkdownFile?
   {
     guard let split = FrontMatter.split(file, report: report) else { return nil }
@@ -72,20 +93,27 @@ struct FileParser {
     guard let root = source.parse(split.yaml) else {
       if !report.hasErrors {
         report.error(
-          "the front matter is empty", at: file.location(line: split.yamlFirstLine),
-          notes: [Diagnostic.Note("add the \(what)'s fields between the two '---' lines")])
+          vi: "phần thông tin đầu tệp (giữa hai dòng '---') đang trống",
+          en: "the front matter is empty", at: file.location(line: split.yamlFirstLine),
+          notes: [
+            Diagnostic.Note(
+              vi: "ghi các trường của \(what.vi) giữa hai dòng '---'",
+              en: "add the \(what.en)'s fields between the two '---' lines")
+          ])
       }
       return nil
     }
     guard let fields = MappingReader(root, what: what, source: source) else { return nil }
-    return MarkdownFile(fields: fields, body: split.body, file: file)
+    return MarkdownFile(
+      fields: fields, body: split.body, bodyFirstLine: split.bodyFirstLine, file: file)
   }
 
   /// The items of a YAML file that is a list of entries.
-  func entries(_ yaml: YAMLFile, what: String) -> [MappingReader] {
+  func entries(_ yaml: YAMLFile, what: Message) -> [MappingReader] {
     guard case .sequence(let sequence) = yaml.root else {
       yaml.source.report.error(
-        "the file should be a list of \(what) entries, each starting with '- id: …'",
+        vi: "tệp phải là một danh sách \(what.vi), mỗi mục bắt đầu bằng '- id: …'",
+        en: "the file should be a list of \(what.en) entries, each starting with '- id: …'",
         at: yaml.source.location(yaml.root.mark))
       return []
     }

@@ -13,6 +13,8 @@ struct FrontMatter {
   let yamlFirstLine: Int
   /// The Markdown after the closing fence.
   let body: String
+  /// The file line on which the body starts.
+  let bodyFirstLine: Int
 
   /// Splits `file`, reporting a missing or unclosed front matter.
   static func split(_ file: SourceFile, report: DiagnosticCollector) -> FrontMatter? {
@@ -30,10 +32,15 @@ struct FrontMatter {
       }
       guard isFence(bytes[lineStart..<end]) else {
         report.error(
-          "the file does not start with front matter", at: file.location(line: line, column: 1),
+          vi: "tệp không bắt đầu bằng phần thông tin đầu tệp (giữa hai dòng '---')",
+          en: "the file does not start with front matter", at: file.location(line: line, column: 1),
           notes: [
             Diagnostic.Note(
-              "the first line must be '---', then the fields (id: …, title: …), then a line '---'")
+              vi: "dòng đầu tiên phải là '---', tiếp theo là các trường (id: …, title: …), rồi "
+                + "một dòng '---'",
+              en:
+                "the first line must be '---', then the fields (id: …, title: …), then a line '---'"
+            )
           ])
         return nil
       }
@@ -45,16 +52,23 @@ struct FrontMatter {
     while index != bytes.endIndex {
       let (end, next) = lineBounds(bytes, from: index)
       let content = bytes[index..<end]
+      line += 1
       if isFence(content) || content.elementsEqual("...".utf8) {
         let yaml = String(file.text[yamlStart..<index]).droppingFinalNewline
         let body = String(file.text[next...])
-        return FrontMatter(yaml: yaml, yamlFirstLine: openingLine + 1, body: body)
+        return FrontMatter(
+          yaml: yaml, yamlFirstLine: openingLine + 1, body: body, bodyFirstLine: line + 1)
       }
       index = next
     }
     report.error(
-      "the front matter is not closed", at: file.location(line: openingLine, column: 1),
-      notes: [Diagnostic.Note("add a line '---' after the last field, before the text")])
+      vi: "phần thông tin đầu tệp chưa được đóng lại",
+      en: "the front matter is not closed", at: file.location(line: openingLine, column: 1),
+      notes: [
+        Diagnostic.Note(
+          vi: "thêm một dòng '---' sau trường cuối cùng, trước phần nội dung",
+          en: "add a line '---' after the last field, before the text")
+      ])
     return nil
   }
 

@@ -18,27 +18,45 @@ struct SourceFile {
   /// The provenance record the model keeps.
   var ref: SourceRef { SourceRef(path: path, location: location()) }
 
+  /// How to save a file as UTF-8 in the programs offices use.
+  static let saveAsUTF8 = Diagnostic.Note(
+    vi: "lưu lại tệp ở dạng UTF-8 (trong Notepad: Save As > Encoding: UTF-8; trong Word: "
+      + "Save As > Plain Text > Unicode (UTF-8))",
+    en: "save the file again as UTF-8 (in Notepad: Save As > Encoding: UTF-8; "
+      + "in Word: Save As > Plain Text > Unicode (UTF-8))")
+
+  /// What to do with an empty file: fill in a file the site needs, or delete
+  /// one it does not.
+  static func emptyFileNote(_ path: String) -> Diagnostic.Note {
+    if ContentFileKind.requiredFiles.contains(path) {
+      return Diagnostic.Note(
+        vi: "tệp này bắt buộc phải có: hãy điền nội dung (xem docs/content.md)",
+        en: "the site needs this file: fill it in (see docs/content.md)")
+    }
+    return Diagnostic.Note(
+      vi: "điền nội dung vào tệp, hoặc xóa tệp nếu không cần",
+      en: "fill it in, or delete it if it is not needed")
+  }
+
   /// Decodes `bytes`, reporting a file that is empty or not UTF-8.
   static func decode(
     _ bytes: [UInt8], path: String, displayPath: String, report: DiagnosticCollector
   ) -> SourceFile? {
     let location = SourceLocation(file: displayPath)
     switch TextDecoding.decode(bytes) {
-    case .failure(.invalidUTF8(let offset, let line)):
+    case .failure(.invalidUTF8(_, let line, let column)):
       report.error(
-        "the file is not valid UTF-8 text (byte \(offset))",
-        at: SourceLocation(file: displayPath, line: line),
-        notes: [
-          Diagnostic.Note(
-            "save the file again as UTF-8 (in Notepad: Save As > Encoding: UTF-8; "
-              + "in Word: Save As > Plain Text > Unicode (UTF-8))")
-        ])
+        vi: "tệp không được lưu ở dạng UTF-8: có ký tự đọc không được",
+        en: "the file is not valid UTF-8 text",
+        at: SourceLocation(file: displayPath, line: line, column: column),
+        notes: [Self.saveAsUTF8]
+      )
       return nil
     case .success(let text):
       if text.allSatisfy(\.isWhitespace) {
         report.error(
-          "the file is empty", at: location,
-          notes: [Diagnostic.Note("fill it in, or delete it if it is not needed")])
+          vi: "tệp trống", en: "the file is empty", at: location,
+          notes: [Self.emptyFileNote(path)])
         return nil
       }
       return SourceFile(path: path, displayPath: displayPath, text: text)

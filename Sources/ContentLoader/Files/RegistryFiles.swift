@@ -4,7 +4,7 @@ import SiteCore
 extension FileParser {
   /// `agencies.yaml`: a list of `{id, name, short_name?, kind, note?}`.
   func agencies(_ yaml: YAMLFile) -> [PlanDraft.Entry<Agency>] {
-    entries(yaml, what: "agency").compactMap { item in
+    entries(yaml, what: .agency).compactMap { item in
       defer { item.finish() }
       let id = item.string("id", required: true, example: "so-tai-chinh")
       let name = item.string("name", required: true, example: "\"Sở Tài chính\"")
@@ -21,7 +21,7 @@ extension FileParser {
 
   /// `communes.yaml`: a list of `{id, name, kind, gso_code?, formed_from?}`.
   func communes(_ yaml: YAMLFile) -> [PlanDraft.Entry<Commune>] {
-    entries(yaml, what: "commune").compactMap { item in
+    entries(yaml, what: .commune).compactMap { item in
       defer { item.finish() }
       let id = item.string("id", required: true, example: "phuong-thanh-vinh")
       let name = item.string("name", required: true, example: "\"Thành Vinh\"")
@@ -39,14 +39,14 @@ extension FileParser {
 
   /// `indicators.yaml`: a list of indicators with baseline, targets and results.
   func indicators(_ yaml: YAMLFile) -> [PlanDraft.IndicatorDraft] {
-    entries(yaml, what: "indicator").compactMap { item in
+    entries(yaml, what: .indicator).compactMap { item in
       defer { item.finish() }
       let id = item.string("id", required: true, example: "grdp-tang-truong")
       let group = item.string("group")?.value ?? ""
       let name = item.string("name", required: true)
       let unit = item.string("unit", required: true, example: "\"%\"")
       let document = item.string("document")?.value
-      let baseline = item.mapping("baseline", what: "baseline") { b -> Indicator.Point? in
+      let baseline = item.mapping("baseline", what: .baseline) { b -> Indicator.Point? in
         let period = b.string("year", required: true, example: "2025")
         let value = b.string("value", required: true, example: "\"8,44\"")
         guard let period, let value else { return nil }
@@ -61,8 +61,13 @@ extension FileParser {
       guard let id, let name, let unit else { return nil }
       if targets.isEmpty, item.node("targets") == nil {
         item.error(
-          "missing required field 'targets' in the indicator", at: item.location,
-          notes: [Diagnostic.Note("add 'targets:' with lines like '  \"2030\": \"165-190\"'")])
+          vi: "thiếu trường bắt buộc 'targets' trong chỉ tiêu",
+          en: "missing required field 'targets' in the indicator", at: item.location,
+          notes: [
+            Diagnostic.Note(
+              vi: "thêm 'targets:' với các dòng dạng '  \"2030\": \"165-190\"'",
+              en: "add 'targets:' with lines like '  \"2030\": \"165-190\"'")
+          ])
       }
       let indicator = Indicator(
         id: IndicatorID(id.value), group: group, name: name.value, unit: unit.value,
@@ -79,10 +84,13 @@ extension FileParser {
   {
     guard let parsed = IndicatorValue(parsing: value.value) else {
       item.error(
-        "'\(value.value)' is not a figure", at: value.location,
+        vi: "'\(value.value)' không phải là một số liệu", en: "'\(value.value)' is not a figure",
+        at: value.location,
         notes: [
           Diagnostic.Note(
-            "write a number Vietnamese-style (10,5 or 29.211), a range (165-190), or a "
+            vi: "ghi số theo cách viết Việt Nam (10,5 hoặc 29.211), một khoảng (165-190), hoặc "
+              + "kèm từ chỉ mức (từ 12 trở lên, trên 12, khoảng 1.150, dưới 5)",
+            en: "write a number Vietnamese-style (10,5 or 29.211), a range (165-190), or a "
               + "qualified figure (từ 12 trở lên, trên 12, khoảng 1.150, dưới 5)")
         ])
       return nil

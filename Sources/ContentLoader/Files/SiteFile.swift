@@ -4,7 +4,7 @@ import SiteCore
 extension FileParser {
   /// `site.yaml`: the site's title, language, address and footer.
   func site(_ yaml: YAMLFile) -> SiteSettings? {
-    guard let fields = MappingReader(yaml.root, what: "site settings", source: yaml.source) else {
+    guard let fields = MappingReader(yaml.root, what: .siteSettings, source: yaml.source) else {
       return nil
     }
     defer { fields.finish() }
@@ -17,8 +17,13 @@ extension FileParser {
         baseURL = value.hasSuffix("/") ? value : value + "/"
       } else if !value.isEmpty {
         yaml.source.report.error(
-          "'base_url' must be a full address starting with https://", at: url.location,
-          notes: [Diagnostic.Note("for example: base_url: \"https://kehoach.nghean.gov.vn/\"")])
+          vi: "'base_url' phải là địa chỉ đầy đủ, bắt đầu bằng https://",
+          en: "'base_url' must be a full address starting with https://", at: url.location,
+          notes: [
+            Diagnostic.Note(
+              vi: "ví dụ: base_url: \"https://kehoach.nghean.gov.vn/\"",
+              en: "for example: base_url: \"https://kehoach.nghean.gov.vn/\"")
+          ])
       }
     }
     let description = fields.string("description")?.value ?? ""

@@ -11,15 +11,18 @@ extension FileParser {
     let group = f.string("group")
     let assignmentsNode = f.node("assignments")
     let assignments =
-      f.list("assignments", what: "assignment", required: true) { item in
+      f.list("assignments", what: .assignment, required: true) { item in
         assignment(item, file: doc.file)
       } ?? []
     if let node = assignmentsNode, case .sequence(let items) = node, items.isEmpty, let id {
       f.error(
-        "task '\(id.value)' has no assignment", at: f.location(of: node),
+        vi: "nhiệm vụ '\(id.value)' chưa có dòng phân công nào",
+        en: "task '\(id.value)' has no assignment", at: f.location(of: node),
         notes: [
           Diagnostic.Note(
-            "add 'assignments:' with at least one item: to (who), role (lead, support "
+            vi: "ghi 'assignments:' với ít nhất một mục: to (giao cho ai), role (lead: chủ trì, "
+              + "support: phối hợp, implement: thực hiện) và text (nội dung được giao)",
+            en: "add 'assignments:' with at least one item: to (who), role (lead, support "
               + "or implement) and text (what they must do)")
         ])
     }
@@ -30,10 +33,21 @@ extension FileParser {
     guard let id, let title else { return nil }
     return .task(
       PlanDraft.TaskDraft(
-        id: id, folder: folder, groupRef: group, title: title.value, body: rich(doc.body),
+        id: id, folder: folder, groupRef: group, title: title.value, body: body(doc),
         assignments: assignments,
-        deadline: deadline?.value, status: status, progress: progress?.value,
+        deadline: deadline, status: status, progress: progress?.value,
         indicatorRefs: indicators, source: doc.file.ref))
+  }
+
+  /// An assignment's `text:` rendered, problems reported where the text is
+  /// written (a quoted text starts one column after its quote).
+  private func assignmentText(
+    _ text: Located<String>?, _ file: SourceFile, _ report: DiagnosticCollector
+  ) -> RichText {
+    guard let text else { return .empty }
+    let line = text.location.line ?? 1
+    let column = text.location.column.map { $0 + 1 }
+    return rich(text.value, in: file, line: line, column: column, report)
   }
 
   private func assignment(_ item: MappingReader, file: SourceFile) -> PlanDraft.AssignmentDraft? {
@@ -46,12 +60,18 @@ extension FileParser {
     guard let to else { return nil }
     if to.isEmpty {
       item.error(
-        "the assignment's 'to' list is empty", at: item.location,
-        notes: [Diagnostic.Note("name who must do it, like 'to: [so-tai-chinh]'")])
+        vi: "danh sách 'to' của dòng phân công đang trống",
+        en: "the assignment's 'to' list is empty", at: item.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi cơ quan hoặc xã, phường được giao, ví dụ 'to: [so-tai-chinh]'",
+            en: "name who must do it, like 'to: [so-tai-chinh]'")
+        ])
       return nil
     }
     return PlanDraft.AssignmentDraft(
-      to: to, role: role ?? .implement, text: rich(text?.value ?? ""), deadline: deadline?.value,
+      to: to, role: role ?? .implement, text: assignmentText(text, file, item.report),
+      deadline: deadline,
       source: SourceRef(path: file.path, location: item.location))
   }
 }

@@ -9,8 +9,8 @@ import Yams
 /// Every accessor registers its key as known; `finish()` then warns about
 /// the keys nobody asked for, with a did-you-mean.
 final class MappingReader {
-  /// What the mapping describes, for messages (`task`, `assignment`).
-  let what: String
+  /// What the mapping describes, for messages (`nhiệm vụ`, `dòng phân công`).
+  let what: Message
   /// Where the mapping starts.
   let location: SourceLocation
   private let source: YAMLSource
@@ -18,7 +18,7 @@ final class MappingReader {
   private var known: [String] = []
 
   /// A reader over `node`, or `nil` (reported) if it is not a mapping.
-  init?(_ node: Node, what: String, source: YAMLSource) {
+  init?(_ node: Node, what: Message, source: YAMLSource) {
     self.what = what
     self.source = source
     switch node {
@@ -30,22 +30,37 @@ final class MappingReader {
     default:
       location = source.location(node.mark)
       source.report.error(
-        "the \(what) should be a set of 'field: value' lines", at: location,
-        notes: [Diagnostic.Note("write one field per line, like 'id: \"1.1\"'")])
+        vi: "\(what.vi) phải được ghi thành các dòng 'trường: giá trị'",
+        en: "the \(what.en) should be a set of 'field: value' lines", at: location,
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi mỗi trường trên một dòng, ví dụ 'id: \"1.1\"'",
+            en: "write one field per line, like 'id: \"1.1\"'")
+        ])
       return nil
     }
   }
 
-  private var report: DiagnosticCollector { source.report }
+  /// Where problems go.
+  var report: DiagnosticCollector { source.report }
 
   /// Reports a problem found by the caller in this mapping's values.
-  func error(_ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []) {
-    report.error(message, at: location, notes: notes)
+  func error(
+    vi: String, en: String, at location: SourceLocation, notes: [Diagnostic.Note] = []
+  ) {
+    report.error(vi: vi, en: en, at: location, notes: notes)
+  }
+
+  /// Reports a warning found by the caller in this mapping's values.
+  func warning(
+    vi: String, en: String, at location: SourceLocation, notes: [Diagnostic.Note] = []
+  ) {
+    report.warning(vi: vi, en: en, at: location, notes: notes)
   }
 
   /// The value node of `key`, or `nil` when absent or empty (`key:` or `key: null`).
   func node(_ key: String) -> Node? {
-    known.append(key)
+    if !known.contains(key) { known.append(key) }
     guard let entry = entries.first(where: { $0.key == key }) else { return nil }
     if case .scalar(let scalar) = entry.value, scalar.style == .plain,
       ["", "~", "null", "Null", "NULL"].contains(scalar.string)
@@ -61,8 +76,12 @@ final class MappingReader {
   /// Reports that `key` is required and missing.
   private func missing(_ key: String, example: String) {
     report.error(
-      "missing required field '\(key)' in the \(what)", at: location,
-      notes: [Diagnostic.Note("add a line '\(key): \(example)'")])
+      vi: "thiếu trường bắt buộc '\(key)' trong \(what.vi)",
+      en: "missing required field '\(key)' in the \(what.en)", at: location,
+      notes: [
+        Diagnostic.Note(
+          vi: "thêm một dòng '\(key): \(example)'", en: "add a line '\(key): \(example)'")
+      ])
   }
 
   /// A text field.
@@ -73,8 +92,12 @@ final class MappingReader {
     }
     guard case .scalar(let scalar) = node else {
       report.error(
-        "'\(key)' should be a single text, not \(describe(node))", at: location(of: node),
-        notes: [Diagnostic.Note("write it on one line: \(key): \"…\"")])
+        vi: "'\(key)' phải là một đoạn chữ, không phải \(describe(node).vi)",
+        en: "'\(key)' should be a single text, not \(describe(node).en)", at: location(of: node),
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi trên một dòng: \(key): \"…\"", en: "write it on one line: \(key): \"…\"")
+        ])
       return nil
     }
     return Located(scalar.string.nfc, at: location(of: node))
@@ -88,14 +111,21 @@ final class MappingReader {
     }
     guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
       report.error(
-        "'\(key)' should be a whole number from \(range.lowerBound) to \(range.upperBound), "
-          + "not \(quoted(node))", at: location(of: node),
-        notes: [Diagnostic.Note("write only the number, like '\(key): \(range.upperBound / 2)'")])
+        vi: "'\(key)' phải là một số nguyên từ \(range.lowerBound) đến \(range.upperBound), "
+          + "không phải \(describe(node).vi)",
+        en: "'\(key)' should be a whole number from \(range.lowerBound) to \(range.upperBound), "
+          + "not \(describe(node).en)", at: location(of: node),
+        notes: [
+          Diagnostic.Note(
+            vi: "chỉ ghi con số, ví dụ '\(key): \(range.upperBound / 2)'",
+            en: "write only the number, like '\(key): \(range.upperBound / 2)'")
+        ])
       return nil
     }
     guard range.contains(value) else {
       report.error(
-        "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(value)",
+        vi: "'\(key)' phải từ \(range.lowerBound) đến \(range.upperBound), không phải \(value)",
+        en: "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(value)",
         at: location(of: node))
       return nil
     }
@@ -113,7 +143,8 @@ final class MappingReader {
       }
     }
     report.error(
-      "'\(key)' should be true or false, not \(quoted(node))", at: location(of: node))
+      vi: "'\(key)' phải là true (có) hoặc false (không), không phải \(describe(node).vi)",
+      en: "'\(key)' should be true or false, not \(describe(node).en)", at: location(of: node))
     return nil
   }
 
@@ -124,34 +155,46 @@ final class MappingReader {
       return nil
     }
     guard case .scalar(let scalar) = node else {
-      report.error("'\(key)' should be a date, not \(describe(node))", at: location(of: node))
+      report.error(
+        vi: "'\(key)' phải là một ngày, không phải \(describe(node).vi)",
+        en: "'\(key)' should be a date, not \(describe(node).en)", at: location(of: node),
+        notes: [Self.dateNote])
       return nil
     }
     return parseDay(scalar.string, key: key, at: location(of: node))
   }
 
   /// Parses a date text, reporting impossible and malformed dates.
+  ///
+  /// Accepts `2026-12-31` and `31/12/2026`; a month or day written with one
+  /// digit (`2026-4-30`, `30/4/2026`) is accepted too, as offices write it.
   func parseDay(_ text: String, key: String, at location: SourceLocation) -> Located<Day>? {
-    if let day = Day(iso: text) { return Located(day, at: location) }
-    let slashParts = text.split(separator: "/")
-    if slashParts.count == 3, slashParts.allSatisfy({ $0.allSatisfy(\.isNumber) }),
-      slashParts[2].count == 4, let d = Int(slashParts[0]), let m = Int(slashParts[1]),
-      let y = Int(slashParts[2])
-    {
-      if let day = Day(year: y, month: m, day: d) { return Located(day, at: location) }
-      report.error("'\(text)' is not a real date", at: location, notes: [Self.dateNote])
+    switch DayText.parse(text) {
+    case .valid(let day):
+      return Located(day, at: location)
+    case .impossible:
+      report.error(
+        vi: "ngày không hợp lệ: không có ngày \(DayText.vietnameseForm(of: text)) trên lịch",
+        en: "'\(text)' is not a real date", at: location,
+        notes: [
+          Diagnostic.Note(
+            vi: "kiểm tra lại ngày và tháng (tháng 2 có 28 hoặc 29 ngày; tháng 4, 6, 9, 11 có 30 "
+              + "ngày)",
+            en: "check the day and the month (February has 28 or 29 days; April, June, September "
+              + "and November have 30)")
+        ])
+      return nil
+    case .notADate:
+      report.error(
+        vi: "'\(key)' phải là một ngày, không phải '\(text)'",
+        en: "'\(key)' should be a date, not '\(text)'", at: location, notes: [Self.dateNote])
       return nil
     }
-    if Day.looksLikeISODate(text) {
-      report.error("'\(text)' is not a real date", at: location, notes: [Self.dateNote])
-    } else {
-      report.error("'\(key)' should be a date, not '\(text)'", at: location, notes: [Self.dateNote])
-    }
-    return nil
   }
 
   private static let dateNote = Diagnostic.Note(
-    "write dates as YYYY-MM-DD, like 2026-12-31 (the month must have that day)")
+    vi: "ghi ngày theo dạng năm-tháng-ngày, ví dụ 2026-12-31 (hoặc 31/12/2026)",
+    en: "write dates as YYYY-MM-DD, like 2026-12-31 (or 31/12/2026)")
 
   /// One of a fixed set of words (`status: in-progress`).
   ///
@@ -171,12 +214,18 @@ final class MappingReader {
       return nil
     }
     if let value = Value(rawValue: located.value) { return Located(value, at: located.location) }
-    var notes = [Diagnostic.Note("use one of: \(allowed.joined(separator: ", "))")]
+    let list = allowed.joined(separator: ", ")
+    var notes = [Diagnostic.Note(vi: "dùng một trong các từ: \(list)", en: "use one of: \(list)")]
     let candidates = Value.allCases.map { Suggestion.Candidate(id: $0.rawValue, name: $0.label) }
     if let close = Suggestion.closest(to: located.value, among: candidates) {
-      notes.insert(Diagnostic.Note("did you mean '\(close.id)' (\(close.name))?"), at: 0)
+      notes.insert(
+        Diagnostic.Note(
+          vi: "có phải là '\(close.id)' (\(close.name))?",
+          en: "did you mean '\(close.id)' (\(close.name))?"), at: 0)
     }
-    report.error("'\(located.value)' is not a valid \(key)", at: located.location, notes: notes)
+    report.error(
+      vi: "'\(located.value)' không phải là giá trị hợp lệ của '\(key)'",
+      en: "'\(located.value)' is not a valid \(key)", at: located.location, notes: notes)
     return nil
   }
 
@@ -196,7 +245,8 @@ final class MappingReader {
       for item in sequence {
         guard case .scalar(let scalar) = item else {
           report.error(
-            "each item of '\(key)' should be a single text, not \(describe(item))",
+            vi: "mỗi mục của '\(key)' phải là một đoạn chữ, không phải \(describe(item).vi)",
+            en: "each item of '\(key)' should be a single text, not \(describe(item).en)",
             at: location(of: item))
           continue
         }
@@ -205,27 +255,36 @@ final class MappingReader {
       return result
     default:
       report.error(
-        "'\(key)' should be a list like [a, b], not \(describe(node))", at: location(of: node))
+        vi: "'\(key)' phải là một danh sách dạng [a, b], không phải \(describe(node).vi)",
+        en: "'\(key)' should be a list like [a, b], not \(describe(node).en)",
+        at: location(of: node))
       return nil
     }
   }
 
   /// A list of mappings, each read by `read`.
   func list<Item>(
-    _ key: String, what itemWhat: String, required: Bool = false,
+    _ key: String, what itemWhat: Message, required: Bool = false,
     read: (MappingReader) -> Item?
   ) -> [Item]? {
     guard let node = node(key) else {
       if required {
         report.error(
-          "missing required field '\(key)' in the \(what)", at: location,
-          notes: [Diagnostic.Note("add a line '\(key):' followed by items that start with '  - '")])
+          vi: "thiếu trường bắt buộc '\(key)' trong \(what.vi)",
+          en: "missing required field '\(key)' in the \(what.en)", at: location,
+          notes: [
+            Diagnostic.Note(
+              vi: "thêm một dòng '\(key):' rồi đến các mục, mỗi mục bắt đầu bằng '  - '",
+              en: "add a line '\(key):' followed by items that start with '  - '")
+          ])
       }
       return nil
     }
     guard case .sequence(let sequence) = node else {
       report.error(
-        "'\(key)' should be a list of items each starting with '- ', not \(describe(node))",
+        vi: "'\(key)' phải là một danh sách, mỗi mục bắt đầu bằng '- ', không phải "
+          + describe(node).vi,
+        en: "'\(key)' should be a list of items each starting with '- ', not \(describe(node).en)",
         at: location(of: node))
       return nil
     }
@@ -241,13 +300,17 @@ final class MappingReader {
     guard let node = node(key) else { return nil }
     guard case .mapping(let mapping) = node else {
       report.error(
-        "'\(key)' should be 'period: value' lines, not \(describe(node))", at: location(of: node))
+        vi: "'\(key)' phải gồm các dòng 'năm: giá trị', không phải \(describe(node).vi)",
+        en: "'\(key)' should be 'period: value' lines, not \(describe(node).en)",
+        at: location(of: node))
       return nil
     }
     var result: [(Located<String>, Located<String>)] = []
     for (k, v) in mapping {
       guard case .scalar(let ks) = k, case .scalar(let vs) = v else {
-        report.error("each line of '\(key)' should be 'period: value'", at: location(of: k))
+        report.error(
+          vi: "mỗi dòng của '\(key)' phải có dạng 'năm: giá trị'",
+          en: "each line of '\(key)' should be 'period: value'", at: location(of: k))
         continue
       }
       result.append(
@@ -257,7 +320,8 @@ final class MappingReader {
   }
 
   /// A nested mapping read by `read`.
-  func mapping<Item>(_ key: String, what itemWhat: String, read: (MappingReader) -> Item?) -> Item?
+  func mapping<Item>(_ key: String, what itemWhat: Message, read: (MappingReader) -> Item?)
+    -> Item?
   {
     guard let node = node(key) else { return nil }
     guard let reader = MappingReader(node, what: itemWhat, source: source) else { return nil }
@@ -270,24 +334,34 @@ final class MappingReader {
     for entry in entries where !known.contains(entry.key) {
       var notes: [Diagnostic.Note] = []
       if let close = Suggestion.closest(to: entry.key, among: known) {
-        notes.append(Diagnostic.Note("did you mean '\(close)'?"))
+        notes.append(Diagnostic.Note(vi: "có phải là '\(close)'?", en: "did you mean '\(close)'?"))
       } else {
-        notes.append(Diagnostic.Note("known fields: \(known.joined(separator: ", "))"))
+        let list = known.joined(separator: ", ")
+        notes.append(
+          Diagnostic.Note(vi: "các trường dùng được: \(list)", en: "known fields: \(list)"))
       }
       report.warning(
-        "unknown field '\(entry.key)' in the \(what) is ignored", at: location(of: entry.keyNode),
-        notes: notes)
+        vi: "trường '\(entry.key)' không dùng cho \(what.vi) nên bị bỏ qua",
+        en: "unknown field '\(entry.key)' in the \(what.en) is ignored",
+        at: location(of: entry.keyNode), notes: notes)
     }
   }
 
-  private func describe(_ node: Node) -> String {
+  /// The keys the mapping has, whether asked for or not.
+  var keys: [String] { entries.map(\.key) }
+
+  /// Treats every key as known, so `finish()` reports none (the caller has
+  /// reported a better reason).
+  func skipUnknownFields() {
+    for entry in entries where !known.contains(entry.key) { known.append(entry.key) }
+  }
+
+  private func describe(_ node: Node) -> Message {
     switch node {
-    case .mapping: "a set of fields"
-    case .sequence: "a list"
-    case .scalar(let s): "'\(s.string)'"
-    case .alias: "an alias"
+    case .mapping: Message(vi: "một nhóm trường", en: "a set of fields")
+    case .sequence: Message(vi: "một danh sách", en: "a list")
+    case .scalar(let s): .verbatim("'\(s.string)'")
+    case .alias: Message(vi: "một bí danh (alias)", en: "an alias")
     }
   }
-
-  private func quoted(_ node: Node) -> String { describe(node) }
 }

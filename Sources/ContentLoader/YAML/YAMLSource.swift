@@ -31,7 +31,9 @@ struct YAMLSource {
       report.report(diagnostic(for: error))
       return nil
     } catch {
-      report.error("the YAML could not be read: \(error)", at: file.location(line: firstLine))
+      report.error(
+        vi: "không đọc được YAML: \(error)", en: "the YAML could not be read: \(error)",
+        at: file.location(line: firstLine))
       return nil
     }
   }
@@ -41,21 +43,71 @@ struct YAMLSource {
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
-      var message = "malformed YAML: \(problem)"
+      var message = Message(
+        vi: "lỗi cú pháp YAML: \(Self.vietnamese(problem: problem))",
+        en: "malformed YAML: \(problem)")
       if let context {
-        message += " (\(context.text) on line \(context.mark.line + firstLine - 1))"
+        let line = context.mark.line + firstLine - 1
+        message =
+          message
+          + Message(
+            vi: " (\(Self.vietnamese(context: context.text)) ở dòng \(line))",
+            en: " (\(context.text) on line \(line))")
       }
       return .error(message, at: location(mark), notes: Self.hints(for: problem))
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
       return .error(
-        "the field \(keys) is given twice", at: location(context.mark),
-        notes: [Diagnostic.Note("keep one of them and delete the other")])
+        vi: "trường \(keys) được ghi hai lần", en: "the field \(keys) is given twice",
+        at: location(context.mark),
+        notes: [
+          Diagnostic.Note(
+            vi: "giữ lại một dòng và xóa dòng kia", en: "keep one of them and delete the other")
+        ])
     case .reader(let problem, _, _, _):
-      return .error("the YAML could not be read: \(problem)", at: file.location(line: firstLine))
+      return .error(
+        vi: "không đọc được YAML: \(problem)", en: "the YAML could not be read: \(problem)",
+        at: file.location(line: firstLine))
     default:
-      return .error("the YAML could not be read: \(error)", at: file.location(line: firstLine))
+      return .error(
+        vi: "không đọc được YAML: \(error)", en: "the YAML could not be read: \(error)",
+        at: file.location(line: firstLine))
     }
+  }
+
+  /// libyaml's problem, in Vietnamese where it is one editors meet.
+  static func vietnamese(problem: String) -> String {
+    let known: [(String, String)] = [
+      ("mapping values are not allowed", "có dấu ':' ở chỗ không được phép"),
+      ("cannot start any token", "có ký tự không được dùng để bắt đầu một giá trị"),
+      ("did not find expected key", "không thấy tên trường ở chỗ cần có"),
+      ("expected <block end>", "thụt lề không khớp"),
+      ("found unexpected end of stream", "hết tệp mà dấu ngoặc kép vẫn chưa được đóng"),
+      ("found unknown escape character", "có ký tự sau dấu '\\' không hợp lệ"),
+      ("did not find expected '-' indicator", "thiếu dấu '-' ở đầu một mục của danh sách"),
+      ("could not find expected ':'", "thiếu dấu ':' sau tên trường"),
+      ("did not find expected ',' or ']'", "danh sách [ … ] chưa được đóng bằng ']'"),
+      ("did not find expected ',' or '}'", "nhóm { … } chưa được đóng bằng '}'"),
+      ("found undefined alias", "dùng một bí danh (*…) chưa được khai báo"),
+    ]
+    for (english, vietnamese) in known where problem.contains(english) { return vietnamese }
+    return problem
+  }
+
+  /// libyaml's context, in Vietnamese where it is one editors meet.
+  static func vietnamese(context: String) -> String {
+    let known: [(String, String)] = [
+      ("while scanning a quoted scalar", "đoạn chữ trong ngoặc kép bắt đầu"),
+      ("while scanning a simple key", "tên trường bắt đầu"),
+      ("while scanning for the next token", "đoạn bắt đầu"),
+      ("while parsing a block mapping", "nhóm trường bắt đầu"),
+      ("while parsing a block collection", "danh sách bắt đầu"),
+      ("while parsing a flow sequence", "danh sách [ … ] bắt đầu"),
+      ("while parsing a flow mapping", "nhóm { … } bắt đầu"),
+      ("while scanning a block scalar", "đoạn chữ nhiều dòng bắt đầu"),
+    ]
+    for (english, vietnamese) in known where context.contains(english) { return vietnamese }
+    return context
   }
 
   /// Plain-language fixes for the libyaml problems editors meet most.
@@ -63,30 +115,43 @@ struct YAMLSource {
     if problem.contains("mapping values are not allowed") {
       return [
         Diagnostic.Note(
-          "a value that contains ': ' must be put in double quotes: title: \"Phần 1: …\"")
+          vi: "giá trị có chứa ': ' phải đặt trong ngoặc kép: title: \"Phần 1: …\"",
+          en: "a value that contains ': ' must be put in double quotes: title: \"Phần 1: …\"")
       ]
     }
     if problem.contains("cannot start any token") {
       return [
         Diagnostic.Note(
-          "YAML does not allow tab characters for indentation, or a value starting with "
+          vi: "YAML không cho thụt lề bằng phím Tab, hay giá trị bắt đầu bằng '@' hoặc '`'; "
+            + "hãy thụt lề bằng dấu cách, hoặc đặt giá trị trong ngoặc kép",
+          en: "YAML does not allow tab characters for indentation, or a value starting with "
             + "'@' or '`'; use spaces, or put the value in double quotes")
       ]
     }
     if problem.contains("did not find expected key") || problem.contains("expected <block end>") {
       return [
         Diagnostic.Note(
-          "check the indentation: fields of the same item must start in the same column, "
+          vi: "kiểm tra thụt lề: các trường của cùng một mục phải bắt đầu ở cùng một cột; đoạn "
+            + "chữ có dấu ngoặc kép bên trong thì dùng loại ngoặc còn lại để bao quanh",
+          en: "check the indentation: fields of the same item must start in the same column, "
             + "and a text with quotes inside must use the other kind of quotes around it")
       ]
     }
     if problem.contains("found unexpected end of stream")
       || problem.contains("found unknown escape character")
     {
-      return [Diagnostic.Note("check that every opening quote has its closing quote")]
+      return [
+        Diagnostic.Note(
+          vi: "kiểm tra để mỗi dấu ngoặc kép mở đều có dấu đóng",
+          en: "check that every opening quote has its closing quote")
+      ]
     }
     if problem.contains("did not find expected '-' indicator") {
-      return [Diagnostic.Note("items of a list must each start with '- ' in the same column")]
+      return [
+        Diagnostic.Note(
+          vi: "mỗi mục của danh sách phải bắt đầu bằng '- ' ở cùng một cột",
+          en: "items of a list must each start with '- ' in the same column")
+      ]
     }
     return []
   }

@@ -39,8 +39,9 @@ struct AssigneeResolver {
       }
       if result.contains(assignee) {
         report.warning(
-          "'\(ref.value)' is listed twice", at: ref.location,
-          notes: [Diagnostic.Note("remove the second one")])
+          vi: "'\(ref.value)' được ghi hai lần", en: "'\(ref.value)' is listed twice",
+          at: ref.location,
+          notes: [Diagnostic.Note(vi: "xóa lần ghi thứ hai", en: "remove the second one")])
         continue
       }
       result.append(assignee)
@@ -60,27 +61,29 @@ struct AssigneeResolver {
 
   private func unknown(_ ref: Located<String>) -> Diagnostic {
     let match = Suggestion.closest(to: ref.value, among: candidates)
-    let kind: String
+    let kind: RegistryKind
     if let match {
       kind =
         agencies[AgencyID(match.id)] != nil
-        ? "agency" : communes[CommuneID(match.id)] != nil ? "commune" : "agency or commune"
+        ? .agency : communes[CommuneID(match.id)] != nil ? .commune : .assignee
     } else {
-      kind = "agency or commune"
+      kind = .assignee
     }
     var notes: [Diagnostic.Note] = []
     if let match {
       let name =
         agencies[AgencyID(match.id)]?.name ?? communes[CommuneID(match.id)]?.fullName
         ?? Collective(rawValue: match.id)?.label ?? match.name
-      notes.append(Diagnostic.Note(didYouMean(Suggestion.Candidate(id: match.id, name: name))))
+      notes.append(didYouMean(Suggestion.Candidate(id: match.id, name: name)))
     } else {
       notes.append(
         Diagnostic.Note(
-          "use an id from agencies.yaml or communes.yaml, or all-agencies, all-communes, "
+          vi: "dùng một mã trong agencies.yaml hoặc communes.yaml, hoặc all-agencies, "
+            + "all-communes, all-xa, all-phuong, all-dac-khu",
+          en: "use an id from agencies.yaml or communes.yaml, or all-agencies, all-communes, "
             + "all-xa, all-phuong, all-dac-khu"))
     }
-    return .error("unknown \(kind) '\(ref.value)'", at: ref.location, notes: notes)
+    return unknownReferenceError(kind, ref, notes: notes)
   }
 
   /// Warns about communes and commune collectives already covered by another
@@ -103,9 +106,14 @@ struct AssigneeResolver {
       }
       if let coveredBy {
         report.warning(
-          "'\(ref.value)' is already included in '\(coveredBy.rawValue)' in the same list",
+          vi: "'\(ref.value)' đã nằm trong '\(coveredBy.rawValue)' ở cùng danh sách",
+          en: "'\(ref.value)' is already included in '\(coveredBy.rawValue)' in the same list",
           at: ref.location,
-          notes: [Diagnostic.Note("remove '\(ref.value)', or give it its own assignment")])
+          notes: [
+            Diagnostic.Note(
+              vi: "xóa '\(ref.value)', hoặc tách thành một dòng phân công riêng",
+              en: "remove '\(ref.value)', or give it its own assignment")
+          ])
       }
     }
   }

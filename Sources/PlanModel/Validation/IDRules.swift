@@ -31,8 +31,11 @@ public enum IDRules {
   static func planNumberNote(for id: String) -> Diagnostic.Note {
     let suggestion = Slug.make(from: id).split(separator: "-").joined(separator: ".")
     let example = suggestion.isEmpty ? "" : " (for example '\(suggestion)')"
+    let vietnameseExample = suggestion.isEmpty ? "" : " (ví dụ '\(suggestion)')"
     return Diagnostic.Note(
-      "use the plan's own number: letters and digits separated by '.' or '-'\(example)")
+      vi: "dùng đúng số thứ tự như trong kế hoạch: chữ cái và chữ số, ngăn cách bằng '.' hoặc '-'"
+        + vietnameseExample,
+      en: "use the plan's own number: letters and digits separated by '.' or '-'\(example)")
   }
 
   /// The note explaining registry ids, with a suggestion derived from `id`.
@@ -40,6 +43,8 @@ public enum IDRules {
     let suggestion = Slug.make(from: id)
     let example = suggestion.isEmpty ? "'so-tai-chinh'" : "'\(suggestion)'"
     return Diagnostic.Note(
-      "ids use lowercase letters a-z, digits and single hyphens, without diacritics: \(example)")
+      vi: "mã chỉ gồm chữ thường a-z không dấu, chữ số và dấu gạch nối '-': \(example)",
+      en: "ids use lowercase letters a-z, digits and single hyphens, without diacritics: \(example)"
+    )
   }
 }

@@ -62,7 +62,7 @@ public struct PlanDraft: Sendable {
     public var title: String
     public var body: RichText
     public var assignments: [AssignmentDraft]
-    public var deadline: Day?
+    public var deadline: Located<Day>?
     /// The reported status, where it is written.
     public var status: Located<TaskStatus>?
     public var progress: Int?
@@ -72,7 +72,7 @@ public struct PlanDraft: Sendable {
     public init(
       id: Located<String>, folder: String, groupRef: Located<String>?, title: String,
       body: RichText, assignments: [AssignmentDraft],
-      deadline: Day?, status: Located<TaskStatus>?, progress: Int?,
+      deadline: Located<Day>?, status: Located<TaskStatus>?, progress: Int?,
       indicatorRefs: [Located<String>],
       source: SourceRef
     ) {
@@ -95,11 +95,11 @@ public struct PlanDraft: Sendable {
     public var to: [Located<String>]
     public var role: Assignment.Role
     public var text: RichText
-    public var deadline: Day?
+    public var deadline: Located<Day>?
     public var source: SourceRef
 
     public init(
-      to: [Located<String>], role: Assignment.Role, text: RichText, deadline: Day?,
+      to: [Located<String>], role: Assignment.Role, text: RichText, deadline: Located<Day>?,
       source: SourceRef
     ) {
       self.to = to

@@ -10,17 +10,17 @@ public struct PlanValidator: Sendable {
 
   public func validate(_ draft: PlanDraft) -> (plan: Plan?, diagnostics: [Diagnostic]) {
     let report = DiagnosticCollector()
-    let agencies = uniqueEntries(draft.agencies, kind: "agency", id: { $0.id.rawValue }, report)
-    let communes = uniqueEntries(draft.communes, kind: "commune", id: { $0.id.rawValue }, report)
+    let agencies = uniqueEntries(draft.agencies, kind: .agency, id: { $0.id.rawValue }, report)
+    let communes = uniqueEntries(draft.communes, kind: .commune, id: { $0.id.rawValue }, report)
     checkRegistryClashes(agencies: draft.agencies, communes: draft.communes, report)
     let sections = uniqueEntries(
-      draft.sections, kind: "section", id: { $0.id.rawValue }, planNumber: true, report)
+      draft.sections, kind: .section, id: { $0.id.rawValue }, planNumber: true, report)
 
     let groupEntries = draft.groups.map { PlanDraft.Entry($0, idLocation: $0.idLocation) }
     let groups = uniqueEntries(
-      groupEntries, kind: "group", id: { $0.group.id.rawValue }, planNumber: true, report)
+      groupEntries, kind: .group, id: { $0.group.id.rawValue }, planNumber: true, report)
     checkSlugCollisions(
-      groups.map { ($0.group.slug, $0.group.id.rawValue, $0.idLocation) }, kind: "group",
+      groups.map { ($0.group.slug, $0.group.id.rawValue, $0.idLocation) }, kind: .group,
       folder: "nhom", report)
 
     var indicators: [Indicator] = []
@@ -32,7 +32,7 @@ public struct PlanValidator: Sendable {
       PlanDraft.Entry($0, idLocation: $0.idLocation)
     }
     for entry in uniqueEntries(
-      indicatorEntries, kind: "indicator", id: { $0.indicator.id.rawValue }, report)
+      indicatorEntries, kind: .indicator, id: { $0.indicator.id.rawValue }, report)
     {
       var indicator = entry.indicator
       if let ref = entry.ownerRef {
@@ -40,7 +40,7 @@ public struct PlanValidator: Sendable {
         if agencyIDs.contains(id) {
           indicator.owner = id
         } else if !draft.incomplete.contains(.agencies) {
-          report.report(unknownReference("agency", ref, among: agencyCandidates))
+          report.report(unknownReference(.agency, ref, among: agencyCandidates))
         }
       }
       indicators.append(indicator)
@@ -50,9 +50,12 @@ public struct PlanValidator: Sendable {
       agencies: agencies, communes: communes,
       checkAgencies: !draft.incomplete.contains(.agencies),
       checkCommunes: !draft.incomplete.contains(.communes))
+    // A group dropped for a bad or repeated id is reported once; its tasks
+    // are not reported again as having no group.
+    let rejectedFolders = Set(draft.groups.map(\.folder)).subtracting(groups.map(\.folder))
     let tasks = validateTasks(
-      draft.tasks, groups: groups, indicators: indicators, resolver: resolver,
-      incomplete: draft.incomplete, report)
+      draft.tasks, groups: groups, rejectedFolders: rejectedFolders, indicators: indicators,
+      resolver: resolver, incomplete: draft.incomplete, report)
 
     guard let site = draft.site, let document = draft.document, !report.hasErrors else {
       return (nil, report.diagnostics)
@@ -75,14 +78,15 @@ public struct PlanValidator: Sendable {
   // MARK: - Tasks
 
   private func validateTasks(
-    _ drafts: [PlanDraft.TaskDraft], groups: [PlanDraft.GroupDraft], indicators: [Indicator],
+    _ drafts: [PlanDraft.TaskDraft], groups: [PlanDraft.GroupDraft], rejectedFolders: Set<String>,
+    indicators: [Indicator],
     resolver: AssigneeResolver, incomplete: Set<PlanDraft.Registry>, _ report: DiagnosticCollector
   ) -> [PlanTask] {
     let taskEntries = drafts.map { PlanDraft.Entry($0, idLocation: $0.id.location) }
     let unique = uniqueEntries(
-      taskEntries, kind: "task", id: { $0.id.value }, planNumber: true, report)
+      taskEntries, kind: .task, id: { $0.id.value }, planNumber: true, report)
     checkSlugCollisions(
-      unique.map { (Slug.make(from: $0.id.value), $0.id.value, $0.id.location) }, kind: "task",
+      unique.map { (Slug.make(from: $0.id.value), $0.id.value, $0.id.location) }, kind: .task,
       folder: "nhiem-vu", report)
 
     let groupsByID = Dictionary(groups.map { ($0.group.id.rawValue, $0) }) { a, _ in a }
@@ -103,21 +107,24 @@ public struct PlanValidator: Sendable {
           group = found.group.id
         } else {
           if !incomplete.contains(.groups) {
-            report.report(unknownReference("group", ref, among: groupCandidates))
+            report.report(unknownReference(.group, ref, among: groupCandidates))
           }
           group = nil
         }
       } else if let found = groupsByFolder[draft.folder] {
         group = found.group.id
-      } else if incomplete.contains(.groups) {
+      } else if incomplete.contains(.groups) || rejectedFolders.contains(draft.folder) {
         group = nil
       } else {
         let folder = draft.folder.isEmpty ? "tasks/" : "tasks/\(draft.folder)/"
         report.error(
-          "task '\(draft.id.value)' is not in a task group", at: draft.source.location,
+          vi: "nhiệm vụ '\(draft.id.value)' không thuộc nhóm nhiệm vụ nào",
+          en: "task '\(draft.id.value)' is not in a task group", at: draft.source.location,
           notes: [
             Diagnostic.Note(
-              "add a '_group.md' file (with 'id' and 'title') to \(folder), "
+              vi: "thêm tệp '_group.md' (có 'id' và 'title') vào \(folder), hoặc chuyển nhiệm vụ "
+                + "vào thư mục của một nhóm, hoặc thêm dòng 'group: <mã nhóm>'",
+              en: "add a '_group.md' file (with 'id' and 'title') to \(folder), "
                 + "or move the task into a group folder, or add 'group: <group id>'")
           ])
         group = nil
@@ -129,7 +136,7 @@ public struct PlanValidator: Sendable {
         assignments.append(
           Assignment(
             assignees: assignees, role: assignmentDraft.role, text: assignmentDraft.text,
-            deadline: assignmentDraft.deadline, source: assignmentDraft.source))
+            deadline: assignmentDraft.deadline?.value, source: assignmentDraft.source))
       }
 
       var taskIndicators: [IndicatorID] = []
@@ -138,17 +145,18 @@ public struct PlanValidator: Sendable {
         if indicatorIDs.contains(id) {
           taskIndicators.append(id)
         } else if !incomplete.contains(.indicators) {
-          report.report(unknownReference("indicator", ref, among: indicatorCandidates))
+          report.report(unknownReference(.indicator, ref, among: indicatorCandidates))
         }
       }
 
       checkStatusConsistency(draft, report)
+      checkDeadlines(draft, report)
       guard let group else { continue }
       tasks.append(
         PlanTask(
           id: TaskID(draft.id.value), slug: Slug.make(from: draft.id.value), group: group,
           title: draft.title, body: draft.body, assignments: assignments,
-          deadline: draft.deadline, status: draft.status?.value, progress: draft.progress,
+          deadline: draft.deadline?.value, status: draft.status?.value, progress: draft.progress,
           indicators: taskIndicators, source: draft.source))
     }
     return tasks
@@ -158,14 +166,47 @@ public struct PlanValidator: Sendable {
     guard let progress = draft.progress, let status = draft.status else { return }
     if status.value == .done, progress < 100 {
       report.warning(
-        "task '\(draft.id.value)' is marked done but its progress is \(progress)%",
+        vi: "nhiệm vụ '\(draft.id.value)' ghi là hoàn thành nhưng tiến độ chỉ \(progress)%",
+        en: "task '\(draft.id.value)' is marked done but its progress is \(progress)%",
         at: status.location,
-        notes: [Diagnostic.Note("set 'progress: 100', or change 'status' to in-progress")])
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi 'progress: 100', hoặc đổi 'status' thành in-progress",
+            en: "set 'progress: 100', or change 'status' to in-progress")
+        ])
     } else if status.value == .notStarted, progress > 0 {
       report.warning(
-        "task '\(draft.id.value)' is marked not-started but its progress is \(progress)%",
+        vi: "nhiệm vụ '\(draft.id.value)' ghi là chưa thực hiện nhưng tiến độ là \(progress)%",
+        en: "task '\(draft.id.value)' is marked not-started but its progress is \(progress)%",
         at: status.location,
-        notes: [Diagnostic.Note("change 'status' to in-progress, or set 'progress: 0'")])
+        notes: [
+          Diagnostic.Note(
+            vi: "đổi 'status' thành in-progress, hoặc ghi 'progress: 0'",
+            en: "change 'status' to in-progress, or set 'progress: 0'")
+        ])
+    }
+  }
+
+  /// Warns about an assignment whose own deadline falls after its task's.
+  private func checkDeadlines(_ draft: PlanDraft.TaskDraft, _ report: DiagnosticCollector) {
+    guard let taskDeadline = draft.deadline else { return }
+    for assignment in draft.assignments {
+      guard let own = assignment.deadline, own.value > taskDeadline.value else { continue }
+      report.warning(
+        vi: "thời hạn của dòng phân công (\(own.value.vietnamese)) muộn hơn thời hạn của "
+          + "nhiệm vụ '\(draft.id.value)' (\(taskDeadline.value.vietnamese))",
+        en: "the assignment's deadline (\(own.value.iso)) is after the deadline of task "
+          + "'\(draft.id.value)' (\(taskDeadline.value.iso))",
+        at: own.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "kiểm tra lại với văn bản: thời hạn của một dòng phân công thường không muộn "
+              + "hơn thời hạn của cả nhiệm vụ",
+            en: "check the plan's text: an assignment is usually due no later than its task"),
+          Diagnostic.Note(
+            vi: "thời hạn của nhiệm vụ ở đây", en: "the task's deadline is here",
+            at: taskDeadline.location),
+        ])
     }
   }
 
@@ -174,7 +215,7 @@ public struct PlanValidator: Sendable {
   /// Keeps the first entry of each id, reporting later duplicates and ids
   /// that are not safe as folder names.
   private func uniqueEntries<Value>(
-    _ entries: [PlanDraft.Entry<Value>], kind: String, id: (Value) -> String,
+    _ entries: [PlanDraft.Entry<Value>], kind: RegistryKind, id: (Value) -> String,
     planNumber: Bool = false, _ report: DiagnosticCollector
   ) -> [Value] {
     var firstSeen: [String: SourceLocation] = [:]
@@ -184,16 +225,22 @@ public struct PlanValidator: Sendable {
       let valid = planNumber ? IDRules.isPlanNumber(raw) : Slug.isRegistryID(raw)
       if !valid {
         report.error(
-          "\(kind) id '\(raw)' cannot be used as an id", at: entry.idLocation,
+          vi: "không dùng được '\(raw)' làm mã \(kind.name.vi)",
+          en: "\(kind.name.en) id '\(raw)' cannot be used as an id", at: entry.idLocation,
           notes: [planNumber ? IDRules.planNumberNote(for: raw) : IDRules.registryNote(for: raw)])
         continue
       }
       if let first = firstSeen[raw] {
         report.error(
-          "duplicate \(kind) id '\(raw)'", at: entry.idLocation,
+          vi: "mã \(kind.name.vi) '\(raw)' bị trùng", en: "duplicate \(kind.name.en) id '\(raw)'",
+          at: entry.idLocation,
           notes: [
-            Diagnostic.Note("'\(raw)' is first defined here", at: first),
-            Diagnostic.Note("give each \(kind) its own id"),
+            Diagnostic.Note(
+              vi: "'\(raw)' đã được khai báo lần đầu ở đây", en: "'\(raw)' is first defined here",
+              at: first),
+            Diagnostic.Note(
+              vi: "mỗi \(kind.name.vi) cần một mã riêng", en: "give each \(kind.name.en) its own id"
+            ),
           ])
         continue
       }
@@ -208,72 +255,68 @@ public struct PlanValidator: Sendable {
     _ report: DiagnosticCollector
   ) {
     let reserved = Set(Collective.allCases.map(\.rawValue))
+    let chooseAnother = Diagnostic.Note(vi: "chọn một mã khác", en: "choose another id")
     var agencyLocations: [String: SourceLocation] = [:]
     for entry in agencies {
-      agencyLocations[entry.value.id.rawValue] =
-        agencyLocations[entry.value.id.rawValue]
-        ?? entry.idLocation
-      if reserved.contains(entry.value.id.rawValue) {
+      let raw = entry.value.id.rawValue
+      agencyLocations[raw] = agencyLocations[raw] ?? entry.idLocation
+      if reserved.contains(raw) {
         report.error(
-          "'\(entry.value.id.rawValue)' is reserved for a collective and cannot be an agency id",
-          at: entry.idLocation, notes: [Diagnostic.Note("choose another id")])
+          vi: "'\(raw)' là mã dành cho một nhóm chung, không dùng làm mã cơ quan được",
+          en: "'\(raw)' is reserved for a collective and cannot be an agency id",
+          at: entry.idLocation, notes: [chooseAnother])
       }
     }
     for entry in communes {
       let raw = entry.value.id.rawValue
       if reserved.contains(raw) {
         report.error(
-          "'\(raw)' is reserved for a collective and cannot be a commune id",
-          at: entry.idLocation, notes: [Diagnostic.Note("choose another id")])
+          vi: "'\(raw)' là mã dành cho một nhóm chung, không dùng làm mã xã, phường được",
+          en: "'\(raw)' is reserved for a collective and cannot be a commune id",
+          at: entry.idLocation, notes: [chooseAnother])
       }
       if let agencyLocation = agencyLocations[raw] {
         report.error(
-          "'\(raw)' is both an agency id and a commune id", at: entry.idLocation,
+          vi: "'\(raw)' vừa là mã cơ quan vừa là mã xã, phường",
+          en: "'\(raw)' is both an agency id and a commune id", at: entry.idLocation,
           notes: [
-            Diagnostic.Note("the agency is defined here", at: agencyLocation),
-            Diagnostic.Note("'to:' lists use both kinds of id, so each must be unique"),
+            Diagnostic.Note(
+              vi: "cơ quan được khai báo ở đây", en: "the agency is defined here",
+              at: agencyLocation),
+            Diagnostic.Note(
+              vi: "danh sách 'to:' dùng chung cả hai loại mã, nên mỗi mã phải khác nhau",
+              en: "'to:' lists use both kinds of id, so each must be unique"),
           ])
       }
     }
   }
 
   private func checkSlugCollisions(
-    _ items: [(slug: String, id: String, location: SourceLocation)], kind: String, folder: String,
-    _ report: DiagnosticCollector
+    _ items: [(slug: String, id: String, location: SourceLocation)], kind: RegistryKind,
+    folder: String, _ report: DiagnosticCollector
   ) {
     var bySlug: [String: (id: String, location: SourceLocation)] = [:]
     for item in items {
       if let first = bySlug[item.slug] {
+        let page = "\(folder)/\(item.slug)/index.html"
         report.error(
-          "\(kind) '\(item.id)' would be written to the same page as \(kind) '\(first.id)': "
-            + "\(folder)/\(item.slug)/index.html",
+          vi: "\(kind.name.vi) '\(item.id)' sẽ ghi đè lên trang của \(kind.name.vi) '\(first.id)': "
+            + page,
+          en: "\(kind.name.en) '\(item.id)' would be written to the same page as \(kind.name.en) "
+            + "'\(first.id)': \(page)",
           at: item.location,
           notes: [
-            Diagnostic.Note("\(kind) '\(first.id)' is defined here", at: first.location),
             Diagnostic.Note(
-              "ids that differ only in punctuation or case share a page; renumber one"),
+              vi: "\(kind.name.vi) '\(first.id)' được khai báo ở đây",
+              en: "\(kind.name.en) '\(first.id)' is defined here", at: first.location),
+            Diagnostic.Note(
+              vi: "hai số hiệu chỉ khác nhau ở dấu câu hoặc chữ hoa, chữ thường thì dùng chung một "
+                + "trang; hãy đánh số lại một trong hai",
+              en: "ids that differ only in punctuation or case share a page; renumber one"),
           ])
       } else {
         bySlug[item.slug] = (item.id, item.location)
       }
     }
   }
-}
-
-/// "unknown agency 'x'" with a did-you-mean note.
-func unknownReference(
-  _ kind: String, _ ref: Located<String>, among candidates: [Suggestion.Candidate]
-) -> Diagnostic {
-  var notes: [Diagnostic.Note] = []
-  if let match = Suggestion.closest(to: ref.value, among: candidates) {
-    notes.append(Diagnostic.Note(didYouMean(match)))
-  } else if candidates.isEmpty {
-    notes.append(Diagnostic.Note("no \(kind) is defined yet"))
-  }
-  return .error("unknown \(kind) '\(ref.value)'", at: ref.location, notes: notes)
-}
-
-func didYouMean(_ match: Suggestion.Candidate) -> String {
-  match.name == match.id
-    ? "did you mean '\(match.id)'?" : "did you mean '\(match.id)' (\(match.name))?"
 }

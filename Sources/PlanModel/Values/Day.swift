@@ -80,3 +80,49 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
 }
+
+/// Dates as editors and clerks type them.
+public enum DayText {
+  /// What a text turned out to be.
+  public enum Parsed: Equatable, Sendable {
+    /// A real date.
+    case valid(Day)
+    /// Shaped like a date, but no such day exists (`2026-02-30`).
+    case impossible
+    /// Not shaped like a date at all.
+    case notADate
+  }
+
+  /// A date-shaped text as Vietnamese documents write dates (`2026-02-30` →
+  /// `30/02/2026`), for messages about dates that do not exist.
+  public static func vietnameseForm(of text: String) -> String {
+    let parts = text.trimmingWhitespace.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4 else { return text }
+    func pad(_ part: Substring) -> String { part.count == 1 ? "0" + part : String(part) }
+    return "\(pad(parts[2]))/\(pad(parts[1]))/\(parts[0])"
+  }
+
+  /// Parses `2026-12-31`, `2026-4-30`, `31/12/2026` or `30/4/2026`.
+  ///
+  /// Day and month may have one or two digits, the year has four.
+  public static func parse(_ input: String) -> Parsed {
+    let text = input.trimmingWhitespace
+    let (separator, yearFirst): (Character, Bool) =
+      text.contains("/") ? ("/", false) : ("-", true)
+    let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+    guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) })
+    else { return .notADate }
+    let (yearText, monthText, dayText) =
+      yearFirst ? (parts[0], parts[1], parts[2]) : (parts[2], parts[1], parts[0])
+    guard yearText.count == 4, (1...2).contains(monthText.count), (1...2).contains(dayText.count),
+      let year = Int(yearText), let month = Int(monthText), let day = Int(dayText)
+    else { return .notADate }
+    guard let value = Day(year: year, month: month, day: day) else { return .impossible }
+    return .valid(value)
+  }
+}
+
+extension Character {
+  /// `0`–`9` only (not other scripts' digits).
+  var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -42,21 +42,29 @@ public struct IndicatorValue: Hashable, Sendable, CustomStringConvertible {
       text = String(text.dropLast(suffix.count)).trimmingWhitespace
     }
     if text.hasSuffix("%") { text = String(text.dropLast()).trimmingWhitespace }
+    // A minus sign before the first digit is a negative figure (`-2,5`), not a range.
+    var sign = 1.0
+    if let first = text.first, first == "-" || first == "−",
+      text.dropFirst().first?.isNumber == true
+    {
+      sign = -1
+      text = String(text.dropFirst())
+    }
     text = text.replacingAll("đến", with: "-")
     let dashes: Set<Character> = ["-", "–", "—"]
     if text.contains(where: { dashes.contains($0) }) {
       let pieces = text.split(whereSeparator: { dashes.contains($0) }).map {
         String($0).trimmingWhitespace
       }
-      guard pieces.count == 2, let a = Self.number(pieces[0]), let b = Self.number(pieces[1]),
-        a <= b
+      guard pieces.count == 2, sign > 0, let a = Self.number(pieces[0]),
+        let b = Self.number(pieces[1]), a <= b
       else { return nil }
       // "từ 165 đến 190" and "165-190" are both plain ranges.
       self.init(qualifier == .about ? .about : .exact, low: a, high: b)
       return
     }
     guard let n = Self.number(text) else { return nil }
-    self.init(qualifier, low: n)
+    self.init(qualifier, low: sign * n)
   }
 
   /// Parses `12`, `10,5`, `29.211`, `1.150,75`: `.` groups thousands, `,` is the decimal mark.

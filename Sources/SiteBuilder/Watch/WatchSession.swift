@@ -14,6 +14,11 @@ public final class WatchSession: @unchecked Sendable {
     public var milliseconds: Int
   }
 
+  /// What `Event.changed` holds for the first build.
+  public static let startMarker = "(start)"
+  /// What `Event.changed` holds when files were saved with nothing to name.
+  public static let touchedMarker = "(files touched)"
+
   public let configuration: BuildConfiguration
   private let cache = ParseCache()
   private let watcher: FileWatcher
@@ -47,7 +52,7 @@ public final class WatchSession: @unchecked Sendable {
   ///
   /// Call `finish()` afterwards.
   public func run(report: (Event) -> Void) {
-    var changed = ["(start)"]
+    var changed = [Self.startMarker]
     let builder = SiteBuilder(configuration: configuration, cache: cache)
     while !isStopped {
       let start = DispatchTime.now()
@@ -67,7 +72,7 @@ public final class WatchSession: @unchecked Sendable {
           && (FileManager.default.fileExists(atPath: path)
             || [".md", ".yaml", ".mustache", ".css", ".js", ".svg"].contains { path.hasSuffix($0) })
       }.map(displayName)
-      if changed.isEmpty { changed = ["(files touched)"] }
+      if changed.isEmpty { changed = [Self.touchedMarker] }
     }
   }
 

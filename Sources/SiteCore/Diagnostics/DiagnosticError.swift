@@ -37,15 +37,30 @@ public final class DiagnosticCollector {
   }
 
   /// Records an error at `location`.
-  public func error(_ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []) {
+  public func error(_ message: Message, at location: SourceLocation, notes: [Diagnostic.Note] = [])
+  {
     report(.error(message, at: location, notes: notes))
+  }
+
+  /// Records an error at `location`, in both languages.
+  public func error(
+    vi: String, en: String, at location: SourceLocation, notes: [Diagnostic.Note] = []
+  ) {
+    report(.error(vi: vi, en: en, at: location, notes: notes))
   }
 
   /// Records a warning at `location`.
   public func warning(
-    _ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []
+    _ message: Message, at location: SourceLocation, notes: [Diagnostic.Note] = []
   ) {
     report(.warning(message, at: location, notes: notes))
+  }
+
+  /// Records a warning at `location`, in both languages.
+  public func warning(
+    vi: String, en: String, at location: SourceLocation, notes: [Diagnostic.Note] = []
+  ) {
+    report(.warning(vi: vi, en: en, at: location, notes: notes))
   }
 
   /// Whether an error has been reported.

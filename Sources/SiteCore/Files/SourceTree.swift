@@ -44,9 +44,12 @@ public struct SourceTree: Sendable {
     else {
       throw DiagnosticError(
         .error(
-          "folder '\(displayRoot)' does not exist", at: SourceLocation(file: displayRoot),
+          vi: "không có thư mục '\(displayRoot)'",
+          en: "folder '\(displayRoot)' does not exist", at: SourceLocation(file: displayRoot),
           notes: [
-            Diagnostic.Note("run the command from the project folder, or pass the folder's path")
+            Diagnostic.Note(
+              vi: "chạy lệnh trong thư mục của dự án, hoặc ghi đường dẫn đến thư mục",
+              en: "run the command from the project folder, or pass the folder's path")
           ]))
     }
     root = Self.resolve(absolute)
@@ -101,12 +104,15 @@ public struct SourceTree: Sendable {
         let target = resolve(childPath)
         guard target == root || target.hasPrefix(root + "/") else {
           diagnostics.error(
-            "'\(display)' is a link to a file outside '\(displayRoot)'",
+            vi: "'\(display)' là liên kết đến một tệp nằm ngoài '\(displayRoot)'",
+            en: "'\(display)' is a link to a file outside '\(displayRoot)'",
             at: SourceLocation(file: display),
             notes: [
               Diagnostic.Note(
-                "only files inside '\(displayRoot)' are read; copy the file in instead of linking it"
-              )
+                vi: "chỉ các tệp nằm trong '\(displayRoot)' được đọc; hãy chép tệp vào thay vì "
+                  + "tạo liên kết",
+                en: "only files inside '\(displayRoot)' are read; copy the file in instead of "
+                  + "linking it")
             ])
           continue
         }
@@ -144,7 +150,8 @@ public enum FileBytes {
   public struct ReadError: Error, Sendable {
     public let path: String
     public let code: Int32
-    public var message: String { String(cString: strerror(code)) }
+    /// Why, in both languages.
+    public var reason: Message { SystemErrorText.reason(code) }
   }
 
   /// Reads the file at `path` completely.

@@ -3,8 +3,9 @@
 public enum TextDecoding {
   /// Why bytes are not acceptable text.
   public enum Failure: Error, Equatable, Sendable {
-    /// Invalid UTF-8 at this byte offset (0-based) on this 1-based line.
-    case invalidUTF8(byteOffset: Int, line: Int)
+    /// Invalid UTF-8 at this byte offset (0-based), on this 1-based line
+    /// and 1-based column (counted in characters, as an editor shows it).
+    case invalidUTF8(byteOffset: Int, line: Int, column: Int)
   }
 
   /// Decodes UTF-8, dropping a leading byte-order mark and turning CRLF and
@@ -12,7 +13,15 @@ public enum TextDecoding {
   public static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
     if let offset = firstInvalidUTF8Offset(in: bytes) {
       let line = bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-      return .failure(.invalidUTF8(byteOffset: offset, line: line))
+      let lineStart = (bytes[..<offset].lastIndex(of: 0x0A) ?? -1) + 1
+      // The bytes before `offset` are valid: count the characters on its line
+      // (a byte order mark at the very start is not one).
+      var first = lineStart
+      if first == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { first = 3 }
+      let characters = bytes[min(first, offset)..<offset].reduce(0) {
+        $0 + ($1 & 0xC0 == 0x80 ? 0 : 1)
+      }
+      return .failure(.invalidUTF8(byteOffset: offset, line: line, column: characters + 1))
     }
     var start = 0
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }

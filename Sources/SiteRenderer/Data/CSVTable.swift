@@ -1,6 +1,10 @@
+import SiteCore
+
 /// A CSV file as RFC 4180 describes it, for spreadsheets: UTF-8 with a byte
-/// order mark (so Excel reads Vietnamese correctly), CRLF line endings, and
-/// fields quoted when they contain a comma, a quote or a line break.
+/// order mark (so Excel reads Vietnamese correctly), CRLF line endings,
+/// fields quoted when they contain a comma, a quote or a line break, and
+/// cells that a spreadsheet would run as a formula written with a leading
+/// `'` (`CSVCell`).
 ///
 /// Rows are written into the bytes as they are appended.
 struct CSVTable {
@@ -31,7 +35,7 @@ struct CSVTable {
 
   /// A field, quoted when it holds a comma, a quote or a line break.
   static func writeField(_ value: String, into out: inout [UInt8]) {
-    var copy = value
+    var copy = CSVCell.escaped(value)
     copy.withUTF8 { bytes in
       let needsQuotes = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
       guard needsQuotes else {

@@ -73,9 +73,15 @@ extension SiteRenderer {
   /// `sitemap.xml` and `robots.txt`, which need the site's absolute address.
   ///
   /// Returns no files (and a note saying so) when `base_url` is not set.
-  public func siteIndexFiles() -> (files: [OutputFile], note: String?) {
+  public func siteIndexFiles() -> (files: [OutputFile], note: Message?) {
     guard let base = plan.site.baseURL else {
-      return ([], "sitemap.xml and robots.txt were not written: site.yaml has no base_url")
+      return (
+        [],
+        Message(
+          vi: "chưa tạo sitemap.xml và robots.txt: site.yaml chưa có base_url (địa chỉ đầy đủ "
+            + "của trang)",
+          en: "sitemap.xml and robots.txt were not written: site.yaml has no base_url")
+      )
     }
     var xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"

@@ -54,12 +54,18 @@ enum TemplateLint {
     case ">", "<":
       let partial = tag.dropFirst().trimmingCharacters(in: " ")
       if !known.contains(partial) {
-        var notes = [Diagnostic.Note("create \(partial).mustache, or fix the name")]
+        var notes = [
+          Diagnostic.Note(
+            vi: "tạo tệp \(partial).mustache, hoặc sửa lại tên",
+            en: "create \(partial).mustache, or fix the name")
+        ]
         if let close = Suggestion.closest(to: partial, among: Array(known)) {
-          notes.insert(Diagnostic.Note("did you mean '\(close)'?"), at: 0)
+          notes.insert(
+            Diagnostic.Note(vi: "có phải là '\(close)'?", en: "did you mean '\(close)'?"), at: 0)
         }
         report.error(
-          "the template uses '\(partial)', which does not exist", at: location, notes: notes)
+          vi: "mẫu trang dùng '\(partial)', nhưng không có mẫu nào tên như vậy",
+          en: "the template uses '\(partial)', which does not exist", at: location, notes: notes)
       }
     case "{", "&":
       var name = tag.dropFirst().trimmingCharacters(in: " ")
@@ -69,10 +75,14 @@ enum TemplateLint {
       let last = name.split(separator: ".").last.map(String.init) ?? name
       if !(last == "html" || last.hasSuffix("_html")) {
         report.error(
-          "'\(name)' is inserted without HTML escaping", at: location,
+          vi: "'\(name)' được chèn vào trang mà không mã hóa HTML",
+          en: "'\(name)' is inserted without HTML escaping", at: location,
           notes: [
             Diagnostic.Note(
-              "only fields named '…_html' hold safe HTML; write {{\(name)}} so the text is escaped")
+              vi: "chỉ các trường có tên '…_html' chứa HTML an toàn; hãy viết {{\(name)}} để nội "
+                + "dung được mã hóa",
+              en: "only fields named '…_html' hold safe HTML; write {{\(name)}} so the text is "
+                + "escaped")
           ])
       }
     default:

@@ -38,7 +38,9 @@ public struct TemplateSet: Sendable {
       do {
         bytes = try file.read()
       } catch {
-        report.error("the file cannot be read", at: SourceLocation(file: file.displayPath))
+        report.error(
+          vi: "không đọc được tệp", en: "the file cannot be read",
+          at: SourceLocation(file: file.displayPath))
         continue
       }
       let fileHash = ContentHash(bytes)
@@ -51,11 +53,14 @@ public struct TemplateSet: Sendable {
       }
       guard file.path.hasSuffix(".mustache") else {
         report.warning(
-          "'\(file.path)' is not used", at: SourceLocation(file: file.displayPath),
+          vi: "tệp '\(file.path)' không được dùng", en: "'\(file.path)' is not used",
+          at: SourceLocation(file: file.displayPath),
           notes: [
             Diagnostic.Note(
-              "templates end in .mustache; images, CSS and scripts go in \(tree.displayRoot)/assets/"
-            )
+              vi: "mẫu trang có đuôi .mustache; hình ảnh, CSS và script đặt trong "
+                + "\(tree.displayRoot)/assets/",
+              en: "templates end in .mustache; images, CSS and scripts go in "
+                + "\(tree.displayRoot)/assets/")
           ])
         continue
       }
@@ -63,11 +68,15 @@ public struct TemplateSet: Sendable {
       templateFiles.insert(name)
       let text: String
       switch TextDecoding.decode(bytes) {
-      case .failure(.invalidUTF8(let offset, let line)):
+      case .failure(.invalidUTF8(_, let line, let column)):
         report.error(
-          "the template is not valid UTF-8 text (byte \(offset))",
-          at: SourceLocation(file: file.displayPath, line: line),
-          notes: [Diagnostic.Note("save the file again as UTF-8")])
+          vi: "mẫu trang không được lưu ở dạng UTF-8: có ký tự đọc không được",
+          en: "the template is not valid UTF-8 text",
+          at: SourceLocation(file: file.displayPath, line: line, column: column),
+          notes: [
+            Diagnostic.Note(
+              vi: "lưu lại tệp ở dạng UTF-8", en: "save the file again as UTF-8")
+          ])
         continue
       case .success(let decoded):
         text = decoded
@@ -76,26 +85,35 @@ public struct TemplateSet: Sendable {
         templates[name] = try MustacheTemplate(string: text)
         sources[name] = (text, file)
       } catch let error as MustacheTemplate.ParserError {
+        let problem = Self.describe(error.error)
         report.error(
-          "template syntax error: \(Self.describe(error.error))",
+          vi: "lỗi cú pháp mẫu trang: \(problem.vi)", en: "template syntax error: \(problem.en)",
           at: SourceLocation(
             file: file.displayPath, line: error.context.lineNumber,
             column: error.context.columnNumber),
           notes: [Diagnostic.Note(Self.hint(for: error.error))])
       } catch {
-        report.error("template syntax error: \(error)", at: SourceLocation(file: file.displayPath))
+        report.error(
+          vi: "lỗi cú pháp mẫu trang: \(error)", en: "template syntax error: \(error)",
+          at: SourceLocation(file: file.displayPath))
       }
     }
 
     for name in requiredTemplates where !templateFiles.contains(name) {
       let known = templates.keys.filter { !$0.hasPrefix("partials/") }.sorted()
-      var notes = [Diagnostic.Note("every site needs \(name).mustache to render its pages")]
+      var notes = [
+        Diagnostic.Note(
+          vi: "trang web nào cũng cần \(name).mustache để dựng các trang của mình",
+          en: "every site needs \(name).mustache to render its pages")
+      ]
       if let close = Suggestion.closest(to: name, among: known) {
         notes.insert(
-          Diagnostic.Note("did you mean to name '\(close).mustache' '\(name).mustache'?"), at: 0)
+          Diagnostic.Note(
+            vi: "có phải định đặt tên '\(close).mustache' là '\(name).mustache'?",
+            en: "did you mean to name '\(close).mustache' '\(name).mustache'?"), at: 0)
       }
       report.error(
-        "missing page template '\(name).mustache'",
+        vi: "thiếu mẫu trang '\(name).mustache'", en: "missing page template '\(name).mustache'",
         at: SourceLocation(file: tree.displayRoot + "/" + name + ".mustache"), notes: notes)
     }
     for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
@@ -130,33 +148,58 @@ public struct TemplateSet: Sendable {
     return path[..<dot] + "." + hash.description.prefix(8) + path[dot...]
   }
 
-  private static func describe(_ error: Error) -> String {
-    guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+  private static func describe(_ error: Error) -> Message {
+    guard let error = error as? MustacheTemplate.Error else { return .verbatim("\(error)") }
     switch error {
-    case .sectionCloseNameIncorrect: return "a section is closed with the wrong name"
-    case .unfinishedName: return "a tag is not finished"
-    case .expectedSectionEnd: return "a section is opened but never closed"
-    case .invalidSetDelimiter: return "invalid delimiter change"
+    case .sectionCloseNameIncorrect:
+      return Message(
+        vi: "một khối được đóng bằng tên khác với tên đã mở",
+        en: "a section is closed with the wrong name")
+    case .unfinishedName:
+      return Message(vi: "một thẻ chưa được đóng", en: "a tag is not finished")
+    case .expectedSectionEnd:
+      return Message(
+        vi: "một khối được mở nhưng không được đóng", en: "a section is opened but never closed")
+    case .invalidSetDelimiter:
+      return Message(vi: "đổi dấu phân cách không hợp lệ", en: "invalid delimiter change")
     case .transformAppliedToInheritanceSection:
-      return "a transform cannot apply to an inheritance section"
+      return Message(
+        vi: "không dùng phép biến đổi cho một khối kế thừa",
+        en: "a transform cannot apply to an inheritance section")
     case .illegalTokenInsideInheritSection:
-      return "only {{$block}} overrides may appear inside {{<parent}}"
-    case .textInsideInheritSection: return "text inside {{<parent}} must be inside a {{$block}}"
-    case .invalidConfigVariableSyntax: return "invalid {{% … }} pragma"
-    case .unrecognisedConfigVariable: return "unknown {{% … }} pragma"
-    @unknown default: return "\(error)"
+      return Message(
+        vi: "bên trong {{<mẫu cha}} chỉ được có các khối {{$tên}}",
+        en: "only {{$block}} overrides may appear inside {{<parent}}")
+    case .textInsideInheritSection:
+      return Message(
+        vi: "chữ bên trong {{<mẫu cha}} phải nằm trong một khối {{$tên}}",
+        en: "text inside {{<parent}} must be inside a {{$block}}")
+    case .invalidConfigVariableSyntax:
+      return Message(vi: "chỉ thị {{% … }} không hợp lệ", en: "invalid {{% … }} pragma")
+    case .unrecognisedConfigVariable:
+      return Message(vi: "không biết chỉ thị {{% … }} này", en: "unknown {{% … }} pragma")
+    @unknown default:
+      return .verbatim("\(error)")
     }
   }
 
-  private static func hint(for error: Error) -> String {
-    guard let error = error as? MustacheTemplate.Error else { return "check the tags on this line" }
+  private static func hint(for error: Error) -> Message {
+    guard let error = error as? MustacheTemplate.Error else {
+      return Message(vi: "kiểm tra các thẻ trên dòng này", en: "check the tags on this line")
+    }
     switch error {
     case .sectionCloseNameIncorrect, .expectedSectionEnd:
-      return "every {{#name}} or {{^name}} needs a matching {{/name}}, closed in reverse order"
+      return Message(
+        vi: "mỗi {{#tên}} hoặc {{^tên}} cần một {{/tên}} tương ứng, đóng theo thứ tự ngược lại",
+        en: "every {{#name}} or {{^name}} needs a matching {{/name}}, closed in reverse order")
     case .unfinishedName:
-      return "every '{{' needs its '}}' on the same tag"
+      return Message(
+        vi: "mỗi '{{' cần có '}}' của nó trong cùng một thẻ",
+        en: "every '{{' needs its '}}' on the same tag")
     default:
-      return "see the Mustache manual: https://mustache.github.io/mustache.5.html"
+      return Message(
+        vi: "xem hướng dẫn Mustache: https://mustache.github.io/mustache.5.html",
+        en: "see the Mustache manual: https://mustache.github.io/mustache.5.html")
     }
   }
 }

@@ -21,17 +21,12 @@ extension PlansiteCommand {
 
     func run() throws {
       let result = SiteBuilder(configuration: options.configuration).build(clean: clean)
-      DiagnosticPrinter().print(result.diagnostics)
+      let language = options.language(for: result)
+      DiagnosticPrinter(language: language).print(result.diagnostics)
       guard result.published else { throw ExitCode.failure }
-      print(BuildSummary.line(for: result, output: options.output))
-      for note in result.notes { print("note: \(note)") }
-      if timings {
-        for (phase, seconds) in result.timings {
-          print(
-            "  " + phase.padding(toLength: 18, withPad: " ", startingAt: 0)
-              + String(format: "%7.3f s", seconds))
-        }
-      }
+      print(BuildSummary.line(for: result, output: options.output).text(language))
+      for note in result.notes { print(BuildSummary.note(note, language)) }
+      if timings { for line in BuildSummary.timings(result) { print(line) } }
     }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SiteBuilder
+import SiteCore
 
 extension PlansiteCommand {
   struct Check: ParsableCommand {
@@ -17,16 +18,13 @@ extension PlansiteCommand {
 
     func run() throws {
       let result = SiteBuilder(configuration: options.configuration).check(renderingPages: render)
-      if timings {
-        for (phase, seconds) in result.timings {
-          print(
-            "  " + phase.padding(toLength: 18, withPad: " ", startingAt: 0)
-              + String(format: "%7.3f s", seconds))
-        }
-      }
-      DiagnosticPrinter().print(result.diagnostics)
+      let language = options.language(for: result)
+      if timings { for line in BuildSummary.timings(result) { print(line) } }
+      DiagnosticPrinter(language: language).print(result.diagnostics)
       if result.failed { throw ExitCode.failure }
-      if result.diagnostics.isEmpty { print("No problems found.") }
+      if result.diagnostics.isEmpty {
+        print(Message(vi: "Không phát hiện lỗi nào.", en: "No problems found.").text(language))
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PreviewServer
 import SiteBuilder
+import SiteCore
 
 extension PlansiteCommand {
   struct Serve: AsyncParsableCommand {
@@ -31,11 +32,16 @@ extension PlansiteCommand {
         serverTask.cancel()
       }
       try await server.waitUntilListening()
-      print("Serving \(output)/ on http://127.0.0.1:\(port)/ ; Ctrl-C stops.")
+      let language = options.language ?? .vi
+      print(
+        Message(
+          vi: "Đang phục vụ \(output)/ tại http://127.0.0.1:\(port)/ ; Ctrl-C để dừng.",
+          en: "Serving \(output)/ on http://127.0.0.1:\(port)/ ; Ctrl-C stops."
+        ).text(language))
       fflush(nil)
       let watching = Task.detached {
         session.run { event in
-          WatchReport.print(event, output: output)
+          WatchReport.print(event, output: output, language: options.language(for: event.result))
           if event.result.published, !event.result.upToDate {
             let done = DispatchSemaphore(value: 0)
             Task {
@@ -47,10 +53,10 @@ extension PlansiteCommand {
         }
       }
       await watching.value
-      WatchReport.finish(session, output: output)
+      WatchReport.finish(session, output: output, language: language)
       serverTask.cancel()
       stop.cancel()
-      print("Stopped.")
+      print(WatchReport.stopped.text(language))
     }
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import SiteBuilder
+import SiteCore
 
 extension PlansiteCommand {
   struct Watch: ParsableCommand {
@@ -20,13 +21,22 @@ extension PlansiteCommand {
     func run() throws {
       let session = WatchSession(configuration: options.configuration, polling: poll)
       let stop = StopSignal { session.stop() }
+      let language = options.language ?? .vi
+      let how = session.usesInotify ? "inotify" : "polling"
       print(
-        "Watching \(options.content)/ and \(options.templates)/ "
-          + (session.usesInotify ? "(inotify)" : "(polling)") + "; Ctrl-C stops.")
-      session.run { event in WatchReport.print(event, output: options.output) }
-      WatchReport.finish(session, output: options.output)
+        Message(
+          vi: "Đang theo dõi thay đổi trong \(options.content)/ và \(options.templates)/ (\(how)); "
+            + "Ctrl-C để dừng.",
+          en: "Watching \(options.content)/ and \(options.templates)/ (\(how)); Ctrl-C stops."
+        ).text(language))
+      var spoken = language
+      session.run { event in
+        spoken = options.language(for: event.result)
+        WatchReport.print(event, output: options.output, language: spoken)
+      }
+      WatchReport.finish(session, output: options.output, language: spoken)
       stop.cancel()
-      print("Stopped.")
+      print(WatchReport.stopped.text(spoken))
     }
   }
 }
@@ -52,37 +62,60 @@ final class StopSignal: @unchecked Sendable {
 
 /// The one line `watch` and `serve` print per rebuild.
 enum WatchReport {
+  static let stopped = Message(vi: "Đã dừng.", en: "Stopped.")
+
   /// Removes the spare output folder on the way out, saying so (it takes a
   /// few seconds for a site of many thousand pages).
-  static func finish(_ session: WatchSession, output: String) {
-    Swift.print("Stopping: removing \(output).staging/ (the previous build)…")
+  static func finish(_ session: WatchSession, output: String, language: Language) {
+    Swift.print(
+      Message(
+        vi: "Đang dừng: xóa \(output).staging/ (bản dựng trước)…",
+        en: "Stopping: removing \(output).staging/ (the previous build)…"
+      ).text(language))
     fflush(nil)
     let problems = session.finish()
-    if !problems.isEmpty { DiagnosticPrinter().print(problems) }
+    if !problems.isEmpty { DiagnosticPrinter(language: language).print(problems) }
   }
 
-  static func print(_ event: WatchSession.Event, output: String) {
+  static func print(_ event: WatchSession.Event, output: String, language: Language) {
     let formatter = DateFormatter()
     formatter.dateFormat = "HH:mm:ss"
     let time = formatter.string(from: Date())
-    let what =
-      event.changed.count <= 3
-      ? event.changed.joined(separator: ", ")
-      : event.changed.prefix(3).joined(separator: ", ") + " and \(event.changed.count - 3) more"
-    let result = event.result
-    if !result.diagnostics.isEmpty { DiagnosticPrinter().print(result.diagnostics) }
-    let outcome: String
-    if result.failed {
-      outcome = "not published: fix the errors above (\(output)/ keeps the last good build)"
-    } else if result.upToDate {
-      outcome = "nothing to do"
-    } else {
-      let report = result.report
-      outcome =
-        "rendered \(result.renderedPages) pages, wrote \(report?.written.count ?? 0) files, "
-        + "removed \(report?.removed.count ?? 0)"
+    let names = event.changed.map { name -> String in
+      switch name {
+      case WatchSession.startMarker: Message(vi: "(khởi động)", en: "(start)").text(language)
+      case WatchSession.touchedMarker:
+        Message(vi: "(tệp được lưu lại)", en: "(files touched)").text(language)
+      default: name
+      }
     }
-    Swift.print("[\(time)] \(what): \(outcome) in \(event.milliseconds) ms")
+    let more = names.count - 3
+    let what =
+      names.count <= 3
+      ? names.joined(separator: ", ")
+      : names.prefix(3).joined(separator: ", ")
+        + Message(vi: " và \(more) tệp khác", en: " and \(more) more").text(language)
+    let result = event.result
+    if !result.diagnostics.isEmpty {
+      DiagnosticPrinter(language: language).print(result.diagnostics)
+    }
+    let outcome: Message
+    if result.failed {
+      outcome = Message(
+        vi: "chưa xuất bản: hãy sửa các lỗi ở trên (\(output)/ giữ bản dựng tốt gần nhất)",
+        en: "not published: fix the errors above (\(output)/ keeps the last good build)")
+    } else if result.upToDate {
+      outcome = Message(vi: "không có gì thay đổi", en: "nothing to do")
+    } else {
+      let written = result.report?.written.count ?? 0
+      let removed = result.report?.removed.count ?? 0
+      outcome = Message(
+        vi: "dựng lại \(result.renderedPages) trang, ghi \(written) tệp, xóa \(removed)",
+        en: "rendered \(result.renderedPages) pages, wrote \(written) files, removed \(removed)")
+    }
+    let milliseconds = Message(
+      vi: " trong \(event.milliseconds) ms", en: " in \(event.milliseconds) ms")
+    Swift.print("[\(time)] \(what): " + (outcome + milliseconds).text(language))
     fflush(nil)
   }
 }
