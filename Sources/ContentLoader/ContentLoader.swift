@@ -113,20 +113,14 @@ public struct ContentLoader: Sendable {
   /// Reads and parses files on all cores; results come back in input order.
   private func parseAll(_ files: [(SourceTree.File, ContentFileKind)]) -> [(ParsedFile, InputFile?)]
   {
-    let results = ConcurrentSlots<(ParsedFile, InputFile?)>(count: files.count)
     let parser = FileParser()
     let cache = self.cache
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let (file, kind) = files[index]
-      if let cached = cache?.lookup(file) {
-        results[index] = cached
-      } else {
-        let parsed = Self.parse(file, kind: kind, parser: parser)
-        cache?.store(parsed, for: file)
-        results[index] = parsed
-      }
+    return Parallel.map(files) { file, kind in
+      if let cached = cache?.lookup(file) { return cached }
+      let parsed = Self.parse(file, kind: kind, parser: parser)
+      cache?.store(parsed, for: file)
+      return parsed
     }
-    return results.values
   }
 
   private static func parse(_ file: SourceTree.File, kind: ContentFileKind, parser: FileParser)

@@ -315,35 +315,11 @@ public struct SiteBuilder: Sendable {
         }
       }
     }
-    let batchSize = 32
-    let writerQueue = DispatchQueue(label: "plansite.writer")
-    let inFlight = DispatchSemaphore(value: 4)
-    let failures = FailureBox()
-    var start = 0
-    while start < toRender.count, !failures.hasFailure {
-      let batch = Array(toRender[start..<min(start + batchSize, toRender.count)])
-      start += batch.count
-      let slots = ConcurrentSlots<OutputFile>(count: batch.count)
-      DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-        do {
-          slots[index] = try renderer.render(batch[index])
-        } catch {
-          failures.record(error)
-        }
-      }
-      inFlight.wait()
-      writerQueue.async {
-        defer { inFlight.signal() }
-        guard !failures.hasFailure else { return }
-        do {
-          for file in slots.values { try update.put(file) }
-        } catch {
-          failures.record(error)
-        }
-      }
-    }
-    writerQueue.sync {}
-    if let error = failures.first { throw error }
+    try Parallel.pipeline(
+      toRender, batch: 32, produce: { try renderer.render($0) },
+      consume: { files in
+        for file in files { try update.put(file) }
+      })
     dataDone.wait()
     for file in planData.files { try update.put(file) }
     return (toRender.count, notes)

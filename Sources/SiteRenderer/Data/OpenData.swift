@@ -21,9 +21,7 @@ extension SiteRenderer {
       { OutputFile(path: "du-lieu/indicators.csv", bytes: indicatorsCSV().bytes) },
       { searchIndexFile() },
     ]
-    let files = ConcurrentSlots<OutputFile>(count: makers.count)
-    DispatchQueue.concurrentPerform(iterations: makers.count) { files[$0] = makers[$0]() }
-    return files.values
+    return Parallel.map(makers) { $0() }
   }
 
   /// An agency's own files: its CSV slice and its deadline calendar.
@@ -92,12 +90,8 @@ extension SiteRenderer {
     }
     // Tasks are most of the file: they are serialized in parallel, each at
     // the indentation it has in the file (inside "tasks": [ … ]).
-    let tasks = ConcurrentSlots<JSONValue>(count: plan.tasks.count)
-    let chunk = 256
-    DispatchQueue.concurrentPerform(iterations: (plan.tasks.count + chunk - 1) / chunk) { part in
-      for index in part * chunk..<min(plan.tasks.count, (part + 1) * chunk) {
-        tasks[index] = .raw(taskJSON(plan.tasks[index]).serialized(indent: 4))
-      }
+    let tasks = Parallel.map(plan.tasks, chunk: 256) {
+      JSONValue.raw(taskJSON($0).serialized(indent: 4))
     }
     return .object([
       ("schema_version", .int(Self.dataSchemaVersion)),
@@ -134,7 +128,7 @@ extension SiteRenderer {
             ])
           })
       ),
-      ("tasks", .array(tasks.values)),
+      ("tasks", .array(tasks)),
       (
         "agencies",
         .array(

@@ -1,0 +1,333 @@
+/// Where `StreamEncoder` puts what it encodes: bytes (for the build
+/// database) or a running hash (for digests).
+protocol EncodingSink: AnyObject {
+  func byte(_ value: UInt8)
+  func bytes(_ value: UnsafeRawBufferPointer)
+  /// Whether values with a precomputed digest should give only that.
+  var wantsDigests: Bool { get }
+}
+
+/// The byte form of Codable values that `BinaryEncoder` writes and
+/// `BinaryDecoder` reads, and that `Digest` hashes.
+///
+/// A value is a tag byte and its payload; a container is a tag followed by
+/// its entries, each marked with its nesting depth, so that the stream
+/// needs no lengths (it can be written and hashed as it is produced) and is
+/// unambiguous: `{a: {b: 1}, c: 2}` and `{a: {b: 1, c: 2}}` differ in the
+/// depth of `c`. Every key is written, `nil` included, in the order the
+/// type encodes them.
+enum StreamTag {
+  static let null: UInt8 = 0
+  static let falseValue: UInt8 = 1
+  static let trueValue: UInt8 = 2
+  static let int: UInt8 = 3
+  static let uint: UInt8 = 4
+  static let double: UInt8 = 5
+  static let string: UInt8 = 6
+  static let keyed: UInt8 = 7
+  static let unkeyed: UInt8 = 8
+  static let digest: UInt8 = 9
+  /// Starts an entry of a keyed container: depth, key, value.
+  static let key: UInt8 = 20
+  /// Starts an element of an unkeyed container: depth, value.
+  static let element: UInt8 = 21
+}
+
+/// An `Encoder` writing the stream format into a sink.
+final class StreamEncoder: Encoder {
+  let sink: EncodingSink
+  let depth: Int
+  var codingPath: [CodingKey] = []
+  var userInfo: [CodingUserInfoKey: Any] = [:]
+
+  init(sink: EncodingSink, depth: Int) {
+    self.sink = sink
+    self.depth = depth
+  }
+
+  func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+    sink.byte(StreamTag.keyed)
+    return KeyedEncodingContainer(KeyedStreamContainer<Key>(sink: sink, depth: depth + 1))
+  }
+
+  func unkeyedContainer() -> UnkeyedEncodingContainer {
+    sink.byte(StreamTag.unkeyed)
+    return UnkeyedStreamContainer(sink: sink, depth: depth + 1)
+  }
+
+  func singleValueContainer() -> SingleValueEncodingContainer {
+    SingleValueStreamContainer(sink: sink, depth: depth)
+  }
+}
+
+/// Writing of the scalar values, shared by the three kinds of container.
+extension EncodingSink {
+  func varint(_ value: UInt64) {
+    var v = value
+    while v >= 0x80 {
+      byte(UInt8(v & 0x7F) | 0x80)
+      v >>= 7
+    }
+    byte(UInt8(v))
+  }
+
+  func int(_ value: Int64) {
+    byte(StreamTag.int)
+    varint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+  }
+
+  func uint(_ value: UInt64) {
+    byte(StreamTag.uint)
+    varint(value)
+  }
+
+  func string(_ value: String) {
+    byte(StreamTag.string)
+    rawString(value)
+  }
+
+  func rawString(_ value: String) {
+    var copy = value
+    copy.withUTF8 { utf8 in
+      varint(UInt64(utf8.count))
+      bytes(UnsafeRawBufferPointer(utf8))
+    }
+  }
+
+  func double(_ value: Double) {
+    byte(StreamTag.double)
+    withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes($0) }
+  }
+
+  func bool(_ value: Bool) {
+    byte(value ? StreamTag.trueValue : StreamTag.falseValue)
+  }
+
+  /// Encodes any value at `depth`, giving only the digest of values that
+  /// carry one when the sink wants digests.
+  func value<T: Encodable>(_ value: T, depth: Int) throws {
+    if wantsDigests, let digested = value as? PrecomputedDigest {
+      byte(StreamTag.digest)
+      varint(digested.digest.value)
+      return
+    }
+    switch value {
+    case let text as String: string(text)
+    case let number as Int: int(Int64(number))
+    case let flag as Bool: bool(flag)
+    case let number as Double: double(number)
+    default: try value.encode(to: StreamEncoder(sink: self, depth: depth))
+    }
+  }
+}
+
+private struct KeyedStreamContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+  let sink: EncodingSink
+  let depth: Int
+  var codingPath: [CodingKey] = []
+
+  private func key(_ key: Key) {
+    sink.byte(StreamTag.key)
+    sink.varint(UInt64(depth))
+    sink.rawString(key.stringValue)
+  }
+
+  mutating func encodeNil(forKey key: Key) throws {
+    self.key(key)
+    sink.byte(StreamTag.null)
+  }
+  mutating func encode(_ value: Bool, forKey key: Key) throws {
+    self.key(key)
+    sink.bool(value)
+  }
+  mutating func encode(_ value: String, forKey key: Key) throws {
+    self.key(key)
+    sink.string(value)
+  }
+  mutating func encode(_ value: Double, forKey key: Key) throws {
+    self.key(key)
+    sink.double(value)
+  }
+  mutating func encode(_ value: Float, forKey key: Key) throws {
+    self.key(key)
+    sink.double(Double(value))
+  }
+  mutating func encode(_ value: Int, forKey key: Key) throws {
+    self.key(key)
+    sink.int(Int64(value))
+  }
+  mutating func encode(_ value: Int8, forKey key: Key) throws {
+    try encode(Int(value), forKey: key)
+  }
+  mutating func encode(_ value: Int16, forKey key: Key) throws {
+    try encode(Int(value), forKey: key)
+  }
+  mutating func encode(_ value: Int32, forKey key: Key) throws {
+    try encode(Int(value), forKey: key)
+  }
+  mutating func encode(_ value: Int64, forKey key: Key) throws {
+    self.key(key)
+    sink.int(value)
+  }
+  mutating func encode(_ value: UInt, forKey key: Key) throws {
+    try encode(UInt64(value), forKey: key)
+  }
+  mutating func encode(_ value: UInt8, forKey key: Key) throws {
+    try encode(UInt64(value), forKey: key)
+  }
+  mutating func encode(_ value: UInt16, forKey key: Key) throws {
+    try encode(UInt64(value), forKey: key)
+  }
+  mutating func encode(_ value: UInt32, forKey key: Key) throws {
+    try encode(UInt64(value), forKey: key)
+  }
+  mutating func encode(_ value: UInt64, forKey key: Key) throws {
+    self.key(key)
+    sink.uint(value)
+  }
+  mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+    self.key(key)
+    try sink.value(value, depth: depth)
+  }
+  // Absent values are written as nil, so every key is in the stream.
+  mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+  }
+  mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+  }
+  mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+  }
+  mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+  }
+  mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(
+    keyedBy keyType: NestedKey.Type, forKey key: Key
+  ) -> KeyedEncodingContainer<NestedKey> {
+    self.key(key)
+    sink.byte(StreamTag.keyed)
+    return KeyedEncodingContainer(KeyedStreamContainer<NestedKey>(sink: sink, depth: depth + 1))
+  }
+
+  mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+    self.key(key)
+    sink.byte(StreamTag.unkeyed)
+    return UnkeyedStreamContainer(sink: sink, depth: depth + 1)
+  }
+
+  mutating func superEncoder() -> Encoder {
+    sink.byte(StreamTag.key)
+    sink.varint(UInt64(depth))
+    sink.rawString("super")
+    return StreamEncoder(sink: sink, depth: depth)
+  }
+
+  mutating func superEncoder(forKey key: Key) -> Encoder {
+    self.key(key)
+    return StreamEncoder(sink: sink, depth: depth)
+  }
+}
+
+private struct UnkeyedStreamContainer: UnkeyedEncodingContainer {
+  let sink: EncodingSink
+  let depth: Int
+  var codingPath: [CodingKey] = []
+  var count = 0
+
+  private mutating func element() {
+    sink.byte(StreamTag.element)
+    sink.varint(UInt64(depth))
+    count += 1
+  }
+
+  mutating func encodeNil() throws {
+    element()
+    sink.byte(StreamTag.null)
+  }
+  mutating func encode(_ value: Bool) throws {
+    element()
+    sink.bool(value)
+  }
+  mutating func encode(_ value: String) throws {
+    element()
+    sink.string(value)
+  }
+  mutating func encode(_ value: Double) throws {
+    element()
+    sink.double(value)
+  }
+  mutating func encode(_ value: Float) throws {
+    element()
+    sink.double(Double(value))
+  }
+  mutating func encode(_ value: Int) throws {
+    element()
+    sink.int(Int64(value))
+  }
+  mutating func encode(_ value: Int8) throws { try encode(Int(value)) }
+  mutating func encode(_ value: Int16) throws { try encode(Int(value)) }
+  mutating func encode(_ value: Int32) throws { try encode(Int(value)) }
+  mutating func encode(_ value: Int64) throws {
+    element()
+    sink.int(value)
+  }
+  mutating func encode(_ value: UInt) throws { try encode(UInt64(value)) }
+  mutating func encode(_ value: UInt8) throws { try encode(UInt64(value)) }
+  mutating func encode(_ value: UInt16) throws { try encode(UInt64(value)) }
+  mutating func encode(_ value: UInt32) throws { try encode(UInt64(value)) }
+  mutating func encode(_ value: UInt64) throws {
+    element()
+    sink.uint(value)
+  }
+  mutating func encode<T: Encodable>(_ value: T) throws {
+    element()
+    try sink.value(value, depth: depth)
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+    -> KeyedEncodingContainer<NestedKey>
+  {
+    element()
+    sink.byte(StreamTag.keyed)
+    return KeyedEncodingContainer(KeyedStreamContainer<NestedKey>(sink: sink, depth: depth + 1))
+  }
+
+  mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+    element()
+    sink.byte(StreamTag.unkeyed)
+    return UnkeyedStreamContainer(sink: sink, depth: depth + 1)
+  }
+
+  mutating func superEncoder() -> Encoder {
+    element()
+    return StreamEncoder(sink: sink, depth: depth)
+  }
+}
+
+private struct SingleValueStreamContainer: SingleValueEncodingContainer {
+  let sink: EncodingSink
+  let depth: Int
+  var codingPath: [CodingKey] = []
+
+  mutating func encodeNil() throws { sink.byte(StreamTag.null) }
+  mutating func encode(_ value: Bool) throws { sink.bool(value) }
+  mutating func encode(_ value: String) throws { sink.string(value) }
+  mutating func encode(_ value: Double) throws { sink.double(value) }
+  mutating func encode(_ value: Float) throws { sink.double(Double(value)) }
+  mutating func encode(_ value: Int) throws { sink.int(Int64(value)) }
+  mutating func encode(_ value: Int8) throws { sink.int(Int64(value)) }
+  mutating func encode(_ value: Int16) throws { sink.int(Int64(value)) }
+  mutating func encode(_ value: Int32) throws { sink.int(Int64(value)) }
+  mutating func encode(_ value: Int64) throws { sink.int(value) }
+  mutating func encode(_ value: UInt) throws { sink.uint(UInt64(value)) }
+  mutating func encode(_ value: UInt8) throws { sink.uint(UInt64(value)) }
+  mutating func encode(_ value: UInt16) throws { sink.uint(UInt64(value)) }
+  mutating func encode(_ value: UInt32) throws { sink.uint(UInt64(value)) }
+  mutating func encode(_ value: UInt64) throws { sink.uint(value) }
+  mutating func encode<T: Encodable>(_ value: T) throws { try sink.value(value, depth: depth) }
+}

@@ -1,0 +1,126 @@
+import Dispatch
+import Foundation
+
+/// Work spread over all cores, with results in input order: the one way
+/// plansite runs things in parallel.
+public enum Parallel {
+  /// Applies `transform` to every element on all cores; the results come in order.
+  ///
+  /// Elements are handed out `chunk` at a time (more per chunk when each is cheap).
+  public static func map<Element, Result>(
+    _ elements: [Element], chunk: Int = 1, _ transform: (Element) throws -> Result
+  ) rethrows -> [Result] {
+    guard elements.count > 1 else { return try elements.map(transform) }
+    let chunk = max(1, chunk)
+    let chunks = (elements.count + chunk - 1) / chunk
+    let slots = Slots<Result>(count: elements.count)
+    let failure = FirstError()
+    try withoutActuallyEscaping(transform) { transform in
+      // The callers' closures and values are used from the worker threads
+      // of this call only, which ends before it returns; each slot is
+      // written by one worker.
+      nonisolated(unsafe) let transform = transform
+      nonisolated(unsafe) let elements = elements
+      DispatchQueue.concurrentPerform(iterations: chunks) { part in
+        for index in part * chunk..<min(elements.count, (part + 1) * chunk) {
+          guard !failure.isSet else { return }
+          do {
+            slots[index] = try transform(elements[index])
+          } catch {
+            failure.record(error)
+          }
+        }
+      }
+      try failure.rethrow()
+    }
+    return slots.values
+  }
+
+  /// Produces the elements' results on all cores, `batch` at a time, and
+  /// hands each batch, in order, to `consume` on one thread while the next
+  /// batch is produced (rendering pages while one thread writes them).
+  public static func pipeline<Element, Result>(
+    _ elements: [Element], batch: Int, produce: (Element) throws -> Result,
+    consume: ([Result]) throws -> Void
+  ) throws {
+    var pending: [Result]?
+    var start = 0
+    while start < elements.count || pending != nil {
+      let range = start..<min(elements.count, start + max(1, batch))
+      start = range.upperBound
+      let toConsume = pending
+      var produced: [Result] = []
+      var consumeError: Error?
+      try withoutActuallyEscaping(consume) { consume in
+        // `consume` runs on one other thread while this one produces, and
+        // is waited for before the next batch.
+        nonisolated(unsafe) let consume = consume
+        let group = DispatchGroup()
+        let box = ErrorBox()
+        if let batchToConsume = toConsume {
+          nonisolated(unsafe) let batchToConsume = batchToConsume
+          DispatchQueue.global().async(group: group) {
+            do { try consume(batchToConsume) } catch { box.error = error }
+          }
+        }
+        do {
+          produced = try map(Array(elements[range]), produce)
+        } catch {
+          group.wait()
+          throw error
+        }
+        group.wait()
+        consumeError = box.error
+      }
+      if let consumeError { throw consumeError }
+      pending = range.isEmpty ? nil : produced
+    }
+  }
+}
+
+/// One result slot per element.
+///
+/// Each index is written by one iteration and read only after all have
+/// finished, so no lock is needed. The slots are
+/// raw memory allocated once: an array's own storage may not be written
+/// from several threads at once.
+private final class Slots<Value>: @unchecked Sendable {
+  private let storage: UnsafeMutablePointer<Value?>
+  private let count: Int
+
+  init(count: Int) {
+    self.count = count
+    storage = UnsafeMutablePointer<Value?>.allocate(capacity: max(1, count))
+    storage.initialize(repeating: nil, count: count)
+  }
+
+  deinit {
+    storage.deinitialize(count: count)
+    storage.deallocate()
+  }
+
+  subscript(index: Int) -> Value? {
+    get { storage[index] }
+    set { storage[index] = newValue }
+  }
+
+  var values: [Value] { (0..<count).compactMap { storage[$0] } }
+}
+
+/// The first error thrown by any iteration.
+private final class FirstError: @unchecked Sendable {
+  private let lock = NSLock()
+  private var error: Error?
+
+  var isSet: Bool { lock.withLock { error != nil } }
+
+  func record(_ error: Error) { lock.withLock { if self.error == nil { self.error = error } } }
+
+  func rethrow() throws {
+    if let error = lock.withLock({ error }) { throw error }
+  }
+}
+
+private final class ErrorBox: @unchecked Sendable {
+  var error: Error?
+}

