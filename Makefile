@@ -26,9 +26,10 @@ lint:
 format:
 	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
-# libcmark-dev provides the C library and its pkg-config file.
+# libcmark-dev: the CommonMark library; libsqlite3-dev: SQLite, for the
+# build database beside the output folder (Site.db).
 deps:
-	@scripts/ensure-debian-packages.sh libcmark-dev:libcmark.pc
+	@scripts/ensure-debian-packages.sh libcmark-dev:libcmark.pc libsqlite3-dev:sqlite3.pc
 
 # Tests also need Node (search script), gcc (performance guard), and the
 # browser suite's Chromium, Java and Python packages.
@@ -37,7 +38,7 @@ test-deps: deps
 	@sh Tests/Browser/install.sh
 
 clean:
-	rm -rf .build Site Site.staging Site.lock
+	rm -rf .build Site Site.staging Site.lock Site.db Site.db-journal
 
 # ---- bench: plansite vs Hugo on the same synthetic corpus (bench/README.md)
 #   make bench                          sizes 1000 10000 30000, 1 warm-up + 3 runs each

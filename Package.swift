@@ -1,11 +1,14 @@
 // swift-tools-version:6.0
 // The package is the pipeline: each library target is one step, and the
-// dependency graph below only points down (see Docs/ARCHITECTURE.md).
+// dependency graph below only points down (see docs/ARCHITECTURE.md).
+//
+// Linux only: publishing uses renameat2, watching uses inotify, and the
+// build database beside the output folder records folders by device and
+// inode (see the README).
 import PackageDescription
 
 let package = Package(
   name: "plansite",
-  platforms: [.macOS(.v14)],
   products: [
     .executable(name: "plansite", targets: ["plansite"])
   ],
@@ -15,6 +18,8 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     // The preview server (plansite serve): small, pure Swift, no SwiftNIO.
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    // The build database (SQLite, from Debian's libsqlite3-dev).
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // The CommonMark reference library, from Debian's libcmark-dev.
@@ -41,12 +46,18 @@ let package = Package(
         "SiteCore", "PlanModel", .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
-    // The only code that writes files: staging folder, atomic swap, lock.
+    // The only code that writes the site: staging folder, atomic swap, lock.
     .target(name: "OutputWriter", dependencies: ["SiteCore"]),
-    // The orchestrator: load -> validate -> render -> write.
+    // What a build remembers for the next one, in SQLite beside the output folder.
+    .target(
+      name: "BuildStore", dependencies: ["SiteCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    // The orchestrator: inputs -> load -> validate -> render -> publish.
     .target(
       name: "SiteBuilder",
-      dependencies: ["SiteCore", "PlanModel", "ContentLoader", "SiteRenderer", "OutputWriter"]
+      dependencies: [
+        "SiteCore", "PlanModel", "ContentLoader", "SiteRenderer", "OutputWriter", "BuildStore",
+      ]
     ),
     // A local HTTP server for previewing Site/ with live reload.
     .target(
@@ -57,7 +68,7 @@ let package = Package(
     .executableTarget(
       name: "plansite",
       dependencies: [
-        "SiteCore", "SiteBuilder", "PreviewServer",
+        "SiteCore", "PlanModel", "SiteBuilder", "PreviewServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -75,6 +86,7 @@ let package = Package(
       name: "SiteRendererTests",
       dependencies: ["SiteRenderer", "PlanModel", "SiteCore", "TestSupport"]),
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter", "SiteCore"]),
+    .testTarget(name: "BuildStoreTests", dependencies: ["BuildStore", "SiteCore", "TestSupport"]),
     .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
     .testTarget(
       name: "plansiteTests",

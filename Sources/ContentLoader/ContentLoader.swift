@@ -7,47 +7,43 @@ import SiteCore
 /// Every file is decoded (UTF-8, NFC), split, parsed with Yams and its
 /// Markdown rendered with cmark, independently and on all cores. Problems
 /// are collected, never thrown one at a time, so an editor sees them all.
+/// Files parsed by an earlier build can be handed back (`reusing`): only
+/// the others are read.
 public struct ContentLoader: Sendable {
   /// What loading produced.
   public struct Result: Sendable {
     /// The plan as the files describe it (unvalidated).
     public var draft: PlanDraft
-    /// Every problem found in single files.
+    /// Every problem found in single files, and in the folder's layout.
     public var diagnostics: [Diagnostic]
-    /// Every file read, with a hash of its bytes.
-    public var inputs: [InputFile]
+    /// Every file read or reused, by path: what a later build may reuse.
+    public var parsed: [String: ParsedFile]
+    /// The paths read and parsed by this load (the others were reused).
+    public var freshlyParsed: Set<String>
 
-    public init(draft: PlanDraft, diagnostics: [Diagnostic], inputs: [InputFile]) {
+    public init(
+      draft: PlanDraft, diagnostics: [Diagnostic], parsed: [String: ParsedFile],
+      freshlyParsed: Set<String>
+    ) {
       self.draft = draft
       self.diagnostics = diagnostics
-      self.inputs = inputs
+      self.parsed = parsed
+      self.freshlyParsed = freshlyParsed
     }
   }
 
-  /// Whether a build reads the file at `path` (documentation and unknown
+  /// Whether a build reads the file at `path` (editors' notes and unknown
   /// files are listed but not read).
   public static func reads(_ path: String) -> Bool {
     let kind = ContentFileKind(path: path)
     return kind != .documentation && kind != .unexpected
   }
 
-  /// A file that was read, for build manifests.
-  public struct InputFile: Hashable, Sendable {
-    /// The path inside the content folder.
-    public var path: String
-    /// The hash of its bytes.
-    public var hash: ContentHash
-  }
-
   /// The content folder as the user named it (`Content`).
   public let directory: String
-  /// Parsed files kept from earlier loads (by `plansite watch`), so only
-  /// files whose size or modification time changed are read again.
-  public let cache: ParseCache?
 
-  public init(directory: String, cache: ParseCache? = nil) {
+  public init(directory: String) {
     self.directory = directory
-    self.cache = cache
   }
 
   /// Lists the folder (reporting links that lead outside it).
@@ -56,23 +52,29 @@ public struct ContentLoader: Sendable {
     do {
       let tree = try SourceTree(directory: directory, diagnostics: report)
       return (tree, report.diagnostics)
-    } catch let error as DiagnosticError {
-      return (nil, error.diagnostics)
     } catch {
-      return (nil, [])
+      return (nil, error.diagnostics)
     }
   }
 
+  /// Lists and loads the folder, parsing every file.
   public func load() -> Result {
     let listed = list()
     guard let tree = listed.tree else {
-      return Result(draft: PlanDraft(), diagnostics: listed.diagnostics, inputs: [])
+      return Result(
+        draft: PlanDraft(), diagnostics: listed.diagnostics, parsed: [:], freshlyParsed: [])
     }
     return load(tree, listingDiagnostics: listed.diagnostics)
   }
 
   /// Loads the files of an already listed folder.
-  public func load(_ tree: SourceTree, listingDiagnostics: [Diagnostic] = []) -> Result {
+  ///
+  /// - Parameter reusing: an earlier parse of a file whose size and time are
+  ///   unchanged, if one is remembered; such a file is not read again.
+  public func load(
+    _ tree: SourceTree, listingDiagnostics: [Diagnostic] = [],
+    reusing remembered: (SourceTree.File) -> ParsedFile? = { _ in nil }
+  ) -> Result {
     let report = DiagnosticCollector()
     report.report(contentsOf: listingDiagnostics)
     for required in ContentFileKind.requiredFiles where tree.file(required) == nil {
@@ -90,12 +92,18 @@ public struct ContentLoader: Sendable {
         notes: [Self.unexpectedFileNote(file.path)])
     }
     let readable = files.filter { $0.1 != .unexpected && $0.1 != .documentation }
-    let parsed = parseAll(readable)
+    let parser = FileParser()
+    let results = Parallel.map(readable, chunk: 8) { file, kind -> (ParsedFile, fresh: Bool) in
+      if let reused = remembered(file) { return (reused, false) }
+      return (Self.parse(file, kind: kind, parser: parser), true)
+    }
     var draft = PlanDraft()
-    var inputs: [InputFile] = []
-    for ((result, input), (_, kind)) in zip(parsed, readable) {
+    var parsed: [String: ParsedFile] = [:]
+    var fresh = Set<String>()
+    for ((result, isFresh), (file, kind)) in zip(results, readable) {
       report.report(contentsOf: result.diagnostics)
-      if let input { inputs.append(input) }
+      parsed[file.path] = result
+      if isFresh { fresh.insert(file.path) }
       Self.add(result.content, to: &draft)
       if result.diagnostics.hasErrors, let registry = Self.registry(of: kind) {
         draft.incomplete.insert(registry)
@@ -107,48 +115,35 @@ public struct ContentLoader: Sendable {
       }
     }
     draft.groups.sort { $0.folder < $1.folder }
-    return Result(draft: draft, diagnostics: report.diagnostics, inputs: inputs)
-  }
-
-  /// Reads and parses files on all cores; results come back in input order.
-  private func parseAll(_ files: [(SourceTree.File, ContentFileKind)]) -> [(ParsedFile, InputFile?)]
-  {
-    let parser = FileParser()
-    let cache = self.cache
-    return Parallel.map(files) { file, kind in
-      if let cached = cache?.lookup(file) { return cached }
-      let parsed = Self.parse(file, kind: kind, parser: parser)
-      cache?.store(parsed, for: file)
-      return parsed
-    }
+    return Result(
+      draft: draft, diagnostics: report.diagnostics, parsed: parsed, freshlyParsed: fresh)
   }
 
   private static func parse(_ file: SourceTree.File, kind: ContentFileKind, parser: FileParser)
-    -> (ParsedFile, InputFile?)
+    -> ParsedFile
   {
     let report = DiagnosticCollector()
     let bytes: [UInt8]
     do {
       bytes = try file.read()
-    } catch let error as FileBytes.ReadError {
+    } catch {
       report.error(
         vi: "không đọc được tệp: \(error.reason.vi)",
         en: "the file cannot be read: \(error.reason.en)",
         at: SourceLocation(file: file.displayPath))
-      return (ParsedFile(content: .nothing, diagnostics: report.diagnostics), nil)
-    } catch {
-      return (ParsedFile(content: .nothing, diagnostics: []), nil)
+      return ParsedFile(content: .nothing, diagnostics: report.diagnostics, hash: nil)
     }
-    let input = InputFile(path: file.path, hash: ContentHash(bytes))
+    let hash = ContentHash(bytes)
     guard
       let source = SourceFile.decode(
         bytes, path: file.path, displayPath: file.displayPath, report: report)
     else {
-      return (ParsedFile(content: .nothing, diagnostics: report.diagnostics), input)
+      return ParsedFile(content: .nothing, diagnostics: report.diagnostics, hash: hash)
     }
     var parsed = parser.parse(source, kind: kind)
     parsed.diagnostics.insert(contentsOf: report.diagnostics, at: 0)
-    return (parsed, input)
+    parsed.hash = hash
+    return parsed
   }
 
   private static func add(_ content: ParsedFile.Content, to draft: inout PlanDraft) {

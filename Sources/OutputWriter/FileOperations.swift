@@ -3,7 +3,7 @@ import SiteCore
 
 /// Thin wrappers over POSIX file calls that throw `OutputError`.
 enum FileOperations {
-  static func makeDirectory(_ path: String) throws {
+  static func makeDirectory(_ path: String) throws(OutputError) {
     if mkdir(path, 0o755) != 0, errno != EEXIST {
       throw OutputError.system(
         operation: Message(vi: "tạo thư mục", en: "create the folder"), path: path, code: errno)
@@ -13,7 +13,7 @@ enum FileOperations {
   /// Writes `bytes` to a new file at `path` (replacing a file there) and
   /// returns the file's inode number.
   @discardableResult
-  static func writeFile(_ path: String, _ bytes: [UInt8]) throws -> UInt64 {
+  static func writeFile(_ path: String, _ bytes: [UInt8]) throws(OutputError) -> UInt64 {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       throw OutputError.system(
@@ -41,7 +41,7 @@ enum FileOperations {
   /// Replaces `path` with a new file holding `bytes`, never writing into
   /// the existing inode (which the live folder may share): the bytes go to
   /// a temporary name that is then renamed over `path`.
-  static func replaceFile(_ path: String, _ bytes: [UInt8]) throws -> UInt64 {
+  static func replaceFile(_ path: String, _ bytes: [UInt8]) throws(OutputError) -> UInt64 {
     let temporary = path + ".plansite-tmp"
     let inode = try writeFile(temporary, bytes)
     try rename(temporary, path)
@@ -50,7 +50,7 @@ enum FileOperations {
 
   /// Makes `path` another name of the file at `source` (same inode, so the
   /// same modification time), replacing whatever `path` was.
-  static func replaceWithLink(_ path: String, to source: String) throws {
+  static func replaceWithLink(_ path: String, to source: String) throws(OutputError) {
     let temporary = path + ".plansite-tmp"
     _ = unlink(temporary)
     if link(source, temporary) != 0 {
@@ -78,7 +78,7 @@ enum FileOperations {
   }
 
   /// Deletes a file or a whole folder tree; a missing path is fine.
-  static func removeTree(_ path: String) throws {
+  static func removeTree(_ path: String) throws(OutputError) {
     var info = stat()
     guard lstat(path, &info) == 0 else { return }
     if (info.st_mode & S_IFMT) == S_IFDIR {
@@ -95,7 +95,7 @@ enum FileOperations {
 
   /// Empties a folder: names read with readdir, removed with unlinkat
   /// relative to the open folder (a site has ten thousand folders).
-  private static func removeContents(of path: String) throws {
+  private static func removeContents(of path: String) throws(OutputError) {
     guard let handle = opendir(path) else {
       throw OutputError.system(
         operation: Message(vi: "mở thư mục", en: "open the folder"), path: path, code: errno)
@@ -131,7 +131,7 @@ enum FileOperations {
 
   /// Swaps two paths in one step (Linux `renameat2(RENAME_EXCHANGE)`), or
   /// returns false if the system cannot do that.
-  static func exchange(_ a: String, _ b: String) throws -> Bool {
+  static func exchange(_ a: String, _ b: String) throws(OutputError) -> Bool {
     typealias RenameAt2 =
       @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     guard let symbol = dlsym(nil, "renameat2") else { return false }
@@ -143,7 +143,7 @@ enum FileOperations {
       operation: Message(vi: "thay thư mục", en: "swap in"), path: b, code: errno)
   }
 
-  static func rename(_ from: String, _ to: String) throws {
+  static func rename(_ from: String, _ to: String) throws(OutputError) {
     if Foundation.rename(from, to) != 0 {
       throw OutputError.system(
         operation: Message(vi: "đổi tên", en: "rename"), path: from, code: errno)

@@ -7,7 +7,7 @@ import SiteCore
 /// content or templates folder, one of their parents, the current folder
 /// or `/`, and must not be a folder of someone else's files.
 enum OutputFolderCheck {
-  static func check(_ folder: String, protecting: [String]) throws {
+  static func check(_ folder: String, protecting: [String]) throws(OutputError) {
     let output = absolute(folder)
     let current = absolute(FileManager.default.currentDirectoryPath)
     if output == "/" || output == current || current.hasPrefix(output + "/") {
@@ -40,11 +40,23 @@ enum OutputFolderCheck {
         folder: folder,
         reason: Message(vi: "đó là một tệp, không phải thư mục", en: "it is a file, not a folder"))
     }
-    let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
-    if !entries.isEmpty && !entries.contains(OutputWriter.markerFile) {
-      throw OutputError.foreignOutputFolder(folder: folder)
-    }
   }
+
+  /// Refuses a folder with files that plansite did not write: one the build
+  /// database does not describe (`record`) and whose home page does not
+  /// carry plansite's generator tag.
+  static func checkOwnership(_ folder: String, record: FolderRecord?) throws(OutputError) {
+    guard let identity = FolderIdentity.of(folder) else { return }
+    if let record, record.identity == identity { return }
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    if entries.isEmpty { return }
+    let home = FileManager.default.contents(atPath: folder + "/index.html") ?? Data()
+    if String(decoding: home.prefix(4096), as: UTF8.self).contains(generatorTag) { return }
+    throw OutputError.foreignOutputFolder(folder: folder)
+  }
+
+  /// What marks a home page as written by plansite (see `layout.mustache`).
+  static let generatorTag = "<meta name=\"generator\" content=\"plansite"
 
   /// The absolute path with `.`, `..` and symbolic links resolved as far as they exist.
   static func absolute(_ path: String) -> String {

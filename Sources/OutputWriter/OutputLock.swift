@@ -10,7 +10,7 @@ public final class OutputLock {
   private var descriptor: Int32
 
   /// Takes the lock for `folder`, or throws `OutputError.locked` at once.
-  public init(folder: String) throws {
+  public init(folder: String) throws(OutputError) {
     let path = folder + ".lock"
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {

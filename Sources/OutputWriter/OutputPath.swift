@@ -1,7 +1,7 @@
 /// Checks output paths: relative, `/`-separated, no empty, `.` or `..` parts,
 /// so nothing can be written outside the output folder.
 enum OutputPath {
-  static func components(_ path: String) throws -> [Substring] {
+  static func components(_ path: String) throws(OutputError) -> [Substring] {
     let parts = path.split(separator: "/", omittingEmptySubsequences: false)
     guard !parts.isEmpty, !path.hasPrefix("/"),
       parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })

@@ -4,25 +4,19 @@ import SiteCore
 /// One build's changes to the spare folder, applied file by file as the
 /// build produces them (so a large site is never held in memory).
 ///
-/// Calls must come from one thread at a time (the builder uses one serial
-/// writer queue).
+/// Calls must come from one thread at a time (the builder writes from one
+/// thread while pages render on the others).
 public final class OutputUpdate: @unchecked Sendable {
   /// The spare folder being filled.
   let path: String
   /// The live folder.
   let livePath: String
-  /// What the live folder holds (empty when there is none).
-  let live: OutputManifest
-  /// Live inodes known from the local record (others are looked up).
-  let liveInodes: [String: UInt64]
+  /// What the live folder holds (empty when unknown).
+  let live: [String: FolderRecord.File]
   /// What the spare still holds that this build has not claimed yet.
-  private var leftovers: OutputManifest
-  /// Spare inodes known from the local record (others are looked up).
-  private let spareInodes: [String: UInt64]
+  private var leftovers: [String: FolderRecord.File]
   /// What the spare will hold.
-  private(set) var next = OutputManifest()
-  /// The inode of every file the spare will hold.
-  private(set) var nextInodes: [String: UInt64] = [:]
+  private(set) var next: [String: FolderRecord.File] = [:]
   private var createdDirectories: Set<String> = [""]
 
   /// Paths written with new bytes.
@@ -32,78 +26,73 @@ public final class OutputUpdate: @unchecked Sendable {
   /// Bytes of the files written.
   public private(set) var writtenBytes = 0
 
+  /// Whether `live` is what the live folder holds (false: unknown, empty).
+  let liveKnown: Bool
+
   init(
-    path: String, livePath: String, live: OutputManifest, liveInodes: [String: UInt64],
-    spare: OutputManifest, spareInodes: [String: UInt64]
+    path: String, livePath: String, live: [String: FolderRecord.File],
+    spare: [String: FolderRecord.File], liveKnown: Bool = true
   ) {
     self.path = path
     self.livePath = livePath
     self.live = live
-    self.liveInodes = liveInodes
     self.leftovers = spare
-    self.spareInodes = spareInodes
+    self.liveKnown = liveKnown
   }
 
   /// Sets the file at `file.path` to `file.bytes`.
   ///
   /// Bytes equal to the live file's keep the live file (and its modification time).
-  public func put(_ file: OutputFile) throws {
-    let hash = ContentHash(file.bytes)
-    if live.hashes[file.path] == hash {
+  public func put(_ file: OutputFile) throws(OutputError) {
+    let hash = ContentHash(file.bytes).value
+    if live[file.path]?.hash == hash {
       try keep(file.path)
       return
     }
     let target = path + "/" + file.path
-    if leftovers.hashes[file.path] == hash {
-      nextInodes[file.path] = spareInode(file.path)
+    let inode: UInt64
+    if let spare = leftovers[file.path], spare.hash == hash {
+      inode = spare.inode
     } else {
       try ensureParent(of: file.path)
-      nextInodes[file.path] =
-        leftovers.hashes[file.path] == nil
+      inode =
+        leftovers[file.path] == nil
         ? try FileOperations.writeFile(target, file.bytes)
         : try FileOperations.replaceFile(target, file.bytes)
     }
-    next.hashes[file.path] = hash
-    leftovers.hashes[file.path] = nil
+    next[file.path] = FolderRecord.File(hash: hash, inode: inode)
+    leftovers[file.path] = nil
     written.append(file.path)
     writtenBytes += file.bytes.count
   }
 
   /// Keeps the live file at `path` as it is.
-  public func keep(_ path: String) throws {
-    guard let hash = live.hashes[path] else { throw OutputError.unsafePath(path) }
-    let liveInode = liveInodes[path] ?? FileOperations.inode(livePath + "/" + path)
-    let shared = leftovers.hashes[path] != nil && spareInode(path) == liveInode
+  public func keep(_ path: String) throws(OutputError) {
+    guard let file = live[path] else { throw OutputError.unsafePath(path) }
+    let shared = leftovers[path]?.inode == file.inode
     if !shared {
       try ensureParent(of: path)
       try FileOperations.replaceWithLink(self.path + "/" + path, to: livePath + "/" + path)
     }
-    leftovers.hashes[path] = nil
-    next.hashes[path] = hash
-    nextInodes[path] = liveInode
+    leftovers[path] = nil
+    next[path] = file
     unchangedCount += 1
   }
 
-  /// Whether the live folder has a file at `path`.
-  public func isPublished(_ path: String) -> Bool { live.hashes[path] != nil }
+  /// Whether the live folder has a file at `path`, with this hash if given.
+  public func isPublished(_ path: String) -> Bool { live[path] != nil }
 
-  private func spareInode(_ relative: String) -> UInt64 {
-    spareInodes[relative] ?? FileOperations.inode(path + "/" + relative)
-  }
-
-  /// Removes what no call claimed, then writes the spare's manifest.
-  func finish() throws -> String {
-    for stale in leftovers.hashes.keys.sorted() {
+  /// Removes what no call claimed; returns what the spare now holds.
+  func finish() -> [String: FolderRecord.File] {
+    for stale in leftovers.keys.sorted() {
       _ = unlink(path + "/" + stale)
       removeEmptyParents(of: stale)
     }
-    leftovers = OutputManifest()
-    let text = next.text
-    try FileOperations.writeFile(path + "/" + OutputWriter.markerFile, Array(text.utf8))
-    return text
+    leftovers = [:]
+    return next
   }
 
-  private func ensureParent(of relative: String) throws {
+  private func ensureParent(of relative: String) throws(OutputError) {
     let parts = try OutputPath.components(relative)
     var directory = ""
     for part in parts.dropLast() {

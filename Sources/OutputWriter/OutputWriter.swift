@@ -2,7 +2,7 @@ import Foundation
 import SiteCore
 
 /// Publishes a build into an output folder atomically: the only code that
-/// writes files.
+/// writes the site.
 ///
 /// Two folders take turns: the live one (`Site`) and a spare beside it
 /// (`Site.staging`). A build fills the spare and swaps the two with one
@@ -14,23 +14,14 @@ import SiteCore
 /// so rsync and CDNs send only real changes), and changed files are written
 /// as new files, never into an inode the live folder shares.
 ///
-/// Each folder carries a manifest (`.plansite-build`) of its files' hashes.
-/// The spare's manifest is removed before the spare is touched and written
-/// back last, so a spare left half-updated by a killed build is recognised
-/// and rebuilt by the next build. Inode numbers, which only hold on this
-/// machine, are kept in the lock file beside the folder (`LocalRecord`).
+/// What each folder holds (`FolderRecord`) is kept by the builder beside the
+/// folders and handed in; a record is trusted only while its folder is the
+/// same folder (device and inode). Nothing but the site goes inside `Site/`.
 public final class OutputWriter {
-  /// The manifest's file name, inside each output folder; it also marks a
-  /// folder as made by plansite.
-  public static let markerFile = ".plansite-build"
-
   /// The output folder (`Site`).
   public let directory: String
   /// The spare folder (`Site.staging`).
   public var sparePath: String { directory + ".staging" }
-  /// What the live folder holds, when it has a readable manifest.
-  public private(set) lazy var published: OutputManifest? = publishedText.flatMap(
-    OutputManifest.init(text:))
   private let lock: OutputLock
 
   /// What publishing did.
@@ -47,86 +38,93 @@ public final class OutputWriter {
     public var writtenBytes = 0
   }
 
-  /// The manifest text of the live folder, as read.
-  private let publishedText: String?
-  /// The local record's text, when it describes the folders as they are.
-  private let recordText: String?
-  /// The local record, parsed when first needed (a no-op build never needs it).
-  private lazy var record: LocalRecord? = recordText.flatMap(LocalRecord.init(text:))
+  /// The folders after publishing, for the next build.
+  public struct Published: Sendable {
+    public var live: FolderRecord
+    public var spare: FolderRecord?
+  }
 
-  /// Locks `directory` and reads its manifest.
+  /// Locks `directory` for this build.
   ///
   /// - Parameter protecting: folders the output must neither be, contain,
   ///   nor lie inside (the content and templates folders).
-  public init(directory: String, protecting: [String] = []) throws {
+  public init(directory: String, protecting: [String] = []) throws(OutputError) {
     var trimmed = directory
     while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
     self.directory = trimmed
     try OutputFolderCheck.check(trimmed, protecting: protecting)
     lock = try OutputLock(folder: trimmed)
-    publishedText = FileOperations.readText(trimmed + "/" + Self.markerFile)
-    let recordText = lock.readContents()
-    if let recordText, let publishedText,
-      LocalRecord.describesLiveManifest(recordText, hash: ContentHash(publishedText).description)
-    {
-      self.recordText = recordText
-    } else {
-      self.recordText = nil
-    }
   }
 
-  /// Lines the builder stored with the last successful publish (for this live folder only).
-  ///
-  /// Read without parsing the rest of the record.
-  public var remembered: [String] { recordText.map(LocalRecord.extraLines(in:)) ?? [] }
+  /// The live folder's identity, if it exists.
+  public var liveIdentity: FolderIdentity? { FolderIdentity.of(directory) }
+
+  /// The spare folder's identity, if it exists.
+  public var spareIdentity: FolderIdentity? { FolderIdentity.of(sparePath) }
+
+  /// Refuses an output folder that has files and was not written by
+  /// plansite (`record` is what the builder remembers of it).
+  public func checkOwnership(record: FolderRecord?) throws(OutputError) {
+    try OutputFolderCheck.checkOwnership(directory, record: record)
+  }
 
   /// Opens the spare folder for this build's changes.
-  public func begin() throws -> OutputUpdate {
-    let live = published ?? OutputManifest()
-    if published != nil,
-      let text = FileOperations.readText(sparePath + "/" + Self.markerFile),
-      let spare = OutputManifest(text: text)
-    {
-      // A spare from the build before: mark it as being modified.
-      _ = unlink(sparePath + "/" + Self.markerFile)
-      let spareInodes =
-        record?.spareManifest == ContentHash(text).description ? record?.spareInodes ?? [:] : [:]
-      return OutputUpdate(
-        path: sparePath, livePath: directory, live: live, liveInodes: record?.liveInodes ?? [:],
-        spare: spare, spareInodes: spareInodes)
+  ///
+  /// Records are used only for the folders they describe; an unknown spare
+  /// is emptied, an unknown live folder is treated as having nothing to
+  /// keep (every file is written anew).
+  public func begin(live: FolderRecord?, spare: FolderRecord?) throws(OutputError) -> OutputUpdate {
+    let liveFiles = live.flatMap { $0.identity == liveIdentity ? $0.files : nil }
+    if let liveFiles, let spare, let identity = spareIdentity, spare.identity == identity {
+      return OutputUpdate(path: sparePath, livePath: directory, live: liveFiles, spare: spare.files)
     }
-    // No usable spare (first build, or one left half-updated): start afresh.
+    // An unknown spare, or a live folder whose files are unknown (the spare
+    // may share inodes with it): start the spare afresh.
     try FileOperations.removeTree(sparePath)
     try FileOperations.makeDirectory(sparePath)
     return OutputUpdate(
-      path: sparePath, livePath: directory, live: live, liveInodes: record?.liveInodes ?? [:],
-      spare: OutputManifest(), spareInodes: [:])
+      path: sparePath, livePath: directory, live: liveFiles ?? [:], spare: [:],
+      liveKnown: liveFiles != nil)
   }
 
-  /// Finishes the spare, swaps it in, and records `remember` for the next build.
-  public func commit(_ update: OutputUpdate, remember: [String] = []) throws -> Report {
-    let text = try update.finish()
+  /// Finishes the spare and swaps it in; returns what was done and what the
+  /// two folders now hold.
+  public func commit(_ update: OutputUpdate) throws(OutputError) -> (Report, Published) {
+    let previous = update.live
+    let previousIdentity = liveIdentity
+    let files = update.finish()
     try swapIn()
-    var next = LocalRecord()
-    next.liveManifest = ContentHash(text).description
-    next.spareManifest = publishedText.map { ContentHash($0).description } ?? ""
-    next.liveInodes = update.nextInodes
-    next.spareInodes = update.liveInodes
-    next.extra = remember
-    lock.writeContents(next.text)
-    lock.release()
     var report = Report()
     report.written = update.written.sorted()
     report.unchanged = update.unchangedCount
     report.writtenBytes = update.writtenBytes
-    report.fileCount = update.next.hashes.count
-    report.removed = update.live.hashes.keys.filter { update.next.hashes[$0] == nil }.sorted()
-    return report
+    report.fileCount = files.count
+    report.removed = previous.keys.filter { files[$0] == nil }.sorted()
+    guard let live = liveIdentity else {
+      throw OutputError.system(
+        operation: Message(vi: "tìm lại thư mục", en: "find the folder"), path: directory,
+        code: ENOENT)
+    }
+    // The folder that was live is now the spare (renaming changed its
+    // change time, so it is recorded anew); its files are known only if the
+    // live folder's were.
+    let spare = spareIdentity.flatMap { identity -> FolderRecord? in
+      guard update.liveKnown, let previousIdentity, previousIdentity.device == identity.device,
+        previousIdentity.inode == identity.inode
+      else { return nil }
+      return FolderRecord(identity: identity, files: previous)
+    }
+    return (report, Published(live: FolderRecord(identity: live, files: files), spare: spare))
+  }
+
+  /// Releases the lock once the builder has recorded the published folders.
+  public func release() {
+    lock.release()
   }
 
   /// Exchanges the spare and live folders (or moves the spare in when there
   /// is no live folder yet).
-  private func swapIn() throws {
+  private func swapIn() throws(OutputError) {
     guard FileOperations.exists(directory) else {
       try FileOperations.rename(sparePath, directory)
       return
@@ -141,27 +139,9 @@ public final class OutputWriter {
     try FileOperations.rename(aside, sparePath)
   }
 
-  /// The build cache file beside the output folder (`Site.cache`): parsed content kept for the next
-  /// build.
-  ///
-  /// Safe to delete.
-  public var cachePath: String { directory + ".cache" }
-
-  /// The cache file's bytes, if there is one.
-  public func readCache() -> [UInt8]? {
-    try? FileBytes.read(cachePath)
-  }
-
-  /// Replaces the cache file (written beside it, then renamed over it).
-  public func storeCache(_ bytes: [UInt8]) throws {
-    _ = try FileOperations.replaceFile(cachePath, bytes)
-  }
-
-  /// Deletes the spare folder (the previous build), for when no further build follows soon:
-  /// `plansite watch` does this when it stops.
-  ///
-  /// The next build then links every unchanged file from the live folder again.
-  public func removeSpare() throws {
+  /// Deletes the spare folder (the previous build), for when no further
+  /// build follows soon: `plansite watch` does this when it stops.
+  public func removeSpare() throws(OutputError) {
     try FileOperations.removeTree(sparePath)
   }
 

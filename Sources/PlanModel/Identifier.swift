@@ -2,7 +2,7 @@
 ///
 /// `Kind` is only a marker (`TaskID` is `Identifier<PlanTask>`). The raw value
 /// is the id exactly as written in `Content/`, after NFC normalization.
-public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Identifier<Kind>: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
   /// The id as written in the content.
   public let rawValue: String
 
@@ -11,6 +11,15 @@ public struct Identifier<Kind>: Hashable, Comparable, Sendable, CustomStringConv
   }
 
   public var description: String { rawValue }
+
+  public init(from decoder: Decoder) throws {
+    rawValue = try decoder.singleValueContainer().decode(String.self)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(rawValue)
+  }
 
   /// Natural order: `1.2` before `1.10`, so the plan's numbering sorts as printed.
   public static func < (lhs: Identifier, rhs: Identifier) -> Bool {

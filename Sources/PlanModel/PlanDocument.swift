@@ -1,5 +1,5 @@
 /// The plan document's identity, as in its header (số hiệu, ngày ban hành …).
-public struct PlanDocument: Hashable, Sendable {
+public struct PlanDocument: Hashable, Sendable, Codable {
   /// Số hiệu (`22/KH-UBND`).
   public var number: String
   /// The full title.

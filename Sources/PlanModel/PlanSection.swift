@@ -1,8 +1,8 @@
 /// A numbered part of the plan's text (`I. Mục đích, yêu cầu`), shown on the
 /// home page in file order.
-public struct PlanSection: Hashable, Sendable {
+public struct PlanSection: Hashable, Sendable, Codable {
   /// What the home page shows under the section's own text.
-  public enum Shows: String, CaseIterable, Sendable {
+  public enum Shows: String, CaseIterable, Sendable, Codable {
     /// Only the text.
     case text
     /// A summary of the indicators and a link to their page.

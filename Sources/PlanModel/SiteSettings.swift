@@ -1,5 +1,5 @@
 /// Settings for the site as a whole (`site.yaml`).
-public struct SiteSettings: Hashable, Sendable {
+public struct SiteSettings: Hashable, Sendable, Codable {
   /// The site's name, shown in every header.
   public var title: String
   /// The page language (`vi`).

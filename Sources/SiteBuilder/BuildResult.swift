@@ -7,12 +7,14 @@ public struct BuildResult: Sendable {
   public var diagnostics: [Diagnostic]
   /// Whether the site was published.
   public var published: Bool
-  /// How many pages were rendered.
+  /// How many pages the site has.
   public var pageCount = 0
   /// Whether nothing had changed since the last build (nothing was written).
   public var upToDate = false
   /// How many pages were rendered (the rest were kept as they were).
   public var renderedPages = 0
+  /// How many files of any kind were made (pages, data files, assets).
+  public var renderedFiles = 0
   /// What publishing wrote, kept and removed.
   public var report: OutputWriter.Report?
   /// Things the user should know that are not problems (skipped optional files).
@@ -22,6 +24,11 @@ public struct BuildResult: Sendable {
   public var language: Language = .vi
   /// Seconds spent in each phase, in order.
   public var timings: [(phase: String, seconds: Double)] = []
+
+  public init(diagnostics: [Diagnostic] = [], published: Bool = false) {
+    self.diagnostics = diagnostics
+    self.published = published
+  }
 
   /// Whether any error was found.
   public var failed: Bool { diagnostics.hasErrors }

@@ -24,7 +24,28 @@ import Testing
     #expect(result.diagnostics.isEmpty, "\(result.diagnostics.formatted())")
     #expect(result.draft.document?.preamble.html == "<p>Căn cứ.</p>\n")
     #expect(result.draft.agencies.first?.value.kind == .so)  // kind defaults to sở
-    #expect(result.inputs.map(\.path).sorted() == minimal.keys.sorted())
+    #expect(result.parsed.keys.sorted() == minimal.keys.sorted())
+    #expect(result.freshlyParsed == Set(minimal.keys))
+  }
+
+  /// A parse kept by an earlier build is used as it is; the file is not read.
+  @Test func reusesRememberedParsesAndTheyRoundTrip() throws {
+    let root = try folder(minimal)
+    let first = ContentLoader(directory: root).load()
+    var remembered: [String: ParsedFile] = [:]
+    for (path, parsed) in first.parsed {
+      let bytes = try BinaryCoding.encode(parsed)
+      remembered[path] = try BinaryCoding.decode(ParsedFile.self, from: bytes)
+    }
+    try "not even UTF-8 \u{FFFF}".write(
+      toFile: root + "/plan.md", atomically: true, encoding: .utf16)
+    let loader = ContentLoader(directory: root)
+    let listed = loader.list()
+    let tree = try #require(listed.tree)
+    let second = loader.load(tree, reusing: { remembered[$0.path] })
+    #expect(second.freshlyParsed.isEmpty)
+    #expect(second.diagnostics.isEmpty)
+    #expect(second.draft.document == first.draft.document)
   }
 
   @Test func yamlPositionsAreFileLines() throws {

@@ -1,4 +1,6 @@
+import ContentLoader
 import Foundation
+import PlanModel
 import SiteBuilder
 import SiteCore
 import Testing
@@ -107,5 +109,23 @@ struct FixtureProject {
   }
 
   func check() -> BuildResult { SiteBuilder(configuration: configuration).check() }
+
+  /// The project's plan, loaded and validated.
+  func plan() -> Plan? {
+    PlanValidator().validate(
+      ContentLoader(directory: root.appendingPathComponent("Content").path).load().draft
+    ).plan
+  }
+
+  /// Dates every content file an hour back, as files saved long ago are
+  /// (a file saved in the last two seconds is always read again).
+  func ageContent() throws {
+    let content = root.appendingPathComponent("Content")
+    let hourAgo = Date(timeIntervalSinceNow: -3600)
+    for case let path as String in FileManager.default.enumerator(atPath: content.path) ?? .init() {
+      try FileManager.default.setAttributes(
+        [.modificationDate: hourAgo], ofItemAtPath: content.appendingPathComponent(path).path)
+    }
+  }
   func build() -> BuildResult { SiteBuilder(configuration: configuration).build() }
 }

@@ -85,8 +85,12 @@ import Testing
     // nil and absent differ from an empty string; strings keep their bounds.
     #expect(Digest.of(["ab", "c"]) != Digest.of(["a", "bc"]))
     #expect(Digest.of(Optional<String>.none) != Digest.of(""))
-    // The same digest in every process: a fixed value pins it.
-    #expect(Digest.of("Nghệ An").description == Digest.of("Nghệ An").description)
+    // The same digest in every process (dictionaries and sets are hashed in
+    // sorted order, not Swift's per-process order): fixed values pin it.
+    #expect(Digest.of("Nghệ An").description == "8e248529645af967")
+    #expect(Digest.of(["b": 2, "a": 1, "c": 3]).description == "340f1c25c94f59d4")
+    #expect(Digest.of(Set(["x", "y", "z"])) == Digest.of(Set(["z", "y", "x"])))
+    #expect(Digest.of([2: "b", 1: "a"]) == Digest.of([1: "a", 2: "b"]))
   }
 
   @Test func sharedValuesContributeTheirDigest() {

@@ -25,27 +25,34 @@ import Testing
 
   @Test func rejectsUnescapedPlainFieldsButAllowsHTMLFields() throws {
     let bad = try templates(["index.mustache": "{{{title}}} {{& name}}"])
-    do {
+    let problems = Self.problems { () throws(DiagnosticError) in
       _ = try TemplateSet(directory: bad, requiredTemplates: ["index"])
-      Issue.record("expected an error")
-    } catch let error as DiagnosticError {
-      #expect(
-        error.diagnostics.map(\.message.en) == [
-          "'title' is inserted without HTML escaping", "'name' is inserted without HTML escaping",
-        ])
-      #expect(error.diagnostics.map(\.location.column) == [1, 13])
     }
+    #expect(
+      problems.map(\.message.en) == [
+        "'title' is inserted without HTML escaping", "'name' is inserted without HTML escaping",
+      ])
+    #expect(problems.map(\.location.column) == [1, 13])
     let good = try templates(["index.mustache": "{{{body_html}}} {{{task.text_html}}}"])
     #expect(throws: Never.self) { try TemplateSet(directory: good, requiredTemplates: ["index"]) }
   }
 
   @Test func syntaxErrorsCarryTheirLine() throws {
     let folder = try templates(["index.mustache": "a\nb\n{{#x}}\n{{/y}}\n"])
-    do {
+    let problems = Self.problems { () throws(DiagnosticError) in
       _ = try TemplateSet(directory: folder, requiredTemplates: ["index"])
+    }
+    #expect(problems.first?.location.line == 4)
+  }
+
+  /// The diagnostics `body` throws (an issue if it throws none).
+  static func problems(_ body: () throws(DiagnosticError) -> Void) -> [Diagnostic] {
+    do {
+      try body()
       Issue.record("expected an error")
-    } catch let error as DiagnosticError {
-      #expect(error.diagnostics.first?.location.line == 4)
+      return []
+    } catch {
+      return error.diagnostics
     }
   }
 }

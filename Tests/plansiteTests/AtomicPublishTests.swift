@@ -51,10 +51,10 @@ import Testing
     // The next build recognises the half-written spare folder, rebuilds it and publishes.
     let final = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
     #expect(final.status == 0, "\(final.stderr)")
-    // The spare now holds the previous build, complete with its manifest.
+    // Site/ is now what a clean build makes, and nothing hidden is in it.
+    #expect(CommandRunner.snapshot(site) == published)
     #expect(
-      FileManager.default.fileExists(
-        atPath: folder.appendingPathComponent("Site.staging/.plansite-build").path))
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.staging").path))
     let page = try String(
       contentsOf: site.appendingPathComponent("co-quan/so-tai-chinh/index.html"), encoding: .utf8)
     #expect(page.contains("Sở Tài chính (đổi tên)"))

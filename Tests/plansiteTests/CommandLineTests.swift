@@ -21,7 +21,7 @@ import Testing
     return folder
   }
 
-  @Test func buildKeepsParsedFilesInSiteCacheAndSurvivesADamagedOne() throws {
+  @Test func buildRemembersInSiteDBAndSurvivesADamagedOne() throws {
     let folder = try project()
     let content = folder.appendingPathComponent("Content")
     let hourAgo = Date(timeIntervalSinceNow: -3600)
@@ -29,7 +29,7 @@ import Testing
       try FileManager.default.setAttributes(
         [.modificationDate: hourAgo], ofItemAtPath: content.appendingPathComponent(path).path)
     }
-    let cache = folder.appendingPathComponent("Site.cache")
+    let cache = folder.appendingPathComponent("Site.db")
     let page = folder.appendingPathComponent("Site/nhiem-vu/1-3/index.html")
     let task = content.appendingPathComponent("tasks/1-trong-tam/1-3.md")
     func build(_ extra: [String] = []) throws {
@@ -48,7 +48,7 @@ import Testing
     try edit("Bám sát định hướng", "Bám sát chặt chẽ định hướng")
     try build()
     #expect(try String(contentsOf: page, encoding: .utf8).contains("Bám sát chặt chẽ định hướng"))
-    try Data("not a cache".utf8).write(to: cache)
+    try Data("not a database".utf8).write(to: cache)
     try edit("Bám sát chặt chẽ định hướng", "Luôn bám sát định hướng")
     try build()
     #expect(try String(contentsOf: page, encoding: .utf8).contains("Luôn bám sát định hướng"))

@@ -61,9 +61,11 @@ enum ContentFileKind: Equatable {
 /// What one content file contributes to the plan, with its own diagnostics.
 ///
 /// Files are parsed independently of each other (and in parallel); only
-/// `PlanValidator` looks across files.
-struct ParsedFile: Sendable {
-  enum Content: Sendable {
+/// `PlanValidator` looks across files. A parsed file is Codable so the
+/// build database can keep it: a file whose size and time did not change
+/// is not read or parsed again.
+public struct ParsedFile: Sendable, Codable {
+  enum Content: Sendable, Codable {
     case site(SiteSettings)
     case plan(PlanDocument)
     case section(PlanDraft.Entry<PlanSection>)
@@ -76,5 +78,8 @@ struct ParsedFile: Sendable {
   }
 
   var content: Content
-  var diagnostics: [Diagnostic]
+  /// The file's own problems (errors and warnings).
+  public internal(set) var diagnostics: [Diagnostic]
+  /// The hash of the file's bytes, when it could be read.
+  public internal(set) var hash: ContentHash?
 }

@@ -31,7 +31,7 @@ struct FileParser {
     case .documentation, .unexpected:
       content = .nothing
     }
-    return ParsedFile(content: content, diagnostics: report.diagnostics)
+    return ParsedFile(content: content, diagnostics: report.diagnostics, hash: nil)
   }
 
   /// Markdown rendered to safe HTML; what the page will not show as

@@ -1,7 +1,7 @@
 /// A provincial agency (sở, ngành, ban) that plans assign duties to.
-public struct Agency: Hashable, Sendable {
+public struct Agency: Hashable, Sendable, Codable {
   /// What kind of body an agency is; the agency list is grouped by it.
-  public enum Kind: String, CaseIterable, Sendable {
+  public enum Kind: String, CaseIterable, Sendable, Codable {
     case vanPhong = "van-phong"
     case so
     case thanhTra = "thanh-tra"

@@ -1,7 +1,7 @@
 /// A commune-level unit (xã, phường, đặc khu) that plans assign duties to.
-public struct Commune: Hashable, Sendable {
+public struct Commune: Hashable, Sendable, Codable {
   /// The three kinds of commune-level unit since the 2025 reform.
-  public enum Kind: String, CaseIterable, Sendable {
+  public enum Kind: String, CaseIterable, Sendable, Codable {
     case xa
     case phuong
     case dacKhu = "dac-khu"

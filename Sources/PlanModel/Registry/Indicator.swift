@@ -1,7 +1,7 @@
 /// A measurable target of the plan (chỉ tiêu), with its baseline and results.
-public struct Indicator: Hashable, Sendable {
+public struct Indicator: Hashable, Sendable, Codable {
   /// One figure for a year or period: a target, a result or the baseline.
-  public struct Point: Hashable, Sendable {
+  public struct Point: Hashable, Sendable, Codable {
     /// The year or period as written (`2030`, `2026-2030`).
     public var period: String
     /// The value, parsed.

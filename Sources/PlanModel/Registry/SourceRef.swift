@@ -1,7 +1,7 @@
 import SiteCore
 
 /// Where a value of the model was defined, for messages and incremental builds.
-public struct SourceRef: Hashable, Sendable {
+public struct SourceRef: Hashable, Sendable, Codable {
   /// The content file, relative to the content folder (`tasks/01/1-1.md`).
   public var path: String
   /// The location as printed in messages (includes the content folder).

@@ -1,7 +1,7 @@
 /// One "- Agency: what to do" line of the plan: who, in which role, what.
-public struct Assignment: Hashable, Sendable {
+public struct Assignment: Hashable, Sendable, Codable {
   /// The part an assignee plays.
-  public enum Role: String, CaseIterable, Sendable {
+  public enum Role: String, CaseIterable, Sendable, Codable {
     /// Chủ trì: leads and answers for the result.
     case lead
     /// Phối hợp: works with the lead.
@@ -42,14 +42,14 @@ public struct Assignment: Hashable, Sendable {
 }
 
 /// Who an assignment is addressed to: one agency or commune, or a collective.
-public enum Assignee: Hashable, Sendable {
+public enum Assignee: Hashable, Sendable, Codable {
   case agency(AgencyID)
   case commune(CommuneID)
   case collective(Collective)
 }
 
 /// The groups plans address at once ("các sở, ngành", "UBND các xã, phường").
-public enum Collective: String, CaseIterable, Sendable {
+public enum Collective: String, CaseIterable, Sendable, Codable {
   case allAgencies = "all-agencies"
   case allCommunes = "all-communes"
   case allXa = "all-xa"

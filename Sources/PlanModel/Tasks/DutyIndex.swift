@@ -1,5 +1,5 @@
 /// One assignment as seen from one assignee: "task 1.3, as lead, this text".
-public struct Duty: Hashable, Sendable {
+public struct Duty: Hashable, Sendable, Codable {
   /// The task.
   public var task: TaskID
   /// Which of the task's assignments (its position in `assignments`).

@@ -1,5 +1,5 @@
 /// One numbered task of the plan (`1.1`), with everyone assigned to it.
-public struct PlanTask: Hashable, Sendable {
+public struct PlanTask: Hashable, Sendable, Codable {
   /// The plan's own number, as printed (`1.1`, `A.2`).
   public var id: TaskID
   /// The URL folder name derived from the id (`1-1`).

@@ -1,7 +1,8 @@
 /// Progress figures over a set of tasks: counts per status, overdue, mean progress.
-public struct Rollup: Hashable, Sendable {
-  /// How many tasks show each status.
-  public private(set) var counts: [DisplayStatus: Int] = [:]
+public struct Rollup: Hashable, Sendable, Codable {
+  /// How many tasks show each status, in `DisplayStatus.allCases` order (an
+  /// array, not a dictionary, so its encoding is the same in every run).
+  private var counts = [Int](repeating: 0, count: DisplayStatus.allCases.count)
   /// How many tasks in all.
   public private(set) var total = 0
   private var progressSum = 0
@@ -22,7 +23,7 @@ public struct Rollup: Hashable, Sendable {
   public mutating func add<Tasks: Sequence>(_ tasks: Tasks, today: Day)
   where Tasks.Element == PlanTask {
     for task in tasks {
-      counts[task.displayStatus(today: today), default: 0] += 1
+      counts[Self.index(of: task.displayStatus(today: today))] += 1
       total += 1
       if let progress = task.progress ?? (task.status == .done ? 100 : nil) {
         progressSum += progress
@@ -32,7 +33,11 @@ public struct Rollup: Hashable, Sendable {
   }
 
   /// The count for one status.
-  public func count(_ status: DisplayStatus) -> Int { counts[status] ?? 0 }
+  public func count(_ status: DisplayStatus) -> Int { counts[Self.index(of: status)] }
+
+  private static func index(of status: DisplayStatus) -> Int {
+    DisplayStatus.allCases.firstIndex(of: status) ?? 0
+  }
 
   /// The order statuses are shown in.
   public static let displayOrder: [DisplayStatus] = [

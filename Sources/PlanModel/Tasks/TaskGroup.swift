@@ -1,5 +1,5 @@
 /// A numbered group of tasks (`1. Tập trung thực hiện 05 nhóm nhiệm vụ trọng tâm …`).
-public struct TaskGroup: Hashable, Sendable {
+public struct TaskGroup: Hashable, Sendable, Codable {
   /// The plan's own number (`1`).
   public var id: GroupID
   /// The URL folder name derived from the id.

@@ -1,5 +1,5 @@
 /// Where a task stands, as reported in its file.
-public enum TaskStatus: String, CaseIterable, Sendable {
+public enum TaskStatus: String, CaseIterable, Sendable, Codable {
   case notStarted = "not-started"
   case inProgress = "in-progress"
   case done
@@ -15,7 +15,7 @@ public enum TaskStatus: String, CaseIterable, Sendable {
 }
 
 /// The status a reader sees: the reported one, or overdue, or not reported.
-public enum DisplayStatus: String, CaseIterable, Sendable {
+public enum DisplayStatus: String, CaseIterable, Sendable, Codable {
   case notStarted = "not-started"
   case inProgress = "in-progress"
   case done

@@ -5,7 +5,7 @@ import SiteCore
 /// The loader fills this with what each file says, type-checked but not
 /// cross-checked: ids may repeat and references may point nowhere.
 /// `PlanValidator` turns it into a `Plan` or into diagnostics.
-public struct PlanDraft: Sendable {
+public struct PlanDraft: Sendable, Codable {
   public var site: SiteSettings?
   public var document: PlanDocument?
   public var sections: [Entry<PlanSection>] = []
@@ -21,14 +21,14 @@ public struct PlanDraft: Sendable {
   public var incomplete: Set<Registry> = []
 
   /// The kinds of things references point to.
-  public enum Registry: Hashable, Sendable {
+  public enum Registry: Hashable, Sendable, Codable {
     case agencies, communes, indicators, groups
   }
 
   public init() {}
 
   /// A finished value with the location of its id, for duplicate checks.
-  public struct Entry<Value: Sendable>: Sendable {
+  public struct Entry<Value: Sendable & Codable>: Sendable, Codable {
     public var value: Value
     public var idLocation: SourceLocation
 
@@ -39,7 +39,7 @@ public struct PlanDraft: Sendable {
   }
 
   /// A task group: its file and the folder its tasks live in.
-  public struct GroupDraft: Sendable {
+  public struct GroupDraft: Sendable, Codable {
     public var group: TaskGroup
     public var idLocation: SourceLocation
     /// The folder under `tasks/` (`01-trong-tam`), which tasks inside it join.
@@ -53,7 +53,7 @@ public struct PlanDraft: Sendable {
   }
 
   /// A task with its references still as written.
-  public struct TaskDraft: Sendable {
+  public struct TaskDraft: Sendable, Codable {
     public var id: Located<String>
     /// The folder the file is in, which names its group unless `group:` says otherwise.
     public var folder: String
@@ -91,7 +91,7 @@ public struct PlanDraft: Sendable {
   }
 
   /// One assignment with its `to:` list unresolved.
-  public struct AssignmentDraft: Sendable {
+  public struct AssignmentDraft: Sendable, Codable {
     public var to: [Located<String>]
     public var role: Assignment.Role
     public var text: RichText
@@ -111,7 +111,7 @@ public struct PlanDraft: Sendable {
   }
 
   /// An indicator whose owner is still a string.
-  public struct IndicatorDraft: Sendable {
+  public struct IndicatorDraft: Sendable, Codable {
     /// The indicator, with `owner` unset.
     public var indicator: Indicator
     public var idLocation: SourceLocation

@@ -1,5 +1,5 @@
 /// A calendar date without time or time zone (a deadline, an issue date).
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
   public let year: Int
   public let month: Int
   public let day: Int

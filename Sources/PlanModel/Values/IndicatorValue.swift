@@ -1,8 +1,8 @@
 /// A figure as Vietnamese plans write it: `10,5`, `29.211`, `165–190`,
 /// `từ 12 trở lên`, `trên 12`, `khoảng 1.150`, `dưới 5`, `tối đa 3`.
-public struct IndicatorValue: Hashable, Sendable, CustomStringConvertible {
+public struct IndicatorValue: Hashable, Sendable, Codable, CustomStringConvertible {
   /// How the number(s) bound the figure.
-  public enum Qualifier: String, Hashable, Sendable {
+  public enum Qualifier: String, Hashable, Sendable, Codable {
     case exact, about, atLeast, above, atMost, below
   }
 

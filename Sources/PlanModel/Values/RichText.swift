@@ -1,16 +1,24 @@
+import SiteCore
+
 /// Text written in Markdown, with its HTML rendered once at load time.
 ///
 /// The HTML comes from libcmark in safe mode (see `Markup`) and is the only
-/// kind of string that templates may insert unescaped.
-public struct RichText: Hashable, Sendable {
+/// kind of string that templates may insert unescaped. The text's digest is
+/// computed once: a page showing it changes when the Markdown does (the
+/// HTML follows from the Markdown and the plansite version, which the build
+/// database records).
+public struct RichText: Hashable, Sendable, Codable, PrecomputedDigest {
   /// The Markdown as written in the content file.
-  public var markdown: String
+  public let markdown: String
   /// The rendered, safe HTML fragment.
-  public var html: String
+  public let html: String
+  /// The digest of the Markdown.
+  public let digest: ContentHash
 
   public init(markdown: String, html: String) {
     self.markdown = markdown
     self.html = html
+    digest = ContentHash(markdown)
   }
 
   /// No text.
@@ -18,4 +26,21 @@ public struct RichText: Hashable, Sendable {
 
   /// Whether there is no text at all.
   public var isEmpty: Bool { markdown.allSatisfy(\.isWhitespace) }
+
+  private enum CodingKeys: String, CodingKey {
+    case markdown, html
+  }
+
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      markdown: try container.decode(String.self, forKey: .markdown),
+      html: try container.decode(String.self, forKey: .html))
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(markdown, forKey: .markdown)
+    try container.encode(html, forKey: .html)
+  }
 }

@@ -20,13 +20,14 @@ public final class WatchSession: @unchecked Sendable {
   public static let touchedMarker = "(files touched)"
 
   public let configuration: BuildConfiguration
-  private let cache = ParseCache()
+  private let memory: BuildMemory
   private let watcher: FileWatcher
   private let stopLock = NSLock()
   private var stopped = false
 
   public init(configuration: BuildConfiguration, polling: Bool = false) {
     self.configuration = configuration
+    memory = BuildMemory(configuration: configuration)
     watcher = FileWatcher(
       folders: [configuration.contentDirectory, configuration.templatesDirectory], polling: polling)
   }
@@ -53,16 +54,12 @@ public final class WatchSession: @unchecked Sendable {
   /// Call `finish()` afterwards.
   public func run(report: (Event) -> Void) {
     var changed = [Self.startMarker]
-    let builder = SiteBuilder(configuration: configuration, cache: cache)
+    let builder = SiteBuilder(configuration: configuration, memory: memory)
     while !isStopped {
       let start = DispatchTime.now()
       let result = builder.build()
       let ms = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
       report(Event(changed: changed, result: result, milliseconds: ms))
-      // A start with nothing to do read no file: read them now, while the
-      // editor has not saved anything yet, so the first rebuild is as quick
-      // as the ones after it.
-      if result.upToDate, cache.isEmpty { builder.loadIntoCache() }
       let paths = watcher.waitForChanges { isStopped }
       // Editors' temporary files come and go within the burst: name what is
       // there now, and what was deleted among the files a build reads.
@@ -79,7 +76,7 @@ public final class WatchSession: @unchecked Sendable {
   /// Removes the spare output folder, so nothing but the output folder is
   /// left behind (see `SiteBuilder.removeSpare()`); returns any problem.
   public func finish() -> [Diagnostic] {
-    SiteBuilder(configuration: configuration).removeSpare()
+    SiteBuilder(configuration: configuration, memory: memory).removeSpare()
   }
 
   private func displayName(_ path: String) -> String {

@@ -111,6 +111,10 @@ extension EncodingSink {
       varint(digested.digest.value)
       return
     }
+    if let sortable = value as? SortedStreamEncodable {
+      try sortable.encodeSorted(sink: self, depth: depth)
+      return
+    }
     switch value {
     case let text as String: string(text)
     case let number as Int: int(Int64(number))
@@ -330,4 +334,47 @@ private struct SingleValueStreamContainer: SingleValueEncodingContainer {
   mutating func encode(_ value: UInt32) throws { sink.uint(UInt64(value)) }
   mutating func encode(_ value: UInt64) throws { sink.uint(value) }
   mutating func encode<T: Encodable>(_ value: T) throws { try sink.value(value, depth: depth) }
+}
+
+/// Collections whose order is a property of the process (Swift hashes with a per-process seed):
+/// written in sorted order, so the bytes and the digest of the same value are the same in every
+/// run.
+///
+/// The shapes are the ones the standard library's own encoding uses, so the standard decoding reads
+/// them back.
+protocol SortedStreamEncodable {
+  func encodeSorted(sink: EncodingSink, depth: Int) throws
+}
+
+extension Dictionary: SortedStreamEncodable where Key: Encodable & Comparable, Value: Encodable {
+  func encodeSorted(sink: EncodingSink, depth: Int) throws {
+    let entries = sorted { $0.key < $1.key }
+    let keyedByString = Key.self == String.self || Key.self == Int.self
+    sink.byte(keyedByString ? StreamTag.keyed : StreamTag.unkeyed)
+    for (key, value) in entries {
+      if keyedByString {
+        sink.byte(StreamTag.key)
+        sink.varint(UInt64(depth + 1))
+        sink.rawString("\(key)")
+      } else {
+        sink.byte(StreamTag.element)
+        sink.varint(UInt64(depth + 1))
+        try sink.value(key, depth: depth + 1)
+        sink.byte(StreamTag.element)
+        sink.varint(UInt64(depth + 1))
+      }
+      try sink.value(value, depth: depth + 1)
+    }
+  }
+}
+
+extension Set: SortedStreamEncodable where Element: Encodable & Comparable {
+  func encodeSorted(sink: EncodingSink, depth: Int) throws {
+    sink.byte(StreamTag.unkeyed)
+    for element in sorted() {
+      sink.byte(StreamTag.element)
+      sink.varint(UInt64(depth + 1))
+      try sink.value(element, depth: depth + 1)
+    }
+  }
 }

@@ -7,15 +7,19 @@ public enum Parallel {
   /// Applies `transform` to every element on all cores; the results come in order.
   ///
   /// Elements are handed out `chunk` at a time (more per chunk when each is cheap).
-  public static func map<Element, Result>(
-    _ elements: [Element], chunk: Int = 1, _ transform: (Element) throws -> Result
-  ) rethrows -> [Result] {
-    guard elements.count > 1 else { return try elements.map(transform) }
+  public static func map<Element, Result, Failure: Error>(
+    _ elements: [Element], chunk: Int = 1, _ transform: (Element) throws(Failure) -> Result
+  ) throws(Failure) -> [Result] {
+    if elements.count <= 1 {
+      var results: [Result] = []
+      for element in elements { results.append(try transform(element)) }
+      return results
+    }
     let chunk = max(1, chunk)
     let chunks = (elements.count + chunk - 1) / chunk
     let slots = Slots<Result>(count: elements.count)
-    let failure = FirstError()
-    try withoutActuallyEscaping(transform) { transform in
+    let failure = FirstError<Failure>()
+    withoutActuallyEscaping(transform) { transform in
       // The callers' closures and values are used from the worker threads
       // of this call only, which ends before it returns; each slot is
       // written by one worker.
@@ -24,25 +28,25 @@ public enum Parallel {
       DispatchQueue.concurrentPerform(iterations: chunks) { part in
         for index in part * chunk..<min(elements.count, (part + 1) * chunk) {
           guard !failure.isSet else { return }
-          do {
+          do throws(Failure) {
             slots[index] = try transform(elements[index])
           } catch {
             failure.record(error)
           }
         }
       }
-      try failure.rethrow()
     }
+    try failure.rethrow()
     return slots.values
   }
 
   /// Produces the elements' results on all cores, `batch` at a time, and
   /// hands each batch, in order, to `consume` on one thread while the next
   /// batch is produced (rendering pages while one thread writes them).
-  public static func pipeline<Element, Result>(
-    _ elements: [Element], batch: Int, produce: (Element) throws -> Result,
-    consume: ([Result]) throws -> Void
-  ) throws {
+  public static func pipeline<Element, Result, Failure: Error>(
+    _ elements: [Element], batch: Int, produce: (Element) throws(Failure) -> Result,
+    consume: ([Result]) throws(Failure) -> Void
+  ) throws(Failure) {
     var pending: [Result]?
     var start = 0
     while start < elements.count || pending != nil {
@@ -50,29 +54,30 @@ public enum Parallel {
       start = range.upperBound
       let toConsume = pending
       var produced: [Result] = []
-      var consumeError: Error?
-      try withoutActuallyEscaping(consume) { consume in
+      var consumeError: Failure?
+      var produceError: Failure?
+      withoutActuallyEscaping(consume) { consume in
         // `consume` runs on one other thread while this one produces, and
         // is waited for before the next batch.
         nonisolated(unsafe) let consume = consume
         let group = DispatchGroup()
-        let box = ErrorBox()
+        let box = ErrorBox<Failure>()
         if let batchToConsume = toConsume {
           nonisolated(unsafe) let batchToConsume = batchToConsume
           DispatchQueue.global().async(group: group) {
-            do { try consume(batchToConsume) } catch { box.error = error }
+            do throws(Failure) { try consume(batchToConsume) } catch { box.error = error }
           }
         }
-        do {
+        do throws(Failure) {
           produced = try map(Array(elements[range]), produce)
         } catch {
-          group.wait()
-          throw error
+          produceError = error
         }
         group.wait()
         consumeError = box.error
       }
       if let consumeError { throw consumeError }
+      if let produceError { throw produceError }
       pending = range.isEmpty ? nil : produced
     }
   }
@@ -108,19 +113,19 @@ private final class Slots<Value>: @unchecked Sendable {
 }
 
 /// The first error thrown by any iteration.
-private final class FirstError: @unchecked Sendable {
+private final class FirstError<Failure: Error>: @unchecked Sendable {
   private let lock = NSLock()
-  private var error: Error?
+  private var error: Failure?
 
   var isSet: Bool { lock.withLock { error != nil } }
 
-  func record(_ error: Error) { lock.withLock { if self.error == nil { self.error = error } } }
+  func record(_ error: Failure) { lock.withLock { if self.error == nil { self.error = error } } }
 
-  func rethrow() throws {
+  func rethrow() throws(Failure) {
     if let error = lock.withLock({ error }) { throw error }
   }
 }
 
-private final class ErrorBox: @unchecked Sendable {
-  var error: Error?
+private final class ErrorBox<Failure: Error>: @unchecked Sendable {
+  var error: Failure?
 }

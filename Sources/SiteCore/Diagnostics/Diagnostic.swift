@@ -4,9 +4,9 @@
 /// line prints them. Messages are written for the people who edit `Content/`,
 /// who are not programmers: say what is wrong, then (in a note) what to do.
 /// Each message carries its Vietnamese and English text (`Message`).
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
   /// How bad a problem is.
-  public enum Severity: String, Sendable, Comparable {
+  public enum Severity: String, Sendable, Codable, Comparable {
     case error
     case warning
 
@@ -26,7 +26,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// A follow-up line: a suggested fix, or a related place.
-  public struct Note: Hashable, Sendable {
+  public struct Note: Hashable, Sendable, Codable {
     /// The text of the note.
     public var message: Message
     /// Where the note points, if elsewhere than its diagnostic.

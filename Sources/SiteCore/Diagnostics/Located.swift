@@ -10,4 +10,5 @@ public struct Located<Value: Sendable>: Sendable {
 }
 
 extension Located: Equatable where Value: Equatable {}
+extension Located: Codable where Value: Codable {}
 extension Located: Hashable where Value: Hashable {}

@@ -4,7 +4,7 @@
 /// file's path inside that folder (`Content/tasks/01-trong-tam/1-2.md`), so a
 /// printed location can be pasted into an editor. Lines and columns are
 /// 1-based; a location without a line points at the whole file.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
   /// The file, relative to where the command was run.
   public var file: String
   /// The 1-based line, or `nil` for the whole file.

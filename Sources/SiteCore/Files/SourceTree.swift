@@ -35,7 +35,7 @@ public struct SourceTree: Sendable {
   ///
   /// Throws a located diagnostic if it does not exist or is not a folder; a link that leads outside
   /// is reported and skipped.
-  public init(directory: String, diagnostics: DiagnosticCollector) throws {
+  public init(directory: String, diagnostics: DiagnosticCollector) throws(DiagnosticError) {
     displayRoot = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
     let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
     var isDirectory: ObjCBool = false
@@ -139,7 +139,7 @@ public struct SourceTree: Sendable {
 
 extension SourceTree.File {
   /// The file's bytes.
-  public func read() throws -> [UInt8] {
+  public func read() throws(FileBytes.ReadError) -> [UInt8] {
     try FileBytes.read(absolutePath)
   }
 }
@@ -155,7 +155,7 @@ public enum FileBytes {
   }
 
   /// Reads the file at `path` completely.
-  public static func read(_ path: String) throws -> [UInt8] {
+  public static func read(_ path: String) throws(ReadError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw ReadError(path: path, code: errno) }
     defer { close(fd) }

@@ -3,7 +3,7 @@
 /// Everything a user reads (the site, command-line messages) is Vietnamese
 /// by default; English is there on request (`--lang en`), for developers and
 /// for reports to people who do not read Vietnamese.
-public enum Language: String, CaseIterable, Sendable {
+public enum Language: String, CaseIterable, Sendable, Codable {
   /// Tiếng Việt, the default.
   case vi
   /// English.

@@ -4,7 +4,7 @@
 /// both languages at once, so a translation can never go missing: the
 /// Vietnamese is what office staff read, the English what `--lang en` prints.
 /// Words follow `GLOSSARY-vi.md` (lỗi, cảnh báo, tệp, dòng, trường …).
-public struct Message: Hashable, Sendable, CustomStringConvertible {
+public struct Message: Hashable, Sendable, Codable, CustomStringConvertible {
   /// The Vietnamese text.
   public var vi: String
   /// The English text.

@@ -2,78 +2,89 @@ import Foundation
 import PlanModel
 import SiteCore
 
-/// HTML rendered once from a partial and reused wherever it appears.
+/// Partials rendered once and reused wherever the same value appears.
 ///
 /// Lists repeat the same rows on many pages (a duty addressed to all
-/// agencies is a row on each agency page; a task is a row on its group
-/// page and on the home page), and every page at one folder depth shares
-/// the same header and footer. Rendering each once per build and joining
-/// strings is what keeps large plans fast: swift-mustache's cost is per
-/// variable looked up, not per byte written.
-final class FragmentCache: @unchecked Sendable {
-  private let lock = NSLock()
-  private var fragments: [String: String] = [:]
-  /// When false, every call renders (the reference path for tests).
+/// communes is a row on 130 commune pages), and swift-mustache's cost is per
+/// variable looked up, not per byte written: rendering each row once per
+/// build and joining strings keeps large plans fast. A fragment is cached
+/// under the digest of the value it shows and the folder depth of the page
+/// (its links are relative), so a cached fragment is always the one the
+/// value would render.
+final class Fragments: @unchecked Sendable {
+  let templates: TemplateSet
+  /// When false, every fragment is rendered for the page asking (the
+  /// reference the tests compare the cached path with).
   private let enabled: Bool
+  private let lock = NSLock()
+  private var cache: [FragmentKey: String] = [:]
 
-  init(enabled: Bool = true) { self.enabled = enabled }
+  struct FragmentKey: Hashable {
+    var kind: String
+    var digest: UInt64
+    var root: String
+  }
 
-  /// The cached fragment for `key`, rendering it with `render` the first time.
-  func fragment(_ key: String, render: () -> String) -> String {
+  init(templates: TemplateSet, enabled: Bool) {
+    self.templates = templates
+    self.enabled = enabled
+  }
+
+  /// The fragment for `key`, rendering it with `render` the first time.
+  func fragment(_ key: FragmentKey, render: () -> String) -> String {
     guard enabled else { return render() }
-    lock.lock()
-    if let cached = fragments[key] {
-      lock.unlock()
-      return cached
-    }
-    lock.unlock()
+    if let cached = lock.withLock({ cache[key] }) { return cached }
     let html = render()
-    lock.lock()
-    fragments[key] = html
-    lock.unlock()
+    lock.withLock { cache[key] = html }
     return html
   }
-}
 
-extension SiteRenderer {
-  /// One duty row (`partials/duty`), rendered once per task, assignment,
-  /// collective shown and folder depth.
-  func dutyHTML(_ duty: Duty, showingVia: Bool, link: Linker) -> String {
-    let via = showingVia ? duty.via : nil
-    let key = "duty|\(duty.task.rawValue)|\(duty.assignment)|\(via?.rawValue ?? "")|\(link.root)"
-    return fragments.items.fragment(key) {
-      var item = Views.duty(duty, plan: plan, link: link, today: options.today)
-      if !showingVia { item["via"] = nil }
-      return templates.render(item, with: "partials/duty") ?? ""
+  /// One task row (`partials/task-item`).
+  func taskItem(_ row: TaskRow, link: Linker) -> String {
+    fragment(FragmentKey(kind: "task", digest: Digest.of(row).value, root: link.root)) {
+      templates.render(row.view(link: link), with: "partials/task-item") ?? ""
     }
   }
 
-  /// The rows of a duty list, joined.
-  func dutiesHTML(_ duties: [Duty], showingVia: Bool, link: Linker) -> String {
+  /// Task rows joined.
+  func taskItems(_ rows: [TaskRow], link: Linker) -> String {
     var html = ""
-    for duty in duties { html += dutyHTML(duty, showingVia: showingVia, link: link) }
+    for row in rows { html += taskItem(row, link: link) }
+    return html
+  }
+
+  /// A whole task list (`partials/task-list` around the rows).
+  func taskList(_ rows: [TaskRow], link: Linker) -> String {
+    templates.render(["items_html": taskItems(rows, link: link)], with: "partials/task-list") ?? ""
+  }
+
+  /// One duty row (`partials/duty`).
+  func duty(_ row: DutyRow, showingVia: Bool, link: Linker) -> String {
+    let kind = showingVia ? "duty+via" : "duty"
+    return fragment(FragmentKey(kind: kind, digest: Digest.of(row).value, root: link.root)) {
+      templates.render(row.view(link: link, showingVia: showingVia), with: "partials/duty") ?? ""
+    }
+  }
+
+  /// Duty rows joined.
+  func duties(_ rows: [DutyRow], showingVia: Bool, link: Linker) -> String {
+    var html = ""
+    for row in rows { html += duty(row, showingVia: showingVia, link: link) }
     return html
   }
 
   /// A whole duty list (`partials/duty-list` around the rows).
-  func dutyListHTML(_ duties: [Duty], showingVia: Bool, link: Linker) -> String {
+  func dutyList(_ rows: [DutyRow], showingVia: Bool, link: Linker) -> String {
     templates.render(
-      ["items_html": dutiesHTML(duties, showingVia: showingVia, link: link)],
-      with: "partials/duty-list") ?? ""
+      ["items_html": duties(rows, showingVia: showingVia, link: link)], with: "partials/duty-list")
+      ?? ""
   }
 
-  /// One task row (`partials/task-item`), rendered once per task and folder depth.
-  func taskItemHTML(_ task: PlanTask, link: Linker) -> String {
-    fragments.items.fragment("task|\(task.id.rawValue)|\(link.root)") {
-      templates.render(
-        Views.taskItem(task, link: link, today: options.today), with: "partials/task-item") ?? ""
+  /// A duty list many pages share, rendered once per folder depth.
+  func sharedDutyList(_ rows: Shared<[DutyRow]>, showingVia: Bool, link: Linker) -> String {
+    let kind = showingVia ? "duty-list+via" : "duty-list"
+    return fragment(FragmentKey(kind: kind, digest: rows.digest.value, root: link.root)) {
+      dutyList(rows.value, showingVia: showingVia, link: link)
     }
-  }
-
-  /// A whole task list (`partials/task-list` around the rows).
-  func taskListHTML(_ tasks: [PlanTask], link: Linker) -> String {
-    var rows = ""
-    for task in tasks { rows += taskItemHTML(task, link: link) }
-    return templates.render(["items_html": rows], with: "partials/task-list") ?? ""
   }
 }

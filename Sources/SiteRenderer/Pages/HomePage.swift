@@ -1,13 +1,49 @@
 import PlanModel
 import SiteCore
 
-extension SiteRenderer {
-  /// How many tasks a group lists on the home page before linking to its own page.
-  static let homeTasksPerGroup = 30
+/// The plan: its header, its parts, its groups of tasks, its progress.
+enum HomePage: PageKind {
+  static let template = "index"
+  /// How many tasks a group lists before linking to its own page.
+  static let tasksPerGroup = 30
 
-  func homePage() -> PageContent {
-    let link = Linker(from: Route.home.path)
-    let doc = plan.document
+  struct Input: Encodable, Sendable {
+    let document: PlanDocument
+    let siteDescription: String
+    let sections: [PlanSection]
+    let groups: [GroupSummary]
+    let taskCount: Int
+    let agencyCount: Int
+    let communeCount: Int
+    let indicatorCount: Int
+    let rollup: Rollup
+  }
+
+  /// A group as the home page lists it: its first tasks.
+  struct GroupSummary: Encodable, Sendable {
+    let id: GroupID
+    let title: String
+    let taskCount: Int
+    let rows: [TaskRow]
+  }
+
+  static func input(_ model: SiteModel) -> Input {
+    let plan = model.plan
+    return Input(
+      document: plan.document, siteDescription: plan.site.description, sections: plan.sections,
+      groups: plan.groups.map { group in
+        GroupSummary(
+          id: group.id, title: group.title, taskCount: group.tasks.count,
+          rows: group.tasks.prefix(tasksPerGroup).compactMap { model.row($0) })
+      },
+      taskCount: plan.tasks.count, agencyCount: plan.agencies.count,
+      communeCount: plan.communes.count, indicatorCount: plan.indicators.count,
+      rollup: Rollup(plan.tasks, today: model.today))
+  }
+
+  static func view(_ input: Input, _ tools: PageTools) -> PageContent {
+    let link = tools.link
+    let doc = input.document
     var document: [String: Any] = [
       "number": doc.number, "title": doc.title, "type": doc.documentType,
       "issued": doc.issued.vietnamese, "issuer": doc.issuer, "signer": doc.signer,
@@ -17,9 +53,19 @@ extension SiteRenderer {
     if let field = doc.field { document["field"] = field }
     if let place = doc.place { document["place"] = place }
     if let url = doc.sourceURL { document["source_url"] = url }
-
-    let groups = groupSummaries(link: link)
-    let sections: [[String: Any]] = plan.sections.map { section in
+    let groups: [[String: Any]] = input.groups.map { group in
+      [
+        "number": group.id.rawValue,
+        "title": group.title,
+        "href": link.href(.group(group.id)),
+        "task_count": group.taskCount,
+        "has_tasks": group.taskCount > 0,
+        "items_html": tools.fragments.taskItems(group.rows, link: link),
+        "more_count": group.taskCount - group.rows.count,
+        "has_more": group.taskCount > group.rows.count,
+      ]
+    }
+    let sections: [[String: Any]] = input.sections.map { section in
       [
         "number": section.id.rawValue,
         "anchor": "muc-" + Slug.make(from: section.id.rawValue),
@@ -36,33 +82,16 @@ extension SiteRenderer {
       "has_sections": !sections.isEmpty,
       "groups": groups,
       "indicators_href": link.href(.indicators),
-      "indicator_count": plan.indicators.count,
+      "indicator_count": input.indicatorCount,
       "agencies_href": link.href(.agencies),
       "communes_href": link.href(.communes),
-      "task_count": plan.tasks.count,
-      "agency_count": plan.agencies.count,
-      "commune_count": plan.communes.count,
-      "rollup": Views.rollup(Rollup(plan.tasks, today: options.today)),
+      "task_count": input.taskCount,
+      "agency_count": input.agencyCount,
+      "commune_count": input.communeCount,
+      "rollup": input.rollup.view(),
     ]
     return PageContent(
-      title: doc.documentType + " " + doc.number, description: plan.site.description, trail: [],
+      title: doc.documentType + " " + doc.number, description: input.siteDescription, trail: [],
       fields: fields)
-  }
-
-  func groupSummaries(link: Linker) -> [[String: Any]] {
-    plan.groups.map { group in
-      let tasks = group.tasks.compactMap { plan.task($0) }
-      let listed = tasks.prefix(Self.homeTasksPerGroup)
-      return [
-        "number": group.id.rawValue,
-        "title": group.title,
-        "href": link.href(.group(group.id)),
-        "task_count": tasks.count,
-        "has_tasks": !tasks.isEmpty,
-        "items_html": listed.map { taskItemHTML($0, link: link) }.joined(),
-        "more_count": tasks.count - listed.count,
-        "has_more": tasks.count > listed.count,
-      ]
-    }
   }
 }

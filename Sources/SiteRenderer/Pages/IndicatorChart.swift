@@ -32,7 +32,7 @@ enum IndicatorChart {
     func y(_ value: Double) -> Double {
       top + plotHeight * (1 - (value - minValue) / (maxValue - minValue))
     }
-    func n(_ v: Double) -> String { Views.svgNumber(v) }
+    func n(_ v: Double) -> String { SVGNumber.format(v) }
 
     var bands: [[String: Any]] = []
     var dots: [[String: Any]] = []

@@ -1,14 +1,34 @@
 import PlanModel
 import SiteCore
 
-extension SiteRenderer {
-  func indicatorsPage() -> PageContent {
-    let link = Linker(from: Route.indicators.path)
+/// The plan's indicators, by field, each with its figures and a chart.
+enum IndicatorsPage: PageKind {
+  static let template = "indicators"
+
+  struct Input: Encodable, Sendable {
+    let planName: String
+    let indicators: [Indicator]
+    /// The name of each indicator's owner, in the same order.
+    let owners: [String?]
+    /// The part of the plan that introduces the indicators, if any.
+    let section: PlanSection?
+  }
+
+  static func input(_ model: SiteModel) -> Input {
+    let plan = model.plan
+    return Input(
+      planName: model.planName, indicators: plan.indicators,
+      owners: plan.indicators.map { $0.owner.flatMap { plan.agency($0)?.name } },
+      section: plan.sections.first { $0.shows == .indicators })
+  }
+
+  static func view(_ input: Input, _ tools: PageTools) -> PageContent {
     var groupOrder: [String] = []
     var byGroup: [String: [[String: Any]]] = [:]
-    for indicator in plan.indicators {
+    for (indicator, owner) in zip(input.indicators, input.owners) {
       if byGroup[indicator.group] == nil { groupOrder.append(indicator.group) }
-      byGroup[indicator.group, default: []].append(indicatorView(indicator, link: link))
+      byGroup[indicator.group, default: []].append(
+        indicatorView(indicator, owner: owner, link: tools.link))
     }
     let groups: [[String: Any]] = groupOrder.map { name -> [String: Any] in
       let title = name.isEmpty ? "Chỉ tiêu khác" : name
@@ -19,21 +39,23 @@ extension SiteRenderer {
     }
     var fields: [String: Any] = [
       "groups": groups,
-      "has_indicators": !plan.indicators.isEmpty,
-      "indicator_count": plan.indicators.count,
+      "has_indicators": !input.indicators.isEmpty,
+      "indicator_count": input.indicators.count,
     ]
-    if let section = plan.sections.first(where: { $0.shows == .indicators }) {
+    if let section = input.section {
       fields["intro_html"] = section.body.html
       fields["section_title"] = "\(section.id.rawValue). \(section.title)"
     }
     return PageContent(
       title: "Chỉ tiêu",
       description:
-        "Các chỉ tiêu chủ yếu của \(plan.document.documentType.lowercased()) \(plan.document.number) và các văn bản liên quan.",
+        "Các chỉ tiêu chủ yếu của \(input.planName) và các văn bản liên quan.",
       trail: [], fields: fields)
   }
 
-  private func indicatorView(_ indicator: Indicator, link: Linker) -> [String: Any] {
+  private static func indicatorView(_ indicator: Indicator, owner: String?, link: Linker)
+    -> [String: Any]
+  {
     func point(_ p: Indicator.Point) -> [String: Any] {
       ["period": p.period, "value": p.value.description]
     }
@@ -54,8 +76,8 @@ extension SiteRenderer {
     if let document = indicator.document { view["document"] = document }
     if let baseline = indicator.baseline { view["baseline"] = point(baseline) }
     if let note = indicator.note { view["note"] = note }
-    if let owner = indicator.owner, let agency = plan.agency(owner) {
-      view["owner"] = ["name": agency.name, "href": link.href(.agency(owner))]
+    if let ownerID = indicator.owner, let owner {
+      view["owner"] = ["name": owner, "href": link.href(.agency(ownerID))]
     }
     return view
   }

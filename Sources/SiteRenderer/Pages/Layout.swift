@@ -1,35 +1,71 @@
 import PlanModel
 import SiteCore
 
-extension SiteRenderer {
-  /// The fields every page's layout uses, merged with the page's own.
-  func layout(for route: Route, page: PageContent) -> [String: Any] {
-    let link = Linker(from: route.path)
-    let site = plan.site
+/// What every page's frame shows: the site's name and settings, the plan's number, the assets'
+/// addresses.
+///
+/// One value per build; part of every page's digest.
+struct LayoutInput: Encodable, Sendable {
+  let site: SiteSettings
+  let documentNumber: String
+  let documentType: String
+  /// Published path of each asset by its name (`site.css`), sorted by name.
+  let assets: [AssetPath]
+
+  struct AssetPath: Encodable, Sendable {
+    let name: String
+    let path: String
+  }
+
+  init(plan: Plan, templates: TemplateSet) {
+    site = plan.site
+    documentNumber = plan.document.number
+    documentType = plan.document.documentType
+    assets = templates.assetPaths.sorted { $0.key < $1.key }.map {
+      AssetPath(name: $0.key, path: $0.value)
+    }
+  }
+
+  /// The fields the header and footer may use, for a page at `route`: the
+  /// site-wide fields and the navigation, nothing of the page itself.
+  func chromeFields(route: Route, link: Linker) -> [String: Any] {
+    var fields: [String: Any] = [
+      "lang": site.language,
+      "site_title": site.title,
+      "root": link.root,
+      "home_href": link.href(.home),
+      "search_href": link.href(.search),
+      "search_index_path": SiteRenderer.searchIndexPath,
+      "plan_number": documentNumber,
+      "document_type": documentType,
+      "nav": Self.navigation(current: route, link: link),
+    ]
+    if let publisher = site.publisher { fields["publisher"] = publisher }
+    if let note = site.footerNote { fields["footer_note"] = note }
+    for asset in assets {
+      fields["asset_" + Self.assetKey(asset.name)] = link.href(path: asset.path)
+    }
+    return fields
+  }
+
+  /// Every page's fields: the page's own, the site-wide ones, and the
+  /// header and footer rendered from the site-wide ones alone.
+  func pageFields(
+    route: Route, page: PageContent, tools: PageTools, digest: ContentHash
+  ) -> [String: Any] {
+    let link = tools.link
+    let chrome = chromeFields(route: route, link: link)
     var fields = page.fields
-    fields["lang"] = site.language
-    fields["site_title"] = site.title
+    for (key, value) in chrome { fields[key] = value }
     fields["page_title"] = page.title
     fields["is_home"] = route == .home
     fields["description"] = page.description.isEmpty ? site.description : page.description
-    fields["root"] = link.root
-    fields["home_href"] = link.href(.home)
-    fields["search_href"] = link.href(.search)
-    fields["search_index_path"] = Self.searchIndexPath
     fields["og_title"] = route == .home ? site.title : page.title + " · " + site.title
-    fields["plan_number"] = plan.document.number
-    fields["document_type"] = plan.document.documentType
-    if let publisher = site.publisher { fields["publisher"] = publisher }
-    if let note = site.footerNote { fields["footer_note"] = note }
-    for (name, published) in templates.assetPaths {
-      fields["asset_" + Self.assetKey(name)] = link.href(path: published)
-    }
     if let base = site.baseURL {
       let path = route.path.hasSuffix("index.html") ? String(route.path.dropLast(10)) : route.path
       fields["canonical_url"] = base + path
       fields["og_url"] = base + path
     }
-    fields["nav"] = navigation(current: route, link: link)
     var crumbs: [[String: Any]] = []
     if route != .home {
       crumbs.append(["label": "Trang chủ", "href": link.href(.home)])
@@ -39,17 +75,26 @@ extension SiteRenderer {
     }
     fields["breadcrumbs"] = crumbs
     fields["has_breadcrumbs"] = !crumbs.isEmpty
-    // Header and footer depend only on the folder depth and the current
-    // section, so each is rendered once per build for each of those.
-    let section = Self.navigationSection(of: route)
-    fields["header_html"] = fragments.chrome.fragment("header|\(link.root)|\(section.path)") {
-      templates.render(fields, with: "partials/header") ?? ""
+    // Header and footer see only the site-wide fields, so one rendering per
+    // folder depth and navigation section is right for every page.
+    let section = Self.navigationSection(of: route).path
+    let key = { (kind: String) in
+      Fragments.FragmentKey(kind: kind + "|" + section, digest: digest.value, root: link.root)
     }
-    fields["footer_html"] = fragments.chrome.fragment("footer|\(link.root)") {
-      templates.render(fields, with: "partials/footer") ?? ""
+    fields["header_html"] = tools.fragments.fragment(key("header")) {
+      tools.fragments.templates.render(chrome, with: "partials/header") ?? ""
+    }
+    fields["footer_html"] = tools.fragments.fragment(key("footer")) {
+      tools.fragments.templates.render(chrome, with: "partials/footer") ?? ""
     }
     return fields
   }
+
+  /// The names the header and footer may use (checked when templates load).
+  static let chromeFieldNames: Set<String> = [
+    "lang", "site_title", "root", "home_href", "search_href", "search_index_path", "plan_number",
+    "document_type", "nav", "publisher", "footer_note", "label", "href", "current",
+  ]
 
   /// The navigation entry a page belongs to.
   static func navigationSection(of route: Route) -> Route {
@@ -66,8 +111,8 @@ extension SiteRenderer {
     String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
   }
 
-  private func navigation(current: Route, link: Linker) -> [[String: Any]] {
-    let section = Self.navigationSection(of: current)
+  private static func navigation(current: Route, link: Linker) -> [[String: Any]] {
+    let section = navigationSection(of: current)
     let items: [(String, Route)] = [
       ("Kế hoạch", .home), ("Cơ quan", .agencies), ("Xã, phường", .communes),
       ("Chỉ tiêu", .indicators), ("Tìm kiếm", .search), ("Dữ liệu", .data),

@@ -1,28 +1,66 @@
 import PlanModel
 import SiteCore
 
-extension SiteRenderer {
-  /// The search page.
-  ///
-  /// Without JavaScript it is a plain directory: links to every agency, commune and task.
-  func searchPage() -> PageContent {
-    let link = Linker(from: Route.search.path)
+/// The search page.
+///
+/// Without JavaScript it is a plain directory: links to every agency, commune and task.
+enum SearchPage: PageKind {
+  static let template = "search"
+
+  struct Input: Encodable, Sendable {
+    let planName: String
+    let agencies: [Name<AgencyID>]
+    let communes: [CommuneName]
+    let groups: [GroupDirectory]
+  }
+
+  struct Name<ID: Encodable & Sendable>: Encodable, Sendable {
+    let id: ID
+    let name: String
+  }
+
+  struct CommuneName: Encodable, Sendable {
+    let id: CommuneID
+    let name: String
+    let kind: Commune.Kind
+  }
+
+  struct GroupDirectory: Encodable, Sendable {
+    let id: GroupID
+    let title: String
+    let tasks: [Name<TaskID>]
+  }
+
+  static func input(_ model: SiteModel) -> Input {
+    let plan = model.plan
+    return Input(
+      planName: model.planName,
+      agencies: plan.agencies.map { Name(id: $0.id, name: $0.name) },
+      communes: plan.communes.map { CommuneName(id: $0.id, name: $0.name, kind: $0.kind) },
+      groups: plan.groups.map { group in
+        GroupDirectory(
+          id: group.id, title: group.title,
+          tasks: group.tasks.compactMap { plan.task($0) }.map { Name(id: $0.id, name: $0.title) })
+      })
+  }
+
+  static func view(_ input: Input, _ tools: PageTools) -> PageContent {
+    let link = tools.link
     let communeKinds: [[String: Any]] = Commune.Kind.allCases.compactMap { kind in
-      let members = plan.communes.filter { $0.kind == kind }
+      let members = input.communes.filter { $0.kind == kind }
       guard !members.isEmpty else { return nil }
       return [
         "label": kind.pluralLabel,
         "items": members.map { ["name": $0.name, "href": link.href(.commune($0.id))] },
       ]
     }
-    let groups: [[String: Any]] = plan.groups.compactMap { group in
-      let tasks = group.tasks.compactMap { plan.task($0) }
-      guard !tasks.isEmpty else { return nil }
+    let groups: [[String: Any]] = input.groups.compactMap { group in
+      guard !group.tasks.isEmpty else { return nil }
       return [
-        "label": "\(group.id.rawValue). \(Self.clip(group.title, 90))",
-        "items": tasks.map {
+        "label": "\(group.id.rawValue). \(Text.clip(group.title, 90))",
+        "items": group.tasks.map {
           [
-            "name": "\($0.id.rawValue). \(Self.clip($0.title, 110))",
+            "name": "\($0.id.rawValue). \(Text.clip($0.name, 110))",
             "href": link.href(.task($0.id)),
           ]
         },
@@ -31,19 +69,34 @@ extension SiteRenderer {
     return PageContent(
       title: "Tìm kiếm",
       description:
-        "Tìm cơ quan, xã phường, nhiệm vụ của \(plan.document.documentType.lowercased()) \(plan.document.number); gõ có dấu hoặc không dấu.",
+        "Tìm cơ quan, xã phường, nhiệm vụ của \(input.planName); gõ có dấu hoặc không dấu.",
       trail: [],
       fields: [
-        "agencies": plan.agencies.map { ["name": $0.name, "href": link.href(.agency($0.id))] },
+        "agencies": input.agencies.map { ["name": $0.name, "href": link.href(.agency($0.id))] },
         "commune_kinds": communeKinds,
         "task_groups": groups,
-        "index_src": link.href(path: Self.searchIndexPath),
+        "index_src": link.href(path: SiteRenderer.searchIndexPath),
       ])
   }
+}
 
-  /// The open-data page: every file and every field, from `DataDictionary`.
-  func dataPage() -> PageContent {
-    let link = Linker(from: Route.data.path)
+/// The open-data page: every file and every field, from `DataDictionary`.
+enum DataPage: PageKind {
+  static let template = "data"
+
+  struct Input: Encodable, Sendable {
+    let planName: String
+    let schemaVersion: Int
+    /// The date statuses are judged on.
+    let today: Day
+  }
+
+  static func input(_ model: SiteModel) -> Input {
+    Input(planName: model.planName, schemaVersion: PlanData.schemaVersion, today: model.today)
+  }
+
+  static func view(_ input: Input, _ tools: PageTools) -> PageContent {
+    let link = tools.link
     func fileView(_ file: DataDictionary.File, href: String?) -> [String: Any] {
       var view: [String: Any] = [
         "name": file.name, "title": file.title, "meaning": file.meaning,
@@ -59,41 +112,14 @@ extension SiteRenderer {
     return PageContent(
       title: "Dữ liệu mở",
       description:
-        "Toàn bộ \(plan.document.documentType.lowercased()) \(plan.document.number) dưới dạng JSON và CSV, kèm mô tả từng trường.",
+        "Toàn bộ \(input.planName) dưới dạng JSON và CSV, kèm mô tả từng trường.",
       trail: [],
       fields: [
         "json_href": link.href(path: "du-lieu/plan.json"),
-        "schema_version": Self.dataSchemaVersion,
+        "schema_version": input.schemaVersion,
         "csv_files": csv,
         "agency_file": fileView(DataDictionary.agencyDuties, href: nil),
-        "status_date": options.today.vietnamese,
+        "status_date": input.today.vietnamese,
       ])
-  }
-
-  /// `sitemap.xml` and `robots.txt`, which need the site's absolute address.
-  ///
-  /// Returns no files (and a note saying so) when `base_url` is not set.
-  public func siteIndexFiles() -> (files: [OutputFile], note: Message?) {
-    guard let base = plan.site.baseURL else {
-      return (
-        [],
-        Message(
-          vi: "chưa tạo sitemap.xml và robots.txt: site.yaml chưa có base_url (địa chỉ đầy đủ "
-            + "của trang)",
-          en: "sitemap.xml and robots.txt were not written: site.yaml has no base_url")
-      )
-    }
-    var xml =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-    for route in routes where route != .notFound {
-      let path = route.path.hasSuffix("index.html") ? String(route.path.dropLast(10)) : route.path
-      xml += "  <url><loc>\((base + path).htmlEscaped)</loc></url>\n"
-    }
-    xml += "</urlset>\n"
-    let robots = "User-agent: *\nAllow: /\nSitemap: \(base)sitemap.xml\n"
-    return (
-      [OutputFile(path: "sitemap.xml", text: xml), OutputFile(path: "robots.txt", text: robots)],
-      nil
-    )
   }
 }

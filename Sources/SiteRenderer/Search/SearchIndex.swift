@@ -12,13 +12,15 @@ extension SiteRenderer {
   /// Where the index is published; a fixed name, so that pages referring to
   /// it do not change when only the content does.
   public static let searchIndexPath = "tim-kiem/chi-muc.js"
+}
 
+extension PlanData {
   /// The kinds of entry, in the order results are grouped.
   static let searchKinds = [
     "Cơ quan", "Xã, phường", "Nhiệm vụ", "Phân công", "Chỉ tiêu", "Nhóm nhiệm vụ",
   ]
 
-  public func searchIndexFile() -> OutputFile {
+  func searchIndex() -> [UInt8] {
     var strings: [String] = []
     var numbers: [String: Int] = [:]
     func number(_ text: String?) -> Int {
@@ -39,21 +41,22 @@ extension SiteRenderer {
     ) {
       add(kind, title: title, detail: detail, path: route.path + anchor, extra: extra)
     }
-    for agency in plan.agencies {
-      let count = duties.duties(of: agency.id).count
+    for entry in input.agencies {
+      let agency = entry.agency
+      let count = entry.dutyCount
       add(
         0, title: agency.name, detail: "\(agency.kind.label) · \(count) việc được giao",
         route: .agency(agency.id),
         extra: [agency.shortName, agency.id.rawValue].compactMap { $0 }.joined(separator: " "))
     }
-    for commune in plan.communes {
+    for commune in input.communes.map(\.commune) {
       var extra = commune.formedFrom.joined(separator: " ")
       if let code = commune.gsoCode { extra += " " + code }
       add(
         1, title: commune.fullName, detail: commune.kind.label, route: .commune(commune.id),
         extra: extra)
     }
-    for task in plan.tasks {
+    for task in input.tasks.map(\.task) {
       let path = Route.task(task.id).path
       let name = "Nhiệm vụ \(task.id.rawValue)"
       add(2, title: name, detail: task.title, path: path)
@@ -61,16 +64,16 @@ extension SiteRenderer {
         let who = assignment.assignees.map { assigneeFields($0).name }.joined(separator: ", ")
         add(
           3, title: "\(who) · \(assignment.role.label)",
-          detail: Self.clip(assignment.text.markdown, 160),
+          detail: Text.clip(assignment.text.markdown, 160),
           path: path, extra: name)
       }
     }
-    for indicator in plan.indicators {
+    for indicator in input.indicators {
       add(
         4, title: indicator.name, detail: indicator.document ?? indicator.group, route: .indicators,
         anchor: "#" + indicator.id.rawValue)
     }
-    for group in plan.groups {
+    for group in input.groups {
       add(
         5, title: "\(group.id.rawValue). \(group.title)", detail: "\(group.tasks.count) nhiệm vụ",
         route: .group(group.id))
@@ -97,7 +100,7 @@ extension SiteRenderer {
       out.append(0x5D)
     }
     out.append(contentsOf: "]};\n".utf8)
-    return OutputFile(path: Self.searchIndexPath, bytes: out)
+    return out
   }
 
   /// A JavaScript string literal (JSON-compatible; `</` is written `<\/` so

@@ -1,14 +1,21 @@
 import SiteCore
 
 /// Checks on template text that the Mustache parser does not make: partials
-/// that do not exist (Mustache would silently render nothing) and plain text
-/// inserted without escaping.
+/// that do not exist (Mustache would silently render nothing), plain text
+/// inserted without escaping, and, in the header and footer, fields that
+/// are not the site's own.
 enum TemplateLint {
+  /// The templates rendered once for every page: they see only the
+  /// site-wide fields, so a page's own field there would show one page's
+  /// value on all pages.
+  static let chromeTemplates: Set<String> = ["partials/header", "partials/footer"]
+
   /// Reports problems in `text`, the template `name` in `file`.
   static func check(
     _ text: String, named name: String, file: String, known: Set<String>,
     report: DiagnosticCollector
   ) {
+    let chrome = chromeTemplates.contains(name)
     var line = 1
     var column = 1
     var index = text.startIndex
@@ -22,9 +29,9 @@ enum TemplateLint {
           tagEnd = text.index(after: tagEnd)
           tag += "}"
         }
-        checkTag(
-          tag, at: SourceLocation(file: file, line: tagStart.0, column: tagStart.1),
-          known: known, report: report)
+        let location = SourceLocation(file: file, line: tagStart.0, column: tagStart.1)
+        checkTag(tag, at: location, known: known, report: report)
+        if chrome { checkChromeField(tag, in: name, at: location, report: report) }
         for c in text[index..<tagEnd] {
           if c == "\n" {
             line += 1
@@ -44,6 +51,35 @@ enum TemplateLint {
       }
       index = text.index(after: index)
     }
+  }
+
+  /// Reports a field the header or footer may not use.
+  private static func checkChromeField(
+    _ tag: String, in name: String, at location: SourceLocation, report: DiagnosticCollector
+  ) {
+    var body = Substring(tag)
+    if let sigil = body.first, "#^{&".contains(sigil) { body = body.dropFirst() }
+    if body.hasSuffix("}") { body = body.dropLast() }
+    let field = body.trimmingCharacters(in: " ")
+    guard let first = body.first, !"/!>$<=".contains(first), !field.isEmpty, field != "." else {
+      return
+    }
+    let root = field.split(separator: ".").first.map(String.init) ?? field
+    guard !LayoutInput.chromeFieldNames.contains(root), !root.hasPrefix("asset_") else { return }
+    let allowed = LayoutInput.chromeFieldNames.sorted().joined(separator: ", ")
+    report.error(
+      vi: "'\(field)' là trường riêng của từng trang, không dùng được trong \(name).mustache",
+      en: "'\(field)' is a field of each page and cannot be used in \(name).mustache",
+      at: location,
+      notes: [
+        Diagnostic.Note(
+          vi: "phần đầu và phần cuối trang được dựng một lần cho mọi trang, nên chỉ dùng được các "
+            + "trường chung của trang web: \(allowed), asset_…; đặt '\(field)' trong layout.mustache "
+            + "hoặc trong mẫu của trang",
+          en: "the header and footer are rendered once for every page, so they may use only the "
+            + "site-wide fields: \(allowed), asset_…; put '\(field)' in layout.mustache or in the "
+            + "page's template")
+      ])
   }
 
   private static func checkTag(

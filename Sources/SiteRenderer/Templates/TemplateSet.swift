@@ -23,28 +23,28 @@ public struct TemplateSet: Sendable {
   public let hash: ContentHash
 
   /// Loads `directory`, throwing every problem found.
-  public init(directory: String, requiredTemplates: [String] = Route.pageTemplates) throws {
+  public init(directory: String, requiredTemplates: [String] = Route.pageTemplates)
+    throws(DiagnosticError)
+  {
+    try self.init(
+      files: try TemplateFiles(directory: directory), requiredTemplates: requiredTemplates)
+  }
+
+  /// Parses and checks templates already read, throwing every problem found.
+  public init(files source: TemplateFiles, requiredTemplates: [String] = Route.pageTemplates)
+    throws(DiagnosticError)
+  {
     let report = DiagnosticCollector()
-    let tree = try SourceTree(directory: directory, diagnostics: report)
+    report.report(contentsOf: source.problems)
+    let tree = source.tree
     var templates: [String: MustacheTemplate] = [:]
     var sources: [String: (text: String, file: SourceTree.File)] = [:]
     var assets: [OutputFile] = []
     var assetPaths: [String: String] = [:]
-    var fileHashes: [(path: String, hash: ContentHash)] = []
     var templateFiles: Set<String> = []
 
-    for file in tree.files {
-      let bytes: [UInt8]
-      do {
-        bytes = try file.read()
-      } catch {
-        report.error(
-          vi: "không đọc được tệp", en: "the file cannot be read",
-          at: SourceLocation(file: file.displayPath))
-        continue
-      }
+    for (file, bytes) in source.files {
       let fileHash = ContentHash(bytes)
-      fileHashes.append((file.path, fileHash))
       if file.path.hasPrefix("assets/") {
         let published = Self.publishedPath(of: file.path, hash: fileHash)
         assets.append(OutputFile(path: published, bytes: bytes))
@@ -127,7 +127,7 @@ public struct TemplateSet: Sendable {
     names = Set(templates.keys)
     self.assets = assets.sorted { $0.path < $1.path }
     self.assetPaths = assetPaths
-    hash = TemplateHash.combine(fileHashes)
+    hash = source.hash
     warnings = report.diagnostics
   }
 
@@ -204,22 +204,39 @@ public struct TemplateSet: Sendable {
   }
 }
 
-/// The hash `TemplateSet` computes, without parsing: for "is anything
-/// different since the last build?".
-public enum TemplateHash {
-  public static func compute(directory: String) throws -> String {
-    let report = DiagnosticCollector()
-    let tree = try SourceTree(directory: directory, diagnostics: report)
-    return combine(try tree.files.map { ($0.path, ContentHash(try $0.read())) }).description
-  }
+/// The files of a `Templates/` folder, read once per build: their hash
+/// tells whether anything changed since the last build, and `TemplateSet`
+/// parses them when something did.
+public struct TemplateFiles: Sendable {
+  /// The folder as listed.
+  public let tree: SourceTree
+  /// Each file that could be read, with its bytes, in folder order.
+  public let files: [(file: SourceTree.File, bytes: [UInt8])]
+  /// Files that could not be read or were links leading outside.
+  public let problems: [Diagnostic]
+  /// A hash over every file's path and bytes.
+  public let hash: ContentHash
 
-  /// The hash over files given in folder order, as `TemplateSet.hash`.
-  static func combine(_ files: [(path: String, hash: ContentHash)]) -> ContentHash {
+  public init(directory: String) throws(DiagnosticError) {
+    let report = DiagnosticCollector()
+    tree = try SourceTree(directory: directory, diagnostics: report)
+    var files: [(SourceTree.File, [UInt8])] = []
     var overall = ContentHash()
-    for file in files {
-      overall.update(file.path)
-      overall.update(file.hash.description)
+    for file in tree.files {
+      do {
+        let bytes = try file.read()
+        files.append((file, bytes))
+        overall.update(file.path)
+        overall.update(ContentHash(bytes).value)
+      } catch {
+        report.error(
+          vi: "không đọc được tệp: \(error.reason.vi)",
+          en: "the file cannot be read: \(error.reason.en)",
+          at: SourceLocation(file: file.displayPath))
+      }
     }
-    return overall
+    self.files = files
+    problems = report.diagnostics
+    hash = overall
   }
 }

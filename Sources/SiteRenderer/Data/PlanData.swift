@@ -2,62 +2,82 @@ import Dispatch
 import PlanModel
 import SiteCore
 
-/// The plan as data: `du-lieu/plan.json`, the CSV files, and each agency's
-/// CSV slice and deadline calendar. Generated from the same `Plan` as the
-/// pages, so pages and data always agree.
-extension SiteRenderer {
+/// The whole plan as data: `du-lieu/plan.json`, the CSV files and the
+/// search index, all made from one input so pages and data always agree.
+struct PlanData: Sendable {
   /// The JSON schema version; raise it when a field changes meaning or goes away.
-  public static let dataSchemaVersion = 1
+  static let schemaVersion = 1
 
-  /// The whole-plan data files: JSON and CSV, and the search index,
-  /// generated side by side on all cores.
-  public func planDataFiles() -> [OutputFile] {
-    let makers: [@Sendable () -> OutputFile] = [
-      { OutputFile(path: "du-lieu/plan.json", bytes: planJSON().serialized) },
-      { OutputFile(path: "du-lieu/tasks.csv", bytes: tasksCSV().bytes) },
-      { OutputFile(path: "du-lieu/assignments.csv", bytes: assignmentsCSV().bytes) },
-      { OutputFile(path: "du-lieu/agencies.csv", bytes: agenciesCSV().bytes) },
-      { OutputFile(path: "du-lieu/communes.csv", bytes: communesCSV().bytes) },
-      { OutputFile(path: "du-lieu/indicators.csv", bytes: indicatorsCSV().bytes) },
-      { searchIndexFile() },
-    ]
-    return Parallel.map(makers) { $0() }
-  }
-
-  /// An agency's own files: its CSV slice and its deadline calendar.
-  ///
-  /// They change exactly when its page does.
-  public func agencyDataFiles(_ id: AgencyID) -> [OutputFile] {
-    guard let agency = plan.agency(id) else { return [] }
-    return [
-      OutputFile(path: Self.agencyCSVPath(id), bytes: agencyCSV(id).bytes),
-      OutputFile(path: Self.agencyCalendarPath(id), bytes: agencyCalendar(agency).bytes),
-    ]
+  /// Everything the whole-plan files show.
+  struct Input: Encodable, Sendable {
+    let document: PlanDocument
+    let baseURL: String?
+    let sections: [PlanSection]
+    let groups: [TaskGroup]
+    let tasks: [TaskData]
+    let agencies: [AgenciesPage.Entry]
+    let communes: [CommuneEntry]
+    let indicators: [Indicator]
+    /// The date statuses are judged on.
+    let today: Day
   }
 
-  /// Every data file of the site.
-  public func dataFiles() -> [OutputFile] {
-    planDataFiles() + plan.agencies.flatMap { agencyDataFiles($0.id) }
+  struct TaskData: Encodable, Sendable {
+    let task: PlanTask
+    let status: DisplayStatus
   }
 
-  public static func agencyCSVPath(_ id: AgencyID) -> String {
-    "co-quan/\(id.rawValue)/nhiem-vu.csv"
+  struct CommuneEntry: Encodable, Sendable {
+    let commune: Commune
+    let dutyCount: Int
   }
-  public static func agencyCalendarPath(_ id: AgencyID) -> String {
-    "co-quan/\(id.rawValue)/han.ics"
+
+  static func input(_ model: SiteModel) -> Input {
+    let plan = model.plan
+    let counts = model.duties.dutyCounts(of: plan.communes)
+    return Input(
+      document: plan.document, baseURL: plan.site.baseURL, sections: plan.sections,
+      groups: plan.groups,
+      tasks: plan.tasks.map { TaskData(task: $0, status: $0.displayStatus(today: model.today)) },
+      agencies: AgenciesPage.input(model).agencies,
+      communes: zip(plan.communes, counts).map { CommuneEntry(commune: $0, dutyCount: $1) },
+      indicators: plan.indicators, today: model.today)
   }
+
+  let input: Input
+  private let agencyNames: [AgencyID: String]
+  private let communeNames: [CommuneID: String]
+
+  init(_ input: Input) {
+    self.input = input
+    agencyNames = Dictionary(input.agencies.map { ($0.agency.id, $0.agency.name) }) { a, _ in a }
+    communeNames = Dictionary(input.communes.map { ($0.commune.id, $0.commune.fullName) }) {
+      a, _ in a
+    }
+  }
+
+  /// The files, by path, each made on demand.
+  static let files: [(path: String, make: @Sendable (PlanData) -> [UInt8])] = [
+    ("du-lieu/plan.json", { $0.planJSON().serialized }),
+    ("du-lieu/tasks.csv", { $0.tasksCSV().bytes }),
+    ("du-lieu/assignments.csv", { $0.assignmentsCSV().bytes }),
+    ("du-lieu/agencies.csv", { $0.agenciesCSV().bytes }),
+    ("du-lieu/communes.csv", { $0.communesCSV().bytes }),
+    ("du-lieu/indicators.csv", { $0.indicatorsCSV().bytes }),
+    (SiteRenderer.searchIndexPath, { $0.searchIndex() }),
+  ]
 
   /// A path as published in data: absolute with `base_url`, else from the site root.
   func dataURL(_ path: String) -> String {
-    guard let base = plan.site.baseURL else { return path }
+    guard let base = input.baseURL else { return path }
     return base + (path.hasSuffix("/index.html") ? String(path.dropLast(10)) : path)
   }
 
   // MARK: - JSON
 
   func planJSON() -> JSONValue {
-    let doc = plan.document
-    let today = options.today
+    let doc = input.document
+    let today = input.today
     @Sendable func rich(_ text: RichText) -> JSONValue { .string(text.markdown) }
     func figure(_ point: Indicator.Point) -> JSONValue {
       .object([
@@ -66,12 +86,13 @@ extension SiteRenderer {
         ("high", point.value.high.map(JSONValue.double) ?? .null),
       ])
     }
-    @Sendable func taskJSON(_ task: PlanTask) -> JSONValue {
-      .object([
+    @Sendable func taskJSON(_ data: TaskData) -> JSONValue {
+      let task = data.task
+      return .object([
         ("id", .string(task.id.rawValue)), ("group", .string(task.group.rawValue)),
         ("title", .string(task.title)), ("body", rich(task.body)),
         ("deadline", .optional(task.deadline?.iso)), ("status", .optional(task.status?.rawValue)),
-        ("display_status", .string(task.displayStatus(today: today).rawValue)),
+        ("display_status", .string(data.status.rawValue)),
         ("progress", task.progress.map(JSONValue.int) ?? .null),
         ("indicators", .array(task.indicators.map { .string($0.rawValue) })),
         ("url", .string(dataURL(Route.task(task.id).path))),
@@ -90,11 +111,11 @@ extension SiteRenderer {
     }
     // Tasks are most of the file: they are serialized in parallel, each at
     // the indentation it has in the file (inside "tasks": [ … ]).
-    let tasks = Parallel.map(plan.tasks, chunk: 256) {
+    let tasks = Parallel.map(input.tasks, chunk: 256) {
       JSONValue.raw(taskJSON($0).serialized(indent: 4))
     }
     return .object([
-      ("schema_version", .int(Self.dataSchemaVersion)),
+      ("schema_version", .int(Self.schemaVersion)),
       ("status_date", .string(today.iso)),
       (
         "document",
@@ -110,7 +131,7 @@ extension SiteRenderer {
       (
         "sections",
         .array(
-          plan.sections.map {
+          input.sections.map {
             .object([
               ("id", .string($0.id.rawValue)), ("title", .string($0.title)),
               ("shows", .string($0.shows.rawValue)), ("body", rich($0.body)),
@@ -120,7 +141,7 @@ extension SiteRenderer {
       (
         "groups",
         .array(
-          plan.groups.map {
+          input.groups.map {
             .object([
               ("id", .string($0.id.rawValue)), ("title", .string($0.title)),
               ("intro", rich($0.intro)), ("tasks", .array($0.tasks.map { .string($0.rawValue) })),
@@ -132,7 +153,7 @@ extension SiteRenderer {
       (
         "agencies",
         .array(
-          plan.agencies.map {
+          input.agencies.map(\.agency).map {
             .object([
               ("id", .string($0.id.rawValue)), ("name", .string($0.name)),
               ("short_name", .optional($0.shortName)), ("kind", .string($0.kind.rawValue)),
@@ -143,7 +164,7 @@ extension SiteRenderer {
       (
         "communes",
         .array(
-          plan.communes.map {
+          input.communes.map(\.commune).map {
             .object([
               ("id", .string($0.id.rawValue)), ("name", .string($0.name)),
               ("full_name", .string($0.fullName)), ("kind", .string($0.kind.rawValue)),
@@ -156,7 +177,7 @@ extension SiteRenderer {
       (
         "indicators",
         .array(
-          plan.indicators.map {
+          input.indicators.map {
             .object([
               ("id", .string($0.id.rawValue)), ("group", .string($0.group)),
               ("name", .string($0.name)), ("unit", .string($0.unit)),
@@ -180,8 +201,8 @@ extension SiteRenderer {
 
   func assigneeFields(_ assignee: Assignee) -> (type: String, id: String, name: String) {
     switch assignee {
-    case .agency(let id): ("agency", id.rawValue, plan.agency(id)?.name ?? id.rawValue)
-    case .commune(let id): ("commune", id.rawValue, plan.commune(id)?.fullName ?? id.rawValue)
+    case .agency(let id): ("agency", id.rawValue, agencyNames[id] ?? id.rawValue)
+    case .commune(let id): ("commune", id.rawValue, communeNames[id] ?? id.rawValue)
     case .collective(let c): ("collective", c.rawValue, c.label)
     }
   }
@@ -200,11 +221,12 @@ extension SiteRenderer {
   func tasksCSV() -> CSVTable {
     table(
       DataDictionary.tasks,
-      plan.tasks.map { task in
-        [
+      input.tasks.map { data in
+        let task = data.task
+        return [
           "id": task.id.rawValue, "group": task.group.rawValue, "title": task.title,
           "deadline": task.deadline?.iso ?? "", "status": task.status?.rawValue ?? "",
-          "display_status": task.displayStatus(today: options.today).rawValue,
+          "display_status": data.status.rawValue,
           "progress": task.progress.map(String.init) ?? "",
           "assignment_count": String(task.assignments.count),
           "url": dataURL(Route.task(task.id).path),
@@ -214,7 +236,7 @@ extension SiteRenderer {
 
   func assignmentsCSV() -> CSVTable {
     var table = CSVTable(header: DataDictionary.assignments.fields.map(\.name))
-    for task in plan.tasks {
+    for task in input.tasks.map(\.task) {
       for (index, assignment) in task.assignments.enumerated() {
         for assignee in assignment.assignees {
           let (type, id, name) = assigneeFields(assignee)
@@ -233,28 +255,28 @@ extension SiteRenderer {
   func agenciesCSV() -> CSVTable {
     table(
       DataDictionary.agencies,
-      plan.agencies.map { agency in
-        let list = duties.duties(of: agency.id)
+      input.agencies.map { entry in
+        let agency = entry.agency
         return [
           "id": agency.id.rawValue, "name": agency.name, "short_name": agency.shortName ?? "",
-          "kind": agency.kind.rawValue, "duty_count": String(list.count),
-          "lead_count": String(list.filter { $0.role == .lead }.count),
+          "kind": agency.kind.rawValue, "duty_count": String(entry.dutyCount),
+          "lead_count": String(entry.leadCount),
           "url": dataURL(Route.agency(agency.id).path),
-          "csv_url": dataURL(Self.agencyCSVPath(agency.id)),
-          "calendar_url": dataURL(Self.agencyCalendarPath(agency.id)),
+          "csv_url": dataURL(AgencyFiles.csvPath(agency.id)),
+          "calendar_url": dataURL(AgencyFiles.calendarPath(agency.id)),
         ]
       })
   }
 
   func communesCSV() -> CSVTable {
-    let counts = duties.dutyCounts(of: plan.communes)
-    return table(
+    table(
       DataDictionary.communes,
-      zip(plan.communes, counts).map { commune, count in
-        [
+      input.communes.map { entry in
+        let commune = entry.commune
+        return [
           "id": commune.id.rawValue, "name": commune.name, "full_name": commune.fullName,
           "kind": commune.kind.rawValue, "gso_code": commune.gsoCode ?? "",
-          "duty_count": String(count),
+          "duty_count": String(entry.dutyCount),
           "url": dataURL(Route.commune(commune.id).path),
         ]
       })
@@ -262,7 +284,7 @@ extension SiteRenderer {
 
   func indicatorsCSV() -> CSVTable {
     var rows: [KeyValuePairs<String, String>] = []
-    for indicator in plan.indicators {
+    for indicator in input.indicators {
       let figures =
         (indicator.baseline.map { [("baseline", $0)] } ?? [])
         + indicator.actuals.map { ("actual", $0) } + indicator.targets.map { ("target", $0) }
@@ -280,61 +302,9 @@ extension SiteRenderer {
     return table(DataDictionary.indicators, rows)
   }
 
-  func agencyCSV(_ id: AgencyID) -> CSVTable {
-    table(
-      DataDictionary.agencyDuties,
-      duties.duties(of: id).compactMap { duty in
-        guard let task = plan.task(duty.task), duty.assignment < task.assignments.count else {
-          return nil
-        }
-        let assignment = task.assignments[duty.assignment]
-        return [
-          "task_id": task.id.rawValue, "task_title": task.title, "role": duty.role.rawValue,
-          "via": duty.via?.rawValue ?? "", "text": assignment.text.markdown,
-          "deadline": (assignment.deadline ?? task.deadline)?.iso ?? "",
-          "display_status": task.displayStatus(today: options.today).rawValue,
-          "url": dataURL(Route.task(task.id).path),
-        ]
-      })
-  }
-
   /// `12`, `10.5`: a machine-readable number (dot decimal) for data columns.
   static func plainNumber(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
   }
 
-  // MARK: - Calendar
-
-  func agencyCalendar(_ agency: Agency) -> ICalendar {
-    let stamp = options.today.compact + "T000000Z"
-    var calendar = ICalendar(
-      name: "Thời hạn · \(agency.name) · \(plan.document.number)", stamp: stamp)
-    let host = plan.site.baseURL.flatMap { Self.host(of: $0) } ?? "plansite.local"
-    for duty in duties.duties(of: agency.id) {
-      guard let task = plan.task(duty.task), duty.assignment < task.assignments.count else {
-        continue
-      }
-      let assignment = task.assignments[duty.assignment]
-      guard let deadline = assignment.deadline ?? task.deadline else { continue }
-      let summary =
-        "Hạn \(duty.role.label.lowercased()): Nhiệm vụ \(task.id.rawValue) – \(Self.clip(task.title, 90))"
-      var description = "\(agency.name) – \(duty.role.label)"
-      if let via = duty.via { description += " (giao chung: \(via.label))" }
-      description += "\n\(assignment.text.markdown)\n\nNhiệm vụ \(task.id.rawValue): \(task.title)"
-      calendar.events.append(
-        ICalendar.Event(
-          uid:
-            "\(Slug.make(from: plan.document.number))-\(task.slug)-\(duty.assignment + 1)-\(agency.id.rawValue)@\(host)",
-          day: deadline.compact, nextDay: deadline.next.compact, summary: summary,
-          description: description,
-          url: plan.site.baseURL.map { _ in dataURL(Route.task(task.id).path) }))
-    }
-    return calendar
-  }
-
-  static func host(of url: String) -> String? {
-    guard let schemeEnd = url.firstRange(of: "://") else { return nil }
-    let rest = url[schemeEnd.upperBound...]
-    return rest.split(separator: "/").first.map(String.init)
-  }
 }

@@ -1,0 +1,196 @@
+import Foundation
+import GRDB
+import SiteCore
+
+/// What a build remembers for the next one, in an SQLite database beside the
+/// output folder (`Site.db`), never inside what is published.
+///
+/// It knows nothing of plans or pages: it keeps bytes and digests under
+/// names the builder chooses, in four tables:
+/// - `meta`: single values (which folders it describes, the last inputs' digest …),
+/// - `source`: each content file's size and time and its parsed form,
+/// - `job`: the digest each output file was last made from,
+/// - `output`: the files of the two output folders (live and spare), by
+///   generation, with their hash and inode.
+/// Every build's changes are written in one transaction, so a killed build
+/// leaves the database as it was. A database written by another plansite
+/// executable or for another content folder (`identity`) is emptied first.
+public final class BuildStore {
+  private let queue: DatabaseQueue
+
+  /// A file of an output folder.
+  public struct OutputEntry: Sendable, Equatable {
+    public var hash: UInt64
+    public var inode: UInt64
+
+    public init(hash: UInt64, inode: UInt64) {
+      self.hash = hash
+      self.inode = inode
+    }
+  }
+
+  /// A content file as last parsed.
+  public struct SourceEntry: Sendable {
+    public var stamp: String
+    public var parsed: [UInt8]
+
+    public init(stamp: String, parsed: [UInt8]) {
+      self.stamp = stamp
+      self.parsed = parsed
+    }
+  }
+
+  /// Opens (creating if needed) the database at `path`, emptied unless it was written for
+  /// `identity`.
+  ///
+  /// Throws if the file cannot be used (the builder then builds everything and remembers nothing).
+  public init(path: String, identity: String) throws {
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(5)
+    queue = try DatabaseQueue(path: path, configuration: configuration)
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+          CREATE TABLE IF NOT EXISTS source (
+            path TEXT PRIMARY KEY, stamp TEXT NOT NULL, parsed BLOB NOT NULL);
+          CREATE TABLE IF NOT EXISTS job (path TEXT PRIMARY KEY, digest INTEGER NOT NULL);
+          CREATE TABLE IF NOT EXISTS output (
+            generation INTEGER NOT NULL, path TEXT NOT NULL, hash INTEGER NOT NULL,
+            inode INTEGER NOT NULL, PRIMARY KEY (generation, path)) WITHOUT ROWID;
+          """)
+      let stored = try Data.fetchOne(
+        db, sql: "SELECT value FROM meta WHERE key = 'identity'")
+      if stored != Data(identity.utf8) {
+        for table in ["meta", "source", "job", "output"] {
+          try db.execute(sql: "DELETE FROM \(table)")
+        }
+        try db.execute(
+          sql: "INSERT INTO meta (key, value) VALUES ('identity', ?)",
+          arguments: [Data(identity.utf8)])
+      }
+    }
+  }
+
+  // MARK: - Reading
+
+  /// A single remembered value.
+  public func meta(_ key: String) -> [UInt8]? {
+    (try? queue.read { db in
+      try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    })?.flatMap { [UInt8]($0) }
+  }
+
+  /// Every content file remembered, by path.
+  public func sources() -> [String: SourceEntry] {
+    (try? queue.read { db in
+      var result: [String: SourceEntry] = [:]
+      let rows = try Row.fetchCursor(db, sql: "SELECT path, stamp, parsed FROM source")
+      while let row = try rows.next() {
+        let parsed: Data = row[2]
+        result[row[0]] = SourceEntry(stamp: row[1], parsed: [UInt8](parsed))
+      }
+      return result
+    }) ?? [:]
+  }
+
+  /// The digest each output file was last made from.
+  public func jobs() -> [String: UInt64] {
+    (try? queue.read { db in
+      var result: [String: UInt64] = [:]
+      let rows = try Row.fetchCursor(db, sql: "SELECT path, digest FROM job")
+      while let row = try rows.next() {
+        let digest: Int64 = row[1]
+        result[row[0]] = UInt64(bitPattern: digest)
+      }
+      return result
+    }) ?? [:]
+  }
+
+  /// The files of an output folder generation.
+  public func outputs(generation: Int) -> [String: OutputEntry] {
+    (try? queue.read { db in
+      var result: [String: OutputEntry] = [:]
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT path, hash, inode FROM output WHERE generation = ?",
+        arguments: [generation])
+      while let row = try rows.next() {
+        let hash: Int64 = row[1]
+        let inode: Int64 = row[2]
+        result[row[0]] = OutputEntry(
+          hash: UInt64(bitPattern: hash), inode: UInt64(bitPattern: inode))
+      }
+      return result
+    }) ?? [:]
+  }
+
+  // MARK: - Writing
+
+  /// What one build changes, written at once.
+  public struct Changes: Sendable {
+    public var meta: [String: [UInt8]] = [:]
+    public var sources: [String: SourceEntry] = [:]
+    public var removedSources: [String] = []
+    public var jobs: [String: UInt64] = [:]
+    public var removedJobs: [String] = []
+    /// Forget every job digest before applying `jobs`.
+    public var forgetJobs = false
+    public var outputs: [Int: [String: OutputEntry]] = [:]
+    public var removedOutputs: [Int: [String]] = [:]
+    /// Generations whose files are forgotten before applying `outputs`.
+    public var forgetOutputs: Set<Int> = []
+
+    public init() {}
+
+    public var isEmpty: Bool {
+      meta.isEmpty && sources.isEmpty && removedSources.isEmpty && jobs.isEmpty
+        && removedJobs.isEmpty && !forgetJobs && outputs.isEmpty && removedOutputs.isEmpty
+        && forgetOutputs.isEmpty
+    }
+  }
+
+  /// Writes `changes` in one transaction.
+  public func write(_ changes: Changes) throws {
+    guard !changes.isEmpty else { return }
+    try queue.write { db in
+      for (key, value) in changes.meta.sorted(by: { $0.key < $1.key }) {
+        try db.execute(
+          sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+          arguments: [key, Data(value)])
+      }
+      for path in changes.removedSources {
+        try db.execute(sql: "DELETE FROM source WHERE path = ?", arguments: [path])
+      }
+      let source = try db.makeStatement(
+        sql: "INSERT OR REPLACE INTO source (path, stamp, parsed) VALUES (?, ?, ?)")
+      for (path, entry) in changes.sources {
+        try source.execute(arguments: [path, entry.stamp, Data(entry.parsed)])
+      }
+      if changes.forgetJobs { try db.execute(sql: "DELETE FROM job") }
+      for path in changes.removedJobs {
+        try db.execute(sql: "DELETE FROM job WHERE path = ?", arguments: [path])
+      }
+      let job = try db.makeStatement(sql: "INSERT OR REPLACE INTO job (path, digest) VALUES (?, ?)")
+      for (path, digest) in changes.jobs {
+        try job.execute(arguments: [path, Int64(bitPattern: digest)])
+      }
+      for generation in changes.forgetOutputs.sorted() {
+        try db.execute(sql: "DELETE FROM output WHERE generation = ?", arguments: [generation])
+      }
+      let removeOutput = try db.makeStatement(
+        sql: "DELETE FROM output WHERE generation = ? AND path = ?")
+      for (generation, paths) in changes.removedOutputs {
+        for path in paths { try removeOutput.execute(arguments: [generation, path]) }
+      }
+      let output = try db.makeStatement(
+        sql: "INSERT OR REPLACE INTO output (generation, path, hash, inode) VALUES (?, ?, ?, ?)")
+      for (generation, entries) in changes.outputs {
+        for (path, entry) in entries {
+          try output.execute(arguments: [
+            generation, path, Int64(bitPattern: entry.hash), Int64(bitPattern: entry.inode),
+          ])
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import PlanModel
+import SiteCore
+
+/// A kind of page: the value it is rendered from, and how.
+///
+/// `view` is static and receives the input and the page's tools (links,
+/// partials), never the plan: whatever a page shows must be in its input,
+/// so the input's digest (`OutputJob`) cannot miss a change.
+protocol PageKind {
+  associatedtype Input: Encodable & Sendable
+  /// The template that renders the page (a file in `Templates/`, without `.mustache`).
+  static var template: String { get }
+  /// The page's title, description, trail and own fields.
+  static func view(_ input: Input, _ tools: PageTools) -> PageContent
+}
+
+/// What a page's view may use besides its input: relative links from the
+/// page, and partials rendered once and reused.
+struct PageTools {
+  let link: Linker
+  let fragments: Fragments
+}
+
+/// What a page adds to the shared layout: its title, trail and own fields.
+struct PageContent {
+  /// The page title (also the `<h1>`).
+  var title: String
+  /// One sentence for search engines and link previews.
+  var description: String
+  /// The pages above this one, from the home page down (the current page is added last).
+  var trail: [(label: String, route: Route)]
+  /// The template fields specific to the page.
+  var fields: [String: Any]
+}

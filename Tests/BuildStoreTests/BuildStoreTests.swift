@@ -1,0 +1,45 @@
+import BuildStore
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct BuildStoreTests {
+  func path() -> String {
+    TestFiles.temporaryDirectory("store").appendingPathComponent("Site.db").path
+  }
+
+  @Test func remembersWhatWasWrittenAndForgetsForAnotherIdentity() throws {
+    let file = path()
+    do {
+      let store = try BuildStore(path: file, identity: "plansite A")
+      var changes = BuildStore.Changes()
+      changes.meta["live"] = [1, 2, 3]
+      changes.sources["plan.md"] = BuildStore.SourceEntry(stamp: "10:20", parsed: [9, 9])
+      changes.jobs["index.html"] = UInt64.max
+      changes.outputs[0] = ["index.html": BuildStore.OutputEntry(hash: 7, inode: 8)]
+      try store.write(changes)
+    }
+    let again = try BuildStore(path: file, identity: "plansite A")
+    #expect(again.meta("live") == [1, 2, 3])
+    #expect(again.sources()["plan.md"]?.parsed == [9, 9])
+    #expect(again.jobs()["index.html"] == UInt64.max)
+    #expect(again.outputs(generation: 0)["index.html"] == BuildStore.OutputEntry(hash: 7, inode: 8))
+    #expect(again.outputs(generation: 1).isEmpty)
+    var removal = BuildStore.Changes()
+    removal.removedJobs = ["index.html"]
+    removal.forgetOutputs = [0]
+    try again.write(removal)
+    #expect(again.jobs().isEmpty)
+    #expect(again.outputs(generation: 0).isEmpty)
+    // Written by another plansite (or for another content folder): emptied.
+    let other = try BuildStore(path: file, identity: "plansite B")
+    #expect(other.meta("live") == nil)
+    #expect(other.sources().isEmpty)
+  }
+
+  @Test func aFileThatIsNotADatabaseCannotBeOpened() throws {
+    let file = path()
+    try Data("not a database".utf8).write(to: URL(fileURLWithPath: file))
+    #expect(throws: (any Error).self) { try BuildStore(path: file, identity: "x") }
+  }
+}
