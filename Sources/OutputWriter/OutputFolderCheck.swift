@@ -45,9 +45,9 @@ enum OutputFolderCheck {
   /// Refuses a folder with files that plansite did not write: one the build
   /// database does not describe (`record`) and whose home page does not
   /// carry plansite's generator tag.
-  static func checkOwnership(_ folder: String, record: FolderRecord?) throws(OutputError) {
+  static func checkOwnership(_ folder: String, recorded: FolderIdentity?) throws(OutputError) {
     guard let identity = FolderIdentity.of(folder) else { return }
-    if let record, record.identity == identity { return }
+    if recorded == identity { return }
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     if entries.isEmpty { return }
     let home = FileManager.default.contents(atPath: folder + "/index.html") ?? Data()

@@ -63,9 +63,9 @@ public final class OutputWriter {
   public var spareIdentity: FolderIdentity? { FolderIdentity.of(sparePath) }
 
   /// Refuses an output folder that has files and was not written by
-  /// plansite (`record` is what the builder remembers of it).
-  public func checkOwnership(record: FolderRecord?) throws(OutputError) {
-    try OutputFolderCheck.checkOwnership(directory, record: record)
+  /// plansite (`recorded` is the folder the builder remembers publishing).
+  public func checkOwnership(recorded: FolderIdentity?) throws(OutputError) {
+    try OutputFolderCheck.checkOwnership(directory, recorded: recorded)
   }
 
   /// Opens the spare folder for this build's changes.

@@ -17,12 +17,25 @@ import SiteRenderer
 /// next build renders everything.
 final class BuildMemory: @unchecked Sendable {
   private let store: BuildStore?
-  /// Parsed content files by path, with the size and time they were parsed at.
-  private(set) var sources: [String: (stamp: String, parsed: ParsedFile)] = [:]
-  /// The digest each output file was made from, by path.
-  private(set) var jobs: [String: UInt64] = [:]
-  private(set) var live: FolderRecord?
-  private(set) var spare: FolderRecord?
+  /// The generation number of the live folder's files in the store (the
+  /// spare's is the other one).
+  private var liveGeneration = 0
+  /// The folders as recorded (their files are read from the store only
+  /// when a build needs them: a build with nothing to do never does).
+  private var liveIdentity: FolderIdentity?
+  private var spareIdentity: FolderIdentity?
+  private var details: Details?
+
+  /// What only a build that renders needs, read from the store on first use.
+  private struct Details {
+    /// Parsed content files by path, with the size and time they were parsed at.
+    var sources: [String: (stamp: String, parsed: ParsedFile)] = [:]
+    /// The digest each output file was made from, by path.
+    var jobs: [String: UInt64] = [:]
+    var live: FolderRecord?
+    var spare: FolderRecord?
+  }
+
   /// The digest of the last published build's inputs.
   private(set) var inputsDigest: UInt64?
   /// What the last published build reported (repeated when nothing changed).
@@ -30,17 +43,13 @@ final class BuildMemory: @unchecked Sendable {
   private(set) var notes: [Message] = []
   private(set) var language: Language = .vi
   private(set) var pageCount = 0
-  /// The generation number of the live folder's files in the store (the
-  /// spare's is the other one).
-  private var liveGeneration = 0
 
   /// The database file beside `output`.
   static func databasePath(output: String) -> String { output + ".db" }
 
-  /// Loads what the database beside `configuration.outputDirectory` holds.
+  /// Opens the database beside `configuration.outputDirectory`, reading only its single values.
   ///
-  /// A database that cannot be opened is replaced; if even that fails, the build remembers nothing
-  /// (and says so in the result's notes).
+  /// A database that cannot be opened is replaced; if even that fails, the build remembers nothing.
   init(configuration: BuildConfiguration) {
     let path = Self.databasePath(output: configuration.outputDirectory)
     let identity = Self.identity(configuration)
@@ -51,25 +60,16 @@ final class BuildMemory: @unchecked Sendable {
       opened = try? BuildStore(path: path, identity: identity)
     }
     store = opened
-    guard let store else { return }
-    for (path, entry) in store.sources() {
-      if let parsed = try? BinaryCoding.decode(ParsedFile.self, from: entry.parsed) {
-        sources[path] = (entry.stamp, parsed)
-      }
+    guard let store else {
+      details = Details()
+      return
     }
-    jobs = store.jobs()
     liveGeneration = store.meta("live-generation").flatMap { $0.first.map(Int.init) } ?? 0
-    if let bytes = store.meta("live"),
-      let identity = try? BinaryCoding.decode(FolderIdentity.self, from: bytes)
-    {
-      live = FolderRecord(
-        identity: identity, files: Self.files(store.outputs(generation: liveGeneration)))
+    liveIdentity = store.meta("live").flatMap {
+      try? BinaryCoding.decode(FolderIdentity.self, from: $0)
     }
-    if let bytes = store.meta("spare"),
-      let identity = try? BinaryCoding.decode(FolderIdentity.self, from: bytes)
-    {
-      spare = FolderRecord(
-        identity: identity, files: Self.files(store.outputs(generation: 1 - liveGeneration)))
+    spareIdentity = store.meta("spare").flatMap {
+      try? BinaryCoding.decode(FolderIdentity.self, from: $0)
     }
     if let bytes = store.meta("published"),
       let summary = try? BinaryCoding.decode(Summary.self, from: bytes)
@@ -81,6 +81,44 @@ final class BuildMemory: @unchecked Sendable {
       pageCount = summary.pageCount
     }
   }
+
+  /// Reads the parsed files (decoded on all cores), the job digests and
+  /// the folders' files, once.
+  private func loaded() -> Details {
+    if let details { return details }
+    var loaded = Details()
+    if let store {
+      let entries = store.sources().map { ($0.key, $0.value) }
+      let decoded = Parallel.map(entries, chunk: 64) { path, entry in
+        (path, entry.stamp, try? BinaryCoding.decode(ParsedFile.self, from: entry.parsed))
+      }
+      for (path, stamp, parsed) in decoded {
+        if let parsed { loaded.sources[path] = (stamp, parsed) }
+      }
+      loaded.jobs = store.jobs()
+      if let liveIdentity {
+        loaded.live = FolderRecord(
+          identity: liveIdentity, files: Self.files(store.outputs(generation: liveGeneration)))
+      }
+      if let spareIdentity {
+        loaded.spare = FolderRecord(
+          identity: spareIdentity, files: Self.files(store.outputs(generation: 1 - liveGeneration)))
+      }
+    }
+    details = loaded
+    return loaded
+  }
+
+  /// The live folder as recorded.
+  var live: FolderRecord? { loaded().live }
+  /// Which folder the live one was when recorded (without reading its files).
+  var recordedLive: FolderIdentity? { liveIdentity }
+  /// The spare folder as recorded.
+  var spare: FolderRecord? { loaded().spare }
+  private var jobs: [String: UInt64] { loaded().jobs }
+
+  /// Reads what a build that loads content needs (before loading on all cores).
+  func prepare() { _ = loaded() }
 
   /// What a published build says of itself, repeated by a build that finds
   /// nothing changed.
@@ -123,7 +161,7 @@ final class BuildMemory: @unchecked Sendable {
 
   /// The remembered parse of `file`, if its size and time are unchanged.
   func parsed(_ file: SourceTree.File) -> ParsedFile? {
-    guard let entry = sources[file.path], entry.stamp == file.stamp else { return nil }
+    guard let entry = details?.sources[file.path], entry.stamp == file.stamp else { return nil }
     return entry.parsed
   }
 
@@ -133,25 +171,32 @@ final class BuildMemory: @unchecked Sendable {
   /// file is simply parsed again next time (git's "racily clean" rule).
   func remember(_ loaded: ContentLoader.Result, tree: SourceTree) {
     var changes = BuildStore.Changes()
+    var details = self.loaded()
     let now = Self.nanosecondsNow()
     let listed = Set(tree.files.map(\.path))
-    for file in tree.files where loaded.freshlyParsed.contains(file.path) {
-      guard let parsed = loaded.parsed[file.path] else { continue }
-      if file.modified > now - 2_000_000_000 {
-        if sources.removeValue(forKey: file.path) != nil {
-          changes.removedSources.append(file.path)
-        }
-        continue
-      }
-      sources[file.path] = (file.stamp, parsed)
-      if let bytes = try? BinaryCoding.encode(parsed) {
-        changes.sources[file.path] = BuildStore.SourceEntry(stamp: file.stamp, parsed: bytes)
+    let fresh = tree.files.filter { loaded.freshlyParsed.contains($0.path) }
+    let settled = fresh.filter { $0.modified <= now - 2_000_000_000 }
+    let encoded = Parallel.map(settled, chunk: 64) { file in
+      (
+        file, loaded.parsed[file.path],
+        loaded.parsed[file.path].flatMap { try? BinaryCoding.encode($0) }
+      )
+    }
+    for (file, parsed, bytes) in encoded {
+      guard let parsed, let bytes else { continue }
+      details.sources[file.path] = (file.stamp, parsed)
+      changes.sources[file.path] = BuildStore.SourceEntry(stamp: file.stamp, parsed: bytes)
+    }
+    for file in fresh where file.modified > now - 2_000_000_000 {
+      if details.sources.removeValue(forKey: file.path) != nil {
+        changes.removedSources.append(file.path)
       }
     }
-    for path in sources.keys where !listed.contains(path) {
-      sources[path] = nil
+    for path in details.sources.keys where !listed.contains(path) {
+      details.sources[path] = nil
       changes.removedSources.append(path)
     }
+    self.details = details
     write(changes)
   }
 
@@ -171,8 +216,8 @@ final class BuildMemory: @unchecked Sendable {
 
   /// Whether the last published build had these inputs and the live folder
   /// is still the one it published.
-  func isUpToDate(inputsDigest digest: ContentHash, liveIdentity: FolderIdentity?) -> Bool {
-    inputsDigest == digest.value && live != nil && live?.identity == liveIdentity
+  func isUpToDate(inputsDigest digest: ContentHash, liveIdentity current: FolderIdentity?) -> Bool {
+    inputsDigest == digest.value && liveIdentity != nil && liveIdentity == current
   }
 
   /// The jobs whose file must be made: its digest changed, or the live
@@ -187,8 +232,9 @@ final class BuildMemory: @unchecked Sendable {
   /// Forgets the spare folder's files, before the build touches it: if the
   /// build is killed, the next one will not trust a half-updated spare.
   func spareWillChange() {
-    guard spare != nil else { return }
-    spare = nil
+    guard spareIdentity != nil else { return }
+    spareIdentity = nil
+    details?.spare = nil
     var changes = BuildStore.Changes()
     changes.meta["spare"] = []
     changes.forgetOutputs = [1 - liveGeneration]
@@ -214,13 +260,17 @@ final class BuildMemory: @unchecked Sendable {
     changes.meta["live-generation"] = [UInt8(newLive)]
     changes.meta["live"] = (try? BinaryCoding.encode(folders.live.identity)) ?? []
     changes.meta["spare"] = folders.spare.flatMap { try? BinaryCoding.encode($0.identity) } ?? []
-    live = folders.live
-    spare = folders.spare
+    var details = loaded()
+    details.live = folders.live
+    details.spare = folders.spare
+    liveIdentity = folders.live.identity
+    spareIdentity = folders.spare?.identity
     var current: [String: UInt64] = [:]
     for job in produced { current[job.path] = job.digest.value }
-    for (path, digest) in current where self.jobs[path] != digest { changes.jobs[path] = digest }
-    changes.removedJobs = self.jobs.keys.filter { current[$0] == nil }
-    self.jobs = current
+    for (path, digest) in current where details.jobs[path] != digest { changes.jobs[path] = digest }
+    changes.removedJobs = details.jobs.keys.filter { current[$0] == nil }
+    details.jobs = current
+    self.details = details
     let summary = Summary(
       inputsDigest: inputsDigest?.value, diagnostics: diagnostics, notes: notes,
       language: language, pageCount: pageCount)

@@ -151,7 +151,7 @@ public struct SiteBuilder: Sendable {
   /// Refuses to replace a folder of someone else's files.
   private func ownership(of writer: OutputWriter, _ memory: BuildMemory) throws(DiagnosticError) {
     do throws(OutputError) {
-      try writer.checkOwnership(record: memory.live)
+      try writer.checkOwnership(recorded: memory.recordedLive)
     } catch {
       throw DiagnosticError(error.diagnostic)
     }
@@ -208,6 +208,7 @@ public struct SiteBuilder: Sendable {
       return ContentLoader.Result(
         draft: PlanDraft(), diagnostics: inputs.listingDiagnostics, parsed: [:], freshlyParsed: [])
     }
+    memory?.prepare()
     let loaded = loader.load(
       tree, listingDiagnostics: inputs.listingDiagnostics,
       reusing: { memory?.parsed($0) })
@@ -251,10 +252,11 @@ public struct SiteBuilder: Sendable {
     _ jobs: [OutputJob], producing toProduce: [OutputJob], writer: OutputWriter,
     _ memory: BuildMemory
   ) throws(DiagnosticError) -> (OutputWriter.Report, OutputWriter.Published) {
+    let (live, spare) = (memory.live, memory.spare)
     memory.spareWillChange()
     let update: OutputUpdate
     do throws(OutputError) {
-      update = try writer.begin(live: memory.live, spare: memory.spare)
+      update = try writer.begin(live: live, spare: spare)
       let produced = Set(toProduce.map(\.path))
       for job in jobs where !produced.contains(job.path) { try update.keep(job.path) }
     } catch {

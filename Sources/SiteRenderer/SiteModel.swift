@@ -13,19 +13,27 @@ struct SiteModel: Sendable {
   /// The build date statuses are judged on.
   let today: Day
   /// Each task as lists show it.
-  let rows: [TaskID: TaskRow]
+  let rows: [TaskID: Shared<TaskRow>]
+  /// Each task with its digest, computed once for all the pages and data
+  /// files that show it.
+  let tasks: [TaskID: Shared<PlanTask>]
 
   init(plan: Plan, today: Day) {
     self.plan = plan
     self.today = today
     duties = DutyIndex(plan: plan)
-    var rows: [TaskID: TaskRow] = [:]
-    for task in plan.tasks { rows[task.id] = TaskRow(task, today: today) }
+    var rows: [TaskID: Shared<TaskRow>] = [:]
+    for task in plan.tasks { rows[task.id] = Shared(TaskRow(task, today: today)) }
     self.rows = rows
+    let shared = Parallel.map(plan.tasks, chunk: 64) { Shared($0) }
+    tasks = Dictionary(zip(plan.tasks.map(\.id), shared)) { first, _ in first }
   }
 
+  /// A task with its digest.
+  func shared(_ id: TaskID) -> Shared<PlanTask>? { tasks[id] }
+
   /// The row of a task (every task of the plan has one).
-  func row(_ id: TaskID) -> TaskRow? { rows[id] }
+  func row(_ id: TaskID) -> Shared<TaskRow>? { rows[id] }
 
   /// A plain sentence naming the plan: `kế hoạch 22/KH-UBND`.
   var planName: String {

@@ -125,7 +125,7 @@ import Testing
     try "mine".write(
       to: foreign.appendingPathComponent("letter.txt"), atomically: true, encoding: .utf8)
     let writer = try OutputWriter(directory: foreign.path)
-    #expect(throws: OutputError.self) { try writer.checkOwnership(record: nil) }
+    #expect(throws: OutputError.self) { try writer.checkOwnership(recorded: nil) }
     writer.abandon()
     // A folder whose home page plansite wrote is recognised without a record.
     let site = root.appendingPathComponent("Site")
@@ -133,7 +133,7 @@ import Testing
     try "<!DOCTYPE html><meta name=\"generator\" content=\"plansite 0.5.0\">".write(
       to: site.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
     let ours = try OutputWriter(directory: site.path)
-    #expect(throws: Never.self) { try ours.checkOwnership(record: nil) }
+    #expect(throws: Never.self) { try ours.checkOwnership(recorded: nil) }
     ours.abandon()
     let content = root.appendingPathComponent("Content")
     #expect(throws: OutputError.self) {

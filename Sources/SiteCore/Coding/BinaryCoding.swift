@@ -51,6 +51,7 @@ public protocol PrecomputedDigest {
 ///
 /// A list of a thousand rows appears on many pages: each page's digest then
 /// costs a thousand small digests combined, not a thousand rows encoded.
+@dynamicMemberLookup
 public struct Shared<Value: Encodable & Sendable>: Encodable, Sendable, PrecomputedDigest {
   public let value: Value
   public let digest: ContentHash
@@ -62,6 +63,11 @@ public struct Shared<Value: Encodable & Sendable>: Encodable, Sendable, Precompu
 
   public func encode(to encoder: Encoder) throws {
     try value.encode(to: encoder)
+  }
+
+  /// The value's own properties, read through.
+  public subscript<Property>(dynamicMember keyPath: KeyPath<Value, Property>) -> Property {
+    value[keyPath: keyPath]
   }
 }
 

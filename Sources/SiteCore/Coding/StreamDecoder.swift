@@ -154,12 +154,13 @@ final class StreamReader {
   }
 }
 
-/// A `Decoder` reading the stream format.
-final class StreamDecoder: Decoder {
+/// A `Decoder` reading the stream format (a small struct: handing it to a
+/// value's `init(from:)` allocates nothing).
+struct StreamDecoder: Decoder {
   let reader: StreamReader
   let depth: Int
-  var codingPath: [CodingKey] = []
-  var userInfo: [CodingUserInfoKey: Any] = [:]
+  var codingPath: [CodingKey] { [] }
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   init(reader: StreamReader, depth: Int) {
     self.reader = reader

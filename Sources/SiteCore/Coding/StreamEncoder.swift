@@ -34,11 +34,14 @@ enum StreamTag {
 }
 
 /// An `Encoder` writing the stream format into a sink.
-final class StreamEncoder: Encoder {
+///
+/// A small struct (a reference and a number), so handing it to a value's
+/// `encode(to:)` allocates nothing.
+struct StreamEncoder: Encoder {
   let sink: EncodingSink
   let depth: Int
-  var codingPath: [CodingKey] = []
-  var userInfo: [CodingUserInfoKey: Any] = [:]
+  var codingPath: [CodingKey] { [] }
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   init(sink: EncodingSink, depth: Int) {
     self.sink = sink
@@ -106,6 +109,10 @@ extension EncodingSink {
   /// Encodes any value at `depth`, giving only the digest of values that
   /// carry one when the sink wants digests.
   func value<T: Encodable>(_ value: T, depth: Int) throws {
+    // The common scalars first, by type (cheaper than casting to a protocol).
+    if T.self == String.self, let text = value as? String { return string(text) }
+    if T.self == Int.self, let number = value as? Int { return int(Int64(number)) }
+    if T.self == Bool.self, let flag = value as? Bool { return bool(flag) }
     if wantsDigests, let digested = value as? PrecomputedDigest {
       byte(StreamTag.digest)
       varint(digested.digest.value)
@@ -115,13 +122,8 @@ extension EncodingSink {
       try sortable.encodeSorted(sink: self, depth: depth)
       return
     }
-    switch value {
-    case let text as String: string(text)
-    case let number as Int: int(Int64(number))
-    case let flag as Bool: bool(flag)
-    case let number as Double: double(number)
-    default: try value.encode(to: StreamEncoder(sink: self, depth: depth))
-    }
+    if let number = value as? Double { return double(number) }
+    try value.encode(to: StreamEncoder(sink: self, depth: depth))
   }
 }
 

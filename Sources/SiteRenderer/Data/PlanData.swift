@@ -23,8 +23,10 @@ struct PlanData: Sendable {
   }
 
   struct TaskData: Encodable, Sendable {
-    let task: PlanTask
+    let shared: Shared<PlanTask>
     let status: DisplayStatus
+
+    var task: PlanTask { shared.value }
   }
 
   struct CommuneEntry: Encodable, Sendable {
@@ -38,7 +40,11 @@ struct PlanData: Sendable {
     return Input(
       document: plan.document, baseURL: plan.site.baseURL, sections: plan.sections,
       groups: plan.groups,
-      tasks: plan.tasks.map { TaskData(task: $0, status: $0.displayStatus(today: model.today)) },
+      tasks: plan.tasks.compactMap { task in
+        model.shared(task.id).map {
+          TaskData(shared: $0, status: task.displayStatus(today: model.today))
+        }
+      },
       agencies: AgenciesPage.input(model).agencies,
       communes: zip(plan.communes, counts).map { CommuneEntry(commune: $0, dutyCount: $1) },
       indicators: plan.indicators, today: model.today)

@@ -40,21 +40,21 @@ final class Fragments: @unchecked Sendable {
   }
 
   /// One task row (`partials/task-item`).
-  func taskItem(_ row: TaskRow, link: Linker) -> String {
-    fragment(FragmentKey(kind: "task", digest: Digest.of(row).value, root: link.root)) {
-      templates.render(row.view(link: link), with: "partials/task-item") ?? ""
+  func taskItem(_ row: Shared<TaskRow>, link: Linker) -> String {
+    fragment(FragmentKey(kind: "task", digest: row.digest.value, root: link.root)) {
+      templates.render(row.value.view(link: link), with: "partials/task-item") ?? ""
     }
   }
 
   /// Task rows joined.
-  func taskItems(_ rows: [TaskRow], link: Linker) -> String {
+  func taskItems(_ rows: [Shared<TaskRow>], link: Linker) -> String {
     var html = ""
     for row in rows { html += taskItem(row, link: link) }
     return html
   }
 
   /// A whole task list (`partials/task-list` around the rows).
-  func taskList(_ rows: [TaskRow], link: Linker) -> String {
+  func taskList(_ rows: [Shared<TaskRow>], link: Linker) -> String {
     templates.render(["items_html": taskItems(rows, link: link)], with: "partials/task-list") ?? ""
   }
 

@@ -24,7 +24,7 @@ enum HomePage: PageKind {
     let id: GroupID
     let title: String
     let taskCount: Int
-    let rows: [TaskRow]
+    let rows: [Shared<TaskRow>]
   }
 
   static func input(_ model: SiteModel) -> Input {

@@ -43,8 +43,8 @@ struct TaskRow: Encodable, Sendable, Hashable {
 
 /// One assignment as seen by one assignee: a row of an agency's or a
 /// commune's duty list.
-struct DutyRow: Encodable, Sendable, Hashable {
-  let task: TaskRow
+struct DutyRow: Encodable, Sendable {
+  let task: Shared<TaskRow>
   /// Which of the task's assignments (its position).
   let assignment: Int
   let role: Assignment.Role

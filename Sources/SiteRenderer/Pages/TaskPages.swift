@@ -8,7 +8,7 @@ enum GroupPage: PageKind {
   struct Input: Encodable, Sendable {
     let group: TaskGroup
     let planName: String
-    let rows: [TaskRow]
+    let rows: [Shared<TaskRow>]
     let rollup: Rollup
   }
 
@@ -46,7 +46,7 @@ enum TaskPage: PageKind {
   static let template = "task"
 
   struct Input: Encodable, Sendable {
-    let task: PlanTask
+    let task: Shared<PlanTask>
     let status: DisplayStatus
     let groupID: GroupID
     let groupTitle: String
@@ -59,7 +59,10 @@ enum TaskPage: PageKind {
 
   static func input(_ id: TaskID, _ model: SiteModel) -> Input? {
     let plan = model.plan
-    guard let task = plan.task(id), let group = plan.group(task.group) else { return nil }
+    guard let shared = model.shared(id), let group = plan.group(shared.value.group) else {
+      return nil
+    }
+    let task = shared.value
     let siblings = group.tasks
     let position = siblings.firstIndex(of: id)
     func link(_ offset: Int) -> TaskLink? {
@@ -69,7 +72,7 @@ enum TaskPage: PageKind {
       return TaskLink(id: other.id, title: other.title)
     }
     return Input(
-      task: task, status: task.displayStatus(today: model.today), groupID: group.id,
+      task: shared, status: task.displayStatus(today: model.today), groupID: group.id,
       groupTitle: group.title,
       assignees: task.assignments.map { $0.assignees.map { AssigneeName($0, in: plan) } },
       indicators: task.indicators.compactMap { plan.indicator($0) }.map {
@@ -80,7 +83,7 @@ enum TaskPage: PageKind {
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
     let link = tools.link
-    let task = input.task
+    let task = input.task.value
     let assignments: [[String: Any]] = zip(task.assignments, input.assignees).map {
       assignment, names in
       var item: [String: Any] = [
