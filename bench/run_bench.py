@@ -187,9 +187,10 @@ class Plansite(Tool):
 
     def leftovers(self) -> list[Path]:
         # plansite writes OUT.staging and swaps it in; it locks OUT.lock and
-        # keeps parsed files in OUT.cache: all go, so every run starts cold.
+        # remembers what it built in OUT.db: all go, so every run starts cold.
         o = self.output
-        return [o] + [o.with_name(o.name + suffix) for suffix in (".staging", ".lock", ".cache")]
+        return [o] + [o.with_name(o.name + suffix)
+                      for suffix in (".staging", ".lock", ".db", ".db-journal")]
 
     def command(self, extra: list[str] = ()) -> tuple[list[str], Path]:
         return ([str(self.binary), "build", "--content", str(self.corpus / "Content"),
