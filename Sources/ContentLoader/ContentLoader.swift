@@ -156,6 +156,8 @@ public struct ContentLoader: Sendable {
     case .indicators(let list): draft.indicators += list
     case .group(let group): draft.groups.append(group)
     case .task(let task): draft.tasks.append(task)
+    case .schedule(let schedule): draft.schedule = schedule
+    case .report(let report): draft.reports.append(report)
     case .nothing: break
     }
   }
@@ -165,6 +167,7 @@ public struct ContentLoader: Sendable {
     case .agencies: .agencies
     case .communes: .communes
     case .indicators: .indicators
+    case .reporting: .periods
     case .group: .groups
     default: nil
     }
@@ -208,6 +211,11 @@ public struct ContentLoader: Sendable {
     }
     if !path.contains("/"), let close = Suggestion.closest(to: path, among: known) {
       return Diagnostic.Note(vi: "có phải là '\(close)'?", en: "did you mean '\(close)'?")
+    }
+    if path.hasPrefix("reports/") {
+      return Diagnostic.Note(
+        vi: "mỗi báo cáo là một tệp reports/<mã kỳ báo cáo>/<mã cơ quan hoặc xã, phường>.md",
+        en: "each report is a file reports/<period id>/<agency or commune id>.md")
     }
     return Diagnostic.Note(
       vi: "nhiệm vụ đặt trong tasks/<thư mục nhóm>/<số hiệu>.md, các mục trong "

@@ -19,6 +19,11 @@ public struct Plan: Sendable {
   public let communes: [Commune]
   /// The indicators, in registry order.
   public let indicators: [Indicator]
+  /// The reporting schedule, if the plan's content has one.
+  public let schedule: ReportingSchedule?
+  /// The reports published on the site (drafts only when asked for), by
+  /// period in schedule order, then reporter.
+  public let reports: [Report]
 
   private let tasksByID: [TaskID: Int]
   private let groupsByID: [GroupID: Int]
@@ -32,8 +37,11 @@ public struct Plan: Sendable {
   /// this.
   init(
     site: SiteSettings, document: PlanDocument, sections: [PlanSection], groups: [TaskGroup],
-    tasks: [PlanTask], agencies: [Agency], communes: [Commune], indicators: [Indicator]
+    tasks: [PlanTask], agencies: [Agency], communes: [Commune], indicators: [Indicator],
+    schedule: ReportingSchedule? = nil, reports: [Report] = []
   ) {
+    self.schedule = schedule
+    self.reports = reports
     self.site = site
     self.document = document
     self.sections = sections
@@ -58,6 +66,11 @@ public struct Plan: Sendable {
   public func commune(_ id: CommuneID) -> Commune? { communesByID[id].map { communes[$0] } }
   public func indicator(_ id: IndicatorID) -> Indicator? {
     indicatorsByID[id].map { indicators[$0] }
+  }
+
+  /// A reporting period of the schedule.
+  public func period(_ id: PeriodID) -> ReportingPeriod? {
+    schedule?.periods.first { $0.id == id }
   }
 
   /// The position of a task in plan order, for sorting duties.

@@ -13,11 +13,15 @@ public struct SiteSettings: Hashable, Sendable, Codable {
   public var publisher: String?
   /// A note shown in every footer, such as that the site is not the official text.
   public var footerNote: String?
+  /// Whether the content is made-up sample data (`sample: true`): every
+  /// page then says so.
+  public var isSample: Bool
 
   public init(
     title: String, language: String = "vi", baseURL: String? = nil, description: String = "",
-    publisher: String? = nil, footerNote: String? = nil
+    publisher: String? = nil, footerNote: String? = nil, isSample: Bool = false
   ) {
+    self.isSample = isSample
     self.title = title
     self.language = language
     self.baseURL = baseURL

@@ -13,6 +13,10 @@ enum ContentFileKind: Equatable {
   case group(folder: String)
   /// A task file in `tasks/<folder>/` (folder `""` for `tasks/` itself).
   case task(folder: String)
+  /// The reporting schedule, `reporting.yaml`.
+  case reporting
+  /// A report: `reports/<period>/<reporter>.md`.
+  case report(period: String, reporter: String)
   /// A note for editors the site does not use (`README.md`, `SOURCES.md`).
   case documentation
   /// Anything else.
@@ -31,6 +35,7 @@ enum ContentFileKind: Equatable {
       case "agencies.yaml": self = .agencies
       case "communes.yaml": self = .communes
       case "indicators.yaml": self = .indicators
+      case "reporting.yaml": self = .reporting
       default: self = Self.documentationFiles.contains(path) ? .documentation : .unexpected
       }
       return
@@ -42,6 +47,13 @@ enum ContentFileKind: Equatable {
     } else if top == "tasks", name.hasSuffix(".md") {
       let folder = first == last ? "" : String(path[path.index(after: first)..<last])
       self = name == "_group.md" ? .group(folder: folder) : .task(folder: folder)
+    } else if top == "reports", name.hasSuffix(".md"), first != last {
+      let period = String(path[path.index(after: first)..<last])
+      guard !period.contains("/") else {
+        self = .unexpected
+        return
+      }
+      self = .report(period: period, reporter: String(name.dropLast(3)))
     } else {
       self = .unexpected
     }
@@ -51,7 +63,7 @@ enum ContentFileKind: Equatable {
   static let requiredFiles = ["site.yaml", "plan.md", "agencies.yaml", "communes.yaml"]
 
   /// The files the site reads at the top of the content folder.
-  static let knownRootFiles = requiredFiles + ["indicators.yaml"]
+  static let knownRootFiles = requiredFiles + ["indicators.yaml", "reporting.yaml"]
 
   /// Notes for editors at the top of the content folder, which the site
   /// does not read (documented in docs/content.md).
@@ -74,6 +86,8 @@ public struct ParsedFile: Sendable, Codable {
     case indicators([PlanDraft.IndicatorDraft])
     case group(PlanDraft.GroupDraft)
     case task(PlanDraft.TaskDraft)
+    case schedule(PlanDraft.ScheduleDraft)
+    case report(PlanDraft.ReportDraft)
     case nothing
   }
 

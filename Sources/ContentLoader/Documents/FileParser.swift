@@ -28,6 +28,13 @@ struct FileParser {
     case .task(let folder):
       content =
         markdownFile(file, what: .task, report).flatMap { task($0, folder: folder) } ?? .nothing
+    case .reporting:
+      content = yamlFile(file, report).flatMap { schedule($0) }.map { .schedule($0) } ?? .nothing
+    case .report(let period, let reporter):
+      content =
+        markdownFile(file, what: .report, report).flatMap {
+          self.report($0, period: period, reporter: reporter)
+        }.map { .report($0) } ?? .nothing
     case .documentation, .unexpected:
       content = .nothing
     }

@@ -29,9 +29,10 @@ extension FileParser {
     let description = fields.string("description")?.value ?? ""
     let publisher = fields.string("publisher")?.value
     let footer = fields.string("footer_note")?.value
+    let sample = fields.bool("sample") ?? false
     guard let title else { return nil }
     return SiteSettings(
       title: title.value, language: language, baseURL: baseURL, description: description,
-      publisher: publisher, footerNote: footer)
+      publisher: publisher, footerNote: footer, isSample: sample)
   }
 }

@@ -35,7 +35,7 @@ extension FileParser {
       PlanDraft.TaskDraft(
         id: id, folder: folder, groupRef: group, title: title.value, body: body(doc),
         assignments: assignments,
-        deadline: deadline, status: status, progress: progress?.value,
+        deadline: deadline, status: status, progress: progress,
         indicatorRefs: indicators, source: doc.file.ref))
   }
 

@@ -13,4 +13,9 @@ extension Message {
   static let indicator = Message(vi: "chỉ tiêu", en: "indicator")
   static let baseline = Message(vi: "số liệu năm gốc", en: "baseline")
   static let siteSettings = Message(vi: "thiết lập của trang", en: "site settings")
+  static let schedule = Message(vi: "lịch báo cáo", en: "reporting schedule")
+  static let period = Message(vi: "kỳ báo cáo", en: "reporting period")
+  static let report = Message(vi: "báo cáo", en: "report")
+  static let taskUpdate = Message(vi: "mục báo cáo về nhiệm vụ", en: "task entry")
+  static let indicatorFigure = Message(vi: "mục số liệu chỉ tiêu", en: "indicator entry")
 }

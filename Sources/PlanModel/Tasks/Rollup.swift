@@ -13,23 +13,26 @@ public struct Rollup: Hashable, Sendable, Codable {
     progressCount > 0 ? Double(progressSum) / Double(progressCount) : nil
   }
 
-  /// The figures for `tasks` as of `today`; a task counts once however many
-  /// of its assignments concern the reader.
-  public init<Tasks: Sequence>(_ tasks: Tasks, today: Day) where Tasks.Element == PlanTask {
-    add(tasks, today: today)
-  }
-
-  /// Adds more tasks (callers make sure none is counted twice).
-  public mutating func add<Tasks: Sequence>(_ tasks: Tasks, today: Day)
-  where Tasks.Element == PlanTask {
+  /// The figures for tasks given as the status each shows and its progress;
+  /// a task counts once however many of its assignments concern the reader.
+  public init<Tasks: Sequence>(_ tasks: Tasks)
+  where Tasks.Element == (status: DisplayStatus, progress: Int?) {
     for task in tasks {
-      counts[Self.index(of: task.displayStatus(today: today))] += 1
+      counts[Self.index(of: task.status)] += 1
       total += 1
-      if let progress = task.progress ?? (task.status == .done ? 100 : nil) {
+      if let progress = task.progress {
         progressSum += progress
         progressCount += 1
       }
     }
+  }
+
+  /// The figures for tasks as their own files state them (a plan without reports).
+  public init<Tasks: Sequence>(_ tasks: Tasks, today: Day) where Tasks.Element == PlanTask {
+    self.init(
+      tasks.map { task in
+        (task.displayStatus(today: today), task.progress ?? (task.status == .done ? 100 : nil))
+      })
   }
 
   /// The count for one status.
@@ -41,6 +44,10 @@ public struct Rollup: Hashable, Sendable, Codable {
 
   /// The order statuses are shown in.
   public static let displayOrder: [DisplayStatus] = [
-    .done, .inProgress, .notStarted, .overdue, .unreported,
+    .done, .doneLate, .inProgress, .notStarted, .overdue, .unreported,
   ]
+
+  /// Whether anything is known of any task: when nothing is, the counts
+  /// would read as facts ("Hoàn thành: 0") and are not shown.
+  public var hasFacts: Bool { total > count(.unreported) || progressCount > 0 }
 }

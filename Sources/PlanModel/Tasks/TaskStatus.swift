@@ -19,6 +19,8 @@ public enum DisplayStatus: String, CaseIterable, Sendable, Codable {
   case notStarted = "not-started"
   case inProgress = "in-progress"
   case done
+  /// Done, after its deadline.
+  case doneLate = "done-late"
   case overdue
   case unreported
 
@@ -27,23 +29,30 @@ public enum DisplayStatus: String, CaseIterable, Sendable, Codable {
     case .notStarted: "Chưa thực hiện"
     case .inProgress: "Đang thực hiện"
     case .done: "Hoàn thành"
+    case .doneLate: "Hoàn thành chậm"
     case .overdue: "Quá hạn"
-    case .unreported: "Chưa cập nhật"
+    case .unreported: "Chưa có báo cáo"
     }
   }
 
-  /// A task is overdue when its deadline has passed (as of `today`) and it is not done.
+  /// Whether the status is derived from the build date (the date it is
+  /// judged on must then be shown with it).
+  public var isJudgedOnToday: Bool { self == .overdue }
+
+  /// The status a task shows on `today`.
+  ///
+  /// A task is overdue when something is known of it, it is not done, and
+  /// its deadline has passed. Nothing known is never read as late: it stays
+  /// "Chưa có báo cáo", with the deadline beside it.
   public init(status: TaskStatus?, deadline: Day?, today: Day) {
-    if status == .done {
-      self = .done
-    } else if let deadline, deadline < today {
-      self = .overdue
-    } else {
-      switch status {
-      case .notStarted: self = .notStarted
-      case .inProgress: self = .inProgress
-      case .done: self = .done
-      case nil: self = .unreported
+    switch status {
+    case nil: self = .unreported
+    case .done: self = .done
+    case .notStarted, .inProgress:
+      if let deadline, deadline < today {
+        self = .overdue
+      } else {
+        self = status == .notStarted ? .notStarted : .inProgress
       }
     }
   }

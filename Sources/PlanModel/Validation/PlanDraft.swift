@@ -14,6 +14,10 @@ public struct PlanDraft: Sendable, Codable {
   public var agencies: [Entry<Agency>] = []
   public var communes: [Entry<Commune>] = []
   public var indicators: [IndicatorDraft] = []
+  /// The reporting schedule (`reporting.yaml`), if there is one.
+  public var schedule: ScheduleDraft?
+  /// Every report, drafts included.
+  public var reports: [ReportDraft] = []
   /// Registries whose files could not be read completely.
   ///
   /// References into them are not checked, so one broken file does not cascade into hundreds of
@@ -22,7 +26,7 @@ public struct PlanDraft: Sendable, Codable {
 
   /// The kinds of things references point to.
   public enum Registry: Hashable, Sendable, Codable {
-    case agencies, communes, indicators, groups
+    case agencies, communes, indicators, groups, periods
   }
 
   public init() {}
@@ -65,14 +69,14 @@ public struct PlanDraft: Sendable, Codable {
     public var deadline: Located<Day>?
     /// The reported status, where it is written.
     public var status: Located<TaskStatus>?
-    public var progress: Int?
+    public var progress: Located<Int>?
     public var indicatorRefs: [Located<String>]
     public var source: SourceRef
 
     public init(
       id: Located<String>, folder: String, groupRef: Located<String>?, title: String,
       body: RichText, assignments: [AssignmentDraft],
-      deadline: Located<Day>?, status: Located<TaskStatus>?, progress: Int?,
+      deadline: Located<Day>?, status: Located<TaskStatus>?, progress: Located<Int>?,
       indicatorRefs: [Located<String>],
       source: SourceRef
     ) {

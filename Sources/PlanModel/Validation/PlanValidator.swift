@@ -6,7 +6,15 @@ import SiteCore
 /// It reports every problem it finds in one pass; a plan is returned only
 /// when there is no error (warnings are allowed through).
 public struct PlanValidator: Sendable {
-  public init() {}
+  /// The build date: a report dated later is an error (no check when nil).
+  public var today: Day?
+  /// Whether draft reports are part of the plan (`serve`, `build --drafts`).
+  public var includeDrafts: Bool
+
+  public init(today: Day? = nil, includeDrafts: Bool = false) {
+    self.today = today
+    self.includeDrafts = includeDrafts
+  }
 
   public func validate(_ draft: PlanDraft) -> (plan: Plan?, diagnostics: [Diagnostic]) {
     let report = DiagnosticCollector()
@@ -57,7 +65,9 @@ public struct PlanValidator: Sendable {
       draft.tasks, groups: groups, rejectedFolders: rejectedFolders, indicators: indicators,
       resolver: resolver, incomplete: draft.incomplete, report)
 
-    guard let site = draft.site, let document = draft.document, !report.hasErrors else {
+    // Reports are checked against what validated so far, even when other
+    // files have errors, so an editor sees every problem in one run.
+    guard let site = draft.site, let document = draft.document else {
       return (nil, report.diagnostics)
     }
     var orderedTasks: [PlanTask] = []
@@ -69,9 +79,17 @@ public struct PlanValidator: Sendable {
       orderedTasks += members
       finalGroups.append(group)
     }
-    let plan = Plan(
+    let base = Plan(
       site: site, document: document, sections: sections, groups: finalGroups,
       tasks: orderedTasks, agencies: agencies, communes: communes, indicators: indicators)
+    let reporting = ReportValidation(plan: base, draft: draft, today: today, report: report)
+    let schedule = reporting.schedule()
+    let reports = reporting.reports(schedule: schedule, includingDrafts: includeDrafts)
+    guard !report.hasErrors else { return (nil, report.diagnostics) }
+    let plan = Plan(
+      site: site, document: document, sections: sections, groups: finalGroups,
+      tasks: orderedTasks, agencies: agencies, communes: communes, indicators: indicators,
+      schedule: schedule, reports: reports)
     return (plan, report.diagnostics)
   }
 
@@ -156,14 +174,15 @@ public struct PlanValidator: Sendable {
         PlanTask(
           id: TaskID(draft.id.value), slug: Slug.make(from: draft.id.value), group: group,
           title: draft.title, body: draft.body, assignments: assignments,
-          deadline: draft.deadline?.value, status: draft.status?.value, progress: draft.progress,
+          deadline: draft.deadline?.value, status: draft.status?.value,
+          progress: draft.progress?.value,
           indicators: taskIndicators, source: draft.source))
     }
     return tasks
   }
 
   private func checkStatusConsistency(_ draft: PlanDraft.TaskDraft, _ report: DiagnosticCollector) {
-    guard let progress = draft.progress, let status = draft.status else { return }
+    guard let progress = draft.progress?.value, let status = draft.status else { return }
     if status.value == .done, progress < 100 {
       report.warning(
         vi: "nhiệm vụ '\(draft.id.value)' ghi là hoàn thành nhưng tiến độ chỉ \(progress)%",

@@ -1,0 +1,127 @@
+import PlanModel
+import SiteCore
+
+extension FileParser {
+  /// `reporting.yaml`: the periods, who reports, who compiles.
+  func schedule(_ yaml: YAMLFile) -> PlanDraft.ScheduleDraft? {
+    guard let fields = MappingReader(yaml.root, what: .schedule, source: yaml.source) else {
+      return nil
+    }
+    defer { fields.finish() }
+    let periods =
+      fields.list("periods", what: .period, required: true) { item in
+        period(item, file: yaml.source.file)
+      } ?? []
+    let reporters = fields.stringList("reporters")
+    let compiler = fields.string("compiler")
+    return PlanDraft.ScheduleDraft(
+      periods: periods, reporterRefs: reporters, compilerRef: compiler,
+      source: yaml.source.file.ref)
+  }
+
+  private func period(_ item: MappingReader, file: SourceFile) -> PlanDraft.PeriodDraft? {
+    let id = item.string("id", required: true, example: "2026-6t")
+    let name = item.string("name", required: true, example: "\"6 tháng đầu năm 2026\"")
+    let start = item.day("start", required: true)
+    let end = item.day("end", required: true)
+    let due = item.day("due", required: true)
+    guard let id, let name, let start, let end, let due else { return nil }
+    if end.value < start.value {
+      item.error(
+        vi: "kỳ báo cáo kết thúc (\(end.value.vietnamese)) trước khi bắt đầu "
+          + "(\(start.value.vietnamese))",
+        en: "the period ends (\(end.value.iso)) before it starts (\(start.value.iso))",
+        at: end.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "kiểm tra lại 'start' và 'end'", en: "check 'start' and 'end'")
+        ])
+      return nil
+    }
+    if due.value < start.value {
+      item.warning(
+        vi: "hạn gửi báo cáo (\(due.value.vietnamese)) trước ngày bắt đầu kỳ "
+          + "(\(start.value.vietnamese))",
+        en: "reports are due (\(due.value.iso)) before the period starts (\(start.value.iso))",
+        at: due.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "hạn gửi thường sau ngày kết thúc kỳ, hoặc ít ngày trước đó",
+            en: "reports are usually due after the period ends, or shortly before")
+        ])
+    }
+    let period = ReportingPeriod(
+      id: PeriodID(id.value), name: name.value, start: start.value, end: end.value,
+      due: due.value, source: SourceRef(path: file.path, location: item.location))
+    return PlanDraft.PeriodDraft(
+      period: period, idLocation: id.location, endLocation: end.location,
+      dueLocation: due.location)
+  }
+
+  /// `reports/<period>/<reporter>.md`: one report of one agency or commune.
+  func report(_ doc: MarkdownFile, period: String, reporter: String) -> PlanDraft.ReportDraft? {
+    let f = doc.fields
+    defer { f.finish() }
+    let date = f.day("date", required: true)
+    let draft = f.bool("draft") ?? false
+    let document = f.string("document")?.value
+    let sourceURL = f.string("source_url")?.value
+    let tasks =
+      f.list("tasks", what: .taskUpdate) { item in
+        taskUpdate(item, file: doc.file)
+      } ?? []
+    let indicators =
+      f.list("indicators", what: .indicatorFigure) { item in
+        indicatorFigure(item, file: doc.file)
+      } ?? []
+    let fileLocation = doc.file.location()
+    return PlanDraft.ReportDraft(
+      periodRef: Located(period, at: fileLocation),
+      reporterRef: Located(reporter, at: fileLocation),
+      date: date, isDraft: draft, document: document, sourceURL: sourceURL, summary: body(doc),
+      tasks: tasks, indicators: indicators, source: doc.file.ref)
+  }
+
+  private func taskUpdate(_ item: MappingReader, file: SourceFile) -> PlanDraft.TaskUpdateDraft? {
+    let task = item.string("task", required: true, example: "\"1.1\"")
+    let status = item.locatedEnumeration("status", TaskStatus.self)
+    let progress = item.int("progress", in: 0...100)
+    let doneOn = item.day("done_on")
+    let text = item.string("text")
+    guard let task else { return nil }
+    let rendered: RichText
+    if let text {
+      rendered = rich(
+        text.value, in: file, line: text.location.line ?? 1,
+        column: text.location.column.map { $0 + 1 }, item.report)
+    } else {
+      rendered = .empty
+    }
+    return PlanDraft.TaskUpdateDraft(
+      task: task, status: status, progress: progress, doneOn: doneOn, text: rendered,
+      source: SourceRef(path: file.path, location: item.location))
+  }
+
+  private func indicatorFigure(_ item: MappingReader, file: SourceFile)
+    -> PlanDraft.IndicatorReportDraft?
+  {
+    let indicator = item.string("indicator", required: true, example: "grdp-tang-truong")
+    let period = item.string("year", required: true, example: "\"2026\"")
+    let value = item.string("value", required: true, example: "\"7,9\"")
+    guard let indicator, let period, let value else { return nil }
+    guard let parsed = IndicatorValue(parsing: value.value) else {
+      item.error(
+        vi: "'\(value.value)' không phải là một số liệu", en: "'\(value.value)' is not a figure",
+        at: value.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi số theo cách viết Việt Nam, ví dụ 7,9 hoặc 1.150",
+            en: "write a number Vietnamese-style, like 7,9 or 1.150")
+        ])
+      return nil
+    }
+    return PlanDraft.IndicatorReportDraft(
+      indicator: indicator, period: period, value: parsed,
+      source: SourceRef(path: file.path, location: item.location))
+  }
+}

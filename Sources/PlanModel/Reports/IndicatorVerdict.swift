@@ -1,0 +1,109 @@
+/// What a figure says of a target: đạt, vượt, chưa đạt, chưa có số liệu.
+public enum Verdict: String, Hashable, Sendable, Codable, CaseIterable {
+  case met
+  case exceeded
+  case notMet = "not-met"
+  case noData = "no-data"
+
+  public var label: String {
+    switch self {
+    case .met: "Đạt"
+    case .exceeded: "Vượt"
+    case .notMet: "Chưa đạt"
+    case .noData: "Chưa có số liệu"
+    }
+  }
+}
+
+/// One target of an indicator, with the figure for the same year or period
+/// and what it says.
+public struct Judgement: Hashable, Sendable, Codable {
+  public var target: Indicator.Point
+  /// The figure for the target's own year or period, if any.
+  public var value: IndicatorValue?
+  /// The verdict; nil when it is too early to judge: a multi-year target
+  /// before its period has ended, or a target whose year has not ended
+  /// and has no figure yet.
+  public var verdict: Verdict?
+
+  public init(target: Indicator.Point, value: IndicatorValue?, verdict: Verdict?) {
+    self.target = target
+    self.value = value
+    self.verdict = verdict
+  }
+}
+
+/// Judges figures against targets, conservatively.
+///
+/// A figure is compared only with a target for the same year or period,
+/// never an interim figure with a later target, and a multi-year target
+/// only once its period has ended. The direction comes from the target's
+/// wording: "trên" (strictly above), "từ … trở lên", "tối thiểu" (at
+/// least), "dưới" (strictly below), "tối đa", "không quá" (at most), a range
+/// (within), "khoảng" (within 5 %), a bare figure (at least when a higher
+/// figure is better, else at most). "Vượt" is said only of an at-least
+/// target passed.
+public enum IndicatorJudge {
+  /// The tolerance of "khoảng" (about), as a share of the figure.
+  public static let aboutTolerance = 0.05
+
+  /// The judgement of every target of `indicator`, given the figures by
+  /// year or period (`figures[period]`), on `today`.
+  public static func judge(
+    _ indicator: Indicator, figures: [String: IndicatorValue], today: Day
+  ) -> [Judgement] {
+    indicator.targets.map { target in
+      let value = figures[normalized(target.period)]
+      if let end = multiYearEnd(target.period), today.year <= end {
+        return Judgement(target: target, value: value, verdict: nil)
+      }
+      guard let value else {
+        let ended = target.year.map { $0 < today.year } ?? true
+        return Judgement(target: target, value: nil, verdict: ended ? .noData : nil)
+      }
+      return Judgement(
+        target: target, value: value,
+        verdict: verdict(value, against: target.value, higherIsBetter: indicator.higherIsBetter))
+    }
+  }
+
+  /// `2026 - 2030`, `2026–2030` → `2026-2030`.
+  public static func normalized(_ period: String) -> String {
+    String(
+      period.filter { !$0.isWhitespace }.map { $0 == "–" || $0 == "—" ? "-" : $0 })
+  }
+
+  /// The last year of a period written as two years (`2026-2030`), if it is one.
+  static func multiYearEnd(_ period: String) -> Int? {
+    let years = normalized(period).split(separator: "-").compactMap { Int($0) }.filter {
+      $0 >= 1000
+    }
+    return years.count == 2 ? years[1] : nil
+  }
+
+  /// What `value` says of `target`.
+  public static func verdict(
+    _ value: IndicatorValue, against target: IndicatorValue, higherIsBetter: Bool
+  ) -> Verdict {
+    let v = value.high.map { (value.low + $0) / 2 } ?? value.low
+    let low = target.low
+    if let high = target.high {
+      var (from, to) = (low, high)
+      if target.qualifier == .about {
+        from -= abs(from) * aboutTolerance
+        to += abs(to) * aboutTolerance
+      }
+      return (from...to).contains(v) ? .met : .notMet
+    }
+    switch target.qualifier {
+    case .atLeast: return v > low ? .exceeded : v == low ? .met : .notMet
+    case .above: return v > low ? .met : .notMet
+    case .atMost: return v <= low ? .met : .notMet
+    case .below: return v < low ? .met : .notMet
+    case .about: return abs(v - low) <= abs(low) * aboutTolerance ? .met : .notMet
+    case .exact:
+      if higherIsBetter { return v > low ? .exceeded : v == low ? .met : .notMet }
+      return v <= low ? .met : .notMet
+    }
+  }
+}

@@ -1,0 +1,197 @@
+/// What the reports say, indexed for the pages: each body's latest word on
+/// each task, each task's history and state, who sent what in each period,
+/// and the figures given for each indicator.
+public struct ReportIndex: Sendable {
+  /// One report's entry on one task.
+  public struct Entry: Sendable {
+    public let report: Report
+    public let update: TaskUpdate
+  }
+
+  /// Whether a body sent its report for a period, and when.
+  public enum Submission: Hashable, Sendable, Codable {
+    /// Sent by the due date.
+    case onTime(Day)
+    /// Sent after the due date.
+    case late(Day)
+    /// Not sent, and the due date has passed.
+    case missing
+    /// Not sent yet, and not yet due.
+    case notDue
+  }
+
+  private let plan: Plan
+  private var byTask: [TaskID: [Entry]] = [:]
+  private var byReporter: [Reporter: [Report]] = [:]
+  private var byPeriodReporter: [PeriodID: [Reporter: Report]] = [:]
+  private var figures: [IndicatorID: [(figure: IndicatorReport, report: Report)]] = [:]
+  /// Each body's latest entry stating a status or a progress, by task.
+  private var latestEntries: [Reporter: [TaskID: Entry]] = [:]
+  /// The bodies that must report each period.
+  private var expectedReporters: [Reporter] = []
+  /// The date of the latest report (the data's cut-off), if any.
+  public let latestDate: Day?
+
+  public init(plan: Plan) {
+    self.plan = plan
+    for report in plan.reports {
+      byReporter[report.reporter, default: []].append(report)
+      byPeriodReporter[report.period, default: [:]][report.reporter] = report
+      for update in report.tasks {
+        byTask[update.task, default: []].append(Entry(report: report, update: update))
+      }
+      for figure in report.indicators {
+        figures[figure.indicator, default: []].append((figure, report))
+      }
+    }
+    let order = Dictionary(
+      (plan.schedule?.periods ?? []).enumerated().map { ($1.id, $0) },
+      uniquingKeysWith: { first, _ in first })
+    for (task, entries) in byTask {
+      byTask[task] = entries.sorted {
+        ($0.report.date, order[$0.report.period] ?? 0, $0.report.reporter)
+          < ($1.report.date, order[$1.report.period] ?? 0, $1.report.reporter)
+      }
+    }
+    for entries in byTask.values {
+      for entry in entries where entry.update.status != nil || entry.update.progress != nil {
+        latestEntries[entry.report.reporter, default: [:]][entry.update.task] = entry
+      }
+    }
+    latestDate = plan.reports.map(\.date).max()
+    expectedReporters = plan.schedule == nil ? [] : Self.expectedReporters(plan)
+  }
+
+  /// Whether any report is published.
+  public var hasReports: Bool { !plan.reports.isEmpty }
+
+  /// Every entry on `task`, oldest first.
+  public func timeline(_ task: TaskID) -> [Entry] { byTask[task] ?? [] }
+
+  /// A body's reports, in schedule order.
+  public func reports(of reporter: Reporter) -> [Report] { byReporter[reporter] ?? [] }
+
+  /// The report of `reporter` for `period`, if sent.
+  public func report(_ period: PeriodID, _ reporter: Reporter) -> Report? {
+    byPeriodReporter[period]?[reporter]
+  }
+
+  /// The latest entry of `reporter` on `task` that states a status or a
+  /// progress (an entry with only a text keeps the earlier status).
+  public func latest(_ reporter: Reporter, on task: TaskID) -> Entry? {
+    latestEntries[reporter]?[task]
+  }
+
+  /// The figures the reports give for an indicator, with their reports.
+  public func figures(for indicator: IndicatorID) -> [(figure: IndicatorReport, report: Report)] {
+    figures[indicator] ?? []
+  }
+
+  /// Where `task` stands (see `TaskState` for the rule).
+  public func state(of task: PlanTask) -> TaskState {
+    state(of: task, from: timeline(task.id))
+  }
+
+  /// Where `task` stood after the reports of `period` and the periods before
+  /// it (in the schedule's order).
+  public func state(of task: PlanTask, through period: PeriodID) -> TaskState {
+    let order = plan.schedule?.periods.map(\.id) ?? []
+    guard let last = order.firstIndex(of: period) else { return state(of: task) }
+    let included = Set(order.prefix(last + 1))
+    let entries = timeline(task.id).filter { included.contains($0.report.period) }
+    if entries.isEmpty, hasReports {
+      return TaskState(
+        status: nil, progress: nil, doneOn: nil, asOf: nil, source: .none, deciding: 0,
+        decidingDone: 0)
+    }
+    return state(of: task, from: entries)
+  }
+
+  private func state(of task: PlanTask, from entries: [Entry]) -> TaskState {
+    guard !entries.isEmpty else { return TaskState(written: task) }
+    let holders = plan.holders(of: task)
+    var deciding = holders.filter { !$0.roles.isDisjoint(with: [.lead, .implement]) }
+    if deciding.isEmpty { deciding = holders }
+    var latestByReporter: [Reporter: TaskUpdate] = [:]
+    for entry in entries where entry.update.status != nil || entry.update.progress != nil {
+      latestByReporter[entry.report.reporter] = entry.update
+    }
+    var dates: [Reporter: Day] = [:]
+    for entry in entries { dates[entry.report.reporter] = entry.report.date }
+    let decidingUpdates = deciding.map { latestByReporter[$0.reporter] }
+    let doneCount = decidingUpdates.filter { $0?.status == .done }.count
+    let anyWork = latestByReporter.values.contains {
+      $0.status == .inProgress || $0.status == .done || ($0.progress ?? 0) > 0
+    }
+    let anyStatus = latestByReporter.values.contains { $0.status != nil }
+    let status: TaskStatus?
+    if !deciding.isEmpty, doneCount == deciding.count {
+      status = .done
+    } else if anyWork {
+      status = .inProgress
+    } else if anyStatus {
+      status = .notStarted
+    } else {
+      status = nil
+    }
+    var progress: Int?
+    if status == .done {
+      progress = 100
+    } else {
+      let values = decidingUpdates.compactMap { update -> Int? in
+        guard let update else { return nil }
+        if update.status == .done { return 100 }
+        return update.progress
+      }
+      if !values.isEmpty {
+        progress = Int((Double(values.reduce(0, +)) / Double(values.count)).rounded())
+      }
+    }
+    var doneOn: Day?
+    if status == .done {
+      doneOn = zip(deciding, decidingUpdates).compactMap { holder, update in
+        update?.doneOn ?? dates[holder.reporter]
+      }.max()
+    }
+    return TaskState(
+      status: status, progress: progress, doneOn: doneOn, asOf: entries.last?.report.date,
+      source: .reports, deciding: deciding.count, decidingDone: doneCount)
+  }
+
+  /// The bodies that must report in `period`: those the schedule names, or
+  /// every body holding an assignment.
+  public func expected(in period: PeriodID) -> [Reporter] { expectedReporters }
+
+  private static func expectedReporters(_ plan: Plan) -> [Reporter] {
+    if let named = plan.schedule?.reporters {
+      var agencies = Set<AgencyID>()
+      var communes = Set<CommuneID>()
+      for assignee in named {
+        switch assignee {
+        case .agency(let id): agencies.insert(id)
+        case .commune(let id): communes.insert(id)
+        case .collective(let collective):
+          if collective.includesAgencies {
+            agencies.formUnion(plan.agencies.map(\.id))
+          } else {
+            communes.formUnion(plan.communes.filter { collective.includes($0.kind) }.map(\.id))
+          }
+        }
+      }
+      return plan.agencies.filter { agencies.contains($0.id) }.map { .agency($0.id) }
+        + plan.communes.filter { communes.contains($0.id) }.map { .commune($0.id) }
+    }
+    let duties = DutyIndex(plan: plan)
+    return plan.agencies.filter { !duties.duties(of: $0.id).isEmpty }.map { .agency($0.id) }
+      + plan.communes.filter { !duties.allDuties(of: $0).isEmpty }.map { .commune($0.id) }
+  }
+
+  /// Whether `reporter` sent its report for `period`, judged on `today`.
+  public func submission(_ period: ReportingPeriod, _ reporter: Reporter, today: Day) -> Submission
+  {
+    if let report = report(period.id, reporter) {
+      return report.date > period.due ? .late(report.date) : .onTime(report.date)
+    }
+    return today > period.due ? .missing : .notDue
+  }
+}

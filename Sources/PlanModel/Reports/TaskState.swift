@@ -1,0 +1,58 @@
+/// Where a task stands, from its reports (or, in a plan without reports,
+/// from its own `status:` and `progress:`).
+///
+/// The rule, stated on the site: a task is done when every body that leads
+/// it or carries it out (chủ trì, thực hiện) has reported it done; it is in
+/// progress once any body has reported work on it; bodies that only support
+/// it (phối hợp) do not decide whether it is done.
+public struct TaskState: Hashable, Sendable, Codable {
+  /// Where the state comes from.
+  public enum Source: String, Hashable, Sendable, Codable {
+    /// The reports of the bodies holding the task.
+    case reports
+    /// The task file's own `status:` (a plan without reports).
+    case written
+    /// Nothing says anything yet.
+    case none
+  }
+
+  public var status: TaskStatus?
+  /// Percent done: 100 when done, else the mean of what the leading and
+  /// implementing bodies reported.
+  public var progress: Int?
+  /// When it was done (the last of the deciding bodies' done dates), if done.
+  public var doneOn: Day?
+  /// The date of the latest report it is taken from (the data's cut-off).
+  public var asOf: Day?
+  public var source: Source
+  /// How many bodies decide whether it is done, and how many reported it done.
+  public var deciding: Int
+  public var decidingDone: Int
+
+  public init(
+    status: TaskStatus?, progress: Int?, doneOn: Day?, asOf: Day?, source: Source, deciding: Int,
+    decidingDone: Int
+  ) {
+    self.status = status
+    self.progress = progress
+    self.doneOn = doneOn
+    self.asOf = asOf
+    self.source = source
+    self.deciding = deciding
+    self.decidingDone = decidingDone
+  }
+
+  /// The state written in a task file (a plan without reports).
+  public init(written task: PlanTask) {
+    self.init(
+      status: task.status, progress: task.progress, doneOn: nil, asOf: nil,
+      source: task.status == nil && task.progress == nil ? .none : .written, deciding: 0,
+      decidingDone: 0)
+  }
+
+  /// The status a reader sees on `today`, given the task's `deadline`.
+  public func display(deadline: Day?, today: Day) -> DisplayStatus {
+    if status == .done, let deadline, let doneOn, doneOn > deadline { return .doneLate }
+    return DisplayStatus(status: status, deadline: deadline, today: today)
+  }
+}

@@ -1,0 +1,112 @@
+import SiteCore
+
+extension PlanDraft {
+  /// `reporting.yaml` with its references still as written.
+  public struct ScheduleDraft: Sendable, Codable {
+    public var periods: [PeriodDraft]
+    /// `reporters:` as written (collectives, agencies, communes), if given.
+    public var reporterRefs: [Located<String>]?
+    public var compilerRef: Located<String>?
+    public var source: SourceRef
+
+    public init(
+      periods: [PeriodDraft], reporterRefs: [Located<String>]?, compilerRef: Located<String>?,
+      source: SourceRef
+    ) {
+      self.periods = periods
+      self.reporterRefs = reporterRefs
+      self.compilerRef = compilerRef
+      self.source = source
+    }
+  }
+
+  /// A period with where its fields are written.
+  public struct PeriodDraft: Sendable, Codable {
+    public var period: ReportingPeriod
+    public var idLocation: SourceLocation
+    public var endLocation: SourceLocation
+    public var dueLocation: SourceLocation
+
+    public init(
+      period: ReportingPeriod, idLocation: SourceLocation, endLocation: SourceLocation,
+      dueLocation: SourceLocation
+    ) {
+      self.period = period
+      self.idLocation = idLocation
+      self.endLocation = endLocation
+      self.dueLocation = dueLocation
+    }
+  }
+
+  /// A report as written: its period and reporter are its folder and file name.
+  public struct ReportDraft: Sendable, Codable {
+    /// The folder under `reports/` (the period's id).
+    public var periodRef: Located<String>
+    /// The file name without `.md` (the reporter's id).
+    public var reporterRef: Located<String>
+    public var date: Located<Day>?
+    public var isDraft: Bool
+    public var document: String?
+    public var sourceURL: String?
+    public var summary: RichText
+    public var tasks: [TaskUpdateDraft]
+    public var indicators: [IndicatorReportDraft]
+    public var source: SourceRef
+
+    public init(
+      periodRef: Located<String>, reporterRef: Located<String>, date: Located<Day>?,
+      isDraft: Bool, document: String?, sourceURL: String?, summary: RichText,
+      tasks: [TaskUpdateDraft], indicators: [IndicatorReportDraft], source: SourceRef
+    ) {
+      self.periodRef = periodRef
+      self.reporterRef = reporterRef
+      self.date = date
+      self.isDraft = isDraft
+      self.document = document
+      self.sourceURL = sourceURL
+      self.summary = summary
+      self.tasks = tasks
+      self.indicators = indicators
+      self.source = source
+    }
+  }
+
+  /// One entry of a report's `tasks:`.
+  public struct TaskUpdateDraft: Sendable, Codable {
+    public var task: Located<String>
+    public var status: Located<TaskStatus>?
+    public var progress: Located<Int>?
+    public var doneOn: Located<Day>?
+    public var text: RichText
+    public var source: SourceRef
+
+    public init(
+      task: Located<String>, status: Located<TaskStatus>?, progress: Located<Int>?,
+      doneOn: Located<Day>?, text: RichText, source: SourceRef
+    ) {
+      self.task = task
+      self.status = status
+      self.progress = progress
+      self.doneOn = doneOn
+      self.text = text
+      self.source = source
+    }
+  }
+
+  /// One entry of a report's `indicators:`.
+  public struct IndicatorReportDraft: Sendable, Codable {
+    public var indicator: Located<String>
+    public var period: Located<String>
+    public var value: IndicatorValue
+    public var source: SourceRef
+
+    public init(
+      indicator: Located<String>, period: Located<String>, value: IndicatorValue, source: SourceRef
+    ) {
+      self.indicator = indicator
+      self.period = period
+      self.value = value
+      self.source = source
+    }
+  }
+}

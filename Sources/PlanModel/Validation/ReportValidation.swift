@@ -1,0 +1,379 @@
+import SiteCore
+
+/// The checks of the reporting schedule and of the reports: every reference
+/// resolves, a reporter reports only on what it holds, one fact is written
+/// in one place.
+struct ReportValidation {
+  let plan: Plan
+  let draft: PlanDraft
+  /// The build date (a report dated later is an error), if known.
+  let today: Day?
+  let report: DiagnosticCollector
+
+  // MARK: - reporting.yaml
+
+  func schedule() -> ReportingSchedule? {
+    guard let schedule = draft.schedule else { return nil }
+    var seen: [String: SourceLocation] = [:]
+    var periods: [ReportingPeriod] = []
+    for entry in schedule.periods {
+      let raw = entry.period.id.rawValue
+      guard Slug.isRegistryID(raw) else {
+        report.error(
+          vi: "không dùng được '\(raw)' làm mã kỳ báo cáo",
+          en: "period id '\(raw)' cannot be used as an id", at: entry.idLocation,
+          notes: [IDRules.registryNote(for: raw)])
+        continue
+      }
+      if let first = seen[raw] {
+        report.error(
+          vi: "mã kỳ báo cáo '\(raw)' bị trùng", en: "duplicate period id '\(raw)'",
+          at: entry.idLocation,
+          notes: [
+            Diagnostic.Note(
+              vi: "'\(raw)' đã được khai báo lần đầu ở đây", en: "'\(raw)' is first defined here",
+              at: first)
+          ])
+        continue
+      }
+      seen[raw] = entry.idLocation
+      periods.append(entry.period)
+    }
+    var reporters: [Assignee]?
+    if let refs = schedule.reporterRefs {
+      let resolver = AssigneeResolver(
+        agencies: plan.agencies, communes: plan.communes,
+        checkAgencies: !draft.incomplete.contains(.agencies),
+        checkCommunes: !draft.incomplete.contains(.communes))
+      reporters = resolver.resolve(refs, report)
+    }
+    var compiler: AgencyID?
+    if let ref = schedule.compilerRef {
+      if plan.agency(AgencyID(ref.value)) != nil {
+        compiler = AgencyID(ref.value)
+      } else if !draft.incomplete.contains(.agencies) {
+        report.report(unknownReference(.agency, ref, among: agencyCandidates))
+      }
+    }
+    return ReportingSchedule(
+      periods: periods, reporters: reporters, compiler: compiler, source: schedule.source)
+  }
+
+  private var agencyCandidates: [Suggestion.Candidate] {
+    plan.agencies.map { Suggestion.Candidate(id: $0.id.rawValue, name: $0.name) }
+  }
+
+  // MARK: - Reports
+
+  /// The valid reports, in schedule order then by reporter.
+  ///
+  /// Without `includingDrafts` draft reports are left out before anything
+  /// is checked: a report still under review never stops the public site
+  /// from being built.
+  func reports(schedule: ReportingSchedule?, includingDrafts: Bool) -> [Report] {
+    var reports: [Report] = []
+    for draft in self.draft.reports where includingDrafts || !draft.isDraft {
+      if let report = self.report(draft, schedule: schedule) { reports.append(report) }
+    }
+    let order = Dictionary(
+      (schedule?.periods ?? []).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    reports.sort {
+      (order[$0.period] ?? 0, $0.reporter, $0.date) < (order[$1.period] ?? 0, $1.reporter, $1.date)
+    }
+    checkAcrossReports(reports)
+    return reports
+  }
+
+  private func report(_ draft: PlanDraft.ReportDraft, schedule: ReportingSchedule?) -> Report? {
+    let period = schedule?.periods.first { $0.id.rawValue == draft.periodRef.value }
+    if period == nil, !self.draft.incomplete.contains(.periods) {
+      reportUnknownPeriod(draft, schedule: schedule)
+    }
+    let reporter = resolveReporter(draft.reporterRef)
+    guard let date = draft.date else { return nil }
+    if let period { checkDate(date, of: period) }
+    var tasks: [TaskUpdate] = []
+    var seen: [String: SourceLocation] = [:]
+    for entry in draft.tasks {
+      if let first = seen[entry.task.value] {
+        report.error(
+          vi: "nhiệm vụ '\(entry.task.value)' được báo cáo hai lần trong cùng một báo cáo",
+          en: "task '\(entry.task.value)' is reported twice in one report", at: entry.task.location,
+          notes: [
+            Diagnostic.Note(
+              vi: "lần đầu ở đây; gộp hai mục làm một", en: "first here; merge the two entries",
+              at: first)
+          ])
+        continue
+      }
+      seen[entry.task.value] = entry.task.location
+      if let update = taskUpdate(entry, reporter: reporter) { tasks.append(update) }
+    }
+    let indicators = figures(draft)
+    guard let period, let reporter else { return nil }
+    return Report(
+      period: period.id, reporter: reporter, date: date.value, isDraft: draft.isDraft,
+      document: draft.document, sourceURL: draft.sourceURL, summary: draft.summary, tasks: tasks,
+      indicators: indicators, source: draft.source)
+  }
+
+  private func reportUnknownPeriod(_ draft: PlanDraft.ReportDraft, schedule: ReportingSchedule?) {
+    guard let schedule else {
+      report.error(
+        vi: "báo cáo thuộc kỳ '\(draft.periodRef.value)' nhưng chưa có lịch báo cáo "
+          + "(reporting.yaml)",
+        en: "the report is for period '\(draft.periodRef.value)' but there is no reporting "
+          + "schedule (reporting.yaml)",
+        at: draft.periodRef.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "tạo tệp reporting.yaml khai báo các kỳ báo cáo (xem docs/content.md)",
+            en: "create reporting.yaml declaring the reporting periods (see docs/content.md)")
+        ])
+      return
+    }
+    let candidates = schedule.periods.map {
+      Suggestion.Candidate(id: $0.id.rawValue, name: $0.name)
+    }
+    var notes = [
+      Diagnostic.Note(
+        vi: "đặt báo cáo trong thư mục của một kỳ đã khai báo trong reporting.yaml: "
+          + schedule.periods.map(\.id.rawValue).joined(separator: ", "),
+        en: "put the report in the folder of a period declared in reporting.yaml: "
+          + schedule.periods.map(\.id.rawValue).joined(separator: ", "))
+    ]
+    if let match = Suggestion.closest(to: draft.periodRef.value, among: candidates) {
+      notes.insert(didYouMean(match), at: 0)
+    }
+    report.error(
+      vi: "thư mục 'reports/\(draft.periodRef.value)/' không phải là kỳ báo cáo nào trong "
+        + "reporting.yaml",
+      en: "the folder 'reports/\(draft.periodRef.value)/' is not a period in reporting.yaml",
+      at: draft.periodRef.location, notes: notes)
+  }
+
+  private func resolveReporter(_ ref: Located<String>) -> Reporter? {
+    if plan.agency(AgencyID(ref.value)) != nil { return .agency(AgencyID(ref.value)) }
+    if plan.commune(CommuneID(ref.value)) != nil { return .commune(CommuneID(ref.value)) }
+    if draft.incomplete.contains(.agencies) || draft.incomplete.contains(.communes) { return nil }
+    let candidates =
+      plan.agencies.map { Suggestion.Candidate(id: $0.id.rawValue, name: $0.name) }
+      + plan.communes.map { Suggestion.Candidate(id: $0.id.rawValue, name: $0.fullName) }
+    var notes = [
+      Diagnostic.Note(
+        vi: "tên tệp báo cáo là mã của cơ quan hoặc xã, phường gửi báo cáo "
+          + "(trong agencies.yaml hoặc communes.yaml), ví dụ so-tai-chinh.md",
+        en: "a report's file name is the id of the agency or commune that sends it "
+          + "(from agencies.yaml or communes.yaml), like so-tai-chinh.md")
+    ]
+    if let match = Suggestion.closest(to: ref.value, among: candidates) {
+      notes.insert(didYouMean(match), at: 0)
+    }
+    report.error(
+      vi: "không có cơ quan hay xã, phường nào có mã '\(ref.value)'",
+      en: "no agency or commune has the id '\(ref.value)'", at: ref.location, notes: notes)
+    return nil
+  }
+
+  private func checkDate(_ date: Located<Day>, of period: ReportingPeriod) {
+    if let today, date.value > today {
+      report.error(
+        vi: "báo cáo đề ngày \(date.value.vietnamese), sau ngày dựng trang (\(today.vietnamese))",
+        en: "the report is dated \(date.value.iso), after the build date (\(today.iso))",
+        at: date.location,
+        notes: [
+          Diagnostic.Note(
+            vi:
+              "kiểm tra lại ngày; báo cáo chưa ban hành thì để 'draft: true' cho đến khi ban hành",
+            en: "check the date; a report not yet issued stays 'draft: true' until it is")
+        ])
+    }
+    let yearAfterEnd = Day(year: period.end.year + 1, month: period.end.month, day: 1) ?? period.end
+    if date.value < period.start || date.value > yearAfterEnd {
+      report.warning(
+        vi: "báo cáo đề ngày \(date.value.vietnamese), ngoài kỳ '\(period.name)' "
+          + "(\(period.start.vietnamese) – \(period.end.vietnamese))",
+        en: "the report is dated \(date.value.iso), outside period '\(period.name)' "
+          + "(\(period.start.iso) – \(period.end.iso))",
+        at: date.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "kiểm tra lại ngày, hoặc chuyển báo cáo vào thư mục của kỳ đúng",
+            en: "check the date, or move the report to the right period's folder")
+        ])
+    }
+  }
+
+  private func taskUpdate(_ entry: PlanDraft.TaskUpdateDraft, reporter: Reporter?) -> TaskUpdate? {
+    guard let task = plan.task(TaskID(entry.task.value)) else {
+      let candidates = plan.tasks.map { Suggestion.Candidate(id: $0.id.rawValue, name: $0.title) }
+      report.report(unknownReference(.task, entry.task, among: candidates))
+      return nil
+    }
+    if let reporter, plan.roles(of: reporter, in: task).isEmpty {
+      let held = plan.tasks.filter { !plan.roles(of: reporter, in: $0).isEmpty }.map(\.id.rawValue)
+      let shown = held.prefix(12).joined(separator: ", ") + (held.count > 12 ? ", …" : "")
+      let name = plan.name(of: reporter)
+      report.error(
+        vi: "\(name) không được giao nhiệm vụ '\(task.id.rawValue)'",
+        en: "\(name) holds no assignment in task '\(task.id.rawValue)'", at: entry.task.location,
+        notes: [
+          held.isEmpty
+            ? Diagnostic.Note(
+              vi: "\(name) chưa được giao nhiệm vụ nào", en: "\(name) holds no task")
+            : Diagnostic.Note(
+              vi: "các nhiệm vụ \(name) được giao: \(shown)",
+              en: "the tasks \(name) holds: \(shown)")
+        ])
+      return nil
+    }
+    if let status = entry.status, let progress = entry.progress, status.value == .done,
+      progress.value < 100
+    {
+      report.warning(
+        vi: "ghi là hoàn thành nhưng tiến độ chỉ \(progress.value)%",
+        en: "marked done but its progress is \(progress.value)%", at: progress.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi 'progress: 100', hoặc đổi 'status' thành in-progress",
+            en: "set 'progress: 100', or change 'status' to in-progress")
+        ])
+    }
+    if let doneOn = entry.doneOn, entry.status?.value != .done {
+      report.error(
+        vi: "có ngày hoàn thành ('done_on') nhưng 'status' không phải done",
+        en: "a done date ('done_on') is given but 'status' is not done", at: doneOn.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi 'status: done' nếu việc đã xong, hoặc xóa 'done_on'",
+            en: "write 'status: done' if the work is finished, or remove 'done_on'")
+        ])
+    }
+    return TaskUpdate(
+      task: task.id, status: entry.status?.value, progress: entry.progress?.value,
+      doneOn: entry.doneOn?.value, text: entry.text, source: entry.source)
+  }
+
+  private func figures(_ draft: PlanDraft.ReportDraft) -> [IndicatorReport] {
+    var seen: [String: SourceLocation] = [:]
+    var figures: [IndicatorReport] = []
+    for entry in draft.indicators {
+      guard let indicator = plan.indicator(IndicatorID(entry.indicator.value)) else {
+        if !self.draft.incomplete.contains(.indicators) {
+          let candidates = plan.indicators.map {
+            Suggestion.Candidate(id: $0.id.rawValue, name: $0.name)
+          }
+          report.report(unknownReference(.indicator, entry.indicator, among: candidates))
+        }
+        continue
+      }
+      let key = "\(indicator.id.rawValue)|\(entry.period.value)"
+      if let first = seen[key] {
+        report.error(
+          vi: "chỉ tiêu '\(indicator.id.rawValue)' năm \(entry.period.value) được ghi hai lần",
+          en: "indicator '\(indicator.id.rawValue)' for \(entry.period.value) is given twice",
+          at: entry.indicator.location,
+          notes: [Diagnostic.Note(vi: "lần đầu ở đây", en: "first here", at: first)])
+        continue
+      }
+      seen[key] = entry.indicator.location
+      if indicator.actuals.contains(where: { $0.period == entry.period.value }) {
+        report.error(
+          vi: "số liệu chỉ tiêu '\(indicator.id.rawValue)' năm \(entry.period.value) đã có trong "
+            + "indicators.yaml (actuals)",
+          en: "indicator '\(indicator.id.rawValue)' for \(entry.period.value) already has a figure "
+            + "in indicators.yaml (actuals)",
+          at: entry.indicator.location,
+          notes: [
+            Diagnostic.Note(
+              vi: "mỗi số liệu chỉ ghi ở một nơi: xóa một trong hai",
+              en: "write each figure in one place: remove one of them"),
+            Diagnostic.Note(
+              vi: "số liệu trong indicators.yaml ở đây",
+              en: "the figure in indicators.yaml is here",
+              at: indicator.source.location),
+          ])
+        continue
+      }
+      figures.append(
+        IndicatorReport(
+          indicator: indicator.id, period: entry.period.value, value: entry.value,
+          source: entry.source))
+    }
+    return figures
+  }
+
+  // MARK: - Across reports
+
+  /// Progress that goes down, and one figure given by two reports.
+  private func checkAcrossReports(_ reports: [Report]) {
+    var previous: [String: (update: TaskUpdate, report: Report)] = [:]
+    for report in reports.sorted(by: { $0.date < $1.date }) {
+      for update in report.tasks {
+        let key = "\(report.reporter.id)|\(update.task.rawValue)"
+        if let before = previous[key], let was = before.update.progress, let now = update.progress,
+          now < was
+        {
+          self.report.warning(
+            vi: "tiến độ của nhiệm vụ '\(update.task.rawValue)' giảm từ \(was)% xuống \(now)%",
+            en: "the progress of task '\(update.task.rawValue)' goes down from \(was)% to \(now)%",
+            at: update.source.location,
+            notes: [
+              Diagnostic.Note(
+                vi: "kiểm tra lại với báo cáo trước của cùng đơn vị",
+                en: "check against the same reporter's previous report",
+                at: before.update.source.location)
+            ])
+        }
+        if update.status != nil || update.progress != nil { previous[key] = (update, report) }
+      }
+    }
+    var figures: [String: IndicatorReport] = [:]
+    for report in reports {
+      for figure in report.indicators {
+        let key = "\(figure.indicator.rawValue)|\(figure.period)"
+        if let first = figures[key] {
+          self.report.error(
+            vi: "chỉ tiêu '\(figure.indicator.rawValue)' năm \(figure.period) đã có số liệu trong "
+              + "một báo cáo khác",
+            en:
+              "indicator '\(figure.indicator.rawValue)' for \(figure.period) already has a figure "
+              + "in another report",
+            at: figure.source.location,
+            notes: [
+              Diagnostic.Note(
+                vi: "mỗi số liệu chỉ ghi ở một nơi; số liệu kia ở đây",
+                en: "write each figure in one place; the other one is here",
+                at: first.source.location)
+            ])
+        } else {
+          figures[key] = figure
+        }
+      }
+    }
+    // A task with reports has its status from them, not from its own file.
+    var reported: [TaskID: SourceLocation] = [:]
+    for report in reports {
+      for update in report.tasks where reported[update.task] == nil {
+        reported[update.task] = update.source.location
+      }
+    }
+    for task in draft.tasks {
+      guard let location = reported[TaskID(task.id.value)] else { continue }
+      let written = task.status?.location ?? task.progress?.location
+      guard let written else { continue }
+      self.report.error(
+        vi: "nhiệm vụ '\(task.id.value)' vừa có 'status'/'progress' viết tay vừa có báo cáo",
+        en: "task '\(task.id.value)' has a hand-written 'status'/'progress' and reports too",
+        at: written,
+        notes: [
+          Diagnostic.Note(
+            vi: "khi đã có báo cáo, tình trạng được tính từ báo cáo: xóa 'status' và 'progress' "
+              + "trong tệp nhiệm vụ",
+            en: "once there are reports, the status comes from them: remove 'status' and "
+              + "'progress' from the task file"),
+          Diagnostic.Note(vi: "một báo cáo ở đây", en: "a report is here", at: location),
+        ])
+    }
+  }
+}
