@@ -10,6 +10,16 @@ enum FileOperations {
     }
   }
 
+  /// Creates `path` and any missing folder above it (`mkdir -p`).
+  static func makeDirectories(_ path: String) throws(OutputError) {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for part in path.split(separator: "/") {
+      prefix += part
+      try makeDirectory(prefix)
+      prefix += "/"
+    }
+  }
+
   /// Writes `bytes` to a new file at `path` (replacing a file there) and
   /// returns the file's inode number.
   @discardableResult

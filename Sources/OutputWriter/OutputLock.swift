@@ -12,6 +12,9 @@ public final class OutputLock {
   /// Takes the lock for `folder`, or throws `OutputError.locked` at once.
   public init(folder: String) throws(OutputError) {
     let path = folder + ".lock"
+    if let slash = folder.lastIndex(of: "/"), slash != folder.startIndex {
+      try FileOperations.makeDirectories(String(folder[..<slash]))
+    }
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw OutputError.system(

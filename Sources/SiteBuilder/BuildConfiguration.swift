@@ -12,11 +12,15 @@ public struct BuildConfiguration: Sendable {
   public var strict: Bool
   /// The date "overdue" is computed for; fixed so builds are reproducible.
   public var today: Day
+  /// Whether draft reports are published too (`--drafts`, and `serve`).
+  public var includesDrafts: Bool
 
   public init(
     contentDirectory: String = "Content", templatesDirectory: String = "Templates",
-    outputDirectory: String = "Site", strict: Bool = false, today: Day
+    outputDirectory: String = "Site", strict: Bool = false, today: Day,
+    includesDrafts: Bool = false
   ) {
+    self.includesDrafts = includesDrafts
     self.contentDirectory = contentDirectory
     self.templatesDirectory = templatesDirectory
     self.outputDirectory = outputDirectory

@@ -63,8 +63,8 @@ public struct SiteBuilder: Sendable {
       clock.mark("scope")
       let (report, folders) = try publish(jobs, producing: toProduce, writer: writer, memory)
       clock.mark("render and publish")
-      result.notes = renderer.siteIndexNote.map { [$0] } ?? []
-      result.pageCount = renderer.routes.count
+      result.notes = renderer.notes
+      result.pageCount = jobs.filter { $0.path.hasSuffix(".html") }.count
       result.renderedPages = toProduce.filter { $0.path.hasSuffix(".html") }.count
       result.renderedFiles = toProduce.count
       result.report = report
@@ -102,7 +102,7 @@ public struct SiteBuilder: Sendable {
       if renderingPages, let renderer = checked.renderer {
         let jobs = renderer.outputs()
         _ = try Parallel.map(jobs, chunk: 16) { job throws(DiagnosticError) in try job.produce() }
-        result.pageCount = renderer.routes.count
+        result.pageCount = jobs.filter { $0.path.hasSuffix(".html") }.count
         result.renderedFiles = jobs.count
         clock.mark("render")
       }
@@ -176,6 +176,7 @@ public struct SiteBuilder: Sendable {
     digest.update("inputs 1")
     digest.update(configuration.today.iso)
     digest.update(configuration.strict ? "strict" : "")
+    digest.update(configuration.includesDrafts ? "drafts" : "")
     if case .success(let files) = templates { digest.update(files.hash.value) }
     for file in listed.tree?.files ?? [] {
       digest.update(file.path)
@@ -223,7 +224,9 @@ public struct SiteBuilder: Sendable {
     renderer: SiteRenderer?, diagnostics: [Diagnostic], language: Language
   ) {
     var diagnostics = loaded.diagnostics
-    let validated = PlanValidator().validate(loaded.draft)
+    let validated = PlanValidator(
+      today: configuration.today, includeDrafts: configuration.includesDrafts
+    ).validate(loaded.draft)
     diagnostics += validated.diagnostics
     let plan = loaded.diagnostics.hasErrors ? nil : validated.plan
     var templates: TemplateSet?

@@ -2,28 +2,43 @@ import PlanModel
 import SiteCore
 
 /// The validated plan with what many pages derive from it, computed once
-/// per build: who holds which duties, the status each task shows on the
-/// build date, and the row each task is listed as.
+/// per build: who holds which duties, what the reports say, the status each
+/// task shows on the build date, and the row each task is listed as.
 ///
 /// Only the functions that assemble page inputs read it; page views see
 /// their input alone.
 struct SiteModel: Sendable {
   let plan: Plan
   let duties: DutyIndex
+  let reports: ReportIndex
   /// The build date statuses are judged on.
   let today: Day
+  /// Where each task stands.
+  let states: [TaskID: TaskState]
   /// Each task as lists show it.
   let rows: [TaskID: Shared<TaskRow>]
   /// Each task with its digest, computed once for all the pages and data
   /// files that show it.
   let tasks: [TaskID: Shared<PlanTask>]
 
+  /// How many rows a list page shows before it is split into pages, and
+  /// how many duties an agency's or commune's page shows before it lists
+  /// them task group by task group on pages of their own.
+  static let rowsPerPage = 200
+
   init(plan: Plan, today: Day) {
     self.plan = plan
     self.today = today
     duties = DutyIndex(plan: plan)
+    let reports = ReportIndex(plan: plan)
+    self.reports = reports
+    let states = Parallel.map(plan.tasks, chunk: 64) { reports.state(of: $0) }
+    self.states = Dictionary(zip(plan.tasks.map(\.id), states)) { first, _ in first }
     var rows: [TaskID: Shared<TaskRow>] = [:]
-    for task in plan.tasks { rows[task.id] = Shared(TaskRow(task, today: today)) }
+    for (task, state) in zip(plan.tasks, states) {
+      rows[task.id] = Shared(
+        TaskRow(task, shown: ShownStatus(state, deadline: task.deadline, today: today)))
+    }
     self.rows = rows
     let shared = Parallel.map(plan.tasks, chunk: 64) { Shared($0) }
     tasks = Dictionary(zip(plan.tasks.map(\.id), shared)) { first, _ in first }
@@ -35,8 +50,67 @@ struct SiteModel: Sendable {
   /// The row of a task (every task of the plan has one).
   func row(_ id: TaskID) -> Shared<TaskRow>? { rows[id] }
 
+  /// Where a task stands.
+  func state(_ id: TaskID) -> TaskState {
+    states[id]
+      ?? TaskState(
+        status: nil, progress: nil, doneOn: nil, asOf: nil, source: .none, deciding: 0,
+        decidingDone: 0)
+  }
+
+  /// The status a task shows.
+  func shown(_ task: PlanTask) -> ShownStatus {
+    ShownStatus(state(task.id), deadline: task.deadline, today: today)
+  }
+
+  /// What `reporter` itself last reported on `task`, judged against
+  /// `deadline`; nil in a plan without reports (rows then show the task's
+  /// own status).
+  func own(_ reporter: Reporter, on task: TaskID, deadline: Day?) -> ShownStatus? {
+    guard reports.hasReports else { return nil }
+    let latest = reports.latest(reporter, on: task)
+    let state = TaskState(
+      status: latest?.update.status
+        ?? (latest?.update.progress).map { $0 > 0 ? .inProgress : .notStarted },
+      progress: latest?.update.status == .done ? 100 : latest?.update.progress,
+      doneOn: latest.map { $0.update.doneOn ?? $0.report.date },
+      asOf: latest?.report.date, source: latest == nil ? .none : .reports, deciding: 0,
+      decidingDone: 0)
+    return ShownStatus(state, deadline: deadline, today: today)
+  }
+
   /// A plain sentence naming the plan: `kế hoạch 22/KH-UBND`.
   var planName: String {
     "\(plan.document.documentType.lowercased()) \(plan.document.number)"
+  }
+}
+
+/// A status as a page shows it: which, how far, and as of when.
+struct ShownStatus: Encodable, Sendable, Hashable {
+  let status: DisplayStatus
+  let progress: Int?
+  /// The date of the report it comes from (số liệu tính đến ngày …).
+  let asOf: Day?
+  /// The build date, when the status is judged on it (Quá hạn).
+  let judgedOn: Day?
+
+  init(_ state: TaskState, deadline: Day?, today: Day) {
+    status = state.display(deadline: deadline, today: today)
+    progress = state.progress
+    asOf = state.asOf
+    judgedOn = status.isJudgedOnToday ? today : nil
+  }
+
+  /// The fields of a status badge: `status_key`, `status_label`,
+  /// `progress`, `as_of`, `judged_on`.
+  func add(to item: inout [String: Any]) {
+    item["status_key"] = status.rawValue
+    item["status_label"] = status.label
+    if let progress, status != .unreported {
+      item["progress"] = progress
+      item["has_progress"] = true
+    }
+    if let asOf { item["as_of"] = asOf.vietnamese }
+    if let judgedOn { item["judged_on"] = judgedOn.vietnamese }
   }
 }

@@ -29,14 +29,18 @@ public struct SiteRenderer: Sendable {
   let model: SiteModel
   let fragments: Fragments
   let layout: LayoutInput
+  /// Each feed's input by its path.
+  let feeds: [String: Feeds.Input]
   /// The digest every page shares: templates and layout.
   let pageBase: ContentHash
 
   public init(plan: Plan, templates: TemplateSet, options: Options) {
     self.templates = templates
-    model = SiteModel(plan: plan, today: options.today)
+    let model = SiteModel(plan: plan, today: options.today)
+    self.model = model
     fragments = Fragments(templates: templates, enabled: options.reusesFragments)
     layout = LayoutInput(plan: plan, templates: templates)
+    feeds = Dictionary(Feeds.inputs(model).map { ($0.path, $0) }) { first, _ in first }
     var base = templates.hash
     base.update(Digest.of(layout).value)
     pageBase = base
@@ -45,14 +49,33 @@ public struct SiteRenderer: Sendable {
   /// The plan rendered.
   public var plan: Plan { model.plan }
 
-  /// Every page route, in a fixed order.
-  public var routes: [Route] { Route.all(for: model.plan) }
+  /// The pages that each make a group of files, in a fixed order.
+  ///
+  /// A task group's pages; an agency's or commune's page with its
+  /// task-group pages and files; the reports page with the site's feed.
+  var units: [Route] {
+    let plan = model.plan
+    var routes: [Route] = [.home]
+    routes += plan.groups.map { .group($0.id) }
+    routes += plan.tasks.map { .task($0.id) }
+    routes.append(.agencies)
+    routes += plan.agencies.map { .agency($0.id) }
+    routes.append(.communes)
+    routes += plan.communes.map { .commune($0.id) }
+    routes += [.indicators, .search, .data]
+    if let schedule = plan.schedule {
+      routes.append(.reports)
+      routes += schedule.periods.map { .period($0.id) }
+      routes += plan.reports.map { .report($0.period, $0.reporter) }
+    }
+    routes.append(.notFound)
+    return routes
+  }
 
-  /// Every file of the site, in a fixed order: pages, the files of each
-  /// agency, the whole-plan data, the site index files, the assets.
+  /// Every file of the site, in a fixed order: pages with the files that
+  /// go with them, the whole-plan data, the site index files, the assets.
   public func outputs() -> [OutputJob] {
-    let shared = CommunePage.sharedLists(model)
-    let pages = Parallel.map(routes, chunk: 64) { route in pageJobs(route, sharedLists: shared) }
+    let pages = Parallel.map(units, chunk: 32) { route in pageJobs(route) }.flatMap { $0 }
     let data = Shared(PlanData.input(model))
     let planData = PlanData.files.map { file in
       let make = file.make
@@ -63,44 +86,87 @@ public struct SiteRenderer: Sendable {
     let assets = templates.assets.map { asset in
       OutputJob(path: asset.path, digest: ContentHash(asset.bytes)) { asset.bytes }
     }
-    return pages.flatMap { $0 } + planData + siteIndexJobs() + assets
+    let pagePaths = pages.map(\.path).filter { $0.hasSuffix(".html") && $0 != Route.notFound.path }
+    return pages + planData + siteIndexJobs(pagePaths) + assets
   }
 
-  /// The page at `route`, and for an agency its CSV and calendar.
-  private func pageJobs(
-    _ route: Route, sharedLists: [Collective: Shared<[DutyRow]>]
-  ) -> [OutputJob] {
+  /// The files a unit makes: its page, and what goes with it.
+  private func pageJobs(_ route: Route) -> [OutputJob] {
     switch route {
     case .home: return [page(HomePage.self, HomePage.input(model), at: route)]
-    case .group(let id):
-      return GroupPage.input(id, model).map { [page(GroupPage.self, $0, at: route)] } ?? []
+    case .group(let id, _):
+      guard let group = model.plan.group(id) else { return [] }
+      return (1...GroupPage.pageCount(group)).compactMap { number in
+        GroupPage.input(id, page: number, model).map {
+          page(GroupPage.self, $0, at: .group(id, page: number))
+        }
+      }
     case .task(let id):
       return TaskPage.input(id, model).map { [page(TaskPage.self, $0, at: route)] } ?? []
     case .agencies: return [page(AgenciesPage.self, AgenciesPage.input(model), at: route)]
     case .agency(let id):
-      guard let input = AgencyPage.input(id, model) else { return [] }
-      let files = Shared(AgencyFiles.input(input, model))
+      let listing = DutyListing.agency(id, model)
+      guard let input = AgencyPage.input(id, listing: listing, model) else { return [] }
+      let files = Shared(AgencyFiles.input(input.agency, model))
       let csv = AgencyFiles.csvPath(id)
       let calendar = AgencyFiles.calendarPath(id)
-      return [
-        page(AgencyPage.self, input, at: route),
-        OutputJob(path: csv, digest: Self.digest(csv, files.digest)) {
-          AgencyFiles(input: files.value).csv().bytes
-        },
-        OutputJob(path: calendar, digest: Self.digest(calendar, files.digest)) {
-          AgencyFiles(input: files.value).calendar().bytes
-        },
-      ]
+      return [page(AgencyPage.self, input, at: route)]
+        + bodyGroupPages(.agency(id), listing)
+        + [
+          OutputJob(path: csv, digest: Self.digest(csv, files.digest)) {
+            AgencyFiles(input: files.value).csv().bytes
+          },
+          OutputJob(path: calendar, digest: Self.digest(calendar, files.digest)) {
+            AgencyFiles(input: files.value).calendar().bytes
+          },
+        ] + feedJobs(Feeds.agencyPath(id))
     case .communes: return [page(CommunesPage.self, CommunesPage.input(model), at: route)]
     case .commune(let id):
-      return CommunePage.input(id, model, shared: sharedLists).map {
-        [page(CommunePage.self, $0, at: route)]
-      } ?? []
+      guard let commune = model.plan.commune(id) else { return [] }
+      let listing = DutyListing.commune(commune, model)
+      let input = CommunePage.input(commune, listing: listing, model)
+      return [page(CommunePage.self, input, at: route)]
+        + bodyGroupPages(.commune(id), listing) + feedJobs(Feeds.communePath(id))
     case .indicators: return [page(IndicatorsPage.self, IndicatorsPage.input(model), at: route)]
     case .search: return [page(SearchPage.self, SearchPage.input(model), at: route)]
     case .data: return [page(DataPage.self, DataPage.input(model), at: route)]
-    case .notFound: return [page(NotFoundPage.self, NotFoundPage.Input(), at: route)]
+    case .reports:
+      return [page(ReportsPage.self, ReportsPage.input(model), at: route)]
+        + feedJobs(Feeds.sitePath)
+    case .period(let id):
+      return PeriodPage.input(id, model).map { [page(PeriodPage.self, $0, at: route)] } ?? []
+    case .report(let period, let reporter):
+      return ReportPage.input(period, reporter, model).map {
+        [page(ReportPage.self, $0, at: route)]
+      } ?? []
+    case .notFound:
+      return [
+        page(NotFoundPage.self, NotFoundPage.Input(baseURL: model.plan.site.baseURL), at: route)
+      ]
+    case .agencyGroup, .communeGroup: return []
     }
+  }
+
+  /// The task-group pages of an agency or commune whose own page lists
+  /// too many duties to show them all.
+  private func bodyGroupPages(_ reporter: Reporter, _ listing: DutyListing) -> [OutputJob] {
+    BodyGroupPage.routes(reporter, listing, model).compactMap { route in
+      switch route {
+      case .agencyGroup(_, let group, let number), .communeGroup(_, let group, let number):
+        return BodyGroupPage.input(reporter, listing: listing, group: group, page: number, model)
+          .map { page(BodyGroupPage.self, $0, at: route) }
+      default: return nil
+      }
+    }
+  }
+
+  /// The feed at `path`, when feeds are written.
+  private func feedJobs(_ path: String) -> [OutputJob] {
+    guard let input = feeds[path] else { return [] }
+    let digest = Digest.of(input)
+    return [
+      OutputJob(path: path, digest: Self.digest(path, digest)) { Array(Feeds.xml(input).utf8) }
+    ]
   }
 
   /// A page's job: its digest covers the templates, the layout, the page's
@@ -141,20 +207,31 @@ public struct SiteRenderer: Sendable {
     return digest
   }
 
-  /// Why `sitemap.xml` and `robots.txt` are missing, when they are (they
-  /// need the site's absolute address).
-  public var siteIndexNote: Message? {
-    guard model.plan.site.baseURL == nil else { return nil }
-    return Message(
-      vi: "chưa tạo sitemap.xml và robots.txt: site.yaml chưa có base_url (địa chỉ đầy đủ "
-        + "của trang)",
-      en: "sitemap.xml and robots.txt were not written: site.yaml has no base_url")
+  /// Why files that need the site's absolute address (`sitemap.xml`,
+  /// `robots.txt`, the feeds) are missing, when they are.
+  public var notes: [Message] {
+    var notes: [Message] = []
+    let drafts = model.plan.reports.filter(\.isDraft).count
+    if drafts > 0 {
+      notes.append(
+        Message(
+          vi: "bản dựng có \(drafts) báo cáo nháp: đừng sao chép thư mục này lên máy chủ; "
+            + "chạy 'plansite build' (không có --drafts) để có bản công bố",
+          en: "this build includes \(drafts) draft report(s): do not copy it to the web server; "
+            + "run 'plansite build' (without --drafts) for the public site"))
+    }
+    guard model.plan.site.baseURL == nil else { return notes }
+    notes.append(
+      Message(
+        vi: "chưa tạo sitemap.xml và robots.txt: site.yaml chưa có base_url (địa chỉ đầy đủ "
+          + "của trang)",
+        en: "sitemap.xml and robots.txt were not written: site.yaml has no base_url"))
+    return notes + (Feeds.note(model.plan).map { [$0] } ?? [])
   }
 
   /// `sitemap.xml` and `robots.txt`, when the site's address is known.
-  private func siteIndexJobs() -> [OutputJob] {
+  private func siteIndexJobs(_ paths: [String]) -> [OutputJob] {
     guard let base = model.plan.site.baseURL else { return [] }
-    let paths = routes.filter { $0 != .notFound }.map(\.path)
     struct Input: Encodable {
       let base: String
       let paths: [String]

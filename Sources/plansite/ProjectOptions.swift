@@ -33,6 +33,9 @@ struct ProjectOptions: ParsableArguments {
       discussion: "Defaults to the site's language (language: in site.yaml), Vietnamese if unset."))
   var language: Language?
 
+  @Flag(help: "Publish draft reports too (draft: true), to review them before they go out.")
+  var drafts = false
+
   func validate() throws {
     let language = self.language ?? .vi
     if let today, Day(iso: today) == nil {
@@ -76,7 +79,7 @@ struct ProjectOptions: ParsableArguments {
   var configuration: BuildConfiguration {
     BuildConfiguration(
       contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
-      strict: strict, today: buildDay)
+      strict: strict, today: buildDay, includesDrafts: drafts)
   }
 
   /// The language to print in: `--lang`, else the one the build found.

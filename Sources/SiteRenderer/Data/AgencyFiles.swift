@@ -9,18 +9,37 @@ struct AgencyFiles: Sendable {
     let agency: Agency
     let planNumber: String
     let baseURL: String?
-    let duties: [DutyRow]
-    /// The date statuses are judged on (also the calendar's stamp).
-    let today: Day
+    let duties: [Duty]
+    /// The calendar's stamp: the plan's issue date, so the file changes
+    /// only when its content does.
+    let stamp: Day
+  }
+
+  /// One duty as the files list it.
+  struct Duty: Encodable, Sendable {
+    let row: DutyRow
+    let text: String
   }
 
   static func csvPath(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/nhiem-vu.csv" }
   static func calendarPath(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/han.ics" }
 
-  static func input(_ page: AgencyPage.Input, _ model: SiteModel) -> Input {
-    Input(
-      agency: page.agency, planNumber: model.plan.document.number,
-      baseURL: model.plan.site.baseURL, duties: page.duties, today: model.today)
+  /// The agency's duties in plan order (its page lists them by role).
+  static func input(_ agency: Agency, _ model: SiteModel) -> Input {
+    let rows = model.duties.duties(of: agency.id).compactMap {
+      DutyRow($0, for: .agency(agency.id), in: model)
+    }
+    return Input(
+      agency: agency, planNumber: model.plan.document.number,
+      baseURL: model.plan.site.baseURL,
+      duties: rows.map { row in
+        let task = model.plan.task(row.task.id)
+        let text = task.flatMap { task in
+          row.assignment < task.assignments.count ? task.assignments[row.assignment].text : nil
+        }
+        return Duty(row: row, text: text?.markdown ?? "")
+      },
+      stamp: model.plan.document.issued)
   }
 
   let input: Input
@@ -34,11 +53,14 @@ struct AgencyFiles: Sendable {
   func csv() -> CSVTable {
     var table = CSVTable(header: DataDictionary.agencyDuties.fields.map(\.name))
     for duty in input.duties {
+      let row = duty.row
+      let shown = row.own ?? row.task.shown
       table.append([
-        "task_id": duty.task.id.rawValue, "task_title": duty.task.title,
-        "role": duty.role.rawValue, "via": duty.via?.rawValue ?? "", "text": duty.text.markdown,
-        "deadline": duty.deadline?.iso ?? "", "display_status": duty.task.status.rawValue,
-        "url": dataURL(Route.task(duty.task.id).path),
+        "task_id": row.task.id.rawValue, "task_title": row.task.title,
+        "role": row.role.rawValue, "via": row.via?.rawValue ?? "", "text": duty.text,
+        "deadline": row.deadline?.iso ?? "", "display_status": shown.status.rawValue,
+        "progress": shown.progress.map(String.init) ?? "", "as_of": shown.asOf?.iso ?? "",
+        "url": dataURL(Route.task(row.task.id).path),
       ])
     }
     return table
@@ -46,10 +68,11 @@ struct AgencyFiles: Sendable {
 
   func calendar() -> ICalendar {
     let agency = input.agency
-    let stamp = input.today.compact + "T000000Z"
+    let stamp = input.stamp.compact + "T000000Z"
     var calendar = ICalendar(name: "Thời hạn · \(agency.name) · \(input.planNumber)", stamp: stamp)
     let host = input.baseURL.flatMap { Self.host(of: $0) } ?? "plansite.local"
-    for duty in input.duties {
+    for entry in input.duties {
+      let duty = entry.row
       guard let deadline = duty.deadline else { continue }
       let task = duty.task
       let summary =
@@ -57,7 +80,7 @@ struct AgencyFiles: Sendable {
         + Text.clip(task.title, 90)
       var description = "\(agency.name) – \(duty.role.label)"
       if let via = duty.via { description += " (giao chung: \(via.label))" }
-      description += "\n\(duty.text.markdown)\n\nNhiệm vụ \(task.id.rawValue): \(task.title)"
+      description += "\n\(entry.text)\n\nNhiệm vụ \(task.id.rawValue): \(task.title)"
       let uid =
         "\(Slug.make(from: input.planNumber))-\(Slug.make(from: task.id.rawValue))-"
         + "\(duty.assignment + 1)-\(agency.id.rawValue)@\(host)"

@@ -32,9 +32,15 @@ enum DataDictionary {
       Field(
         name: "display_status",
         meaning:
-          "tình trạng hiển thị, tính theo ngày lập trang: not-started, in-progress, done, overdue (quá hạn), unreported (chưa cập nhật)"
+          "tình trạng hiển thị: not-started, in-progress, done, done-late (hoàn thành chậm), overdue (quá hạn, tính theo ngày lập trang), unreported (chưa có báo cáo)"
       ),
-      Field(name: "progress", meaning: "tiến độ đã báo cáo (0–100), trống nếu chưa báo cáo"),
+      Field(
+        name: "progress",
+        meaning: "tiến độ (0–100) theo báo cáo của các đơn vị chủ trì, thực hiện; trống nếu chưa có"
+      ),
+      Field(name: "done_on", meaning: "ngày hoàn thành theo báo cáo, trống nếu chưa hoàn thành"),
+      Field(
+        name: "as_of", meaning: "ngày của báo cáo mới nhất về nhiệm vụ (số liệu tính đến ngày)"),
       Field(name: "assignment_count", meaning: "số dòng phân công của nhiệm vụ"),
       Field(name: "url", meaning: urlNote),
     ])
@@ -130,9 +136,121 @@ enum DataDictionary {
         name: "via", meaning: "nhóm được giao chung (all-agencies), trống nếu cơ quan được nêu tên"),
       Field(name: "text", meaning: "nội dung được giao (Markdown)"),
       Field(name: "deadline", meaning: "thời hạn"),
-      Field(name: "display_status", meaning: "tình trạng hiển thị"),
+      Field(
+        name: "display_status",
+        meaning: "tình trạng hiển thị: theo báo cáo của chính cơ quan nếu kế hoạch có báo cáo"),
+      Field(name: "progress", meaning: "tiến độ (%) theo báo cáo, trống nếu chưa có"),
+      Field(name: "as_of", meaning: "ngày của báo cáo cho tình trạng đó, trống nếu chưa có"),
       Field(name: "url", meaning: urlNote),
     ])
 
-  static let csvFiles = [tasks, assignments, agencies, communes, indicators]
+  static let reporterFields = [
+    Field(name: "reporter_type", meaning: "agency (cơ quan) hoặc commune (xã, phường)"),
+    Field(name: "reporter_id", meaning: "mã cơ quan hoặc mã xã, phường gửi báo cáo"),
+    Field(name: "reporter_name", meaning: "tên cơ quan, xã phường gửi báo cáo"),
+  ]
+
+  static let reports = File(
+    name: "reports.csv", title: "Báo cáo",
+    meaning: "Mỗi dòng là một báo cáo của một cơ quan hoặc xã, phường trong một kỳ báo cáo.",
+    fields: [Field(name: "period", meaning: "mã kỳ báo cáo (ví dụ 2026-6t)")] + reporterFields + [
+      Field(name: "date", meaning: "ngày báo cáo (YYYY-MM-DD)"),
+      Field(name: "due", meaning: "hạn gửi báo cáo của kỳ"),
+      Field(name: "submission", meaning: "on-time (đúng hạn) hoặc late (gửi chậm)"),
+      Field(name: "draft", meaning: "true nếu là bản nháp (chỉ có khi xem trước)"),
+      Field(name: "document", meaning: "số hiệu văn bản báo cáo"),
+      Field(name: "source_url", meaning: "địa chỉ văn bản gốc, nếu có"),
+      Field(name: "task_count", meaning: "số nhiệm vụ được báo cáo"),
+      Field(name: "indicator_count", meaning: "số số liệu chỉ tiêu trong báo cáo"),
+      Field(name: "url", meaning: urlNote),
+    ])
+
+  static let reportUpdates = File(
+    name: "report-updates.csv", title: "Kết quả từng nhiệm vụ theo báo cáo",
+    meaning:
+      "Mỗi dòng là điều một báo cáo nói về một nhiệm vụ: đơn vị nào, kỳ nào, tình trạng, tiến độ. Đây là lịch sử thực hiện của mọi nhiệm vụ.",
+    fields: [Field(name: "period", meaning: "mã kỳ báo cáo")] + reporterFields + [
+      Field(name: "report_date", meaning: "ngày báo cáo"),
+      Field(name: "task_id", meaning: "số hiệu nhiệm vụ"),
+      Field(name: "status", meaning: "tình trạng báo cáo: not-started, in-progress, done"),
+      Field(name: "progress", meaning: "tiến độ (0–100), trống nếu không nêu"),
+      Field(name: "done_on", meaning: "ngày hoàn thành, nếu đã hoàn thành"),
+      Field(name: "text", meaning: "kết quả thực hiện (Markdown)"),
+      Field(name: "report_url", meaning: "trang của báo cáo"),
+    ])
+
+  static let indicatorValues = File(
+    name: "indicator-values.csv", title: "Số liệu thực hiện chỉ tiêu",
+    meaning:
+      "Mỗi dòng là một kết quả thực hiện của một chỉ tiêu, kèm nguồn: số liệu đã công bố (actuals trong indicators.yaml) hoặc một báo cáo.",
+    fields: [
+      Field(name: "indicator_id", meaning: "mã chỉ tiêu"),
+      Field(name: "indicator_name", meaning: "tên chỉ tiêu"),
+      Field(name: "unit", meaning: "đơn vị tính"),
+      Field(name: "period", meaning: "năm hoặc giai đoạn của số liệu"),
+      Field(name: "value", meaning: "giá trị như văn bản ghi (số viết kiểu Việt Nam)"),
+      Field(name: "low", meaning: "số (dấu chấm thập phân), hoặc cận dưới nếu là khoảng"),
+      Field(name: "high", meaning: "cận trên nếu là khoảng"),
+      Field(name: "source", meaning: "actuals (số liệu đã công bố) hoặc report (theo báo cáo)"),
+      Field(name: "report_period", meaning: "kỳ của báo cáo nêu số liệu"),
+      Field(name: "reporter_id", meaning: "mã đơn vị gửi báo cáo đó"),
+      Field(name: "report_date", meaning: "ngày của báo cáo đó"),
+      Field(name: "report_url", meaning: "trang của báo cáo đó"),
+    ])
+
+  static let submissions = File(
+    name: "submissions.csv", title: "Tình hình gửi báo cáo",
+    meaning:
+      "Mỗi dòng là một đơn vị phải báo cáo trong một kỳ: đã gửi đúng hạn, gửi chậm, chưa gửi (quá hạn gửi, tính theo ngày lập trang) hay chưa đến hạn.",
+    fields: [Field(name: "period", meaning: "mã kỳ báo cáo")] + reporterFields + [
+      Field(name: "state", meaning: "on-time, late, missing (chưa gửi), not-due (chưa đến hạn)"),
+      Field(name: "date", meaning: "ngày báo cáo, nếu đã gửi"),
+    ])
+
+  static let csvFiles = [
+    tasks, assignments, agencies, communes, indicators, reports, reportUpdates, indicatorValues,
+    submissions,
+  ]
+
+  /// The fields of `plan.json` that need more than their name, as paths.
+  static let jsonFields = [
+    Field(name: "schema_version", meaning: "phiên bản cấu trúc tệp (hiện là 2)"),
+    Field(
+      name: "judged_on",
+      meaning: "ngày lập trang, khi có tình trạng tính theo ngày đó (quá hạn); null nếu không có"),
+    Field(name: "data_as_of", meaning: "ngày của báo cáo mới nhất; null nếu chưa có báo cáo"),
+    Field(
+      name: "tasks[].state",
+      meaning:
+        "tình trạng rút ra từ báo cáo: status, progress, done_on, as_of (ngày báo cáo mới nhất), source (reports: từ báo cáo; written: ghi trong tệp nhiệm vụ; none: chưa có), deciding (số đơn vị chủ trì, thực hiện), deciding_done (số đơn vị đó đã báo cáo hoàn thành)"
+    ),
+    Field(
+      name: "tasks[].history[]",
+      meaning:
+        "lịch sử: mỗi lần một đơn vị báo cáo về nhiệm vụ (date, period, reporter, status, progress, done_on, text, draft, report_url), cũ trước mới sau"
+    ),
+    Field(
+      name: "indicators[].figures[]",
+      meaning:
+        "mọi kết quả thực hiện kèm nguồn: source là actuals (số liệu đã công bố) hoặc report, khi đó report nêu kỳ, đơn vị, ngày và trang của báo cáo"
+    ),
+    Field(
+      name: "indicators[].judgements[]",
+      meaning:
+        "đánh giá từng mục tiêu: target, value (kết quả cùng năm hoặc giai đoạn), verdict: met (đạt), exceeded (vượt), not-met (chưa đạt), no-data (chưa có số liệu), null (chưa đến kỳ đánh giá)"
+    ),
+    Field(
+      name: "schedule",
+      meaning:
+        "lịch báo cáo: periods (id, name, start, end, due, url), reporters (null: mọi đơn vị được giao việc), compiler (cơ quan tổng hợp); null nếu kế hoạch chưa có lịch báo cáo"
+    ),
+    Field(
+      name: "reports[]",
+      meaning:
+        "mỗi báo cáo: period, reporter, date, due, submission, draft, document, source_url, summary, url, tasks[] (task, status, progress, done_on, text), indicators[] (indicator, period, value, low, high)"
+    ),
+    Field(
+      name: "submissions[]",
+      meaning: "mỗi đơn vị phải báo cáo trong mỗi kỳ: period, reporter, state, date"),
+  ]
 }

@@ -6,7 +6,12 @@ import SiteCore
 /// search index, all made from one input so pages and data always agree.
 struct PlanData: Sendable {
   /// The JSON schema version; raise it when a field changes meaning or goes away.
-  static let schemaVersion = 1
+  ///
+  /// 2: reports (`schedule`, `reports`, `submissions`, each task's `state`
+  /// and `history`, each indicator's `figures` and `judgements`);
+  /// `status_date` became `judged_on` (null when no status is derived from
+  /// the build date) and `data_as_of`.
+  static let schemaVersion = 2
 
   /// Everything the whole-plan files show.
   struct Input: Encodable, Sendable {
@@ -17,16 +22,37 @@ struct PlanData: Sendable {
     let tasks: [TaskData]
     let agencies: [AgenciesPage.Entry]
     let communes: [CommuneEntry]
-    let indicators: [Indicator]
-    /// The date statuses are judged on.
-    let today: Day
+    let indicators: [IndicatorsPage.Entry]
+    let schedule: ReportingSchedule?
+    let reports: [ReportData]
+    let submissions: [SubmissionData]
+    /// The build date, when some status shown is derived from it (Quá hạn).
+    let judgedOn: Day?
+    /// The date of the latest report.
+    let dataAsOf: Day?
   }
 
   struct TaskData: Encodable, Sendable {
     let shared: Shared<PlanTask>
-    let status: DisplayStatus
+    let shown: ShownStatus
+    let state: TaskState
+    let history: [TaskPage.TimelineEntry]
 
     var task: PlanTask { shared.value }
+  }
+
+  struct ReportData: Encodable, Sendable {
+    let report: Report
+    let reporterName: String
+    let due: Day?
+  }
+
+  /// Whether one body that must report sent its report for one period.
+  struct SubmissionData: Encodable, Sendable {
+    let period: PeriodID
+    let reporter: Reporter
+    let reporterName: String
+    let submission: ReportIndex.Submission
   }
 
   struct CommuneEntry: Encodable, Sendable {
@@ -37,17 +63,32 @@ struct PlanData: Sendable {
   static func input(_ model: SiteModel) -> Input {
     let plan = model.plan
     let counts = model.duties.dutyCounts(of: plan.communes)
+    let tasks = plan.tasks.compactMap { task -> TaskData? in
+      guard let shared = model.shared(task.id) else { return nil }
+      return TaskData(
+        shared: shared, shown: model.shown(task), state: model.state(task.id),
+        history: TaskPage.timeline(task.id, model))
+    }
     return Input(
       document: plan.document, baseURL: plan.site.baseURL, sections: plan.sections,
       groups: plan.groups,
-      tasks: plan.tasks.compactMap { task in
-        model.shared(task.id).map {
-          TaskData(shared: $0, status: task.displayStatus(today: model.today))
-        }
-      },
+      tasks: tasks,
       agencies: AgenciesPage.input(model).agencies,
       communes: zip(plan.communes, counts).map { CommuneEntry(commune: $0, dutyCount: $1) },
-      indicators: plan.indicators, today: model.today)
+      indicators: IndicatorsPage.input(model).entries, schedule: plan.schedule,
+      reports: plan.reports.map {
+        ReportData(
+          report: $0, reporterName: plan.name(of: $0.reporter), due: plan.period($0.period)?.due)
+      },
+      submissions: (plan.schedule?.periods ?? []).flatMap { period in
+        model.reports.expected(in: period.id).map { reporter in
+          SubmissionData(
+            period: period.id, reporter: reporter, reporterName: plan.name(of: reporter),
+            submission: model.reports.submission(period, reporter, today: model.today))
+        }
+      },
+      judgedOn: tasks.contains { $0.shown.judgedOn != nil } ? model.today : nil,
+      dataAsOf: model.reports.latestDate)
   }
 
   let input: Input
@@ -70,6 +111,10 @@ struct PlanData: Sendable {
     ("du-lieu/agencies.csv", { $0.agenciesCSV().bytes }),
     ("du-lieu/communes.csv", { $0.communesCSV().bytes }),
     ("du-lieu/indicators.csv", { $0.indicatorsCSV().bytes }),
+    ("du-lieu/reports.csv", { $0.reportsCSV().bytes }),
+    ("du-lieu/report-updates.csv", { $0.reportUpdatesCSV().bytes }),
+    ("du-lieu/indicator-values.csv", { $0.indicatorValuesCSV().bytes }),
+    ("du-lieu/submissions.csv", { $0.submissionsCSV().bytes }),
     (SiteRenderer.searchIndexPath, { $0.searchIndex() }),
   ]
 
@@ -83,23 +128,17 @@ struct PlanData: Sendable {
 
   func planJSON() -> JSONValue {
     let doc = input.document
-    let today = input.today
     @Sendable func rich(_ text: RichText) -> JSONValue { .string(text.markdown) }
-    func figure(_ point: Indicator.Point) -> JSONValue {
-      .object([
-        ("period", .string(point.period)), ("value", .string(point.value.description)),
-        ("qualifier", .string(point.value.qualifier.rawValue)), ("low", .double(point.value.low)),
-        ("high", point.value.high.map(JSONValue.double) ?? .null),
-      ])
-    }
     @Sendable func taskJSON(_ data: TaskData) -> JSONValue {
       let task = data.task
       return .object([
         ("id", .string(task.id.rawValue)), ("group", .string(task.group.rawValue)),
         ("title", .string(task.title)), ("body", rich(task.body)),
         ("deadline", .optional(task.deadline?.iso)), ("status", .optional(task.status?.rawValue)),
-        ("display_status", .string(data.status.rawValue)),
+        ("display_status", .string(data.shown.status.rawValue)),
         ("progress", task.progress.map(JSONValue.int) ?? .null),
+        ("state", stateJSON(data.state)),
+        ("history", .array(data.history.map(historyJSON))),
         ("indicators", .array(task.indicators.map { .string($0.rawValue) })),
         ("url", .string(dataURL(Route.task(task.id).path))),
         (
@@ -122,7 +161,8 @@ struct PlanData: Sendable {
     }
     return .object([
       ("schema_version", .int(Self.schemaVersion)),
-      ("status_date", .string(today.iso)),
+      ("judged_on", .optional(input.judgedOn?.iso)),
+      ("data_as_of", .optional(input.dataAsOf?.iso)),
       (
         "document",
         .object([
@@ -183,21 +223,193 @@ struct PlanData: Sendable {
       (
         "indicators",
         .array(
-          input.indicators.map {
+          input.indicators.map { entry in
+            let indicator = entry.indicator
+            return .object([
+              ("id", .string(indicator.id.rawValue)), ("group", .string(indicator.group)),
+              ("name", .string(indicator.name)), ("unit", .string(indicator.unit)),
+              ("document", .optional(indicator.document)),
+              ("baseline", indicator.baseline.map(figure) ?? .null),
+              ("targets", .array(indicator.targets.map(figure))),
+              (
+                "actuals",
+                .array(entry.figures.filter { $0.report == nil }.map { figure($0.point) })
+              ),
+              ("figures", .array(entry.figures.map(figureJSON))),
+              (
+                "judgements",
+                .array(
+                  entry.judgements.map { judgement in
+                    .object([
+                      ("target", figure(judgement.target)),
+                      ("value", .optional(judgement.value?.description)),
+                      ("verdict", .optional(judgement.verdict?.rawValue)),
+                    ])
+                  })
+              ),
+              ("owner", .optional(indicator.owner?.rawValue)),
+              ("higher_is_better", .bool(indicator.higherIsBetter)),
+              ("note", .optional(indicator.note)),
+              ("sources", .array(indicator.sources.map(JSONValue.string))),
+            ])
+          })
+      ),
+      ("schedule", input.schedule.map(scheduleJSON) ?? .null),
+      ("reports", .array(input.reports.map(reportJSON))),
+      (
+        "submissions",
+        .array(
+          input.submissions.map { item in
             .object([
-              ("id", .string($0.id.rawValue)), ("group", .string($0.group)),
-              ("name", .string($0.name)), ("unit", .string($0.unit)),
-              ("document", .optional($0.document)),
-              ("baseline", $0.baseline.map(figure) ?? .null),
-              ("targets", .array($0.targets.map(figure))),
-              ("actuals", .array($0.actuals.map(figure))),
-              ("owner", .optional($0.owner?.rawValue)),
-              ("higher_is_better", .bool($0.higherIsBetter)), ("note", .optional($0.note)),
-              ("sources", .array($0.sources.map(JSONValue.string))),
+              ("period", .string(item.period.rawValue)),
+              ("reporter", reporterJSON(item.reporter, item.reporterName)),
+              ("state", .string(Self.submissionState(item.submission))),
+              ("date", .optional(Self.submissionDate(item.submission)?.iso)),
             ])
           })
       ),
     ])
+  }
+
+  // MARK: - Reports in JSON
+
+  private func figure(_ point: Indicator.Point) -> JSONValue {
+    .object([
+      ("period", .string(point.period)), ("value", .string(point.value.description)),
+      ("qualifier", .string(point.value.qualifier.rawValue)), ("low", .double(point.value.low)),
+      ("high", point.value.high.map(JSONValue.double) ?? .null),
+    ])
+  }
+
+  private func figureJSON(_ item: IndicatorsPage.Figure) -> JSONValue {
+    var pairs: [(String, JSONValue)] = [
+      ("period", .string(item.point.period)), ("value", .string(item.point.value.description)),
+      ("low", .double(item.point.value.low)),
+      ("high", item.point.value.high.map(JSONValue.double) ?? .null),
+      ("source", .string(item.report == nil ? "actuals" : "report")),
+    ]
+    if let key = item.report {
+      pairs.append(
+        (
+          "report",
+          .object([
+            ("period", .string(key.period.rawValue)),
+            ("reporter", reporterJSON(key.reporter, item.reporterName ?? key.reporter.id)),
+            ("date", .optional(item.date?.iso)),
+            ("url", .string(dataURL(Route.report(key.period, key.reporter).path))),
+          ])
+        ))
+    } else {
+      pairs.append(("report", .null))
+    }
+    return .object(pairs)
+  }
+
+  private func stateJSON(_ state: TaskState) -> JSONValue {
+    .object([
+      ("status", .optional(state.status?.rawValue)),
+      ("progress", state.progress.map(JSONValue.int) ?? .null),
+      ("done_on", .optional(state.doneOn?.iso)), ("as_of", .optional(state.asOf?.iso)),
+      ("source", .string(state.source.rawValue)), ("deciding", .int(state.deciding)),
+      ("deciding_done", .int(state.decidingDone)),
+    ])
+  }
+
+  private func historyJSON(_ entry: TaskPage.TimelineEntry) -> JSONValue {
+    .object([
+      ("date", .string(entry.date.iso)), ("period", .string(entry.period.rawValue)),
+      ("reporter", reporterJSON(entry.reporter, entry.reporterName)),
+      ("status", .optional(entry.status?.rawValue)),
+      ("progress", entry.progress.map(JSONValue.int) ?? .null),
+      ("done_on", .optional(entry.doneOn?.iso)), ("text", .string(entry.text.markdown)),
+      ("draft", .bool(entry.isDraft)),
+      ("report_url", .string(dataURL(Route.report(entry.period, entry.reporter).path))),
+    ])
+  }
+
+  private func reporterJSON(_ reporter: Reporter, _ name: String) -> JSONValue {
+    .object([
+      ("type", .string(Self.reporterType(reporter))), ("id", .string(reporter.id)),
+      ("name", .string(name)),
+    ])
+  }
+
+  private func scheduleJSON(_ schedule: ReportingSchedule) -> JSONValue {
+    .object([
+      (
+        "periods",
+        .array(
+          schedule.periods.map { period in
+            .object([
+              ("id", .string(period.id.rawValue)), ("name", .string(period.name)),
+              ("start", .string(period.start.iso)), ("end", .string(period.end.iso)),
+              ("due", .string(period.due.iso)),
+              ("url", .string(dataURL(Route.period(period.id).path))),
+            ])
+          })
+      ),
+      ("reporters", schedule.reporters.map { .array($0.map(assigneeJSON)) } ?? .null),
+      ("compiler", .optional(schedule.compiler?.rawValue)),
+    ])
+  }
+
+  private func reportJSON(_ data: ReportData) -> JSONValue {
+    let report = data.report
+    return .object([
+      ("period", .string(report.period.rawValue)),
+      ("reporter", reporterJSON(report.reporter, data.reporterName)),
+      ("date", .string(report.date.iso)), ("due", .optional(data.due?.iso)),
+      ("submission", .string(data.due.map { report.date > $0 ? "late" : "on-time" } ?? "")),
+      ("draft", .bool(report.isDraft)), ("document", .optional(report.document)),
+      ("source_url", .optional(report.sourceURL)), ("summary", .string(report.summary.markdown)),
+      ("url", .string(dataURL(Route.report(report.period, report.reporter).path))),
+      (
+        "tasks",
+        .array(
+          report.tasks.map { update in
+            .object([
+              ("task", .string(update.task.rawValue)),
+              ("status", .optional(update.status?.rawValue)),
+              ("progress", update.progress.map(JSONValue.int) ?? .null),
+              ("done_on", .optional(update.doneOn?.iso)), ("text", .string(update.text.markdown)),
+            ])
+          })
+      ),
+      (
+        "indicators",
+        .array(
+          report.indicators.map { figure in
+            .object([
+              ("indicator", .string(figure.indicator.rawValue)), ("period", .string(figure.period)),
+              ("value", .string(figure.value.description)), ("low", .double(figure.value.low)),
+              ("high", figure.value.high.map(JSONValue.double) ?? .null),
+            ])
+          })
+      ),
+    ])
+  }
+
+  static func reporterType(_ reporter: Reporter) -> String {
+    switch reporter {
+    case .agency: "agency"
+    case .commune: "commune"
+    }
+  }
+
+  static func submissionState(_ submission: ReportIndex.Submission) -> String {
+    switch submission {
+    case .onTime: "on-time"
+    case .late: "late"
+    case .missing: "missing"
+    case .notDue: "not-due"
+    }
+  }
+
+  static func submissionDate(_ submission: ReportIndex.Submission) -> Day? {
+    switch submission {
+    case .onTime(let day), .late(let day): day
+    case .missing, .notDue: nil
+    }
   }
 
   private func assigneeJSON(_ assignee: Assignee) -> JSONValue {
@@ -231,9 +443,10 @@ struct PlanData: Sendable {
         let task = data.task
         return [
           "id": task.id.rawValue, "group": task.group.rawValue, "title": task.title,
-          "deadline": task.deadline?.iso ?? "", "status": task.status?.rawValue ?? "",
-          "display_status": data.status.rawValue,
-          "progress": task.progress.map(String.init) ?? "",
+          "deadline": task.deadline?.iso ?? "", "status": data.state.status?.rawValue ?? "",
+          "display_status": data.shown.status.rawValue,
+          "progress": data.state.progress.map(String.init) ?? "",
+          "done_on": data.state.doneOn?.iso ?? "", "as_of": data.state.asOf?.iso ?? "",
           "assignment_count": String(task.assignments.count),
           "url": dataURL(Route.task(task.id).path),
         ]
@@ -290,10 +503,13 @@ struct PlanData: Sendable {
 
   func indicatorsCSV() -> CSVTable {
     var rows: [KeyValuePairs<String, String>] = []
-    for indicator in input.indicators {
+    for entry in input.indicators {
+      // The indicator's own figures; those from reports are in indicator-values.csv.
+      let indicator = entry.indicator
+      let actuals = entry.figures.filter { $0.report == nil }.map(\.point)
       let figures =
         (indicator.baseline.map { [("baseline", $0)] } ?? [])
-        + indicator.actuals.map { ("actual", $0) } + indicator.targets.map { ("target", $0) }
+        + actuals.map { ("actual", $0) } + indicator.targets.map { ("target", $0) }
       for (kind, point) in figures {
         rows.append([
           "id": indicator.id.rawValue, "group": indicator.group, "name": indicator.name,
@@ -313,4 +529,75 @@ struct PlanData: Sendable {
     value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
   }
 
+  func reportsCSV() -> CSVTable {
+    table(
+      DataDictionary.reports,
+      input.reports.map { data in
+        let report = data.report
+        return [
+          "period": report.period.rawValue, "reporter_type": Self.reporterType(report.reporter),
+          "reporter_id": report.reporter.id, "reporter_name": data.reporterName,
+          "date": report.date.iso, "due": data.due?.iso ?? "",
+          "submission": data.due.map { report.date > $0 ? "late" : "on-time" } ?? "",
+          "draft": report.isDraft ? "true" : "false", "document": report.document ?? "",
+          "source_url": report.sourceURL ?? "", "task_count": String(report.tasks.count),
+          "indicator_count": String(report.indicators.count),
+          "url": dataURL(Route.report(report.period, report.reporter).path),
+        ]
+      })
+  }
+
+  func reportUpdatesCSV() -> CSVTable {
+    var rows: [KeyValuePairs<String, String>] = []
+    for data in input.reports {
+      let report = data.report
+      for update in report.tasks {
+        rows.append([
+          "period": report.period.rawValue, "reporter_type": Self.reporterType(report.reporter),
+          "reporter_id": report.reporter.id, "reporter_name": data.reporterName,
+          "report_date": report.date.iso, "task_id": update.task.rawValue,
+          "status": update.status?.rawValue ?? "",
+          "progress": update.progress.map(String.init) ?? "", "done_on": update.doneOn?.iso ?? "",
+          "text": update.text.markdown,
+          "report_url": dataURL(Route.report(report.period, report.reporter).path),
+        ])
+      }
+    }
+    return table(DataDictionary.reportUpdates, rows)
+  }
+
+  func indicatorValuesCSV() -> CSVTable {
+    var rows: [KeyValuePairs<String, String>] = []
+    for entry in input.indicators {
+      let indicator = entry.indicator
+      for figure in entry.figures {
+        let value = figure.point.value
+        rows.append([
+          "indicator_id": indicator.id.rawValue, "indicator_name": indicator.name,
+          "unit": indicator.unit, "period": figure.point.period, "value": value.description,
+          "low": Self.plainNumber(value.low), "high": value.high.map(Self.plainNumber) ?? "",
+          "source": figure.report == nil ? "actuals" : "report",
+          "report_period": figure.report?.period.rawValue ?? "",
+          "reporter_id": figure.report?.reporter.id ?? "",
+          "report_date": figure.date?.iso ?? "",
+          "report_url": figure.report.map { dataURL(Route.report($0.period, $0.reporter).path) }
+            ?? "",
+        ])
+      }
+    }
+    return table(DataDictionary.indicatorValues, rows)
+  }
+
+  func submissionsCSV() -> CSVTable {
+    table(
+      DataDictionary.submissions,
+      input.submissions.map { item in
+        [
+          "period": item.period.rawValue, "reporter_type": Self.reporterType(item.reporter),
+          "reporter_id": item.reporter.id, "reporter_name": item.reporterName,
+          "state": Self.submissionState(item.submission),
+          "date": Self.submissionDate(item.submission)?.iso ?? "",
+        ]
+      })
+  }
 }

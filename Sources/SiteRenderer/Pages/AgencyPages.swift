@@ -14,6 +14,8 @@ enum AgenciesPage: PageKind {
     let agency: Agency
     let dutyCount: Int
     let leadCount: Int
+    /// The date of its latest report, if it has sent any.
+    let lastReport: Day?
   }
 
   static func input(_ model: SiteModel) -> Input {
@@ -23,7 +25,8 @@ enum AgenciesPage: PageKind {
         let list = model.duties.duties(of: agency.id)
         return Entry(
           agency: agency, dutyCount: list.count,
-          leadCount: list.filter { $0.role == .lead }.count)
+          leadCount: list.filter { $0.role == .lead }.count,
+          lastReport: model.reports.reports(of: .agency(agency.id)).map(\.date).max())
       })
   }
 
@@ -43,6 +46,10 @@ enum AgenciesPage: PageKind {
             "lead_count": entry.leadCount,
           ]
           if let short = entry.agency.shortName { item["short_name"] = short }
+          if let last = entry.lastReport {
+            item["last_report"] = last.vietnamese
+            item["has_last_report"] = true
+          }
           return item
         },
       ])
@@ -50,50 +57,102 @@ enum AgenciesPage: PageKind {
     return PageContent(
       title: "Cơ quan, đơn vị",
       description: "Nhiệm vụ của từng sở, ban, ngành theo \(input.planName).",
-      trail: [], fields: ["kinds": kinds, "agency_count": input.agencies.count])
+      trail: [],
+      fields: [
+        "kinds": kinds, "agency_count": input.agencies.count,
+        "has_report_column": input.agencies.contains { $0.lastReport != nil },
+      ])
   }
 }
 
-/// One agency: every duty it leads, supports or carries out.
+/// What an agency's or commune's page shows of its duties: all of them, or
+/// (when there are many) one line per task group linking to that group's page.
+struct BodyDuties: Encodable, Sendable {
+  let listing: DutyListing?
+  let groups: [GroupLink]
+  let groupTitles: [GroupTitle]
+  let count: Int
+  let taskCount: Int
+  let summary: StatusSummary
+
+  struct GroupTitle: Encodable, Sendable {
+    let id: GroupID
+    let title: String
+  }
+
+  init(_ listing: DutyListing, _ model: SiteModel) {
+    let groups = listing.groups(model.plan)
+    count = listing.count
+    let shown = listing.shown
+    taskCount = shown.count
+    summary = StatusSummary(shown)
+    groupTitles = groups.map { GroupTitle(id: $0.id, title: $0.title) }
+    if listing.isInline {
+      self.listing = listing
+      self.groups = []
+    } else {
+      self.listing = nil
+      self.groups = groups.map { group in
+        let part = listing.only(group.id)
+        return GroupLink(
+          id: group.id, title: group.title, count: part.count, summary: StatusSummary(part.shown))
+      }
+    }
+  }
+
+  func view(_ tools: PageTools, groupRoute: (GroupID) -> Route) -> [String: Any] {
+    let titles = Dictionary(groupTitles.map { ($0.id, $0.title) }) { first, _ in first }
+    var view: [String: Any] = [
+      "count": count, "task_count": taskCount, "has_duties": count > 0,
+      "is_split": listing == nil,
+    ]
+    if let listing { view["sections"] = listing.view(tools, groupTitles: titles) }
+    view["groups"] = groups.map { group -> [String: Any] in
+      let counts: [[String: Any]] = Rollup.displayOrder.compactMap { status in
+        let count = group.summary.rollup.count(status)
+        return count > 0 ? ["key": status.rawValue, "label": status.label, "count": count] : nil
+      }
+      return [
+        "number": group.id.rawValue, "title": group.title, "count": group.count,
+        "href": tools.link.href(groupRoute(group.id)), "counts": counts,
+        "has_facts": group.summary.rollup.hasFacts,
+      ]
+    }
+    return view
+  }
+}
+
+/// One agency: every duty it leads, supports or carries out, its own
+/// status on each, and its reports.
 enum AgencyPage: PageKind {
   static let template = "agency"
 
   struct Input: Encodable, Sendable {
     let agency: Agency
     let planName: String
-    let duties: [DutyRow]
-    let taskCount: Int
-    let rollup: Rollup
+    let duties: BodyDuties
+    let deadlineCount: Int
     let indicators: [IndicatorLink]
+    let reports: ReportsBlock?
+    let hasFeed: Bool
   }
 
-  static func input(_ id: AgencyID, _ model: SiteModel) -> Input? {
+  static func input(_ id: AgencyID, listing: DutyListing, _ model: SiteModel) -> Input? {
     guard let agency = model.plan.agency(id) else { return nil }
-    let list = model.duties.duties(of: id)
-    var seen = Set<TaskID>()
-    let tasks = list.compactMap { seen.insert($0.task).inserted ? model.plan.task($0.task) : nil }
+    let deadlines = listing.sections.flatMap(\.rows).filter { $0.deadline != nil }.count
     return Input(
-      agency: agency, planName: model.planName,
-      duties: list.compactMap { DutyRow($0, in: model) }, taskCount: tasks.count,
-      rollup: Rollup(tasks, today: model.today),
+      agency: agency, planName: model.planName, duties: BodyDuties(listing, model),
+      deadlineCount: deadlines,
       indicators: model.plan.indicators.filter { $0.owner == id }.map {
         IndicatorLink(id: $0.id, name: $0.name)
-      })
+      },
+      reports: ReportsBlock(.agency(id), model),
+      hasFeed: Feeds.isWritten(model.plan))
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
     let link = tools.link
     let agency = input.agency
-    let roles: [[String: Any]] = Assignment.Role.allCases.compactMap { role in
-      let items = input.duties.filter { $0.role == role }
-      guard !items.isEmpty else { return nil }
-      return [
-        "key": role.rawValue,
-        "label": role.label,
-        "count": items.count,
-        "items_html": tools.fragments.duties(items, showingVia: true, link: link),
-      ]
-    }
     var view: [String: Any] = [
       "id": agency.id.rawValue,
       "name": agency.name,
@@ -101,25 +160,103 @@ enum AgencyPage: PageKind {
     ]
     if let short = agency.shortName { view["short_name"] = short }
     if let note = agency.note { view["note"] = note }
-    let deadlines = input.duties.filter { $0.deadline != nil }.count
     let indicators = input.indicators.map { $0.view(link: link) }
-    let fields: [String: Any] = [
+    var fields: [String: Any] = [
       "csv_href": link.href(path: AgencyFiles.csvPath(agency.id)),
       "calendar_href": link.href(path: AgencyFiles.calendarPath(agency.id)),
-      "deadline_count": deadlines,
+      "deadline_count": input.deadlineCount,
+      "has_deadlines": input.deadlineCount > 0,
       "agency": view,
-      "roles": roles,
-      "has_duties": !input.duties.isEmpty,
+      "duties": input.duties.view(tools) { .agencyGroup(agency.id, $0) },
+      "has_duties": input.duties.count > 0,
       "duty_count": input.duties.count,
-      "task_count": input.taskCount,
-      "rollup": input.rollup.view(),
+      "task_count": input.duties.taskCount,
+      "rollup": input.duties.summary.view(),
       "indicators": indicators,
       "has_indicators": !indicators.isEmpty,
     ]
+    if let reports = input.reports {
+      fields["reports"] = reports.view(
+        link: link, feed: input.hasFeed ? Feeds.agencyPath(agency.id) : nil)
+    }
     return PageContent(
       title: agency.name,
       description:
         "Các nhiệm vụ \(agency.name) chủ trì, phối hợp và thực hiện theo \(input.planName).",
       trail: [("Cơ quan, đơn vị", .agencies)], fields: fields)
+  }
+}
+
+/// The duties of one agency or commune in one task group (when its own page
+/// lists too many to show them all).
+enum BodyGroupPage: PageKind {
+  static let template = "duties"
+
+  struct Input: Encodable, Sendable {
+    let reporter: Reporter
+    let name: String
+    let group: GroupID
+    let groupTitle: String
+    let listing: DutyListing
+    let page: Int
+    let pageCount: Int
+    let summary: StatusSummary
+  }
+
+  static func input(
+    _ reporter: Reporter, listing: DutyListing, group: GroupID, page: Int, _ model: SiteModel
+  ) -> Input? {
+    guard let taskGroup = model.plan.group(group) else { return nil }
+    let part = listing.only(group)
+    return Input(
+      reporter: reporter, name: model.plan.name(of: reporter), group: group,
+      groupTitle: taskGroup.title, listing: part.page(page), page: page,
+      pageCount: part.pageCount, summary: StatusSummary(part.shown))
+  }
+
+  /// The pages an agency or commune needs, one task group each (none when
+  /// its own page lists every duty).
+  static func routes(_ reporter: Reporter, _ listing: DutyListing, _ model: SiteModel) -> [Route] {
+    guard !listing.isInline else { return [] }
+    return listing.groups(model.plan).flatMap { group -> [Route] in
+      let pages = listing.only(group.id).pageCount
+      return (1...pages).map { page in
+        switch reporter {
+        case .agency(let id): .agencyGroup(id, group.id, page: page)
+        case .commune(let id): .communeGroup(id, group.id, page: page)
+        }
+      }
+    }
+  }
+
+  static func view(_ input: Input, _ tools: PageTools) -> PageContent {
+    let owner = TaskPage.route(of: input.reporter)
+    let route: (Int) -> Route = { page in
+      switch input.reporter {
+      case .agency(let id): .agencyGroup(id, input.group, page: page)
+      case .commune(let id): .communeGroup(id, input.group, page: page)
+      }
+    }
+    let fields: [String: Any] = [
+      "owner_name": input.name,
+      "owner_href": tools.link.href(owner),
+      "group_number": input.group.rawValue,
+      "group_title": input.groupTitle,
+      "group_href": tools.link.href(.group(input.group)),
+      "sections": input.listing.view(tools, groupTitles: [input.group: input.groupTitle]),
+      "count": input.listing.count,
+      "rollup": input.summary.view(),
+      "pager": Paging.view(page: input.page, of: input.pageCount, link: tools.link, route: route),
+    ]
+    let parent: (String, Route) =
+      switch input.reporter {
+      case .agency: ("Cơ quan, đơn vị", .agencies)
+      case .commune: ("Xã, phường", .communes)
+      }
+    let suffix = input.page > 1 ? " (trang \(input.page)/\(input.pageCount))" : ""
+    return PageContent(
+      title: "\(input.name): nhóm \(input.group.rawValue)" + suffix,
+      description: "Các việc của \(input.name) trong nhóm nhiệm vụ \(input.group.rawValue).",
+      trail: [parent, (input.name, owner)], fields: fields)
   }
 }

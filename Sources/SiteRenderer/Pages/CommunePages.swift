@@ -59,69 +59,28 @@ enum CommunesPage: PageKind {
   }
 }
 
-/// One commune: duties addressed to it by name, then those shared by its
-/// kind and by all communes.
+/// One commune: the duties addressed to it by name, then to its kind, then
+/// to all communes, with its own status on each, and its reports.
 enum CommunePage: PageKind {
   static let template = "commune"
 
   struct Input: Encodable, Sendable {
     let commune: Commune
     let planName: String
-    let named: [DutyRow]
-    let shared: [SharedList]
-    let rollup: Rollup
+    let duties: BodyDuties
+    let reports: ReportsBlock?
+    let hasFeed: Bool
   }
 
-  /// The duties of one collective, the same on every commune it reaches.
-  struct SharedList: Encodable, Sendable {
-    let collective: Collective
-    let rows: Shared<[DutyRow]>
-  }
-
-  /// The shared lists, built once per build for all commune pages.
-  static func sharedLists(_ model: SiteModel) -> [Collective: Shared<[DutyRow]>] {
-    var lists: [Collective: Shared<[DutyRow]>] = [:]
-    for collective in Collective.allCases where collective != .allAgencies {
-      let rows = model.duties.duties(of: collective).compactMap { DutyRow($0, in: model) }
-      if !rows.isEmpty { lists[collective] = Shared(rows) }
-    }
-    return lists
-  }
-
-  static func input(
-    _ id: CommuneID, _ model: SiteModel, shared: [Collective: Shared<[DutyRow]>]
-  ) -> Input? {
-    guard let commune = model.plan.commune(id) else { return nil }
-    let named = model.duties.namedDuties(of: id)
-    let lists: [SharedList] = DutyIndex.collectives(reaching: commune.kind).compactMap {
-      collective in
-      shared[collective].map { SharedList(collective: collective, rows: $0) }
-    }
-    var tasks = Set<TaskID>()
-    var ordered: [PlanTask] = []
-    for task in lists.flatMap({ $0.rows.value.map(\.task.id) }) + named.map(\.task)
-    where tasks.insert(task).inserted {
-      if let found = model.plan.task(task) { ordered.append(found) }
-    }
-    return Input(
-      commune: commune, planName: model.planName,
-      named: named.compactMap { DutyRow($0, in: model) }, shared: lists,
-      rollup: Rollup(ordered, today: model.today))
+  static func input(_ commune: Commune, listing: DutyListing, _ model: SiteModel) -> Input {
+    Input(
+      commune: commune, planName: model.planName, duties: BodyDuties(listing, model),
+      reports: ReportsBlock(.commune(commune.id), model), hasFeed: Feeds.isWritten(model.plan))
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
     let link = tools.link
     let commune = input.commune
-    let sharedLists: [[String: Any]] = input.shared.map { list in
-      [
-        "label": list.collective.label,
-        "anchor": list.collective.rawValue,
-        "count": list.rows.value.count,
-        // The section heading names the collective, so rows do not repeat it.
-        "list_html": tools.fragments.sharedDutyList(list.rows, showingVia: false, link: link),
-      ]
-    }
-    let dutyCount = input.named.count + input.shared.reduce(0) { $0 + $1.rows.value.count }
     let inSentence = Text.lowercasedFirst(commune.fullName)
     var view: [String: Any] = [
       "id": commune.id.rawValue,
@@ -129,19 +88,24 @@ enum CommunePage: PageKind {
       "full_name": commune.fullName,
       "name_in_sentence": inSentence,
       "kind_label": commune.kind.label,
-      "formed_from": commune.formedFrom,
+      "formed_from": commune.formedFrom.enumerated().map { index, name in
+        ["name": name, "separator": index + 1 < commune.formedFrom.count ? "; " : ""]
+      },
       "has_formed_from": !commune.formedFrom.isEmpty,
     ]
     if let code = commune.gsoCode { view["gso_code"] = code }
-    let fields: [String: Any] = [
+    var fields: [String: Any] = [
       "commune": view,
-      "named": ["items_html": tools.fragments.duties(input.named, showingVia: false, link: link)],
-      "has_named_duties": !input.named.isEmpty,
-      "shared_lists": sharedLists,
-      "duty_count": dutyCount,
-      "has_duties": dutyCount > 0,
-      "rollup": input.rollup.view(),
+      "duties": input.duties.view(tools) { .communeGroup(commune.id, $0) },
+      "duty_count": input.duties.count,
+      "task_count": input.duties.taskCount,
+      "has_duties": input.duties.count > 0,
+      "rollup": input.duties.summary.view(),
     ]
+    if let reports = input.reports {
+      fields["reports"] = reports.view(
+        link: link, feed: input.hasFeed ? Feeds.communePath(commune.id) : nil)
+    }
     return PageContent(
       title: commune.fullName,
       description: "Các nhiệm vụ giao cho UBND \(inSentence) theo \(input.planName).",

@@ -72,19 +72,4 @@ final class Fragments: @unchecked Sendable {
     for row in rows { html += duty(row, showingVia: showingVia, link: link) }
     return html
   }
-
-  /// A whole duty list (`partials/duty-list` around the rows).
-  func dutyList(_ rows: [DutyRow], showingVia: Bool, link: Linker) -> String {
-    templates.render(
-      ["items_html": duties(rows, showingVia: showingVia, link: link)], with: "partials/duty-list")
-      ?? ""
-  }
-
-  /// A duty list many pages share, rendered once per folder depth.
-  func sharedDutyList(_ rows: Shared<[DutyRow]>, showingVia: Bool, link: Linker) -> String {
-    let kind = showingVia ? "duty-list+via" : "duty-list"
-    return fragment(FragmentKey(kind: kind, digest: rows.digest.value, root: link.root)) {
-      dutyList(rows.value, showingVia: showingVia, link: link)
-    }
-  }
 }

@@ -16,7 +16,10 @@ enum HomePage: PageKind {
     let agencyCount: Int
     let communeCount: Int
     let indicatorCount: Int
-    let rollup: Rollup
+    let summary: StatusSummary
+    let periodCount: Int
+    let reportCount: Int
+    let latestReport: Day?
   }
 
   /// A group as the home page lists it: its first tasks.
@@ -38,7 +41,9 @@ enum HomePage: PageKind {
       },
       taskCount: plan.tasks.count, agencyCount: plan.agencies.count,
       communeCount: plan.communes.count, indicatorCount: plan.indicators.count,
-      rollup: Rollup(plan.tasks, today: model.today))
+      summary: StatusSummary(plan.tasks.map { model.shown($0) }),
+      periodCount: plan.schedule?.periods.count ?? 0, reportCount: plan.reports.count,
+      latestReport: model.reports.latestDate)
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
@@ -88,7 +93,13 @@ enum HomePage: PageKind {
       "task_count": input.taskCount,
       "agency_count": input.agencyCount,
       "commune_count": input.communeCount,
-      "rollup": input.rollup.view(),
+      "rollup": input.summary.view(),
+      "reports_href": link.href(.reports),
+      "period_count": input.periodCount,
+      "report_count": input.reportCount,
+      "has_reports": input.reportCount > 0,
+      "has_schedule": input.periodCount > 0,
+      "latest_report": input.latestReport?.vietnamese ?? "",
     ]
     return PageContent(
       title: doc.documentType + " " + doc.number, description: input.siteDescription, trail: [],

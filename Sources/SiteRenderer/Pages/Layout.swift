@@ -9,6 +9,10 @@ struct LayoutInput: Encodable, Sendable {
   let site: SiteSettings
   let documentNumber: String
   let documentType: String
+  /// Whether the plan has a reporting schedule (the navigation then has "Báo cáo").
+  let hasReports: Bool
+  /// Whether some report shown is a draft (every page then says so).
+  let showsDrafts: Bool
   /// Published path of each asset by its name (`site.css`), sorted by name.
   let assets: [AssetPath]
 
@@ -21,6 +25,8 @@ struct LayoutInput: Encodable, Sendable {
     site = plan.site
     documentNumber = plan.document.number
     documentType = plan.document.documentType
+    hasReports = plan.schedule != nil
+    showsDrafts = plan.reports.contains(where: \.isDraft)
     assets = templates.assetPaths.sorted { $0.key < $1.key }.map {
       AssetPath(name: $0.key, path: $0.value)
     }
@@ -38,7 +44,9 @@ struct LayoutInput: Encodable, Sendable {
       "search_index_path": SiteRenderer.searchIndexPath,
       "plan_number": documentNumber,
       "document_type": documentType,
-      "nav": Self.navigation(current: route, link: link),
+      "nav": Self.navigation(current: route, link: link, reports: hasReports),
+      "is_sample": site.isSample,
+      "shows_drafts": showsDrafts,
     ]
     if let publisher = site.publisher { fields["publisher"] = publisher }
     if let note = site.footerNote { fields["footer_note"] = note }
@@ -93,15 +101,17 @@ struct LayoutInput: Encodable, Sendable {
   /// The names the header and footer may use (checked when templates load).
   static let chromeFieldNames: Set<String> = [
     "lang", "site_title", "root", "home_href", "search_href", "search_index_path", "plan_number",
-    "document_type", "nav", "publisher", "footer_note", "label", "href", "current",
+    "document_type", "nav", "publisher", "footer_note", "label", "href", "current", "is_sample",
+    "shows_drafts",
   ]
 
   /// The navigation entry a page belongs to.
   static func navigationSection(of route: Route) -> Route {
     switch route {
-    case .agency: .agencies
-    case .commune: .communes
+    case .agency, .agencyGroup: .agencies
+    case .commune, .communeGroup: .communes
     case .group, .task: .home
+    case .period, .report: .reports
     default: route
     }
   }
@@ -111,12 +121,14 @@ struct LayoutInput: Encodable, Sendable {
     String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
   }
 
-  private static func navigation(current: Route, link: Linker) -> [[String: Any]] {
+  private static func navigation(current: Route, link: Linker, reports: Bool) -> [[String: Any]] {
     let section = navigationSection(of: current)
-    let items: [(String, Route)] = [
+    var items: [(String, Route)] = [
       ("Kế hoạch", .home), ("Cơ quan", .agencies), ("Xã, phường", .communes),
-      ("Chỉ tiêu", .indicators), ("Tìm kiếm", .search), ("Dữ liệu", .data),
+      ("Chỉ tiêu", .indicators),
     ]
+    if reports { items.append(("Báo cáo", .reports)) }
+    items += [("Tìm kiếm", .search), ("Dữ liệu", .data)]
     return items.map { label, route in
       ["label": label, "href": link.href(route), "current": route == section]
     }

@@ -4,16 +4,16 @@ import SiteCore
 /// A task as lists show it: number, title, status, deadline.
 struct TaskRow: Encodable, Sendable, Hashable {
   let id: TaskID
+  let group: GroupID
   let title: String
-  let status: DisplayStatus
-  let progress: Int?
+  let shown: ShownStatus
   let deadline: Day?
 
-  init(_ task: PlanTask, today: Day) {
+  init(_ task: PlanTask, shown: ShownStatus) {
     id = task.id
+    group = task.group
     title = task.title
-    status = task.displayStatus(today: today)
-    progress = task.progress
+    self.shown = shown
     deadline = task.deadline
   }
 
@@ -24,25 +24,14 @@ struct TaskRow: Encodable, Sendable, Hashable {
       "title": title,
       "href": link.href(.task(id)),
     ]
-    Self.addStatus(status, progress: progress, to: &item)
+    shown.add(to: &item)
     if let deadline { item["deadline"] = deadline.vietnamese }
     return item
   }
-
-  /// The status as flat fields (`status_key`, `status_label`, `progress`):
-  /// list rows are rendered often, and flat fields are the cheapest to look up.
-  static func addStatus(_ status: DisplayStatus, progress: Int?, to item: inout [String: Any]) {
-    item["status_key"] = status.rawValue
-    item["status_label"] = status.label
-    if let progress {
-      item["progress"] = progress
-      item["has_progress"] = true
-    }
-  }
 }
 
-/// One assignment as seen by one assignee: a row of an agency's or a
-/// commune's duty list.
+/// One assignment as seen by one assignee: a compact row of an agency's or
+/// a commune's duty list (the task page holds the full text).
 struct DutyRow: Encodable, Sendable {
   let task: Shared<TaskRow>
   /// Which of the task's assignments (its position).
@@ -50,12 +39,14 @@ struct DutyRow: Encodable, Sendable {
   let role: Assignment.Role
   /// The collective that brings the assignee in, if not named.
   let via: Collective?
-  let text: RichText
   /// The assignment's own deadline, else the task's.
   let deadline: Day?
+  /// The assignee's own reported status (nil in a plan without reports:
+  /// the row shows the task's status).
+  let own: ShownStatus?
 
-  /// The row of `duty`, or nil if the model has no such task.
-  init?(_ duty: Duty, in model: SiteModel) {
+  /// The row of `duty` for `reporter`, or nil if the model has no such task.
+  init?(_ duty: Duty, for reporter: Reporter, in model: SiteModel) {
     guard let task = model.plan.task(duty.task), let row = model.row(duty.task),
       duty.assignment < task.assignments.count
     else { return nil }
@@ -64,9 +55,12 @@ struct DutyRow: Encodable, Sendable {
     self.assignment = duty.assignment
     role = duty.role
     via = duty.via
-    text = assignment.text
     deadline = assignment.deadline ?? task.deadline
+    own = model.own(reporter, on: task.id, deadline: deadline)
   }
+
+  /// The task group the row's task belongs to.
+  func group(in model: SiteModel) -> GroupID? { model.plan.task(task.id)?.group }
 
   /// The fields of `partials/duty`.
   func view(link: Linker, showingVia: Bool) -> [String: Any] {
@@ -76,9 +70,8 @@ struct DutyRow: Encodable, Sendable {
       "task_href": link.href(.task(task.id)),
       "role": role.rawValue,
       "role_label": role.label,
-      "text_html": text.html,
     ]
-    TaskRow.addStatus(task.status, progress: task.progress, to: &item)
+    (own ?? task.shown).add(to: &item)
     if showingVia, let via { item["via"] = via.label }
     if let deadline { item["deadline"] = deadline.vietnamese }
     return item
@@ -139,18 +132,35 @@ struct IndicatorLink: Encodable, Sendable, Hashable {
   }
 }
 
-/// Progress figures as the rollup partial draws them.
-extension Rollup {
+/// Progress figures over a set of tasks, with the dates they are true on.
+struct StatusSummary: Encodable, Sendable {
+  let rollup: Rollup
+  /// The latest report date among the statuses counted.
+  let asOf: Day?
+  /// The build date, when some status is judged on it (Quá hạn).
+  let judgedOn: Day?
+
+  init(_ shown: [ShownStatus]) {
+    rollup = Rollup(shown.map { ($0.status, $0.progress) })
+    asOf = shown.compactMap(\.asOf).max()
+    judgedOn = shown.compactMap(\.judgedOn).max()
+  }
+
+  /// The fields of `partials/rollup`.
+  ///
+  /// When nothing is known of any task the counts are left out:
+  /// "Hoàn thành: 0" would read as a fact.
   func view() -> [String: Any] {
     let width = 100.0
     var x = 0.0
     var segments: [[String: Any]] = []
     var rows: [[String: Any]] = []
     for status in Rollup.displayOrder {
-      let count = count(status)
+      let count = rollup.count(status)
+      guard count > 0 || [.done, .inProgress, .notStarted].contains(status) else { continue }
       rows.append(["key": status.rawValue, "label": status.label, "count": count])
-      guard count > 0, total > 0 else { continue }
-      let w = width * Double(count) / Double(total)
+      guard count > 0, rollup.total > 0 else { continue }
+      let w = width * Double(count) / Double(rollup.total)
       segments.append([
         "key": status.rawValue, "label": status.label, "count": count,
         "x": SVGNumber.format(x), "width": SVGNumber.format(w),
@@ -158,13 +168,17 @@ extension Rollup {
       x += w
     }
     var view: [String: Any] = [
-      "total": total, "segments": segments, "rows": rows,
-      "overdue": count(.overdue), "has_overdue": count(.overdue) > 0,
+      "total": rollup.total, "segments": segments, "rows": rows,
+      "overdue": rollup.count(.overdue), "has_overdue": rollup.count(.overdue) > 0,
+      "has_facts": rollup.hasFacts,
+      "unreported": rollup.count(.unreported),
     ]
-    if let mean = meanProgress {
+    if let mean = rollup.meanProgress {
       view["mean_progress"] = VietnameseNumber.format(mean, maxFractionDigits: 1)
       view["has_mean_progress"] = true
     }
+    if let asOf { view["as_of"] = asOf.vietnamese }
+    if let judgedOn { view["judged_on"] = judgedOn.vietnamese }
     return view
   }
 }

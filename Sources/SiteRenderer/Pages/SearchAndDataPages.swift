@@ -87,12 +87,14 @@ enum DataPage: PageKind {
   struct Input: Encodable, Sendable {
     let planName: String
     let schemaVersion: Int
-    /// The date statuses are judged on.
-    let today: Day
+    /// Whether the plan has a reporting schedule (the report files are then listed).
+    let hasReports: Bool
   }
 
   static func input(_ model: SiteModel) -> Input {
-    Input(planName: model.planName, schemaVersion: PlanData.schemaVersion, today: model.today)
+    Input(
+      planName: model.planName, schemaVersion: PlanData.schemaVersion,
+      hasReports: model.plan.schedule != nil)
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
@@ -109,6 +111,9 @@ enum DataPage: PageKind {
     let csv = DataDictionary.csvFiles.map {
       fileView($0, href: link.href(path: "du-lieu/\($0.name)"))
     }
+    let json: [[String: Any]] = DataDictionary.jsonFields.map {
+      ["name": $0.name, "meaning": $0.meaning]
+    }
     return PageContent(
       title: "Dữ liệu mở",
       description:
@@ -119,7 +124,8 @@ enum DataPage: PageKind {
         "schema_version": input.schemaVersion,
         "csv_files": csv,
         "agency_file": fileView(DataDictionary.agencyDuties, href: nil),
-        "status_date": input.today.vietnamese,
+        "json_fields": json,
+        "has_reports": input.hasReports,
       ])
   }
 }

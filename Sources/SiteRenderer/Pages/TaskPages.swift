@@ -1,7 +1,8 @@
 import PlanModel
 import SiteCore
 
-/// A group of tasks: its heading, its text, its tasks.
+/// A group of tasks: its heading, its text, its tasks (a page of them when
+/// the group is long).
 enum GroupPage: PageKind {
   static let template = "group"
 
@@ -9,15 +10,26 @@ enum GroupPage: PageKind {
     let group: TaskGroup
     let planName: String
     let rows: [Shared<TaskRow>]
-    let rollup: Rollup
+    let summary: StatusSummary
+    let page: Int
+    let pageCount: Int
+    let taskCount: Int
   }
 
-  static func input(_ id: GroupID, _ model: SiteModel) -> Input? {
+  /// How many pages the group's list fills.
+  static func pageCount(_ group: TaskGroup) -> Int {
+    max(1, (group.tasks.count + SiteModel.rowsPerPage - 1) / SiteModel.rowsPerPage)
+  }
+
+  static func input(_ id: GroupID, page: Int, _ model: SiteModel) -> Input? {
     guard let group = model.plan.group(id) else { return nil }
     let tasks = group.tasks.compactMap { model.plan.task($0) }
+    let slice = group.tasks.dropFirst((page - 1) * SiteModel.rowsPerPage).prefix(
+      SiteModel.rowsPerPage)
     return Input(
-      group: group, planName: model.planName, rows: group.tasks.compactMap { model.row($0) },
-      rollup: Rollup(tasks, today: model.today))
+      group: group, planName: model.planName, rows: slice.compactMap { model.row($0) },
+      summary: StatusSummary(tasks.map { model.shown($0) }), page: page,
+      pageCount: pageCount(group), taskCount: tasks.count)
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
@@ -27,27 +39,51 @@ enum GroupPage: PageKind {
         "number": group.id.rawValue,
         "title": group.title,
         "intro_html": group.intro.html,
-        "task_count": input.rows.count,
+        "task_count": input.taskCount,
       ],
       "items_html": tools.fragments.taskItems(input.rows, link: tools.link),
       "has_tasks": !input.rows.isEmpty,
-      "rollup": input.rollup.view(),
+      "rollup": input.summary.view(),
+      "is_first_page": input.page == 1,
+      "pager": Paging.view(page: input.page, of: input.pageCount, link: tools.link) {
+        .group(group.id, page: $0)
+      },
     ]
+    let suffix = input.page > 1 ? " (trang \(input.page)/\(input.pageCount))" : ""
     return PageContent(
-      title: "\(group.id.rawValue). \(group.title)",
-      description:
-        "Nhóm nhiệm vụ \(group.id.rawValue) của \(input.planName): \(group.title)",
-      trail: [], fields: fields)
+      title: "\(group.id.rawValue). \(group.title)" + suffix,
+      description: "Nhóm nhiệm vụ \(group.id.rawValue) của \(input.planName): \(group.title)",
+      trail: input.page > 1
+        ? [("\(group.id.rawValue). \(Text.clip(group.title, 60))", .group(group.id))] : [],
+      fields: fields)
   }
 }
 
-/// One task: its statement, status, deadline, who must do what.
+/// Links between the pages of a long list ("Trang trước", "Trang sau").
+enum Paging {
+  static func view(page: Int, of count: Int, link: Linker, route: (Int) -> Route) -> [String: Any] {
+    guard count > 1 else { return ["has_pages": false] }
+    var view: [String: Any] = [
+      "has_pages": true, "page": page, "page_count": count,
+      "pages": (1...count).map { number -> [String: Any] in
+        ["number": number, "href": link.href(route(number)), "current": number == page]
+      },
+    ]
+    if page > 1 { view["previous_href"] = link.href(route(page - 1)) }
+    if page < count { view["next_href"] = link.href(route(page + 1)) }
+    return view
+  }
+}
+
+/// One task: its statement, status, deadline, who must do what, and what
+/// each of them has reported.
 enum TaskPage: PageKind {
   static let template = "task"
 
   struct Input: Encodable, Sendable {
     let task: Shared<PlanTask>
-    let status: DisplayStatus
+    let state: TaskState
+    let shown: ShownStatus
     let groupID: GroupID
     let groupTitle: String
     /// Who each assignment names, in order.
@@ -55,6 +91,36 @@ enum TaskPage: PageKind {
     let indicators: [IndicatorLink]
     let previous: TaskLink?
     let next: TaskLink?
+    /// What the reports said of the task, oldest first.
+    let timeline: [TimelineEntry]
+    /// Every body holding the task, with its own latest status (when the
+    /// plan has reports).
+    let holders: [HolderStatus]
+    /// Whether the plan has a reporting schedule (the page then states how
+    /// a task's status is derived).
+    let hasReporting: Bool
+  }
+
+  struct TimelineEntry: Encodable, Sendable {
+    let reporter: Reporter
+    let reporterName: String
+    let period: PeriodID
+    let periodName: String
+    let date: Day
+    let document: String?
+    let isDraft: Bool
+    let status: TaskStatus?
+    let progress: Int?
+    let doneOn: Day?
+    let text: RichText
+  }
+
+  struct HolderStatus: Encodable, Sendable {
+    let reporter: Reporter
+    let name: String
+    let roles: [Assignment.Role]
+    let shown: ShownStatus
+    let reportDate: Day?
   }
 
   static func input(_ id: TaskID, _ model: SiteModel) -> Input? {
@@ -71,14 +137,31 @@ enum TaskPage: PageKind {
       else { return nil }
       return TaskLink(id: other.id, title: other.title)
     }
+    let timeline = Self.timeline(id, model)
+    var holders: [HolderStatus] = []
+    if model.reports.hasReports {
+      holders = plan.holders(of: task).map { holder in
+        let deadline =
+          task.assignments.filter { plan.holds(holder.reporter, $0) }.compactMap(\.deadline).min()
+          ?? task.deadline
+        let own =
+          model.own(holder.reporter, on: id, deadline: deadline)
+          ?? ShownStatus(TaskState(written: task), deadline: deadline, today: model.today)
+        return HolderStatus(
+          reporter: holder.reporter, name: plan.name(of: holder.reporter),
+          roles: Assignment.Role.allCases.filter { holder.roles.contains($0) }, shown: own,
+          reportDate: model.reports.latest(holder.reporter, on: id)?.report.date)
+      }
+    }
     return Input(
-      task: shared, status: task.displayStatus(today: model.today), groupID: group.id,
+      task: shared, state: model.state(id), shown: model.shown(task), groupID: group.id,
       groupTitle: group.title,
       assignees: task.assignments.map { $0.assignees.map { AssigneeName($0, in: plan) } },
       indicators: task.indicators.compactMap { plan.indicator($0) }.map {
         IndicatorLink(id: $0.id, name: $0.name)
       },
-      previous: link(-1), next: link(1))
+      previous: link(-1), next: link(1), timeline: timeline, holders: holders,
+      hasReporting: plan.schedule != nil)
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
@@ -89,35 +172,78 @@ enum TaskPage: PageKind {
       var item: [String: Any] = [
         "role": assignment.role.rawValue,
         "role_label": assignment.role.label,
-        "assignees": names.map { $0.view(link: link) },
+        "assignees": names.enumerated().map { index, name in
+          var view = name.view(link: link)
+          // Names are separated by text, not only by spacing, for copy and screen readers.
+          view["separator"] = index + 1 < names.count ? "; " : ""
+          return view
+        },
         "text_html": assignment.text.html,
       ]
       if let deadline = assignment.deadline { item["deadline"] = deadline.vietnamese }
       return item
     }
-    var status: [String: Any] = ["key": input.status.rawValue, "label": input.status.label]
-    if let progress = task.progress {
-      status["progress"] = progress
-      status["has_progress"] = true
-    }
+    var status: [String: Any] = [:]
+    input.shown.add(to: &status)
     var taskView: [String: Any] = [
       "id": task.id.rawValue,
       "title": task.title,
       "body_html": task.body.html,
       "has_body": !task.body.isEmpty,
       "status": status,
+      "from_reports": input.state.source == .reports,
+      "deciding": input.state.deciding,
+      "deciding_done": input.state.decidingDone,
       "group_number": input.groupID.rawValue,
       "group_title": input.groupTitle,
       "group_href": link.href(.group(input.groupID)),
+      "has_reporting": input.hasReporting,
     ]
     if let deadline = task.deadline { taskView["deadline"] = deadline.vietnamese }
+    if let doneOn = input.state.doneOn { taskView["done_on"] = doneOn.vietnamese }
     let indicators = input.indicators.map { $0.view(link: link) }
+    let timeline: [[String: Any]] = input.timeline.reversed().map { entry in
+      var item: [String: Any] = [
+        "date": entry.date.vietnamese,
+        "reporter_name": entry.reporterName,
+        "reporter_href": link.href(Self.route(of: entry.reporter)),
+        "period_name": entry.periodName,
+        "report_href": link.href(.report(entry.period, entry.reporter)),
+        "text_html": entry.text.html,
+        "has_text": !entry.text.isEmpty,
+      ]
+      if let status = entry.status {
+        item["status_key"] = status.rawValue
+        item["status_label"] = status.label
+        item["has_status"] = true
+      }
+      if let progress = entry.progress {
+        item["progress"] = progress
+        item["has_progress"] = true
+      }
+      if let doneOn = entry.doneOn {
+        item["done_on"] = doneOn.vietnamese
+        item["has_done_on"] = true
+      }
+      if let document = entry.document {
+        item["document"] = document
+        item["has_document"] = true
+      }
+      if entry.isDraft { item["is_draft"] = true }
+      return item
+    }
     var fields: [String: Any] = [
       "task": taskView,
       "assignments": assignments,
       "indicators": indicators,
       "has_indicators": !indicators.isEmpty,
+      "timeline": timeline,
+      "has_timeline": !timeline.isEmpty,
     ]
+    if !input.holders.isEmpty {
+      fields["holders"] = holdersView(input.holders, link: link)
+      fields["uses_filter"] = true
+    }
     if let previous = input.previous { fields["previous"] = previous.view(link: link) }
     if let next = input.next { fields["next"] = next.view(link: link) }
     return PageContent(
@@ -128,13 +254,73 @@ enum TaskPage: PageKind {
       ],
       fields: fields)
   }
+
+  /// The table of every body holding the task, with counts by status.
+  private static func holdersView(_ holders: [HolderStatus], link: Linker) -> [String: Any] {
+    let communes = holders.filter { if case .commune = $0.reporter { true } else { false } }
+    func counts(_ list: [HolderStatus]) -> [[String: Any]] {
+      Rollup.displayOrder.compactMap { status in
+        let count = list.filter { $0.shown.status == status }.count
+        return count > 0 ? ["key": status.rawValue, "label": status.label, "count": count] : nil
+      }
+    }
+    let rows: [[String: Any]] = holders.map { holder in
+      var row: [String: Any] = [
+        "name": holder.name,
+        "href": link.href(route(of: holder.reporter)),
+        "roles": holder.roles.map(\.label).joined(separator: ", "),
+        "kind": { if case .commune = holder.reporter { "commune" } else { "agency" } }(),
+      ]
+      holder.shown.add(to: &row)
+      if let date = holder.reportDate {
+        row["report_date"] = date.vietnamese
+        row["has_report"] = true
+      }
+      return row
+    }
+    var view: [String: Any] = ["rows": rows, "count": holders.count, "counts": counts(holders)]
+    if let judged = holders.compactMap(\.shown.judgedOn).max() {
+      view["judged_on"] = judged.vietnamese
+    }
+    if !communes.isEmpty {
+      let done = communes.filter { $0.shown.status == .done || $0.shown.status == .doneLate }.count
+      let unreported = communes.filter { $0.reportDate == nil }.count
+      view["commune_summary"] =
+        "\(done)/\(communes.count) xã, phường báo cáo hoàn thành · \(unreported) chưa báo cáo"
+    }
+    return view
+  }
+
+  /// What the reports said of a task, oldest first.
+  static func timeline(_ id: TaskID, _ model: SiteModel) -> [TimelineEntry] {
+    let plan = model.plan
+    return model.reports.timeline(id).map { entry in
+      TimelineEntry(
+        reporter: entry.report.reporter, reporterName: plan.name(of: entry.report.reporter),
+        period: entry.report.period,
+        periodName: plan.period(entry.report.period)?.name ?? entry.report.period.rawValue,
+        date: entry.report.date, document: entry.report.document, isDraft: entry.report.isDraft,
+        status: entry.update.status, progress: entry.update.progress, doneOn: entry.update.doneOn,
+        text: entry.update.text)
+    }
+  }
+
+  /// The page of a reporter.
+  static func route(of reporter: Reporter) -> Route {
+    switch reporter {
+    case .agency(let id): .agency(id)
+    case .commune(let id): .commune(id)
+    }
+  }
 }
 
 /// The page for addresses the site does not have.
 enum NotFoundPage: PageKind {
   static let template = "404"
 
-  struct Input: Encodable, Sendable {}
+  struct Input: Encodable, Sendable {
+    let baseURL: String?
+  }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
     PageContent(

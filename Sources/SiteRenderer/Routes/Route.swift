@@ -8,67 +8,63 @@ import SiteCore
 /// site works from any sub-path and when opened straight from disk.
 public enum Route: Hashable, Sendable {
   case home
-  case group(GroupID)
+  /// A task group's list of tasks; long lists are split into pages (page 1 first).
+  case group(GroupID, page: Int = 1)
   case task(TaskID)
   case agencies
   case agency(AgencyID)
+  /// An agency's duties in one task group, when its page lists too many to show them all.
+  case agencyGroup(AgencyID, GroupID, page: Int = 1)
   case communes
   case commune(CommuneID)
+  /// A commune's duties in one task group, when its page lists too many to show them all.
+  case communeGroup(CommuneID, GroupID, page: Int = 1)
   case indicators
   case search
   case data
+  /// The reporting periods and what has been reported.
+  case reports
+  /// One reporting period: who reported, what changed.
+  case period(PeriodID)
+  /// One report of one agency or commune.
+  case report(PeriodID, Reporter)
   case notFound
 
   /// The output path of the page.
   public var path: String {
     switch self {
     case .home: "index.html"
-    case .group(let id): "nhom/\(Slug.make(from: id.rawValue))/index.html"
+    case .group(let id, let page): "nhom/\(Slug.make(from: id.rawValue))/" + Self.page(page)
     case .task(let id): "nhiem-vu/\(Slug.make(from: id.rawValue))/index.html"
     case .agencies: "co-quan/index.html"
     case .agency(let id): "co-quan/\(id.rawValue)/index.html"
+    case .agencyGroup(let id, let group, let page):
+      "co-quan/\(id.rawValue)/nhom/\(Slug.make(from: group.rawValue))/" + Self.page(page)
     case .communes: "xa-phuong/index.html"
     case .commune(let id): "xa-phuong/\(id.rawValue)/index.html"
+    case .communeGroup(let id, let group, let page):
+      "xa-phuong/\(id.rawValue)/nhom/\(Slug.make(from: group.rawValue))/" + Self.page(page)
     case .indicators: "chi-tieu/index.html"
     case .search: "tim-kiem/index.html"
     case .data: "du-lieu/index.html"
+    case .reports: "bao-cao/index.html"
+    case .period(let id): "bao-cao/\(id.rawValue)/index.html"
+    case .report(let period, let reporter): "bao-cao/\(period.rawValue)/\(reporter.id)/index.html"
     case .notFound: "404.html"
     }
   }
 
-  /// The template that renders the page (a file in `Templates/`, without `.mustache`).
-  public var template: String {
-    switch self {
-    case .home: "index"
-    case .group: "group"
-    case .task: "task"
-    case .agencies: "agencies"
-    case .agency: "agency"
-    case .communes: "communes"
-    case .commune: "commune"
-    case .indicators: "indicators"
-    case .search: "search"
-    case .data: "data"
-    case .notFound: "404"
-    }
+  /// `index.html` for the first page of a list, `trang-2/index.html` after.
+  private static func page(_ number: Int) -> String {
+    number <= 1 ? "index.html" : "trang-\(number)/index.html"
   }
 
   /// Every template some page needs, partials the renderer uses directly included.
   public static let pageTemplates = [
-    "index", "group", "task", "agencies", "agency", "communes", "commune", "indicators", "search",
-    "data", "404", "partials/header", "partials/footer", "partials/duty", "partials/duty-list",
-    "partials/task-item", "partials/task-list",
+    "index", "group", "task", "agencies", "agency", "communes", "commune", "duties", "indicators",
+    "search", "data", "reports", "period", "report", "404", "partials/header", "partials/footer",
+    "partials/duty", "partials/task-item", "partials/task-list",
   ]
-
-  /// Every page of `plan`, in a fixed order.
-  public static func all(for plan: Plan) -> [Route] {
-    var routes: [Route] = [.home, .agencies, .communes, .indicators, .search, .data, .notFound]
-    routes += plan.groups.map { .group($0.id) }
-    routes += plan.tasks.map { .task($0.id) }
-    routes += plan.agencies.map { .agency($0.id) }
-    routes += plan.communes.map { .commune($0.id) }
-    return routes
-  }
 }
 
 /// Relative links from one page to another.

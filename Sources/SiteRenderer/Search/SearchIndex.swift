@@ -68,7 +68,7 @@ extension PlanData {
           path: path, extra: name)
       }
     }
-    for indicator in input.indicators {
+    for indicator in input.indicators.map(\.indicator) {
       add(
         4, title: indicator.name, detail: indicator.document ?? indicator.group, route: .indicators,
         anchor: "#" + indicator.id.rawValue)

@@ -5,7 +5,7 @@ import SiteCore
 /// time so that editing a template needs no recompiling.
 ///
 /// Every `.mustache` file is a template named by its path without the
-/// extension (`partials/duty-list`). Files under `assets/` are copied to the
+/// extension (`partials/duty`). Files under `assets/` are copied to the
 /// site; CSS and JS get a content hash in their name so browsers and CDNs can
 /// cache them for ever. Loading checks everything a render could trip on
 /// (syntax, missing partials or page templates, unescaped plain text) and

@@ -24,8 +24,11 @@ extension PlansiteCommand {
 
     func run() async throws {
       let output = options.output
+      // A preview shows draft reports: the compiling office reviews them here.
+      var configuration = options.configuration
+      configuration.includesDrafts = true
       let server = try PreviewServer(root: output, port: port)
-      let session = WatchSession(configuration: options.configuration, polling: poll)
+      let session = WatchSession(configuration: configuration, polling: poll)
       let serverTask = Task { try await server.run() }
       let stop = StopSignal {
         session.stop()

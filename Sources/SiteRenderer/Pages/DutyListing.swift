@@ -1,0 +1,248 @@
+import PlanModel
+import SiteCore
+
+/// The duties of one agency or commune, one compact row each.
+///
+/// Rows are in sections (by role for an agency, by whom they are addressed
+/// to for a commune), in plan order. A long listing is shown one task group
+/// at a time, on pages of its own (`Route.agencyGroup`,
+/// `Route.communeGroup`), so no page is heavy.
+struct DutyListing: Encodable, Sendable {
+  struct Section: Encodable, Sendable {
+    let key: String
+    let title: String
+    let rows: [DutyRow]
+    /// Whether rows say which collective brings the duty in.
+    let showsVia: Bool
+  }
+
+  let sections: [Section]
+
+  var count: Int { sections.reduce(0) { $0 + $1.rows.count } }
+
+  /// Whether the body's own page lists every duty (else one page per task group).
+  var isInline: Bool { count <= SiteModel.rowsPerPage }
+
+  /// The task groups the duties belong to, in plan order.
+  func groups(_ plan: Plan) -> [TaskGroup] {
+    let present = Set(sections.flatMap { $0.rows.map(\.task.group) })
+    return plan.groups.filter { present.contains($0.id) }
+  }
+
+  /// The same listing restricted to one task group.
+  func only(_ group: GroupID) -> DutyListing {
+    DutyListing(
+      sections: sections.compactMap { section in
+        let rows = section.rows.filter { $0.task.group == group }
+        return rows.isEmpty
+          ? nil
+          : Section(key: section.key, title: section.title, rows: rows, showsVia: section.showsVia)
+      })
+  }
+
+  /// The rows of page `page` (1-based) of `rowsPerPage` rows, sections kept.
+  func page(_ page: Int) -> DutyListing {
+    let size = SiteModel.rowsPerPage
+    var skip = (page - 1) * size
+    var room = size
+    var result: [Section] = []
+    for section in sections {
+      guard room > 0 else { break }
+      if skip >= section.rows.count {
+        skip -= section.rows.count
+        continue
+      }
+      let rows = Array(section.rows.dropFirst(skip).prefix(room))
+      skip = 0
+      room -= rows.count
+      result.append(
+        Section(key: section.key, title: section.title, rows: rows, showsVia: section.showsVia))
+    }
+    return DutyListing(sections: result)
+  }
+
+  /// How many pages of rows the listing fills.
+  var pageCount: Int { max(1, (count + SiteModel.rowsPerPage - 1) / SiteModel.rowsPerPage) }
+
+  /// The statuses the listing's distinct tasks show (the body's own, where reported).
+  var shown: [ShownStatus] {
+    var seen = Set<TaskID>()
+    var result: [ShownStatus] = []
+    for section in sections {
+      for row in section.rows where seen.insert(row.task.id).inserted {
+        result.append(row.own ?? row.task.shown)
+      }
+    }
+    return result
+  }
+
+  /// An agency's duties: by role.
+  static func agency(_ id: AgencyID, _ model: SiteModel) -> DutyListing {
+    let duties = model.duties.duties(of: id)
+    return DutyListing(
+      sections: Assignment.Role.allCases.compactMap { role in
+        let rows = duties.filter { $0.role == role }.compactMap {
+          DutyRow($0, for: .agency(id), in: model)
+        }
+        return rows.isEmpty
+          ? nil : Section(key: role.rawValue, title: role.label, rows: rows, showsVia: true)
+      })
+  }
+
+  /// A commune's duties: those naming it, then those of its kind, then
+  /// those of all communes.
+  static func commune(_ commune: Commune, _ model: SiteModel) -> DutyListing {
+    let reporter = Reporter.commune(commune.id)
+    var sections: [Section] = []
+    let named = model.duties.namedDuties(of: commune.id).compactMap {
+      DutyRow($0, for: reporter, in: model)
+    }
+    if !named.isEmpty {
+      sections.append(
+        Section(
+          key: "rieng", title: "Giao riêng cho " + Text.lowercasedFirst(commune.fullName),
+          rows: named, showsVia: false))
+    }
+    var seen = Set(named.map { "\($0.task.id.rawValue)|\($0.assignment)" })
+    for collective in DutyIndex.collectives(reaching: commune.kind) {
+      let rows = model.duties.duties(of: collective).compactMap { duty -> DutyRow? in
+        guard seen.insert("\(duty.task.rawValue)|\(duty.assignment)").inserted else { return nil }
+        return DutyRow(duty, for: reporter, in: model)
+      }
+      if !rows.isEmpty {
+        sections.append(
+          Section(
+            key: collective.rawValue, title: "Giao chung cho " + collective.label, rows: rows,
+            showsVia: false))
+      }
+    }
+    return DutyListing(sections: sections)
+  }
+
+  /// The listing's sections as template fields: each section's rows, under a
+  /// heading per task group.
+  func view(_ tools: PageTools, groupTitles: [GroupID: String]) -> [[String: Any]] {
+    sections.map { section in
+      var groups: [[String: Any]] = []
+      var current: GroupID?
+      var rows: [DutyRow] = []
+      func flush() {
+        guard let group = current, !rows.isEmpty else { return }
+        groups.append([
+          "number": group.rawValue,
+          "title": groupTitles[group] ?? "",
+          "count": rows.count,
+          "items_html": tools.fragments.duties(
+            rows, showingVia: section.showsVia, link: tools.link),
+        ])
+        rows = []
+      }
+      for row in section.rows {
+        if row.task.group != current {
+          flush()
+          current = row.task.group
+        }
+        rows.append(row)
+      }
+      flush()
+      return [
+        "key": section.key, "title": section.title, "count": section.rows.count, "groups": groups,
+      ]
+    }
+  }
+}
+
+/// A task group as an agency's or commune's page lists it when its duties
+/// are shown one group at a time.
+struct GroupLink: Encodable, Sendable {
+  let id: GroupID
+  let title: String
+  let count: Int
+  let summary: StatusSummary
+}
+
+/// What the pages of an agency or commune show of its reports.
+struct ReportsBlock: Encodable, Sendable {
+  struct Line: Encodable, Sendable {
+    let period: ReportingPeriod
+    let submission: ReportIndex.Submission
+    let document: String?
+    let isDraft: Bool
+  }
+
+  let reporter: Reporter
+  let lines: [Line]
+  /// Today, when a missing report is flagged (judged on the build date).
+  let judgedOn: Day?
+
+  init?(_ reporter: Reporter, _ model: SiteModel) {
+    guard let schedule = model.plan.schedule else { return nil }
+    self.reporter = reporter
+    lines = schedule.periods.compactMap { period in
+      let report = model.reports.report(period.id, reporter)
+      guard report != nil || model.reports.expected(in: period.id).contains(reporter) else {
+        return nil
+      }
+      return Line(
+        period: period, submission: model.reports.submission(period, reporter, today: model.today),
+        document: report?.document, isDraft: report?.isDraft ?? false)
+    }
+    judgedOn = lines.contains { $0.submission == .missing } ? model.today : nil
+  }
+
+  var lastDate: Day? {
+    lines.compactMap { line -> Day? in
+      switch line.submission {
+      case .onTime(let day), .late(let day): day
+      default: nil
+      }
+    }.max()
+  }
+
+  func view(link: Linker, feed: String?) -> [String: Any] {
+    let items: [[String: Any]] = lines.map { line in
+      var item: [String: Any] = [
+        "period_name": line.period.name, "due": line.period.due.vietnamese,
+        "period_href": link.href(.period(line.period.id)),
+      ]
+      switch line.submission {
+      case .onTime(let day):
+        item["state"] = "on-time"
+        item["state_label"] = "Đúng hạn"
+        item["date"] = day.vietnamese
+        item["has_date"] = true
+        item["report_href"] = link.href(.report(line.period.id, reporter))
+        item["has_report"] = true
+      case .late(let day):
+        item["state"] = "late"
+        item["state_label"] = "Gửi chậm"
+        item["date"] = day.vietnamese
+        item["has_date"] = true
+        item["report_href"] = link.href(.report(line.period.id, reporter))
+        item["has_report"] = true
+      case .missing:
+        item["state"] = "missing"
+        item["state_label"] = "Chưa gửi báo cáo"
+        item["is_missing"] = true
+      case .notDue:
+        item["state"] = "not-due"
+        item["state_label"] = "Chưa đến hạn"
+      }
+      if let document = line.document {
+        item["document"] = document
+        item["has_document"] = true
+      }
+      if line.isDraft { item["is_draft"] = true }
+      return item
+    }
+    var view: [String: Any] = [
+      "items": items, "has_items": !items.isEmpty,
+      "missing_count": lines.filter { $0.submission == .missing }.count,
+      "has_missing": lines.contains { $0.submission == .missing },
+    ]
+    if let lastDate { view["last_date"] = lastDate.vietnamese }
+    if let feed { view["feed_href"] = link.href(path: feed) }
+    if let judgedOn { view["judged_on"] = judgedOn.vietnamese }
+    return view
+  }
+}

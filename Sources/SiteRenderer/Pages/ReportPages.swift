@@ -1,0 +1,349 @@
+import PlanModel
+import SiteCore
+
+/// The reporting periods and how many bodies reported in each (`bao-cao/`).
+enum ReportsPage: PageKind {
+  static let template = "reports"
+
+  struct Input: Encodable, Sendable {
+    let planName: String
+    let compiler: String?
+    let periods: [PeriodCounts]
+    let reportCount: Int
+    let latestReport: Day?
+    let hasFeed: Bool
+    /// Today, when a count of missing reports is shown (judged on it).
+    let judgedOn: Day?
+    /// The periods whose due date has passed.
+    let due: Set<PeriodID>
+  }
+
+  struct PeriodCounts: Encodable, Sendable {
+    let period: ReportingPeriod
+    let expected: Int
+    let onTime: Int
+    let late: Int
+    let missing: Int
+    let notDue: Int
+  }
+
+  static func input(_ model: SiteModel) -> Input {
+    let periods = (model.plan.schedule?.periods ?? []).map { period in
+      let expected = model.reports.expected(in: period.id)
+      let submissions = expected.map { model.reports.submission(period, $0, today: model.today) }
+      func count(_ test: (ReportIndex.Submission) -> Bool) -> Int { submissions.filter(test).count }
+      return PeriodCounts(
+        period: period, expected: expected.count,
+        onTime: count { if case .onTime = $0 { true } else { false } },
+        late: count { if case .late = $0 { true } else { false } },
+        missing: count { $0 == .missing }, notDue: count { $0 == .notDue })
+    }
+    return Input(
+      planName: model.planName,
+      compiler: model.plan.schedule?.compiler.flatMap { model.plan.agency($0)?.name },
+      periods: periods, reportCount: model.plan.reports.count,
+      latestReport: model.reports.latestDate,
+      hasFeed: Feeds.isWritten(model.plan),
+      judgedOn: periods.contains { $0.missing > 0 } ? model.today : nil,
+      due: Set(periods.map(\.period).filter { $0.due < model.today }.map(\.id)))
+  }
+
+  static func view(_ input: Input, _ tools: PageTools) -> PageContent {
+    let periods: [[String: Any]] = input.periods.map { counts in
+      let period = counts.period
+      return [
+        "name": period.name, "href": tools.link.href(.period(period.id)),
+        "start": period.start.vietnamese, "end": period.end.vietnamese,
+        "due": period.due.vietnamese, "expected": counts.expected, "on_time": counts.onTime,
+        "late": counts.late, "missing": counts.missing, "not_due": counts.notDue,
+        "has_missing": counts.missing > 0, "is_due": input.due.contains(period.id),
+      ]
+    }
+    var fields: [String: Any] = [
+      "periods": periods, "has_periods": !periods.isEmpty, "report_count": input.reportCount,
+      "has_reports": input.reportCount > 0, "plan_name": input.planName,
+    ]
+    if let compiler = input.compiler { fields["compiler"] = compiler }
+    if let latest = input.latestReport { fields["latest_report"] = latest.vietnamese }
+    if let judgedOn = input.judgedOn { fields["judged_on"] = judgedOn.vietnamese }
+    if input.hasFeed { fields["feed_href"] = tools.link.href(path: Feeds.sitePath) }
+    return PageContent(
+      title: "Báo cáo",
+      description: "Báo cáo kết quả thực hiện \(input.planName) của các cơ quan, xã, phường.",
+      trail: [], fields: fields)
+  }
+}
+
+/// One reporting period: who reported on time, late or not at all, what
+/// was completed, what fell overdue, what changed (`bao-cao/<kỳ>/`).
+enum PeriodPage: PageKind {
+  static let template = "period"
+
+  struct Input: Encodable, Sendable {
+    let period: ReportingPeriod
+    let planName: String
+    let previous: ReportingPeriod?
+    let submissions: [Submission]
+    let completed: [Change]
+    let newlyOverdue: [Change]
+    let changes: [Change]
+    let distribution: [Distribution]
+    let judgedOn: Day?
+    /// Whether the period's due date has passed.
+    let isDue: Bool
+  }
+
+  struct Submission: Encodable, Sendable {
+    let reporter: Reporter
+    let name: String
+    let submission: ReportIndex.Submission
+    let document: String?
+    let isDraft: Bool
+  }
+
+  struct Change: Encodable, Sendable {
+    let task: TaskID
+    let title: String
+    let from: DisplayStatus?
+    let to: DisplayStatus
+    let date: Day?
+  }
+
+  struct Distribution: Encodable, Sendable {
+    let name: String
+    let current: Bool
+    let summary: StatusSummary
+  }
+
+  static func input(_ id: PeriodID, _ model: SiteModel) -> Input? {
+    let plan = model.plan
+    guard let schedule = plan.schedule,
+      let index = schedule.periods.firstIndex(where: { $0.id == id })
+    else { return nil }
+    let period = schedule.periods[index]
+    let previous = index > 0 ? schedule.periods[index - 1] : nil
+    let submissions = model.reports.expected(in: id).map { reporter in
+      let report = model.reports.report(id, reporter)
+      return Submission(
+        reporter: reporter, name: plan.name(of: reporter),
+        submission: model.reports.submission(period, reporter, today: model.today),
+        document: report?.document, isDraft: report?.isDraft ?? false)
+    }
+    func display(_ task: PlanTask, through period: ReportingPeriod) -> (DisplayStatus, TaskState) {
+      let state = model.reports.state(of: task, through: period.id)
+      let judged = min(period.end, model.today)
+      return (state.display(deadline: task.deadline, today: judged), state)
+    }
+    var completed: [Change] = []
+    var overdue: [Change] = []
+    var changes: [Change] = []
+    for task in plan.tasks {
+      let (now, state) = display(task, through: period)
+      let before = previous.map { display(task, through: $0).0 }
+      if now == .done || now == .doneLate, before != .done, before != .doneLate {
+        completed.append(
+          Change(task: task.id, title: task.title, from: before, to: now, date: state.doneOn))
+      }
+      if now == .overdue, let deadline = task.deadline, deadline <= period.end,
+        previous.map({ deadline > $0.end }) ?? true
+      {
+        overdue.append(
+          Change(task: task.id, title: task.title, from: before, to: now, date: deadline))
+      }
+      if let before, before != now {
+        changes.append(
+          Change(task: task.id, title: task.title, from: before, to: now, date: state.asOf))
+      }
+    }
+    let distribution = schedule.periods.map { other in
+      Distribution(
+        name: other.name, current: other.id == id,
+        summary: StatusSummary(
+          plan.tasks.map { task in
+            let state = model.reports.state(of: task, through: other.id)
+            return ShownStatus(state, deadline: task.deadline, today: min(other.end, model.today))
+          }))
+    }
+    return Input(
+      period: period, planName: model.planName, previous: previous, submissions: submissions,
+      completed: completed, newlyOverdue: overdue, changes: changes, distribution: distribution,
+      judgedOn: submissions.contains { $0.submission == .missing } || !overdue.isEmpty
+        ? model.today : nil,
+      isDue: period.due < model.today)
+  }
+
+  static func view(_ input: Input, _ tools: PageTools) -> PageContent {
+    let link = tools.link
+    let period = input.period
+    func line(_ item: Submission) -> [String: Any] {
+      var view: [String: Any] = [
+        "name": item.name, "href": link.href(TaskPage.route(of: item.reporter)),
+      ]
+      switch item.submission {
+      case .onTime(let day), .late(let day):
+        view["date"] = day.vietnamese
+        view["report_href"] = link.href(.report(period.id, item.reporter))
+      default: break
+      }
+      if let document = item.document {
+        view["document"] = document
+        view["has_document"] = true
+      }
+      if item.isDraft { view["is_draft"] = true }
+      return view
+    }
+    let onTime = input.submissions.filter {
+      if case .onTime = $0.submission { true } else { false }
+    }
+    let late = input.submissions.filter { if case .late = $0.submission { true } else { false } }
+    let missing = input.submissions.filter { $0.submission == .missing }
+    let notDue = input.submissions.filter { $0.submission == .notDue }
+    func change(_ item: Change) -> [String: Any] {
+      var view: [String: Any] = [
+        "id": item.task.rawValue, "title": item.title, "href": link.href(.task(item.task)),
+        "to_key": item.to.rawValue, "to_label": item.to.label,
+      ]
+      if let from = item.from {
+        view["from_key"] = from.rawValue
+        view["from_label"] = from.label
+      }
+      if let date = item.date {
+        view["date"] = date.vietnamese
+        view["has_date"] = true
+      }
+      return view
+    }
+    let bars: [[String: Any]] = input.distribution.map { item in
+      var view = item.summary.view()
+      view["name"] = item.name
+      view["current"] = item.current
+      view["cells"] = Rollup.displayOrder.map { item.summary.rollup.count($0) }
+      return view
+    }
+    var fields: [String: Any] = [
+      "period": [
+        "name": period.name, "start": period.start.vietnamese, "end": period.end.vietnamese,
+        "due": period.due.vietnamese, "name_in_sentence": Text.lowercasedFirst(period.name),
+        "plan_name": input.planName,
+      ],
+      "is_due": input.isDue,
+      "has_on_time": !onTime.isEmpty, "has_late": !late.isEmpty, "has_missing": !missing.isEmpty,
+      "has_not_due": !notDue.isEmpty,
+      "completed_count": input.completed.count, "newly_overdue_count": input.newlyOverdue.count,
+      "status_columns": Rollup.displayOrder.map { ["key": $0.rawValue, "label": $0.label] },
+      "on_time": onTime.map(line), "late": late.map(line), "missing": missing.map(line),
+      "not_due": notDue.map(line),
+      "on_time_count": onTime.count, "late_count": late.count, "missing_count": missing.count,
+      "not_due_count": notDue.count, "expected_count": input.submissions.count,
+      "completed": input.completed.map(change), "has_completed": !input.completed.isEmpty,
+      "newly_overdue": input.newlyOverdue.map(change),
+      "has_newly_overdue": !input.newlyOverdue.isEmpty,
+      "changes": input.changes.map(change), "has_changes": !input.changes.isEmpty,
+      "distribution": bars,
+    ]
+    if let previous = input.previous {
+      fields["previous"] = ["name": previous.name, "href": link.href(.period(previous.id))]
+    }
+    if let judgedOn = input.judgedOn { fields["judged_on"] = judgedOn.vietnamese }
+    return PageContent(
+      title: "Báo cáo \(Text.lowercasedFirst(period.name))",
+      description:
+        "Tình hình gửi báo cáo và kết quả thực hiện \(input.planName), kỳ \(period.name).",
+      trail: [("Báo cáo", .reports)], fields: fields)
+  }
+}
+
+/// One report of one agency or commune (`bao-cao/<kỳ>/<đơn vị>/`).
+enum ReportPage: PageKind {
+  static let template = "report"
+
+  struct Input: Encodable, Sendable {
+    let report: Report
+    let reporterName: String
+    let period: ReportingPeriod
+    let tasks: [Line]
+    let figures: [Figure]
+  }
+
+  struct Line: Encodable, Sendable {
+    let update: TaskUpdate
+    let title: String
+  }
+
+  struct Figure: Encodable, Sendable {
+    let figure: IndicatorReport
+    let name: String
+    let unit: String
+  }
+
+  static func input(_ period: PeriodID, _ reporter: Reporter, _ model: SiteModel) -> Input? {
+    guard let report = model.reports.report(period, reporter),
+      let schedulePeriod = model.plan.period(period)
+    else { return nil }
+    return Input(
+      report: report, reporterName: model.plan.name(of: reporter), period: schedulePeriod,
+      tasks: report.tasks.map { update in
+        Line(update: update, title: model.plan.task(update.task)?.title ?? "")
+      },
+      figures: report.indicators.map { figure in
+        let indicator = model.plan.indicator(figure.indicator)
+        return Figure(figure: figure, name: indicator?.name ?? "", unit: indicator?.unit ?? "")
+      })
+  }
+
+  static func view(_ input: Input, _ tools: PageTools) -> PageContent {
+    let link = tools.link
+    let report = input.report
+    let tasks: [[String: Any]] = input.tasks.map { line in
+      let update = line.update
+      var item: [String: Any] = [
+        "id": update.task.rawValue, "title": line.title, "href": link.href(.task(update.task)),
+        "text_html": update.text.html, "has_text": !update.text.isEmpty,
+      ]
+      if let status = update.status {
+        item["status_key"] = status.rawValue
+        item["status_label"] = status.label
+        item["has_status"] = true
+      }
+      if let progress = update.progress {
+        item["progress"] = progress
+        item["has_progress"] = true
+      }
+      if let doneOn = update.doneOn {
+        item["done_on"] = doneOn.vietnamese
+        item["has_done_on"] = true
+      }
+      return item
+    }
+    let figures: [[String: Any]] = input.figures.map { item in
+      [
+        "name": item.name, "unit": item.unit, "period": item.figure.period,
+        "value": item.figure.value.description,
+        "href": link.href(.indicators) + "#" + item.figure.indicator.rawValue,
+      ]
+    }
+    var view: [String: Any] = [
+      "reporter_name": input.reporterName,
+      "reporter_href": link.href(TaskPage.route(of: report.reporter)),
+      "period_name": input.period.name, "period_href": link.href(.period(input.period.id)),
+      "date": report.date.vietnamese, "due": input.period.due.vietnamese,
+      "is_late": report.date > input.period.due, "is_draft": report.isDraft,
+      "summary_html": report.summary.html, "has_summary": !report.summary.isEmpty,
+    ]
+    if let document = report.document {
+      view["document"] = document
+      view["has_document"] = true
+    }
+    if let url = report.sourceURL { view["source_url"] = url }
+    let title = "\(report.document ?? "Báo cáo") – \(input.reporterName)"
+    return PageContent(
+      title: title,
+      description: "Báo cáo kỳ \(input.period.name) của \(input.reporterName).",
+      trail: [("Báo cáo", .reports), (input.period.name, .period(input.period.id))],
+      fields: [
+        "report": view, "tasks": tasks, "has_tasks": !tasks.isEmpty, "task_count": tasks.count,
+        "figures": figures,
+        "has_figures": !figures.isEmpty,
+      ])
+  }
+}
