@@ -79,6 +79,7 @@ import Testing
         == .inProgress)
     #expect(DisplayStatus(status: .done, deadline: Day(iso: "2026-01-01"), today: today) == .done)
     #expect(DisplayStatus(status: nil, deadline: nil, today: today) == .unreported)
-    #expect(DisplayStatus(status: nil, deadline: Day(iso: "2026-01-01"), today: today) == .overdue)
+    #expect(
+      DisplayStatus(status: nil, deadline: Day(iso: "2026-01-01"), today: today) == .unreported)
   }
 }

@@ -73,10 +73,104 @@ struct ContentEditor {
     }
   }
 
+  /// The reporting schedule (`reporting.yaml`), when there is one.
+  struct Schedule {
+    var periods: [Fields]
+    var reporters: String?
+    var compiler: String?
+
+    var text: String {
+      var out = "periods:\n"
+      for period in periods { out += "  - " + period.yaml(indent: "    ").dropFirst(4) }
+      if let reporters { out += "reporters: \(reporters)\n" }
+      if let compiler { out += "compiler: \(compiler)\n" }
+      return out
+    }
+  }
+
+  /// One report (`reports/<period>/<reporter>.md`).
+  struct ReportFile {
+    var period: String
+    var reporter: String
+    var fields: Fields
+    var updates: [Fields]
+    var figures: [Fields]
+    var body: String
+
+    var path: String { "reports/\(period)/\(reporter).md" }
+
+    var text: String {
+      var out = "---\n" + fields.yaml()
+      if !updates.isEmpty {
+        out += "tasks:\n"
+        for update in updates { out += "  - " + update.yaml(indent: "    ").dropFirst(4) }
+      }
+      if !figures.isEmpty {
+        out += "indicators:\n"
+        for figure in figures { out += "  - " + figure.yaml(indent: "    ").dropFirst(4) }
+      }
+      return out + "---\n\n" + body + "\n"
+    }
+  }
+
   var site = Fields(pairs: [
     ("title", q("Kế hoạch mẫu")), ("language", "vi"), ("description", q("Một kế hoạch nhỏ.")),
-    ("base_url", nil), ("publisher", nil), ("footer_note", nil),
+    ("base_url", nil), ("publisher", nil), ("footer_note", nil), ("sample", nil),
   ])
+  static let ninthMonth = Fields(pairs: [
+    ("id", "2026-9t"), ("name", q("9 tháng năm 2026")), ("start", "2026-01-01"),
+    ("end", "2026-09-30"), ("due", "2026-10-10"),
+  ])
+  static let defaultSchedule = Schedule(
+    periods: [
+      Fields(pairs: [
+        ("id", "2026-q1"), ("name", q("Quý I năm 2026")), ("start", "2026-01-01"),
+        ("end", "2026-03-31"), ("due", "2026-04-10"),
+      ]),
+      Fields(pairs: [
+        ("id", "2026-6t"), ("name", q("6 tháng đầu năm 2026")), ("start", "2026-01-01"),
+        ("end", "2026-06-30"), ("due", "2026-07-10"),
+      ]),
+    ], reporters: nil, compiler: "so-tai-chinh")
+  var schedule: Schedule? = defaultSchedule
+  var reports: [ReportFile] = [
+    ReportFile(
+      period: "2026-q1", reporter: "so-tai-chinh",
+      fields: Fields(pairs: [
+        ("date", "2026-04-08"), ("draft", nil), ("document", q("Báo cáo số 1/BC-STC")),
+        ("source_url", nil),
+      ]),
+      updates: [
+        Fields(pairs: [
+          ("task", q("1.2")), ("status", "in-progress"), ("progress", "30"), ("done_on", nil),
+          ("text", q("Đã phối hợp kiểm tra.")),
+        ])
+      ],
+      figures: [
+        Fields(pairs: [
+          ("indicator", "grdp-tang-truong"), ("year", q("2025")), ("value", q("8,5")),
+        ])
+      ],
+      body: "Báo cáo quý I."),
+    ReportFile(
+      period: "2026-6t", reporter: "xa-quynh-luu",
+      fields: Fields(pairs: [("date", "2026-07-09")]),
+      updates: [
+        Fields(pairs: [
+          ("task", q("1.2")), ("status", "done"), ("progress", "100"), ("done_on", "2026-06-20"),
+        ])
+      ],
+      figures: [], body: ""),
+    ReportFile(
+      period: "2026-6t", reporter: "so-tai-chinh",
+      fields: Fields(pairs: [("date", "2026-07-12"), ("draft", "true")]),
+      updates: [
+        Fields(pairs: [("task", q("1.2")), ("status", "in-progress"), ("progress", "60")])
+      ],
+      figures: [], body: "Bản nháp."),
+  ]
+  /// Whether builds publish draft reports (`--drafts`).
+  var includesDrafts = false
   var plan = Document(
     fields: Fields(pairs: [
       ("number", q("1/KH-UBND")), ("title", q("Kế hoạch mẫu để kiểm thử")),
@@ -194,6 +288,8 @@ struct ContentEditor {
     for (name, section) in sections { out["sections/" + name] = section.text }
     for (folder, group) in groups { out["tasks/\(folder)/_group.md"] = group.text }
     for task in tasks { out["tasks/\(task.folder)/\(task.fileName)"] = task.text }
+    if let schedule { out["reporting.yaml"] = schedule.text }
+    for report in reports { out[report.path] = report.text }
     if let broken, out[broken] != nil { out[broken] = "---\nid: \"x\ntitle: [\n" }
     return out
   }
@@ -209,6 +305,117 @@ struct ContentEditor {
     }
     for path in previous.keys where now[path] == nil {
       try FileManager.default.removeItem(at: content.appendingPathComponent(path))
+    }
+  }
+
+  // MARK: - Keeping reports consistent
+
+  /// Whether the agency or commune `reporter` holds an assignment in `task`.
+  func holds(_ reporter: String, _ task: Task) -> Bool {
+    let isAgency = agencies.contains { $0["id"] == reporter }
+    let kind = communes.first { $0["id"] == reporter }?["kind"]
+    for assignment in task.assignments {
+      for to in assignment.to {
+        if to == reporter { return true }
+        if isAgency, to == "all-agencies" { return true }
+        if let kind {
+          if to == "all-communes" { return true }
+          if to == "all-xa", kind == "xa" { return true }
+          if to == "all-phuong", kind == "phuong" { return true }
+          if to == "all-dac-khu", kind == "dac-khu" { return true }
+        }
+      }
+    }
+    return false
+  }
+
+  /// Does what an editor does after a change, so that reports stay valid
+  /// (their own mistakes are the invalid-content fixtures' job): drops
+  /// reports of removed periods and bodies, entries on tasks the body no
+  /// longer holds or whose file states a status by hand, a done date
+  /// without "done", and figures an indicator already has.
+  mutating func reconcile() {
+    guard let schedule else {
+      reports = []
+      return
+    }
+    let periods = Set(schedule.periods.compactMap { $0["id"] })
+    let bodies = Set(agencies.compactMap { $0["id"] } + communes.compactMap { $0["id"] })
+    let indicatorIDs = Set(indicators.compactMap { $0["id"] })
+    reports.removeAll { !periods.contains($0.period) || !bodies.contains($0.reporter) }
+    var figureKeys = Set<String>()
+    for indicator in indicators {
+      guard let id = indicator["id"], let actuals = indicator["actuals"] else { continue }
+      for year in ["2025", "2026", "2027"] where actuals.contains("\"\(year)\"") {
+        figureKeys.insert("\(id)|\(year)")
+      }
+    }
+    for r in reports.indices {
+      let reporter = reports[r].reporter
+      let allowed = Set(reportable(by: reporter).map(\.id))
+      reports[r].updates.removeAll { update in
+        guard let id = update["task"].map(Self.unquoted) else { return true }
+        return !allowed.contains(id)
+      }
+      for u in reports[r].updates.indices where reports[r].updates[u]["status"] != "done" {
+        reports[r].updates[u]["done_on"] = nil
+      }
+      reports[r].figures.removeAll { figure in
+        guard let id = figure["indicator"], indicatorIDs.contains(id),
+          let year = figure["year"].map(Self.unquoted)
+        else { return true }
+        return !figureKeys.insert("\(id)|\(year)").inserted
+      }
+    }
+    reports.removeAll { $0.updates.isEmpty && $0.figures.isEmpty }
+  }
+
+  static func unquoted(_ text: String) -> String { text.filter { $0 != "\"" } }
+
+  /// The tasks `reporter` may report on.
+  func reportable(by reporter: String) -> [Task] {
+    tasks.filter {
+      $0.fields["status"] == nil && $0.fields["progress"] == nil && holds(reporter, $0)
+    }
+  }
+
+  static func setReport(
+    _ change: @escaping (inout ReportFile, inout SeededGenerator) -> Void
+  ) -> (inout ContentEditor, inout SeededGenerator) -> Void {
+    { editor, rng in
+      guard !editor.reports.isEmpty else { return }
+      let index = Int.random(in: 0..<editor.reports.count, using: &rng)
+      change(&editor.reports[index], &rng)
+    }
+  }
+
+  static func setUpdate(_ key: String, _ choices: [String?]) -> (
+    inout ContentEditor, inout SeededGenerator
+  ) -> Void {
+    setReport { report, rng in
+      guard !report.updates.isEmpty else { return }
+      let index = Int.random(in: 0..<report.updates.count, using: &rng)
+      report.updates[index][key] = pick(choices, &rng)
+    }
+  }
+
+  static func setFigure(_ key: String, _ choices: [String?]) -> (
+    inout ContentEditor, inout SeededGenerator
+  ) -> Void {
+    setReport { report, rng in
+      guard !report.figures.isEmpty else { return }
+      let index = Int.random(in: 0..<report.figures.count, using: &rng)
+      report.figures[index][key] = pick(choices, &rng)
+    }
+  }
+
+  static func setPeriod(_ key: String, _ choices: [String?]) -> (
+    inout ContentEditor, inout SeededGenerator
+  ) -> Void {
+    { editor, rng in
+      guard let count = editor.schedule?.periods.count, count > 0 else { return }
+      let index = Int.random(in: 0..<count, using: &rng)
+      editor.schedule?.periods[index][key] = pick(choices, &rng)
     }
   }
 
@@ -235,8 +442,14 @@ struct ContentEditor {
     inout ContentEditor, inout SeededGenerator
   ) -> Void {
     { editor, rng in
-      guard !editor.tasks.isEmpty else { return }
-      let index = Int.random(in: 0..<editor.tasks.count, using: &rng)
+      // A status or progress is written by hand only on tasks no report
+      // mentions (one fact, one place).
+      let reported = Set(editor.reports.flatMap { $0.updates.compactMap { $0["task"] } })
+      let candidates = editor.tasks.indices.filter {
+        !(key == "status" || key == "progress") || !reported.contains(q(editor.tasks[$0].id))
+      }
+      guard !candidates.isEmpty else { return }
+      let index = pick(candidates, &rng)
       editor.tasks[index].fields[key] = pick(choices, &rng)
     }
   }
@@ -625,6 +838,161 @@ struct ContentEditor {
             ]))
         }
       }),
+    // reporting.yaml
+    Operation(
+      name: "site.sample", covers: ["SiteSettings.isSample"],
+      apply: setSite("sample", [nil, "true", "false"])),
+    Operation(
+      name: "schedule.add-remove", covers: ["Plan.schedule", "ReportingSchedule.source"],
+      apply: { editor, _ in
+        if editor.schedule == nil {
+          editor.schedule = defaultSchedule
+          editor.reports = ContentEditor().reports
+        } else {
+          editor.schedule = nil
+        }
+      }),
+    Operation(
+      name: "schedule.reporters", covers: ["ReportingSchedule.reporters"],
+      apply: { editor, rng in
+        editor.schedule?.reporters = pick(
+          [nil, "[all-agencies]", "[so-tai-chinh, xa-quynh-luu]", "[all-agencies, all-communes]"],
+          &rng)
+      }),
+    Operation(
+      name: "schedule.compiler", covers: ["ReportingSchedule.compiler"],
+      apply: { editor, rng in
+        editor.schedule?.compiler = pick([nil, "so-tai-chinh", "so-noi-vu"], &rng)
+      }),
+    Operation(
+      name: "period.name", covers: ["ReportingPeriod.name"],
+      apply: setPeriod("name", [q("Quý I năm 2026"), q("Kỳ báo cáo đã sửa")])),
+    Operation(
+      name: "period.start", covers: ["ReportingPeriod.start"],
+      apply: setPeriod("start", ["2026-01-01", "2026-02-01"])),
+    Operation(
+      name: "period.end", covers: ["ReportingPeriod.end"],
+      apply: setPeriod("end", ["2026-03-31", "2026-06-30", "2026-09-30"])),
+    Operation(
+      name: "period.due", covers: ["ReportingPeriod.due"],
+      apply: setPeriod("due", ["2026-04-10", "2026-07-10", "2026-12-31"])),
+    Operation(
+      name: "period.add-remove",
+      covers: ["ReportingSchedule.periods", "ReportingPeriod.id", "ReportingPeriod.source"],
+      apply: { editor, _ in
+        guard editor.schedule != nil else { return }
+        if let index = editor.schedule?.periods.firstIndex(where: { $0["id"] == "2026-9t" }) {
+          editor.schedule?.periods.remove(at: index)
+        } else {
+          editor.schedule?.periods.append(ninthMonth)
+        }
+      }),
+    // reports/<period>/<reporter>.md
+    Operation(
+      name: "report.date", covers: ["Report.date"],
+      apply: setReport { report, rng in
+        report.fields["date"] = pick(
+          ["2026-04-08", "2026-07-09", "2026-07-15", "2026-10-01"], &rng)
+      }),
+    Operation(
+      name: "report.draft", covers: ["Report.isDraft"],
+      apply: setReport { report, rng in report.fields["draft"] = pick([nil, "true", "false"], &rng)
+      }
+    ),
+    Operation(
+      name: "report.document", covers: ["Report.document"],
+      apply: setReport { report, rng in
+        report.fields["document"] = pick([nil, q("Báo cáo số 2/BC-STC")], &rng)
+      }),
+    Operation(
+      name: "report.source_url", covers: ["Report.sourceURL"],
+      apply: setReport { report, rng in
+        report.fields["source_url"] = pick([nil, q("https://vanban.example/bc-1")], &rng)
+      }),
+    Operation(
+      name: "report.summary", covers: ["Report.summary"],
+      apply: setReport { report, rng in
+        report.body = pick(["", "Tóm tắt.", "Kết quả **nổi bật** trong kỳ."], &rng)
+      }),
+    Operation(
+      name: "report.add-delete",
+      covers: ["Plan.reports", "Report.period", "Report.reporter", "Report.source"],
+      apply: { editor, rng in
+        if editor.reports.count > 2, Bool.random(using: &rng) {
+          editor.reports.remove(at: Int.random(in: 0..<editor.reports.count, using: &rng))
+          return
+        }
+        guard let periods = editor.schedule?.periods.compactMap({ $0["id"] }), !periods.isEmpty
+        else { return }
+        let period = pick(periods, &rng)
+        let bodies = (editor.agencies + editor.communes).compactMap { $0["id"] }
+        let reporter = pick(bodies, &rng)
+        guard !editor.reports.contains(where: { $0.period == period && $0.reporter == reporter }),
+          let task = editor.reportable(by: reporter).first
+        else { return }
+        editor.reports.append(
+          ReportFile(
+            period: period, reporter: reporter, fields: Fields(pairs: [("date", "2026-07-09")]),
+            updates: [
+              Fields(pairs: [
+                ("task", q(task.id)), ("status", pick(["in-progress", "done"], &rng)),
+              ])
+            ],
+            figures: [], body: ""))
+      }),
+    Operation(
+      name: "update.status", covers: ["TaskUpdate.status"],
+      apply: setUpdate("status", [nil, "not-started", "in-progress", "done"])),
+    Operation(
+      name: "update.progress", covers: ["TaskUpdate.progress"],
+      apply: setUpdate("progress", [nil, "0", "50", "100"])),
+    Operation(
+      name: "update.done_on", covers: ["TaskUpdate.doneOn"],
+      apply: setUpdate("done_on", [nil, "2026-06-20", "2026-03-15"])),
+    Operation(
+      name: "update.text", covers: ["TaskUpdate.text"],
+      apply: setUpdate("text", [nil, q("Đã thực hiện."), q("Đã *hoàn thành* phần việc.")])),
+    Operation(
+      name: "update.add-remove", covers: ["Report.tasks", "TaskUpdate.task", "TaskUpdate.source"],
+      apply: { editor, rng in
+        guard !editor.reports.isEmpty else { return }
+        let r = Int.random(in: 0..<editor.reports.count, using: &rng)
+        let report = editor.reports[r]
+        if report.updates.count > 1, Bool.random(using: &rng) {
+          editor.reports[r].updates.removeLast()
+          return
+        }
+        let listed = Set(report.updates.compactMap { $0["task"].map(unquoted) })
+        guard
+          let task = editor.reportable(by: report.reporter).first(where: {
+            !listed.contains($0.id)
+          })
+        else { return }
+        editor.reports[r].updates.append(
+          Fields(pairs: [("task", q(task.id)), ("status", "not-started")]))
+      }),
+    Operation(
+      name: "figure.value", covers: ["IndicatorReport.value"],
+      apply: setFigure("value", [q("8,5"), q("9"), q("-1,2")])),
+    Operation(
+      name: "figure.year", covers: ["IndicatorReport.period"],
+      apply: setFigure("year", [q("2025"), q("2027")])),
+    Operation(
+      name: "figure.add-remove",
+      covers: ["Report.indicators", "IndicatorReport.indicator", "IndicatorReport.source"],
+      apply: { editor, rng in
+        guard !editor.reports.isEmpty else { return }
+        let r = Int.random(in: 0..<editor.reports.count, using: &rng)
+        if !editor.reports[r].figures.isEmpty {
+          editor.reports[r].figures.removeLast()
+        } else if let id = editor.indicators.compactMap({ $0["id"] }).first {
+          editor.reports[r].figures.append(
+            Fields(pairs: [("indicator", id), ("year", q("2027")), ("value", q("10"))]))
+        }
+      }),
+    Operation(
+      name: "build.drafts", covers: [],
+      apply: { editor, _ in editor.includesDrafts.toggle() }),
     Operation(
       name: "file.break", covers: [],
       apply: { editor, rng in

@@ -1,3 +1,4 @@
+import ContentLoader
 import Foundation
 import PlanModel
 import SiteBuilder
@@ -32,7 +33,8 @@ import Testing
       SiteBuilder(
         configuration: BuildConfiguration(
           contentDirectory: content.path, templatesDirectory: templates.path,
-          outputDirectory: output, today: TestProject.today)
+          outputDirectory: output, today: TestProject.today,
+          includesDrafts: editor.includesDrafts)
       ).build(clean: clean)
     }
     let first = build(live, clean: false)
@@ -42,6 +44,7 @@ import Testing
     let sweep = ContentEditor.operations
     var incrementalSteps = 0
     var published = 0
+    var withReports = 0
     for step in 0..<(sweep.count + Self.steps) {
       let previous = editor.files
       let operation: ContentEditor.Operation
@@ -52,6 +55,7 @@ import Testing
         operation =
           step < sweep.count ? sweep[step] : ContentEditor.pick(sweep, &rng)
         operation.apply(&editor, &rng)
+        editor.reconcile()
       }
       try editor.write(content: content, previous: previous)
       try editor.writeTemplates(templates, original: originalTemplates)
@@ -66,6 +70,7 @@ import Testing
         "\(what): \(incremental.diagnostics.formatted(.en)) vs \(clean.diagnostics.formatted(.en))")
       if incremental.published {
         published += 1
+        if !editor.reports.isEmpty { withReports += 1 }
         let got = TestProject.snapshot(of: live)
         let want = TestProject.snapshot(of: reference)
         if got != want {
@@ -91,6 +96,8 @@ import Testing
     // Most steps must publish, and really be incremental, or the test proves little.
     #expect(published > Self.steps / 2)
     #expect(incrementalSteps > Self.steps / 3)
+    // Reports must really be there in much of the run.
+    #expect(withReports > Self.steps / 4, "\(withReports) steps published reports")
   }
 
   /// Every stored field of the model must be changed by some operation of
@@ -98,8 +105,14 @@ import Testing
   /// the reason): a field added to the model fails this test until the
   /// generator edits it.
   @Test func theGeneratorEditsEveryModelField() throws {
-    let project = try FixtureProject(caseName: nil)
-    let plan = try #require(project.plan())
+    // The generator's own starting content, drafts included, so that every
+    // kind of value (reports, their entries and figures) is present.
+    let content = TestProject.temporaryDirectory("generator").appendingPathComponent("Content")
+    try ContentEditor().write(content: content, previous: [:])
+    let plan = try #require(
+      PlanValidator(today: TestProject.today, includeDrafts: true).validate(
+        ContentLoader(directory: content.path).load().draft
+      ).plan)
     let covered = Set(ContentEditor.operations.flatMap(\.covers))
     let derived: [String: String] = [
       "Plan.site": "holds the fields below", "Plan.document": "holds the fields below",

@@ -57,7 +57,7 @@ import Testing
     let plan = try #require(
       PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
     let duties = DutyIndex(plan: plan)
-    #expect(summary["schema_version"] as? Int == 1)
+    #expect(summary["schema_version"] as? Int == 2)
     #expect(summary["json_tasks"] as? [String] == plan.tasks.map(\.id.rawValue))
     #expect(summary["csv_tasks"] as? [String] == plan.tasks.map(\.id.rawValue))
     #expect(summary["csv_task_titles"] as? [String] == plan.tasks.map(\.title))

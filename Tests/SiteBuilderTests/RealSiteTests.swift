@@ -53,11 +53,41 @@ import Testing
     #expect(duties(of: agency)["1.2"] == ["Thực hiện"])
   }
 
-  @Test func agencyPagesLinkTheirDataAndCalendar() {
+  @Test func agencyPagesLinkTheirDataAndNoEmptyCalendar() {
     let html = page("co-quan/so-tai-chinh/index.html")
     #expect(html.contains("href=\"../../co-quan/so-tai-chinh/nhiem-vu.csv\""))
-    #expect(html.contains("href=\"../../co-quan/so-tai-chinh/han.ics\""))
+    // 22/KH-UBND's published part sets no deadline: no link to an empty calendar.
+    #expect(!html.contains("han.ics"))
     #expect(html.contains("<meta property=\"og:title\" content=\"Sở Tài chính · "))
+  }
+
+  /// No report of 22/KH-UBND is published: the site says so, and prints no
+  /// count that would read as a fact.
+  @Test func saysNoReportIsPublishedAndPrintsNoZeroCounts() throws {
+    let pages = [
+      "index.html", "nhom/1/index.html", "co-quan/so-tai-chinh/index.html",
+      "xa-phuong/phuong-thanh-vinh/index.html", "nhiem-vu/1-1/index.html",
+    ]
+    for path in pages {
+      let html = page(path)
+      #expect(html.contains("Chưa có báo cáo"), "\(path)")
+      for zero in [
+        "Hoàn thành: <strong>0</strong>", "Quá hạn: <strong>0</strong>",
+        "Đang thực hiện: <strong>0</strong>", "Chưa thực hiện: <strong>0</strong>",
+      ] {
+        #expect(!html.contains(zero), "\(path) prints \(zero)")
+      }
+      #expect(!html.contains("badge--done\""), "\(path)")
+      #expect(!html.contains("badge--overdue\""), "\(path)")
+      #expect(!html.contains("Số liệu tính đến ngày"), "\(path)")
+    }
+    // No reporting schedule is in the seed: no report pages, no feeds, no data rows.
+    #expect(!FileManager.default.fileExists(atPath: Self.output + "/bao-cao/index.html"))
+    let reports = try String(contentsOfFile: Self.output + "/du-lieu/reports.csv", encoding: .utf8)
+    #expect(reports.split(separator: "\r\n").count == 1)
+    let plan = try String(contentsOfFile: Self.output + "/du-lieu/plan.json", encoding: .utf8)
+    #expect(plan.contains("\"schedule\": null"))
+    #expect(plan.contains("\"reports\": []"))
   }
 
   @Test func soXayDungListsTask14() {

@@ -86,7 +86,7 @@ enum HTMLProbe {
       rest = rest[start.upperBound...]
       guard let labelStart = rest.firstRange(of: "\">"),
         let labelEnd = rest.firstRange(of: "</span>"),
-        let taskStart = rest.firstRange(of: ">Nhiệm vụ "),
+        let taskStart = rest.firstRange(of: "<span class=\"duty__id\">"),
         let taskEnd = rest[taskStart.upperBound...].firstIndex(of: "<")
       else { break }
       let role = String(rest[labelStart.upperBound..<labelEnd.lowerBound])
