@@ -8,6 +8,14 @@ the section that every plansite content folder has; the logical content
 
     python3 gen_corpus.py --tasks N --format hugo     --out DIR
     python3 gen_corpus.py --tasks N --format plansite --out DIR
+    python3 gen_corpus.py --tasks N --format plansite --out DIR --reports
+
+`--reports` (plansite only) adds a reporting schedule of 3 periods and the
+reports of a realistic density: every named reporter (lead and support
+agencies, named communes) reports on each of its tasks every period, and
+each period a different 20% of the communes report on their collective
+duties (tasks addressed to all communes). Tasks then carry no hand-written
+status or progress (their status comes from the reports).
 
 Both formats carry the same logical content (same agencies, communes, groups,
 tasks, front-matter values and Markdown bodies).  All names are invented
@@ -383,7 +391,59 @@ params:
         write(c / "tasks" / t["group"]["slug"] / f"{t['id']}.md", "\n".join(fm) + t["body"])
 
 
-def write_plansite(out: Path, agencies, communes, groups, tasks):
+REPORT_PERIODS = [  # id, name, start, end, due
+    ("2025-6t", "6 tháng đầu năm 2025", "2025-01-01", "2025-06-30", "2025-07-10"),
+    ("2025-9t", "9 tháng năm 2025", "2025-01-01", "2025-09-30", "2025-10-10"),
+    ("2025-nam", "Năm 2025", "2025-01-01", "2025-12-31", "2026-01-15"),
+]
+REPORTING_COMMUNES_RATIO = 0.20
+
+
+def write_reports(c: Path, communes, tasks):
+    """reporting.yaml and reports/<period>/<reporter>.md (see --reports)."""
+    write(c / "reporting.yaml", f"# {SYNTHETIC_NOTE}\nperiods:\n" + "".join(
+        f"  - id: {pid}\n    name: {yq(name)}\n    start: {start}\n    end: {end}\n"
+        f"    due: {due}\n" for pid, name, start, end, due in REPORT_PERIODS))
+    commune_ids = [x["id"] for x in communes]
+    collective = [t for t in tasks if t["communes"] == "all"]
+    for k, (pid, _, start, end, due) in enumerate(REPORT_PERIODS):
+        prng = random.Random(f"{SEED}-period-{pid}")
+        reporting = set(prng.sample(commune_ids, round(len(commune_ids) * REPORTING_COMMUNES_RATIO)))
+        entries: dict[str, list[str]] = {}
+
+        def entry(reporter, t):
+            rng = random.Random(f"{SEED}-report-{pid}-{reporter}-{t['id']}")
+            # Progress grows period by period; a task done in one period stays done.
+            final = 100 if t["status"] == "done" else t["progress"]
+            progress = min(100, round(final * (k + 1) / len(REPORT_PERIODS)))
+            status = "done" if progress == 100 else "in-progress" if progress > 0 else "not-started"
+            lines = [f"  - task: {t['id']}", f"    status: {status}", f"    progress: {progress}"]
+            if status == "done":
+                lines.append(f"    done_on: {end}")
+            if rng.random() < 0.5:
+                lines.append(f"    text: {yq('Đã triển khai theo kế hoạch; kết quả bước đầu được tổng hợp trong báo cáo.')}")
+            entries.setdefault(reporter, []).append("\n".join(lines))
+
+        for t in tasks:
+            for reporter in [t["lead"], *t["support"]]:
+                entry(reporter, t)
+            if t["communes"] != "all":
+                for reporter in t["communes"]:
+                    entry(reporter, t)
+        for reporter in sorted(reporting):
+            for t in collective:
+                entry(reporter, t)
+        for reporter, items in sorted(entries.items()):
+            rng = random.Random(f"{SEED}-date-{pid}-{reporter}")
+            day = int(due[-2:]) - 5 + rng.randint(0, 9)  # a few reports come late
+            date = f"{due[:-2]}{day:02d}"
+            write(c / "reports" / pid / f"{reporter}.md",
+                  f"---\ndate: {date}\ndocument: {yq(f'Báo cáo số {k + 1}/BC ({reporter})')}\n"
+                  "tasks:\n" + "\n".join(items) + "\n---\n\n"
+                  f"Báo cáo kết quả thực hiện kỳ {pid} ({SYNTHETIC_NOTE})\n")
+
+
+def write_plansite(out: Path, agencies, communes, groups, tasks, reports=False):
     """Writes the corpus in plansite's content format (docs/content.md)."""
     c = out / "Content"
     write(c / "site.yaml", f"# {SYNTHETIC_NOTE}\ntitle: {yq(SITE_TITLE)}\nlanguage: vi\n")
@@ -429,12 +489,13 @@ def write_plansite(out: Path, agencies, communes, groups, tasks):
             "    role: implement",
             f"    text: {yq('Triển khai thực hiện trên địa bàn; báo cáo định kỳ.')}",
             f"deadline: {t['deadline']}",
-            f"status: {t['status']}",
-            f"progress: {t['progress']}",
-            "---",
-            "",
         ]
+        if not reports:
+            fm += [f"status: {t['status']}", f"progress: {t['progress']}"]
+        fm += ["---", ""]
         write(c / "tasks" / t["group"]["slug"] / f"{t['id']}.md", "\n".join(fm) + t["body"])
+    if reports:
+        write_reports(c, communes, tasks)
 
 
 def main(argv=None):
@@ -443,13 +504,20 @@ def main(argv=None):
     ap.add_argument("--format", choices=["hugo", "plansite"], required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--bodies", help="also write all task bodies concatenated to this file")
+    ap.add_argument("--reports", action="store_true",
+                    help="plansite only: add a reporting schedule and reports (see above)")
     args = ap.parse_args(argv)
+    if args.reports and args.format != "plansite":
+        sys.exit("--reports is for --format plansite")
     out = Path(args.out)
     if out.exists() and any(out.iterdir()):
         sys.exit(f"refusing to write into non-empty {out}")
     agencies, communes, groups = build_entities()
     tasks = make_tasks(args.tasks, agencies, communes, groups)
-    (write_hugo if args.format == "hugo" else write_plansite)(out, agencies, communes, groups, tasks)
+    if args.format == "hugo":
+        write_hugo(out, agencies, communes, groups, tasks)
+    else:
+        write_plansite(out, agencies, communes, groups, tasks, reports=args.reports)
     if args.bodies:
         write(Path(args.bodies), "\n".join(t["body"] for t in tasks))
     n_all = sum(1 for t in tasks if t["communes"] == "all")

@@ -88,11 +88,11 @@ def generator_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def ensure_corpus(n: int, fmt: str, fingerprint: str) -> Path:
-    """bench/out/N/<fmt>, generated once; reused while complete and current."""
-    d = OUT / str(n) / fmt
+def ensure_corpus(n: int, fmt: str, fingerprint: str, reports: bool = False) -> Path:
+    """bench/out/N/<fmt>[-reports], generated once; reused while complete and current."""
+    d = OUT / str(n) / (fmt + ("-reports" if reports else ""))
     marker = d / MARKER
-    want = {"tasks": n, "format": fmt, "generator": fingerprint}
+    want = {"tasks": n, "format": fmt, "generator": fingerprint, "reports": reports}
     if marker.exists():
         try:
             if json.loads(marker.read_text()) == want:
@@ -102,7 +102,8 @@ def ensure_corpus(n: int, fmt: str, fingerprint: str) -> Path:
             pass
     remove_tree(d)  # incomplete or stale
     t0 = time.perf_counter()
-    r = subprocess.run([sys.executable, str(GEN), "--tasks", str(n), "--format", fmt, "--out", str(d)],
+    r = subprocess.run([sys.executable, str(GEN), "--tasks", str(n), "--format", fmt, "--out", str(d)]
+                       + (["--reports"] if reports else []),
                        capture_output=True, text=True)
     if r.returncode != 0:
         sys.stderr.write(r.stdout + r.stderr)
@@ -405,6 +406,8 @@ def main(argv=None) -> int:
     ap.add_argument("--wait-idle", type=float, default=0, metavar="SECONDS",
                     help="before each run, wait up to SECONDS for other processes to leave the CPUs idle")
     ap.add_argument("--keep", action="store_true", help="keep the last outputs in bench/out/N/site-*")
+    ap.add_argument("--no-reports", action="store_true",
+                    help="skip plansite's extra runs on the corpus with reports (gen_corpus.py --reports)")
     args = ap.parse_args(argv)
 
     sizes = args.sizes or (parse_sizes(os.environ["BENCH_SIZES"]) if os.environ.get("BENCH_SIZES") else DEFAULT_SIZES)
@@ -493,11 +496,34 @@ def main(argv=None) -> int:
             for t in tools:
                 t.clean()
 
+        # plansite alone on the same corpus with reports (Hugo has no equivalent).
+        with_reports = None
+        if not args.no_reports:
+            corpus = ensure_corpus(n, "plansite", fingerprint, reports=True)
+            reporting = Plansite(n, corpus, workdir)
+            reporting.output = workdir / "site-plansite-reports"
+            rs = []
+            for i in range(args.warmup + runs):
+                r = run_once(reporting, not args.no_sync)
+                label = "warm-up" if i < args.warmup else f"run {i - args.warmup + 1}"
+                log(f"  {label:8} plansite with reports: wall {r['wall_s']:7.2f} s  cpu {r['cpu_s']:7.2f} s  "
+                    f"peak RSS {mib(r['maxrss_kib']):7.1f} MiB" + busy_note(r["busy_before"], r["others_cpu_s"], r["wall_s"]))
+                if i >= args.warmup:
+                    rs.append({k: r[k] for k in ("wall_s", "cpu_s", "maxrss_kib", "busy_before", "others_cpu_s")})
+            st = tree_stats(reporting.output)
+            reports = sum(1 for _ in (corpus / "Content" / "reports").rglob("*.md"))
+            log(f"  output plansite with reports: {st['pages']} pages, {st['files']} files, "
+                f"{st['bytes'] / 1e6:.1f} MB; {reports} report files")
+            with_reports = {"runs": rs, "output": st, "report_files": reports,
+                            "median": {k: statistics.median(x[k] for x in rs) for k in ("wall_s", "cpu_s", "maxrss_kib")}}
+            if not args.keep:
+                reporting.clean()
+
         med = {name: {k: statistics.median(s[k] for s in samples[name]) for k in ("wall_s", "cpu_s", "maxrss_kib")}
                for name in samples}
         results["sizes"][str(n)] = {"runs": samples, "median": med, "output": sizes_out,
                                     "checks": checks, "checks_ok": ok, "phases": phases,
-                                    "timings_stdout": r["stdout"],
+                                    "timings_stdout": r["stdout"], "with_reports": with_reports,
                                     "timings_run": {k: r[k] for k in ("wall_s", "cpu_s", "maxrss_kib",
                                                                       "busy_before", "others_cpu_s")}}
 
@@ -517,6 +543,20 @@ def main(argv=None) -> int:
             f"| {p['cpu_s']:.2f} | {h['cpu_s']:.2f} | {ratio(p['cpu_s'], h['cpu_s']):.2f} "
             f"| {mib(p['maxrss_kib']):.0f} | {mib(h['maxrss_kib']):.0f} | {ratio(p['maxrss_kib'], h['maxrss_kib']):.2f} |")
     log("\nratio = plansite / hugo (below 1: plansite is faster / smaller).")
+    if any(results["sizes"][str(n)]["with_reports"] for n in sizes):
+        log("\nplansite on the same corpus with reports (gen_corpus.py --reports: 3 periods, every named "
+            "reporter on each of its tasks, 20% of communes on collective duties), beside the Hugo-comparable run:\n")
+        log("| N tasks | report files | pages | output MB | wall s | CPU s | peak RSS MiB | wall / without reports |")
+        log("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for n in sizes:
+            s = results["sizes"][str(n)]
+            w = s["with_reports"]
+            if not w:
+                continue
+            m = w["median"]
+            log(f"| {n:,} | {w['report_files']:,} | {w['output']['pages']:,} | {w['output']['bytes'] / 1e6:.1f} "
+                f"| {m['wall_s']:.2f} | {m['cpu_s']:.2f} | {mib(m['maxrss_kib']):.0f} "
+                f"| {ratio(m['wall_s'], s['median']['plansite']['wall_s']):.2f} |")
 
     log("\nIndividual runs (wall s / CPU s / peak RSS MiB):")
     for n in sizes:

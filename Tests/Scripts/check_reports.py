@@ -51,29 +51,26 @@ def main():
         if row != want:
             fail(f"reports.csv row {row} differs from plan.json {want}")
 
-    # report-updates.csv: one row per (report, task), the same as the
-    # reports' entries and, regrouped by task, as every task's history.
+    # report-updates.csv: one row per (report, task); the same entries,
+    # regrouped by task, are every task's history in plan.json.
     updates = rows(site, "report-updates.csv")
-    expected = []
-    for report in reports:
-        for update in report["tasks"]:
-            expected.append({
-                "period": report["period"], "reporter_type": report["reporter"]["type"],
-                "reporter_id": report["reporter"]["id"],
-                "reporter_name": report["reporter"]["name"], "report_date": report["date"],
-                "task_id": update["task"], "status": empty_if_none(update["status"]),
-                "progress": empty_if_none(update["progress"]),
-                "done_on": empty_if_none(update["done_on"]), "text": update["text"],
-                "report_url": report["url"],
-            })
-    if updates != expected:
-        fail("report-updates.csv differs from plan.json's reports")
+    by_key = {(r["period"], r["reporter"]["id"]): r for r in reports}
+    listed = [(r["period"], r["reporter"]["id"], task) for r in reports for task in r["tasks"]]
+    if [(u["period"], u["reporter_id"], u["task_id"]) for u in updates] != listed:
+        fail("report-updates.csv does not list the tasks of plan.json's reports, in order")
+    for u in updates:
+        report = by_key[(u["period"], u["reporter_id"])]
+        if (u["reporter_type"], u["reporter_name"], u["report_date"], u["report_url"]) != (
+                report["reporter"]["type"], report["reporter"]["name"], report["date"],
+                report["url"]):
+            fail(f"report-updates.csv row {u} disagrees with its report in plan.json")
     history = sorted(
-        (entry["reporter"]["id"], entry["period"], task["id"], empty_if_none(entry["status"]),
-         empty_if_none(entry["progress"]))
+        (entry["reporter_id"], entry["period"], task["id"], empty_if_none(entry["status"]),
+         empty_if_none(entry["progress"]), empty_if_none(entry["done_on"]), entry["text"])
         for task in plan["tasks"] for entry in task["history"])
     from_csv = sorted(
-        (row["reporter_id"], row["period"], row["task_id"], row["status"], row["progress"])
+        (row["reporter_id"], row["period"], row["task_id"], row["status"], row["progress"],
+         row["done_on"], row["text"])
         for row in updates)
     if history != from_csv:
         fail("the tasks' history in plan.json differs from report-updates.csv")

@@ -227,7 +227,7 @@ enum DataDictionary {
     Field(
       name: "tasks[].history[]",
       meaning:
-        "lịch sử: mỗi lần một đơn vị báo cáo về nhiệm vụ (date, period, reporter, status, progress, done_on, text, draft, report_url), cũ trước mới sau"
+        "lịch sử: mỗi lần một đơn vị báo cáo về nhiệm vụ (date, period, reporter_type, reporter_id, status, progress, done_on, text), cũ trước mới sau; báo cáo tương ứng nằm trong reports (cùng period và reporter)"
     ),
     Field(
       name: "indicators[].figures[]",
@@ -247,7 +247,7 @@ enum DataDictionary {
     Field(
       name: "reports[]",
       meaning:
-        "mỗi báo cáo: period, reporter, date, due, submission, draft, document, source_url, summary, url, tasks[] (task, status, progress, done_on, text), indicators[] (indicator, period, value, low, high)"
+        "mỗi báo cáo: period, reporter, date, due, submission, draft, document, source_url, summary, url, tasks (số hiệu các nhiệm vụ được báo cáo; nội dung từng mục nằm trong tasks[].history), indicators[] (indicator, period, value, low, high)"
     ),
     Field(
       name: "submissions[]",

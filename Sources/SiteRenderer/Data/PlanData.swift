@@ -315,15 +315,16 @@ struct PlanData: Sendable {
     ])
   }
 
+  /// One entry of a task's history: the report is found in `reports` by
+  /// its period and reporter.
   private func historyJSON(_ entry: TaskPage.TimelineEntry) -> JSONValue {
     .object([
       ("date", .string(entry.date.iso)), ("period", .string(entry.period.rawValue)),
-      ("reporter", reporterJSON(entry.reporter, entry.reporterName)),
+      ("reporter_type", .string(Self.reporterType(entry.reporter))),
+      ("reporter_id", .string(entry.reporter.id)),
       ("status", .optional(entry.status?.rawValue)),
       ("progress", entry.progress.map(JSONValue.int) ?? .null),
       ("done_on", .optional(entry.doneOn?.iso)), ("text", .string(entry.text.markdown)),
-      ("draft", .bool(entry.isDraft)),
-      ("report_url", .string(dataURL(Route.report(entry.period, entry.reporter).path))),
     ])
   }
 
@@ -363,18 +364,7 @@ struct PlanData: Sendable {
       ("draft", .bool(report.isDraft)), ("document", .optional(report.document)),
       ("source_url", .optional(report.sourceURL)), ("summary", .string(report.summary.markdown)),
       ("url", .string(dataURL(Route.report(report.period, report.reporter).path))),
-      (
-        "tasks",
-        .array(
-          report.tasks.map { update in
-            .object([
-              ("task", .string(update.task.rawValue)),
-              ("status", .optional(update.status?.rawValue)),
-              ("progress", update.progress.map(JSONValue.int) ?? .null),
-              ("done_on", .optional(update.doneOn?.iso)), ("text", .string(update.text.markdown)),
-            ])
-          })
-      ),
+      ("tasks", .array(report.tasks.map { .string($0.task.rawValue) })),
       (
         "indicators",
         .array(
