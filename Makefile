@@ -27,14 +27,17 @@ format:
 	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
 # libcmark-dev: the CommonMark library; libsqlite3-dev: SQLite, for the
-# build database beside the output folder (Site.db).
+# build database beside the output folder (Site.db); zlib1g-dev: zlib, for
+# the .xlsx report forms (ZIPFoundation).
 deps:
-	@scripts/ensure-debian-packages.sh libcmark-dev:libcmark.pc libsqlite3-dev:sqlite3.pc
+	@scripts/ensure-debian-packages.sh libcmark-dev:libcmark.pc libsqlite3-dev:sqlite3.pc zlib1g-dev:zlib.pc
 
-# Tests also need Node (search script), gcc (performance guard), and the
-# browser suite's Chromium, Java and Python packages.
+# Tests also need Node (search script), gcc (performance guard), LibreOffice
+# Calc (the .xlsx report form is opened and saved by it), and the browser
+# suite's Chromium, Java and Python packages.
 test-deps: deps
 	@scripts/ensure-debian-packages.sh nodejs:node gcc:gcc python3:python3
+	@NO_RECOMMENDS=1 scripts/ensure-debian-packages.sh libreoffice-calc:soffice
 	@sh Tests/Browser/install.sh
 
 clean:

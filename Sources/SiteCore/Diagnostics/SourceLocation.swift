@@ -11,19 +11,29 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
   public var line: Int?
   /// The 1-based column (counted in characters), or `nil`.
   public var column: Int?
+  /// How the column is named where numbers would not help: a spreadsheet
+  /// cell's column letter and header (`C (Tình trạng)`); `line` is then the
+  /// spreadsheet's row number.
+  public var columnLabel: String?
 
-  public init(file: String, line: Int? = nil, column: Int? = nil) {
+  public init(file: String, line: Int? = nil, column: Int? = nil, columnLabel: String? = nil) {
     self.file = file
     self.line = line
     self.column = column
+    self.columnLabel = columnLabel
   }
 
-  /// `file:line:col`, `file:line` or `file`, the compiler convention.
+  /// `file:line:col`, `file:line` or `file`, the compiler convention (for a
+  /// spreadsheet, `file:row:C (Tình trạng)`).
   public var description: String {
     var text = file
     if let line {
       text += ":\(line)"
-      if let column { text += ":\(column)" }
+      if let columnLabel {
+        text += ":\(columnLabel)"
+      } else if let column {
+        text += ":\(column)"
+      }
     }
     return text
   }

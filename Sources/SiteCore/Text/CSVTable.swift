@@ -1,5 +1,3 @@
-import SiteCore
-
 /// A CSV file as RFC 4180 describes it, for spreadsheets: UTF-8 with a byte
 /// order mark (so Excel reads Vietnamese correctly), CRLF line endings,
 /// fields quoted when they contain a comma, a quote or a line break, and
@@ -7,18 +5,18 @@ import SiteCore
 /// `'` (`CSVCell`).
 ///
 /// Rows are written into the bytes as they are appended.
-struct CSVTable {
-  let header: [String]
-  private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+public struct CSVTable: Sendable {
+  public let header: [String]
+  public private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-  init(header: [String]) {
+  public init(header: [String]) {
     self.header = header
     bytes.reserveCapacity(1 << 16)
     append(header)
   }
 
   /// Appends a row of values, one per column.
-  mutating func append(_ row: [String]) {
+  public mutating func append(_ row: [String]) {
     for (index, value) in row.enumerated() {
       if index > 0 { bytes.append(0x2C) }
       Self.writeField(value, into: &bytes)
@@ -28,13 +26,13 @@ struct CSVTable {
 
   /// Appends a row given as column name and value, in column order (the
   /// names are checked against the header in debug builds and tests).
-  mutating func append(_ row: KeyValuePairs<String, String>) {
+  public mutating func append(_ row: KeyValuePairs<String, String>) {
     assert(row.map(\.key) == header, "CSV row columns \(row.map(\.key)) are not \(header)")
     append(row.map(\.value))
   }
 
   /// A field, quoted when it holds a comma, a quote or a line break.
-  static func writeField(_ value: String, into out: inout [UInt8]) {
+  public static func writeField(_ value: String, into out: inout [UInt8]) {
     var copy = CSVCell.escaped(value)
     copy.withUTF8 { bytes in
       let needsQuotes = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }

@@ -1,0 +1,293 @@
+import ContentLoader
+import Foundation
+import PlanModel
+import SiteCore
+
+/// Reads a filled form and turns it into draft report files, checked
+/// against the whole plan before anything is written.
+///
+/// Every cell becomes a value with its place in the form (row number and
+/// column letter with its header), and the report drafts go through the
+/// same validator as hand-written reports, so every rule applies and every
+/// problem points at its cell. A multi-reporter form is all or nothing.
+public struct FormImport: Sendable {
+  /// What the command line gives besides the file.
+  public struct Options: Sendable {
+    /// The report's issue date (never the import date by default).
+    public var date: Day
+    public var document: String?
+    public var sourceURL: String?
+    /// The report's own summary, in Markdown.
+    public var summary: String
+    /// The period and reporter, when the form has no such columns.
+    public var period: String?
+    public var from: String?
+    /// Replace an existing report of the same period and reporter.
+    public var replace: Bool
+    /// The build date reports are checked against.
+    public var today: Day
+
+    public init(
+      date: Day, document: String? = nil, sourceURL: String? = nil, summary: String = "",
+      period: String? = nil, from: String? = nil, replace: Bool = false, today: Day
+    ) {
+      self.date = date
+      self.document = document
+      self.sourceURL = sourceURL
+      self.summary = summary
+      self.period = period
+      self.from = from
+      self.replace = replace
+      self.today = today
+    }
+  }
+
+  /// One report file to write.
+  public struct PlannedFile: Sendable, Equatable {
+    /// The path inside the content folder (`reports/2026-6t/so-tai-chinh.md`).
+    public var path: String
+    public var text: String
+    /// Whether a file is there already (written only with `--replace`).
+    public var replaces: Bool
+  }
+
+  /// What the import would do: the files, each task whose status or
+  /// progress changes (for `--dry-run`), and every problem.
+  public struct Outcome: Sendable {
+    public var files: [PlannedFile] = []
+    public var changes: [Message] = []
+    public var diagnostics: [Diagnostic] = []
+    public var failed: Bool { diagnostics.hasErrors }
+  }
+
+  public let content: String
+  public let options: Options
+
+  public init(content: String, options: Options) {
+    self.content = content
+    self.options = options
+  }
+
+  /// Checks the form at `path` (its bytes given) and plans the files.
+  public func plan(formAt path: String, bytes: [UInt8]) -> Outcome {
+    plan(formAt: path, bytes: bytes, loaded: ContentLoader(directory: content).load())
+  }
+
+  /// The same, with the content already loaded (many forms against one content).
+  public func plan(formAt path: String, bytes: [UInt8], loaded: ContentLoader.Result) -> Outcome {
+    var outcome = Outcome()
+    let validator = PlanValidator(today: options.today, includeDrafts: true)
+    let current = validator.validate(loaded.draft)
+    guard !loaded.diagnostics.hasErrors, let plan = current.plan else {
+      outcome.diagnostics = (loaded.diagnostics + current.diagnostics).filter {
+        $0.severity == .error
+      }
+      outcome.diagnostics.append(
+        .error(
+          vi: "nội dung đang có lỗi: sửa các lỗi trên trước khi nhập báo cáo",
+          en: "the content has errors: fix them before importing a report",
+          at: SourceLocation(file: content)))
+      return outcome
+    }
+    let grid: FormGrid
+    do {
+      grid = try FormFile.read(path: path, bytes: bytes)
+    } catch {
+      outcome.diagnostics = error.diagnostics
+      return outcome
+    }
+    let reader = FormReader(path: path, grid: grid, plan: plan, options: options)
+    let groups = reader.groups()
+    // Cell problems do not stop the checks: the rows are also checked
+    // against the plan, so a clerk sees every problem of the form at once.
+    outcome.diagnostics = reader.report.diagnostics
+    guard !groups.isEmpty else {
+      if outcome.diagnostics.hasErrors { return outcome }
+      outcome.diagnostics.append(
+        .error(
+          vi: "biểu mẫu chưa có dòng nào được điền (Tình trạng, Tiến độ, Ngày hoàn thành, Kết quả "
+            + "thực hiện hoặc Số liệu)",
+          en: "no row of the form is filled in (status, progress, done date, what was done or a "
+            + "figure)",
+          at: SourceLocation(file: path)))
+      return outcome
+    }
+
+    var draft = loaded.draft
+    let folder = content.hasSuffix("/") ? content : content + "/"
+    for group in groups {
+      let existing = draft.reports.firstIndex {
+        $0.periodRef.value == group.period.id.rawValue && $0.reporterRef.value == group.reporter.id
+      }
+      let filePath = "reports/\(group.period.id.rawValue)/\(group.reporter.id).md"
+      if let existing {
+        guard options.replace else {
+          outcome.diagnostics.append(
+            .error(
+              vi: "đã có báo cáo của \(plan.name(of: group.reporter)) kỳ '\(group.period.name)' "
+                + "(\(folder + filePath))",
+              en:
+                "\(plan.name(of: group.reporter)) already has a report for '\(group.period.name)' "
+                + "(\(folder + filePath))",
+              at: group.location,
+              notes: [
+                Diagnostic.Note(
+                  vi: "thêm --replace để thay toàn bộ báo cáo đó bằng biểu mẫu này",
+                  en: "add --replace to replace that whole report with this form")
+              ]))
+          continue
+        }
+        draft.reports.remove(at: existing)
+      }
+      draft.reports.append(reportDraft(group, formPath: path, contentPath: filePath))
+      outcome.files.append(
+        PlannedFile(
+          path: filePath, text: ReportFileText.make(group, options: options),
+          replaces: existing != nil))
+    }
+    let checked = validator.validate(draft)
+    let commandLine = FormTarget.commandLine.file
+    outcome.diagnostics += checked.diagnostics.filter {
+      $0.severity == .error || $0.location.file == path || $0.location.file == commandLine
+    }
+    if outcome.diagnostics.hasErrors {
+      outcome.files = []
+      return outcome
+    }
+    outcome.changes = changes(groups, plan: plan)
+    return outcome
+  }
+
+  /// Writes the planned files, each atomically (a killed import leaves the
+  /// old file or the new one, never half of one).
+  public func write(_ outcome: Outcome) throws(DiagnosticError) {
+    for file in outcome.files {
+      try AtomicFile.write(file.text, to: content + "/" + file.path)
+    }
+  }
+
+  private func reportDraft(_ group: FormReader.Group, formPath: String, contentPath: String)
+    -> PlanDraft.ReportDraft
+  {
+    PlanDraft.ReportDraft(
+      periodRef: Located(group.period.id.rawValue, at: group.location),
+      reporterRef: Located(group.reporter.id, at: group.location),
+      date: Located(
+        options.date, at: SourceLocation(file: FormTarget.commandLine.file + " --date")),
+      isDraft: true, document: options.document, sourceURL: options.sourceURL,
+      summary: RichText(markdown: options.summary, html: ""), tasks: group.tasks,
+      indicators: group.figures,
+      source: SourceRef(path: contentPath, location: SourceLocation(file: formPath)))
+  }
+
+  /// For `--dry-run`: each task whose status or progress changes, by reporter.
+  private func changes(_ groups: [FormReader.Group], plan: Plan) -> [Message] {
+    let index = ReportIndex(plan: plan)
+    var lines: [Message] = []
+    for group in groups {
+      let name = plan.name(of: group.reporter)
+      for update in group.tasks {
+        let task = TaskID(update.task.value)
+        // The body's latest word before this report (a report being replaced does not count).
+        let before = index.timeline(task).last {
+          $0.report.reporter == group.reporter && $0.report.period != group.period.id
+            && ($0.update.status != nil || $0.update.progress != nil)
+        }?.update
+        let newStatus = update.status?.value ?? before?.status
+        let newProgress = update.progress?.value ?? before?.progress
+        guard newStatus != before?.status || newProgress != before?.progress else { continue }
+        func describe(_ status: TaskStatus?, _ progress: Int?) -> String {
+          let word = status?.label ?? "chưa báo cáo"
+          return progress.map { "\(word) \($0)%" } ?? word
+        }
+        func describeEN(_ status: TaskStatus?, _ progress: Int?) -> String {
+          let word = status?.rawValue ?? "not reported"
+          return progress.map { "\(word) \($0)%" } ?? word
+        }
+        lines.append(
+          Message(
+            vi: "\(name), nhiệm vụ \(task.rawValue): \(describe(before?.status, before?.progress)) "
+              + "→ \(describe(newStatus, newProgress))",
+            en: "\(name), task \(task.rawValue): \(describeEN(before?.status, before?.progress)) "
+              + "→ \(describeEN(newStatus, newProgress))"))
+      }
+      for figure in group.figures {
+        lines.append(
+          Message(
+            vi: "\(name), chỉ tiêu \(figure.indicator.value) năm \(figure.period.value): "
+              + "\(figure.value.description)",
+            en: "\(name), indicator \(figure.indicator.value) for \(figure.period.value): "
+              + "\(figure.value.description)"))
+      }
+    }
+    return lines
+  }
+}
+
+/// A form file read as a grid, whatever its format.
+enum FormFile {
+  static func read(path: String, bytes: [UInt8]) throws(DiagnosticError) -> FormGrid {
+    let location = SourceLocation(file: path)
+    let isZip = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
+    let format = FormFormat(fileName: path) ?? (isZip ? .xlsx : .csv)
+    switch format {
+    case .xlsx:
+      do {
+        return try XLSXReader.grid(Data(bytes))
+      } catch {
+        throw DiagnosticError(
+          .error(
+            error.message, at: location,
+            notes: [
+              Diagnostic.Note(
+                vi: "gửi lại đúng tệp .xlsx đã tải về và điền, hoặc lưu bảng tính thành \"Excel "
+                  + "Workbook (*.xlsx)\"",
+                en: "send the .xlsx file that was downloaded and filled in, or save the sheet as "
+                  + "\"Excel Workbook (*.xlsx)\"")
+            ]))
+      }
+    case .csv:
+      if isZip {
+        throw DiagnosticError(
+          .error(
+            vi: "tệp này là bảng tính .xlsx nhưng có đuôi .csv",
+            en: "this file is an .xlsx workbook named .csv", at: location,
+            notes: [Diagnostic.Note(vi: "đổi đuôi tệp thành .xlsx", en: "rename it to .xlsx")]))
+      }
+      do {
+        return try FormCSV.grid(bytes)
+      } catch {
+        throw DiagnosticError(
+          .error(
+            error.message, at: SourceLocation(file: path, line: error.row), notes: error.notes))
+      }
+    }
+  }
+}
+
+/// Writes a file by renaming a complete temporary file over it.
+enum AtomicFile {
+  static func write(_ text: String, to path: String) throws(DiagnosticError) {
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent()
+    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: temporary)
+      guard rename(temporary.path, url.path) == 0 else {
+        throw CocoaError(.fileWriteUnknown)
+      }
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw DiagnosticError(
+        .error(
+          vi: "không ghi được tệp '\(path)'", en: "cannot write '\(path)'",
+          at: SourceLocation(file: path),
+          notes: [
+            Diagnostic.Note(
+              vi: "kiểm tra quyền ghi vào thư mục và ổ đĩa còn chỗ trống",
+              en: "check that the folder is writable and the disk has room")
+          ]))
+    }
+  }
+}

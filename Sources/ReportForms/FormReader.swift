@@ -1,0 +1,324 @@
+import Foundation
+import PlanModel
+import SiteCore
+
+/// Reads the rows of a filled form into report drafts, one per (period,
+/// reporter), each value located at its cell.
+///
+/// A row whose cells to fill in are all blank is no update on that task. A
+/// status is a site word ("Hoàn thành") with or without diacritics, or a
+/// code ("done"); a progress is 0 to 100, with or without "%"; a date is
+/// 31/12/2026 or 2026-12-31 (or a spreadsheet date number).
+final class FormReader {
+  struct Group {
+    let period: ReportingPeriod
+    let reporter: Reporter
+    /// The first row of the group, for messages about the whole report.
+    let location: SourceLocation
+    var tasks: [PlanDraft.TaskUpdateDraft] = []
+    var figures: [PlanDraft.IndicatorReportDraft] = []
+  }
+
+  let path: String
+  let grid: FormGrid
+  let plan: Plan
+  let options: FormImport.Options
+  let report = DiagnosticCollector()
+  /// Column index of each known header.
+  private var columns: [FormColumn: Int] = [:]
+  private var headers: [Int: String] = [:]
+
+  init(path: String, grid: FormGrid, plan: Plan, options: FormImport.Options) {
+    self.path = path
+    self.grid = grid
+    self.plan = plan
+    self.options = options
+  }
+
+  /// The location of a cell: its spreadsheet row and its column letter and header.
+  func location(row: Int, column: FormColumn) -> SourceLocation {
+    guard let index = columns[column] else { return SourceLocation(file: path, line: row + 1) }
+    return SourceLocation(
+      file: path, line: row + 1, column: index + 1,
+      columnLabel: "\(XLSXColumn.letters(index)) (\(headers[index] ?? column.header))")
+  }
+
+  func groups() -> [Group] {
+    guard readHeader() else { return [] }
+    var groups: [Group] = []
+    var positions: [String: Int] = [:]
+    for row in 1..<max(1, grid.rows.count) {
+      guard
+        grid.rows[row].contains(where: {
+          !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        })
+      else { continue }
+      guard let (period, reporter) = target(row) else { continue }
+      let key = "\(period.id.rawValue)|\(reporter.id)"
+      let index: Int
+      if let known = positions[key] {
+        index = known
+      } else {
+        index = groups.count
+        positions[key] = index
+        groups.append(
+          Group(period: period, reporter: reporter, location: location(row: row, column: .period)))
+      }
+      read(row, into: &groups[index])
+    }
+    // A reporter with no filled row has nothing to report.
+    return groups.filter { !$0.tasks.isEmpty || !$0.figures.isEmpty }
+  }
+
+  // MARK: - Header
+
+  private func readHeader() -> Bool {
+    guard let header = grid.rows.first else {
+      report.error(
+        vi: "tệp trống: không có dòng tiêu đề", en: "the file is empty: no header row",
+        at: SourceLocation(file: path))
+      return false
+    }
+    for (index, text) in header.enumerated() {
+      let folded = TaskStatusWords.fold(text)
+      guard !folded.isEmpty,
+        let column = FormColumn.allCases.first(where: { TaskStatusWords.fold($0.header) == folded })
+      else { continue }
+      if columns[column] == nil {
+        columns[column] = index
+        headers[index] = text.trimmingCharacters(in: .whitespaces)
+      }
+    }
+    let missing = FormColumn.required.filter { columns[$0] == nil }
+    guard missing.isEmpty else {
+      let names = missing.map { "\"\($0.header)\"" }.joined(separator: ", ")
+      report.error(
+        vi: "dòng 1 thiếu cột \(names)", en: "row 1 lacks the column(s) \(names)",
+        at: SourceLocation(file: path, line: 1),
+        notes: [
+          Diagnostic.Note(
+            vi: "dùng biểu mẫu tải bằng 'plansite report form', giữ nguyên dòng tiêu đề",
+            en: "use the form made by 'plansite report form' and keep its header row")
+        ])
+      return false
+    }
+    return true
+  }
+
+  private func cell(_ row: Int, _ column: FormColumn) -> String {
+    guard let index = columns[column] else { return "" }
+    return grid.cell(row, index).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  // MARK: - Period and reporter
+
+  private func target(_ row: Int) -> (ReportingPeriod, Reporter)? {
+    let periodText = cell(row, .period).isEmpty ? (options.period ?? "") : cell(row, .period)
+    if let given = options.period, !cell(row, .period).isEmpty, cell(row, .period) != given {
+      report.error(
+        vi: "kỳ báo cáo '\(cell(row, .period))' khác kỳ đã nêu (--period \(given))",
+        en: "period '\(cell(row, .period))' differs from --period \(given)",
+        at: location(row: row, column: .period))
+      return nil
+    }
+    let fromText = cell(row, .reporterID).isEmpty ? (options.from ?? "") : cell(row, .reporterID)
+    if let given = options.from, !cell(row, .reporterID).isEmpty, cell(row, .reporterID) != given {
+      report.error(
+        vi: "mã đơn vị '\(cell(row, .reporterID))' khác đơn vị đã nêu (--from \(given))",
+        en: "reporter '\(cell(row, .reporterID))' differs from --from \(given)",
+        at: location(row: row, column: .reporterID))
+      return nil
+    }
+    guard !periodText.isEmpty else {
+      report.error(
+        vi: "dòng này không ghi kỳ báo cáo", en: "this row names no period",
+        at: location(row: row, column: .period),
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi mã kỳ ở cột \"Kỳ báo cáo\", hoặc thêm --period khi nhập",
+            en: "write the period's id in \"Kỳ báo cáo\", or add --period")
+        ])
+      return nil
+    }
+    guard !fromText.isEmpty else {
+      report.error(
+        vi: "dòng này không ghi đơn vị báo cáo", en: "this row names no reporter",
+        at: location(row: row, column: .reporterID),
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi mã cơ quan hoặc xã, phường ở cột \"Mã đơn vị\", hoặc thêm --from khi nhập",
+            en: "write the agency's or commune's id in \"Mã đơn vị\", or add --from")
+        ])
+      return nil
+    }
+    let period: ReportingPeriod
+    let reporters: [Reporter]
+    do {
+      period = try FormTarget.period(periodText, in: plan)
+      reporters = try FormTarget.reporters(fromText, in: plan)
+    } catch {
+      for diagnostic in error.diagnostics {
+        var located = diagnostic
+        located.location = location(
+          row: row, column: diagnostic.message.en.contains("period") ? .period : .reporterID)
+        report.report(located)
+      }
+      return nil
+    }
+    guard reporters.count == 1, let reporter = reporters.first else {
+      report.error(
+        vi: "mỗi dòng chỉ ghi một đơn vị, không phải '\(fromText)'",
+        en: "each row names one reporter, not '\(fromText)'",
+        at: location(row: row, column: .reporterID))
+      return nil
+    }
+    return (period, reporter)
+  }
+
+  // MARK: - One row
+
+  private func read(_ row: Int, into group: inout Group) {
+    let kindText = TaskStatusWords.fold(cell(row, .kind))
+    let isIndicator =
+      kindText == TaskStatusWords.fold(RowKind.indicator.rawValue)
+      || (kindText.isEmpty && plan.task(TaskID(cell(row, .id))) == nil
+        && plan.indicator(IndicatorID(cell(row, .id))) != nil)
+    let source = SourceRef(path: path, location: SourceLocation(file: path, line: row + 1))
+    let id = cell(row, .id)
+    if isIndicator {
+      let value = cell(row, .value)
+      guard !value.isEmpty else { return }
+      guard !id.isEmpty else {
+        missing(.id, row, vi: "ghi mã chỉ tiêu", en: "write the indicator's id")
+        return
+      }
+      let year = cell(row, .year)
+      guard !year.isEmpty else {
+        missing(.year, row, vi: "ghi năm của số liệu, ví dụ 2026", en: "write the figure's year")
+        return
+      }
+      guard let parsed = IndicatorValue(parsing: value) else {
+        report.error(
+          vi: "'\(value)' không phải là một số liệu", en: "'\(value)' is not a figure",
+          at: location(row: row, column: .value),
+          notes: [
+            Diagnostic.Note(
+              vi: "ghi số theo cách viết Việt Nam, ví dụ 7,9 hoặc 1.150",
+              en: "write a number Vietnamese-style, like 7,9 or 1.150")
+          ])
+        return
+      }
+      group.figures.append(
+        PlanDraft.IndicatorReportDraft(
+          indicator: Located(id, at: location(row: row, column: .id)),
+          period: Located(year, at: location(row: row, column: .year)), value: parsed,
+          source: source))
+      return
+    }
+    let statusText = cell(row, .status)
+    let progressText = cell(row, .progress)
+    let doneText = cell(row, .doneOn)
+    let text = columns[.text].map { grid.cell(row, $0) } ?? ""
+    let trimmedText = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !statusText.isEmpty || !progressText.isEmpty || !doneText.isEmpty || !trimmedText.isEmpty
+    else { return }
+    guard !id.isEmpty else {
+      missing(.id, row, vi: "ghi số hiệu nhiệm vụ, ví dụ 1.2", en: "write the task's number")
+      return
+    }
+    var status: Located<TaskStatus>?
+    if !statusText.isEmpty {
+      if let value = FormColumn.statusWords.status(statusText) {
+        status = Located(value, at: location(row: row, column: .status))
+      } else {
+        let words = TaskStatus.allCases.map { "\"\($0.label)\"" }.joined(separator: ", ")
+        report.error(
+          vi: "'\(statusText)' không phải là một tình trạng", en: "'\(statusText)' is not a status",
+          at: location(row: row, column: .status),
+          notes: [
+            Diagnostic.Note(
+              vi: "chọn một trong: \(words), hoặc để trống nếu chưa có gì mới",
+              en: "choose one of: \(words), or leave it blank when nothing changed")
+          ])
+      }
+    }
+    var progress: Located<Int>?
+    if !progressText.isEmpty {
+      if let value = Self.progress(progressText) {
+        progress = Located(value, at: location(row: row, column: .progress))
+      } else {
+        report.error(
+          vi: "tiến độ '\(progressText)' phải là một số từ 0 đến 100",
+          en: "progress '\(progressText)' must be a number from 0 to 100",
+          at: location(row: row, column: .progress),
+          notes: [
+            Diagnostic.Note(
+              vi: "ghi số phần trăm đã làm, ví dụ 40 hoặc 40%",
+              en: "write the percent done, like 40 or 40%")
+          ])
+      }
+    }
+    var doneOn: Located<Day>?
+    if !doneText.isEmpty {
+      if let day = Self.day(doneText) {
+        doneOn = Located(day, at: location(row: row, column: .doneOn))
+      } else {
+        report.error(
+          vi: "ngày hoàn thành '\(doneText)' không phải là một ngày có thật",
+          en: "done date '\(doneText)' is not a real date",
+          at: location(row: row, column: .doneOn),
+          notes: [
+            Diagnostic.Note(
+              vi: "ghi ngày dạng 31/12/2026 hoặc 2026-12-31",
+              en: "write the date as 31/12/2026 or 2026-12-31")
+          ])
+      }
+    }
+    group.tasks.append(
+      PlanDraft.TaskUpdateDraft(
+        task: Located(id, at: location(row: row, column: .id)), status: status,
+        progress: progress, doneOn: doneOn,
+        text: RichText(markdown: Self.markdown(text), html: ""), source: source))
+  }
+
+  private func missing(_ column: FormColumn, _ row: Int, vi: String, en: String) {
+    report.error(
+      vi: "ô \"\(column.header)\" đang trống", en: "the \"\(column.header)\" cell is empty",
+      at: location(row: row, column: column), notes: [Diagnostic.Note(vi: vi, en: en)])
+  }
+
+  // MARK: - Cell values
+
+  /// `40`, `40%`, `40 %`, `40,0`; a spreadsheet percentage (`0.4`) as 40.
+  static func progress(_ text: String) -> Int? {
+    var number = text.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
+    number = number.replacingOccurrences(of: ",", with: ".")
+    guard let value = Double(number), value.isFinite else { return nil }
+    let percent = (value > 0 && value < 1 && !text.contains("%")) ? value * 100 : value
+    guard percent == percent.rounded(), (0...100).contains(percent) else { return nil }
+    return Int(percent)
+  }
+
+  /// `31/12/2026`, `2026-12-31`, or a spreadsheet's day number (days since 1899-12-30).
+  static func day(_ text: String) -> Day? {
+    if case .valid(let day) = DayText.parse(text) { return day }
+    guard let serial = Int(text), (20_000...80_000).contains(serial) else { return nil }
+    // Day 25569 is 1970-01-01; the civil date of a day count (Howard Hinnant's algorithm).
+    let z = serial - 25_569 + 719_468
+    let era = z / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    return Day(year: year, month: month, day: day)
+  }
+
+  /// A cell's text as Markdown: NFC, CRLF as LF, trailing spaces dropped.
+  static func markdown(_ text: String) -> String {
+    text.nfc.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+}

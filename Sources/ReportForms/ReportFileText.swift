@@ -1,0 +1,102 @@
+import Foundation
+import PlanModel
+import SiteCore
+
+/// The text of a report file (`reports/<period>/<reporter>.md`), as an
+/// editor would write it by hand: YAML front matter, then the summary.
+enum ReportFileText {
+  static func make(_ group: FormReader.Group, options: FormImport.Options) -> String {
+    var lines = ["---", "date: \(options.date.iso)", "draft: true"]
+    if let document = options.document { lines.append("document: \(quoted(document))") }
+    if let url = options.sourceURL { lines.append("source_url: \(quoted(url))") }
+    if !group.tasks.isEmpty {
+      lines.append("tasks:")
+      for update in group.tasks {
+        lines.append("  - task: \(quoted(update.task.value))")
+        if let status = update.status { lines.append("    status: \(status.value.rawValue)") }
+        if let progress = update.progress { lines.append("    progress: \(progress.value)") }
+        if let doneOn = update.doneOn { lines.append("    done_on: \(doneOn.value.iso)") }
+        if !update.text.markdown.isEmpty {
+          lines.append("    text: \(quoted(update.text.markdown))")
+        }
+      }
+    }
+    if !group.figures.isEmpty {
+      lines.append("indicators:")
+      for figure in group.figures {
+        lines.append("  - indicator: \(figure.indicator.value)")
+        lines.append("    year: \(quoted(figure.period.value))")
+        lines.append("    value: \(quoted(figure.value.description))")
+      }
+    }
+    lines.append("---")
+    let summary = options.summary.trimmingCharacters(in: .whitespacesAndNewlines)
+    return lines.joined(separator: "\n") + "\n" + (summary.isEmpty ? "" : "\n" + summary + "\n")
+  }
+
+  /// A YAML double-quoted scalar: `\` and `"` escaped, line breaks as `\n`,
+  /// other control characters as `\xNN`.
+  static func quoted(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "\"": out += "\\\""
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\r": continue
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+          out += String(format: "\\x%02X", scalar.value)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+}
+
+/// Publishes a draft report: removes its `draft: true` line.
+public enum ReportPublisher {
+  public static func publish(content: String, period: String, reporter: String)
+    throws(DiagnosticError)
+  {
+    let path = "\(content)/reports/\(period)/\(reporter).md"
+    let location = SourceLocation(file: path)
+    guard let data = FileManager.default.contents(atPath: path),
+      let text = String(data: data, encoding: .utf8)
+    else {
+      let folder = "\(content)/reports/\(period)"
+      let drafts = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+        .filter { $0.hasSuffix(".md") }.sorted()
+      throw DiagnosticError(
+        .error(
+          vi: "không có báo cáo '\(path)'", en: "there is no report '\(path)'", at: location,
+          notes: drafts.isEmpty
+            ? []
+            : [
+              Diagnostic.Note(
+                vi: "các báo cáo của kỳ '\(period)': \(drafts.joined(separator: ", "))",
+                en: "the reports of period '\(period)': \(drafts.joined(separator: ", "))")
+            ]))
+    }
+    var lines = text.components(separatedBy: "\n")
+    guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
+      let end = lines.dropFirst().firstIndex(where: {
+        $0.trimmingCharacters(in: .whitespaces) == "---"
+      }),
+      let draftLine = lines[1..<end].firstIndex(where: {
+        $0.replacingOccurrences(of: " ", with: "").lowercased().hasPrefix("draft:true")
+      })
+    else {
+      throw DiagnosticError(
+        .error(
+          vi: "báo cáo này không phải bản nháp (không có dòng 'draft: true'): đã được công bố",
+          en: "this report is not a draft (no 'draft: true' line): it is already published",
+          at: location))
+    }
+    lines.remove(at: draftLine)
+    try AtomicFile.write(lines.joined(separator: "\n"), to: path)
+  }
+}

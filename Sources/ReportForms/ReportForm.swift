@@ -1,0 +1,147 @@
+import PlanModel
+import SiteCore
+
+/// A table of text cells: row 0 is the header (spreadsheet row 1).
+public struct FormGrid: Sendable, Equatable {
+  public var rows: [[String]]
+
+  public init(rows: [[String]]) {
+    self.rows = rows
+  }
+
+  /// The cell at a 0-based row and column, empty when the row is shorter.
+  func cell(_ row: Int, _ column: Int) -> String {
+    guard rows.indices.contains(row), rows[row].indices.contains(column) else { return "" }
+    return rows[row][column]
+  }
+}
+
+/// The fill-in form for one period and one or more reporters: one row per
+/// task each reporter holds (its roles, what it must do, the deadline, what
+/// it last reported), then one row per indicator it answers for, with empty
+/// cells for the new status, progress, done date, what was done and the
+/// indicator's figure.
+public struct ReportForm: Sendable {
+  public let period: ReportingPeriod
+  public let reporters: [Reporter]
+  public internal(set) var grid: FormGrid
+  /// How many rows each reporter has (for the spreadsheet's drop-downs).
+  public var rowCount: Int { grid.rows.count - 1 }
+
+  /// The columns in the order the form writes them.
+  public static let columns = FormColumn.allCases
+
+  public init(plan: Plan, period: ReportingPeriod, reporters: [Reporter]) {
+    self.period = period
+    self.reporters = reporters
+    let index = ReportIndex(plan: plan)
+    var rows: [[String]] = [Self.columns.map(\.header)]
+    for reporter in reporters {
+      let name = plan.name(of: reporter)
+      func row(_ values: [FormColumn: String]) -> [String] {
+        var base = values
+        base[.period] = period.id.rawValue
+        base[.reporterID] = reporter.id
+        base[.reporterName] = name
+        return Self.columns.map { base[$0] ?? "" }
+      }
+      for task in plan.tasks {
+        let held = task.assignments.filter { plan.holds(reporter, $0) }
+        guard !held.isEmpty else { continue }
+        let roles = Assignment.Role.allCases.filter { role in held.contains { $0.role == role } }
+        let deadline = held.compactMap(\.deadline).min() ?? task.deadline
+        var values: [FormColumn: String] = [
+          .kind: RowKind.task.rawValue, .id: task.id.rawValue, .title: task.title,
+          .roles: roles.map(\.label).joined(separator: ", "),
+          .duty: held.map(\.text.markdown).joined(separator: "\n"),
+          .deadline: deadline?.vietnamese ?? "",
+        ]
+        if let latest = index.latest(reporter, on: task.id) {
+          values[.lastStatus] = latest.update.status?.label ?? ""
+          values[.lastProgress] = latest.update.progress.map { "\($0)%" } ?? ""
+          values[.lastDate] = latest.report.date.vietnamese
+        }
+        rows.append(row(values))
+      }
+      guard case .agency(let agency) = reporter else { continue }
+      for indicator in plan.indicators where indicator.owner == agency {
+        let figures =
+          indicator.actuals.map { ($0.period, $0.value) }
+          + index.figures(for: indicator.id).map { ($0.figure.period, $0.figure.value) }
+        var values: [FormColumn: String] = [
+          .kind: RowKind.indicator.rawValue, .id: indicator.id.rawValue,
+          .title: indicator.name + (indicator.unit.isEmpty ? "" : " (\(indicator.unit))"),
+          .roles: "Phụ trách",
+          .duty: indicator.targets.map { "Mục tiêu \($0.period): \($0.value)" }.joined(
+            separator: "\n"),
+          .year: String(period.end.year),
+        ]
+        if let last = figures.last { values[.lastStatus] = "\(last.0): \(last.1)" }
+        rows.append(row(values))
+      }
+    }
+    grid = FormGrid(rows: rows)
+  }
+
+  /// The file name a form is saved under by default:
+  /// `bao-cao-2026-6t-so-tai-chinh.xlsx`.
+  public static func defaultFileName(period: PeriodID, from: String, format: FormFormat) -> String {
+    "bao-cao-\(period.rawValue)-\(Slug.make(from: from)).\(format.rawValue)"
+  }
+}
+
+/// The two file formats of a form.
+public enum FormFormat: String, Sendable, CaseIterable {
+  case xlsx
+  case csv
+
+  /// The format a file name says, if any.
+  public init?(fileName: String) {
+    let lower = fileName.lowercased()
+    if lower.hasSuffix(".xlsx") {
+      self = .xlsx
+    } else if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") {
+      self = .csv
+    } else {
+      return nil
+    }
+  }
+}
+
+extension ReportForm {
+  /// The form as a file.
+  public func bytes(_ format: FormFormat, compiler: String?) throws(DiagnosticError) -> [UInt8] {
+    switch format {
+    case .csv: return FormCSV.write(grid)
+    case .xlsx:
+      do {
+        return Array(try XLSXWriter.workbook(self, guide: guide(compiler: compiler)))
+      } catch {
+        throw DiagnosticError(
+          .error(
+            vi: "không tạo được tệp .xlsx: \(error)", en: "cannot make the .xlsx file: \(error)",
+            at: FormTarget.commandLine))
+      }
+    }
+  }
+
+  /// How to fill the form in, for its second sheet.
+  func guide(compiler: String?) -> [String] {
+    [
+      "Hướng dẫn điền biểu mẫu báo cáo",
+      "Kỳ báo cáo: \(period.name) (từ \(period.start.vietnamese) đến \(period.end.vietnamese)); "
+        + "hạn gửi báo cáo: \(period.due.vietnamese).",
+      "Mỗi dòng của trang \"\(XLSXWriter.formSheetName)\" là một nhiệm vụ đơn vị được giao, hoặc "
+        + "một chỉ tiêu đơn vị phụ trách. Các cột màu xám để tham khảo, không cần sửa.",
+      "Điền vào các ô màu vàng: Tình trạng (chọn Chưa thực hiện, Đang thực hiện hoặc Hoàn thành); "
+        + "Tiến độ (%) (số từ 0 đến 100); Ngày hoàn thành (dạng 31/12/2026, chỉ khi đã hoàn thành); "
+        + "Kết quả thực hiện (đã làm được gì, có thể xuống dòng).",
+      "Nhiệm vụ không có gì mới trong kỳ: để trống các ô màu vàng của dòng đó.",
+      "Chỉ tiêu: ghi số liệu vào cột \"Số liệu (chỉ tiêu)\", viết số kiểu Việt Nam (7,9 hoặc "
+        + "1.150); sửa cột \"Năm (chỉ tiêu)\" nếu số liệu thuộc năm khác.",
+      "Không sửa dòng tiêu đề và các cột Kỳ báo cáo, Mã đơn vị, Mã. Lưu tệp ở dạng Excel (.xlsx) "
+        + "và gửi "
+        + (compiler.map { "cho \($0)." } ?? "cho cơ quan tổng hợp."),
+    ]
+  }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import SiteCore
+import XMLCoder
+import ZIPFoundation
+
+/// Reads the first worksheet (or the one named "Báo cáo") of an `.xlsx`
+/// file as a grid of text, the way Excel, LibreOffice and Google Sheets save
+/// it: shared or inline strings, rich text runs, plain numbers.
+///
+/// A cell holding a number (a clerk typed into a cell that was not text) is
+/// read as the number written plainly (`40`, `12.5`); the importer reads a
+/// date column's number as a spreadsheet date. Parts larger than 64 MiB are
+/// refused (a zip bomb is not a report).
+enum XLSXReader {
+  static let partLimit = 64 << 20
+
+  struct ReadError: Error {
+    let message: Message
+  }
+
+  static func grid(_ data: Data) throws(ReadError) -> FormGrid {
+    // Read from a file, not from memory: ZIPFoundation 0.9.20's in-memory
+    // archive traps when a damaged file makes it seek past the end
+    // (Archive+MemoryFile.swift, readData), where the file-backed one
+    // reports an error.
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plansite-form-\(getpid())-\(UUID().uuidString).xlsx")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let archive: Archive
+    do {
+      try data.write(to: file)
+      archive = try Archive(url: file, accessMode: .read)
+    } catch {
+      throw ReadError(message: notAWorkbook)
+    }
+    func part(_ path: String) throws(ReadError) -> Data? {
+      guard let entry = archive[path] else { return nil }
+      guard entry.uncompressedSize <= partLimit else {
+        throw ReadError(
+          message: Message(
+            vi: "tệp quá lớn: phần '\(path)' vượt quá 64 MiB",
+            en: "the file is too large: part '\(path)' is over 64 MiB"))
+      }
+      var out = Data()
+      do {
+        _ = try archive.extract(entry, skipCRC32: false) { chunk in
+          out.append(chunk)
+          if out.count > partLimit { throw ReadError(message: notAWorkbook) }
+        }
+      } catch {
+        throw ReadError(message: notAWorkbook)
+      }
+      // Checked here too, and the text must be UTF-8: Foundation's XML
+      // parser traps on some damaged input instead of failing.
+      guard out.crc32(checksum: 0) == entry.checksum,
+        String(validating: out, as: UTF8.self) != nil
+      else { throw ReadError(message: notAWorkbook) }
+      return out
+    }
+    let sheetPath = try worksheetPath(
+      part("xl/workbook.xml"), rels: part("xl/_rels/workbook.xml.rels"))
+    guard let sheetData = try part(sheetPath) else { throw ReadError(message: notAWorkbook) }
+    var shared: [String] = []
+    if let strings = try part("xl/sharedStrings.xml") {
+      let decoded: SpreadsheetML.SharedStrings? = decode(strings)
+      shared = (decoded?.si ?? []).map(\.plain)
+    }
+    guard let sheet: SpreadsheetML.ReadWorksheet = decode(sheetData) else {
+      throw ReadError(message: notAWorkbook)
+    }
+    var rows: [[String]] = []
+    var nextRow = 1
+    for row in sheet.sheetData?.row ?? [] {
+      let number = row.r ?? nextRow
+      nextRow = number + 1
+      guard number >= 1, number <= 100_000 else { continue }
+      var values: [String] = []
+      var nextColumn = 0
+      for cell in row.c ?? [] {
+        let column = cell.r.flatMap { XLSXColumn.parse($0)?.column } ?? nextColumn
+        nextColumn = column + 1
+        guard column >= 0, column < 200 else { continue }
+        let text: String
+        switch cell.t {
+        case "s":
+          text = Int(cell.v ?? "").flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? ""
+        case "inlineStr": text = cell.is?.plain ?? ""
+        case "b": text = cell.v == "1" ? "TRUE" : "FALSE"
+        case "e": text = ""
+        default: text = cell.v.map(plainNumber) ?? cell.is?.plain ?? ""
+        }
+        if values.count <= column {
+          values += Array(repeating: "", count: column + 1 - values.count)
+        }
+        values[column] = text
+      }
+      if rows.count < number { rows += Array(repeating: [], count: number - rows.count) }
+      rows[number - 1] = values
+    }
+    return FormGrid(rows: rows)
+  }
+
+  static let notAWorkbook = Message(
+    vi: "không đọc được tệp này như một bảng tính Excel (.xlsx)",
+    en: "this file cannot be read as an Excel workbook (.xlsx)")
+
+  /// The path of the form's worksheet: the sheet named "Báo cáo", else the first.
+  private static func worksheetPath(_ workbook: Data?, rels: Data?) -> String {
+    let fallback = "xl/worksheets/sheet1.xml"
+    guard let workbook, let rels,
+      let book: SpreadsheetML.Workbook = decode(workbook),
+      let links: SpreadsheetML.Relationships = decode(rels)
+    else { return fallback }
+    let sheet =
+      book.sheets.sheet.first { $0.name == XLSXWriter.formSheetName } ?? book.sheets.sheet.first
+    guard let id = sheet?.relationship,
+      let target = links.relationships.first(where: { $0.id == id })?.target
+    else { return fallback }
+    return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+  }
+
+  private static func decode<T: Decodable>(_ data: Data) -> T? {
+    let decoder = XMLDecoder()
+    decoder.trimValueWhitespaces = false
+    decoder.removeWhitespaceElements = true
+    if let value = try? decoder.decode(T.self, from: data) { return value }
+    decoder.shouldProcessNamespaces = true
+    return try? decoder.decode(T.self, from: data)
+  }
+
+  /// A number cell's value as a person would write it: `40`, `12.5`.
+  static func plainNumber(_ text: String) -> String {
+    guard let value = Double(text), value.isFinite else { return text }
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return String(value)
+  }
+}

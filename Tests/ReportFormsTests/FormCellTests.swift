@@ -1,0 +1,82 @@
+import PlanModel
+import SwiftCSV
+import Testing
+
+@testable import ReportForms
+
+/// What a clerk may type in a cell, and how CSV is read.
+@Suite struct FormCellTests {
+  @Test(arguments: [
+    ("40", 40), ("40%", 40), ("40 %", 40), ("100", 100), ("0", 0), ("40,0", 40), ("0.4", 40),
+  ])
+  func progressIsAPercent(text: String, value: Int) {
+    #expect(FormReader.progress(text) == value)
+  }
+
+  @Test(arguments: ["101", "-1", "40,5", "bốn mươi", "", "4O"])
+  func otherProgressIsRefused(text: String) {
+    #expect(FormReader.progress(text) == nil)
+  }
+
+  @Test func datesInBothFormsAndAsSpreadsheetNumbers() {
+    #expect(FormReader.day("30/6/2026") == Day(year: 2026, month: 6, day: 30))
+    #expect(FormReader.day("2026-06-30") == Day(year: 2026, month: 6, day: 30))
+    // 46203 is 2026-06-30 in Excel's and LibreOffice's day numbers.
+    #expect(FormReader.day("46203") == Day(year: 2026, month: 6, day: 30))
+    #expect(FormReader.day("25569") == Day(year: 1970, month: 1, day: 1))
+    #expect(FormReader.day("31/02/2026") == nil)
+    #expect(FormReader.day("30.6.2026") == nil)
+  }
+
+  @Test(arguments: [
+    ("Hoàn thành", TaskStatus.done), ("hoan thanh", .done), ("HOÀN THÀNH", .done), ("done", .done),
+    ("Đang thực hiện", .inProgress), ("dang  thuc hien", .inProgress),
+    ("Chưa thực hiện", .notStarted), ("not-started", .notStarted),
+  ])
+  func statusWords(text: String, status: TaskStatus) {
+    #expect(FormColumn.statusWords.status(text) == status)
+  }
+
+  @Test func delimiterIsTheHeadersMostFrequent() {
+    #expect(FormCSV.delimiter(of: "a;b;\"c,d\"\n1,2") == .semicolon)
+    #expect(FormCSV.delimiter(of: "a,b,c\n") == .comma)
+    #expect(FormCSV.delimiter(of: "a\tb\n") == .tab)
+    #expect(FormCSV.delimiter(of: "a\n") == .comma)
+  }
+
+  @Test func unclosedQuotesAreFoundAtTheirRow() {
+    #expect(FormCSV.unclosedQuote("a,b\n1,\"x\n2,y\n", delimiter: .comma) == 2)
+    #expect(FormCSV.unclosedQuote("a,b\n1,\"x\ny\",2\n", delimiter: .comma) == nil)
+    #expect(FormCSV.unclosedQuote("a,b\n1,\"say \"\"hi\"\"\"\n", delimiter: .comma) == nil)
+  }
+
+  @Test func csvReadsWhatProgramsWrite() throws {
+    let text =
+      "\u{FEFF}Mã;Tình trạng\r\n1.10;'=SUM(A1)\r\n\"1.2\";\"dòng một\r\ndòng \"\"hai\"\"\"\r\n;\r\n\r\n"
+    let grid = try FormCSV.grid(Array(text.utf8))
+    #expect(grid.rows[0] == ["Mã", "Tình trạng"])
+    #expect(grid.rows[1] == ["1.10", "=SUM(A1)"])
+    #expect(grid.rows[2] == ["1.2", "dòng một\r\ndòng \"hai\""])
+  }
+
+  @Test func legacyCodePagesAreRefused() {
+    // "Hoàn thành" in Windows-1258: not UTF-8.
+    let bytes: [UInt8] =
+      Array("M,T\r\n1,Ho".utf8) + [0xE0, 0x6E] + Array(" th".utf8) + [0xE0, 0x6E, 0x68]
+    #expect(throws: FormCSV.ReadError.self) { try FormCSV.grid(bytes) }
+  }
+
+  @Test func columnLetters() {
+    #expect(XLSXColumn.letters(0) == "A")
+    #expect(XLSXColumn.letters(25) == "Z")
+    #expect(XLSXColumn.letters(26) == "AA")
+    #expect(XLSXColumn.parse("AB12")?.column == 27)
+    #expect(XLSXColumn.parse("AB12")?.row == 12)
+    #expect(XLSXColumn.parse("12") == nil)
+  }
+
+  @Test func yamlQuotingRoundTrips() {
+    #expect(ReportFileText.quoted("a \"b\"\\c\nd") == "\"a \\\"b\\\"\\\\c\\nd\"")
+    #expect(ReportFileText.quoted("x\u{7}") == "\"x\\x07\"")
+  }
+}

@@ -1,0 +1,408 @@
+import ContentLoader
+import Foundation
+import PlanModel
+import SiteCore
+import TestSupport
+import Testing
+import ZIPFoundation
+
+@testable import ReportForms
+
+/// The round trip an office makes: a form for a reporter, filled in by a
+/// script the way a clerk would (Tests/Scripts/fill_form.py), imported as a
+/// draft, published, built; and every way a form can be wrong.
+@Suite(.serialized) struct ReportRoundTripTests {
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let sample = root.appendingPathComponent("docs/sample/Content").path
+  static let plansite = root.appendingPathComponent(".build/debug/plansite").path
+  static let templates = root.appendingPathComponent("Templates").path
+  static let today = "2026-11-27"
+
+  /// A fresh copy of the sample project.
+  func project(_ name: String) throws -> URL {
+    let folder = TestFiles.temporaryDirectory("forms-\(name)")
+    try FileManager.default.copyItem(
+      atPath: Self.sample, toPath: folder.appendingPathComponent("Content").path)
+    return folder
+  }
+
+  @discardableResult
+  func run(_ arguments: [String], in folder: URL, expecting status: Int32 = 0) throws -> (
+    out: String, err: String
+  ) {
+    let result = try TestProcess.run(arguments, in: folder)
+    #expect(
+      result.status == status,
+      "\(arguments.joined(separator: " ")) → \(result.status)\n\(result.stdout)\n\(result.stderr)")
+    return (result.stdout, result.stderr)
+  }
+
+  func plansite(_ arguments: [String], in folder: URL, expecting status: Int32 = 0) throws -> (
+    out: String, err: String
+  ) {
+    try run([Self.plansite] + arguments, in: folder, expecting: status)
+  }
+
+  func fill(_ form: String, _ out: String, _ sets: [String], _ extra: [String] = [], in folder: URL)
+    throws
+  {
+    try run(
+      ["python3", Self.root.appendingPathComponent("Tests/Scripts/fill_form.py").path, form, out]
+        + sets.flatMap { ["--set", $0] } + extra, in: folder)
+  }
+
+  func read(_ folder: URL, _ path: String) -> String {
+    (try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)) ?? ""
+  }
+
+  func snapshot(_ folder: URL) -> [String: Data] {
+    TestFiles.snapshot(of: folder.appendingPathComponent("Content").path)
+  }
+
+  /// Form, fill, import, publish, build: the task page shows the new status
+  /// and the new entry in its timeline.
+  @Test(arguments: ["xlsx", "csv"])
+  func aFilledFormBecomesAPublishedReport(format: String) throws {
+    let folder = try project("round-trip-\(format)")
+    try plansite(
+      [
+        "report", "form", "--period", "2026-9t", "--from", "so-giao-duc-va-dao-tao", "--output",
+        "form.\(format)", "--today", Self.today,
+      ], in: folder)
+    try fill(
+      "form.\(format)", "filled.\(format)",
+      [
+        "2.1|Tình trạng=Hoàn thành", "2.1|Tiến độ (%)=100%", "2.1|Ngày hoàn thành=30/09/2026",
+        "2.1|Kết quả thực hiện=Đã sắp xếp xong mạng lưới trường lớp;\\nbáo cáo \"chi tiết\" kèm theo.",
+        "truong-dat-chuan|Số liệu (chỉ tiêu)=72,5",
+      ], in: folder)
+    let imported = try plansite(
+      [
+        "report", "import", "filled.\(format)", "--date", "2026-10-09", "--document",
+        "Báo cáo số 61/BC-SGDĐT", "--replace", "--today", Self.today,
+      ], in: folder)
+    #expect(
+      imported.out.contains(
+        "Sở Giáo dục và Đào tạo, nhiệm vụ 2.1: Đang thực hiện 50% → Hoàn thành 100%"))
+    let file = read(folder, "Content/reports/2026-9t/so-giao-duc-va-dao-tao.md")
+    #expect(file.contains("draft: true"))
+    #expect(file.contains("date: 2026-10-09"))
+    #expect(file.contains("    year: \"2026\"\n    value: \"72,5\""))
+    // A plain build leaves the draft out; publishing puts it on the site.
+    try plansite(["build", "--today", Self.today, "--templates", Self.templates], in: folder)
+    #expect(!read(folder, "Site/nhiem-vu/2-1/index.html").contains("Đã sắp xếp xong"))
+    try plansite(["report", "publish", "2026-9t", "so-giao-duc-va-dao-tao"], in: folder)
+    #expect(!read(folder, "Content/reports/2026-9t/so-giao-duc-va-dao-tao.md").contains("draft"))
+    try plansite(["build", "--today", Self.today, "--templates", Self.templates], in: folder)
+    let page = read(folder, "Site/nhiem-vu/2-1/index.html")
+    #expect(page.contains("Đã sắp xếp xong mạng lưới trường lớp"))
+    #expect(
+      page.contains("báo cáo “chi tiết” kèm theo")
+        || page.contains("báo cáo &quot;chi tiết&quot; kèm theo"))
+    #expect(page.contains("Báo cáo số 61/BC-SGDĐT"))
+    let agency = read(folder, "Site/co-quan/so-giao-duc-va-dao-tao/index.html")
+    #expect(agency.contains("Hoàn thành"))
+  }
+
+  /// CSV as real programs write it: semicolons (Excel in a Vietnamese
+  /// locale), no BOM, LF line ends, a cell with line breaks and quotes.
+  @Test(arguments: [
+    ["--delimiter", ";"], ["--no-bom"], ["--lf", "--no-bom", "--delimiter", ";"],
+    ["--delimiter", "\t"],
+  ])
+  func csvVariantsImportAlike(_ variant: [String]) throws {
+    let folder = try project("csv-\(variant.joined().filter(\.isLetter))")
+    try plansite(
+      [
+        "report", "form", "--period", "2026-9t", "--from", "xa-hoa-lac", "--output", "form.csv",
+        "--today", Self.today,
+      ], in: folder)
+    try fill(
+      "form.csv", "filled.csv",
+      [
+        "1.3|Tình trạng=dang thuc hien", "1.3|Tiến độ (%)=85",
+        "1.3|Kết quả thực hiện=Dòng một\\nDòng \"hai\"",
+      ],
+      variant, in: folder)
+    try plansite(
+      [
+        "report", "import", "filled.csv", "--date", "2026-11-20", "--replace", "--today",
+        Self.today,
+      ], in: folder)
+    let file = read(folder, "Content/reports/2026-9t/xa-hoa-lac.md")
+    #expect(file.contains("status: in-progress"))
+    #expect(file.contains("progress: 85"))
+    #expect(file.contains("text: \"Dòng một\\nDòng \\\"hai\\\"\""))
+  }
+
+  /// One form for several communes (paper reports entered by the office):
+  /// all or nothing.
+  @Test func aMultiReporterFormIsAllOrNothing() throws {
+    let folder = try project("multi")
+    try plansite(
+      [
+        "report", "form", "--period", "2026-9t", "--from", "xa-phu-my,xa-binh-minh", "--output",
+        "all.csv", "--today", Self.today,
+      ], in: folder)
+    try fill(
+      "all.csv", "good.csv", ["1.3|Tình trạng=Đang thực hiện", "1.3|Tiến độ (%)=20"],
+      ["--reporter", "xa-phu-my"], in: folder)
+    try fill(
+      "good.csv", "both.csv", ["1.3|Tình trạng=Hoàn thành", "1.3|Ngày hoàn thành=2026-09-30"],
+      ["--reporter", "xa-binh-minh"], in: folder)
+    // One bad cell for one commune: nothing is written for either.
+    try fill(
+      "both.csv", "bad.csv", ["2.1|Tiến độ (%)=120"], ["--reporter", "xa-binh-minh"], in: folder)
+    let before = snapshot(folder)
+    let refused = try plansite(
+      ["report", "import", "bad.csv", "--date", "2026-10-05", "--today", Self.today], in: folder,
+      expecting: 1)
+    #expect(refused.err.contains("bad.csv:"))
+    #expect(refused.err.contains("(Tiến độ (%)): lỗi: tiến độ '120' phải là một số từ 0 đến 100"))
+    #expect(snapshot(folder) == before)
+    try plansite(
+      ["report", "import", "both.csv", "--date", "2026-10-05", "--today", Self.today], in: folder)
+    #expect(read(folder, "Content/reports/2026-9t/xa-phu-my.md").contains("progress: 20"))
+    #expect(read(folder, "Content/reports/2026-9t/xa-binh-minh.md").contains("status: done"))
+  }
+
+  /// Each mistake is reported at its row and column, and nothing changes.
+  @Test func mistakesAreLocatedAndChangeNothing() throws {
+    let folder = try project("mistakes")
+    try plansite(
+      [
+        "report", "form", "--period", "2026-9t", "--from", "xa-hoa-lac", "--output", "form.csv",
+        "--today", Self.today,
+      ], in: folder)
+    let before = snapshot(folder)
+    // A status word that is not one.
+    try fill("form.csv", "word.csv", ["1.3|Tình trạng=xong rồi"], in: folder)
+    var result = try plansite(
+      ["report", "import", "word.csv", "--date", "2026-10-05", "--replace", "--today", Self.today],
+      in: folder, expecting: 1)
+    #expect(
+      result.err.contains("word.csv:2:M (Tình trạng): lỗi: 'xong rồi' không phải là một tình trạng")
+    )
+    #expect(
+      result.err.contains("chọn một trong: \"Chưa thực hiện\", \"Đang thực hiện\", \"Hoàn thành\""))
+    // A row for a task the commune does not hold (someone else's).
+    let csv = read(folder, "form.csv").replacingOccurrences(of: ",1.3,", with: ",1.1,")
+    try csv.write(to: folder.appendingPathComponent("other.csv"), atomically: true, encoding: .utf8)
+    try fill("other.csv", "other-filled.csv", ["1.1|Tình trạng=Hoàn thành"], in: folder)
+    result = try plansite(
+      [
+        "report", "import", "other-filled.csv", "--date", "2026-10-05", "--replace", "--today",
+        Self.today,
+      ], in: folder, expecting: 1)
+    #expect(
+      result.err.contains(
+        "other-filled.csv:2:E (Mã): lỗi: Xã Hòa Lạc không được giao nhiệm vụ '1.1'"))
+    #expect(result.err.contains("các nhiệm vụ Xã Hòa Lạc được giao: 1.3, 2.1, 2.3"))
+    // Saved as plain "CSV" in Windows-1258: refused, with the menu item to use.
+    try fill(
+      "form.csv", "legacy.csv", ["1.3|Kết quả thực hiện=Đã số hóa hồ sơ"], ["--cp1258"], in: folder)
+    result = try plansite(
+      [
+        "report", "import", "legacy.csv", "--date", "2026-10-05", "--replace", "--today",
+        Self.today,
+      ],
+      in: folder, expecting: 1)
+    #expect(result.err.contains("legacy.csv: lỗi: tệp không ở dạng UTF-8"))
+    #expect(result.err.contains("CSV UTF-8 (Comma delimited) (*.csv)"))
+    // A date in neither form, and a done date without "done".
+    try fill(
+      "form.csv", "dates.csv", ["1.3|Ngày hoàn thành=30.9.2026", "2.1|Ngày hoàn thành=30/09/2026"],
+      in: folder)
+    result = try plansite(
+      [
+        "report", "import", "dates.csv", "--date", "2026-10-05", "--replace", "--today", Self.today,
+      ],
+      in: folder, expecting: 1)
+    #expect(
+      result.err.contains("dates.csv:2:O (Ngày hoàn thành): lỗi: ngày hoàn thành '30.9.2026'"))
+    #expect(result.err.contains("dates.csv:3:O (Ngày hoàn thành): lỗi: có ngày hoàn thành"))
+    // An existing report is not replaced without --replace.
+    try fill("form.csv", "again.csv", ["1.3|Tiến độ (%)=70"], in: folder)
+    result = try plansite(
+      ["report", "import", "again.csv", "--date", "2026-10-05", "--today", Self.today], in: folder,
+      expecting: 1)
+    #expect(result.err.contains("again.csv:2:A (Kỳ báo cáo): lỗi: đã có báo cáo của Xã Hòa Lạc"))
+    #expect(snapshot(folder) == before)
+  }
+
+  /// The workbook opens in LibreOffice with the same cells (it is converted
+  /// to CSV headless and read back), and a workbook LibreOffice saved (with
+  /// shared strings, its own styles) imports like ours.
+  @Test(.enabled(if: LibreOffice.path != nil, "LibreOffice (libreoffice-calc) is not installed"))
+  func libreOfficeReadsAndWritesTheForm() throws {
+    let folder = try project("libreoffice")
+    try plansite(
+      [
+        "report", "form", "--period", "2026-9t", "--from", "so-tai-chinh", "--output", "form.xlsx",
+        "--today", Self.today,
+      ], in: folder)
+    let soffice = try #require(LibreOffice.path)
+    try run(
+      [
+        soffice, "--headless", "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1",
+        "--outdir", "lo", "form.xlsx",
+      ], in: folder)
+    // LibreOffice names the file after the sheet: lo/form-Báo cáo.csv.
+    let written = try FileManager.default.contentsOfDirectory(
+      atPath: folder.appendingPathComponent("lo").path)
+    let csvName = try #require(written.first { $0.hasSuffix(".csv") })
+    let fromLibreOffice = try FormCSV.grid(
+      Array(try Data(contentsOf: folder.appendingPathComponent("lo/" + csvName))))
+    let ours = try XLSXReader.grid(try Data(contentsOf: folder.appendingPathComponent("form.xlsx")))
+    #expect(fromLibreOffice == ours)
+    #expect(ours.rows.count == 6)
+    // Filled, then saved again by LibreOffice as .xlsx.
+    try fill(
+      "form.xlsx", "filled.xlsx",
+      ["1.5|Tình trạng=Đang thực hiện", "1.5|Kết quả thực hiện=Đã tổng hợp"], in: folder)
+    try run(
+      [
+        soffice, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", "resaved",
+        "filled.xlsx",
+      ], in: folder)
+    let resaved = try XLSXReader.grid(
+      try Data(contentsOf: folder.appendingPathComponent("resaved/filled.xlsx")))
+    let filled = try XLSXReader.grid(
+      try Data(contentsOf: folder.appendingPathComponent("filled.xlsx")))
+    #expect(resaved == filled)
+    try plansite(
+      [
+        "report", "import", "resaved/filled.xlsx", "--date", "2026-10-09", "--replace", "--today",
+        Self.today,
+      ], in: folder)
+    #expect(
+      read(folder, "Content/reports/2026-9t/so-tai-chinh.md").contains("text: \"Đã tổng hợp\""))
+  }
+
+  /// Forms mutated at random, XLSX and CSV: the importer reports problems
+  /// and never crashes, and the report file is the old one or a whole new one.
+  @Test func fuzzedFormsNeverCrashOrLeaveAPartialFile() throws {
+    let folder = try project("fuzz")
+    let content = folder.appendingPathComponent("Content").path
+    let loaded = ContentLoader(directory: content).load()
+    let plan = try #require(
+      PlanValidator(today: Day(iso: Self.today), includeDrafts: true).validate(loaded.draft).plan)
+    let period = try FormTarget.period("2026-9t", in: plan)
+    let form = ReportForm(
+      plan: plan, period: period, reporters: [.commune(CommuneID("xa-hoa-lac"))])
+    var filled = form.grid
+    filled.rows[1][12] = "Hoàn thành"
+    filled.rows[1][13] = "100"
+    let seeds: [(String, [UInt8])] = [
+      ("f.csv", FormCSV.write(filled)),
+      (
+        "f.xlsx",
+        try { () throws -> [UInt8] in
+          var copy = form
+          copy.grid = filled
+          return try copy.bytes(.xlsx, compiler: nil)
+        }()
+      ),
+    ]
+    let target = content + "/reports/2026-9t/xa-hoa-lac.md"
+    let original = try String(contentsOfFile: target, encoding: .utf8)
+    var rng = SeededGenerator(seed: 2026)
+    let iterations = Int(ProcessInfo.processInfo.environment["PLANSITE_FORM_FUZZ"] ?? "") ?? 2000
+    var accepted = 0
+    let sheet = try FormFuzz.parts(of: seeds[1].1)
+    for step in 0..<iterations {
+      let (name, seed) = seeds[step % 2]
+      // Every third form: a valid zip around a damaged worksheet, so the XML
+      // readers (XMLCoder, Foundation's parser) see broken XML too.
+      let bytes =
+        step % 3 == 2
+        ? try FormFuzz.zip(sheet, replacing: "xl/worksheets/sheet1.xml", with: FormFuzz.mutate)(
+          &rng)
+        : FormFuzz.mutate(seed, &rng)
+      let importer = FormImport(
+        content: content,
+        options: .init(
+          date: Day(year: 2026, month: 10, day: 5) ?? .unixEpoch, replace: true,
+          today: Day(year: 2026, month: 11, day: 27) ?? .unixEpoch))
+      let outcome = importer.plan(formAt: name, bytes: bytes, loaded: loaded)
+      if !outcome.failed {
+        accepted += 1
+        try importer.write(outcome)
+        // The file written loads back as a valid report.
+        let text = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(text.hasPrefix("---\ndate: 2026-10-05\ndraft: true\n"))
+        #expect(text.hasSuffix("---\n"))
+        try original.write(toFile: target, atomically: true, encoding: .utf8)
+      } else {
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == original)
+      }
+      #expect(
+        (try FileManager.default.contentsOfDirectory(atPath: content + "/reports/2026-9t"))
+          .allSatisfy { !$0.hasPrefix(".") })
+    }
+    #expect(accepted > 0, "no mutated form was accepted: the seeds themselves must be valid")
+    #expect(accepted < iterations)
+  }
+}
+
+/// Where LibreOffice is, if installed.
+enum LibreOffice {
+  static let path: String? = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+}
+
+/// Byte-level mutations of a form: flips, cuts, duplicated and dropped
+/// ranges, inserted quotes, delimiters, line breaks and non-UTF-8 bytes.
+enum FormFuzz {
+  /// The parts of an .xlsx, by path.
+  static func parts(of xlsx: [UInt8]) throws -> [(String, Data)] {
+    let archive = try Archive(data: Data(xlsx), accessMode: .read)
+    return try archive.map { entry in
+      var data = Data()
+      _ = try archive.extract(entry) { data.append($0) }
+      return (entry.path, data)
+    }
+  }
+
+  /// A function making a valid zip of `parts` with `path` mutated.
+  static func zip(
+    _ parts: [(String, Data)], replacing path: String,
+    with mutate: @escaping ([UInt8], inout SeededGenerator) -> [UInt8]
+  ) throws -> (inout SeededGenerator) throws -> [UInt8] {
+    { rng in
+      let archive = try Archive(data: Data(), accessMode: .create)
+      for (name, data) in parts {
+        let bytes = name == path ? Data(mutate(Array(data), &rng)) : data
+        try archive.addEntry(
+          with: name, type: .file, uncompressedSize: Int64(bytes.count),
+          compressionMethod: .deflate
+        ) { position, size in bytes.subdata(in: Int(position)..<Int(position) + size) }
+      }
+      return Array(archive.data ?? Data())
+    }
+  }
+
+  static func mutate(_ seed: [UInt8], _ rng: inout SeededGenerator) -> [UInt8] {
+    var bytes = seed
+    for _ in 0..<Int.random(in: 1...3, using: &rng) {
+      guard !bytes.isEmpty else { break }
+      let at = Int.random(in: 0..<bytes.count, using: &rng)
+      switch Int.random(in: 0..<7, using: &rng) {
+      case 0: bytes[at] ^= UInt8.random(in: 1...255, using: &rng)
+      case 1: bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...64, using: &rng)))
+      case 2:
+        let end = min(bytes.count, at + Int.random(in: 1...64, using: &rng))
+        bytes.insert(contentsOf: bytes[at..<end], at: at)
+      case 3:
+        bytes.insert([0x22, 0x2C, 0x3B, 0x0A, 0x0D][Int.random(in: 0..<5, using: &rng)], at: at)
+      case 4: bytes.insert(contentsOf: [0xC3, 0x28, 0xFF], at: at)
+      case 5: bytes = Array(bytes.prefix(at))
+      default: bytes.insert(contentsOf: Array("Hoàn thành,40%,31/02/2026".utf8), at: at)
+      }
+    }
+    return bytes
+  }
+}

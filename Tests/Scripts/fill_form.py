@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Fills in a plansite report form the way a clerk would, for the tests.
+
+    python3 fill_form.py FORM OUT [--set ID|HEADER=VALUE ...] [--reporter R]
+                         [--delimiter ';'] [--no-bom] [--lf] [--cp1258]
+
+FORM is a form made by `plansite report form` (.xlsx or .csv). Each --set
+writes VALUE into the cell of column HEADER on the row whose "Mã" is ID (and
+whose "Mã đơn vị" is R, with --reporter, for multi-reporter forms). For an
+.xlsx the worksheet XML is edited with ElementTree (cells stay inline
+strings, as plansite wrote them); for a .csv the file is rewritten with
+Python's csv module: --delimiter, --no-bom, --lf (LF line ends instead of
+CRLF) and --cp1258 (saved in the Windows-1258 code page, as Excel's plain
+"CSV" does in Vietnam) imitate what real programs write.
+"""
+import argparse
+import csv
+import io
+import shutil
+import sys
+import zipfile
+import xml.etree.ElementTree as ET
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+NS = {"m": MAIN}
+
+
+def col_index(ref):
+    n = 0
+    for ch in ref:
+        if ch.isalpha():
+            n = n * 26 + ord(ch.upper()) - 64
+        else:
+            break
+    return n - 1
+
+
+def col_letters(index):
+    n, out = index + 1, ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def parse_sets(items):
+    sets = []
+    for item in items:
+        target, value = item.split("=", 1)
+        row_id, header = target.split("|", 1)
+        sets.append((row_id, header, value.replace("\\n", "\n")))
+    return sets
+
+
+def fill_xlsx(path, out, sets, reporter):
+    ET.register_namespace("", MAIN)
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    root = ET.fromstring(parts["xl/worksheets/sheet1.xml"])
+
+    def text(cell):
+        t = cell.find("m:is/m:t", NS)
+        return t.text or "" if t is not None else ""
+
+    rows = root.findall("m:sheetData/m:row", NS)
+    header = {text(c): col_index(c.get("r")) for c in rows[0].findall("m:c", NS)}
+    for row_id, column, value in sets:
+        done = False
+        for row in rows[1:]:
+            cells = {col_index(c.get("r")): c for c in row.findall("m:c", NS)}
+            if text(cells[header["Mã"]]) != row_id:
+                continue
+            if reporter and text(cells[header["Mã đơn vị"]]) != reporter:
+                continue
+            cell = cells[header[column]]
+            t = cell.find("m:is/m:t", NS)
+            t.text = value
+            done = True
+        if not done:
+            sys.exit(f"no row {row_id} / column {column}")
+    parts["xl/worksheets/sheet1.xml"] = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def fill_csv(path, out, sets, reporter, delimiter, bom, lf, cp1258):
+    raw = open(path, "rb").read()
+    text = raw[3:].decode("utf-8") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    header = rows[0]
+    for row_id, column, value in sets:
+        done = False
+        for row in rows[1:]:
+            if row[header.index("Mã")] != row_id:
+                continue
+            if reporter and row[header.index("Mã đơn vị")] != reporter:
+                continue
+            row[header.index(column)] = value
+            done = True
+        if not done:
+            sys.exit(f"no row {row_id} / column {column}")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n" if lf else "\r\n")
+    for row in rows:
+        writer.writerow(row)
+    data = buffer.getvalue()
+    if cp1258:
+        encoded = data.encode("cp1258", errors="replace")
+    else:
+        encoded = (b"\xef\xbb\xbf" if bom else b"") + data.encode("utf-8")
+    open(out, "wb").write(encoded)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("form")
+    ap.add_argument("out")
+    ap.add_argument("--set", action="append", default=[])
+    ap.add_argument("--reporter")
+    ap.add_argument("--delimiter", default=",")
+    ap.add_argument("--no-bom", action="store_true")
+    ap.add_argument("--lf", action="store_true")
+    ap.add_argument("--cp1258", action="store_true")
+    args = ap.parse_args()
+    sets = parse_sets(args.set)
+    if args.form.endswith(".xlsx"):
+        fill_xlsx(args.form, args.out, sets, args.reporter)
+    else:
+        fill_csv(args.form, args.out, sets, args.reporter, args.delimiter, not args.no_bom,
+                 args.lf, args.cp1258)
+
+
+if __name__ == "__main__":
+    main()
