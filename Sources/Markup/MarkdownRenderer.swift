@@ -114,6 +114,8 @@ public struct RenderedMarkdown: Sendable {
 enum PipeTables {
   /// One finding per table: at its header line, outside fenced code.
   static func find(in markdown: String) -> [MarkupFinding] {
+    // No pipe, no table: most texts, skipped without splitting them into lines.
+    guard markdown.utf8.contains(0x7C) else { return [] }
     var findings: [MarkupFinding] = []
     var fence: Substring?
     var previous: Substring = ""

@@ -20,6 +20,12 @@ struct SiteModel: Sendable {
   /// Each task with its digest, computed once for all the pages and data
   /// files that show it.
   let tasks: [TaskID: Shared<PlanTask>]
+  /// For each collective of communes, the status each of its tasks shows
+  /// for a commune that has not reported on it (the same for every such
+  /// commune): the start of every commune's roll-up.
+  let collectiveDefaults: [Collective: [TaskID: ShownStatus]]
+  /// How many duties each commune has (named, by kind, for all).
+  let communeDutyCounts: [CommuneID: Int]
 
   /// How many rows a list page shows before it is split into pages, and
   /// how many duties an agency's or commune's page shows before it lists
@@ -42,6 +48,22 @@ struct SiteModel: Sendable {
     self.rows = rows
     let shared = Parallel.map(plan.tasks, chunk: 64) { Shared($0) }
     tasks = Dictionary(zip(plan.tasks.map(\.id), shared)) { first, _ in first }
+    let unreported = ShownStatus(
+      TaskState(
+        status: nil, progress: nil, doneOn: nil, asOf: nil, source: .none, deciding: 0,
+        decidingDone: 0), deadline: nil, today: today)
+    var defaults: [Collective: [TaskID: ShownStatus]] = [:]
+    for collective in Collective.allCases where collective != .allAgencies {
+      var statuses: [TaskID: ShownStatus] = [:]
+      for duty in duties.duties(of: collective) {
+        statuses[duty.task] = reports.hasReports ? unreported : rows[duty.task]?.value.shown
+      }
+      defaults[collective] = statuses
+    }
+    collectiveDefaults = defaults
+    communeDutyCounts = Dictionary(
+      zip(plan.communes.map(\.id), duties.dutyCounts(of: plan.communes))
+    ) { first, _ in first }
   }
 
   /// A task with its digest.

@@ -62,6 +62,14 @@ public struct SiteRenderer: Sendable {
     routes += plan.agencies.map { .agency($0.id) }
     routes.append(.communes)
     routes += plan.communes.map { .commune($0.id) }
+    let duties = model.duties
+    for collective in SharedList.communal {
+      let present = Set(
+        duties.duties(of: collective).compactMap { model.row($0.task)?.value.group })
+      routes += plan.groups.filter { present.contains($0.id) }.map {
+        .collectiveGroup(collective, $0.id)
+      }
+    }
     routes += [.indicators, .search, .data]
     if let schedule = plan.schedule {
       routes.append(.reports)
@@ -109,12 +117,16 @@ public struct SiteRenderer: Sendable {
       guard let input = AgencyPage.input(id, listing: listing, model) else { return [] }
       let files = Shared(AgencyFiles.input(input.agency, model))
       let csv = AgencyFiles.csvPath(id)
+      let json = AgencyFiles.jsonPath(id)
       let calendar = AgencyFiles.calendarPath(id)
       return [page(AgencyPage.self, input, at: route)]
         + bodyGroupPages(.agency(id), listing)
         + [
           OutputJob(path: csv, digest: Self.digest(csv, files.digest)) {
             AgencyFiles(input: files.value).csv().bytes
+          },
+          OutputJob(path: json, digest: Self.digest(json, files.digest)) {
+            AgencyFiles(input: files.value).json().serialized
           },
           OutputJob(path: calendar, digest: Self.digest(calendar, files.digest)) {
             AgencyFiles(input: files.value).calendar().bytes
@@ -123,10 +135,18 @@ public struct SiteRenderer: Sendable {
     case .communes: return [page(CommunesPage.self, CommunesPage.input(model), at: route)]
     case .commune(let id):
       guard let commune = model.plan.commune(id) else { return [] }
-      let listing = DutyListing.commune(commune, model)
-      let input = CommunePage.input(commune, listing: listing, model)
+      let (shown, totals, shared) = CommunePage.listing(commune, model)
+      let input = CommunePage.input(commune, shown: shown, totals: totals, shared: shared, model)
       return [page(CommunePage.self, input, at: route)]
-        + bodyGroupPages(.commune(id), listing) + feedJobs(Feeds.communePath(id))
+        + bodyGroupPages(.commune(id), shown) + feedJobs(Feeds.communePath(id))
+    case .collectiveGroup(let collective, let group, _):
+      let listing = DutyListing.collective(collective, model)
+      let pages = listing.only(group).pageCount
+      return (1...pages).compactMap { number in
+        SharedGroupPage.input(collective, listing: listing, group: group, page: number, model).map {
+          page(SharedGroupPage.self, $0, at: .collectiveGroup(collective, group, page: number))
+        }
+      }
     case .indicators: return [page(IndicatorsPage.self, IndicatorsPage.input(model), at: route)]
     case .search: return [page(SearchPage.self, SearchPage.input(model), at: route)]
     case .data: return [page(DataPage.self, DataPage.input(model), at: route)]

@@ -3,11 +3,39 @@ import Foundation
 /// File helpers shared by the test targets (a library target the tests
 /// depend on; nothing in the product uses it).
 public enum TestFiles {
-  /// A new, empty temporary folder named after `name`.
+  /// The folders made so far, removed when the test process exits (a test
+  /// run makes hundreds; left behind they slow the disk for everyone).
+  private static let made = Made()
+
+  private final class Made: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: [String] = []
+    private var registered = false
+
+    func add(_ path: String) {
+      lock.withLock {
+        paths.append(path)
+        if !registered {
+          registered = true
+          atexit { TestFiles.made.removeAll() }
+        }
+      }
+    }
+
+    func removeAll() {
+      let all = lock.withLock { paths }
+      if ProcessInfo.processInfo.environment["PLANSITE_KEEP_TEST_FILES"] != nil { return }
+      for path in all { try? FileManager.default.removeItem(atPath: path) }
+    }
+  }
+
+  /// A new, empty temporary folder named after `name`, removed when the
+  /// test process exits (`PLANSITE_KEEP_TEST_FILES=1` keeps them).
   public static func temporaryDirectory(_ name: String) -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "\(name)-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    made.add(url.path)
     return url
   }
 

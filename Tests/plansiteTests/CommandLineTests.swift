@@ -61,7 +61,7 @@ import Testing
     let folder = try project()
     let output = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
     #expect(output.status == 0, "\(output.stderr)")
-    #expect(output.stdout.hasPrefix("Đã dựng 161 trang vào Site/ trong "))
+    #expect(output.stdout.hasPrefix("Đã dựng 162 trang vào Site/ trong "))
     #expect(
       FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/index.html").path))
   }

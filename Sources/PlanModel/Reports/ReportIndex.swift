@@ -82,6 +82,11 @@ public struct ReportIndex: Sendable {
     latestEntries[reporter]?[task]
   }
 
+  /// Whether `reporter` has stated a status or a progress on `task`.
+  public func hasReported(_ reporter: Reporter, on task: TaskID) -> Bool {
+    latestEntries[reporter]?[task] != nil
+  }
+
   /// The figures the reports give for an indicator, with their reports.
   public func figures(for indicator: IndicatorID) -> [(figure: IndicatorReport, report: Report)] {
     figures[indicator] ?? []

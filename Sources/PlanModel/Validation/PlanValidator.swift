@@ -288,6 +288,14 @@ public struct PlanValidator: Sendable {
     }
     for entry in communes {
       let raw = entry.value.id.rawValue
+      // The folder of the lists shared by all communes (xa-phuong/giao-chung/).
+      if raw == "giao-chung" {
+        report.error(
+          vi:
+            "'giao-chung' là tên thư mục của các việc giao chung, không dùng làm mã xã, phường được",
+          en: "'giao-chung' is the folder of the shared duties and cannot be a commune id",
+          at: entry.idLocation, notes: [chooseAnother])
+      }
       if reserved.contains(raw) {
         report.error(
           vi: "'\(raw)' là mã dành cho một nhóm chung, không dùng làm mã xã, phường được",

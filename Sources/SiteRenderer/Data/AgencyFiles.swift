@@ -22,6 +22,7 @@ struct AgencyFiles: Sendable {
   }
 
   static func csvPath(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/nhiem-vu.csv" }
+  static func jsonPath(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/nhiem-vu.json" }
   static func calendarPath(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/han.ics" }
 
   /// The agency's duties in plan order (its page lists them by role).
@@ -50,20 +51,34 @@ struct AgencyFiles: Sendable {
     return base + (path.hasSuffix("/index.html") ? String(path.dropLast(10)) : path)
   }
 
+  /// The same rows as the CSV, as a JSON array of objects (for programs
+  /// that want one agency's duties without reading the whole plan.json).
+  func json() -> JSONValue {
+    .array(
+      rows().map { row in
+        .object(row.map { ($0.key, .string($0.value)) })
+      })
+  }
+
   func csv() -> CSVTable {
     var table = CSVTable(header: DataDictionary.agencyDuties.fields.map(\.name))
-    for duty in input.duties {
+    for row in rows() { table.append(row) }
+    return table
+  }
+
+  /// Each duty's fields, in the data dictionary's order.
+  private func rows() -> [KeyValuePairs<String, String>] {
+    input.duties.map { duty in
       let row = duty.row
       let shown = row.own ?? row.task.shown
-      table.append([
+      return [
         "task_id": row.task.id.rawValue, "task_title": row.task.title,
         "role": row.role.rawValue, "via": row.via?.rawValue ?? "", "text": duty.text,
         "deadline": row.deadline?.iso ?? "", "display_status": shown.status.rawValue,
         "progress": shown.progress.map(String.init) ?? "", "as_of": shown.asOf?.iso ?? "",
         "url": dataURL(Route.task(row.task.id).path),
-      ])
+      ]
     }
-    return table
   }
 
   func calendar() -> ICalendar {
@@ -80,7 +95,9 @@ struct AgencyFiles: Sendable {
         + Text.clip(task.title, 90)
       var description = "\(agency.name) – \(duty.role.label)"
       if let via = duty.via { description += " (giao chung: \(via.label))" }
-      description += "\n\(entry.text)\n\nNhiệm vụ \(task.id.rawValue): \(task.title)"
+      // What to do is on the task page (the event's URL); the calendar
+      // stays small enough for a phone to sync.
+      description += "\nNhiệm vụ \(task.id.rawValue): \(task.title)"
       let uid =
         "\(Slug.make(from: input.planNumber))-\(Slug.make(from: task.id.rawValue))-"
         + "\(duty.assignment + 1)-\(agency.id.rawValue)@\(host)"

@@ -127,7 +127,8 @@ enum DataDictionary {
 
   static let agencyDuties = File(
     name: "co-quan/<mã cơ quan>/nhiem-vu.csv", title: "Việc của một cơ quan",
-    meaning: "Mỗi trang cơ quan có tệp này: mọi việc giao cho cơ quan đó.",
+    meaning:
+      "Mỗi trang cơ quan có tệp này: mọi việc giao cho cơ quan đó. Cùng nội dung ở dạng JSON: co-quan/<mã cơ quan>/nhiem-vu.json (một mảng, mỗi phần tử một việc, cùng các trường).",
     fields: [
       Field(name: "task_id", meaning: "số hiệu nhiệm vụ"),
       Field(name: "task_title", meaning: "nội dung nhiệm vụ"),

@@ -80,12 +80,26 @@ struct BodyDuties: Encodable, Sendable {
     let title: String
   }
 
-  init(_ listing: DutyListing, _ model: SiteModel) {
+  /// The counts and roll-up of a body's duties when its page lists only
+  /// part of them (a commune's page leaves the shared lists to their pages).
+  struct Totals {
+    let count: Int
+    let taskCount: Int
+    let summary: StatusSummary
+  }
+
+  init(_ listing: DutyListing, _ model: SiteModel, totals: Totals? = nil) {
     let groups = listing.groups(model.plan)
-    count = listing.count
-    let shown = listing.shown
-    taskCount = shown.count
-    summary = StatusSummary(shown)
+    if let totals {
+      count = totals.count
+      taskCount = totals.taskCount
+      summary = totals.summary
+    } else {
+      count = listing.count
+      let shown = listing.shown
+      taskCount = shown.count
+      summary = StatusSummary(shown)
+    }
     groupTitles = groups.map { GroupTitle(id: $0.id, title: $0.title) }
     if listing.isInline {
       self.listing = listing
@@ -104,7 +118,7 @@ struct BodyDuties: Encodable, Sendable {
     let titles = Dictionary(groupTitles.map { ($0.id, $0.title) }) { first, _ in first }
     var view: [String: Any] = [
       "count": count, "task_count": taskCount, "has_duties": count > 0,
-      "is_split": listing == nil,
+      "is_split": listing == nil && !groups.isEmpty,
     ]
     if let listing { view["sections"] = listing.view(tools, groupTitles: titles) }
     view["groups"] = groups.map { group -> [String: Any] in

@@ -8,22 +8,13 @@ enum CommunesPage: PageKind {
   struct Input: Encodable, Sendable {
     let planName: String
     let communes: [Commune]
-    let shared: [SharedCount]
-  }
-
-  struct SharedCount: Encodable, Sendable {
-    let collective: Collective
-    let count: Int
+    let shared: [SharedList]
   }
 
   static func input(_ model: SiteModel) -> Input {
     Input(
       planName: model.planName, communes: model.plan.communes,
-      shared: Collective.allCases.compactMap { collective in
-        let count = model.duties.duties(of: collective).count
-        guard collective != .allAgencies, count > 0 else { return nil }
-        return SharedCount(collective: collective, count: count)
-      })
+      shared: SharedList.communal.compactMap { SharedList($0, model, reported: nil) })
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
@@ -45,9 +36,7 @@ enum CommunesPage: PageKind {
         },
       ])
     }
-    let shared: [[String: Any]] = input.shared.map {
-      ["label": $0.collective.label, "count": $0.count]
-    }
+    let shared: [[String: Any]] = input.shared.map { $0.view(link: tools.link) }
     return PageContent(
       title: "Xã, phường",
       description: "Nhiệm vụ của từng xã, phường theo \(input.planName).",
@@ -68,13 +57,54 @@ enum CommunePage: PageKind {
     let commune: Commune
     let planName: String
     let duties: BodyDuties
+    /// The lists shared with other communes, when they are not listed here.
+    let shared: [SharedList]
     let reports: ReportsBlock?
     let hasFeed: Bool
   }
 
-  static func input(_ commune: Commune, listing: DutyListing, _ model: SiteModel) -> Input {
+  /// What a commune's page lists: every duty when they fit on a page;
+  /// otherwise the duties naming it and the shared ones it has reported on,
+  /// with links to the lists shared by all communes (each shared duty is
+  /// then one click further, not repeated on 130 pages).
+  static func listing(_ commune: Commune, _ model: SiteModel) -> (
+    shown: DutyListing, totals: BodyDuties.Totals?, shared: [SharedList]
+  ) {
+    let count = model.communeDutyCounts[commune.id] ?? 0
+    guard count > SiteModel.rowsPerPage else {
+      return (DutyListing.commune(commune, model), nil, [])
+    }
+    let own = DutyListing.commune(commune, model, reportedOnly: true)
+    let collectives = DutyIndex.collectives(reaching: commune.kind)
+    // Every task's status for this commune: the shared default, then what
+    // the commune reported, then the duties naming it.
+    var statuses: [TaskID: ShownStatus] = [:]
+    for collective in collectives.reversed() {
+      statuses.merge(model.collectiveDefaults[collective] ?? [:]) { _, new in new }
+    }
+    var reported: [Collective: Int] = [:]
+    for section in own.sections {
+      for row in section.rows { statuses[row.task.id] = row.own ?? row.task.shown }
+      if let collective = Collective(rawValue: section.key) {
+        reported[collective] = Set(section.rows.map(\.task.id)).count
+      }
+    }
+    let totals = BodyDuties.Totals(
+      count: count, taskCount: statuses.count,
+      summary: StatusSummary(model.plan.tasks.compactMap { statuses[$0.id] }))
+    let shared = collectives.compactMap { collective in
+      SharedList(collective, model, reported: reported[collective] ?? 0)
+    }
+    return (own, totals, shared)
+  }
+
+  static func input(
+    _ commune: Commune, shown: DutyListing, totals: BodyDuties.Totals?, shared: [SharedList],
+    _ model: SiteModel
+  ) -> Input {
     Input(
-      commune: commune, planName: model.planName, duties: BodyDuties(listing, model),
+      commune: commune, planName: model.planName,
+      duties: BodyDuties(shown, model, totals: totals), shared: shared,
       reports: ReportsBlock(.commune(commune.id), model), hasFeed: Feeds.isWritten(model.plan))
   }
 
@@ -101,6 +131,8 @@ enum CommunePage: PageKind {
       "task_count": input.duties.taskCount,
       "has_duties": input.duties.count > 0,
       "rollup": input.duties.summary.view(),
+      "shared": input.shared.map { $0.view(link: link) },
+      "has_shared": !input.shared.isEmpty,
     ]
     if let reports = input.reports {
       fields["reports"] = reports.view(
@@ -109,6 +141,104 @@ enum CommunePage: PageKind {
     return PageContent(
       title: commune.fullName,
       description: "Các nhiệm vụ giao cho UBND \(inSentence) theo \(input.planName).",
+      trail: [("Xã, phường", .communes)], fields: fields)
+  }
+}
+
+/// A list of duties shared by a collective of communes, as a commune's page
+/// or the communes page links to it: its size, its task groups (each a page
+/// of its own), and, for one commune, that commune's own statuses on it.
+struct SharedList: Encodable, Sendable {
+  struct GroupCount: Encodable, Sendable {
+    let id: GroupID
+    let title: String
+    let count: Int
+  }
+
+  /// The collectives of communes, in the order pages show them.
+  static let communal: [Collective] = [.allCommunes, .allXa, .allPhuong, .allDacKhu]
+
+  let collective: Collective
+  let count: Int
+  let groups: [GroupCount]
+  /// How many of the list's tasks the commune has reported on (nil on the
+  /// communes page).
+  let reported: Int?
+
+  init?(_ collective: Collective, _ model: SiteModel, reported: Int?) {
+    let duties = model.duties.duties(of: collective)
+    guard !duties.isEmpty else { return nil }
+    self.collective = collective
+    count = duties.count
+    var counts: [GroupID: Int] = [:]
+    for duty in duties {
+      if let group = model.row(duty.task)?.value.group { counts[group, default: 0] += 1 }
+    }
+    groups = model.plan.groups.compactMap { group in
+      counts[group.id].map { GroupCount(id: group.id, title: group.title, count: $0) }
+    }
+    self.reported = reported
+  }
+
+  func view(link: Linker) -> [String: Any] {
+    var view: [String: Any] = [
+      "key": collective.rawValue, "label": collective.label, "count": count,
+      "groups": groups.map { group -> [String: Any] in
+        [
+          "number": group.id.rawValue, "title": group.title, "count": group.count,
+          "href": link.href(.collectiveGroup(collective, group.id)),
+        ]
+      },
+      "reported": reported ?? 0, "has_reported": (reported ?? 0) > 0,
+    ]
+    return view
+  }
+}
+
+/// One task group of a list shared by a collective of communes
+/// (`xa-phuong/giao-chung/<collective>/<group>/`), paged.
+enum SharedGroupPage: PageKind {
+  static let template = "duties"
+
+  struct Input: Encodable, Sendable {
+    let collective: Collective
+    let group: GroupID
+    let groupTitle: String
+    let listing: DutyListing
+    let page: Int
+    let pageCount: Int
+    let summary: StatusSummary
+  }
+
+  static func input(
+    _ collective: Collective, listing: DutyListing, group: GroupID, page: Int, _ model: SiteModel
+  ) -> Input? {
+    guard let taskGroup = model.plan.group(group) else { return nil }
+    let part = listing.only(group)
+    return Input(
+      collective: collective, group: group, groupTitle: taskGroup.title, listing: part.page(page),
+      page: page, pageCount: part.pageCount, summary: StatusSummary(part.shown))
+  }
+
+  static func view(_ input: Input, _ tools: PageTools) -> PageContent {
+    let route: (Int) -> Route = { .collectiveGroup(input.collective, input.group, page: $0) }
+    let fields: [String: Any] = [
+      "owner_name": input.collective.label,
+      "owner_href": tools.link.href(.communes) + "#giao-chung",
+      "group_number": input.group.rawValue,
+      "group_title": input.groupTitle,
+      "group_href": tools.link.href(.group(input.group)),
+      "sections": input.listing.view(tools, groupTitles: [input.group: input.groupTitle]),
+      "count": input.listing.count,
+      "rollup": input.summary.view(),
+      "pager": Paging.view(page: input.page, of: input.pageCount, link: tools.link, route: route),
+      "is_shared": true,
+    ]
+    let suffix = input.page > 1 ? " (trang \(input.page)/\(input.pageCount))" : ""
+    return PageContent(
+      title: "Giao chung cho \(input.collective.label): nhóm \(input.group.rawValue)" + suffix,
+      description:
+        "Các việc giao chung cho \(input.collective.label) trong nhóm nhiệm vụ \(input.group.rawValue).",
       trail: [("Xã, phường", .communes)], fields: fields)
   }
 }

@@ -89,9 +89,25 @@ struct DutyListing: Encodable, Sendable {
       })
   }
 
+  /// The duties of a collective of communes, listed once for all of them.
+  static func collective(_ collective: Collective, _ model: SiteModel) -> DutyListing {
+    let rows = model.duties.duties(of: collective).compactMap { DutyRow(shared: $0, in: model) }
+    return DutyListing(
+      sections: rows.isEmpty
+        ? []
+        : [
+          Section(
+            key: collective.rawValue, title: "Giao chung cho " + collective.label, rows: rows,
+            showsVia: false)
+        ])
+  }
+
   /// A commune's duties: those naming it, then those of its kind, then
-  /// those of all communes.
-  static func commune(_ commune: Commune, _ model: SiteModel) -> DutyListing {
+  /// those of all communes; with `reportedOnly`, the shared ones only where
+  /// the commune has reported (the rest are on the shared lists).
+  static func commune(_ commune: Commune, _ model: SiteModel, reportedOnly: Bool = false)
+    -> DutyListing
+  {
     let reporter = Reporter.commune(commune.id)
     var sections: [Section] = []
     let named = model.duties.namedDuties(of: commune.id).compactMap {
@@ -107,13 +123,15 @@ struct DutyListing: Encodable, Sendable {
     for collective in DutyIndex.collectives(reaching: commune.kind) {
       let rows = model.duties.duties(of: collective).compactMap { duty -> DutyRow? in
         guard seen.insert("\(duty.task.rawValue)|\(duty.assignment)").inserted else { return nil }
+        if reportedOnly, !model.reports.hasReported(reporter, on: duty.task) { return nil }
         return DutyRow(duty, for: reporter, in: model)
       }
       if !rows.isEmpty {
         sections.append(
           Section(
-            key: collective.rawValue, title: "Giao chung cho " + collective.label, rows: rows,
-            showsVia: false))
+            key: collective.rawValue,
+            title: "Giao chung cho " + collective.label + (reportedOnly ? ": việc đã báo cáo" : ""),
+            rows: rows, showsVia: false))
       }
     }
     return DutyListing(sections: sections)

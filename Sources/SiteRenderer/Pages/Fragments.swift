@@ -61,7 +61,7 @@ final class Fragments: @unchecked Sendable {
   /// One duty row (`partials/duty`).
   func duty(_ row: DutyRow, showingVia: Bool, link: Linker) -> String {
     let kind = showingVia ? "duty+via" : "duty"
-    return fragment(FragmentKey(kind: kind, digest: Digest.of(row).value, root: link.root)) {
+    return fragment(FragmentKey(kind: kind, digest: row.digest.value, root: link.root)) {
       templates.render(row.view(link: link, showingVia: showingVia), with: "partials/duty") ?? ""
     }
   }

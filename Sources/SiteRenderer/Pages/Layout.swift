@@ -109,7 +109,7 @@ struct LayoutInput: Encodable, Sendable {
   static func navigationSection(of route: Route) -> Route {
     switch route {
     case .agency, .agencyGroup: .agencies
-    case .commune, .communeGroup: .communes
+    case .commune, .communeGroup, .collectiveGroup: .communes
     case .group, .task: .home
     case .period, .report: .reports
     default: route

@@ -32,7 +32,7 @@ struct TaskRow: Encodable, Sendable, Hashable {
 
 /// One assignment as seen by one assignee: a compact row of an agency's or
 /// a commune's duty list (the task page holds the full text).
-struct DutyRow: Encodable, Sendable {
+struct DutyRow: Encodable, Sendable, PrecomputedDigest {
   let task: Shared<TaskRow>
   /// Which of the task's assignments (its position).
   let assignment: Int
@@ -57,6 +57,39 @@ struct DutyRow: Encodable, Sendable {
     via = duty.via
     deadline = assignment.deadline ?? task.deadline
     own = model.own(reporter, on: task.id, deadline: deadline)
+  }
+
+  /// The row of a duty in a list shared by a collective (no body's own status).
+  init?(shared duty: Duty, in model: SiteModel) {
+    guard let task = model.plan.task(duty.task), let row = model.row(duty.task),
+      duty.assignment < task.assignments.count
+    else { return nil }
+    self.task = row
+    assignment = duty.assignment
+    role = duty.role
+    via = nil
+    deadline = task.assignments[duty.assignment].deadline ?? task.deadline
+    own = nil
+  }
+
+  /// What the row shows, hashed without encoding it (rows are hashed once
+  /// per page that lists them: hundreds of thousands in a large plan).
+  var digest: ContentHash {
+    var hash = ContentHash()
+    hash.update(task.digest.value)
+    hash.update(UInt64(assignment))
+    hash.update(role.rawValue)
+    hash.update(via?.rawValue ?? "-")
+    hash.update(deadline?.iso ?? "-")
+    if let own {
+      hash.update(own.status.rawValue)
+      hash.update(own.progress.map { UInt64($0) + 1 } ?? 0)
+      hash.update(own.asOf?.iso ?? "-")
+      hash.update(own.judgedOn?.iso ?? "-")
+    } else {
+      hash.update("shared")
+    }
+    return hash
   }
 
   /// The task group the row's task belongs to.

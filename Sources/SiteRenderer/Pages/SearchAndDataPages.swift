@@ -25,11 +25,17 @@ enum SearchPage: PageKind {
     let kind: Commune.Kind
   }
 
+  /// A task group in the directory: its tasks when few, else a link to
+  /// the group's own pages (which list them all).
   struct GroupDirectory: Encodable, Sendable {
     let id: GroupID
     let title: String
+    let taskCount: Int
     let tasks: [Name<TaskID>]
   }
+
+  /// How many tasks a group may list on the search page itself.
+  static let tasksListed = 30
 
   static func input(_ model: SiteModel) -> Input {
     let plan = model.plan
@@ -39,8 +45,10 @@ enum SearchPage: PageKind {
       communes: plan.communes.map { CommuneName(id: $0.id, name: $0.name, kind: $0.kind) },
       groups: plan.groups.map { group in
         GroupDirectory(
-          id: group.id, title: group.title,
-          tasks: group.tasks.compactMap { plan.task($0) }.map { Name(id: $0.id, name: $0.title) })
+          id: group.id, title: group.title, taskCount: group.tasks.count,
+          tasks: group.tasks.count > tasksListed
+            ? []
+            : group.tasks.compactMap { plan.task($0) }.map { Name(id: $0.id, name: $0.title) })
       })
   }
 
@@ -55,9 +63,12 @@ enum SearchPage: PageKind {
       ]
     }
     let groups: [[String: Any]] = input.groups.compactMap { group in
-      guard !group.tasks.isEmpty else { return nil }
+      guard group.taskCount > 0 else { return nil }
       return [
         "label": "\(group.id.rawValue). \(Text.clip(group.title, 90))",
+        "href": link.href(.group(group.id)),
+        "task_count": group.taskCount,
+        "is_listed": !group.tasks.isEmpty,
         "items": group.tasks.map {
           [
             "name": "\($0.id.rawValue). \(Text.clip($0.name, 110))",

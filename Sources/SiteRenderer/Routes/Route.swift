@@ -19,6 +19,9 @@ public enum Route: Hashable, Sendable {
   case commune(CommuneID)
   /// A commune's duties in one task group, when its page lists too many to show them all.
   case communeGroup(CommuneID, GroupID, page: Int = 1)
+  /// The duties addressed to a collective of communes (all communes, all
+  /// xã …) in one task group: listed once, not on every commune's page.
+  case collectiveGroup(Collective, GroupID, page: Int = 1)
   case indicators
   case search
   case data
@@ -44,6 +47,9 @@ public enum Route: Hashable, Sendable {
     case .commune(let id): "xa-phuong/\(id.rawValue)/index.html"
     case .communeGroup(let id, let group, let page):
       "xa-phuong/\(id.rawValue)/nhom/\(Slug.make(from: group.rawValue))/" + Self.page(page)
+    case .collectiveGroup(let collective, let group, let page):
+      "xa-phuong/giao-chung/\(collective.rawValue)/\(Slug.make(from: group.rawValue))/"
+        + Self.page(page)
     case .indicators: "chi-tieu/index.html"
     case .search: "tim-kiem/index.html"
     case .data: "du-lieu/index.html"
