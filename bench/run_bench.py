@@ -141,6 +141,8 @@ def tree_stats(root: Path) -> dict:
     """html pages, files and bytes under root; hidden files (a tool's own build state,
     e.g. plansite's .plansite-build and .plansite-state) are counted apart."""
     pages = files = size = hidden_files = hidden_bytes = 0
+    largest = (0, "")
+    body_pages: dict[str, list[int]] = {}
     stack = [root]
     while stack:
         with os.scandir(stack.pop()) as it:
@@ -157,8 +159,17 @@ def tree_stats(root: Path) -> dict:
                     size += n
                     if e.name.endswith(".html"):
                         pages += 1
+                        if n > largest[0]:
+                            largest = (n, str(Path(e.path).relative_to(root)))
+                        # An agency's or commune's own page: <kind>/<id>/index.html.
+                        parts = Path(e.path).relative_to(root).parts
+                        if len(parts) == 3 and parts[2] == "index.html" and parts[1] != "giao-chung":
+                            body_pages.setdefault(parts[0], []).append(n)
+    medians = {kind: statistics.median(sizes) for kind, sizes in body_pages.items()}
     return {"pages": pages, "files": files, "bytes": size,
-            "hidden_files": hidden_files, "hidden_bytes": hidden_bytes}
+            "hidden_files": hidden_files, "hidden_bytes": hidden_bytes,
+            "largest_page": largest[0], "largest_page_path": largest[1],
+            "median_body_page": medians}
 
 
 # ---------------------------------------------------------------- the two tools
@@ -543,6 +554,23 @@ def main(argv=None) -> int:
             f"| {p['cpu_s']:.2f} | {h['cpu_s']:.2f} | {ratio(p['cpu_s'], h['cpu_s']):.2f} "
             f"| {mib(p['maxrss_kib']):.0f} | {mib(h['maxrss_kib']):.0f} | {ratio(p['maxrss_kib'], h['maxrss_kib']):.2f} |")
     log("\nratio = plansite / hugo (below 1: plansite is faster / smaller).")
+
+    # The page-weight and speed targets (issue 15), one row each.
+    log("\n## Targets\n")
+    log("| N tasks | wall / Hugo's | peak RSS / Hugo's | largest HTML page | median agency page | "
+        "median commune page | output bytes / Hugo's |")
+    log("|---:|---:|---:|---:|---:|---:|---:|")
+    for n in sizes:
+        s = results["sizes"][str(n)]
+        p, h = s["median"]["plansite"], s["median"]["hugo"]
+        op, oh = s["output"]["plansite"], s["output"]["hugo"]
+        med = op.get("median_body_page", {})
+        log(f"| {n:,} | {ratio(p['wall_s'], h['wall_s']):.2f} | {ratio(p['maxrss_kib'], h['maxrss_kib']):.2f} "
+            f"| {op['largest_page'] / 1024:.0f} KB ({op['largest_page_path']}) "
+            f"| {med.get('co-quan', 0) / 1024:.0f} KB | {med.get('xa-phuong', 0) / 1024:.0f} KB "
+            f"| {ratio(op['bytes'], oh['bytes']):.2f} |")
+    log("\ntargets at 10,000: wall ≤ 0.15, RSS ≤ 0.2, largest page ≤ 512 KB, median agency and "
+        "commune page < 150 KB, output ≤ 1.5; wall(30k) / wall(10k) ≤ 3.3 (below)")
     if any(results["sizes"][str(n)]["with_reports"] for n in sizes):
         log("\nplansite on the same corpus with reports (gen_corpus.py --reports: 3 periods, every named "
             "reporter on each of its tasks, 20% of communes on collective duties), beside the Hugo-comparable run:\n")

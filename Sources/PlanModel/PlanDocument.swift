@@ -26,12 +26,25 @@ public struct PlanDocument: Hashable, Sendable, Codable {
   public var sourceURL: String?
   /// Where it is defined (`plan.md`).
   public var source: SourceRef
+  /// The issuer as the document's header prints it, line by line
+  /// (`ỦY BAN NHÂN DÂN`, `TỈNH NGHỆ AN`); empty: the issuer in capitals.
+  public var issuerHeader: [String]
+  /// Which part of the plan the site publishes, when not all of it
+  /// (`Mục III.1`): counts and missing deadlines then say so.
+  public var publishedPart: String?
+  /// How the plan names its collectives, by collective id
+  /// (`all-agencies: "Các sở, ngành"`); the others keep plansite's words.
+  public var collectiveLabels: [String: String]
 
   public init(
     number: String, title: String, documentType: String, issued: Day, effective: Day?,
     issuer: String, signer: String, signerTitle: String?, field: String?, place: String?,
-    preamble: RichText, sourceURL: String?, source: SourceRef
+    preamble: RichText, sourceURL: String?, source: SourceRef, issuerHeader: [String] = [],
+    publishedPart: String? = nil, collectiveLabels: [String: String] = [:]
   ) {
+    self.issuerHeader = issuerHeader
+    self.publishedPart = publishedPart
+    self.collectiveLabels = collectiveLabels
     self.number = number
     self.title = title
     self.documentType = documentType

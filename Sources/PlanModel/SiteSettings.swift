@@ -16,11 +16,16 @@ public struct SiteSettings: Hashable, Sendable, Codable {
   /// Whether the content is made-up sample data (`sample: true`): every
   /// page then says so.
   public var isSample: Bool
+  /// The licence of the site's data (`CC BY 4.0`, or a URL), shown on the
+  /// data page and in plan.json.
+  public var license: String?
 
   public init(
     title: String, language: String = "vi", baseURL: String? = nil, description: String = "",
-    publisher: String? = nil, footerNote: String? = nil, isSample: Bool = false
+    publisher: String? = nil, footerNote: String? = nil, isSample: Bool = false,
+    license: String? = nil
   ) {
+    self.license = license
     self.isSample = isSample
     self.title = title
     self.language = language

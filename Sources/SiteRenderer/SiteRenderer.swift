@@ -207,7 +207,13 @@ public struct SiteRenderer: Sendable {
   func render<Kind: PageKind>(_ kind: Kind.Type, _ input: Kind.Input, at route: Route)
     throws(DiagnosticError) -> [UInt8]
   {
-    let tools = PageTools(link: Linker(from: route.path), fragments: fragments)
+    // The 404 page is served at whatever address was asked for: relative
+    // links would point below it, so with base_url it links absolutely.
+    let link =
+      route == .notFound
+      ? model.plan.site.baseURL.map { Linker(absolute: $0) } ?? Linker(from: route.path)
+      : Linker(from: route.path)
+    let tools = PageTools(link: link, fragments: fragments)
     let content = Kind.view(input, tools)
     let fields = layout.pageFields(route: route, page: content, tools: tools, digest: pageBase)
     guard let html = templates.render(fields, with: Kind.template) else {

@@ -52,6 +52,7 @@ struct ContentEditor {
     var role: String
     var text: String
     var deadline: String?
+    var label: String? = nil
   }
 
   struct Task {
@@ -69,6 +70,7 @@ struct ContentEditor {
         out +=
           "  - to: [\(a.to.joined(separator: ", "))]\n    role: \(a.role)\n    text: \(q(a.text))\n"
         if let deadline = a.deadline { out += "    deadline: \(deadline)\n" }
+        if let label = a.label { out += "    label: \(q(label))\n" }
       }
       return out + "---\n\n" + body + "\n"
     }
@@ -116,7 +118,7 @@ struct ContentEditor {
 
   var site = Fields(pairs: [
     ("title", q("Kế hoạch mẫu")), ("language", "vi"), ("description", q("Một kế hoạch nhỏ.")),
-    ("base_url", nil), ("publisher", nil), ("footer_note", nil), ("sample", nil),
+    ("base_url", nil), ("publisher", nil), ("footer_note", nil), ("sample", nil), ("license", nil),
   ])
   static let ninthMonth = Fields(pairs: [
     ("id", "2026-9t"), ("name", q("9 tháng năm 2026")), ("start", "2026-01-01"),
@@ -177,7 +179,8 @@ struct ContentEditor {
       ("number", q("1/KH-UBND")), ("title", q("Kế hoạch mẫu để kiểm thử")),
       ("document_type", nil), ("issued", "2026-01-13"), ("effective", nil),
       ("issuer", q("Ủy ban nhân dân tỉnh")), ("signer", q("Nguyễn Văn A")), ("signer_title", nil),
-      ("field", nil), ("place", nil), ("source_url", nil),
+      ("field", nil), ("place", nil), ("source_url", nil), ("issuer_header", nil),
+      ("published_part", nil), ("collective_labels", nil),
     ]),
     body: "Căn cứ các văn bản có liên quan.")
   var sections: [String: Document] = [
@@ -840,6 +843,39 @@ struct ContentEditor {
         }
       }),
     // reporting.yaml
+    Operation(
+      name: "site.license", covers: ["SiteSettings.license"],
+      apply: setSite("license", [nil, q("CC BY 4.0")])),
+    Operation(
+      name: "plan.issuer_header", covers: ["PlanDocument.issuerHeader"],
+      apply: setPlan("issuer_header", [nil, "[\"ỦY BAN NHÂN DÂN\", \"TỈNH MẪU\"]"])),
+    Operation(
+      name: "plan.published_part", covers: ["PlanDocument.publishedPart"],
+      apply: setPlan("published_part", [nil, q("mục III.1")])),
+    Operation(
+      name: "plan.collective_labels", covers: ["PlanDocument.collectiveLabels"],
+      apply: setPlan(
+        "collective_labels",
+        [nil, "\n  all-agencies: \"Các sở, ngành\"", "\n  all-communes: \"UBND cấp xã\""])),
+    Operation(
+      name: "assignment.label", covers: ["Assignment.label"],
+      apply: setAssignment { assignment, rng in
+        assignment.label = pick([nil, "Các sở, ngành và địa phương", "Sở Nội vụ"], &rng)
+      }),
+    Operation(
+      name: "agency.contact",
+      covers: [
+        "Agency.contact", "Agency.Contact.address", "Agency.Contact.phone", "Agency.Contact.email",
+        "Agency.Contact.website",
+      ],
+      apply: { editor, rng in
+        setEntry(
+          \.agencies, pick(["address", "phone", "email", "website"], &rng),
+          [
+            nil, q("Số 1 đường Mẫu"), q("0200 000 000"), q("so@example.gov.vn"),
+            q("https://so.example.gov.vn/"),
+          ])(&editor, &rng)
+      }),
     Operation(
       name: "site.sample", covers: ["SiteSettings.isSample"],
       apply: setSite("sample", [nil, "true", "false"])),

@@ -61,6 +61,79 @@ import Testing
     #expect(html.contains("<meta property=\"og:title\" content=\"Sở Tài chính · "))
   }
 
+  /// indicators.csv says what the indicators page says: ranges as ranges,
+  /// each indicator's note and sources.
+  @Test func indicatorsCSVKeepsRangesNotesAndSources() throws {
+    let csv = try String(contentsOfFile: Self.output + "/du-lieu/indicators.csv", encoding: .utf8)
+    let header = try #require(csv.split(separator: "\r\n").first)
+    #expect(header.hasSuffix(",owner,note,sources"))
+    #expect(
+      csv.contains("dh20-grdp-binh-quan-dau-nguoi,")
+        && csv.contains(",target,2030,165–190,range,165,190,"))
+    #expect(csv.contains("https://vneconomy.vn/nghe-an-dat-muc-tieu-tang-truong-grdp-tren-12"))
+    #expect(csv.contains("Bình quân cả giai đoạn 2025-2030."))
+  }
+
+  /// The plan page shows the document's header as issued.
+  @Test func homeShowsTheDocumentHeaderAsIssued() {
+    let html = page("index.html")
+    #expect(
+      html.contains(
+        "<p>ỦY BAN NHÂN DÂN</p><p><strong>TỈNH NGHỆ AN</strong></p><p>Số: 22/KH-UBND</p>"))
+    #expect(html.contains("<strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong>"))
+    #expect(html.contains("<strong>Độc lập - Tự do - Hạnh phúc</strong>"))
+    #expect(html.contains("<em>Nghệ An, ngày 13 tháng 01 năm 2026</em>"))
+  }
+
+  /// Only part of the plan is published: the site says so where it counts,
+  /// and a missing deadline is "not stated in the published part".
+  @Test func publishedPartIsStated() {
+    #expect(page("index.html").contains("Trang này đăng các mục I, II và III.1 của văn bản"))
+    let task = page("nhiem-vu/1-1/index.html")
+    #expect(task.contains("<dt>Thời hạn</dt><dd>Không nêu trong phần đã đăng</dd>"))
+    #expect(!task.contains("Chưa quy định"))
+    #expect(
+      page("co-quan/so-tai-chinh/index.html").contains(
+        "(trong các mục I, II và III.1, phần đã đăng trên trang)"))
+    #expect(
+      page("xa-phuong/phuong-thanh-vinh/index.html").contains(
+        "(trong các mục I, II và III.1, phần đã đăng trên trang)"))
+  }
+
+  /// Assignments name who is assigned in the plan's own words, and the plan
+  /// names its collectives its own way.
+  @Test func assignmentsUseThePlansWords() {
+    let task = page("nhiem-vu/1-5/index.html")
+    #expect(
+      task.contains("<h3 class=\"assignment__who\">Sở Nội vụ và các sở, ngành, địa phương</h3>"))
+    #expect(task.contains(">Các sở, ngành</a>"))
+    #expect(!task.contains("Các sở, ban, ngành"))
+    #expect(
+      page("nhiem-vu/1-2/index.html").contains("Thanh tra tỉnh, Sở Tư pháp và Văn phòng UBND tỉnh"))
+  }
+
+  /// The data page lists only the kinds this plan has, with their labels, and says no licence is stated.
+  @Test func dataPageLabelsCodesAndStatesTheLicence() {
+    let html = page("du-lieu/index.html")
+    #expect(html.contains("loại: xa (xã), phuong (phường)</td>"))
+    #expect(!html.contains("dac-khu (đặc khu)"))
+    #expect(html.contains("Trang chưa nêu giấy phép sử dụng dữ liệu"))
+  }
+
+  /// The content cites public sources, never a path on someone's machine.
+  @Test func contentCitesNoMachinePaths() throws {
+    for folder in [
+      TestProject.content, TestProject.root.appendingPathComponent("docs/sample").path,
+    ] {
+      for (path, data) in TestProject.snapshot(of: folder) {
+        let text = String(decoding: data, as: UTF8.self)
+        for pattern in ["/work/", "/home/", "/Users/", "/tmp/", "C:\\"] {
+          #expect(!text.contains(pattern), "\(folder)/\(path) cites \(pattern)")
+        }
+      }
+    }
+  }
+
   /// No report of 22/KH-UBND is published: the site says so, and prints no
   /// count that would read as a fact.
   @Test func saysNoReportIsPublishedAndPrintsNoZeroCounts() throws {
@@ -121,7 +194,8 @@ import Testing
     #expect(html.contains("<span class=\"role role--implement\">Thực hiện</span>"))
     let collective = page("nhiem-vu/1-1/index.html")
     #expect(collective.contains("href=\"../../xa-phuong/index.html\">UBND các xã, phường</a>"))
-    #expect(collective.contains("href=\"../../co-quan/index.html\">Các sở, ban, ngành</a>"))
+    // 22/KH-UBND names all agencies "các sở, ngành" (collective_labels in plan.md).
+    #expect(collective.contains("href=\"../../co-quan/index.html\">Các sở, ngành</a>"))
   }
 
   @Test func homePageShowsPlanMetadataAndStructure() {

@@ -36,6 +36,27 @@ import Testing
     }
   }
 
+  /// With base_url the 404 page links absolutely: a server shows it at any address.
+  @Test func theErrorPageLinksAbsolutelyWithABaseURL() {
+    let html = page("404.html")
+    #expect(html.contains("href=\"https://mau.example.org/assets/site."))
+    #expect(html.contains("href=\"https://mau.example.org/index.html\""))
+    #expect(!html.contains("href=\"assets/"))
+  }
+
+  /// An agency's public contact is on its page; the data's licence on the data page.
+  @Test func contactAndLicenceAreShown() {
+    let html = page("co-quan/so-tai-chinh/index.html")
+    #expect(html.contains("<a href=\"tel:0200000000\">0200 000 000</a>"))
+    #expect(html.contains("<a href=\"mailto:stc@mau.example.org\">stc@mau.example.org</a>"))
+    #expect(
+      page("du-lieu/index.html").contains(
+        "Giấy phép sử dụng dữ liệu:</strong> CC BY 4.0 (dữ liệu mẫu)"))
+    #expect(
+      TestProject.read(Self.plain.site + "/du-lieu/plan.json").contains(
+        "\"license\": \"CC BY 4.0 (dữ liệu mẫu)\""))
+  }
+
   @Test func draftsAreShownOnlyWhenAskedFor() {
     let draft = "bao-cao/2026-9t/so-giao-duc-va-dao-tao/index.html"
     #expect(!FileManager.default.fileExists(atPath: Self.plain.site + "/" + draft))

@@ -17,6 +17,22 @@ extension FileParser {
     let field = f.string("field")?.value
     let place = f.string("place")?.value
     let sourceURL = f.string("source_url")?.value
+    let issuerHeader = f.stringList("issuer_header")?.map(\.value) ?? []
+    let publishedPart = f.string("published_part")?.value
+    var labels: [String: String] = [:]
+    for (key, value) in f.pairs("collective_labels") ?? [] {
+      guard let collective = Collective(rawValue: key.value), collective.rawValue == key.value
+      else {
+        let known = Collective.allCases.map(\.rawValue).joined(separator: ", ")
+        f.error(
+          vi: "'\(key.value)' không phải là một nhóm chung",
+          en: "'\(key.value)' is not a collective",
+          at: key.location,
+          notes: [Diagnostic.Note(vi: "dùng một trong: \(known)", en: "use one of: \(known)")])
+        continue
+      }
+      labels[collective.rawValue] = value.value
+    }
     if let issued, let effective, effective.value < issued.value {
       f.warning(
         vi: "ngày có hiệu lực (\(effective.value.vietnamese)) trước ngày ban hành "
@@ -38,7 +54,8 @@ extension FileParser {
         number: number.value, title: title.value, documentType: type, issued: issued.value,
         effective: effective?.value, issuer: issuer.value, signer: signer.value,
         signerTitle: signerTitle, field: field, place: place, preamble: body(doc),
-        sourceURL: sourceURL, source: doc.file.ref))
+        sourceURL: sourceURL, source: doc.file.ref, issuerHeader: issuerHeader,
+        publishedPart: publishedPart, collectiveLabels: labels))
   }
 
   /// `sections/NN-name.md`: a numbered part of the plan's text.

@@ -11,10 +11,13 @@ extension FileParser {
       let shortName = item.string("short_name")?.value
       let kind = item.enumeration("kind", Agency.Kind.self) ?? .so
       let note = item.string("note")?.value
+      let contact = Agency.Contact(
+        address: item.string("address")?.value, phone: item.string("phone")?.value,
+        email: item.string("email")?.value, website: item.string("website")?.value)
       guard let id, let name else { return nil }
       let agency = Agency(
         id: AgencyID(id.value), name: name.value, shortName: shortName, kind: kind, note: note,
-        source: SourceRef(path: yaml.source.file.path, location: item.location))
+        source: SourceRef(path: yaml.source.file.path, location: item.location), contact: contact)
       return PlanDraft.Entry(agency, idLocation: id.location)
     }
   }

@@ -30,9 +30,10 @@ extension FileParser {
     let publisher = fields.string("publisher")?.value
     let footer = fields.string("footer_note")?.value
     let sample = fields.bool("sample") ?? false
+    let license = fields.string("license")?.value
     guard let title else { return nil }
     return SiteSettings(
       title: title.value, language: language, baseURL: baseURL, description: description,
-      publisher: publisher, footerNote: footer, isSample: sample)
+      publisher: publisher, footerNote: footer, isSample: sample, license: license)
   }
 }

@@ -55,6 +55,7 @@ extension FileParser {
     let role = item.enumeration("role", Assignment.Role.self, required: true)
     let text = item.string("text", required: true, example: "\"Chủ trì …\"")
     let deadline = item.day("deadline")
+    let label = item.string("label")?.value
     // A bad role or text is reported above; the assignment is kept so its
     // `to:` list is still checked (every problem in one run).
     guard let to else { return nil }
@@ -72,6 +73,6 @@ extension FileParser {
     return PlanDraft.AssignmentDraft(
       to: to, role: role ?? .implement, text: assignmentText(text, file, item.report),
       deadline: deadline,
-      source: SourceRef(path: file.path, location: item.location))
+      source: SourceRef(path: file.path, location: item.location), label: label)
   }
 }

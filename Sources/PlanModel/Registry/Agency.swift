@@ -40,11 +40,33 @@ public struct Agency: Hashable, Sendable, Codable {
   public var note: String?
   /// Where the entry is defined.
   public var source: SourceRef
+  /// Its public contact, shown on its page so a citizen knows whom to ask.
+  public var contact: Contact
+
+  /// An agency's public contact details; each optional.
+  public struct Contact: Hashable, Sendable, Codable {
+    public var address: String?
+    public var phone: String?
+    public var email: String?
+    public var website: String?
+
+    public init(
+      address: String? = nil, phone: String? = nil, email: String? = nil, website: String? = nil
+    ) {
+      self.address = address
+      self.phone = phone
+      self.email = email
+      self.website = website
+    }
+
+    public var isEmpty: Bool { address == nil && phone == nil && email == nil && website == nil }
+  }
 
   public init(
     id: AgencyID, name: String, shortName: String? = nil, kind: Kind, note: String? = nil,
-    source: SourceRef
+    source: SourceRef, contact: Contact = Contact()
   ) {
+    self.contact = contact
     self.id = id
     self.name = name
     self.shortName = shortName

@@ -60,3 +60,11 @@ extension Plan {
     }
   }
 }
+
+extension Plan {
+  /// How the plan names a collective: its own words when `plan.md` gives
+  /// them (`collective_labels`), else plansite's.
+  public func label(of collective: Collective) -> String {
+    document.collectiveLabels[collective.rawValue] ?? collective.label
+  }
+}

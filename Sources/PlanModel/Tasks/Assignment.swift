@@ -29,10 +29,15 @@ public struct Assignment: Hashable, Sendable, Codable {
   public var deadline: Day?
   /// Where the assignment is written.
   public var source: SourceRef
+  /// Who is assigned, in the plan's own words ("Các sở, ngành và UBND các
+  /// xã, phường"), shown verbatim; `assignees` still drive the pages.
+  public var label: String?
 
   public init(
-    assignees: [Assignee], role: Role, text: RichText, deadline: Day? = nil, source: SourceRef
+    assignees: [Assignee], role: Role, text: RichText, deadline: Day? = nil, source: SourceRef,
+    label: String? = nil
   ) {
+    self.label = label
     self.assignees = assignees
     self.role = role
     self.text = text

@@ -101,11 +101,13 @@ public struct PlanDraft: Sendable, Codable {
     public var text: RichText
     public var deadline: Located<Day>?
     public var source: SourceRef
+    public var label: String?
 
     public init(
       to: [Located<String>], role: Assignment.Role, text: RichText, deadline: Located<Day>?,
-      source: SourceRef
+      source: SourceRef, label: String? = nil
     ) {
+      self.label = label
       self.to = to
       self.role = role
       self.text = text

@@ -154,7 +154,8 @@ public struct PlanValidator: Sendable {
         assignments.append(
           Assignment(
             assignees: assignees, role: assignmentDraft.role, text: assignmentDraft.text,
-            deadline: assignmentDraft.deadline?.value, source: assignmentDraft.source))
+            deadline: assignmentDraft.deadline?.value, source: assignmentDraft.source,
+            label: assignmentDraft.label))
       }
 
       var taskIndicators: [IndicatorID] = []

@@ -94,7 +94,7 @@ struct AgencyFiles: Sendable {
         "Hạn \(duty.role.label.lowercased()): Nhiệm vụ \(task.id.rawValue) – "
         + Text.clip(task.title, 90)
       var description = "\(agency.name) – \(duty.role.label)"
-      if let via = duty.via { description += " (giao chung: \(via.label))" }
+      if let via = duty.viaLabel { description += " (giao chung: \(via))" }
       // What to do is on the task page (the event's URL); the calendar
       // stays small enough for a phone to sync.
       description += "\nNhiệm vụ \(task.id.rawValue): \(task.title)"

@@ -118,11 +118,13 @@ enum DataDictionary {
       Field(
         name: "qualifier",
         meaning:
-          "exact, about (khoảng), atLeast (từ … trở lên), above (trên), atMost (tối đa), below (dưới)"
+          "exact (đúng bằng), about (khoảng), atLeast (từ … trở lên, tối thiểu), above (trên), atMost (tối đa, không quá), below (dưới), range (trong khoảng low–high; \"khoảng 165–190\" là about với low và high)"
       ),
       Field(name: "low", meaning: "số (dấu chấm thập phân), hoặc cận dưới nếu là khoảng"),
       Field(name: "high", meaning: "cận trên nếu là khoảng"),
       Field(name: "owner", meaning: "mã cơ quan phụ trách, nếu biết"),
+      Field(name: "note", meaning: "ghi chú của chỉ tiêu, như trên trang chỉ tiêu"),
+      Field(name: "sources", meaning: "nguồn số liệu, cách nhau bởi \" | \""),
     ])
 
   static let agencyDuties = File(
@@ -216,6 +218,15 @@ enum DataDictionary {
   /// The fields of `plan.json` that need more than their name, as paths.
   static let jsonFields = [
     Field(name: "schema_version", meaning: "phiên bản cấu trúc tệp (hiện là 2)"),
+    Field(
+      name: "license",
+      meaning: "giấy phép sử dụng dữ liệu (license trong site.yaml); null nếu chưa nêu"),
+    Field(
+      name: "document.published_part",
+      meaning: "phần của kế hoạch được đăng trên trang, khi chưa đăng toàn văn; null nếu đăng đủ"),
+    Field(
+      name: "document.collective_labels",
+      meaning: "cách kế hoạch gọi các nhóm chung (all-agencies: \"Các sở, ngành\" …)"),
     Field(
       name: "judged_on",
       meaning: "ngày lập trang, khi có tình trạng tính theo ngày đó (quá hạn); null nếu không có"),

@@ -17,6 +17,8 @@ struct PlanData: Sendable {
   struct Input: Encodable, Sendable {
     let document: PlanDocument
     let baseURL: String?
+    /// The licence of the data (`license` in site.yaml).
+    let license: String?
     let sections: [PlanSection]
     let groups: [TaskGroup]
     let tasks: [TaskData]
@@ -70,7 +72,8 @@ struct PlanData: Sendable {
         history: TaskPage.timeline(task.id, model))
     }
     return Input(
-      document: plan.document, baseURL: plan.site.baseURL, sections: plan.sections,
+      document: plan.document, baseURL: plan.site.baseURL, license: plan.site.license,
+      sections: plan.sections,
       groups: plan.groups,
       tasks: tasks,
       agencies: AgenciesPage.input(model).agencies,
@@ -161,6 +164,7 @@ struct PlanData: Sendable {
     }
     return .object([
       ("schema_version", .int(Self.schemaVersion)),
+      ("license", .optional(input.license)),
       ("judged_on", .optional(input.judgedOn?.iso)),
       ("data_as_of", .optional(input.dataAsOf?.iso)),
       (
@@ -172,6 +176,13 @@ struct PlanData: Sendable {
           ("signer", .string(doc.signer)), ("signer_title", .optional(doc.signerTitle)),
           ("field", .optional(doc.field)), ("place", .optional(doc.place)),
           ("source_url", .optional(doc.sourceURL)), ("preamble", rich(doc.preamble)),
+          ("issuer_header", .array(doc.issuerHeader.map(JSONValue.string))),
+          ("published_part", .optional(doc.publishedPart)),
+          (
+            "collective_labels",
+            .object(
+              doc.collectiveLabels.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+          ),
         ])
       ),
       (
@@ -411,7 +422,8 @@ struct PlanData: Sendable {
     switch assignee {
     case .agency(let id): ("agency", id.rawValue, agencyNames[id] ?? id.rawValue)
     case .commune(let id): ("commune", id.rawValue, communeNames[id] ?? id.rawValue)
-    case .collective(let c): ("collective", c.rawValue, c.label)
+    case .collective(let c):
+      ("collective", c.rawValue, input.document.collectiveLabels[c.rawValue] ?? c.label)
     }
   }
 
@@ -505,9 +517,12 @@ struct PlanData: Sendable {
           "id": indicator.id.rawValue, "group": indicator.group, "name": indicator.name,
           "unit": indicator.unit, "document": indicator.document ?? "", "figure": kind,
           "period": point.period, "value": point.value.description,
-          "qualifier": point.value.qualifier.rawValue, "low": Self.plainNumber(point.value.low),
+          "qualifier": point.value.high != nil && point.value.qualifier == .exact
+            ? "range" : point.value.qualifier.rawValue,
+          "low": Self.plainNumber(point.value.low),
           "high": point.value.high.map(Self.plainNumber) ?? "",
           "owner": indicator.owner?.rawValue ?? "",
+          "note": indicator.note ?? "", "sources": indicator.sources.joined(separator: " | "),
         ])
       }
     }

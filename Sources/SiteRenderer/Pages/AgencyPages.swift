@@ -149,6 +149,7 @@ enum AgencyPage: PageKind {
     let indicators: [IndicatorLink]
     let reports: ReportsBlock?
     let hasFeed: Bool
+    let publishedPart: String?
   }
 
   static func input(_ id: AgencyID, listing: DutyListing, _ model: SiteModel) -> Input? {
@@ -161,7 +162,7 @@ enum AgencyPage: PageKind {
         IndicatorLink(id: $0.id, name: $0.name)
       },
       reports: ReportsBlock(.agency(id), model),
-      hasFeed: Feeds.isWritten(model.plan))
+      hasFeed: Feeds.isWritten(model.plan), publishedPart: model.plan.document.publishedPart)
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
@@ -174,6 +175,18 @@ enum AgencyPage: PageKind {
     ]
     if let short = agency.shortName { view["short_name"] = short }
     if let note = agency.note { view["note"] = note }
+    let contact = agency.contact
+    if !contact.isEmpty {
+      var fields: [String: Any] = [:]
+      if let address = contact.address { fields["address"] = address }
+      if let phone = contact.phone {
+        fields["phone"] = phone
+        fields["phone_href"] = "tel:" + phone.filter { $0.isNumber || $0 == "+" }
+      }
+      if let email = contact.email { fields["email"] = email }
+      if let website = contact.website { fields["website"] = website }
+      view["contact"] = fields
+    }
     let indicators = input.indicators.map { $0.view(link: link) }
     var fields: [String: Any] = [
       "csv_href": link.href(path: AgencyFiles.csvPath(agency.id)),
@@ -193,6 +206,7 @@ enum AgencyPage: PageKind {
       fields["reports"] = reports.view(
         link: link, feed: input.hasFeed ? Feeds.agencyPath(agency.id) : nil)
     }
+    if let part = input.publishedPart { fields["published_part"] = part }
     return PageContent(
       title: agency.name,
       description:

@@ -61,6 +61,7 @@ enum CommunePage: PageKind {
     let shared: [SharedList]
     let reports: ReportsBlock?
     let hasFeed: Bool
+    let publishedPart: String?
   }
 
   /// What a commune's page lists: every duty when they fit on a page;
@@ -105,7 +106,8 @@ enum CommunePage: PageKind {
     Input(
       commune: commune, planName: model.planName,
       duties: BodyDuties(shown, model, totals: totals), shared: shared,
-      reports: ReportsBlock(.commune(commune.id), model), hasFeed: Feeds.isWritten(model.plan))
+      reports: ReportsBlock(.commune(commune.id), model), hasFeed: Feeds.isWritten(model.plan),
+      publishedPart: model.plan.document.publishedPart)
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
@@ -138,6 +140,7 @@ enum CommunePage: PageKind {
       fields["reports"] = reports.view(
         link: link, feed: input.hasFeed ? Feeds.communePath(commune.id) : nil)
     }
+    if let part = input.publishedPart { fields["published_part"] = part }
     return PageContent(
       title: commune.fullName,
       description: "Các nhiệm vụ giao cho UBND \(inSentence) theo \(input.planName).",
@@ -159,6 +162,8 @@ struct SharedList: Encodable, Sendable {
   static let communal: [Collective] = [.allCommunes, .allXa, .allPhuong, .allDacKhu]
 
   let collective: Collective
+  /// How the plan names the collective.
+  let label: String
   let count: Int
   let groups: [GroupCount]
   /// How many of the list's tasks the commune has reported on (nil on the
@@ -169,6 +174,7 @@ struct SharedList: Encodable, Sendable {
     let duties = model.duties.duties(of: collective)
     guard !duties.isEmpty else { return nil }
     self.collective = collective
+    label = model.plan.label(of: collective)
     count = duties.count
     var counts: [GroupID: Int] = [:]
     for duty in duties {
@@ -182,7 +188,7 @@ struct SharedList: Encodable, Sendable {
 
   func view(link: Linker) -> [String: Any] {
     var view: [String: Any] = [
-      "key": collective.rawValue, "label": collective.label, "count": count,
+      "key": collective.rawValue, "label": label, "count": count,
       "groups": groups.map { group -> [String: Any] in
         [
           "number": group.id.rawValue, "title": group.title, "count": group.count,
@@ -202,6 +208,7 @@ enum SharedGroupPage: PageKind {
 
   struct Input: Encodable, Sendable {
     let collective: Collective
+    let label: String
     let group: GroupID
     let groupTitle: String
     let listing: DutyListing
@@ -216,14 +223,15 @@ enum SharedGroupPage: PageKind {
     guard let taskGroup = model.plan.group(group) else { return nil }
     let part = listing.only(group)
     return Input(
-      collective: collective, group: group, groupTitle: taskGroup.title, listing: part.page(page),
+      collective: collective, label: model.plan.label(of: collective), group: group,
+      groupTitle: taskGroup.title, listing: part.page(page),
       page: page, pageCount: part.pageCount, summary: StatusSummary(part.shown))
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
     let route: (Int) -> Route = { .collectiveGroup(input.collective, input.group, page: $0) }
     let fields: [String: Any] = [
-      "owner_name": input.collective.label,
+      "owner_name": input.label,
       "owner_href": tools.link.href(.communes) + "#giao-chung",
       "group_number": input.group.rawValue,
       "group_title": input.groupTitle,
@@ -236,9 +244,9 @@ enum SharedGroupPage: PageKind {
     ]
     let suffix = input.page > 1 ? " (trang \(input.page)/\(input.pageCount))" : ""
     return PageContent(
-      title: "Giao chung cho \(input.collective.label): nhóm \(input.group.rawValue)" + suffix,
+      title: "Giao chung cho \(input.label): nhóm \(input.group.rawValue)" + suffix,
       description:
-        "Các việc giao chung cho \(input.collective.label) trong nhóm nhiệm vụ \(input.group.rawValue).",
+        "Các việc giao chung cho \(input.label) trong nhóm nhiệm vụ \(input.group.rawValue).",
       trail: [("Xã, phường", .communes)], fields: fields)
   }
 }

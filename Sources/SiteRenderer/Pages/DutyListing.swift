@@ -97,7 +97,8 @@ struct DutyListing: Encodable, Sendable {
         ? []
         : [
           Section(
-            key: collective.rawValue, title: "Giao chung cho " + collective.label, rows: rows,
+            key: collective.rawValue, title: "Giao chung cho " + model.plan.label(of: collective),
+            rows: rows,
             showsVia: false)
         ])
   }
@@ -130,7 +131,8 @@ struct DutyListing: Encodable, Sendable {
         sections.append(
           Section(
             key: collective.rawValue,
-            title: "Giao chung cho " + collective.label + (reportedOnly ? ": việc đã báo cáo" : ""),
+            title: "Giao chung cho " + model.plan.label(of: collective)
+              + (reportedOnly ? ": việc đã báo cáo" : ""),
             rows: rows, showsVia: false))
       }
     }

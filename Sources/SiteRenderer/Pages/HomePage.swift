@@ -58,6 +58,17 @@ enum HomePage: PageKind {
     if let field = doc.field { document["field"] = field }
     if let place = doc.place { document["place"] = place }
     if let url = doc.sourceURL { document["source_url"] = url }
+    // The header as issued: issuer, Quốc hiệu and Tiêu ngữ, number, place and date.
+    let issuerLines = doc.issuerHeader.isEmpty ? [doc.issuer.uppercased()] : doc.issuerHeader
+    document["issuer_lines"] = issuerLines.enumerated().map { index, line in
+      ["text": line, "is_last": index == issuerLines.count - 1]
+    }
+    let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+    document["dated"] =
+      (doc.place.map { $0 + ", " } ?? "")
+      + "ngày \(two(doc.issued.day)) tháng \(two(doc.issued.month)) năm \(doc.issued.year)"
+    document["type_upper"] = doc.documentType.uppercased()
+    if let part = doc.publishedPart { document["published_part"] = part }
     let groups: [[String: Any]] = input.groups.map { group in
       [
         "number": group.id.rawValue,

@@ -39,6 +39,8 @@ struct DutyRow: Encodable, Sendable, PrecomputedDigest {
   let role: Assignment.Role
   /// The collective that brings the assignee in, if not named.
   let via: Collective?
+  /// How the plan names that collective.
+  let viaLabel: String?
   /// The assignment's own deadline, else the task's.
   let deadline: Day?
   /// The assignee's own reported status (nil in a plan without reports:
@@ -55,6 +57,7 @@ struct DutyRow: Encodable, Sendable, PrecomputedDigest {
     self.assignment = duty.assignment
     role = duty.role
     via = duty.via
+    viaLabel = duty.via.map { model.plan.label(of: $0) }
     deadline = assignment.deadline ?? task.deadline
     own = model.own(reporter, on: task.id, deadline: deadline)
   }
@@ -68,6 +71,7 @@ struct DutyRow: Encodable, Sendable, PrecomputedDigest {
     assignment = duty.assignment
     role = duty.role
     via = nil
+    viaLabel = nil
     deadline = task.assignments[duty.assignment].deadline ?? task.deadline
     own = nil
   }
@@ -79,7 +83,7 @@ struct DutyRow: Encodable, Sendable, PrecomputedDigest {
     hash.update(task.digest.value)
     hash.update(UInt64(assignment))
     hash.update(role.rawValue)
-    hash.update(via?.rawValue ?? "-")
+    hash.update(viaLabel ?? "-")
     hash.update(deadline?.iso ?? "-")
     if let own {
       hash.update(own.status.rawValue)
@@ -105,7 +109,7 @@ struct DutyRow: Encodable, Sendable, PrecomputedDigest {
       "role_label": role.label,
     ]
     (own ?? task.shown).add(to: &item)
-    if showingVia, let via { item["via"] = via.label }
+    if showingVia, let viaLabel { item["via"] = viaLabel }
     if let deadline { item["deadline"] = deadline.vietnamese }
     return item
   }
@@ -121,7 +125,7 @@ struct AssigneeName: Encodable, Sendable, Hashable {
     switch assignee {
     case .agency(let id): name = plan.agency(id)?.name ?? id.rawValue
     case .commune(let id): name = plan.commune(id)?.fullName ?? id.rawValue
-    case .collective(let collective): name = collective.label
+    case .collective(let collective): name = plan.label(of: collective)
     }
   }
 

@@ -100,21 +100,50 @@ enum DataPage: PageKind {
     let schemaVersion: Int
     /// Whether the plan has a reporting schedule (the report files are then listed).
     let hasReports: Bool
+    /// The data's licence, if the site states one.
+    let license: String?
+    /// The kinds of commune and of agency the plan has (the data page lists only those).
+    let communeKinds: [Commune.Kind]
+    let agencyKinds: [Agency.Kind]
   }
 
   static func input(_ model: SiteModel) -> Input {
-    Input(
+    let plan = model.plan
+    return Input(
       planName: model.planName, schemaVersion: PlanData.schemaVersion,
-      hasReports: model.plan.schedule != nil)
+      hasReports: plan.schedule != nil, license: plan.site.license,
+      communeKinds: Commune.Kind.allCases.filter { kind in
+        plan.communes.contains { $0.kind == kind }
+      },
+      agencyKinds: Agency.Kind.allCases.filter { kind in plan.agencies.contains { $0.kind == kind }
+      })
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
     let link = tools.link
+    // The kinds this plan has, each code with its Vietnamese label.
+    let communeKinds =
+      "loại: "
+      + input.communeKinds.map { "\($0.rawValue) (\($0.label.lowercased()))" }.joined(
+        separator: ", ")
+    let agencyKinds =
+      "loại: "
+      + input.agencyKinds.map { "\($0.rawValue) (\($0.label.lowercased()))" }.joined(
+        separator: ", ")
     func fileView(_ file: DataDictionary.File, href: String?) -> [String: Any] {
       var view: [String: Any] = [
         "name": file.name, "title": file.title, "meaning": file.meaning,
         "anchor": "tep-" + Slug.make(from: file.name),
-        "fields": file.fields.map { ["name": $0.name, "meaning": $0.meaning] },
+        "fields": file.fields.map { field -> [String: Any] in
+          var meaning = field.meaning
+          if field.name == "kind", file.name == DataDictionary.communes.name {
+            meaning = communeKinds
+          }
+          if field.name == "kind", file.name == DataDictionary.agencies.name {
+            meaning = agencyKinds
+          }
+          return ["name": field.name, "meaning": meaning]
+        },
       ]
       if let href { view["href"] = href }
       return view
@@ -137,6 +166,8 @@ enum DataPage: PageKind {
         "agency_file": fileView(DataDictionary.agencyDuties, href: nil),
         "json_fields": json,
         "has_reports": input.hasReports,
+        "license": input.license ?? "",
+        "has_license": input.license != nil,
       ])
   }
 }

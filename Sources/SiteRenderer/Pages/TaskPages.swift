@@ -99,6 +99,8 @@ enum TaskPage: PageKind {
     /// Whether the plan has a reporting schedule (the page then states how
     /// a task's status is derived).
     let hasReporting: Bool
+    /// The part of the plan the site publishes, when not all of it.
+    let publishedPart: String?
   }
 
   struct TimelineEntry: Encodable, Sendable {
@@ -161,7 +163,7 @@ enum TaskPage: PageKind {
         IndicatorLink(id: $0.id, name: $0.name)
       },
       previous: link(-1), next: link(1), timeline: timeline, holders: holders,
-      hasReporting: plan.schedule != nil)
+      hasReporting: plan.schedule != nil, publishedPart: plan.document.publishedPart)
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
@@ -180,6 +182,10 @@ enum TaskPage: PageKind {
         },
         "text_html": assignment.text.html,
       ]
+      if let label = assignment.label {
+        item["label"] = label
+        item["has_label"] = true
+      }
       if let deadline = assignment.deadline { item["deadline"] = deadline.vietnamese }
       return item
     }
@@ -198,6 +204,8 @@ enum TaskPage: PageKind {
       "group_title": input.groupTitle,
       "group_href": link.href(.group(input.groupID)),
       "has_reporting": input.hasReporting,
+      "no_deadline": input.publishedPart == nil
+        ? "Chưa quy định" : "Không nêu trong phần đã đăng",
     ]
     if let deadline = task.deadline { taskView["deadline"] = deadline.vietnamese }
     if let doneOn = input.state.doneOn { taskView["done_on"] = doneOn.vietnamese }

@@ -84,6 +84,12 @@ public struct Linker: Sendable {
     root = String(repeating: "../", count: max(0, depth))
   }
 
+  /// A linker writing absolute addresses under `base` (`https://…/`): for
+  /// the 404 page, which a server shows at any address.
+  public init(absolute base: String) {
+    root = base
+  }
+
   /// The relative address of `route` from the current page.
   public func href(_ route: Route) -> String { root + route.path }
 
