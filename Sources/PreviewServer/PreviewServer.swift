@@ -24,7 +24,33 @@ public final class PreviewServer: Sendable {
 
   /// Tells open pages to reload.
   public func published() async {
-    await generation.advance()
+    await generation.advance(problems: nil)
+  }
+
+  /// Tells open pages that a save broke the build: they show `problems`
+  /// over the page (the last good build) until the next good build.
+  public func failed(_ problems: String) async {
+    await generation.advance(problems: problems)
+  }
+
+  /// Whether nothing listens on `port` of 127.0.0.1 yet: checked before
+  /// starting, so a busy port fails at once with a clear message.
+  public static func isFree(_ port: UInt16) -> Bool {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return true }
+    defer { close(fd) }
+    var one: Int32 = 1
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    return bound == 0
   }
 
   /// Runs until the task is cancelled.
@@ -40,10 +66,18 @@ public final class PreviewServer: Sendable {
     await server.appendRoute("GET /_plansite/changes") { request in
       let since = Int(request.query.first { $0.name == "since" }?.value ?? "") ?? -1
       let current = await generation.wait(after: since, timeout: 25)
+      let problems = await generation.problems
+      var body = [UInt8]("{\"build\":\(current),\"problems\":".utf8)
+      if let problems {
+        body += Array(Self.jsonString(problems).utf8)
+      } else {
+        body += Array("null".utf8)
+      }
+      body.append(UInt8(ascii: "}"))
       return HTTPResponse(
         statusCode: .ok,
         headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-        body: Data("{\"build\":\(current)}".utf8))
+        body: Data(body))
     }
     await server.appendRoute("GET *") { request in
       Self.respond(to: request.path, files: files)
@@ -59,6 +93,27 @@ public final class PreviewServer: Sendable {
   /// Waits until the server accepts connections.
   public func waitUntilListening() async throws {
     try await server.waitUntilListening()
+  }
+
+  /// A JSON string literal.
+  static func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+          out += String(format: "\\u%04x", scalar.value)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
   }
 
   static func respond(to path: String, files: SiteFiles) -> HTTPResponse {
@@ -81,8 +136,11 @@ public final class PreviewServer: Sendable {
 actor BuildGeneration {
   private var current = 0
   private var waiting: [UUID: CheckedContinuation<Int, Never>] = [:]
+  /// The last build's problems, if it failed (the page then shows them).
+  private(set) var problems: String?
 
-  func advance() {
+  func advance(problems: String?) {
+    self.problems = problems
     current += 1
     let ready = waiting
     waiting = [:]
@@ -125,11 +183,33 @@ enum LiveReload {
   static let script = """
     (function () {
       var build = -1;
+      var shown = false;
+      // A failed build: its messages over the page (the last good build),
+      // until the next good build reloads the page.
+      function show(problems) {
+        var box = document.getElementById("plansite-problems");
+        if (!box) {
+          box = document.createElement("div");
+          box.id = "plansite-problems";
+          box.setAttribute("role", "alert");
+          box.style.cssText = "position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;" +
+            "z-index:2147483647;background:#fff8f7;color:#1b1b1b;border-bottom:4px solid #b3261e;" +
+            "padding:1rem;font:14px/1.5 monospace;white-space:pre-wrap;box-shadow:0 4px 16px #0004";
+          document.body.appendChild(box);
+        }
+        box.textContent = "Bản dựng mới có lỗi; trang đang hiện bản dựng tốt gần nhất.\n\n" + problems;
+        shown = true;
+      }
       function check() {
         fetch("/_plansite/changes?since=" + build, { cache: "no-store" })
           .then(function (r) { return r.json(); })
           .then(function (data) {
-            if (build >= 0 && data.build > build) { location.reload(); return; }
+            if (data.problems) {
+              show(data.problems);
+            } else if ((build >= 0 && data.build > build) || shown) {
+              location.reload();
+              return;
+            }
             build = data.build;
             check();
           })

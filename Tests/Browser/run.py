@@ -608,6 +608,15 @@ if (main) {
   window.scrollTo(0, 0);
   out.covered.push(...new Set(hits));
 }
+// 5. Text inside inline SVG (charts) must stay readable: its font size
+// times the SVG's scale on screen, at least 11 px.
+out.svgText = [];
+for (const t of document.querySelectorAll('main svg text')) {
+  if (!t.getClientRects().length) continue;
+  const ctm = t.getScreenCTM();
+  const size = parseFloat(getComputedStyle(t).fontSize) * (ctm ? Math.hypot(ctm.a, ctm.b) : 1);
+  if (size < 11) out.svgText.push(desc(t) + ' is ' + size.toFixed(1) + ' px');
+}
 return out;
 """
 
@@ -671,6 +680,10 @@ def check_layout(driver, results: Results, page: Page, url: str, shots: Path,
             check.fail(f"{len(res['small'])} of {res['targets']} tap targets are smaller than "
                        f"{MIN_TARGET}×{MIN_TARGET} px (and not a link inside running text)")
             check.lines.extend("    " + s for s in res["small"][:15])
+        if res.get("svgText"):
+            problems += len(res["svgText"])
+            check.fail(f"{len(res['svgText'])} chart labels render under 11 px (unreadable)")
+            check.lines.extend("    " + s for s in res["svgText"][:10])
         results.figures["layout_problems"] += problems
         if verbose and res["inline"]:
             check.lines.append(f"{len(res['inline'])} small links exempt as links inside running text:")

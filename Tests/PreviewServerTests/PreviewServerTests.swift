@@ -51,3 +51,33 @@ import Testing
     #expect(served == "<html><body><p>x</p>\(LiveReload.tag)</body></html>")
   }
 }
+
+@Suite struct ServeProblemsTests {
+  /// A busy port is found before the server starts: `serve` then fails at
+  /// once with a message, instead of hanging.
+  @Test func aBusyPortIsFoundAtOnce() async throws {
+    let port = UInt16(19_000 + Int.random(in: 0..<1000))
+    #expect(PreviewServer.isFree(port))
+    let server = try PreviewServer(root: FileManager.default.temporaryDirectory.path, port: port)
+    let task = Task { try await server.run() }
+    try await server.waitUntilListening()
+    #expect(!PreviewServer.isFree(port))
+    task.cancel()
+  }
+
+  /// A failed build's messages reach open pages (shown over the page), and
+  /// the next good build clears them.
+  @Test func problemsReachThePageUntilTheNextGoodBuild() async {
+    let generation = BuildGeneration()
+    await generation.advance(problems: "Content/plan.md:2:9: lỗi: …")
+    #expect(await generation.problems == "Content/plan.md:2:9: lỗi: …")
+    #expect(await generation.wait(after: -1, timeout: 0) == 1)
+    await generation.advance(problems: nil)
+    #expect(await generation.problems == nil)
+    #expect(LiveReload.script.contains("plansite-problems"))
+  }
+
+  @Test func problemsAreSentAsAJSONString() {
+    #expect(PreviewServer.jsonString("a \"b\"\n\\c") == "\"a \\\"b\\\"\\n\\\\c\"")
+  }
+}

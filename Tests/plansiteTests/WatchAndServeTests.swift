@@ -85,6 +85,18 @@ import Testing
     #expect(serve.wait { $0.contains("(start): rendered") }, "\(serve.text)")
     let base = "http://127.0.0.1:\(port)"
 
+    // A second preview on the same port fails at once, saying what to do.
+    let started = Date()
+    let busy = try CommandRunner.run(
+      ["serve", "--port", "\(port)", "--today", "2026-11-27"], in: folder)
+    #expect(busy.status == 1)
+    #expect(busy.stderr.contains("lỗi: cổng \(port) đang được dùng; thử --port \(port + 1)"))
+    #expect(Date().timeIntervalSince(started) < 3)
+
+    // A save that breaks the build: the page shows the problem over itself.
+    let changes = try await get(base + "/_plansite/changes?since=-1")
+    #expect(String(decoding: changes.0, as: UTF8.self).contains("\"problems\":null"))
+
     for (path, status, type) in [
       ("/", 200, "text/html; charset=utf-8"),
       ("/co-quan/so-tai-chinh/index.html", 200, "text/html; charset=utf-8"),
@@ -115,7 +127,7 @@ import Testing
     #expect(String(decoding: script, as: UTF8.self).contains("location.reload()"))
     let (first, _) = try await get(base + "/_plansite/changes?since=-1")
     let build = try #require(
-      (try JSONSerialization.jsonObject(with: first) as? [String: Int])?["build"])
+      (try JSONSerialization.jsonObject(with: first) as? [String: Any])?["build"] as? Int)
     async let waiting = get(base + "/_plansite/changes?since=\(build)")
     try await Task.sleep(nanoseconds: 300_000_000)
     try edit(
@@ -123,8 +135,20 @@ import Testing
       "Thực hiện kiểm tra (mới)")
     let (next, _) = try await waiting
     let nextBuild = try #require(
-      (try JSONSerialization.jsonObject(with: next) as? [String: Int])?["build"])
+      (try JSONSerialization.jsonObject(with: next) as? [String: Any])?["build"] as? Int)
     #expect(nextBuild > build)
+    // A save that breaks the build: open pages get its messages to show.
+    async let broken = get(base + "/_plansite/changes?since=\(nextBuild)")
+    try await Task.sleep(nanoseconds: 300_000_000)
+    try edit(
+      folder.appendingPathComponent("Content/tasks/1-trong-tam/1-2.md"), "role: lead",
+      "role: chu tri")
+    let (problem, _) = try await broken
+    let reply = try #require(try JSONSerialization.jsonObject(with: problem) as? [String: Any])
+    #expect((reply["problems"] as? String)?.contains("'chu tri'") == true)
+    try edit(
+      folder.appendingPathComponent("Content/tasks/1-trong-tam/1-2.md"), "role: chu tri",
+      "role: lead")
     let (page, _) = try await get(base + "/nhiem-vu/1-2/index.html")
     #expect(String(decoding: page, as: UTF8.self).contains("Thực hiện kiểm tra (mới)"))
     // The snippet is only in served responses, never in the files.

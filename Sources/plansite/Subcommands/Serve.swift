@@ -27,6 +27,17 @@ extension PlansiteCommand {
       // A preview shows draft reports: the compiling office reviews them here.
       var configuration = options.configuration
       configuration.includesDrafts = true
+      let language = options.language ?? .vi
+      guard PreviewServer.isFree(port) else {
+        let next = port == UInt16.max ? port - 1 : port + 1
+        FileHandle.standardError.write(
+          Data(
+            (Message(
+              vi: "lỗi: cổng \(port) đang được dùng; thử --port \(next)",
+              en: "error: port \(port) is in use; try --port \(next)"
+            ).text(language) + "\n").utf8))
+        throw ExitCode.failure
+      }
       let server = try PreviewServer(root: output, port: port)
       let session = WatchSession(configuration: configuration, polling: poll)
       let serverTask = Task { try await server.run() }
@@ -35,7 +46,6 @@ extension PlansiteCommand {
         serverTask.cancel()
       }
       try await server.waitUntilListening()
-      let language = options.language ?? .vi
       print(
         Message(
           vi: "Đang phục vụ \(output)/ tại http://127.0.0.1:\(port)/ ; Ctrl-C để dừng.",
@@ -45,10 +55,13 @@ extension PlansiteCommand {
       let watching = Task.detached {
         session.run { event in
           WatchReport.print(event, output: output, language: options.language(for: event.result))
-          if event.result.published, !event.result.upToDate {
+          let failed = event.result.failed
+          if failed || (event.result.published && !event.result.upToDate) {
+            let problems = event.result.diagnostics.formatted(
+              options.language(for: event.result), color: false)
             let done = DispatchSemaphore(value: 0)
             Task {
-              await server.published()
+              if failed { await server.failed(problems) } else { await server.published() }
               done.signal()
             }
             done.wait()
