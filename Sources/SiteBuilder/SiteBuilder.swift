@@ -18,6 +18,8 @@ public struct SiteBuilder: Sendable {
   /// Memory kept between builds in one process (`watch`, `serve`); one-shot
   /// builds load it from the database beside the output folder.
   private let keptMemory: BuildMemory?
+  /// Told where the build is: each phase, then files made of how many.
+  public var progress: (@Sendable (BuildProgress) -> Void)?
 
   public init(configuration: BuildConfiguration) {
     self.configuration = configuration
@@ -48,8 +50,10 @@ public struct SiteBuilder: Sendable {
         clock.mark("up-to-date check")
         return upToDate(memory, timings: clock.timings)
       }
+      progress?(.phase(Message(vi: "Đang đọc nội dung…", en: "Reading the content…")))
       let loaded = load(inputs, memory)
       clock.mark("load")
+      progress?(.phase(Message(vi: "Đang kiểm tra…", en: "Checking…")))
       let checked = validate(loaded, inputs)
       result.diagnostics = checked.diagnostics
       result.language = checked.language
@@ -61,6 +65,7 @@ public struct SiteBuilder: Sendable {
       let jobs = renderer.outputs()
       let toProduce = clean ? jobs : memory.toProduce(jobs, liveIdentity: writer.liveIdentity)
       clock.mark("scope")
+      progress?(.files(done: 0, total: toProduce.count))
       let (report, folders) = try publish(jobs, producing: toProduce, writer: writer, memory)
       clock.mark("render and publish")
       result.notes = renderer.notes
@@ -265,6 +270,7 @@ public struct SiteBuilder: Sendable {
     } catch {
       throw DiagnosticError(error.diagnostic)
     }
+    var written = 0
     do throws(DiagnosticOrOutputError) {
       try Parallel.pipeline(
         toProduce, batch: 32,
@@ -279,6 +285,8 @@ public struct SiteBuilder: Sendable {
           } catch {
             throw .output(error)
           }
+          written += files.count
+          progress?(.files(done: written, total: toProduce.count))
         })
     } catch {
       throw error.diagnosticError
@@ -302,4 +310,12 @@ enum DiagnosticOrOutputError: Error {
     case .output(let error): DiagnosticError(error.diagnostic)
     }
   }
+}
+
+/// Where a build is, for a progress line on a terminal.
+public enum BuildProgress: Sendable {
+  /// A phase starts.
+  case phase(Message)
+  /// Files made and written so far, of how many.
+  case files(done: Int, total: Int)
 }

@@ -14,7 +14,7 @@ struct PlansiteCommand: AsyncParsableCommand {
       --lang en prints them in English.
       """,
     version: version,
-    subcommands: [Build.self, Check.self, Watch.self, Serve.self, Report.self],
+    subcommands: [Build.self, Check.self, Watch.self, Serve.self, Init.self, Report.self],
     defaultSubcommand: Build.self)
 
   /// Parses and runs the command, printing argument problems in the

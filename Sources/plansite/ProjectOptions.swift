@@ -60,7 +60,10 @@ struct ProjectOptions: ParsableArguments {
   }
 
   /// The build date: `--today`, else `SOURCE_DATE_EPOCH`, else the clock (local time).
-  var buildDay: Day {
+  var buildDay: Day { Self.buildDay(today: today) }
+
+  /// The build date for a `--today` value (nil: `SOURCE_DATE_EPOCH`, else the clock).
+  static func buildDay(today: String?) -> Day {
     if let today, let day = Day(iso: today) { return day }
     var seconds = time(nil)
     var useUTC = false

@@ -57,6 +57,35 @@ import Testing
     #expect(CommandRunner.snapshot(folder.appendingPathComponent("Site")) == incremental)
   }
 
+  /// `init` starts a plan that checks clean and builds at once, and refuses
+  /// a folder that has files.
+  @Test func initStartsAPlanThatBuildsAtOnce() throws {
+    let parent = CommandRunner.temporaryDirectory("init")
+    let made = try CommandRunner.run(["init", "moi"], in: parent)
+    #expect(made.status == 0, "\(made.stderr)")
+    #expect(made.stdout.contains("Đã tạo moi/"))
+    let folder = parent.appendingPathComponent("moi")
+    for path in [
+      "Content/site.yaml", "Content/plan.md", "Content/agencies.yaml", "Content/communes.yaml",
+      "Content/indicators.yaml", "Content/tasks/1-nhiem-vu-trong-tam/1-1.md",
+      "Templates/layout.mustache",
+    ] {
+      #expect(
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path), "\(path)")
+    }
+    let check = try CommandRunner.run(["check", "--strict"], in: folder)
+    #expect(check.status == 0, "\(check.stderr)")
+    #expect(check.stdout.contains("Không phát hiện lỗi nào."))
+    let build = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
+    #expect(build.status == 0, "\(build.stderr)")
+    // Not a terminal: no progress line, only the summary.
+    #expect(!build.stdout.contains("\r"))
+    #expect(build.stdout.hasPrefix("Đã dựng "))
+    let again = try CommandRunner.run(["init", "moi"], in: parent)
+    #expect(again.status == 1)
+    #expect(again.stderr.contains("moi: lỗi: thư mục 'moi' đã có tệp"))
+  }
+
   @Test func buildWithDefaultsWritesSite() throws {
     let folder = try project()
     let output = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)

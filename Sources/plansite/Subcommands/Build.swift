@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SiteBuilder
+import SiteCore
 
 extension PlansiteCommand {
   struct Build: ParsableCommand {
@@ -20,13 +21,61 @@ extension PlansiteCommand {
     var timings = false
 
     func run() throws {
-      let result = SiteBuilder(configuration: options.configuration).build(clean: clean)
+      var builder = SiteBuilder(configuration: options.configuration)
+      let line = ProgressLine(language: options.language ?? .vi)
+      builder.progress = line?.show
+      let result = builder.build(clean: clean)
+      line?.clear()
       let language = options.language(for: result)
       DiagnosticPrinter(language: language).print(result.diagnostics)
       guard result.published else { throw ExitCode.failure }
       print(BuildSummary.line(for: result, output: options.output).text(language))
       for note in result.notes { print(BuildSummary.note(note, language)) }
       if timings { for line in BuildSummary.timings(result) { print(line) } }
+    }
+  }
+}
+
+/// A progress line on a terminal ("Đang dựng: 1.234/11.952 tệp"), shown only
+/// when standard output is a terminal and the build has run longer than a
+/// moment; redrawn in place at most ten times a second, erased at the end.
+final class ProgressLine: @unchecked Sendable {
+  private let language: Language
+  private let start = Date()
+  private let lock = NSLock()
+  private var lastDrawn = Date.distantPast
+  private var phase = ""
+  private var drawn = false
+
+  /// Nil when standard output is not a terminal (nothing extra is printed).
+  init?(language: Language) {
+    guard isatty(STDOUT_FILENO) == 1 else { return nil }
+    self.language = language
+  }
+
+  func show(_ progress: BuildProgress) {
+    lock.withLock {
+      let text: String
+      switch progress {
+      case .phase(let message):
+        phase = message.text(language)
+        text = phase
+      case .files(let done, let total):
+        text = Message(
+          vi: "Đang dựng: \(done)/\(total) tệp", en: "Building: \(done)/\(total) files"
+        ).text(language)
+      }
+      let now = Date()
+      guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastDrawn) > 0.1 else { return }
+      lastDrawn = now
+      drawn = true
+      FileHandle.standardOutput.write(Data(("\r\u{1B}[2K" + text).utf8))
+    }
+  }
+
+  func clear() {
+    lock.withLock {
+      if drawn { FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8)) }
     }
   }
 }
