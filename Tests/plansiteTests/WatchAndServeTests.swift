@@ -43,7 +43,7 @@ import Testing
     try edit(task, "role: lead", "role: chu tri")
     #expect(watch.wait { $0.contains("chưa xuất bản") }, "\(watch.text)")
     #expect(
-      watch.text.contains("1-3.md:9:11: lỗi: 'chu tri' không phải là giá trị hợp lệ của 'role'"))
+      watch.text.contains("1-3.md:10:11: lỗi: 'chu tri' không phải là giá trị hợp lệ của 'role'"))
     #expect(CommandRunner.snapshot(folder.appendingPathComponent("Site")) == before)
 
     try edit(task, "role: chu tri", "role: lead")
