@@ -34,26 +34,9 @@ enum ReportFileText {
     return lines.joined(separator: "\n") + "\n" + (summary.isEmpty ? "" : "\n" + summary + "\n")
   }
 
-  /// A YAML double-quoted scalar: `\` and `"` escaped, line breaks as `\n`,
-  /// other control characters as `\xNN`.
+  /// A YAML double-quoted scalar (a JSON string literal is one).
   static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": continue
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += String(format: "\\x%02X", scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
+    QuotedText.quoted(text.replacingOccurrences(of: "\r\n", with: "\n"))
   }
 }
 

@@ -26,6 +26,12 @@ struct SiteModel: Sendable {
   let collectiveDefaults: [Collective: [TaskID: ShownStatus]]
   /// How many duties each commune has (named, by kind, for all).
   let communeDutyCounts: [CommuneID: Int]
+  /// Each task's assignments' own deadlines, in order (rows need them
+  /// hundreds of thousands of times: looked up, not copied out of the task).
+  let assignmentDeadlines: [TaskID: [Day?]]
+  /// For each kind of commune, every shared task's status for a commune
+  /// that has not reported on it (most specific collective wins).
+  let kindDefaults: [Commune.Kind: [TaskID: ShownStatus]]
 
   /// How many rows a list page shows before it is split into pages, and
   /// how many duties an agency's or commune's page shows before it lists
@@ -61,6 +67,18 @@ struct SiteModel: Sendable {
       defaults[collective] = statuses
     }
     collectiveDefaults = defaults
+    assignmentDeadlines = Dictionary(
+      plan.tasks.map { ($0.id, $0.assignments.map(\.deadline)) }
+    ) { first, _ in first }
+    var kinds: [Commune.Kind: [TaskID: ShownStatus]] = [:]
+    for kind in Commune.Kind.allCases {
+      var statuses: [TaskID: ShownStatus] = [:]
+      for collective in DutyIndex.collectives(reaching: kind).reversed() {
+        statuses.merge(defaults[collective] ?? [:]) { _, new in new }
+      }
+      kinds[kind] = statuses
+    }
+    kindDefaults = kinds
     communeDutyCounts = Dictionary(
       zip(plan.communes.map(\.id), duties.dutyCounts(of: plan.communes))
     ) { first, _ in first }

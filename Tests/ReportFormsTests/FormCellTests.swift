@@ -77,6 +77,6 @@ import Testing
 
   @Test func yamlQuotingRoundTrips() {
     #expect(ReportFileText.quoted("a \"b\"\\c\nd") == "\"a \\\"b\\\"\\\\c\\nd\"")
-    #expect(ReportFileText.quoted("x\u{7}") == "\"x\\x07\"")
+    #expect(ReportFileText.quoted("x\u{7}") == "\"x\\u0007\"")
   }
 }

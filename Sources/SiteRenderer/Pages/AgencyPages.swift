@@ -223,23 +223,15 @@ enum BodyGroupPage: PageKind {
   struct Input: Encodable, Sendable {
     let reporter: Reporter
     let name: String
-    let group: GroupID
-    let groupTitle: String
-    let listing: DutyListing
-    let page: Int
-    let pageCount: Int
-    let summary: StatusSummary
+    let part: DutyGroupPart
   }
 
   static func input(
     _ reporter: Reporter, listing: DutyListing, group: GroupID, page: Int, _ model: SiteModel
   ) -> Input? {
-    guard let taskGroup = model.plan.group(group) else { return nil }
-    let part = listing.only(group)
-    return Input(
-      reporter: reporter, name: model.plan.name(of: reporter), group: group,
-      groupTitle: taskGroup.title, listing: part.page(page), page: page,
-      pageCount: part.pageCount, summary: StatusSummary(part.shown))
+    DutyGroupPart(listing, group: group, page: page, model).map {
+      Input(reporter: reporter, name: model.plan.name(of: reporter), part: $0)
+    }
   }
 
   /// The pages an agency or commune needs, one task group each (none when
@@ -259,32 +251,65 @@ enum BodyGroupPage: PageKind {
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
     let owner = TaskPage.route(of: input.reporter)
-    let route: (Int) -> Route = { page in
+    let part = input.part
+    let fields = part.fields(ownerName: input.name, ownerHref: tools.link.href(owner), tools) {
+      page in
       switch input.reporter {
-      case .agency(let id): .agencyGroup(id, input.group, page: page)
-      case .commune(let id): .communeGroup(id, input.group, page: page)
+      case .agency(let id): .agencyGroup(id, part.group, page: page)
+      case .commune(let id): .communeGroup(id, part.group, page: page)
       }
     }
-    let fields: [String: Any] = [
-      "owner_name": input.name,
-      "owner_href": tools.link.href(owner),
-      "group_number": input.group.rawValue,
-      "group_title": input.groupTitle,
-      "group_href": tools.link.href(.group(input.group)),
-      "sections": input.listing.view(tools, groupTitles: [input.group: input.groupTitle]),
-      "count": input.listing.count,
-      "rollup": input.summary.view(),
-      "pager": Paging.view(page: input.page, of: input.pageCount, link: tools.link, route: route),
-    ]
     let parent: (String, Route) =
       switch input.reporter {
       case .agency: ("Cơ quan, đơn vị", .agencies)
       case .commune: ("Xã, phường", .communes)
       }
-    let suffix = input.page > 1 ? " (trang \(input.page)/\(input.pageCount))" : ""
     return PageContent(
-      title: "\(input.name): nhóm \(input.group.rawValue)" + suffix,
-      description: "Các việc của \(input.name) trong nhóm nhiệm vụ \(input.group.rawValue).",
+      title: "\(input.name): nhóm \(part.group.rawValue)" + part.pageSuffix,
+      description: "Các việc của \(input.name) trong nhóm nhiệm vụ \(part.group.rawValue).",
       trail: [parent, (input.name, owner)], fields: fields)
+  }
+}
+
+/// One task group of a duty list, one page of it: what the `duties`
+/// template shows for an agency's, a commune's or a collective's list.
+struct DutyGroupPart: Encodable, Sendable {
+  let group: GroupID
+  let groupTitle: String
+  /// The rows of this page.
+  let listing: DutyListing
+  let page: Int
+  let pageCount: Int
+  /// The statuses of the whole group, not only this page.
+  let summary: StatusSummary
+
+  init?(_ listing: DutyListing, group: GroupID, page: Int, _ model: SiteModel) {
+    guard let taskGroup = model.plan.group(group) else { return nil }
+    let part = listing.only(group)
+    self.group = group
+    groupTitle = taskGroup.title
+    self.listing = part.page(page)
+    self.page = page
+    pageCount = part.pageCount
+    summary = StatusSummary(part.shown)
+  }
+
+  /// ` (trang 2/5)` after a title, on pages after the first.
+  var pageSuffix: String { page > 1 ? " (trang \(page)/\(pageCount))" : "" }
+
+  func fields(
+    ownerName: String, ownerHref: String, _ tools: PageTools, route: (Int) -> Route
+  ) -> [String: Any] {
+    [
+      "owner_name": ownerName,
+      "owner_href": ownerHref,
+      "group_number": group.rawValue,
+      "group_title": groupTitle,
+      "group_href": tools.link.href(.group(group)),
+      "sections": listing.view(tools, groupTitles: [group: groupTitle]),
+      "count": listing.count,
+      "rollup": summary.view(),
+      "pager": Paging.view(page: page, of: pageCount, link: tools.link, route: route),
+    ]
   }
 }

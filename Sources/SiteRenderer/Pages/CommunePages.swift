@@ -79,10 +79,7 @@ enum CommunePage: PageKind {
     let collectives = DutyIndex.collectives(reaching: commune.kind)
     // Every task's status for this commune: the shared default, then what
     // the commune reported, then the duties naming it.
-    var statuses: [TaskID: ShownStatus] = [:]
-    for collective in collectives.reversed() {
-      statuses.merge(model.collectiveDefaults[collective] ?? [:]) { _, new in new }
-    }
+    var statuses = model.kindDefaults[commune.kind] ?? [:]
     var reported: [Collective: Int] = [:]
     for section in own.sections {
       for row in section.rows { statuses[row.task.id] = row.own ?? row.task.shown }
@@ -92,7 +89,7 @@ enum CommunePage: PageKind {
     }
     let totals = BodyDuties.Totals(
       count: count, taskCount: statuses.count,
-      summary: StatusSummary(model.plan.tasks.compactMap { statuses[$0.id] }))
+      summary: StatusSummary(Array(statuses.values)))
     let shared = collectives.compactMap { collective in
       SharedList(collective, model, reported: reported[collective] ?? 0)
     }
@@ -209,44 +206,27 @@ enum SharedGroupPage: PageKind {
   struct Input: Encodable, Sendable {
     let collective: Collective
     let label: String
-    let group: GroupID
-    let groupTitle: String
-    let listing: DutyListing
-    let page: Int
-    let pageCount: Int
-    let summary: StatusSummary
+    let part: DutyGroupPart
   }
 
   static func input(
     _ collective: Collective, listing: DutyListing, group: GroupID, page: Int, _ model: SiteModel
   ) -> Input? {
-    guard let taskGroup = model.plan.group(group) else { return nil }
-    let part = listing.only(group)
-    return Input(
-      collective: collective, label: model.plan.label(of: collective), group: group,
-      groupTitle: taskGroup.title, listing: part.page(page),
-      page: page, pageCount: part.pageCount, summary: StatusSummary(part.shown))
+    DutyGroupPart(listing, group: group, page: page, model).map {
+      Input(collective: collective, label: model.plan.label(of: collective), part: $0)
+    }
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
-    let route: (Int) -> Route = { .collectiveGroup(input.collective, input.group, page: $0) }
-    let fields: [String: Any] = [
-      "owner_name": input.label,
-      "owner_href": tools.link.href(.communes) + "#giao-chung",
-      "group_number": input.group.rawValue,
-      "group_title": input.groupTitle,
-      "group_href": tools.link.href(.group(input.group)),
-      "sections": input.listing.view(tools, groupTitles: [input.group: input.groupTitle]),
-      "count": input.listing.count,
-      "rollup": input.summary.view(),
-      "pager": Paging.view(page: input.page, of: input.pageCount, link: tools.link, route: route),
-      "is_shared": true,
-    ]
-    let suffix = input.page > 1 ? " (trang \(input.page)/\(input.pageCount))" : ""
+    let part = input.part
+    var fields = part.fields(
+      ownerName: input.label, ownerHref: tools.link.href(.communes) + "#giao-chung", tools
+    ) { .collectiveGroup(input.collective, part.group, page: $0) }
+    fields["is_shared"] = true
     return PageContent(
-      title: "Giao chung cho \(input.label): nhóm \(input.group.rawValue)" + suffix,
+      title: "Giao chung cho \(input.label): nhóm \(part.group.rawValue)" + part.pageSuffix,
       description:
-        "Các việc giao chung cho \(input.label) trong nhóm nhiệm vụ \(input.group.rawValue).",
+        "Các việc giao chung cho \(input.label) trong nhóm nhiệm vụ \(part.group.rawValue).",
       trail: [("Xã, phường", .communes)], fields: fields)
   }
 }

@@ -120,10 +120,12 @@ struct DutyListing: Encodable, Sendable {
           key: "rieng", title: "Giao riêng cho " + Text.lowercasedFirst(commune.fullName),
           rows: named, showsVia: false))
     }
-    var seen = Set(named.map { "\($0.task.id.rawValue)|\($0.assignment)" })
+    var seen = Set(named.map { DutyKey(task: $0.task.id, assignment: $0.assignment) })
     for collective in DutyIndex.collectives(reaching: commune.kind) {
       let rows = model.duties.duties(of: collective).compactMap { duty -> DutyRow? in
-        guard seen.insert("\(duty.task.rawValue)|\(duty.assignment)").inserted else { return nil }
+        guard seen.insert(DutyKey(task: duty.task, assignment: duty.assignment)).inserted else {
+          return nil
+        }
         if reportedOnly, !model.reports.hasReported(reporter, on: duty.task) { return nil }
         return DutyRow(duty, for: reporter, in: model)
       }
@@ -265,4 +267,10 @@ struct ReportsBlock: Encodable, Sendable {
     if let judgedOn { view["judged_on"] = judgedOn.vietnamese }
     return view
   }
+}
+
+/// One assignment of one task, as a set member.
+private struct DutyKey: Hashable {
+  let task: TaskID
+  let assignment: Int
 }

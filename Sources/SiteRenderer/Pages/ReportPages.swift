@@ -300,19 +300,8 @@ enum ReportPage: PageKind {
         "id": update.task.rawValue, "title": line.title, "href": link.href(.task(update.task)),
         "text_html": update.text.html, "has_text": !update.text.isEmpty,
       ]
-      if let status = update.status {
-        item["status_key"] = status.rawValue
-        item["status_label"] = status.label
-        item["has_status"] = true
-      }
-      if let progress = update.progress {
-        item["progress"] = progress
-        item["has_progress"] = true
-      }
-      if let doneOn = update.doneOn {
-        item["done_on"] = doneOn.vietnamese
-        item["has_done_on"] = true
-      }
+      UpdateFields.add(
+        status: update.status, progress: update.progress, doneOn: update.doneOn, to: &item)
       return item
     }
     let figures: [[String: Any]] = input.figures.map { item in

@@ -49,30 +49,31 @@ struct DutyRow: Encodable, Sendable, PrecomputedDigest {
 
   /// The row of `duty` for `reporter`, or nil if the model has no such task.
   init?(_ duty: Duty, for reporter: Reporter, in model: SiteModel) {
-    guard let task = model.plan.task(duty.task), let row = model.row(duty.task),
-      duty.assignment < task.assignments.count
+    guard let row = model.row(duty.task),
+      let deadlines = model.assignmentDeadlines[duty.task],
+      duty.assignment < deadlines.count
     else { return nil }
-    let assignment = task.assignments[duty.assignment]
     self.task = row
     self.assignment = duty.assignment
     role = duty.role
     via = duty.via
     viaLabel = duty.via.map { model.plan.label(of: $0) }
-    deadline = assignment.deadline ?? task.deadline
-    own = model.own(reporter, on: task.id, deadline: deadline)
+    deadline = deadlines[duty.assignment] ?? row.value.deadline
+    own = model.own(reporter, on: duty.task, deadline: deadline)
   }
 
   /// The row of a duty in a list shared by a collective (no body's own status).
   init?(shared duty: Duty, in model: SiteModel) {
-    guard let task = model.plan.task(duty.task), let row = model.row(duty.task),
-      duty.assignment < task.assignments.count
+    guard let row = model.row(duty.task),
+      let deadlines = model.assignmentDeadlines[duty.task],
+      duty.assignment < deadlines.count
     else { return nil }
     self.task = row
     assignment = duty.assignment
     role = duty.role
     via = nil
     viaLabel = nil
-    deadline = task.assignments[duty.assignment].deadline ?? task.deadline
+    deadline = deadlines[duty.assignment] ?? row.value.deadline
     own = nil
   }
 
@@ -226,5 +227,26 @@ enum SVGNumber {
     let rounded = (value * 100).rounded() / 100
     if rounded == rounded.rounded() { return String(Int(rounded)) }
     return String(rounded)
+  }
+}
+
+/// What one report says of one task, as the timeline and the report page
+/// show it: `status_key`, `status_label`, `progress`, `done_on`, each with
+/// its `has_…` flag.
+enum UpdateFields {
+  static func add(status: TaskStatus?, progress: Int?, doneOn: Day?, to item: inout [String: Any]) {
+    if let status {
+      item["status_key"] = status.rawValue
+      item["status_label"] = status.label
+      item["has_status"] = true
+    }
+    if let progress {
+      item["progress"] = progress
+      item["has_progress"] = true
+    }
+    if let doneOn {
+      item["done_on"] = doneOn.vietnamese
+      item["has_done_on"] = true
+    }
   }
 }

@@ -220,19 +220,8 @@ enum TaskPage: PageKind {
         "text_html": entry.text.html,
         "has_text": !entry.text.isEmpty,
       ]
-      if let status = entry.status {
-        item["status_key"] = status.rawValue
-        item["status_label"] = status.label
-        item["has_status"] = true
-      }
-      if let progress = entry.progress {
-        item["progress"] = progress
-        item["has_progress"] = true
-      }
-      if let doneOn = entry.doneOn {
-        item["done_on"] = doneOn.vietnamese
-        item["has_done_on"] = true
-      }
+      UpdateFields.add(
+        status: entry.status, progress: entry.progress, doneOn: entry.doneOn, to: &item)
       if let document = entry.document {
         item["document"] = document
         item["has_document"] = true
