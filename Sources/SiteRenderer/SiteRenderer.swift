@@ -153,12 +153,14 @@ public struct SiteRenderer: Sendable {
     case .reports:
       return [page(ReportsPage.self, ReportsPage.input(model), at: route)]
         + feedJobs(Feeds.sitePath)
-    case .period(let id):
-      return PeriodPage.input(id, model).map { [page(PeriodPage.self, $0, at: route)] } ?? []
-    case .report(let period, let reporter):
-      return ReportPage.input(period, reporter, model).map {
-        [page(ReportPage.self, $0, at: route)]
-      } ?? []
+    case .period(let id, _):
+      return PeriodPage.pages(id, model).map {
+        page(PeriodPage.self, $0, at: .period(id, page: $0.page))
+      }
+    case .report(let period, let reporter, _):
+      return ReportPage.pages(period, reporter, model).map {
+        page(ReportPage.self, $0, at: .report(period, reporter, page: $0.page))
+      }
     case .notFound:
       return [
         page(NotFoundPage.self, NotFoundPage.Input(baseURL: model.plan.site.baseURL), at: route)

@@ -91,6 +91,10 @@ enum PeriodPage: PageKind {
     let judgedOn: Day?
     /// Whether the period's due date has passed.
     let isDue: Bool
+    let page: Int
+    let pageCount: Int
+    /// The full lengths of the completed, newly overdue and changed lists.
+    let totals: [Int]
   }
 
   struct Submission: Encodable, Sendable {
@@ -115,7 +119,28 @@ enum PeriodPage: PageKind {
     let summary: StatusSummary
   }
 
-  static func input(_ id: PeriodID, _ model: SiteModel) -> Input? {
+  /// The period's pages: everything on the first, with each long list's
+  /// first `rowsPerPage` items; the rest of the lists on the pages after.
+  static func pages(_ id: PeriodID, _ model: SiteModel) -> [Input] {
+    guard let full = input(id, model) else { return [] }
+    let size = SiteModel.rowsPerPage
+    let longest = max(full.completed.count, full.newlyOverdue.count, full.changes.count)
+    let count = max(1, (longest + size - 1) / size)
+    return (1...count).map { page in
+      func slice(_ list: [Change]) -> [Change] {
+        Array(list.dropFirst((page - 1) * size).prefix(size))
+      }
+      return Input(
+        period: full.period, planName: full.planName, previous: full.previous,
+        submissions: full.submissions, completed: slice(full.completed),
+        newlyOverdue: slice(full.newlyOverdue), changes: slice(full.changes),
+        distribution: full.distribution, judgedOn: full.judgedOn, isDue: full.isDue, page: page,
+        pageCount: count,
+        totals: [full.completed.count, full.newlyOverdue.count, full.changes.count])
+    }
+  }
+
+  private static func input(_ id: PeriodID, _ model: SiteModel) -> Input? {
     let plan = model.plan
     guard let schedule = plan.schedule,
       let index = schedule.periods.firstIndex(where: { $0.id == id })
@@ -169,7 +194,8 @@ enum PeriodPage: PageKind {
       completed: completed, newlyOverdue: overdue, changes: changes, distribution: distribution,
       judgedOn: submissions.contains { $0.submission == .missing } || !overdue.isEmpty
         ? model.today : nil,
-      isDue: period.due < model.today)
+      isDue: period.due < model.today, page: 1, pageCount: 1,
+      totals: [completed.count, overdue.count, changes.count])
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
@@ -229,7 +255,13 @@ enum PeriodPage: PageKind {
       "is_due": input.isDue,
       "has_on_time": !onTime.isEmpty, "has_late": !late.isEmpty, "has_missing": !missing.isEmpty,
       "has_not_due": !notDue.isEmpty,
-      "completed_count": input.completed.count, "newly_overdue_count": input.newlyOverdue.count,
+      "completed_count": input.totals.first ?? 0,
+      "newly_overdue_count": input.totals.dropFirst().first ?? 0,
+      "is_first_page": input.page == 1,
+      "first_page_href": link.href(.period(period.id)),
+      "pager": Paging.view(page: input.page, of: input.pageCount, link: link) {
+        .period(period.id, page: $0)
+      },
       "status_columns": Rollup.displayOrder.map { ["key": $0.rawValue, "label": $0.label] },
       "on_time": onTime.map(line), "late": late.map(line), "missing": missing.map(line),
       "not_due": notDue.map(line),
@@ -245,8 +277,9 @@ enum PeriodPage: PageKind {
       fields["previous"] = ["name": previous.name, "href": link.href(.period(previous.id))]
     }
     if let judgedOn = input.judgedOn { fields["judged_on"] = judgedOn.vietnamese }
+    let suffix = input.page > 1 ? " (trang \(input.page)/\(input.pageCount))" : ""
     return PageContent(
-      title: "Báo cáo \(Text.lowercasedFirst(period.name))",
+      title: "Báo cáo \(Text.lowercasedFirst(period.name))" + suffix,
       description:
         "Tình hình gửi báo cáo và kết quả thực hiện \(input.planName), kỳ \(period.name).",
       trail: [("Báo cáo", .reports)], fields: fields)
@@ -258,11 +291,15 @@ enum ReportPage: PageKind {
   static let template = "report"
 
   struct Input: Encodable, Sendable {
+    /// The report without its entries (those of this page are in `tasks`).
     let report: Report
     let reporterName: String
     let period: ReportingPeriod
     let tasks: [Line]
     let figures: [Figure]
+    let page: Int
+    let pageCount: Int
+    let taskCount: Int
   }
 
   struct Line: Encodable, Sendable {
@@ -276,19 +313,30 @@ enum ReportPage: PageKind {
     let unit: String
   }
 
-  static func input(_ period: PeriodID, _ reporter: Reporter, _ model: SiteModel) -> Input? {
+  /// The report's pages: its entries `rowsPerPage` a page; the summary and
+  /// the figures on the first.
+  static func pages(_ period: PeriodID, _ reporter: Reporter, _ model: SiteModel) -> [Input] {
     guard let report = model.reports.report(period, reporter),
       let schedulePeriod = model.plan.period(period)
-    else { return nil }
-    return Input(
-      report: report, reporterName: model.plan.name(of: reporter), period: schedulePeriod,
-      tasks: report.tasks.map { update in
-        Line(update: update, title: model.plan.task(update.task)?.title ?? "")
-      },
-      figures: report.indicators.map { figure in
-        let indicator = model.plan.indicator(figure.indicator)
-        return Figure(figure: figure, name: indicator?.name ?? "", unit: indicator?.unit ?? "")
-      })
+    else { return [] }
+    var head = report
+    head.tasks = []
+    head.indicators = []
+    let size = SiteModel.rowsPerPage
+    let count = max(1, (report.tasks.count + size - 1) / size)
+    let figures = report.indicators.map { figure in
+      let indicator = model.plan.indicator(figure.indicator)
+      return Figure(figure: figure, name: indicator?.name ?? "", unit: indicator?.unit ?? "")
+    }
+    return (1...count).map { page in
+      Input(
+        report: head, reporterName: model.plan.name(of: reporter), period: schedulePeriod,
+        tasks: report.tasks.dropFirst((page - 1) * size).prefix(size).map { update in
+          Line(update: update, title: model.row(update.task)?.value.title ?? "")
+        },
+        figures: page == 1 ? figures : [], page: page, pageCount: count,
+        taskCount: report.tasks.count)
+    }
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
@@ -324,13 +372,18 @@ enum ReportPage: PageKind {
       view["has_document"] = true
     }
     if let url = report.sourceURL { view["source_url"] = url }
-    let title = "\(report.document ?? "Báo cáo") – \(input.reporterName)"
+    let suffix = input.page > 1 ? " (trang \(input.page)/\(input.pageCount))" : ""
+    let title = "\(report.document ?? "Báo cáo") – \(input.reporterName)" + suffix
     return PageContent(
       title: title,
       description: "Báo cáo kỳ \(input.period.name) của \(input.reporterName).",
       trail: [("Báo cáo", .reports), (input.period.name, .period(input.period.id))],
       fields: [
-        "report": view, "tasks": tasks, "has_tasks": !tasks.isEmpty, "task_count": tasks.count,
+        "report": view, "tasks": tasks, "has_tasks": !tasks.isEmpty, "task_count": input.taskCount,
+        "is_first_page": input.page == 1,
+        "pager": Paging.view(page: input.page, of: input.pageCount, link: link) {
+          .report(input.period.id, report.reporter, page: $0)
+        },
         "figures": figures,
         "has_figures": !figures.isEmpty,
       ])

@@ -27,10 +27,10 @@ public enum Route: Hashable, Sendable {
   case data
   /// The reporting periods and what has been reported.
   case reports
-  /// One reporting period: who reported, what changed.
-  case period(PeriodID)
-  /// One report of one agency or commune.
-  case report(PeriodID, Reporter)
+  /// One reporting period: who reported, what changed (long lists go on to later pages).
+  case period(PeriodID, page: Int = 1)
+  /// One report of one agency or commune (200 entries a page).
+  case report(PeriodID, Reporter, page: Int = 1)
   case notFound
 
   /// The output path of the page.
@@ -54,8 +54,9 @@ public enum Route: Hashable, Sendable {
     case .search: "tim-kiem/index.html"
     case .data: "du-lieu/index.html"
     case .reports: "bao-cao/index.html"
-    case .period(let id): "bao-cao/\(id.rawValue)/index.html"
-    case .report(let period, let reporter): "bao-cao/\(period.rawValue)/\(reporter.id)/index.html"
+    case .period(let id, let page): "bao-cao/\(id.rawValue)/" + Self.page(page)
+    case .report(let period, let reporter, let page):
+      "bao-cao/\(period.rawValue)/\(reporter.id)/" + Self.page(page)
     case .notFound: "404.html"
     }
   }
