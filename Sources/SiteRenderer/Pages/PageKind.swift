@@ -6,7 +6,7 @@ import SiteCore
 /// `view` is static and receives the input and the page's tools (links,
 /// partials), never the plan: whatever a page shows must be in its input,
 /// so the input's digest (`OutputJob`) cannot miss a change.
-protocol PageKind {
+protocol PageKind: SendableMetatype {
   associatedtype Input: Encodable & Sendable
   /// The template that renders the page (a file in `Templates/`, without `.mustache`).
   static var template: String { get }
