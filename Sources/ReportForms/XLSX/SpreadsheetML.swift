@@ -52,8 +52,8 @@ enum SpreadsheetML {
     static let attributeKeys: Set<String> = ["xmlns"]
   }
 
-  struct Relationships: Codable, Attributes, DynamicNodeDecoding {
-    struct Relationship: Codable, Attributes, DynamicNodeDecoding {
+  struct Relationships: Codable, Attributes {
+    struct Relationship: Codable, Attributes {
       let id: String
       let type: String
       let target: String
@@ -73,7 +73,7 @@ enum SpreadsheetML {
     static let attributeKeys: Set<String> = ["xmlns"]
   }
 
-  struct Workbook: Codable, Attributes, DynamicNodeDecoding {
+  struct Workbook: Codable, Attributes {
     struct Sheets: Codable {
       let sheet: [Sheet]
     }
@@ -335,23 +335,18 @@ extension SpreadsheetML.Attributes {
   }
 }
 
-extension SpreadsheetML.Relationships {
+/// Types read back decode their attributes the way they encode them.
+protocol AttributeDecoding: SpreadsheetML.Attributes, DynamicNodeDecoding {}
+
+extension AttributeDecoding {
   static func nodeDecoding(for key: CodingKey) -> XMLDecoder.NodeDecoding {
     attributeKeys.contains(key.stringValue) ? .attribute : .element
   }
 }
 
-extension SpreadsheetML.Relationships.Relationship {
-  static func nodeDecoding(for key: CodingKey) -> XMLDecoder.NodeDecoding {
-    attributeKeys.contains(key.stringValue) ? .attribute : .element
-  }
-}
-
-extension SpreadsheetML.Workbook {
-  static func nodeDecoding(for key: CodingKey) -> XMLDecoder.NodeDecoding {
-    attributeKeys.contains(key.stringValue) ? .attribute : .element
-  }
-}
+extension SpreadsheetML.Relationships: AttributeDecoding {}
+extension SpreadsheetML.Relationships.Relationship: AttributeDecoding {}
+extension SpreadsheetML.Workbook: AttributeDecoding {}
 
 extension SpreadsheetML.Workbook.Sheet {
   static func nodeDecoding(for key: CodingKey) -> XMLDecoder.NodeDecoding {
