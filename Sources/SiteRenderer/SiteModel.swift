@@ -15,6 +15,9 @@ struct SiteModel: Sendable {
   let today: Day
   /// Where each task stands.
   let states: [TaskID: TaskState]
+  /// Where each task stood after each period's reports, in the plan's task
+  /// order (empty without reports): every period page compares them.
+  let periodStates: [PeriodID: [TaskState]]
   /// Each task as lists show it.
   let rows: [TaskID: Shared<TaskRow>]
   /// Each task with its digest, computed once for all the pages and data
@@ -46,6 +49,15 @@ struct SiteModel: Sendable {
     self.reports = reports
     let states = Parallel.map(plan.tasks, chunk: 64) { reports.state(of: $0) }
     self.states = Dictionary(zip(plan.tasks.map(\.id), states)) { first, _ in first }
+    var periodStates: [PeriodID: [TaskState]] = [:]
+    if reports.hasReports {
+      for period in plan.schedule?.periods ?? [] {
+        periodStates[period.id] = Parallel.map(plan.tasks, chunk: 64) {
+          reports.state(of: $0, through: period.id)
+        }
+      }
+    }
+    self.periodStates = periodStates
     var rows: [TaskID: Shared<TaskRow>] = [:]
     for (task, state) in zip(plan.tasks, states) {
       rows[task.id] = Shared(

@@ -1,3 +1,5 @@
+import SiteCore
+
 /// What the reports say, indexed for the pages: each body's latest word on
 /// each task, each task's history and state, who sent what in each period,
 /// and the figures given for each indicator.
@@ -6,6 +8,8 @@ public struct ReportIndex: Sendable {
   public struct Entry: Sendable {
     public let report: Report
     public let update: TaskUpdate
+    /// The report's period's place in the schedule (unscheduled: last).
+    let rank: Int
   }
 
   /// Whether a body sent its report for a period, and when.
@@ -29,30 +33,46 @@ public struct ReportIndex: Sendable {
   private var latestEntries: [Reporter: [TaskID: Entry]] = [:]
   /// The bodies that must report each period.
   private var expectedReporters: [Reporter] = []
+  /// Each period's place in the schedule.
+  private let ranks: [PeriodID: Int]
+  /// For each task with entries, the bodies that decide whether it is done
+  /// (see `TaskState`), worked out once: a task addressed to all communes
+  /// has a hundred holders, and its state is asked for once a period.
+  private var deciders: [TaskID: [Reporter]] = [:]
   /// The date of the latest report (the data's cut-off), if any.
   public let latestDate: Day?
 
   public init(plan: Plan) {
     self.plan = plan
+    let order = Dictionary(
+      (plan.schedule?.periods ?? []).enumerated().map { ($1.id, $0) },
+      uniquingKeysWith: { first, _ in first })
+    ranks = order
     for report in plan.reports {
+      let rank = order[report.period] ?? Int.max
       byReporter[report.reporter, default: []].append(report)
       byPeriodReporter[report.period, default: [:]][report.reporter] = report
       for update in report.tasks {
-        byTask[update.task, default: []].append(Entry(report: report, update: update))
+        byTask[update.task, default: []].append(Entry(report: report, update: update, rank: rank))
       }
       for figure in report.indicators {
         figures[figure.indicator, default: []].append((figure, report))
       }
     }
-    let order = Dictionary(
-      (plan.schedule?.periods ?? []).enumerated().map { ($1.id, $0) },
-      uniquingKeysWith: { first, _ in first })
     for (task, entries) in byTask {
       byTask[task] = entries.sorted {
         ($0.report.date, order[$0.report.period] ?? 0, $0.report.reporter)
           < ($1.report.date, order[$1.report.period] ?? 0, $1.report.reporter)
       }
     }
+    let entries = byTask
+    let reported = plan.tasks.filter { entries[$0.id] != nil }
+    let deciding = Parallel.map(reported, chunk: 64) { task -> [Reporter] in
+      let holders = plan.holders(of: task)
+      let deciding = holders.filter { !$0.roles.isDisjoint(with: [.lead, .implement]) }
+      return (deciding.isEmpty ? holders : deciding).map(\.reporter)
+    }
+    deciders = Dictionary(zip(reported.map(\.id), deciding)) { first, _ in first }
     for entries in byTask.values {
       for entry in entries where entry.update.status != nil || entry.update.progress != nil {
         latestEntries[entry.report.reporter, default: [:]][entry.update.task] = entry
@@ -94,36 +114,37 @@ public struct ReportIndex: Sendable {
 
   /// Where `task` stands (see `TaskState` for the rule).
   public func state(of task: PlanTask) -> TaskState {
-    state(of: task, from: timeline(task.id))
+    state(of: task, from: timeline(task.id), through: Int.max)
   }
 
   /// Where `task` stood after the reports of `period` and the periods before
   /// it (in the schedule's order).
   public func state(of task: PlanTask, through period: PeriodID) -> TaskState {
-    let order = plan.schedule?.periods.map(\.id) ?? []
-    guard let last = order.firstIndex(of: period) else { return state(of: task) }
-    let included = Set(order.prefix(last + 1))
-    let entries = timeline(task.id).filter { included.contains($0.report.period) }
-    if entries.isEmpty, hasReports {
+    guard let last = ranks[period] else { return state(of: task) }
+    let entries = timeline(task.id)
+    if hasReports, !entries.contains(where: { $0.rank <= last }) {
       return TaskState(
         status: nil, progress: nil, doneOn: nil, asOf: nil, source: .none, deciding: 0,
         decidingDone: 0)
     }
-    return state(of: task, from: entries)
+    return state(of: task, from: entries, through: last)
   }
 
-  private func state(of task: PlanTask, from entries: [Entry]) -> TaskState {
-    guard !entries.isEmpty else { return TaskState(written: task) }
-    let holders = plan.holders(of: task)
-    var deciding = holders.filter { !$0.roles.isDisjoint(with: [.lead, .implement]) }
-    if deciding.isEmpty { deciding = holders }
-    var latestByReporter: [Reporter: TaskUpdate] = [:]
-    for entry in entries where entry.update.status != nil || entry.update.progress != nil {
-      latestByReporter[entry.report.reporter] = entry.update
+  /// The state from the entries of the periods ranked `last` or earlier.
+  private func state(of task: PlanTask, from entries: [Entry], through last: Int) -> TaskState {
+    guard let latestEntry = entries.last(where: { $0.rank <= last }) else {
+      return TaskState(written: task)
     }
+    let deciding = deciders[task.id] ?? []
+    var latestByReporter: [Reporter: TaskUpdate] = [:]
     var dates: [Reporter: Day] = [:]
-    for entry in entries { dates[entry.report.reporter] = entry.report.date }
-    let decidingUpdates = deciding.map { latestByReporter[$0.reporter] }
+    for entry in entries where entry.rank <= last {
+      dates[entry.report.reporter] = entry.report.date
+      if entry.update.status != nil || entry.update.progress != nil {
+        latestByReporter[entry.report.reporter] = entry.update
+      }
+    }
+    let decidingUpdates = deciding.map { latestByReporter[$0] }
     let doneCount = decidingUpdates.filter { $0?.status == .done }.count
     let anyWork = latestByReporter.values.contains {
       $0.status == .inProgress || $0.status == .done || ($0.progress ?? 0) > 0
@@ -154,12 +175,12 @@ public struct ReportIndex: Sendable {
     }
     var doneOn: Day?
     if status == .done {
-      doneOn = zip(deciding, decidingUpdates).compactMap { holder, update in
-        update?.doneOn ?? dates[holder.reporter]
+      doneOn = zip(deciding, decidingUpdates).compactMap { reporter, update in
+        update?.doneOn ?? dates[reporter]
       }.max()
     }
     return TaskState(
-      status: status, progress: progress, doneOn: doneOn, asOf: entries.last?.report.date,
+      status: status, progress: progress, doneOn: doneOn, asOf: latestEntry.report.date,
       source: .reports, deciding: deciding.count, decidingDone: doneCount)
   }
 

@@ -154,17 +154,22 @@ enum PeriodPage: PageKind {
         submission: model.reports.submission(period, reporter, today: model.today),
         document: report?.document, isDraft: report?.isDraft ?? false)
     }
-    func display(_ task: PlanTask, through period: ReportingPeriod) -> (DisplayStatus, TaskState) {
-      let state = model.reports.state(of: task, through: period.id)
+    func state(_ index: Int, through period: ReportingPeriod, of task: PlanTask) -> TaskState {
+      model.periodStates[period.id]?[index] ?? model.reports.state(of: task, through: period.id)
+    }
+    func display(_ index: Int, _ task: PlanTask, through period: ReportingPeriod) -> (
+      DisplayStatus, TaskState
+    ) {
+      let state = state(index, through: period, of: task)
       let judged = min(period.end, model.today)
       return (state.display(deadline: task.deadline, today: judged), state)
     }
     var completed: [Change] = []
     var overdue: [Change] = []
     var changes: [Change] = []
-    for task in plan.tasks {
-      let (now, state) = display(task, through: period)
-      let before = previous.map { display(task, through: $0).0 }
+    for (index, task) in plan.tasks.enumerated() {
+      let (now, state) = display(index, task, through: period)
+      let before = previous.map { display(index, task, through: $0).0 }
       if now == .done || now == .doneLate, before != .done, before != .doneLate {
         completed.append(
           Change(task: task.id, title: task.title, from: before, to: now, date: state.doneOn))
@@ -184,9 +189,10 @@ enum PeriodPage: PageKind {
       Distribution(
         name: other.name, current: other.id == id,
         summary: StatusSummary(
-          plan.tasks.map { task in
-            let state = model.reports.state(of: task, through: other.id)
-            return ShownStatus(state, deadline: task.deadline, today: min(other.end, model.today))
+          plan.tasks.enumerated().map { index, task in
+            ShownStatus(
+              state(index, through: other, of: task), deadline: task.deadline,
+              today: min(other.end, model.today))
           }))
     }
     return Input(
