@@ -84,7 +84,7 @@ let package = Package(
     .executableTarget(
       name: "plansite",
       dependencies: [
-        "SiteCore", "PlanModel", "SiteBuilder", "PreviewServer", "ReportForms",
+        "SiteCore", "PlanModel", "SiteRenderer", "SiteBuilder", "PreviewServer", "ReportForms",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

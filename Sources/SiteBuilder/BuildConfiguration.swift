@@ -1,4 +1,5 @@
 import PlanModel
+import SiteRenderer
 
 /// Where a build reads and writes, and how strict it is.
 public struct BuildConfiguration: Sendable {
@@ -14,6 +15,8 @@ public struct BuildConfiguration: Sendable {
   public var today: Day
   /// Whether draft reports are published too (`--drafts`, and `serve`).
   public var includesDrafts: Bool
+  /// Which code renders the templates (the same bytes either way).
+  public var templateEngine: TemplateSet.Engine = .compiled
 
   public init(
     contentDirectory: String = "Content", templatesDirectory: String = "Templates",

@@ -236,7 +236,8 @@ public struct SiteBuilder: Sendable {
     let plan = loaded.diagnostics.hasErrors ? nil : validated.plan
     var templates: TemplateSet?
     do throws(DiagnosticError) {
-      let set = try TemplateSet(files: try inputs.templates.get())
+      let set = try TemplateSet(
+        files: try inputs.templates.get(), engine: configuration.templateEngine)
       diagnostics += set.warnings
       templates = set
     } catch {

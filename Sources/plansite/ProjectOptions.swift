@@ -3,8 +3,10 @@ import Foundation
 import PlanModel
 import SiteBuilder
 import SiteCore
+import SiteRenderer
 
 extension Language: ExpressibleByArgument {}
+extension TemplateSet.Engine: ExpressibleByArgument {}
 
 /// The folders and switches every command shares.
 struct ProjectOptions: ParsableArguments {
@@ -35,6 +37,11 @@ struct ProjectOptions: ParsableArguments {
 
   @Flag(help: "Publish draft reports too (draft: true), to review them before they go out.")
   var drafts = false
+
+  /// For benchmarks and checks: swift-mustache renders every page (the
+  /// same bytes, slower).
+  @Option(help: .hidden)
+  var templateEngine: TemplateSet.Engine = .compiled
 
   func validate() throws {
     let language = self.language ?? .vi
@@ -80,9 +87,11 @@ struct ProjectOptions: ParsableArguments {
   }
 
   var configuration: BuildConfiguration {
-    BuildConfiguration(
+    var configuration = BuildConfiguration(
       contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
       strict: strict, today: buildDay, includesDrafts: drafts)
+    configuration.templateEngine = templateEngine
+    return configuration
   }
 
   /// The language to print in: `--lang`, else the one the build found.

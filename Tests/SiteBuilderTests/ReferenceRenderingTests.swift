@@ -5,14 +5,15 @@ import SiteBuilder
 import SiteRenderer
 import Testing
 
-/// The fast build against the slow reference: every page of a build (rendered on all cores, rows,
-/// header, footer and the commune pages' common lists rendered once and reused, written by one
-/// thread) must be byte-identical to the page rendered alone, from scratch, with nothing reused
-/// (`reusesFragments: false`).
+/// The fast build against the slow reference: every page of a build (rendered on all cores by the
+/// compiled templates, rows, header, footer and the commune pages' common lists rendered once and
+/// reused, written by one thread) must be byte-identical to the page rendered alone, from
+/// scratch, by swift-mustache, with nothing reused (`reusesFragments: false`).
 ///
-/// A fragment cache key that misses something a fragment depends on shows up here as a difference.
+/// A fragment cache key that misses something a fragment depends on, or a template construct the
+/// compiled renderer gets wrong, shows up here as a difference.
 @Suite struct ReferenceRenderingTests {
-  @Test(arguments: ["real", "fixture", "synthetic"])
+  @Test(arguments: ["real", "fixture", "sample", "synthetic"])
   func buildMatchesPagesRenderedAlone(content name: String) throws {
     let folder = TestProject.temporaryDirectory("reference-\(name)")
     let content: String
@@ -21,6 +22,8 @@ import Testing
       content = TestProject.content
     case "fixture":
       content = TestProject.fixtures.appendingPathComponent("base/Content").path
+    case "sample":
+      content = TestProject.root.appendingPathComponent("docs/sample/Content").path
     default:
       // 300 tasks of the benchmark corpus: 30 % sent to all communes, deadlines, statuses.
       let corpus = folder.appendingPathComponent("corpus")
@@ -43,7 +46,8 @@ import Testing
 
     let plan = try #require(
       PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
-    let templates = try TemplateSet(directory: TestProject.templates)
+    let templates = try TemplateSet(directory: TestProject.templates, engine: .mustache)
+    #expect(try TemplateSet(directory: TestProject.templates).isCompiled)
     let reference = SiteRenderer(
       plan: plan, templates: templates,
       options: .init(today: TestProject.today, reusesFragments: false))

@@ -184,7 +184,7 @@ struct SharedList: Encodable, Sendable {
   }
 
   func view(link: Linker) -> [String: Any] {
-    var view: [String: Any] = [
+    [
       "key": collective.rawValue, "label": label, "count": count,
       "groups": groups.map { group -> [String: Any] in
         [
@@ -194,7 +194,6 @@ struct SharedList: Encodable, Sendable {
       },
       "reported": reported ?? 0, "has_reported": (reported ?? 0) > 0,
     ]
-    return view
   }
 }
 

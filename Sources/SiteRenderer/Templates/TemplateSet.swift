@@ -11,8 +11,19 @@ import SiteCore
 /// (syntax, missing partials or page templates, unescaped plain text) and
 /// reports all problems at their file and line.
 public struct TemplateSet: Sendable {
+  /// Which code renders the templates.
+  public enum Engine: String, Sendable, CaseIterable {
+    /// plansite's compiled renderer (`CompiledTemplates`), when every
+    /// template compiles; swift-mustache otherwise.
+    case compiled
+    /// swift-mustache, always (to compare output and speed).
+    case mustache
+  }
+
   /// The parsed templates.
   let library: MustacheLibrary
+  /// The same templates compiled, unless swift-mustache renders them.
+  let compiled: CompiledTemplates?
   /// The template names.
   public let names: Set<String>
   /// Static files to publish, under their published paths.
@@ -23,17 +34,20 @@ public struct TemplateSet: Sendable {
   public let hash: ContentHash
 
   /// Loads `directory`, throwing every problem found.
-  public init(directory: String, requiredTemplates: [String] = Route.pageTemplates)
-    throws(DiagnosticError)
-  {
+  public init(
+    directory: String, requiredTemplates: [String] = Route.pageTemplates,
+    engine: Engine = .compiled
+  ) throws(DiagnosticError) {
     try self.init(
-      files: try TemplateFiles(directory: directory), requiredTemplates: requiredTemplates)
+      files: try TemplateFiles(directory: directory), requiredTemplates: requiredTemplates,
+      engine: engine)
   }
 
   /// Parses and checks templates already read, throwing every problem found.
-  public init(files source: TemplateFiles, requiredTemplates: [String] = Route.pageTemplates)
-    throws(DiagnosticError)
-  {
+  public init(
+    files source: TemplateFiles, requiredTemplates: [String] = Route.pageTemplates,
+    engine: Engine = .compiled
+  ) throws(DiagnosticError) {
     let report = DiagnosticCollector()
     report.report(contentsOf: source.problems)
     let tree = source.tree
@@ -124,6 +138,7 @@ public struct TemplateSet: Sendable {
 
     if report.hasErrors { throw DiagnosticError(report.diagnostics) }
     library = MustacheLibrary(templates: templates)
+    compiled = engine == .compiled ? CompiledTemplates(sources: sources.mapValues(\.text)) : nil
     names = Set(templates.keys)
     self.assets = assets.sorted { $0.path < $1.path }
     self.assetPaths = assetPaths
@@ -134,10 +149,22 @@ public struct TemplateSet: Sendable {
   /// Problems that did not stop loading (unused files).
   public let warnings: [Diagnostic]
 
-  /// Renders `context` with the template `name`.
+  /// Renders `context` with the template `name`; nil if there is no such template.
   func render(_ context: [String: Any], with name: String) -> String? {
-    library.render(context, withTemplate: name)
+    guard let compiled else { return library.render(context, withTemplate: name) }
+    return compiled.render(context, with: name).map { String(decoding: $0, as: UTF8.self) }
   }
+
+  /// Renders `context` with the template `name` as UTF-8 bytes.
+  func bytes(_ context: [String: Any], with name: String) -> [UInt8]? {
+    guard let compiled else {
+      return library.render(context, withTemplate: name).map { Array($0.utf8) }
+    }
+    return compiled.render(context, with: name)
+  }
+
+  /// Whether the compiled renderer renders (every template compiled).
+  public var isCompiled: Bool { compiled != nil }
 
   /// `assets/site.css` → `assets/site.1a2b3c4d.css` for CSS and JS; other files keep their name.
   static func publishedPath(of path: String, hash: ContentHash) -> String {
