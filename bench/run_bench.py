@@ -61,6 +61,11 @@ def parse_sizes(text: str) -> list[int]:
     return [int(x) for x in re.split(r"[\s,]+", text.strip()) if x]
 
 
+def shown(path: Path) -> str:
+    """A path as printed: relative to the repository when inside it."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def mib(kib: float) -> float:
     return kib / 1024
 
@@ -96,7 +101,7 @@ def ensure_corpus(n: int, fmt: str, fingerprint: str, reports: bool = False) -> 
     if marker.exists():
         try:
             if json.loads(marker.read_text()) == want:
-                log(f"  corpus {fmt} N={n}: cached in {d.relative_to(ROOT)}")
+                log(f"  corpus {fmt} N={n}: cached in {shown(d)}")
                 return d
         except (OSError, ValueError):
             pass
@@ -109,7 +114,7 @@ def ensure_corpus(n: int, fmt: str, fingerprint: str, reports: bool = False) -> 
         sys.stderr.write(r.stdout + r.stderr)
         sys.exit(f"corpus generation failed: {fmt} N={n}")
     marker.write_text(json.dumps(want))
-    log(f"  corpus {fmt} N={n}: generated in {time.perf_counter() - t0:.1f} s -> {d.relative_to(ROOT)}")
+    log(f"  corpus {fmt} N={n}: generated in {time.perf_counter() - t0:.1f} s -> {shown(d)}")
     return d
 
 
@@ -432,6 +437,7 @@ def machine_facts(plansite: Path, hugo: str) -> dict:
 
 
 def main(argv=None) -> int:
+    global WAIT_IDLE, OUT
     ap = argparse.ArgumentParser(description="plansite vs Hugo on the same synthetic corpus.")
     ap.add_argument("--sizes", nargs="+", type=int,
                     help=f"task counts (default: $BENCH_SIZES or {' '.join(map(str, DEFAULT_SIZES))})")
@@ -446,9 +452,13 @@ def main(argv=None) -> int:
     ap.add_argument("--wait-idle", type=float, default=0, metavar="SECONDS",
                     help="before each run, wait up to SECONDS for other processes to leave the CPUs idle")
     ap.add_argument("--keep", action="store_true", help="keep the last outputs in bench/out/N/site-*")
+    ap.add_argument("--workdir", default=os.environ.get("BENCH_WORKDIR") or str(OUT),
+                    help="where corpora and outputs go (default bench/out; e.g. /dev/shm/plansite-bench "
+                         "to measure without the disk, see README)")
     ap.add_argument("--no-reports", action="store_true",
                     help="skip plansite's extra runs on the corpus with reports (gen_corpus.py --reports)")
     args = ap.parse_args(argv)
+    OUT = Path(args.workdir).resolve()
 
     sizes = args.sizes or (parse_sizes(os.environ["BENCH_SIZES"]) if os.environ.get("BENCH_SIZES") else DEFAULT_SIZES)
     runs = args.runs if args.runs is not None else int(os.environ.get("BENCH_RUNS") or DEFAULT_RUNS)
@@ -470,7 +480,6 @@ def main(argv=None) -> int:
     shutil.copytree(templates, snap / "Templates")
     binary_sha = hashlib.sha256((snap / "plansite").read_bytes()).hexdigest()[:16]
     Plansite.binary, Plansite.templates, Hugo.binary = snap / "plansite", snap / "Templates", hugo
-    global WAIT_IDLE
     WAIT_IDLE = args.wait_idle
 
     facts = machine_facts(plansite, hugo)
@@ -480,7 +489,7 @@ def main(argv=None) -> int:
     log()
     log(f"commit {facts['commit']}, {facts['date']}")
     log(f"plansite {facts['plansite']} (built {facts['plansite_mtime']}, sha256 {binary_sha}), "
-        f"templates {templates}; both copied to {snap.relative_to(ROOT)}/ and measured from there")
+        f"templates {templates}; both copied to {shown(snap)}/ and measured from there")
     log(f"{facts['hugo']}")
     log(f"nproc {facts['nproc']}, {facts['cpu']}, Linux {facts['kernel']}, Python {facts['python']}")
     log(facts["free"])
@@ -642,7 +651,7 @@ def main(argv=None) -> int:
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     path = OUT / f"results-{stamp}.json"
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    log(f"\nresults written to {path.relative_to(ROOT)}")
+    log(f"\nresults written to {shown(path)}")
     if failed:
         log("\nFAILED: the two outputs do not carry the same information (see the checks above).")
         return 1
