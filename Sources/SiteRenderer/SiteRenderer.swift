@@ -110,7 +110,8 @@ public struct SiteRenderer: Sendable {
         }
       }
     case .task(let id):
-      return TaskPage.input(id, model).map { [page(TaskPage.self, $0, at: route)] } ?? []
+      let model = model
+      return page(TaskPage.self, at: route) { TaskPage.input(id, model) }.map { [$0] } ?? []
     case .agencies: return [page(AgenciesPage.self, AgenciesPage.input(model), at: route)]
     case .agency(let id):
       let listing = DutyListing.agency(id, model)
@@ -202,6 +203,30 @@ public struct SiteRenderer: Sendable {
     let renderer = self
     return OutputJob(path: route.path, digest: digest) { () throws(DiagnosticError) in
       try renderer.render(kind, input, at: route)
+    }
+  }
+
+  /// A page's job that keeps only its input's digest and makes the input
+  /// again when the page is rendered: for pages whose inputs are large
+  /// (a task's report timeline and holders), so that a build does not hold
+  /// every page's input in memory at once.
+  private func page<Kind: PageKind>(
+    _ kind: Kind.Type, at route: Route, making input: @escaping @Sendable () -> Kind.Input?
+  ) -> OutputJob? {
+    guard let first = input() else { return nil }
+    var digest = pageBase
+    digest.update(route.path)
+    digest.update(Digest.of(first).value)
+    let renderer = self
+    return OutputJob(path: route.path, digest: digest) { () throws(DiagnosticError) in
+      guard let again = input() else {
+        throw DiagnosticError(
+          .error(
+            vi: "lỗi nội bộ: trang \(route.path) không còn dữ liệu khi dựng",
+            en: "internal error: the page \(route.path) has no input when rendered",
+            at: SourceLocation(file: route.path)))
+      }
+      return try renderer.render(kind, again, at: route)
     }
   }
 
