@@ -46,6 +46,10 @@ public struct SiteBuilder: Sendable {
       try ownership(of: writer, memory)
       let inputs = try readInputs()
       clock.mark("inputs")
+      // No templates folder (a build run outside the project, or a wrong
+      // --templates): nothing can be rendered, so say so now rather than
+      // after reading every content file.
+      if case .failure(let error) = inputs.templates, inputs.tree != nil { throw error }
       if !clean, memory.isUpToDate(inputsDigest: inputs.digest, liveIdentity: writer.liveIdentity) {
         clock.mark("up-to-date check")
         return upToDate(memory, timings: clock.timings)

@@ -34,6 +34,20 @@ import Testing
     #expect(TestProject.snapshot(of: output) == before)
   }
 
+  /// A wrong templates folder is reported before the content is read (at
+  /// 10,000 tasks with reports, reading takes seconds), and nothing changes.
+  @Test func missingTemplatesFolderStopsBeforeReadingTheContent() throws {
+    let (content, output) = try projectWithSite()
+    let before = TestProject.snapshot(of: output)
+    let result = TestProject.build(
+      content: content.path, templates: content.path + "/../Mau", output: output)
+    #expect(!result.published)
+    #expect(
+      result.diagnostics.map(\.message.en) == ["folder '\(content.path)/../Mau' does not exist"])
+    #expect(!result.timings.map(\.phase).contains("load"))
+    #expect(TestProject.snapshot(of: output) == before)
+  }
+
   @Test func malformedYAMLStopsTheBuildAndKeepsTheSite() throws {
     let (content, output) = try projectWithSite()
     let before = TestProject.snapshot(of: output)
