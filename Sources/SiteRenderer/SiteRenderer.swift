@@ -243,14 +243,7 @@ public struct SiteRenderer: Sendable {
     let tools = PageTools(link: link, fragments: fragments)
     let content = Kind.view(input, tools)
     let fields = layout.pageFields(route: route, page: content, tools: tools, digest: pageBase)
-    guard let html = templates.bytes(fields, with: Kind.template) else {
-      throw DiagnosticError(
-        .error(
-          vi: "thiếu mẫu trang '\(Kind.template).mustache'",
-          en: "missing page template '\(Kind.template).mustache'",
-          at: SourceLocation(file: "\(Kind.template).mustache")))
-    }
-    return html
+    return try templates.bytes(fields, with: Kind.template)
   }
 
   static func digest(_ path: String, _ input: ContentHash) -> ContentHash {

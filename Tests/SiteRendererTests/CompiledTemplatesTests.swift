@@ -147,6 +147,38 @@ import Testing
     #expect(compiled == "<a title=\"&quot;\u{301} onmouseover=x\">")
   }
 
+  /// A partial that includes itself whatever the data is refused before
+  /// rendering; one that the data never stops fails the page with an
+  /// error instead of crashing the build.
+  @Test func partialLoopsAreErrorsNotCrashes() throws {
+    let looping = try TestFiles.folder(
+      "loop", ["index.mustache": "{{> partials/a}}", "partials/a.mustache": "x\n{{> partials/a}}"]
+    ).path
+    let problems = TemplateSetTests.problems { () throws(DiagnosticError) in
+      _ = try TemplateSet(directory: looping, requiredTemplates: [])
+    }
+    #expect(
+      problems.map(\.message.en) == [
+        "the template 'partials/a' includes itself ('partials/a' → 'partials/a'): the page would never finish"
+      ])
+    #expect(problems.first?.location.line == 2)
+
+    let dataLoop = try TestFiles.folder(
+      "data-loop",
+      ["index.mustache": "{{> partials/a}}", "partials/a.mustache": "{{#x}}{{> partials/a}}{{/x}}"]
+    ).path
+    let set = try TemplateSet(directory: dataLoop, requiredTemplates: [])
+    #expect(set.render(["x": ["y": 1]], with: "index") == nil)
+    let error = TemplateSetTests.problems { () throws(DiagnosticError) in
+      _ = try set.bytes(["x": true], with: "index")
+    }
+    #expect(
+      error.first?.message.en.hasPrefix("the template 'partials/a' includes partials without end")
+        == true)
+    #expect(error.first?.location.file.hasSuffix("/partials/a.mustache") == true)
+    #expect(try set.bytes(["y": true], with: "index").isEmpty)
+  }
+
   @Test func leavesSetDelimitersToSwiftMustache() throws {
     let folder = try TestFiles.folder("delimiters", ["index.mustache": "{{=<% %>=}}<%title%>"]).path
     let set = try TemplateSet(directory: folder, requiredTemplates: [])

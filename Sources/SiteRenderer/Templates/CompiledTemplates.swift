@@ -13,6 +13,8 @@ import SiteCore
 /// is left unescaped; here every `< > & " '` byte is escaped.
 struct CompiledTemplates: Sendable {
   private let templates: [String: [TemplateNode]]
+  /// How deep partials may include partials before a page fails.
+  static let depthLimit = 200
 
   /// Compiles every template, or returns nil when one uses a construct
   /// only swift-mustache renders.
@@ -25,12 +27,20 @@ struct CompiledTemplates: Sendable {
     self.templates = templates
   }
 
+  /// A partial that kept including partials, `depthLimit` deep:
+  /// a loop the data never ends (`TemplateLint.checkLoops` reports the
+  /// loops that do not depend on the data before any page renders).
+  struct Loop: Error {
+    let template: String
+  }
+
   /// Renders `context` with the template `name`; nil if there is no such template.
-  func render(_ context: [String: Any], with name: String) -> [UInt8]? {
+  func render(_ context: [String: Any], with name: String) throws(Loop) -> [UInt8]? {
     guard let nodes = templates[name] else { return nil }
     var renderer = Renderer(templates: templates, stack: [context])
     renderer.output.reserveCapacity(16 * 1024)
     renderer.render(nodes, Frame(indentation: nil, inherited: nil))
+    if let loop = renderer.loop { throw Loop(template: loop) }
     return renderer.output
   }
 }
@@ -46,6 +56,10 @@ private struct Renderer {
   /// The objects sections entered, innermost last.
   var stack: [Any]
   var output: [UInt8] = []
+  /// How many partials are being rendered inside each other.
+  var depth = 0
+  /// The partial that went `depthLimit` deep, if one did: rendering stops.
+  var loop: String?
 
   mutating func render(_ nodes: [TemplateNode], _ frame: Frame) {
     guard let indentation = frame.indentation, !indentation.isEmpty else {
@@ -82,7 +96,13 @@ private struct Renderer {
         renderSection(value, nodes, frame)
       }
     case .partial(let name, let indentation, let overrides):
-      guard let nodes = templates[name] else { return }
+      guard loop == nil, let nodes = templates[name] else { return }
+      guard depth < CompiledTemplates.depthLimit else {
+        loop = name
+        return
+      }
+      depth += 1
+      defer { depth -= 1 }
       var inner = frame
       if let indentation {
         inner.indentation = (frame.indentation ?? []) + Array(indentation.utf8)

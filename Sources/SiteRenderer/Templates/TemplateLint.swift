@@ -16,22 +16,95 @@ enum TemplateLint {
     report: DiagnosticCollector
   ) {
     let chrome = chromeTemplates.contains(name)
+    for (tag, location) in tags(in: text, file: file) {
+      checkTag(tag, at: location, known: known, report: report)
+      if chrome { checkChromeField(tag, in: name, at: location, report: report) }
+    }
+  }
+
+  /// Reports templates that include themselves, directly or through other
+  /// partials, outside any section: rendering them would never end (and
+  /// would crash the build), whatever the page.
+  static func checkLoops(
+    _ sources: [String: (text: String, file: String)], report: DiagnosticCollector
+  ) {
+    // Each template's partials and parents included whatever the data.
+    var edges: [String: [(name: String, at: SourceLocation)]] = [:]
+    for (name, source) in sources {
+      var open: [Character] = []
+      for (tag, location) in tags(in: source.text, file: source.file) {
+        guard let sigil = tag.first else { continue }
+        let target = tag.dropFirst().trimmingCharacters(in: " ")
+        switch sigil {
+        case "#", "^", "$":
+          open.append(sigil)
+        case "<":
+          if !open.contains("#"), !open.contains("^") {
+            edges[name, default: []].append((target, location))
+          }
+          open.append(sigil)
+        case "/":
+          _ = open.popLast()
+        case ">":
+          if !open.contains("#"), !open.contains("^") {
+            edges[name, default: []].append((target, location))
+          }
+        default:
+          continue
+        }
+      }
+    }
+    var reported = Set<String>()
+    for start in sources.keys.sorted() {
+      // Depth-first from `start`: a path back to `start` is a loop.
+      var stack: [(name: String, path: [(name: String, at: SourceLocation)])] = [(start, [])]
+      var seen = Set<String>()
+      while let (name, path) = stack.popLast() {
+        for edge in edges[name] ?? [] {
+          let next = path + [edge]
+          if edge.name == start {
+            let names = Set(next.map(\.name))
+            guard reported.isDisjoint(with: names) else { continue }
+            reported.formUnion(names)
+            let chain = ([start] + next.map(\.name)).map { "'\($0)'" }.joined(separator: " → ")
+            report.error(
+              vi:
+                "mẫu trang '\(start)' tự gọi lại chính nó (\(chain)): trang không bao giờ dựng xong",
+              en: "the template '\(start)' includes itself (\(chain)): the page would never finish",
+              at: next[0].at,
+              notes: [
+                Diagnostic.Note(
+                  vi:
+                    "bỏ {{>…}} này, hoặc đặt nó trong một khối {{#…}} chỉ mở ra với dữ liệu lồng nhau",
+                  en:
+                    "remove this {{>…}}, or put it in a {{#…}} section that opens only on nested data"
+                )
+              ])
+          } else if seen.insert(edge.name).inserted {
+            stack.append((edge.name, next))
+          }
+        }
+      }
+    }
+  }
+
+  /// Every tag of `text` (without its braces), with where it starts.
+  private static func tags(in text: String, file: String) -> [(String, SourceLocation)] {
+    var found: [(String, SourceLocation)] = []
     var line = 1
     var column = 1
     var index = text.startIndex
     while index < text.endIndex {
       if text[index...].hasPrefix("{{") {
         let tagStart = (line, column)
-        guard let close = text[index...].firstRange(of: "}}") else { return }
+        guard let close = text[index...].firstRange(of: "}}") else { return found }
         var tag = String(text[text.index(index, offsetBy: 2)..<close.lowerBound])
         var tagEnd = close.upperBound
         if tag.hasPrefix("{"), tagEnd < text.endIndex, text[tagEnd] == "}" {
           tagEnd = text.index(after: tagEnd)
           tag += "}"
         }
-        let location = SourceLocation(file: file, line: tagStart.0, column: tagStart.1)
-        checkTag(tag, at: location, known: known, report: report)
-        if chrome { checkChromeField(tag, in: name, at: location, report: report) }
+        found.append((tag, SourceLocation(file: file, line: tagStart.0, column: tagStart.1)))
         for c in text[index..<tagEnd] {
           if c == "\n" {
             line += 1
@@ -51,6 +124,7 @@ enum TemplateLint {
       }
       index = text.index(after: index)
     }
+    return found
   }
 
   /// Reports a field the header or footer may not use.

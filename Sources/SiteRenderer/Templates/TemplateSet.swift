@@ -32,6 +32,8 @@ public struct TemplateSet: Sendable {
   public let assetPaths: [String: String]
   /// A hash over every template and asset (see `TemplateHash`).
   public let hash: ContentHash
+  /// The folder as messages name it (`Templates`).
+  private let displayRoot: String
 
   /// Loads `directory`, throwing every problem found.
   public init(
@@ -135,6 +137,8 @@ public struct TemplateSet: Sendable {
         source.text, named: name, file: source.file.displayPath,
         known: Set(sources.keys), report: report)
     }
+    TemplateLint.checkLoops(
+      sources.mapValues { ($0.text, $0.file.displayPath) }, report: report)
 
     if report.hasErrors { throw DiagnosticError(report.diagnostics) }
     library = MustacheLibrary(templates: templates)
@@ -143,24 +147,57 @@ public struct TemplateSet: Sendable {
     self.assets = assets.sorted { $0.path < $1.path }
     self.assetPaths = assetPaths
     hash = source.hash
+    displayRoot = tree.displayRoot
     warnings = report.diagnostics
   }
 
   /// Problems that did not stop loading (unused files).
   public let warnings: [Diagnostic]
 
-  /// Renders `context` with the template `name`; nil if there is no such template.
+  /// Renders `context` with the template `name`; nil if there is no such
+  /// template, or if a partial includes partials without end (a fragment
+  /// rendered apart then shows nothing; a page fails with `bytes`'s error).
   func render(_ context: [String: Any], with name: String) -> String? {
     guard let compiled else { return library.render(context, withTemplate: name) }
-    return compiled.render(context, with: name).map { String(decoding: $0, as: UTF8.self) }
+    return (try? compiled.render(context, with: name)).flatMap { $0 }.map {
+      String(decoding: $0, as: UTF8.self)
+    }
   }
 
-  /// Renders `context` with the template `name` as UTF-8 bytes.
-  func bytes(_ context: [String: Any], with name: String) -> [UInt8]? {
-    guard let compiled else {
-      return library.render(context, withTemplate: name).map { Array($0.utf8) }
+  /// Renders a page: `context` with the template `name`, as UTF-8 bytes.
+  func bytes(_ context: [String: Any], with name: String) throws(DiagnosticError) -> [UInt8] {
+    let rendered: [UInt8]?
+    if let compiled {
+      do throws(CompiledTemplates.Loop) {
+        rendered = try compiled.render(context, with: name)
+      } catch {
+        throw DiagnosticError(
+          .error(
+            vi: "mẫu trang '\(error.template)' gọi các mẫu khác lồng nhau không dứt "
+              + "(quá \(CompiledTemplates.depthLimit) lớp): dữ liệu của trang không làm vòng lặp dừng",
+            en: "the template '\(error.template)' includes partials without end "
+              + "(over \(CompiledTemplates.depthLimit) deep): the page's data does not end the loop",
+            at: SourceLocation(file: displayRoot + "/" + error.template + ".mustache"),
+            notes: [
+              Diagnostic.Note(
+                vi:
+                  "một {{>…}} trong khối {{#tên}} chỉ dừng khi 'tên' là dữ liệu lồng nhau không có "
+                  + "'tên' bên trong; kiểm tra các {{>…}} của mẫu này",
+                en:
+                  "a {{>…}} inside {{#name}} ends only when 'name' is nested data without a 'name' "
+                  + "inside; check this template's {{>…}}")
+            ]))
+      }
+    } else {
+      rendered = library.render(context, withTemplate: name).map { Array($0.utf8) }
     }
-    return compiled.render(context, with: name)
+    guard let rendered else {
+      throw DiagnosticError(
+        .error(
+          vi: "thiếu mẫu trang '\(name).mustache'", en: "missing page template '\(name).mustache'",
+          at: SourceLocation(file: displayRoot + "/" + name + ".mustache")))
+    }
+    return rendered
   }
 
   /// Whether the compiled renderer renders (every template compiled).
