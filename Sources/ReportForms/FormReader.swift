@@ -198,14 +198,9 @@ final class FormReader {
         return
       }
       guard let parsed = IndicatorValue(parsing: value) else {
-        report.error(
-          vi: "'\(value)' không phải là một số liệu", en: "'\(value)' is not a figure",
-          at: location(row: row, column: .value),
-          notes: [
-            Diagnostic.Note(
-              vi: "ghi số theo cách viết Việt Nam, ví dụ 7,9 hoặc 1.150",
-              en: "write a number Vietnamese-style, like 7,9 or 1.150")
-          ])
+        report.report(
+          IndicatorValue.notAFigure(
+            value, at: location(row: row, column: .value), expected: .reported))
         return
       }
       group.figures.append(

@@ -86,16 +86,8 @@ extension FileParser {
     -> Indicator.Point?
   {
     guard let parsed = IndicatorValue(parsing: value.value) else {
-      item.error(
-        vi: "'\(value.value)' không phải là một số liệu", en: "'\(value.value)' is not a figure",
-        at: value.location,
-        notes: [
-          Diagnostic.Note(
-            vi: "ghi số theo cách viết Việt Nam (10,5 hoặc 29.211), một khoảng (165-190), hoặc "
-              + "kèm từ chỉ mức (từ 12 trở lên, trên 12, khoảng 1.150, dưới 5)",
-            en: "write a number Vietnamese-style (10,5 or 29.211), a range (165-190), or a "
-              + "qualified figure (từ 12 trở lên, trên 12, khoảng 1.150, dưới 5)")
-        ])
+      item.report.report(
+        IndicatorValue.notAFigure(value.value, at: value.location, expected: .target))
       return nil
     }
     return Indicator.Point(period: period.value, value: parsed)

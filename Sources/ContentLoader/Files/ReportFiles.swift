@@ -110,14 +110,8 @@ extension FileParser {
     let value = item.string("value", required: true, example: "\"7,9\"")
     guard let indicator, let period, let value else { return nil }
     guard let parsed = IndicatorValue(parsing: value.value) else {
-      item.error(
-        vi: "'\(value.value)' không phải là một số liệu", en: "'\(value.value)' is not a figure",
-        at: value.location,
-        notes: [
-          Diagnostic.Note(
-            vi: "ghi số theo cách viết Việt Nam, ví dụ 7,9 hoặc 1.150",
-            en: "write a number Vietnamese-style, like 7,9 or 1.150")
-        ])
+      item.report.report(
+        IndicatorValue.notAFigure(value.value, at: value.location, expected: .reported))
       return nil
     }
     return PlanDraft.IndicatorReportDraft(
