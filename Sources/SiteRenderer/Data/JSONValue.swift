@@ -1,3 +1,5 @@
+import SiteCore
+
 /// A JSON value with object keys kept in the order they were added, so the
 /// published data reads in a sensible order and is byte-identical run to run.
 ///
@@ -95,62 +97,9 @@ enum JSONValue {
     }
   }
 
-  /// JSON string escaping (RFC 8259) over UTF-8 bytes: quotes, backslash, control characters, and
-  /// U+2028/U+2029 (for use inside scripts).
-  ///
-  /// Runs of bytes that need no escape are copied in one go.
+  /// JSON string escaping (see `QuotedText.write`).
   static func writeString(_ s: String, into out: inout [UInt8]) {
-    out.append(0x22)
-    var copy = s
-    copy.withUTF8 { bytes in
-      var i = 0
-      var run = 0
-      let n = bytes.count
-      func flush(upTo end: Int) {
-        if run < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end])) }
-      }
-      while i < n {
-        let b = bytes[i]
-        if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
-          i += 1
-          continue
-        }
-        switch b {
-        case 0x22:
-          flush(upTo: i)
-          out += [0x5C, 0x22]
-        case 0x5C:
-          flush(upTo: i)
-          out += [0x5C, 0x5C]
-        case 0x0A:
-          flush(upTo: i)
-          out += [0x5C, 0x6E]
-        case 0x0D:
-          flush(upTo: i)
-          out += [0x5C, 0x72]
-        case 0x09:
-          flush(upTo: i)
-          out += [0x5C, 0x74]
-        case 0x00..<0x20:
-          flush(upTo: i)
-          let hex = Array(String(b, radix: 16).utf8)
-          out += [0x5C, 0x75, 0x30, 0x30] + (hex.count == 1 ? [0x30] + hex : hex)
-        case 0xE2
-        where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-          flush(upTo: i)
-          out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-          i += 2
-        default:
-          // U+2xxx other than the two separators: an ordinary byte.
-          i += 1
-          continue
-        }
-        i += 1
-        run = i
-      }
-      flush(upTo: n)
-    }
-    out.append(0x22)
+    QuotedText.write(s, into: &out)
   }
 
   /// A string escaped as a JSON string literal.
