@@ -30,37 +30,29 @@ public enum QuotedText {
           i += 1
           continue
         }
+        let escape: String
+        var length = 1
         switch b {
-        case 0x22:
-          flush(upTo: i)
-          out += [0x5C, 0x22]
-        case 0x5C:
-          flush(upTo: i)
-          out += [0x5C, 0x5C]
-        case 0x0A:
-          flush(upTo: i)
-          out += [0x5C, 0x6E]
-        case 0x0D:
-          flush(upTo: i)
-          out += [0x5C, 0x72]
-        case 0x09:
-          flush(upTo: i)
-          out += [0x5C, 0x74]
+        case 0x22: escape = "\\\""
+        case 0x5C: escape = "\\\\"
+        case 0x0A: escape = "\\n"
+        case 0x0D: escape = "\\r"
+        case 0x09: escape = "\\t"
         case 0x00..<0x20, 0x7F:
-          flush(upTo: i)
-          let hex = Array(String(b, radix: 16).utf8)
-          out += [0x5C, 0x75, 0x30, 0x30] + (hex.count == 1 ? [0x30] + hex : hex)
+          let hex = String(b, radix: 16)
+          escape = "\\u00" + (hex.count == 1 ? "0" : "") + hex
         case 0xE2
         where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-          flush(upTo: i)
-          out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-          i += 2
+          escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+          length = 3
         default:
           // U+2xxx other than the two separators: an ordinary byte.
           i += 1
           continue
         }
-        i += 1
+        flush(upTo: i)
+        out += escape.utf8
+        i += length
         run = i
       }
       flush(upTo: n)
