@@ -197,13 +197,18 @@ public struct SiteRenderer: Sendable {
   private func page<Kind: PageKind>(_ kind: Kind.Type, _ input: Kind.Input, at route: Route)
     -> OutputJob
   {
+    let renderer = self
+    return OutputJob(path: route.path, digest: pageDigest(route, input)) {
+      () throws(DiagnosticError) in try renderer.render(kind, input, at: route)
+    }
+  }
+
+  /// A page's digest: the templates, the layout, the page's path and its input.
+  private func pageDigest(_ route: Route, _ input: some Encodable) -> ContentHash {
     var digest = pageBase
     digest.update(route.path)
     digest.update(Digest.of(input).value)
-    let renderer = self
-    return OutputJob(path: route.path, digest: digest) { () throws(DiagnosticError) in
-      try renderer.render(kind, input, at: route)
-    }
+    return digest
   }
 
   /// A page's job that keeps only its input's digest and makes the input
@@ -214,11 +219,9 @@ public struct SiteRenderer: Sendable {
     _ kind: Kind.Type, at route: Route, making input: @escaping @Sendable () -> Kind.Input?
   ) -> OutputJob? {
     guard let first = input() else { return nil }
-    var digest = pageBase
-    digest.update(route.path)
-    digest.update(Digest.of(first).value)
     let renderer = self
-    return OutputJob(path: route.path, digest: digest) { () throws(DiagnosticError) in
+    return OutputJob(path: route.path, digest: pageDigest(route, first)) {
+      () throws(DiagnosticError) in
       guard let again = input() else {
         throw DiagnosticError(
           .error(

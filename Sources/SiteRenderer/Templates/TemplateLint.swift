@@ -35,20 +35,17 @@ enum TemplateLint {
       for (tag, location) in tags(in: source.text, file: source.file) {
         guard let sigil = tag.first else { continue }
         let target = tag.dropFirst().trimmingCharacters(in: " ")
+        let unconditional = !open.contains("#") && !open.contains("^")
         switch sigil {
         case "#", "^", "$":
           open.append(sigil)
         case "<":
-          if !open.contains("#"), !open.contains("^") {
-            edges[name, default: []].append((target, location))
-          }
+          if unconditional { edges[name, default: []].append((target, location)) }
           open.append(sigil)
         case "/":
           _ = open.popLast()
         case ">":
-          if !open.contains("#"), !open.contains("^") {
-            edges[name, default: []].append((target, location))
-          }
+          if unconditional { edges[name, default: []].append((target, location)) }
         default:
           continue
         }
