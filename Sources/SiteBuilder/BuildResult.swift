@@ -23,7 +23,7 @@ public struct BuildResult: Sendable {
   /// site.yaml), Vietnamese when it is not known.
   public var language: Language = .vi
   /// Seconds spent in each phase, in order.
-  public var timings: [(phase: String, seconds: Double)] = []
+  public var timings: [Timing] = []
 
   public init(diagnostics: [Diagnostic] = [], published: Bool = false) {
     self.diagnostics = diagnostics
@@ -32,4 +32,12 @@ public struct BuildResult: Sendable {
 
   /// Whether any error was found.
   public var failed: Bool { diagnostics.hasErrors }
+
+  /// One phase's time, and the process's peak memory when it ended.
+  public struct Timing: Sendable {
+    public var phase: String
+    public var seconds: Double
+    /// Peak resident memory in bytes so far (nil where the system does not say).
+    public var peakMemory: Int?
+  }
 }

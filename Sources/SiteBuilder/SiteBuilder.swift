@@ -198,7 +198,7 @@ public struct SiteBuilder: Sendable {
 
   /// The result of a build that found nothing changed: the last build's
   /// warnings and notes again, nothing written.
-  private func upToDate(_ memory: BuildMemory, timings: [(phase: String, seconds: Double)])
+  private func upToDate(_ memory: BuildMemory, timings: [BuildResult.Timing])
     -> BuildResult
   {
     var result = BuildResult(diagnostics: memory.diagnostics, published: true)

@@ -35,9 +35,10 @@ enum BuildSummary {
 
   /// The time each phase took (for developers: `--timings`).
   static func timings(_ result: BuildResult) -> [String] {
-    result.timings.map { phase, seconds in
-      "  " + phase.padding(toLength: 18, withPad: " ", startingAt: 0)
-        + String(format: "%7.3f s", seconds)
+    result.timings.map { timing in
+      "  " + timing.phase.padding(toLength: 18, withPad: " ", startingAt: 0)
+        + String(format: "%7.3f s", timing.seconds)
+        + (timing.peakMemory.map { String(format: "  (peak %5d MiB)", $0 >> 20) } ?? "")
     }
   }
 }
