@@ -176,16 +176,24 @@ final class BuildMemory: @unchecked Sendable {
     let listed = Set(tree.files.map(\.path))
     let fresh = tree.files.filter { loaded.freshlyParsed.contains($0.path) }
     let settled = fresh.filter { $0.modified <= now - 2_000_000_000 }
-    let encoded = Parallel.map(settled, chunk: 64) { file in
-      (
-        file, loaded.parsed[file.path],
-        loaded.parsed[file.path].flatMap { try? BinaryCoding.encode($0) }
-      )
-    }
-    for (file, parsed, bytes) in encoded {
-      guard let parsed, let bytes else { continue }
-      details.sources[file.path] = (file.stamp, parsed)
-      changes.sources[file.path] = BuildStore.SourceEntry(stamp: file.stamp, parsed: bytes)
+    // Encoded and stored a slice at a time: the parsed files of a large
+    // plan are tens of megabytes as bytes, and each row stands alone (a
+    // killed build leaves some of them stored, each with its own stamp).
+    for start in stride(from: 0, to: settled.count, by: Self.storeSlice) {
+      let slice = settled[start..<min(settled.count, start + Self.storeSlice)]
+      let encoded = Parallel.map(Array(slice), chunk: 64) { file in
+        (
+          file, loaded.parsed[file.path],
+          loaded.parsed[file.path].flatMap { try? BinaryCoding.encode($0) }
+        )
+      }
+      var stored = BuildStore.Changes()
+      for (file, parsed, bytes) in encoded {
+        guard let parsed, let bytes else { continue }
+        details.sources[file.path] = (file.stamp, parsed)
+        stored.sources[file.path] = BuildStore.SourceEntry(stamp: file.stamp, parsed: bytes)
+      }
+      write(stored)
     }
     for file in fresh where file.modified > now - 2_000_000_000 {
       if details.sources.removeValue(forKey: file.path) != nil {
@@ -199,6 +207,9 @@ final class BuildMemory: @unchecked Sendable {
     self.details = details
     write(changes)
   }
+
+  /// How many parsed files are encoded and stored at once.
+  private static let storeSlice = 1024
 
   /// Whether any listed file was saved in the last two seconds (see `remember`).
   static func hasRacyFiles(_ tree: SourceTree) -> Bool {
