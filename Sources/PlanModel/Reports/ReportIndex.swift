@@ -5,11 +5,21 @@ import SiteCore
 /// and the figures given for each indicator.
 public struct ReportIndex: Sendable {
   /// One report's entry on one task.
-  public struct Entry: Sendable {
+  ///
+  /// A class: entries are sorted, indexed by task and by body, and handed
+  /// to hundreds of pages, and copying one as a struct would copy every
+  /// field of its report and update (a retain each).
+  public final class Entry: Sendable {
     public let report: Report
     public let update: TaskUpdate
     /// The report's period's place in the schedule (unscheduled: last).
     let rank: Int
+
+    init(report: Report, update: TaskUpdate, rank: Int) {
+      self.report = report
+      self.update = update
+      self.rank = rank
+    }
   }
 
   /// Whether a body sent its report for a period, and when.
