@@ -20,10 +20,10 @@ enum FileOperations {
     }
   }
 
-  /// Writes `bytes` to a new file at `path` (replacing a file there) and
+  /// Writes `pieces`, one after the other, to a new file at `path` (replacing a file there) and
   /// returns the file's inode number.
   @discardableResult
-  static func writeFile(_ path: String, _ bytes: [UInt8]) throws(OutputError) -> UInt64 {
+  static func writeFile(_ path: String, _ pieces: [[UInt8]]) throws(OutputError) -> UInt64 {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       throw OutputError.system(
@@ -32,18 +32,20 @@ enum FileOperations {
     defer { close(fd) }
     var info = stat()
     let inode: UInt64 = fstat(fd, &info) == 0 ? UInt64(info.st_ino) : 0
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        return write(fd, base + offset, buffer.count - offset)
+    for bytes in pieces {
+      var offset = 0
+      while offset < bytes.count {
+        let n = bytes.withUnsafeBytes { buffer -> Int in
+          guard let base = buffer.baseAddress else { return 0 }
+          return write(fd, base + offset, buffer.count - offset)
+        }
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw OutputError.system(
+            operation: Message(vi: "ghi tệp", en: "write"), path: path, code: errno)
+        }
+        offset += n
       }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw OutputError.system(
-          operation: Message(vi: "ghi tệp", en: "write"), path: path, code: errno)
-      }
-      offset += n
     }
     return inode
   }
@@ -51,9 +53,9 @@ enum FileOperations {
   /// Replaces `path` with a new file holding `bytes`, never writing into
   /// the existing inode (which the live folder may share): the bytes go to
   /// a temporary name that is then renamed over `path`.
-  static func replaceFile(_ path: String, _ bytes: [UInt8]) throws(OutputError) -> UInt64 {
+  static func replaceFile(_ path: String, _ pieces: [[UInt8]]) throws(OutputError) -> UInt64 {
     let temporary = path + ".plansite-tmp"
-    let inode = try writeFile(temporary, bytes)
+    let inode = try writeFile(temporary, pieces)
     try rename(temporary, path)
     return inode
   }

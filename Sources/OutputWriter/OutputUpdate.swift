@@ -40,11 +40,11 @@ public final class OutputUpdate: @unchecked Sendable {
     self.liveKnown = liveKnown
   }
 
-  /// Sets the file at `file.path` to `file.bytes`.
+  /// Sets the file at `file.path` to `file.pieces`.
   ///
   /// Bytes equal to the live file's keep the live file (and its modification time).
   public func put(_ file: OutputFile) throws(OutputError) {
-    let hash = ContentHash(file.bytes).value
+    let hash = ContentHash(pieces: file.pieces).value
     if live[file.path]?.hash == hash {
       try keep(file.path)
       return
@@ -57,13 +57,13 @@ public final class OutputUpdate: @unchecked Sendable {
       try ensureParent(of: file.path)
       inode =
         leftovers[file.path] == nil
-        ? try FileOperations.writeFile(target, file.bytes)
-        : try FileOperations.replaceFile(target, file.bytes)
+        ? try FileOperations.writeFile(target, file.pieces)
+        : try FileOperations.replaceFile(target, file.pieces)
     }
     next[file.path] = FolderRecord.File(hash: hash, inode: inode)
     leftovers[file.path] = nil
     written.append(file.path)
-    writtenBytes += file.bytes.count
+    writtenBytes += file.count
   }
 
   /// Keeps the live file at `path` as it is.

@@ -14,19 +14,27 @@ public struct OutputJob: Sendable {
   public let path: String
   /// The digest of what the file is made from.
   public let digest: ContentHash
-  private let make: @Sendable () throws(DiagnosticError) -> [UInt8]
+  private let make: @Sendable () throws(DiagnosticError) -> [[UInt8]]
 
   init(
     path: String, digest: ContentHash,
     make: @escaping @Sendable () throws(DiagnosticError) -> [UInt8]
   ) {
+    self.init(path: path, digest: digest, pieces: { () throws(DiagnosticError) in [try make()] })
+  }
+
+  /// A file made in pieces (see `OutputFile.pieces`).
+  init(
+    path: String, digest: ContentHash,
+    pieces: @escaping @Sendable () throws(DiagnosticError) -> [[UInt8]]
+  ) {
     self.path = path
     self.digest = digest
-    self.make = make
+    self.make = pieces
   }
 
   /// Renders the file.
   public func produce() throws(DiagnosticError) -> OutputFile {
-    OutputFile(path: path, bytes: try make())
+    OutputFile(path: path, pieces: try make())
   }
 }

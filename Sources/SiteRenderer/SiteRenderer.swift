@@ -87,9 +87,9 @@ public struct SiteRenderer: Sendable {
     let data = Shared(PlanData.input(model))
     let planData = PlanData.files.map { file in
       let make = file.make
-      return OutputJob(path: file.path, digest: Self.digest(file.path, data.digest)) {
-        make(PlanData(data.value))
-      }
+      return OutputJob(
+        path: file.path, digest: Self.digest(file.path, data.digest),
+        pieces: { make(PlanData(data.value)) })
     }
     let assets = templates.assets.map { asset in
       OutputJob(path: asset.path, digest: ContentHash(asset.bytes)) { asset.bytes }

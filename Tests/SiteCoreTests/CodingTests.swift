@@ -116,6 +116,46 @@ import Testing
     #expect(ContentHash([]) != ContentHash([0]))
   }
 
+  /// A file written in pieces is recorded with the hash of its whole bytes,
+  /// however it is cut (so a file made whole one build and in pieces the
+  /// next is known to be unchanged).
+  @Test func contentHashOfPiecesIsTheHashOfTheirBytes() {
+    var generator = SystemRandomNumberGenerator()
+    for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000] {
+      let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      let whole = ContentHash(bytes)
+      #expect(ContentHash(pieces: [bytes]) == whole)
+      #expect(ContentHash(pieces: [[], bytes, []]) == whole)
+      for _ in 0..<50 {
+        var cuts = (0..<Int.random(in: 0...6)).map { _ in Int.random(in: 0...length) }
+        cuts = ([0] + cuts + [length]).sorted()
+        let pieces = zip(cuts, cuts.dropFirst()).map { Array(bytes[$0..<$1]) }
+        #expect(ContentHash(pieces: pieces) == whole, "cut at \(cuts)")
+      }
+    }
+  }
+
+  @Test func bytesWithoutSpareCapacityAreTheSameBytes() {
+    var grown: [UInt8] = []
+    for index in 0..<5_000 { grown.append(UInt8(index & 0xFF)) }
+    let trimmed = grown.withoutSpareCapacity()
+    #expect(trimmed == grown)
+    #expect(trimmed.capacity < grown.capacity)
+    #expect([UInt8]().withoutSpareCapacity() == [])
+  }
+
+  @Test func aLargeCSVTableIsMadeInPiecesOfItsBytes() {
+    var table = CSVTable(header: ["id", "text"])
+    for index in 0..<40_000 { table.append([String(index), "Dòng \(index), có \"ngoặc\""]) }
+    let pieces = table.pieces
+    #expect(pieces.count > 1)
+    #expect(pieces.dropLast().allSatisfy { $0.count >= 1 << 20 })
+    #expect(Array(pieces.joined()) == table.bytes)
+    let text = String(decoding: table.bytes, as: UTF8.self)
+    #expect(text.hasPrefix("\u{FEFF}id,text\r\n0,\"Dòng 0, có \"\"ngoặc\"\"\"\r\n"))
+    #expect(text.hasSuffix("39999,\"Dòng 39999, có \"\"ngoặc\"\"\"\r\n"))
+  }
+
   @Test func parallelMapKeepsOrderAndRethrows() throws {
     let numbers = Array(0..<1_000)
     #expect(Parallel.map(numbers, chunk: 7) { $0 * 2 } == numbers.map { $0 * 2 })

@@ -23,6 +23,37 @@ import Testing
     #expect(JSONValue.literal("\"") == #""\"""#)
   }
 
+  /// An array made in runs on all cores is written as the same array made
+  /// whole, and in pieces (one per run) that join to the same bytes.
+  @Test(arguments: [0, 1, 2, 5, 256, 1000])
+  func parallelArraysAreWrittenAsPlainArrays(count: Int) throws {
+    let items = Array(0..<count)
+    let record: @Sendable (Int) -> JSONValue = { index in
+      .object([("id", .int(index)), ("tags", .array([.string("a\(index)"), .null]))])
+    }
+    let records: [JSONValue] = items.map(record)
+    for run in [1, 3, 256] {
+      let tasks: JSONValue = .parallelArray(items, indent: 2, run: run, record)
+      let inner: JSONValue = .parallelArray(items, indent: 4, run: run, record)
+      let made: JSONValue = .object([
+        ("name", .string("kế hoạch")), ("tasks", tasks), ("nested", .object([("inner", inner)])),
+        ("end", .bool(true)),
+      ])
+      let whole: JSONValue = .object([
+        ("name", .string("kế hoạch")), ("tasks", .array(records)),
+        ("nested", .object([("inner", .array(records))])), ("end", .bool(true)),
+      ])
+      let plain = whole.serialized
+      #expect(made.serialized == plain)
+      #expect(Array(made.serializedPieces.joined()) == plain)
+      // Per array: what came before it, then its runs; then the rest.
+      #expect(
+        made.serializedPieces.count == (count == 0 ? 1 : 2 * ((count + run - 1) / run + 1) + 1))
+    }
+    _ = try JSONSerialization.jsonObject(
+      with: Data(JSONValue.parallelArray(items, indent: 0, run: 7, record).serialized))
+  }
+
   @Test(arguments: [
     "", "plain", "\"quoted\" and \\slashed\\", "ends with quote\"", "\nstarts with newline",
     "Nghệ An\u{2028}\u{2029}\u{7}\u{0}\u{7F}", "– 2025–2030 ≥ 95 %",

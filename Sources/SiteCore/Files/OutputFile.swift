@@ -4,16 +4,44 @@
 public struct OutputFile: Sendable {
   /// The path inside the output folder, with `/` separators (`nhiem-vu/1-1/index.html`).
   public var path: String
-  /// The file's bytes.
-  public var bytes: [UInt8]
+  /// The file's bytes, in pieces: a large data file (`plan.json` with
+  /// reports is over 100 MB) is made in pieces of about a megabyte and
+  /// written piece by piece, never copied into one buffer.
+  public var pieces: [[UInt8]]
 
   public init(path: String, bytes: [UInt8]) {
     self.path = path
-    self.bytes = bytes
+    self.pieces = [bytes]
+  }
+
+  public init(path: String, pieces: [[UInt8]]) {
+    self.path = path
+    self.pieces = pieces
   }
 
   public init(path: String, text: String) {
-    self.path = path
-    self.bytes = Array(text.utf8)
+    self.init(path: path, bytes: Array(text.utf8))
+  }
+
+  /// The file's bytes in one buffer.
+  public var bytes: [UInt8] { pieces.count == 1 ? pieces[0] : Array(pieces.joined()) }
+
+  /// The file's size in bytes.
+  public var count: Int { pieces.reduce(0) { $0 + $1.count } }
+}
+
+extension Array where Element == UInt8 {
+  /// The same bytes in storage of their own size: an array grown by
+  /// appending can hold up to twice its count, which matters for the
+  /// megabyte pieces of large files kept until they are written.
+  public func withoutSpareCapacity() -> [UInt8] {
+    guard capacity > count + count / 16 else { return self }
+    return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      initialized = withUnsafeBufferPointer { source in
+        guard let base = source.baseAddress, let target = buffer.baseAddress else { return 0 }
+        target.initialize(from: base, count: source.count)
+        return source.count
+      }
+    }
   }
 }

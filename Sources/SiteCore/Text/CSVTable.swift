@@ -4,24 +4,40 @@
 /// cells that a spreadsheet would run as a formula written with a leading
 /// `'` (`CSVCell`).
 ///
-/// Rows are written into the bytes as they are appended.
+/// Rows are written into the bytes as they are appended, in pieces of
+/// about a megabyte (a large table is written piece by piece, never
+/// copied into one buffer: see `OutputFile.pieces`).
 public struct CSVTable: Sendable {
   public let header: [String]
-  public private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+  /// The full pieces, then the one being written.
+  private var filled: [[UInt8]] = []
+  private var current: [UInt8] = [0xEF, 0xBB, 0xBF]
+  private static let pieceSize = 1 << 20
 
   public init(header: [String]) {
     self.header = header
-    bytes.reserveCapacity(1 << 16)
+    current.reserveCapacity(1 << 16)
     append(header)
   }
+
+  /// The table's bytes, in pieces.
+  public var pieces: [[UInt8]] { filled + [current] }
+
+  /// The table's bytes in one buffer.
+  public var bytes: [UInt8] { filled.isEmpty ? current : Array(pieces.joined()) }
 
   /// Appends a row of values, one per column.
   public mutating func append(_ row: [String]) {
     for (index, value) in row.enumerated() {
-      if index > 0 { bytes.append(0x2C) }
-      Self.writeField(value, into: &bytes)
+      if index > 0 { current.append(0x2C) }
+      Self.writeField(value, into: &current)
     }
-    bytes += [0x0D, 0x0A]
+    current += [0x0D, 0x0A]
+    if current.count >= Self.pieceSize {
+      filled.append(current.withoutSpareCapacity())
+      current = []
+      current.reserveCapacity(Self.pieceSize + Self.pieceSize / 8)
+    }
   }
 
   /// Appends a row given as column name and value, in column order (the

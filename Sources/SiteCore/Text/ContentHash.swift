@@ -19,6 +19,38 @@ public struct ContentHash: Hashable, Sendable, Codable, CustomStringConvertible 
     update(bytes)
   }
 
+  /// The hash of the bytes of `pieces` one after the other: the same as
+  /// the hash of the joined bytes, without joining them.
+  public init(pieces: [[UInt8]]) {
+    // Bytes left over from one piece start the next piece's first word.
+    var carry: UInt64 = 0
+    var carried: UInt64 = 0
+    for piece in pieces {
+      piece.withUnsafeBytes { buffer in
+        var index = 0
+        while carried > 0, carried < 8, index < buffer.count {
+          carry |= UInt64(buffer[index]) << (8 * carried)
+          carried += 1
+          index += 1
+        }
+        if carried == 8 {
+          mix(carry)
+          (carry, carried) = (0, 0)
+        }
+        while index + 8 <= buffer.count {
+          mix(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+          index += 8
+        }
+        while index < buffer.count {
+          carry |= UInt64(buffer[index]) << (8 * carried)
+          carried += 1
+          index += 1
+        }
+      }
+    }
+    mix(carry ^ (carried << 56))
+  }
+
   /// The hash of `text`'s UTF-8.
   public init(_ text: String) {
     var copy = text

@@ -17,6 +17,9 @@ enum JSONValue {
   /// A value already serialized by `serialized(indent:)` at the indentation
   /// of the place it is put (for values made in parallel).
   case raw([UInt8])
+  /// A long array whose elements were serialized on all cores in runs
+  /// (`parallelArray`); each run becomes one piece of the file.
+  case runs([[UInt8]])
 
   /// A string, or null when absent.
   static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
@@ -24,28 +27,48 @@ enum JSONValue {
   /// The value serialized with two-space indentation and a final newline.
   var serialized: [UInt8] {
     var out: [UInt8] = []
-    out.reserveCapacity(rawSize + (1 << 16))
-    write(into: &out, indent: 0)
+    var pieces: [[UInt8]]? = nil
+    write(into: &out, indent: 0, pieces: &pieces)
     out.append(0x0A)
     return out
   }
 
-  /// The bytes of the `.raw` values inside, to size the output once.
-  private var rawSize: Int {
-    switch self {
-    case .raw(let bytes): bytes.count
-    case .array(let items): items.reduce(0) { $0 + $1.rawSize }
-    case .object(let pairs): pairs.reduce(0) { $0 + $1.1.rawSize }
-    default: 0
-    }
+  /// The same bytes as `serialized`, in pieces: each run of a `.runs`
+  /// array is its own piece, so a large file is never joined.
+  var serializedPieces: [[UInt8]] {
+    var out: [UInt8] = []
+    var pieces: [[UInt8]]? = []
+    write(into: &out, indent: 0, pieces: &pieces)
+    out.append(0x0A)
+    return (pieces ?? []) + [out]
   }
 
   /// The value serialized as it is written at `indent` spaces inside a
   /// larger value, without a final newline: for `.raw`.
   func serialized(indent: Int) -> [UInt8] {
     var out: [UInt8] = []
-    write(into: &out, indent: indent)
+    var pieces: [[UInt8]]? = nil
+    write(into: &out, indent: indent, pieces: &pieces)
     return out
+  }
+
+  /// An array written at `indent`, its elements made and serialized on all
+  /// cores, `run` elements to a piece.
+  static func parallelArray<Item: Sendable>(
+    _ items: [Item], indent: Int, run: Int, _ value: @Sendable (Item) -> JSONValue
+  ) -> JSONValue {
+    let starts = Array(stride(from: 0, to: items.count, by: max(1, run)))
+    return .runs(
+      Parallel.map(starts, chunk: 1) { start in
+        var out: [UInt8] = []
+        var pieces: [[UInt8]]? = nil
+        for index in start..<min(items.count, start + max(1, run)) {
+          newline(&out, indent: indent + 2)
+          value(items[index]).write(into: &out, indent: indent + 2, pieces: &pieces)
+          if index + 1 < items.count { out.append(0x2C) }
+        }
+        return out.withoutSpareCapacity()
+      })
   }
 
   /// From this indentation on, values are written on one line.
@@ -57,7 +80,9 @@ enum JSONValue {
     out.append(contentsOf: repeatElement(0x20, count: indent))
   }
 
-  private func write(into out: inout [UInt8], indent: Int) {
+  /// Writes the value into `out`; with `pieces`, each run of a `.runs`
+  /// array is added to them as it is (with `out` so far before it).
+  private func write(into out: inout [UInt8], indent: Int, pieces: inout [[UInt8]]?) {
     switch self {
     case .null: out.append(contentsOf: "null".utf8)
     case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -66,6 +91,21 @@ enum JSONValue {
       out.append(contentsOf: (d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)).utf8)
     case .string(let s): Self.writeString(s, into: &out)
     case .raw(let bytes): out.append(contentsOf: bytes)
+    case .runs(let runs):
+      if runs.isEmpty {
+        out += [0x5B, 0x5D]
+        return
+      }
+      out.append(0x5B)
+      if pieces != nil {
+        pieces?.append(out)
+        pieces?.append(contentsOf: runs)
+        out = []
+      } else {
+        for run in runs { out.append(contentsOf: run) }
+      }
+      if indent + 2 <= Self.compactDepth { Self.newline(&out, indent: indent) }
+      out.append(0x5D)
     case .array(let items):
       if items.isEmpty {
         out += [0x5B, 0x5D]
@@ -74,7 +114,7 @@ enum JSONValue {
       out.append(0x5B)
       for (index, item) in items.enumerated() {
         Self.newline(&out, indent: indent + 2)
-        item.write(into: &out, indent: indent + 2)
+        item.write(into: &out, indent: indent + 2, pieces: &pieces)
         if index + 1 < items.count { out.append(0x2C) }
       }
       if indent + 2 <= Self.compactDepth { Self.newline(&out, indent: indent) }
@@ -89,7 +129,7 @@ enum JSONValue {
         Self.newline(&out, indent: indent + 2)
         Self.writeString(key, into: &out)
         if indent + 2 <= Self.compactDepth { out += [0x3A, 0x20] } else { out.append(0x3A) }
-        value.write(into: &out, indent: indent + 2)
+        value.write(into: &out, indent: indent + 2, pieces: &pieces)
         if index + 1 < pairs.count { out.append(0x2C) }
       }
       if indent + 2 <= Self.compactDepth { Self.newline(&out, indent: indent) }

@@ -106,19 +106,19 @@ struct PlanData: Sendable {
     }
   }
 
-  /// The files, by path, each made on demand.
-  static let files: [(path: String, make: @Sendable (PlanData) -> [UInt8])] = [
-    ("du-lieu/plan.json", { $0.planJSON().serialized }),
-    ("du-lieu/tasks.csv", { $0.tasksCSV().bytes }),
-    ("du-lieu/assignments.csv", { $0.assignmentsCSV().bytes }),
-    ("du-lieu/agencies.csv", { $0.agenciesCSV().bytes }),
-    ("du-lieu/communes.csv", { $0.communesCSV().bytes }),
-    ("du-lieu/indicators.csv", { $0.indicatorsCSV().bytes }),
-    ("du-lieu/reports.csv", { $0.reportsCSV().bytes }),
-    ("du-lieu/report-updates.csv", { $0.reportUpdatesCSV().bytes }),
-    ("du-lieu/indicator-values.csv", { $0.indicatorValuesCSV().bytes }),
-    ("du-lieu/submissions.csv", { $0.submissionsCSV().bytes }),
-    (SiteRenderer.searchIndexPath, { $0.searchIndex() }),
+  /// The files, by path, each made on demand, in pieces (see `OutputFile.pieces`).
+  static let files: [(path: String, make: @Sendable (PlanData) -> [[UInt8]])] = [
+    ("du-lieu/plan.json", { $0.planJSON().serializedPieces }),
+    ("du-lieu/tasks.csv", { $0.tasksCSV().pieces }),
+    ("du-lieu/assignments.csv", { $0.assignmentsCSV().pieces }),
+    ("du-lieu/agencies.csv", { $0.agenciesCSV().pieces }),
+    ("du-lieu/communes.csv", { $0.communesCSV().pieces }),
+    ("du-lieu/indicators.csv", { $0.indicatorsCSV().pieces }),
+    ("du-lieu/reports.csv", { $0.reportsCSV().pieces }),
+    ("du-lieu/report-updates.csv", { $0.reportUpdatesCSV().pieces }),
+    ("du-lieu/indicator-values.csv", { $0.indicatorValuesCSV().pieces }),
+    ("du-lieu/submissions.csv", { $0.submissionsCSV().pieces }),
+    (SiteRenderer.searchIndexPath, { [$0.searchIndex()] }),
   ]
 
   /// A path as published in data: absolute with `base_url`, else from the site root.
@@ -157,11 +157,9 @@ struct PlanData: Sendable {
         ),
       ])
     }
-    // Tasks are most of the file: they are serialized in parallel, each at
-    // the indentation it has in the file (inside "tasks": [ … ]).
-    let tasks = Parallel.map(input.tasks, chunk: 256) {
-      JSONValue.raw(taskJSON($0).serialized(indent: 4))
-    }
+    // Tasks are most of the file: they are serialized on all cores, in
+    // runs that become the pieces the file is written in.
+    let tasks = JSONValue.parallelArray(input.tasks, indent: 2, run: 256, taskJSON)
     return .object([
       ("schema_version", .int(Self.schemaVersion)),
       ("license", .optional(input.license)),
@@ -206,7 +204,7 @@ struct PlanData: Sendable {
             ])
           })
       ),
-      ("tasks", .array(tasks)),
+      ("tasks", tasks),
       (
         "agencies",
         .array(
@@ -430,9 +428,11 @@ struct PlanData: Sendable {
   // MARK: - CSV
 
   /// A table with the columns of `file`; each row lists them in order.
-  private func table(_ file: DataDictionary.File, _ rows: [KeyValuePairs<String, String>])
-    -> CSVTable
-  {
+  ///
+  /// Rows may be made lazily, as they are written (the report entries of
+  /// a large plan are hundreds of thousands).
+  private func table<Rows: Sequence>(_ file: DataDictionary.File, _ rows: Rows) -> CSVTable
+  where Rows.Element == KeyValuePairs<String, String> {
     var table = CSVTable(header: file.fields.map(\.name))
     for row in rows { table.append(row) }
     return table
@@ -553,19 +553,18 @@ struct PlanData: Sendable {
   }
 
   func reportUpdatesCSV() -> CSVTable {
-    var rows: [KeyValuePairs<String, String>] = []
-    for data in input.reports {
+    let rows = input.reports.lazy.flatMap { data in
       let report = data.report
-      for update in report.tasks {
-        rows.append([
+      let url = dataURL(Route.report(report.period, report.reporter).path)
+      return report.tasks.lazy.map { update -> KeyValuePairs<String, String> in
+        [
           "period": report.period.rawValue, "reporter_type": Self.reporterType(report.reporter),
           "reporter_id": report.reporter.id, "reporter_name": data.reporterName,
           "report_date": report.date.iso, "task_id": update.task.rawValue,
           "status": update.status?.rawValue ?? "",
           "progress": update.progress.map(String.init) ?? "", "done_on": update.doneOn?.iso ?? "",
-          "text": update.text.markdown,
-          "report_url": dataURL(Route.report(report.period, report.reporter).path),
-        ])
+          "text": update.text.markdown, "report_url": url,
+        ]
       }
     }
     return table(DataDictionary.reportUpdates, rows)
