@@ -46,8 +46,38 @@ import Testing
       ])
   }
 
+  /// A long string written again (a report's file path in every value's
+  /// location) is stored as a reference to its first occurrence, and read
+  /// back as the same text.
+  @Test func repeatedLongStringsAreStoredOnce() throws {
+    let path = "Content/reports/2025-6t/ban-quan-ly-khu-kinh-te.md"
+    let located = (0..<100).map { index in
+      SiteCore.SourceLocation(file: path, line: index, column: index % 2 == 0 ? nil : 3)
+    }
+    let bytes = try BinaryCoding.encode(located)
+    #expect(try BinaryCoding.decode([SiteCore.SourceLocation].self, from: bytes) == located)
+    let once = try BinaryCoding.encode([located[0]])
+    // Written whole, a hundred locations would take a hundred times one.
+    #expect(bytes.count < once.count * 100 / 2)
+    // Short strings (stored inline by Swift) are written whole.
+    let short = try BinaryCoding.encode(Array(repeating: "ngắn", count: 50))
+    #expect(short.count > 50 * 6)
+  }
+
   @Test func damagedBytesThrowAndNeverCrash() throws {
+    // References to earlier strings, damaged.
+    let path = "Content/tasks/01-kinh-te/nv-00001.md"
+    let located = try BinaryCoding.encode(
+      (0..<5).map { SiteCore.SourceLocation(file: path, line: $0) })
+    for _ in 0..<2_000 {
+      var damaged = located
+      damaged[Int.random(in: 0..<damaged.count)] = UInt8.random(in: 0...255)
+      _ = try? BinaryCoding.decode([SiteCore.SourceLocation].self, from: damaged)
+    }
     let bytes = try BinaryCoding.encode(Self.sample)
+    #expect(throws: (any Error).self) {
+      try BinaryCoding.decode(Sample.self, from: Array(bytes.dropLast()))
+    }
     #expect(throws: (any Error).self) {
       try BinaryCoding.decode(Sample.self, from: Array(bytes.dropLast()))
     }

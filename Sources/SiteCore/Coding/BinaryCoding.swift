@@ -74,11 +74,28 @@ public struct Shared<Value: Encodable & Sendable>: Encodable, Sendable, Precompu
 final class ByteSink: EncodingSink {
   var output: [UInt8] = []
   let wantsDigests = false
+  /// Where each long string value was first written.
+  private var written: [String: Int] = [:]
 
   init() { output.reserveCapacity(1024) }
 
   func byte(_ value: UInt8) { output.append(value) }
   func bytes(_ value: UnsafeRawBufferPointer) { output.append(contentsOf: value) }
+
+  /// Strings of up to 15 bytes are stored inline by Swift and cost as
+  /// much to refer to as to write: only longer ones are shared.
+  static let shortString = 15
+
+  func string(_ value: String) {
+    guard value.utf8.count > Self.shortString else { return writeString(value) }
+    if let offset = written[value] {
+      byte(StreamTag.stringReference)
+      varint(UInt64(offset))
+      return
+    }
+    written[value] = output.count
+    writeString(value)
+  }
 }
 
 final class HashSink: EncodingSink {

@@ -6,6 +6,9 @@
 final class StreamReader {
   let bytes: [UInt8]
   var offset = 0
+  /// Strings read through a `stringReference`, by the offset they are at
+  /// (each is read once and shared by every value that refers to it).
+  private var referenced: [Int: String] = [:]
 
   init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -101,8 +104,24 @@ final class StreamReader {
   }
 
   func string() throws -> String {
-    try expect(StreamTag.string)
-    return try rawString()
+    let start = offset
+    switch try byte() {
+    case StreamTag.string: return try rawString()
+    case StreamTag.stringReference:
+      let target = try varint()
+      // A reference points back at a string written whole.
+      guard target < UInt64(start), peek(at: Int(target)) == StreamTag.string else {
+        throw Damaged()
+      }
+      if let text = referenced[Int(target)] { return text }
+      let resume = offset
+      offset = Int(target) + 1
+      let text = try rawString()
+      offset = resume
+      referenced[Int(target)] = text
+      return text
+    default: throw Damaged()
+    }
   }
 
   /// Skips the value at the offset (a container's tag only: its entries
@@ -112,7 +131,8 @@ final class StreamReader {
     case StreamTag.null, StreamTag.falseValue, StreamTag.trueValue, StreamTag.keyed,
       StreamTag.unkeyed:
       return
-    case StreamTag.int, StreamTag.uint, StreamTag.digest: _ = try varint()
+    case StreamTag.int, StreamTag.uint, StreamTag.digest, StreamTag.stringReference:
+      _ = try varint()
     case StreamTag.double:
       guard bytes.count - offset >= 8 else { throw Damaged() }
       offset += 8

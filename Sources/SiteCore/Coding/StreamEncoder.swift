@@ -3,6 +3,9 @@
 protocol EncodingSink: AnyObject {
   func byte(_ value: UInt8)
   func bytes(_ value: UnsafeRawBufferPointer)
+  /// A string value (the extension writes it whole; `ByteSink` writes a
+  /// long string it has written before as a reference to it).
+  func string(_ value: String)
   /// Whether values with a precomputed digest should give only that.
   var wantsDigests: Bool { get }
 }
@@ -15,7 +18,10 @@ protocol EncodingSink: AnyObject {
 /// needs no lengths (it can be written and hashed as it is produced) and is
 /// unambiguous: `{a: {b: 1}, c: 2}` and `{a: {b: 1, c: 2}}` differ in the
 /// depth of `c`. Every key is written, `nil` included, in the order the
-/// type encodes them.
+/// type encodes them. In stored bytes (not in digests) a string value
+/// longer than 15 bytes that was written before is written as the offset
+/// of its first occurrence (`stringReference`): a parsed report repeats
+/// its file's path in every value's location.
 enum StreamTag {
   static let null: UInt8 = 0
   static let falseValue: UInt8 = 1
@@ -27,6 +33,8 @@ enum StreamTag {
   static let keyed: UInt8 = 7
   static let unkeyed: UInt8 = 8
   static let digest: UInt8 = 9
+  /// A string written earlier in the same stream, by its tag's offset.
+  static let stringReference: UInt8 = 10
   /// Starts an entry of a keyed container: depth, key, value.
   static let key: UInt8 = 20
   /// Starts an element of an unkeyed container: depth, value.
@@ -84,7 +92,10 @@ extension EncodingSink {
     varint(value)
   }
 
-  func string(_ value: String) {
+  func string(_ value: String) { writeString(value) }
+
+  /// A string value written whole.
+  func writeString(_ value: String) {
     byte(StreamTag.string)
     rawString(value)
   }
