@@ -25,6 +25,9 @@ final class BuildMemory: @unchecked Sendable {
   private var liveIdentity: FolderIdentity?
   private var spareIdentity: FolderIdentity?
   private var details: Details?
+  /// Parsed files being encoded and stored on another thread
+  /// (`rememberInBackground`); whatever reads `details` waits for them.
+  private let remembering = DispatchGroup()
 
   /// What only a build that renders needs, read from the store on first use.
   private struct Details {
@@ -83,8 +86,13 @@ final class BuildMemory: @unchecked Sendable {
   }
 
   /// Reads the parsed files (decoded on all cores), the job digests and
-  /// the folders' files, once.
+  /// the folders' files, once (after any remembering still under way).
   private func loaded() -> Details {
+    remembering.wait()
+    return readDetails()
+  }
+
+  private func readDetails() -> Details {
     if let details { return details }
     var loaded = Details()
     if let store {
@@ -161,6 +169,7 @@ final class BuildMemory: @unchecked Sendable {
 
   /// The remembered parse of `file`, if its size and time are unchanged.
   func parsed(_ file: SourceTree.File) -> ParsedFile? {
+    remembering.wait()
     guard let entry = details?.sources[file.path], entry.stamp == file.stamp else { return nil }
     return entry.parsed
   }
@@ -169,9 +178,9 @@ final class BuildMemory: @unchecked Sendable {
   /// seconds: file times are only as fine as the kernel's clock tick, so a
   /// second same-size save within one tick would keep the stamp; such a
   /// file is simply parsed again next time (git's "racily clean" rule).
-  func remember(_ loaded: ContentLoader.Result, tree: SourceTree) {
+  private func remember(_ loaded: ContentLoader.Result, tree: SourceTree) {
     var changes = BuildStore.Changes()
-    var details = self.loaded()
+    var details = readDetails()
     let now = Self.nanosecondsNow()
     let listed = Set(tree.files.map(\.path))
     let fresh = tree.files.filter { loaded.freshlyParsed.contains($0.path) }
@@ -211,6 +220,22 @@ final class BuildMemory: @unchecked Sendable {
   /// How many parsed files are encoded and stored at once.
   private static let storeSlice = 1024
 
+  /// Remembers the files of a load (`remember`) on another thread.
+  ///
+  /// The build checks the plan meanwhile: checking runs mostly on one
+  /// core, and encoding the parsed files of a large plan takes seconds.
+  /// Every later use of the memory waits for it; so does `settle()`.
+  func rememberInBackground(_ loaded: ContentLoader.Result, tree: SourceTree) {
+    remembering.enter()
+    DispatchQueue.global().async {
+      self.remember(loaded, tree: tree)
+      self.remembering.leave()
+    }
+  }
+
+  /// Waits until what a load gave is remembered (before the process may end).
+  func settle() { remembering.wait() }
+
   /// Whether any listed file was saved in the last two seconds (see `remember`).
   static func hasRacyFiles(_ tree: SourceTree) -> Bool {
     let now = nanosecondsNow()
@@ -243,6 +268,7 @@ final class BuildMemory: @unchecked Sendable {
   /// Forgets the spare folder's files, before the build touches it: if the
   /// build is killed, the next one will not trust a half-updated spare.
   func spareWillChange() {
+    remembering.wait()
     guard spareIdentity != nil else { return }
     spareIdentity = nil
     details?.spare = nil

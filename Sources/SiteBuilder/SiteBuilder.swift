@@ -42,6 +42,7 @@ public struct SiteBuilder: Sendable {
       let writer = try lockOutput()
       defer { writer.abandon() }
       let memory = keptMemory ?? BuildMemory(configuration: configuration)
+      defer { memory.settle() }
       clock.mark("open memory")
       try ownership(of: writer, memory)
       let inputs = try readInputs()
@@ -222,7 +223,7 @@ public struct SiteBuilder: Sendable {
     let loaded = loader.load(
       tree, listingDiagnostics: inputs.listingDiagnostics,
       reusing: { memory?.parsed($0) })
-    memory?.remember(loaded, tree: tree)
+    memory?.rememberInBackground(loaded, tree: tree)
     return loaded
   }
 
