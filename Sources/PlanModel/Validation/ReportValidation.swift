@@ -71,9 +71,19 @@ struct ReportValidation {
   /// is checked: a report still under review never stops the public site
   /// from being built.
   func reports(schedule: ReportingSchedule?, includingDrafts: Bool) -> [Report] {
+    // Each report is checked on its own, so on all cores, each with its
+    // own collector; the problems are then reported in file order.
+    let drafts = draft.reports.filter { includingDrafts || !$0.isDraft }
+    let checked = Parallel.map(drafts, chunk: 4) { draft -> (Report?, [Diagnostic]) in
+      let collector = DiagnosticCollector()
+      let checking = ReportValidation(
+        plan: plan, draft: self.draft, today: today, report: collector)
+      return (checking.report(draft, schedule: schedule), collector.diagnostics)
+    }
     var reports: [Report] = []
-    for draft in self.draft.reports where includingDrafts || !draft.isDraft {
-      if let report = self.report(draft, schedule: schedule) { reports.append(report) }
+    for (valid, diagnostics) in checked {
+      report.report(contentsOf: diagnostics)
+      if let valid { reports.append(valid) }
     }
     let order = Dictionary(
       (schedule?.periods ?? []).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -307,11 +317,15 @@ struct ReportValidation {
 
   /// Progress that goes down, and one figure given by two reports.
   private func checkAcrossReports(_ reports: [Report]) {
-    var previous: [String: (update: TaskUpdate, report: Report)] = [:]
+    struct Key: Hashable {
+      var reporter: Reporter
+      var task: TaskID
+    }
+    var previous: [Key: (progress: Int?, location: SourceLocation)] = [:]
     for report in reports.sorted(by: { $0.date < $1.date }) {
       for update in report.tasks {
-        let key = "\(report.reporter.id)|\(update.task.rawValue)"
-        if let before = previous[key], let was = before.update.progress, let now = update.progress,
+        let key = Key(reporter: report.reporter, task: update.task)
+        if let before = previous[key], let was = before.progress, let now = update.progress,
           now < was
         {
           self.report.warning(
@@ -322,10 +336,12 @@ struct ReportValidation {
               Diagnostic.Note(
                 vi: "kiểm tra lại với báo cáo trước của cùng đơn vị",
                 en: "check against the same reporter's previous report",
-                at: before.update.source.location)
+                at: before.location)
             ])
         }
-        if update.status != nil || update.progress != nil { previous[key] = (update, report) }
+        if update.status != nil || update.progress != nil {
+          previous[key] = (update.progress, update.source.location)
+        }
       }
     }
     var figures: [String: IndicatorReport] = [:]
