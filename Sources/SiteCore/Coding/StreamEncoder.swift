@@ -1,3 +1,27 @@
+import Synchronization
+
+/// How `EncodingSink.value` writes values of a type, worked out once per
+/// type: asking the runtime whether a type conforms to a protocol, for
+/// every value of every page input, was a tenth of a build's digests.
+enum ValueKind: UInt8 {
+  case plain, precomputedDigest, sorted, double
+
+  private static let known = Mutex<[ObjectIdentifier: ValueKind]>([:])
+
+  static func of<T>(_ type: T.Type) -> ValueKind {
+    let id = ObjectIdentifier(type)
+    if let kind = known.withLock({ $0[id] }) { return kind }
+    let kind: ValueKind =
+      if type is PrecomputedDigest.Type {
+        .precomputedDigest
+      } else if type is SortedStreamEncodable.Type { .sorted } else if type == Double.self {
+        .double
+      } else { .plain }
+    known.withLock { $0[id] = kind }
+    return kind
+  }
+}
+
 /// Where `StreamEncoder` puts what it encodes: bytes (for the build
 /// database) or a running hash (for digests).
 protocol EncodingSink: AnyObject {
@@ -124,16 +148,22 @@ extension EncodingSink {
     if T.self == String.self, let text = value as? String { return string(text) }
     if T.self == Int.self, let number = value as? Int { return int(Int64(number)) }
     if T.self == Bool.self, let flag = value as? Bool { return bool(flag) }
-    if wantsDigests, let digested = value as? PrecomputedDigest {
-      byte(StreamTag.digest)
-      varint(digested.digest.value)
-      return
+    switch ValueKind.of(T.self) {
+    case .precomputedDigest:
+      if wantsDigests, let digested = value as? PrecomputedDigest {
+        byte(StreamTag.digest)
+        varint(digested.digest.value)
+        return
+      }
+    case .sorted:
+      if let sortable = value as? SortedStreamEncodable {
+        try sortable.encodeSorted(sink: self, depth: depth)
+        return
+      }
+    case .double:
+      if let number = value as? Double { return double(number) }
+    case .plain: break
     }
-    if let sortable = value as? SortedStreamEncodable {
-      try sortable.encodeSorted(sink: self, depth: depth)
-      return
-    }
-    if let number = value as? Double { return double(number) }
     try value.encode(to: StreamEncoder(sink: self, depth: depth))
   }
 }
