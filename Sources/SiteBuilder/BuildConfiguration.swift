@@ -17,6 +17,11 @@ public struct BuildConfiguration: Sendable {
   public var includesDrafts: Bool
   /// Which code renders the templates (the same bytes either way).
   public var templateEngine: TemplateSet.Engine = .compiled
+  /// Whether changed pages are published before the files made from the
+  /// whole plan (`SiteRenderer.planWidePaths`), in two atomic swaps: the
+  /// page an editor is looking at appears without waiting for a 40 MB
+  /// `plan.json` (`watch` and `serve`).
+  public var publishesPagesFirst = false
 
   public init(
     contentDirectory: String = "Content", templatesDirectory: String = "Templates",

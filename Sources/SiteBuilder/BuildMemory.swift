@@ -280,8 +280,13 @@ final class BuildMemory: @unchecked Sendable {
 
   /// Records a published build: the new live and spare folders, the jobs'
   /// digests, and what to repeat when nothing changes.
+  ///
+  /// The files at the `stale` paths are still the previous build's: their
+  /// previous digests are kept, so a build killed before they are
+  /// published makes them again.
   func published(
-    _ folders: OutputWriter.Published, jobs produced: [OutputJob], inputsDigest: ContentHash?,
+    _ folders: OutputWriter.Published, jobs produced: [OutputJob], stale: Set<String> = [],
+    inputsDigest: ContentHash?,
     diagnostics: [Diagnostic], notes: [Message], language: Language, pageCount: Int
   ) {
     var changes = BuildStore.Changes()
@@ -303,7 +308,9 @@ final class BuildMemory: @unchecked Sendable {
     liveIdentity = folders.live.identity
     spareIdentity = folders.spare?.identity
     var current: [String: UInt64] = [:]
-    for job in produced { current[job.path] = job.digest.value }
+    for job in produced {
+      current[job.path] = stale.contains(job.path) ? details.jobs[job.path] : job.digest.value
+    }
     for (path, digest) in current where details.jobs[path] != digest { changes.jobs[path] = digest }
     changes.removedJobs = details.jobs.keys.filter { current[$0] == nil }
     details.jobs = current

@@ -70,13 +70,27 @@ public struct SiteBuilder: Sendable {
       let jobs = renderer.outputs()
       let toProduce = clean ? jobs : memory.toProduce(jobs, liveIdentity: writer.liveIdentity)
       clock.mark("scope")
-      progress?(.files(done: 0, total: toProduce.count))
-      let (report, folders) = try publish(jobs, producing: toProduce, writer: writer, memory)
-      clock.mark("render and publish")
       result.notes = renderer.notes
       result.pageCount = jobs.filter { $0.path.hasSuffix(".html") }.count
       result.renderedPages = toProduce.filter { $0.path.hasSuffix(".html") }.count
       result.renderedFiles = toProduce.count
+      let (pages, planWide) = split(toProduce, memory)
+      progress?(.files(done: 0, total: pages.count))
+      var (report, folders) = try publish(jobs, producing: pages, writer: writer, memory)
+      if !planWide.isEmpty {
+        // The pages are live; the plan-wide files are still the last
+        // build's, and remembered as such until they are published too.
+        memory.published(
+          folders, jobs: jobs, stale: Set(planWide.map(\.path)), inputsDigest: nil,
+          diagnostics: result.diagnostics, notes: result.notes, language: result.language,
+          pageCount: result.pageCount)
+        progress?(.pagesPublished)
+        progress?(.files(done: 0, total: planWide.count))
+        let (second, latest) = try publish(jobs, producing: planWide, writer: writer, memory)
+        report = Self.merged(report, second)
+        folders = latest
+      }
+      clock.mark("render and publish")
       result.report = report
       result.published = true
       memory.published(
@@ -259,6 +273,34 @@ public struct SiteBuilder: Sendable {
     return (renderer, diagnostics, language)
   }
 
+  /// With `publishesPagesFirst`, the jobs to publish first and the
+  /// plan-wide files to publish after them; otherwise all jobs at once.
+  ///
+  /// Only when the live folder has every plan-wide file to keep meanwhile,
+  /// and there are pages to show first.
+  private func split(_ toProduce: [OutputJob], _ memory: BuildMemory) -> (
+    first: [OutputJob], after: [OutputJob]
+  ) {
+    guard configuration.publishesPagesFirst else { return (toProduce, []) }
+    let after = toProduce.filter { SiteRenderer.planWidePaths.contains($0.path) }
+    guard !after.isEmpty, after.count < toProduce.count,
+      let live = memory.live, after.allSatisfy({ live.files[$0.path] != nil })
+    else { return (toProduce, []) }
+    return (toProduce.filter { !SiteRenderer.planWidePaths.contains($0.path) }, after)
+  }
+
+  /// What two publishing steps of one build did, as one.
+  private static func merged(_ first: OutputWriter.Report, _ second: OutputWriter.Report)
+    -> OutputWriter.Report
+  {
+    var report = second
+    report.written = (first.written + second.written).sorted()
+    report.writtenBytes += first.writtenBytes
+    report.removed = (first.removed + second.removed).sorted()
+    report.unchanged = second.fileCount - report.written.count
+    return report
+  }
+
   /// Makes the jobs to produce on all cores while one thread writes them
   /// into the spare folder, keeps every other file as published, and swaps
   /// the spare in.
@@ -324,4 +366,7 @@ public enum BuildProgress: Sendable {
   case phase(Message)
   /// Files made and written so far, of how many.
   case files(done: Int, total: Int)
+  /// The changed pages are live; the plan-wide files follow
+  /// (`BuildConfiguration.publishesPagesFirst`).
+  case pagesPublished
 }

@@ -30,13 +30,13 @@ import Testing
     var editor = ContentEditor()
     try editor.write(content: content, previous: [:])
     let live = root.appendingPathComponent("Site").path
-    func build(_ output: String, clean: Bool) -> BuildResult {
-      SiteBuilder(
-        configuration: BuildConfiguration(
-          contentDirectory: content.path, templatesDirectory: templates.path,
-          outputDirectory: output, today: TestProject.today,
-          includesDrafts: editor.includesDrafts)
-      ).build(clean: clean)
+    func build(_ output: String, clean: Bool, pagesFirst: Bool = false) -> BuildResult {
+      var configuration = BuildConfiguration(
+        contentDirectory: content.path, templatesDirectory: templates.path,
+        outputDirectory: output, today: TestProject.today,
+        includesDrafts: editor.includesDrafts)
+      configuration.publishesPagesFirst = pagesFirst
+      return SiteBuilder(configuration: configuration).build(clean: clean)
     }
     let first = build(live, clean: false)
     #expect(first.published, "\(first.diagnostics.formatted(.en))")
@@ -61,7 +61,8 @@ import Testing
       try editor.write(content: content, previous: previous)
       try editor.writeTemplates(templates, original: originalTemplates)
       let before = TestProject.snapshot(of: live)
-      let incremental = build(live, clean: false)
+      // Every other step publishes as `serve` does: pages, then plan-wide files.
+      let incremental = build(live, clean: false, pagesFirst: step % 2 == 1)
       let reference = TestProject.temporaryDirectory("clean").appendingPathComponent("Site").path
       let clean = build(reference, clean: true)
       let what = "step \(step) (\(operation.name))"
@@ -159,6 +160,47 @@ import Testing
     #expect(afterChanged[.systemFileNumber] as? Int != beforeChanged[.systemFileNumber] as? Int)
     #expect(result.report?.written.contains("nhiem-vu/1-2/index.html") == true)
     #expect(result.report?.written.contains("xa-phuong/phuong-thanh-vinh/index.html") == false)
+  }
+
+  /// `watch` and `serve` publish a changed page before the files made from
+  /// the whole plan, each step whole; what the build remembers in between
+  /// still calls for the plan-wide files.
+  @Test func pagesArePublishedBeforeThePlanWideFiles() throws {
+    let project = try FixtureProject(caseName: nil)
+    try project.ageContent()
+    var configuration = project.configuration
+    configuration.publishesPagesFirst = true
+    #expect(SiteBuilder(configuration: configuration).build().published)
+    let site = project.root.appendingPathComponent("Site")
+    let page = site.appendingPathComponent("nhiem-vu/1-2/index.html").path
+    let data = site.appendingPathComponent("du-lieu/plan.json").path
+    let task = project.root.appendingPathComponent("Content/tasks/01-chung/1-2.md")
+    let text = try String(contentsOf: task, encoding: .utf8)
+    try text.replacingOccurrences(of: "Kiểm tra, giám sát", with: "Kiểm tra, đôn đốc")
+      .write(to: task, atomically: true, encoding: .utf8)
+    let seen = SeenAtPagesPublished()
+    var builder = SiteBuilder(configuration: configuration)
+    builder.progress = { progress in
+      guard case .pagesPublished = progress else { return }
+      seen.record(page: TestProject.read(page), data: TestProject.read(data))
+    }
+    let result = builder.build()
+    #expect(result.published)
+    let (pageThen, dataThen) = try #require(seen.value)
+    #expect(pageThen.contains("Kiểm tra, đôn đốc"))
+    #expect(!dataThen.contains("Kiểm tra, đôn đốc"))
+    #expect(TestProject.read(data).contains("Kiểm tra, đôn đốc"))
+    #expect(result.report?.written.contains("du-lieu/plan.json") == true)
+    #expect(result.report?.written.contains("nhiem-vu/1-2/index.html") == true)
+    // After both steps the build remembers the new digests: nothing is left to make.
+    #expect(SiteBuilder(configuration: configuration).build().renderedFiles == 0)
+  }
+
+  final class SeenAtPagesPublished: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: (page: String, data: String)?
+    func record(page: String, data: String) { lock.withLock { seen = (page, data) } }
+    var value: (page: String, data: String)? { lock.withLock { seen } }
   }
 
   @Test func nothingChangedIsUpToDateAndDeletedContentIsRemoved() throws {

@@ -26,6 +26,8 @@ public final class WatchSession: @unchecked Sendable {
   private var stopped = false
 
   public init(configuration: BuildConfiguration, polling: Bool = false) {
+    var configuration = configuration
+    configuration.publishesPagesFirst = true
     self.configuration = configuration
     memory = BuildMemory(configuration: configuration)
     watcher = FileWatcher(
@@ -51,10 +53,16 @@ public final class WatchSession: @unchecked Sendable {
   /// Builds once, then on every change until `stop()`; `report` is called after each build (on this
   /// thread).
   ///
+  /// A build publishes the changed pages first and the files made from the
+  /// whole plan right after (`BuildConfiguration.publishesPagesFirst`);
+  /// `pagesPublished` is called in between (on this thread).
   /// Call `finish()` afterwards.
-  public func run(report: (Event) -> Void) {
+  public func run(pagesPublished: @escaping @Sendable () -> Void = {}, report: (Event) -> Void) {
     var changed = [Self.startMarker]
-    let builder = SiteBuilder(configuration: configuration, memory: memory)
+    var builder = SiteBuilder(configuration: configuration, memory: memory)
+    builder.progress = { progress in
+      if case .pagesPublished = progress { pagesPublished() }
+    }
     while !isStopped {
       let start = DispatchTime.now()
       let result = builder.build()

@@ -12,6 +12,10 @@ extension SiteRenderer {
   /// Where the index is published; a fixed name, so that pages referring to
   /// it do not change when only the content does.
   public static let searchIndexPath = "tim-kiem/chi-muc.js"
+
+  /// The files made from the whole plan (`plan.json`, the CSVs, the search
+  /// index): the ones `watch` and `serve` publish after the pages.
+  public static let planWidePaths = Set(PlanData.files.map(\.path))
 }
 
 extension PlanData {

@@ -53,18 +53,24 @@ extension PlansiteCommand {
         ).text(language))
       fflush(nil)
       let watching = Task.detached {
-        session.run { event in
+        // The browser reloads as soon as the changed pages are live (the
+        // plan-wide data files follow), and not again for the same build.
+        let announced = Latch()
+        session.run(
+          pagesPublished: {
+            announced.set()
+            waitFor { await server.published() }
+          }
+        ) { event in
           WatchReport.print(event, output: output, language: options.language(for: event.result))
           let failed = event.result.failed
+          if announced.take(), !failed { return }
           if failed || (event.result.published && !event.result.upToDate) {
             let problems = event.result.diagnostics.formatted(
               options.language(for: event.result), color: false)
-            let done = DispatchSemaphore(value: 0)
-            Task {
+            waitFor {
               if failed { await server.failed(problems) } else { await server.published() }
-              done.signal()
             }
-            done.wait()
           }
         }
       }
@@ -73,6 +79,33 @@ extension PlansiteCommand {
       serverTask.cancel()
       stop.cancel()
       print(WatchReport.stopped.text(language))
+    }
+  }
+}
+
+/// Runs `work` on the concurrency pool and waits for it (from the watch
+/// loop's thread, which is not part of the pool).
+private func waitFor(_ work: @escaping @Sendable () async -> Void) {
+  let done = DispatchSemaphore(value: 0)
+  Task {
+    await work()
+    done.signal()
+  }
+  done.wait()
+}
+
+/// A flag set on one call and read (and cleared) on a later one.
+private final class Latch: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+
+  func set() { lock.withLock { value = true } }
+
+  /// Whether it was set; clears it.
+  func take() -> Bool {
+    lock.withLock {
+      defer { value = false }
+      return value
     }
   }
 }
