@@ -408,7 +408,9 @@ def print_checks(checks: list[dict]) -> None:
 
 # ---------------------------------------------------------------- phases
 
-PHASE = re.compile(r"^  (\S.*?)\s+(\d+(?:\.\d+)?) s\s*$")
+# "  load                1.228 s  (peak   264 MiB)": the phase, its seconds,
+# and the process's peak memory when it ended (not printed by older builds).
+PHASE = re.compile(r"^  (\S.*?)\s+(\d+(?:\.\d+)?) s(?:\s+\(peak\s+\d+ MiB\))?\s*$")
 
 
 def parse_phases(stdout: str) -> list[tuple[str, float]]:

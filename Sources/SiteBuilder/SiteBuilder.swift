@@ -74,7 +74,7 @@ public struct SiteBuilder: Sendable {
       result.pageCount = jobs.filter { $0.path.hasSuffix(".html") }.count
       result.renderedPages = toProduce.filter { $0.path.hasSuffix(".html") }.count
       result.renderedFiles = toProduce.count
-      let (pages, planWide) = split(toProduce, memory)
+      let (pages, planWide) = split(toProduce, memory, liveIdentity: writer.liveIdentity)
       progress?(.files(done: 0, total: pages.count))
       var (report, folders) = try publish(jobs, producing: pages, writer: writer, memory)
       if !planWide.isEmpty {
@@ -276,15 +276,16 @@ public struct SiteBuilder: Sendable {
   /// With `publishesPagesFirst`, the jobs to publish first and the
   /// plan-wide files to publish after them; otherwise all jobs at once.
   ///
-  /// Only when the live folder has every plan-wide file to keep meanwhile,
-  /// and there are pages to show first.
-  private func split(_ toProduce: [OutputJob], _ memory: BuildMemory) -> (
-    first: [OutputJob], after: [OutputJob]
-  ) {
+  /// Only when the live folder is the one recorded and has every plan-wide
+  /// file to keep meanwhile, and there are pages to show first.
+  private func split(
+    _ toProduce: [OutputJob], _ memory: BuildMemory, liveIdentity: FolderIdentity?
+  ) -> (first: [OutputJob], after: [OutputJob]) {
     guard configuration.publishesPagesFirst else { return (toProduce, []) }
     let after = toProduce.filter { SiteRenderer.planWidePaths.contains($0.path) }
     guard !after.isEmpty, after.count < toProduce.count,
-      let live = memory.live, after.allSatisfy({ live.files[$0.path] != nil })
+      let live = memory.live, live.identity == liveIdentity,
+      after.allSatisfy({ live.files[$0.path] != nil })
     else { return (toProduce, []) }
     return (toProduce.filter { !SiteRenderer.planWidePaths.contains($0.path) }, after)
   }

@@ -194,6 +194,17 @@ import Testing
     #expect(result.report?.written.contains("nhiem-vu/1-2/index.html") == true)
     // After both steps the build remembers the new digests: nothing is left to make.
     #expect(SiteBuilder(configuration: configuration).build().renderedFiles == 0)
+    // A live folder replaced by hand is not the one recorded: nothing of it
+    // is kept, so everything is published at once.
+    let copy = project.root.appendingPathComponent("Site.copy")
+    try FileManager.default.copyItem(at: site, to: copy)
+    try FileManager.default.removeItem(at: site)
+    try FileManager.default.moveItem(at: copy, to: site)
+    try text.write(to: task, atomically: true, encoding: .utf8)
+    let replaced = SiteBuilder(configuration: configuration).build()
+    #expect(replaced.published, "\(replaced.diagnostics.formatted(.en))")
+    #expect(replaced.renderedFiles == replaced.report?.fileCount)
+    #expect(TestProject.read(data).contains("Kiểm tra, giám sát"))
   }
 
   final class SeenAtPagesPublished: @unchecked Sendable {
