@@ -78,13 +78,14 @@ public struct SiteBuilder: Sendable {
       progress?(.files(done: 0, total: pages.count))
       var (report, folders) = try publish(jobs, producing: pages, writer: writer, memory)
       if !planWide.isEmpty {
-        // The pages are live; the plan-wide files are still the last
-        // build's, and remembered as such until they are published too.
+        // The pages are live (the browser may reload now); the plan-wide
+        // files are still the last build's, and remembered as such until
+        // they are published too.
+        progress?(.pagesPublished)
         memory.published(
           folders, jobs: jobs, stale: Set(planWide.map(\.path)), inputsDigest: nil,
           diagnostics: result.diagnostics, notes: result.notes, language: result.language,
           pageCount: result.pageCount)
-        progress?(.pagesPublished)
         progress?(.files(done: 0, total: planWide.count))
         let (second, latest) = try publish(jobs, producing: planWide, writer: writer, memory)
         report = Self.merged(report, second)
