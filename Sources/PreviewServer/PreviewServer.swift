@@ -90,9 +90,9 @@ public final class PreviewServer: Sendable {
     try await server.run()
   }
 
-  /// Waits until the server accepts connections.
-  public func waitUntilListening() async throws {
-    try await server.waitUntilListening()
+  /// Waits until the server accepts connections (at most `timeout` seconds).
+  public func waitUntilListening(timeout: TimeInterval = 5) async throws {
+    try await server.waitUntilListening(timeout: timeout)
   }
 
   /// A JSON string literal.

@@ -60,7 +60,11 @@ import Testing
     #expect(PreviewServer.isFree(port))
     let server = try PreviewServer(root: FileManager.default.temporaryDirectory.path, port: port)
     let task = Task { try await server.run() }
-    try await server.waitUntilListening()
+    // Generous: synchronous suites running meanwhile can hold both of
+    // Swift's task threads on a 2-core machine for minutes, and the
+    // server's task (and FlyingFox's 5 s timer) then waits for a thread:
+    // one CI run failed here after 178 s with "timed out".
+    try await server.waitUntilListening(timeout: 600)
     #expect(!PreviewServer.isFree(port))
     task.cancel()
   }
