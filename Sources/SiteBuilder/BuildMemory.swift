@@ -88,7 +88,7 @@ final class BuildMemory: @unchecked Sendable {
   /// Reads the parsed files (decoded on all cores), the job digests and
   /// the folders' files, once (after any remembering still under way).
   private func loaded() -> Details {
-    remembering.wait()
+    settle()
     return readDetails()
   }
 
@@ -169,7 +169,7 @@ final class BuildMemory: @unchecked Sendable {
 
   /// The remembered parse of `file`, if its size and time are unchanged.
   func parsed(_ file: SourceTree.File) -> ParsedFile? {
-    remembering.wait()
+    settle()
     guard let entry = details?.sources[file.path], entry.stamp == file.stamp else { return nil }
     return entry.parsed
   }
@@ -268,7 +268,7 @@ final class BuildMemory: @unchecked Sendable {
   /// Forgets the spare folder's files, before the build touches it: if the
   /// build is killed, the next one will not trust a half-updated spare.
   func spareWillChange() {
-    remembering.wait()
+    settle()
     guard spareIdentity != nil else { return }
     spareIdentity = nil
     details?.spare = nil

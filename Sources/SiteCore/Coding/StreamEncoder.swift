@@ -4,19 +4,19 @@ import Synchronization
 /// type: asking the runtime whether a type conforms to a protocol, for
 /// every value of every page input, was a tenth of a build's digests.
 enum ValueKind: UInt8 {
-  case plain, precomputedDigest, sorted, double
+  case plain, precomputedDigest, sorted
 
   private static let known = Mutex<[ObjectIdentifier: ValueKind]>([:])
 
   static func of<T>(_ type: T.Type) -> ValueKind {
     let id = ObjectIdentifier(type)
     if let kind = known.withLock({ $0[id] }) { return kind }
-    let kind: ValueKind =
-      if type is PrecomputedDigest.Type {
-        .precomputedDigest
-      } else if type is SortedStreamEncodable.Type { .sorted } else if type == Double.self {
-        .double
-      } else { .plain }
+    var kind = ValueKind.plain
+    if type is PrecomputedDigest.Type {
+      kind = .precomputedDigest
+    } else if type is SortedStreamEncodable.Type {
+      kind = .sorted
+    }
     known.withLock { $0[id] = kind }
     return kind
   }
@@ -148,6 +148,7 @@ extension EncodingSink {
     if T.self == String.self, let text = value as? String { return string(text) }
     if T.self == Int.self, let number = value as? Int { return int(Int64(number)) }
     if T.self == Bool.self, let flag = value as? Bool { return bool(flag) }
+    if T.self == Double.self, let number = value as? Double { return double(number) }
     switch ValueKind.of(T.self) {
     case .precomputedDigest:
       if wantsDigests, let digested = value as? PrecomputedDigest {
@@ -160,8 +161,6 @@ extension EncodingSink {
         try sortable.encodeSorted(sink: self, depth: depth)
         return
       }
-    case .double:
-      if let number = value as? Double { return double(number) }
     case .plain: break
     }
     try value.encode(to: StreamEncoder(sink: self, depth: depth))

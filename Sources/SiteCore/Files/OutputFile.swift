@@ -24,10 +24,15 @@ public struct OutputFile: Sendable {
   }
 
   /// The file's bytes in one buffer.
-  public var bytes: [UInt8] { pieces.count == 1 ? pieces[0] : Array(pieces.joined()) }
+  public var bytes: [UInt8] { pieces.joinedBytes }
 
   /// The file's size in bytes.
   public var count: Int { pieces.reduce(0) { $0 + $1.count } }
+}
+
+extension Array where Element == [UInt8] {
+  /// The pieces' bytes in one buffer (a single piece without copying).
+  public var joinedBytes: [UInt8] { count == 1 ? self[0] : [UInt8](joined()) }
 }
 
 extension Array where Element == UInt8 {

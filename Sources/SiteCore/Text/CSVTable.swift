@@ -24,7 +24,7 @@ public struct CSVTable: Sendable {
   public var pieces: [[UInt8]] { filled + [current] }
 
   /// The table's bytes in one buffer.
-  public var bytes: [UInt8] { filled.isEmpty ? current : Array(pieces.joined()) }
+  public var bytes: [UInt8] { pieces.joinedBytes }
 
   /// Appends a row of values, one per column.
   public mutating func append(_ row: [String]) {

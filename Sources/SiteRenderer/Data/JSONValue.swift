@@ -14,9 +14,6 @@ enum JSONValue {
   case string(String)
   case array([JSONValue])
   case object([(String, JSONValue)])
-  /// A value already serialized by `serialized(indent:)` at the indentation
-  /// of the place it is put (for values made in parallel).
-  case raw([UInt8])
   /// A long array whose elements were serialized on all cores in runs
   /// (`parallelArray`); each run becomes one piece of the file.
   case runs([[UInt8]])
@@ -41,15 +38,6 @@ enum JSONValue {
     write(into: &out, indent: 0, pieces: &pieces)
     out.append(0x0A)
     return (pieces ?? []) + [out]
-  }
-
-  /// The value serialized as it is written at `indent` spaces inside a
-  /// larger value, without a final newline: for `.raw`.
-  func serialized(indent: Int) -> [UInt8] {
-    var out: [UInt8] = []
-    var pieces: [[UInt8]]? = nil
-    write(into: &out, indent: indent, pieces: &pieces)
-    return out
   }
 
   /// An array written at `indent`, its elements made and serialized on all
@@ -90,7 +78,6 @@ enum JSONValue {
     case .double(let d):
       out.append(contentsOf: (d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)).utf8)
     case .string(let s): Self.writeString(s, into: &out)
-    case .raw(let bytes): out.append(contentsOf: bytes)
     case .runs(let runs):
       if runs.isEmpty {
         out += [0x5B, 0x5D]
