@@ -22,6 +22,9 @@ extension PlansiteCommand {
     @Flag(help: "Notice changes by polling instead of inotify.")
     var poll = false
 
+    @Flag(help: "Print how long each phase of each rebuild took.")
+    var timings = false
+
     func run() async throws {
       let output = options.output
       // A preview shows draft reports: the compiling office reviews them here.
@@ -62,7 +65,8 @@ extension PlansiteCommand {
             waitFor { await server.published() }
           }
         ) { event in
-          WatchReport.print(event, output: output, language: options.language(for: event.result))
+          WatchReport.print(
+            event, output: output, language: options.language(for: event.result), timings: timings)
           let failed = event.result.failed
           if announced.take(), !failed { return }
           if failed || (event.result.published && !event.result.upToDate) {

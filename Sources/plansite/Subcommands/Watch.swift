@@ -18,6 +18,9 @@ extension PlansiteCommand {
     @Flag(help: "Notice changes by polling instead of inotify (for network drives).")
     var poll = false
 
+    @Flag(help: "Print how long each phase of each rebuild took.")
+    var timings = false
+
     func run() throws {
       let session = WatchSession(configuration: options.configuration, polling: poll)
       let stop = StopSignal { session.stop() }
@@ -32,7 +35,7 @@ extension PlansiteCommand {
       var spoken = language
       session.run { event in
         spoken = options.language(for: event.result)
-        WatchReport.print(event, output: options.output, language: spoken)
+        WatchReport.print(event, output: options.output, language: spoken, timings: timings)
       }
       WatchReport.finish(session, output: options.output, language: spoken)
       stop.cancel()
@@ -77,7 +80,10 @@ enum WatchReport {
     if !problems.isEmpty { DiagnosticPrinter(language: language).print(problems) }
   }
 
-  static func print(_ event: WatchSession.Event, output: String, language: Language) {
+  /// With `timings`, each phase's time follows (as `build --timings` prints them).
+  static func print(
+    _ event: WatchSession.Event, output: String, language: Language, timings: Bool = false
+  ) {
     let formatter = DateFormatter()
     formatter.dateFormat = "HH:mm:ss"
     let time = formatter.string(from: Date())
@@ -116,6 +122,7 @@ enum WatchReport {
     let milliseconds = Message(
       vi: " trong \(event.milliseconds) ms", en: " in \(event.milliseconds) ms")
     Swift.print("[\(time)] \(what): " + (outcome + milliseconds).text(language))
+    if timings { for line in BuildSummary.timings(result) { Swift.print(line) } }
     fflush(nil)
   }
 }
