@@ -39,6 +39,12 @@ final class BuildMemory: @unchecked Sendable {
     var spare: FolderRecord?
   }
 
+  /// What the last build of this process computed that the next one can
+  /// reuse (kept in memory only, by `watch` and `serve`).
+  var reusable: SiteRenderer.Reusable?
+  /// The last build's templates, by the hash of their files.
+  var templates: (hash: ContentHash, set: TemplateSet)?
+
   /// The digest of the last published build's inputs.
   private(set) var inputsDigest: UInt64?
   /// What the last published build reported (repeated when nothing changed).

@@ -81,6 +81,7 @@ public struct SiteBuilder: Sendable {
         // The pages are live (the browser may reload now); the plan-wide
         // files are still the last build's, and remembered as such until
         // they are published too.
+        clock.mark("publish pages")
         progress?(.pagesPublished)
         memory.published(
           folders, jobs: jobs, stale: Set(planWide.map(\.path)), inputsDigest: nil,
@@ -90,8 +91,10 @@ public struct SiteBuilder: Sendable {
         let (second, latest) = try publish(jobs, producing: planWide, writer: writer, memory)
         report = Self.merged(report, second)
         folders = latest
+        clock.mark("publish plan-wide files")
+      } else {
+        clock.mark("render and publish")
       }
-      clock.mark("render and publish")
       result.report = report
       result.published = true
       memory.published(
@@ -256,8 +259,7 @@ public struct SiteBuilder: Sendable {
     let plan = loaded.diagnostics.hasErrors ? nil : validated.plan
     var templates: TemplateSet?
     do throws(DiagnosticError) {
-      let set = try TemplateSet(
-        files: try inputs.templates.get(), engine: configuration.templateEngine)
+      let set = try templateSet(try inputs.templates.get())
       diagnostics += set.warnings
       templates = set
     } catch {
@@ -270,8 +272,19 @@ public struct SiteBuilder: Sendable {
       return (nil, diagnostics, language)
     }
     let renderer = SiteRenderer(
-      plan: plan, templates: templates, options: .init(today: configuration.today))
+      plan: plan, templates: templates, options: .init(today: configuration.today),
+      reusing: keptMemory?.reusable)
+    keptMemory?.reusable = renderer.reusable
     return (renderer, diagnostics, language)
+  }
+
+  /// The templates parsed and checked, or the same set as the last build
+  /// of this process if their files are unchanged.
+  private func templateSet(_ files: TemplateFiles) throws(DiagnosticError) -> TemplateSet {
+    if let kept = keptMemory?.templates, kept.hash == files.hash { return kept.set }
+    let set = try TemplateSet(files: files, engine: configuration.templateEngine)
+    keptMemory?.templates = (files.hash, set)
+    return set
   }
 
   /// With `publishesPagesFirst`, the jobs to publish first and the

@@ -41,7 +41,7 @@ struct SiteModel: Sendable {
   /// them task group by task group on pages of their own.
   static let rowsPerPage = 200
 
-  init(plan: Plan, today: Day) {
+  init(plan: Plan, today: Day, reusing earlier: SiteRenderer.Reusable? = nil) {
     self.plan = plan
     self.today = today
     duties = DutyIndex(plan: plan)
@@ -58,13 +58,14 @@ struct SiteModel: Sendable {
       }
     }
     self.periodStates = periodStates
-    var rows: [TaskID: Shared<TaskRow>] = [:]
-    for (task, state) in zip(plan.tasks, states) {
-      rows[task.id] = Shared(
-        TaskRow(task, shown: ShownStatus(state, deadline: task.deadline, today: today)))
+    let madeRows = Parallel.map(Array(zip(plan.tasks, states)), chunk: 64) { task, state in
+      Shared(
+        TaskRow(task, shown: ShownStatus(state, deadline: task.deadline, today: today)),
+        reusing: earlier?.rows[task.id])
     }
+    let rows = Dictionary(zip(plan.tasks.map(\.id), madeRows)) { first, _ in first }
     self.rows = rows
-    let shared = Parallel.map(plan.tasks, chunk: 64) { Shared($0) }
+    let shared = Parallel.map(plan.tasks, chunk: 64) { Shared($0, reusing: earlier?.tasks[$0.id]) }
     tasks = Dictionary(zip(plan.tasks.map(\.id), shared)) { first, _ in first }
     let unreported = ShownStatus(
       TaskState(

@@ -34,9 +34,14 @@ public struct SiteRenderer: Sendable {
   /// The digest every page shares: templates and layout.
   let pageBase: ContentHash
 
-  public init(plan: Plan, templates: TemplateSet, options: Options) {
+  /// - Parameter earlier: what an earlier renderer of the same process
+  ///   computed (`reusable`): values equal to its values take their digests
+  ///   from it instead of encoding them again (`watch`, `serve`).
+  public init(
+    plan: Plan, templates: TemplateSet, options: Options, reusing earlier: Reusable? = nil
+  ) {
     self.templates = templates
-    let model = SiteModel(plan: plan, today: options.today)
+    let model = SiteModel(plan: plan, today: options.today, reusing: earlier)
     self.model = model
     fragments = Fragments(templates: templates, enabled: options.reusesFragments)
     layout = LayoutInput(plan: plan, templates: templates)
@@ -48,6 +53,23 @@ public struct SiteRenderer: Sendable {
 
   /// The plan rendered.
   public var plan: Plan { model.plan }
+
+  /// The values with digests this renderer computed, for the next one
+  /// (see `init(plan:templates:options:reusing:)`).
+  public var reusable: Reusable { Reusable(tasks: model.tasks, rows: model.rows) }
+
+  /// Values with their digests, kept from one build to the next in a
+  /// process that builds many times.
+  ///
+  /// A value equal to the kept one has the same encoding, hence the same
+  /// digest: every string of the model is NFC (files are decoded to NFC,
+  /// paths are normalized when read), so `==` on strings is equality of
+  /// their bytes, and the model's tasks and rows hold no floating-point
+  /// numbers (whose `==` would equate `0.0` and `-0.0`).
+  public struct Reusable: Sendable {
+    let tasks: [TaskID: Shared<PlanTask>]
+    let rows: [TaskID: Shared<TaskRow>]
+  }
 
   /// The pages that each make a group of files, in a fixed order.
   ///

@@ -1,10 +1,11 @@
 import ContentLoader
 import Foundation
 import PlanModel
-import SiteBuilder
 import SiteCore
 import TestSupport
 import Testing
+
+@testable import SiteBuilder
 
 /// Incremental builds must publish exactly what a clean build publishes.
 ///
@@ -13,7 +14,10 @@ import Testing
 /// (`ContentEditor.operations`), and after every step compares the
 /// incrementally built folder with a clean build of the same input, byte
 /// for byte. First every operation once, then random ones: 500 steps by
-/// default, `PLANSITE_PROPERTY_STEPS` for more.
+/// default, `PLANSITE_PROPERTY_STEPS` for more. Steps alternate, five at a
+/// time, between one-shot builds (memory read from the build database) and
+/// builds keeping their memory as `watch` and `serve` do (with what one
+/// build lends the next: `SiteRenderer.Reusable`, the parsed templates).
 @Suite struct IncrementalBuildTests {
   static var steps: Int {
     Int(ProcessInfo.processInfo.environment["PLANSITE_PROPERTY_STEPS"] ?? "") ?? 500
@@ -30,13 +34,24 @@ import Testing
     var editor = ContentEditor()
     try editor.write(content: content, previous: [:])
     let live = root.appendingPathComponent("Site").path
-    func build(_ output: String, clean: Bool, pagesFirst: Bool = false) -> BuildResult {
+    func configuration(_ output: String, pagesFirst: Bool = false) -> BuildConfiguration {
       var configuration = BuildConfiguration(
         contentDirectory: content.path, templatesDirectory: templates.path,
         outputDirectory: output, today: TestProject.today,
         includesDrafts: editor.includesDrafts)
       configuration.publishesPagesFirst = pagesFirst
-      return SiteBuilder(configuration: configuration).build(clean: clean)
+      return configuration
+    }
+    let kept = BuildMemory(configuration: configuration(live))
+    func build(_ output: String, clean: Bool, pagesFirst: Bool = false, keeping: Bool = false)
+      -> BuildResult
+    {
+      let configuration = configuration(output, pagesFirst: pagesFirst)
+      let builder =
+        keeping
+        ? SiteBuilder(configuration: configuration, memory: kept)
+        : SiteBuilder(configuration: configuration)
+      return builder.build(clean: clean)
     }
     let first = build(live, clean: false)
     #expect(first.published, "\(first.diagnostics.formatted(.en))")
@@ -62,7 +77,8 @@ import Testing
       try editor.writeTemplates(templates, original: originalTemplates)
       let before = TestProject.snapshot(of: live)
       // Every other step publishes as `serve` does: pages, then plan-wide files.
-      let incremental = build(live, clean: false, pagesFirst: step % 2 == 1)
+      let incremental = build(
+        live, clean: false, pagesFirst: step % 2 == 1, keeping: (step / 5) % 2 == 1)
       let reference = TestProject.temporaryDirectory("clean").appendingPathComponent("Site").path
       let clean = build(reference, clean: true)
       let what = "step \(step) (\(operation.name))"

@@ -59,7 +59,9 @@ struct SourceFile {
           notes: [Self.emptyFileNote(path)])
         return nil
       }
-      return SourceFile(path: path, displayPath: displayPath, text: text)
+      // Paths as the model keeps them are NFC like the text (a file name
+      // may come from a system that writes names decomposed).
+      return SourceFile(path: path.nfc, displayPath: displayPath.nfc, text: text)
     }
   }
 }

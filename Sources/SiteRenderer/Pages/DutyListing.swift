@@ -123,10 +123,12 @@ struct DutyListing: Encodable, Sendable {
     var seen = Set(named.map { DutyKey(task: $0.task.id, assignment: $0.assignment) })
     for collective in DutyIndex.collectives(reaching: commune.kind) {
       let rows = model.duties.duties(of: collective).compactMap { duty -> DutyRow? in
+        // Unreported duties are left out wherever they appear, so they
+        // need not be remembered as seen (most are unreported).
+        if reportedOnly, !model.reports.hasReported(reporter, on: duty.task) { return nil }
         guard seen.insert(DutyKey(task: duty.task, assignment: duty.assignment)).inserted else {
           return nil
         }
-        if reportedOnly, !model.reports.hasReported(reporter, on: duty.task) { return nil }
         return DutyRow(duty, for: reporter, in: model)
       }
       if !rows.isEmpty {
