@@ -153,6 +153,47 @@ import Testing
     #expect(unknown.isEmpty, "operations claim fields the model does not have: \(unknown.sorted())")
   }
 
+  /// Tasks hold nothing that `==` equates while encoding differently.
+  ///
+  /// `watch` and `serve` reuse a task's digest when the task is `==` to
+  /// the last build's (`SiteRenderer.Reusable`): exact only while equal
+  /// tasks encode the same, so no floating-point value (`0.0 == -0.0`) and
+  /// no string outside NFC (`==` is canonical equivalence). Walks every
+  /// value of every task of the generator's plan, fields added later included.
+  @Test func reusedTaskValuesHoldNoFloatsAndOnlyNFCText() throws {
+    let content = TestProject.temporaryDirectory("reusable").appendingPathComponent("Content")
+    let editor = ContentEditor()
+    try editor.write(content: content, previous: [:])
+    // A decomposed file name: the model must still hold its path as NFC.
+    let task = try #require(editor.files.keys.sorted().first { $0.hasPrefix("tasks/") })
+    let decomposed =
+      (task as NSString).deletingLastPathComponent
+      + "/nhiệm-vụ.md"
+      .decomposedStringWithCanonicalMapping
+    try FileManager.default.moveItem(
+      atPath: content.appendingPathComponent(task).path,
+      toPath: content.appendingPathComponent(decomposed).path)
+    let plan = try #require(
+      PlanValidator(today: TestProject.today, includeDrafts: true).validate(
+        ContentLoader(directory: content.path).load().draft
+      ).plan)
+    var problems: [String] = []
+    func walk(_ value: Any, _ path: String) {
+      switch value {
+      case is Double, is Float: problems.append("\(path): floating-point")
+      case let text as String where Array(text.utf8) != Array(text.nfc.utf8):
+        problems.append("\(path): not NFC")
+      default:
+        for child in Mirror(reflecting: value).children {
+          walk(child.value, path + "." + (child.label ?? "[]"))
+        }
+      }
+    }
+    for task in plan.tasks { walk(task, task.id.rawValue) }
+    #expect(problems.isEmpty, "\(problems.prefix(5))")
+    #expect(plan.tasks.contains { $0.source.path.hasSuffix("nhiệm-vụ.md") })
+  }
+
   @Test func unchangedFilesKeepTheirInodeAndTime() throws {
     let project = try FixtureProject(caseName: nil)
     let site = project.root.appendingPathComponent("Site")
