@@ -91,7 +91,7 @@ public struct SiteBuilder: Sendable {
         let (second, latest) = try publish(jobs, producing: planWide, writer: writer, memory)
         report = Self.merged(report, second)
         folders = latest
-        clock.mark("publish plan-wide files")
+        clock.mark("publish data files")
       } else {
         clock.mark("render and publish")
       }
