@@ -7,7 +7,7 @@ import SiteCore
 ///
 /// Only the functions that assemble page inputs read it; page views see
 /// their input alone.
-struct SiteModel: Sendable {
+final class SiteModel: Sendable {
   let plan: Plan
   let duties: DutyIndex
   let reports: ReportIndex
@@ -35,6 +35,12 @@ struct SiteModel: Sendable {
   /// For each kind of commune, every shared task's status for a commune
   /// that has not reported on it (most specific collective wins).
   let kindDefaults: [Commune.Kind: [TaskID: ShownStatus]]
+  /// The summary of each kind's defaults: the roll-up of every commune of
+  /// that kind that neither reported nor is named on a shared task.
+  let kindSummaries: [Commune.Kind: StatusSummary]
+  /// The lists shared by each collective of communes (without a commune's
+  /// own count of reported tasks).
+  let sharedLists: [Collective: SharedList]
 
   /// How many rows a list page shows before it is split into pages, and
   /// how many duties an agency's or commune's page shows before it lists
@@ -44,7 +50,8 @@ struct SiteModel: Sendable {
   init(plan: Plan, today: Day, reusing earlier: SiteRenderer.Reusable? = nil) {
     self.plan = plan
     self.today = today
-    duties = DutyIndex(plan: plan)
+    let duties = DutyIndex(plan: plan)
+    self.duties = duties
     let reports = ReportIndex(plan: plan)
     self.reports = reports
     let states = Parallel.map(plan.tasks, chunk: 64) { reports.state(of: $0) }
@@ -92,6 +99,12 @@ struct SiteModel: Sendable {
       kinds[kind] = statuses
     }
     kindDefaults = kinds
+    kindSummaries = kinds.mapValues { StatusSummary(Array($0.values)) }
+    sharedLists = Dictionary(
+      SharedList.communal.compactMap { collective in
+        SharedList(collective, plan: plan, duties: duties).map { (collective, $0) }
+      }
+    ) { first, _ in first }
     communeDutyCounts = Dictionary(
       zip(plan.communes.map(\.id), duties.dutyCounts(of: plan.communes))
     ) { first, _ in first }

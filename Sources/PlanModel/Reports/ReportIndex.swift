@@ -112,9 +112,10 @@ public struct ReportIndex: Sendable {
     latestEntries[reporter]?[task]
   }
 
-  /// Whether `reporter` has stated a status or a progress on `task`.
-  public func hasReported(_ reporter: Reporter, on task: TaskID) -> Bool {
-    latestEntries[reporter]?[task] != nil
+  /// The tasks `reporter` has stated a status or a progress on (looked up
+  /// once for a body's whole listing, not once per duty).
+  public func reportedTasks(of reporter: Reporter) -> Set<TaskID> {
+    Set(latestEntries[reporter]?.keys ?? [:].keys)
   }
 
   /// The figures the reports give for an indicator, with their reports.

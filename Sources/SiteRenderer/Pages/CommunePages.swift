@@ -14,7 +14,7 @@ enum CommunesPage: PageKind {
   static func input(_ model: SiteModel) -> Input {
     Input(
       planName: model.planName, communes: model.plan.communes,
-      shared: SharedList.communal.compactMap { SharedList($0, model, reported: nil) })
+      shared: SharedList.communal.compactMap { model.sharedLists[$0] })
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
@@ -76,22 +76,29 @@ enum CommunePage: PageKind {
       return (DutyListing.commune(commune, model), nil, [])
     }
     let own = DutyListing.commune(commune, model, reportedOnly: true)
-    let collectives = DutyIndex.collectives(reaching: commune.kind)
-    // Every task's status for this commune: the shared default, then what
-    // the commune reported, then the duties naming it.
-    var statuses = model.kindDefaults[commune.kind] ?? [:]
+    // Every task's status for this commune: the shared default, unless the
+    // commune reported on it or a duty names it.
+    let defaults = model.kindDefaults[commune.kind] ?? [:]
+    var overrides: [TaskID: ShownStatus] = [:]
     var reported: [Collective: Int] = [:]
     for section in own.sections {
-      for row in section.rows { statuses[row.task.id] = row.own ?? row.task.shown }
+      for row in section.rows { overrides[row.task.id] = row.own ?? row.task.shown }
       if let collective = Collective(rawValue: section.key) {
         reported[collective] = Set(section.rows.map(\.task.id)).count
       }
     }
+    let added = overrides.filter { defaults[$0.key] == nil }
+    let summary: StatusSummary
+    if overrides.isEmpty, let kept = model.kindSummaries[commune.kind] {
+      summary = kept
+    } else {
+      summary = StatusSummary(
+        defaults.map { overrides[$0.key] ?? $0.value } + added.values)
+    }
     let totals = BodyDuties.Totals(
-      count: count, taskCount: statuses.count,
-      summary: StatusSummary(Array(statuses.values)))
-    let shared = collectives.compactMap { collective in
-      SharedList(collective, model, reported: reported[collective] ?? 0)
+      count: count, taskCount: defaults.count + added.count, summary: summary)
+    let shared = DutyIndex.collectives(reaching: commune.kind).compactMap { collective in
+      model.sharedLists[collective]?.reported(reported[collective] ?? 0)
     }
     return (own, totals, shared)
   }
@@ -167,21 +174,35 @@ struct SharedList: Encodable, Sendable {
   /// communes page).
   let reported: Int?
 
-  init?(_ collective: Collective, _ model: SiteModel, reported: Int?) {
-    let duties = model.duties.duties(of: collective)
+  /// The list as the communes page shows it (`reported` nil); nil when
+  /// nothing is addressed to the collective.
+  init?(_ collective: Collective, plan: Plan, duties: DutyIndex) {
+    let duties = duties.duties(of: collective)
     guard !duties.isEmpty else { return nil }
     self.collective = collective
-    label = model.plan.label(of: collective)
+    label = plan.label(of: collective)
     count = duties.count
     var counts: [GroupID: Int] = [:]
     for duty in duties {
-      if let group = model.row(duty.task)?.value.group { counts[group, default: 0] += 1 }
+      if let group = plan.task(duty.task)?.group { counts[group, default: 0] += 1 }
     }
-    groups = model.plan.groups.compactMap { group in
+    groups = plan.groups.compactMap { group in
       counts[group.id].map { GroupCount(id: group.id, title: group.title, count: $0) }
     }
+    reported = nil
+  }
+
+  private init(_ list: SharedList, reported: Int) {
+    collective = list.collective
+    label = list.label
+    count = list.count
+    groups = list.groups
     self.reported = reported
   }
+
+  /// The list as one commune's page shows it: with how many of its tasks
+  /// the commune has reported on.
+  func reported(_ count: Int) -> SharedList { SharedList(self, reported: count) }
 
   func view(link: Linker) -> [String: Any] {
     [

@@ -121,11 +121,13 @@ struct DutyListing: Encodable, Sendable {
           rows: named, showsVia: false))
     }
     var seen = Set(named.map { DutyKey(task: $0.task.id, assignment: $0.assignment) })
+    let reported = reportedOnly ? model.reports.reportedTasks(of: reporter) : []
     for collective in DutyIndex.collectives(reaching: commune.kind) {
+      if reportedOnly, reported.isEmpty { break }
       let rows = model.duties.duties(of: collective).compactMap { duty -> DutyRow? in
         // Unreported duties are left out wherever they appear, so they
         // need not be remembered as seen (most are unreported).
-        if reportedOnly, !model.reports.hasReported(reporter, on: duty.task) { return nil }
+        if reportedOnly, !reported.contains(duty.task) { return nil }
         guard seen.insert(DutyKey(task: duty.task, assignment: duty.assignment)).inserted else {
           return nil
         }
