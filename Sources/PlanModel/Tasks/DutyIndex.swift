@@ -25,6 +25,7 @@ public struct DutyIndex: Sendable {
 
   public init(plan: Plan) {
     let allAgencyIDs = plan.agencies.map(\.id)
+    let knownAgencies = Set(allAgencyIDs)
     for task in plan.tasks {
       for (index, assignment) in task.assignments.enumerated() {
         var named = Set<AgencyID>()
@@ -39,13 +40,17 @@ public struct DutyIndex: Sendable {
         }
         let duty = Duty(task: task.id, assignment: index, role: assignment.role, via: nil)
         // Agencies: named ones first-class; the rest through all-agencies.
-        for id in allAgencyIDs {
-          if named.contains(id) {
+        // (Each agency gets one duty per assignment, so the order in
+        // which agencies are visited does not change any list.)
+        if collectives.contains(.allAgencies) {
+          var viaDuty = duty
+          viaDuty.via = .allAgencies
+          for id in allAgencyIDs {
+            agencyDuties[id, default: []].append(named.contains(id) ? duty : viaDuty)
+          }
+        } else {
+          for id in named where knownAgencies.contains(id) {
             agencyDuties[id, default: []].append(duty)
-          } else if collectives.contains(.allAgencies) {
-            var viaDuty = duty
-            viaDuty.via = .allAgencies
-            agencyDuties[id, default: []].append(viaDuty)
           }
         }
         for collective in Collective.allCases where collective != .allAgencies {
