@@ -117,8 +117,9 @@ public struct PlanValidator: Sendable {
       Suggestion.Candidate(id: $0.id.rawValue, name: $0.name)
     }
 
-    var tasks: [PlanTask] = []
-    for draft in unique {
+    // Each task is checked on its own (on all cores); its problems are
+    // then reported in task order, as one pass would.
+    func check(_ draft: PlanDraft.TaskDraft, _ report: DiagnosticCollector) -> PlanTask? {
       let group: GroupID?
       if let ref = draft.groupRef {
         if let found = groupsByID[ref.value] {
@@ -170,14 +171,22 @@ public struct PlanValidator: Sendable {
 
       checkStatusConsistency(draft, report)
       checkDeadlines(draft, report)
-      guard let group else { continue }
-      tasks.append(
-        PlanTask(
-          id: TaskID(draft.id.value), slug: Slug.make(from: draft.id.value), group: group,
-          title: draft.title, body: draft.body, assignments: assignments,
-          deadline: draft.deadline?.value, status: draft.status?.value,
-          progress: draft.progress?.value,
-          indicators: taskIndicators, source: draft.source))
+      guard let group else { return nil }
+      return PlanTask(
+        id: TaskID(draft.id.value), slug: Slug.make(from: draft.id.value), group: group,
+        title: draft.title, body: draft.body, assignments: assignments,
+        deadline: draft.deadline?.value, status: draft.status?.value,
+        progress: draft.progress?.value,
+        indicators: taskIndicators, source: draft.source)
+    }
+    let checked = Parallel.map(unique, chunk: 64) { draft in
+      let own = DiagnosticCollector()
+      return (check(draft, own), own.diagnostics)
+    }
+    var tasks: [PlanTask] = []
+    for (task, diagnostics) in checked {
+      report.report(contentsOf: diagnostics)
+      if let task { tasks.append(task) }
     }
     return tasks
   }
