@@ -41,6 +41,9 @@ final class SiteModel: Sendable {
   /// The lists shared by each collective of communes (without a commune's
   /// own count of reported tasks).
   let sharedLists: [Collective: SharedList]
+  /// Each task's place in its group's list (for the links to the previous
+  /// and next task, without searching a thousand-task group each time).
+  let positionsInGroup: [TaskID: Int]
 
   /// How many rows a list page shows before it is split into pages, and
   /// how many duties an agency's or commune's page shows before it lists
@@ -104,6 +107,9 @@ final class SiteModel: Sendable {
       SharedList.communal.compactMap { collective in
         SharedList(collective, plan: plan, duties: duties).map { (collective, $0) }
       }
+    ) { first, _ in first }
+    positionsInGroup = Dictionary(
+      plan.groups.flatMap { $0.tasks.enumerated().map { ($1, $0) } }
     ) { first, _ in first }
     communeDutyCounts = Dictionary(
       zip(plan.communes.map(\.id), duties.dutyCounts(of: plan.communes))

@@ -132,7 +132,7 @@ enum TaskPage: PageKind {
     }
     let task = shared.value
     let siblings = group.tasks
-    let position = siblings.firstIndex(of: id)
+    let position = model.positionsInGroup[id]
     func link(_ offset: Int) -> TaskLink? {
       guard let position, siblings.indices.contains(position + offset),
         let other = plan.task(siblings[position + offset])
