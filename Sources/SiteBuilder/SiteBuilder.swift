@@ -68,6 +68,7 @@ public struct SiteBuilder: Sendable {
         return result
       }
       let jobs = renderer.outputs()
+      keptMemory?.reusable = renderer.reusable(after: jobs)
       let toProduce = clean ? jobs : memory.toProduce(jobs, liveIdentity: writer.liveIdentity)
       clock.mark("scope")
       result.notes = renderer.notes
@@ -272,9 +273,9 @@ public struct SiteBuilder: Sendable {
       return (nil, diagnostics, language)
     }
     let renderer = SiteRenderer(
-      plan: plan, templates: templates, options: .init(today: configuration.today),
+      plan: plan, templates: templates,
+      options: .init(today: configuration.today, keepsPageInputs: keptMemory != nil),
       reusing: keptMemory?.reusable)
-    keptMemory?.reusable = renderer.reusable
     return (renderer, diagnostics, language)
   }
 

@@ -14,22 +14,28 @@ public struct OutputJob: Sendable {
   public let path: String
   /// The digest of what the file is made from.
   public let digest: ContentHash
+  /// The value the digest was taken of, kept for the next renderer of
+  /// the process (`SiteRenderer.Options.keepsPageInputs`).
+  let kept: KeptInput?
   private let make: @Sendable () throws(DiagnosticError) -> [[UInt8]]
 
   init(
-    path: String, digest: ContentHash,
+    path: String, digest: ContentHash, kept: KeptInput? = nil,
     make: @escaping @Sendable () throws(DiagnosticError) -> [UInt8]
   ) {
-    self.init(path: path, digest: digest, pieces: { () throws(DiagnosticError) in [try make()] })
+    self.init(
+      path: path, digest: digest, kept: kept,
+      pieces: { () throws(DiagnosticError) in [try make()] })
   }
 
   /// A file made in pieces (see `OutputFile.pieces`).
   init(
-    path: String, digest: ContentHash,
+    path: String, digest: ContentHash, kept: KeptInput? = nil,
     pieces: @escaping @Sendable () throws(DiagnosticError) -> [[UInt8]]
   ) {
     self.path = path
     self.digest = digest
+    self.kept = kept
     self.make = pieces
   }
 
@@ -37,4 +43,12 @@ public struct OutputJob: Sendable {
   public func produce() throws(DiagnosticError) -> OutputFile {
     OutputFile(path: path, pieces: try make())
   }
+}
+
+/// A file's input and digest, kept from one build to the next in a process
+/// that builds many times: an equal input gives the same digest without
+/// being encoded again.
+struct KeptInput: Sendable {
+  let input: any Sendable
+  let digest: ContentHash
 }

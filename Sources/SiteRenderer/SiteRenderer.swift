@@ -18,10 +18,15 @@ public struct SiteRenderer: Sendable {
     /// Turning it off renders every page from scratch: the slow reference
     /// the tests compare the fast path with.
     public var reusesFragments: Bool
+    /// Whether the jobs keep the inputs their digests were taken of, for
+    /// the next renderer of the process (`reusable(after:)`): on in
+    /// `watch` and `serve`, off in one-shot builds, which have no next.
+    public var keepsPageInputs: Bool
 
-    public init(today: Day, reusesFragments: Bool = true) {
+    public init(today: Day, reusesFragments: Bool = true, keepsPageInputs: Bool = false) {
       self.today = today
       self.reusesFragments = reusesFragments
+      self.keepsPageInputs = keepsPageInputs
     }
   }
 
@@ -33,6 +38,10 @@ public struct SiteRenderer: Sendable {
   let feeds: [String: Feeds.Input]
   /// The digest every page shares: templates and layout.
   let pageBase: ContentHash
+  /// The last renderer's kept inputs by path, when it had the same
+  /// templates and layout (else none can be reused).
+  private let earlierInputs: [String: KeptInput]
+  private let keepsInputs: Bool
 
   /// - Parameter earlier: what an earlier renderer of the same process
   ///   computed (`reusable`): values equal to its values take their digests
@@ -49,14 +58,24 @@ public struct SiteRenderer: Sendable {
     var base = templates.hash
     base.update(Digest.of(layout).value)
     pageBase = base
+    earlierInputs = earlier?.pageBase == base ? earlier?.inputs ?? [:] : [:]
+    keepsInputs = options.keepsPageInputs
   }
 
   /// The plan rendered.
   public var plan: Plan { model.plan }
 
   /// The values with digests this renderer computed, for the next one
-  /// (see `init(plan:templates:options:reusing:)`).
-  public var reusable: Reusable { Reusable(tasks: model.tasks, rows: model.rows) }
+  /// (see `init(plan:templates:options:reusing:)`), with the inputs `jobs`
+  /// kept (`Options.keepsPageInputs`).
+  public func reusable(after jobs: [OutputJob]) -> Reusable {
+    Reusable(
+      tasks: model.tasks, rows: model.rows,
+      inputs: Dictionary(jobs.compactMap { job in job.kept.map { (job.path, $0) } }) {
+        first, _ in first
+      },
+      pageBase: pageBase)
+  }
 
   /// Values with their digests, kept from one build to the next in a
   /// process that builds many times.
@@ -65,10 +84,16 @@ public struct SiteRenderer: Sendable {
   /// digest: every string of the model is NFC (files are decoded to NFC,
   /// paths are normalized when read), so `==` on strings is equality of
   /// their bytes, and the model's tasks and rows hold no floating-point
-  /// numbers (whose `==` would equate `0.0` and `-0.0`).
+  /// numbers (whose `==` would equate `0.0` and `-0.0`). The same holds
+  /// for the page inputs kept here (only kinds whose input is `Equatable`
+  /// are kept, and a test walks them for floating-point fields); they are
+  /// reused only under the same templates and layout (`pageBase`).
   public struct Reusable: Sendable {
     let tasks: [TaskID: Shared<PlanTask>]
     let rows: [TaskID: Shared<TaskRow>]
+    /// Each file's input and digest, by path.
+    let inputs: [String: KeptInput]
+    let pageBase: ContentHash
   }
 
   /// The pages that each make a group of files, in a fixed order.
@@ -138,14 +163,19 @@ public struct SiteRenderer: Sendable {
     case .agency(let id):
       let listing = DutyListing.agency(id, model)
       guard let input = AgencyPage.input(id, listing: listing, model) else { return [] }
-      let files = Shared(AgencyFiles.input(input.agency, model))
       let csv = AgencyFiles.csvPath(id)
       let json = AgencyFiles.jsonPath(id)
       let calendar = AgencyFiles.calendarPath(id)
+      let files = Shared(
+        AgencyFiles.input(input.agency, model),
+        reusing: earlierInputs[csv]?.input as? Shared<AgencyFiles.Input>)
       return [page(AgencyPage.self, input, at: route)]
         + bodyGroupPages(.agency(id), listing)
         + [
-          OutputJob(path: csv, digest: Self.digest(csv, files.digest)) {
+          OutputJob(
+            path: csv, digest: Self.digest(csv, files.digest),
+            kept: keepsInputs ? KeptInput(input: files, digest: files.digest) : nil
+          ) {
             AgencyFiles(input: files.value).csv().bytes
           },
           OutputJob(path: json, digest: Self.digest(json, files.digest)) {
@@ -225,6 +255,32 @@ public struct SiteRenderer: Sendable {
     }
   }
 
+  /// A page's job whose input can be compared: the last renderer's digest
+  /// is reused when the input is equal to the one it kept.
+  private func page<Kind: PageKind>(_ kind: Kind.Type, _ input: Kind.Input, at route: Route)
+    -> OutputJob where Kind.Input: Equatable
+  {
+    let renderer = self
+    let (digest, kept) = reusedDigest(route, input)
+    return OutputJob(path: route.path, digest: digest, kept: kept) {
+      () throws(DiagnosticError) in try renderer.render(kind, input, at: route)
+    }
+  }
+
+  /// The page's digest, taken from the last renderer when it kept an equal
+  /// input at the same path, and what to keep for the next.
+  private func reusedDigest<Input: Encodable & Sendable & Equatable>(
+    _ route: Route, _ input: Input
+  ) -> (ContentHash, KeptInput?) {
+    let digest: ContentHash
+    if let earlier = earlierInputs[route.path], let kept = earlier.input as? Input, kept == input {
+      digest = earlier.digest
+    } else {
+      digest = pageDigest(route, input)
+    }
+    return (digest, keepsInputs ? KeptInput(input: input, digest: digest) : nil)
+  }
+
   /// A page's digest: the templates, the layout, the page's path and its input.
   private func pageDigest(_ route: Route, _ input: some Encodable) -> ContentHash {
     var digest = pageBase
@@ -236,13 +292,15 @@ public struct SiteRenderer: Sendable {
   /// A page's job that keeps only its input's digest and makes the input
   /// again when the page is rendered: for pages whose inputs are large
   /// (a task's report timeline and holders), so that a build does not hold
-  /// every page's input in memory at once.
+  /// every page's input in memory at once (unless it keeps them for the
+  /// next build of the process, `Options.keepsPageInputs`).
   private func page<Kind: PageKind>(
     _ kind: Kind.Type, at route: Route, making input: @escaping @Sendable () -> Kind.Input?
-  ) -> OutputJob? {
+  ) -> OutputJob? where Kind.Input: Equatable {
     guard let first = input() else { return nil }
     let renderer = self
-    return OutputJob(path: route.path, digest: pageDigest(route, first)) {
+    let (digest, kept) = reusedDigest(route, first)
+    return OutputJob(path: route.path, digest: digest, kept: kept) {
       () throws(DiagnosticError) in
       guard let again = input() else {
         throw DiagnosticError(

@@ -6,6 +6,7 @@ import TestSupport
 import Testing
 
 @testable import SiteBuilder
+@testable import SiteRenderer
 
 /// Incremental builds must publish exactly what a clean build publishes.
 ///
@@ -160,7 +161,10 @@ import Testing
   /// tasks encode the same, so no floating-point value (`0.0 == -0.0`) and
   /// no string outside NFC (`==` is canonical equivalence). Walks every
   /// value of every task of the generator's plan, fields added later included.
-  @Test func reusedTaskValuesHoldNoFloatsAndOnlyNFCText() throws {
+  /// What `watch` and `serve` reuse by equality (tasks, and the page
+  /// inputs a renderer keeps) must encode the same whenever it is equal:
+  /// no floating-point values (`0.0 == -0.0`) and only NFC text.
+  @Test func reusedValuesHoldNoFloatsAndOnlyNFCText() throws {
     let content = TestProject.temporaryDirectory("reusable").appendingPathComponent("Content")
     let editor = ContentEditor()
     try editor.write(content: content, previous: [:])
@@ -190,6 +194,12 @@ import Testing
       }
     }
     for task in plan.tasks { walk(task, task.id.rawValue) }
+    let renderer = SiteRenderer(
+      plan: plan, templates: try TemplateSet(directory: TestProject.templates),
+      options: .init(today: TestProject.today, keepsPageInputs: true))
+    let kept = renderer.reusable(after: renderer.outputs()).inputs
+    #expect(kept.count > plan.tasks.count + plan.agencies.count + plan.communes.count)
+    for (path, input) in kept.sorted(by: { $0.key < $1.key }) { walk(input.input, path) }
     #expect(problems.isEmpty, "\(problems.prefix(5))")
     #expect(plan.tasks.contains { $0.source.path.hasSuffix("nhiệm-vụ.md") })
   }

@@ -83,6 +83,12 @@ public struct Shared<Value: Encodable & Sendable>: Encodable, Sendable, Precompu
   }
 }
 
+/// Two shared values are equal when their digests are: the same test a
+/// build applies to decide whether what they make changed.
+extension Shared: Equatable {
+  public static func == (lhs: Shared, rhs: Shared) -> Bool { lhs.digest == rhs.digest }
+}
+
 final class ByteSink: EncodingSink {
   var output: [UInt8] = []
   let wantsDigests = false

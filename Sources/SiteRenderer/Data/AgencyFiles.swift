@@ -5,7 +5,7 @@ import SiteCore
 /// and its deadlines as a calendar an office can subscribe to
 /// (`co-quan/<id>/han.ics`).
 struct AgencyFiles: Sendable {
-  struct Input: Encodable, Sendable {
+  struct Input: Encodable, Sendable, Equatable {
     let agency: Agency
     let planNumber: String
     let baseURL: String?
@@ -16,7 +16,7 @@ struct AgencyFiles: Sendable {
   }
 
   /// One duty as the files list it.
-  struct Duty: Encodable, Sendable {
+  struct Duty: Encodable, Sendable, Equatable {
     let row: DutyRow
     let text: String
   }

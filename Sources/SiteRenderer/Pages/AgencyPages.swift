@@ -67,7 +67,7 @@ enum AgenciesPage: PageKind {
 
 /// What an agency's or commune's page shows of its duties: all of them, or
 /// (when there are many) one line per task group linking to that group's page.
-struct BodyDuties: Encodable, Sendable {
+struct BodyDuties: Encodable, Sendable, Equatable {
   let listing: DutyListing?
   let groups: [GroupLink]
   let groupTitles: [GroupTitle]
@@ -75,7 +75,7 @@ struct BodyDuties: Encodable, Sendable {
   let taskCount: Int
   let summary: StatusSummary
 
-  struct GroupTitle: Encodable, Sendable {
+  struct GroupTitle: Encodable, Sendable, Equatable {
     let id: GroupID
     let title: String
   }
@@ -141,7 +141,7 @@ struct BodyDuties: Encodable, Sendable {
 enum AgencyPage: PageKind {
   static let template = "agency"
 
-  struct Input: Encodable, Sendable {
+  struct Input: Encodable, Sendable, Equatable {
     let agency: Agency
     let planName: String
     let duties: BodyDuties
@@ -220,7 +220,7 @@ enum AgencyPage: PageKind {
 enum BodyGroupPage: PageKind {
   static let template = "duties"
 
-  struct Input: Encodable, Sendable {
+  struct Input: Encodable, Sendable, Equatable {
     let reporter: Reporter
     let name: String
     let part: DutyGroupPart
@@ -273,7 +273,7 @@ enum BodyGroupPage: PageKind {
 
 /// One task group of a duty list, one page of it: what the `duties`
 /// template shows for an agency's, a commune's or a collective's list.
-struct DutyGroupPart: Encodable, Sendable {
+struct DutyGroupPart: Encodable, Sendable, Equatable {
   let group: GroupID
   let groupTitle: String
   /// The rows of this page.

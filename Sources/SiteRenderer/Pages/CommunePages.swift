@@ -53,7 +53,7 @@ enum CommunesPage: PageKind {
 enum CommunePage: PageKind {
   static let template = "commune"
 
-  struct Input: Encodable, Sendable {
+  struct Input: Encodable, Sendable, Equatable {
     let commune: Commune
     let planName: String
     let duties: BodyDuties
@@ -155,8 +155,8 @@ enum CommunePage: PageKind {
 /// A list of duties shared by a collective of communes, as a commune's page
 /// or the communes page links to it: its size, its task groups (each a page
 /// of its own), and, for one commune, that commune's own statuses on it.
-struct SharedList: Encodable, Sendable {
-  struct GroupCount: Encodable, Sendable {
+struct SharedList: Encodable, Sendable, Equatable {
+  struct GroupCount: Encodable, Sendable, Equatable {
     let id: GroupID
     let title: String
     let count: Int
@@ -223,7 +223,7 @@ struct SharedList: Encodable, Sendable {
 enum SharedGroupPage: PageKind {
   static let template = "duties"
 
-  struct Input: Encodable, Sendable {
+  struct Input: Encodable, Sendable, Equatable {
     let collective: Collective
     let label: String
     let part: DutyGroupPart

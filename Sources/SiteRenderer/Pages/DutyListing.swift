@@ -7,8 +7,8 @@ import SiteCore
 /// to for a commune), in plan order. A long listing is shown one task group
 /// at a time, on pages of its own (`Route.agencyGroup`,
 /// `Route.communeGroup`), so no page is heavy.
-struct DutyListing: Encodable, Sendable {
-  struct Section: Encodable, Sendable {
+struct DutyListing: Encodable, Sendable, Equatable {
+  struct Section: Encodable, Sendable, Equatable {
     let key: String
     let title: String
     let rows: [DutyRow]
@@ -180,7 +180,7 @@ struct DutyListing: Encodable, Sendable {
 
 /// A task group as an agency's or commune's page lists it when its duties
 /// are shown one group at a time.
-struct GroupLink: Encodable, Sendable {
+struct GroupLink: Encodable, Sendable, Equatable {
   let id: GroupID
   let title: String
   let count: Int
@@ -188,8 +188,8 @@ struct GroupLink: Encodable, Sendable {
 }
 
 /// What the pages of an agency or commune show of its reports.
-struct ReportsBlock: Encodable, Sendable {
-  struct Line: Encodable, Sendable {
+struct ReportsBlock: Encodable, Sendable, Equatable {
+  struct Line: Encodable, Sendable, Equatable {
     let period: ReportingPeriod
     let submission: ReportIndex.Submission
     let document: String?

@@ -32,7 +32,7 @@ struct TaskRow: Encodable, Sendable, Hashable {
 
 /// One assignment as seen by one assignee: a compact row of an agency's or
 /// a commune's duty list (the task page holds the full text).
-struct DutyRow: Encodable, Sendable, PrecomputedDigest {
+struct DutyRow: Encodable, Sendable, Equatable, PrecomputedDigest {
   let task: Shared<TaskRow>
   /// Which of the task's assignments (its position).
   let assignment: Int
@@ -171,7 +171,7 @@ struct IndicatorLink: Encodable, Sendable, Hashable {
 }
 
 /// Progress figures over a set of tasks, with the dates they are true on.
-struct StatusSummary: Encodable, Sendable {
+struct StatusSummary: Encodable, Sendable, Equatable {
   let rollup: Rollup
   /// The latest report date among the statuses counted.
   let asOf: Day?

@@ -6,7 +6,7 @@ import SiteCore
 enum GroupPage: PageKind {
   static let template = "group"
 
-  struct Input: Encodable, Sendable {
+  struct Input: Encodable, Sendable, Equatable {
     let group: TaskGroup
     let planName: String
     let rows: [Shared<TaskRow>]
@@ -80,7 +80,7 @@ enum Paging {
 enum TaskPage: PageKind {
   static let template = "task"
 
-  struct Input: Encodable, Sendable {
+  struct Input: Encodable, Sendable, Equatable {
     let task: Shared<PlanTask>
     let state: TaskState
     let shown: ShownStatus
@@ -103,7 +103,7 @@ enum TaskPage: PageKind {
     let publishedPart: String?
   }
 
-  struct TimelineEntry: Encodable, Sendable {
+  struct TimelineEntry: Encodable, Sendable, Equatable {
     let reporter: Reporter
     let reporterName: String
     let period: PeriodID
@@ -117,7 +117,7 @@ enum TaskPage: PageKind {
     let text: RichText
   }
 
-  struct HolderStatus: Encodable, Sendable {
+  struct HolderStatus: Encodable, Sendable, Equatable {
     let reporter: Reporter
     let name: String
     let roles: [Assignment.Role]
