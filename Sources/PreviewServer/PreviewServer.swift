@@ -7,7 +7,10 @@ import SiteCore
 ///
 /// Live reload works by a small script the server adds to HTML responses
 /// only (never to the files in `Site/`): it asks `/_plansite/changes` for
-/// the build number, which answers as soon as a newer build is published.
+/// the build number, which answers as soon as a newer build is published,
+/// with the files it changed; a page reloads when its own file is among
+/// them (a build publishes in steps, so each page reloads once, when it is
+/// new).
 public final class PreviewServer: Sendable {
   /// The address the server listens on.
   public let port: UInt16
@@ -22,9 +25,10 @@ public final class PreviewServer: Sendable {
     server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
   }
 
-  /// Tells open pages to reload.
-  public func published() async {
-    await generation.advance(problems: nil)
+  /// Tells open pages that files changed (paths in the output folder):
+  /// those showing one of them reload; with nil, every page reloads.
+  public func published(_ changed: [String]?) async {
+    await generation.advance(problems: nil, changed: changed)
   }
 
   /// Tells open pages that a save broke the build: they show `problems`
@@ -67,9 +71,16 @@ public final class PreviewServer: Sendable {
       let since = Int(request.query.first { $0.name == "since" }?.value ?? "") ?? -1
       let current = await generation.wait(after: since, timeout: 25)
       let problems = await generation.problems
+      let changed = await generation.changed(after: since, through: current)
       var body = [UInt8]("{\"build\":\(current),\"problems\":".utf8)
       if let problems {
         body += Array(Self.jsonString(problems).utf8)
+      } else {
+        body += Array("null".utf8)
+      }
+      body += Array(",\"changed\":".utf8)
+      if let changed {
+        body += Array(("[" + changed.map(Self.jsonString).joined(separator: ",") + "]").utf8)
       } else {
         body += Array("null".utf8)
       }
@@ -120,13 +131,33 @@ actor BuildGeneration {
   private var waiting: [UUID: CheckedContinuation<Int, Never>] = [:]
   /// The last build's problems, if it failed (the page then shows them).
   private(set) var problems: String?
+  /// The files each of the latest numbers changed (nil: unknown, every
+  /// page reloads), oldest first.
+  private var history: [(number: Int, changed: Set<String>?)] = []
+  private static let historyLength = 64
 
-  func advance(problems: String?) {
+  func advance(problems: String?, changed: [String]? = nil) {
     self.problems = problems
     current += 1
+    history.append((current, changed.map(Set.init)))
+    if history.count > Self.historyLength { history.removeFirst() }
     let ready = waiting
     waiting = [:]
     for continuation in ready.values { continuation.resume(returning: current) }
+  }
+
+  /// The files changed by the numbers after `after` up to `through`,
+  /// sorted; nil when one of them is not known (a page then reloads).
+  func changed(after: Int, through: Int) -> [String]? {
+    guard after >= 0, through > after else { return after >= 0 ? [] : nil }
+    var union = Set<String>()
+    for number in (after + 1)...through {
+      guard let entry = history.first(where: { $0.number == number }),
+        let changed = entry.changed
+      else { return nil }
+      union.formUnion(changed)
+    }
+    return union.sorted()
   }
 
   /// The current number once it is above `after`, or after `timeout` seconds.
@@ -182,13 +213,22 @@ enum LiveReload {
         box.textContent = "Bản dựng mới có lỗi; trang đang hiện bản dựng tốt gần nhất.\n\n" + problems;
         shown = true;
       }
+      // This page's file in the output folder: /a/b/ is a/b/index.html.
+      function file() {
+        var path = decodeURIComponent(location.pathname).replace(/^\\/+/, "");
+        if (path === "" || path.charAt(path.length - 1) === "/") return path + "index.html";
+        return /\\.[A-Za-z0-9]+$/.test(path) ? path : path + "/index.html";
+      }
+      function changed(data) {
+        return data.changed === null || data.changed.indexOf(file()) >= 0;
+      }
       function check() {
         fetch("/_plansite/changes?since=" + build, { cache: "no-store" })
           .then(function (r) { return r.json(); })
           .then(function (data) {
             if (data.problems) {
               show(data.problems);
-            } else if ((build >= 0 && data.build > build) || shown) {
+            } else if ((build >= 0 && data.build > build && changed(data)) || shown) {
               location.reload();
               return;
             }

@@ -289,10 +289,11 @@ final class BuildMemory: @unchecked Sendable {
   ///
   /// The files at the `stale` paths are still the previous build's: their
   /// previous digests are kept, so a build killed before they are
-  /// published makes them again.
+  /// published makes them again. With `only`, `produced` are the only jobs
+  /// published: every other file keeps its recorded digest.
   func published(
     _ folders: OutputWriter.Published, jobs produced: [OutputJob], stale: Set<String> = [],
-    inputsDigest: ContentHash?,
+    only: Bool = false, inputsDigest: ContentHash?,
     diagnostics: [Diagnostic], notes: [Message], language: Language, pageCount: Int
   ) {
     var changes = BuildStore.Changes()
@@ -313,7 +314,7 @@ final class BuildMemory: @unchecked Sendable {
     details.spare = folders.spare
     liveIdentity = folders.live.identity
     spareIdentity = folders.spare?.identity
-    var current: [String: UInt64] = [:]
+    var current: [String: UInt64] = only ? details.jobs : [:]
     for job in produced {
       current[job.path] = stale.contains(job.path) ? details.jobs[job.path] : job.digest.value
     }

@@ -67,29 +67,34 @@ public struct SiteBuilder: Sendable {
         result.timings = clock.timings
         return result
       }
+      result.notes = renderer.notes
+      let edited =
+        clean ? nil : try publishEditedPages(renderer, loaded.freshlyParsed, writer, memory, result)
+      if edited != nil { clock.mark("publish edited") }
       let jobs = renderer.outputs()
       keptMemory?.reusable = renderer.reusable(after: jobs)
       let toProduce = clean ? jobs : memory.toProduce(jobs, liveIdentity: writer.liveIdentity)
       clock.mark("scope")
-      result.notes = renderer.notes
       result.pageCount = jobs.filter { $0.path.hasSuffix(".html") }.count
-      result.renderedPages = toProduce.filter { $0.path.hasSuffix(".html") }.count
-      result.renderedFiles = toProduce.count
+      result.renderedPages =
+        toProduce.filter { $0.path.hasSuffix(".html") }.count + (edited?.written.count ?? 0)
+      result.renderedFiles = toProduce.count + (edited?.written.count ?? 0)
       let (pages, planWide) = split(toProduce, memory, liveIdentity: writer.liveIdentity)
       progress?(.files(done: 0, total: pages.count))
-      var (report, folders) = try publish(jobs, producing: pages, writer: writer, memory)
+      var (report, folders) = try publish(jobs.map(\.path), producing: pages, writer, memory)
+      if let edited { report = Self.merged(edited, report) }
       if !planWide.isEmpty {
         // The pages are live (the browser may reload now); the plan-wide
         // files are still the last build's, and remembered as such until
         // they are published too.
         clock.mark("publish pages")
-        progress?(.pagesPublished)
         memory.published(
           folders, jobs: jobs, stale: Set(planWide.map(\.path)), inputsDigest: nil,
           diagnostics: result.diagnostics, notes: result.notes, language: result.language,
           pageCount: result.pageCount)
         progress?(.files(done: 0, total: planWide.count))
-        let (second, latest) = try publish(jobs, producing: planWide, writer: writer, memory)
+        let (second, latest) = try publish(
+          jobs.map(\.path), producing: planWide, writer, memory)
         report = Self.merged(report, second)
         folders = latest
         clock.mark("publish data files")
@@ -288,6 +293,35 @@ public struct SiteBuilder: Sendable {
     return set
   }
 
+  /// Publishes the pages of the tasks just edited, first.
+  ///
+  /// With `publishesPagesFirst`, the pages of the tasks whose files were
+  /// just saved go live before anything else is worked out: they are what
+  /// the editor is looking at. Returns what was published, if anything.
+  ///
+  /// Which pages go first is only a matter of order: the rest of the build
+  /// compares every file as usual, and publishes what else changed right
+  /// after. Only when the live folder is the one recorded, and for a few
+  /// pages (a save, not a first build).
+  private func publishEditedPages(
+    _ renderer: SiteRenderer, _ edited: Set<String>, _ writer: OutputWriter,
+    _ memory: BuildMemory, _ result: BuildResult
+  ) throws(DiagnosticError) -> OutputWriter.Report? {
+    guard configuration.publishesPagesFirst, !edited.isEmpty, edited.count <= 8,
+      let live = memory.live, live.identity == writer.liveIdentity
+    else { return nil }
+    let jobs = renderer.pagesOfTasks(in: edited)
+    let toProduce = memory.toProduce(jobs, liveIdentity: writer.liveIdentity)
+    guard !toProduce.isEmpty else { return nil }
+    // Every file stays as published but these (the order of keeping does not matter).
+    let paths = Array(live.files.keys) + toProduce.map(\.path).filter { live.files[$0] == nil }
+    let (report, folders) = try publish(paths, producing: toProduce, writer, memory)
+    memory.published(
+      folders, jobs: toProduce, only: true, inputsDigest: nil, diagnostics: result.diagnostics,
+      notes: result.notes, language: result.language, pageCount: memory.pageCount)
+    return report
+  }
+
   /// With `publishesPagesFirst`, the jobs to publish first and the
   /// plan-wide files to publish after them; otherwise all jobs at once.
   ///
@@ -318,10 +352,10 @@ public struct SiteBuilder: Sendable {
   }
 
   /// Makes the jobs to produce on all cores while one thread writes them
-  /// into the spare folder, keeps every other file as published, and swaps
-  /// the spare in.
+  /// into the spare folder, keeps every other file of `paths` as published,
+  /// swaps the spare in, and says which files changed (`BuildProgress.published`).
   private func publish(
-    _ jobs: [OutputJob], producing toProduce: [OutputJob], writer: OutputWriter,
+    _ paths: [String], producing toProduce: [OutputJob], _ writer: OutputWriter,
     _ memory: BuildMemory
   ) throws(DiagnosticError) -> (OutputWriter.Report, OutputWriter.Published) {
     let (live, spare) = (memory.live, memory.spare)
@@ -330,7 +364,7 @@ public struct SiteBuilder: Sendable {
     do throws(OutputError) {
       update = try writer.begin(live: live, spare: spare)
       let produced = Set(toProduce.map(\.path))
-      for job in jobs where !produced.contains(job.path) { try update.keep(job.path) }
+      for path in paths where !produced.contains(path) { try update.keep(path) }
     } catch {
       throw DiagnosticError(error.diagnostic)
     }
@@ -356,7 +390,9 @@ public struct SiteBuilder: Sendable {
       throw error.diagnosticError
     }
     do throws(OutputError) {
-      return try writer.commit(update)
+      let (report, folders) = try writer.commit(update)
+      progress?(.published(report.written + report.removed))
+      return (report, folders)
     } catch {
       throw DiagnosticError(error.diagnostic)
     }
@@ -382,7 +418,9 @@ public enum BuildProgress: Sendable {
   case phase(Message)
   /// Files made and written so far, of how many.
   case files(done: Int, total: Int)
-  /// The changed pages are live; the plan-wide files follow
-  /// (`BuildConfiguration.publishesPagesFirst`).
-  case pagesPublished
+  /// A step of the build is live: these files (paths in the output
+  /// folder) were written or removed. A build publishes in one step, or
+  /// with `BuildConfiguration.publishesPagesFirst` in up to three: the
+  /// edited tasks' pages, the other pages, the plan-wide files.
+  case published([String])
 }

@@ -145,6 +145,13 @@ public struct SiteRenderer: Sendable {
     return pages + planData + siteIndexJobs(pagePaths) + assets
   }
 
+  /// The pages of the tasks whose content files are among `sources`
+  /// (paths in the content folder): what an editor who just saved them is
+  /// looking at (`watch` and `serve` publish them first).
+  public func pagesOfTasks(in sources: Set<String>) -> [OutputJob] {
+    model.plan.tasks.filter { sources.contains($0.source.path) }.flatMap { pageJobs(.task($0.id)) }
+  }
+
   /// The files a unit makes: its page, and what goes with it.
   private func pageJobs(_ route: Route) -> [OutputJob] {
     switch route {

@@ -69,6 +69,26 @@ import Testing
     task.cancel()
   }
 
+  /// A page asks what changed since the build it saw: the files of every
+  /// build since, or nil (reload) when one of them is not known.
+  @Test func changedFilesAreTheUnionSinceTheBuildAPageSaw() async {
+    let generation = BuildGeneration()
+    await generation.advance(problems: nil, changed: ["nhiem-vu/1-2/index.html"])
+    await generation.advance(problems: nil, changed: ["nhom/1/index.html", "du-lieu/plan.json"])
+    #expect(await generation.changed(after: -1, through: 2) == nil)
+    #expect(await generation.changed(after: 0, through: 1) == ["nhiem-vu/1-2/index.html"])
+    #expect(
+      await generation.changed(after: 0, through: 2)
+        == ["du-lieu/plan.json", "nhiem-vu/1-2/index.html", "nhom/1/index.html"])
+    #expect(await generation.changed(after: 2, through: 2) == [])
+    await generation.advance(problems: nil)
+    #expect(await generation.changed(after: 1, through: 3) == nil)
+    for _ in 0..<100 { await generation.advance(problems: nil, changed: []) }
+    // Older than the history kept: unknown.
+    #expect(await generation.changed(after: 3, through: 103) == nil)
+    #expect(await generation.changed(after: 100, through: 103) == [])
+  }
+
   /// A failed build's messages reach open pages (shown over the page), and
   /// the next good build clears them.
   @Test func problemsReachThePageUntilTheNextGoodBuild() async {

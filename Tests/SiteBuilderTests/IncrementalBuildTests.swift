@@ -229,9 +229,10 @@ import Testing
     #expect(result.report?.written.contains("xa-phuong/phuong-thanh-vinh/index.html") == false)
   }
 
-  /// `watch` and `serve` publish a changed page before the files made from
-  /// the whole plan, each step whole; what the build remembers in between
-  /// still calls for the plan-wide files.
+  /// `watch` and `serve` publish the edited task's page first, then the
+  /// other changed pages, then the files made from the whole plan, each
+  /// step whole; what the build remembers in between still calls for what
+  /// is not yet published.
   @Test func pagesArePublishedBeforeThePlanWideFiles() throws {
     let project = try FixtureProject(caseName: nil)
     try project.ageContent()
@@ -245,18 +246,27 @@ import Testing
     let text = try String(contentsOf: task, encoding: .utf8)
     try text.replacingOccurrences(of: "Kiểm tra, giám sát", with: "Kiểm tra, đôn đốc")
       .write(to: task, atomically: true, encoding: .utf8)
-    let seen = SeenAtPagesPublished()
+    let steps = PublishedSteps()
     var builder = SiteBuilder(configuration: configuration)
     builder.progress = { progress in
-      guard case .pagesPublished = progress else { return }
-      seen.record(page: TestProject.read(page), data: TestProject.read(data))
+      guard case .published(let files) = progress else { return }
+      steps.record(files: files, page: TestProject.read(page), data: TestProject.read(data))
     }
     let result = builder.build()
     #expect(result.published)
-    let (pageThen, dataThen) = try #require(seen.value)
-    #expect(pageThen.contains("Kiểm tra, đôn đốc"))
-    #expect(!dataThen.contains("Kiểm tra, đôn đốc"))
+    let seen = steps.value
+    try #require(seen.count == 3, "\(seen.map(\.files))")
+    // The edited task's page alone, then the pages listing it, then the data.
+    #expect(seen[0].files == ["nhiem-vu/1-2/index.html"])
+    #expect(seen[0].page.contains("Kiểm tra, đôn đốc"))
+    #expect(!seen[0].data.contains("Kiểm tra, đôn đốc"))
+    #expect(seen[1].files.contains { $0.hasSuffix(".html") })
+    #expect(!seen[1].files.contains("nhiem-vu/1-2/index.html"))
+    #expect(!seen[1].files.contains("du-lieu/plan.json"))
+    #expect(!seen[1].data.contains("Kiểm tra, đôn đốc"))
+    #expect(seen[2].files.contains("du-lieu/plan.json"))
     #expect(TestProject.read(data).contains("Kiểm tra, đôn đốc"))
+    #expect(Set(result.report?.written ?? []) == Set(seen.flatMap(\.files)))
     #expect(result.report?.written.contains("du-lieu/plan.json") == true)
     #expect(result.report?.written.contains("nhiem-vu/1-2/index.html") == true)
     // After both steps the build remembers the new digests: nothing is left to make.
@@ -274,11 +284,14 @@ import Testing
     #expect(TestProject.read(data).contains("Kiểm tra, giám sát"))
   }
 
-  final class SeenAtPagesPublished: @unchecked Sendable {
+  /// What each published step changed, and a page and a data file then.
+  final class PublishedSteps: @unchecked Sendable {
     private let lock = NSLock()
-    private var seen: (page: String, data: String)?
-    func record(page: String, data: String) { lock.withLock { seen = (page, data) } }
-    var value: (page: String, data: String)? { lock.withLock { seen } }
+    private var steps: [(files: [String], page: String, data: String)] = []
+    func record(files: [String], page: String, data: String) {
+      lock.withLock { steps.append((files, page, data)) }
+    }
+    var value: [(files: [String], page: String, data: String)] { lock.withLock { steps } }
   }
 
   @Test func nothingChangedIsUpToDateAndDeletedContentIsRemoved() throws {

@@ -53,15 +53,17 @@ public final class WatchSession: @unchecked Sendable {
   /// Builds once, then on every change until `stop()`; `report` is called after each build (on this
   /// thread).
   ///
-  /// A build publishes the changed pages first and the files made from the
-  /// whole plan right after (`BuildConfiguration.publishesPagesFirst`);
-  /// `pagesPublished` is called in between (on this thread).
-  /// Call `finish()` afterwards.
-  public func run(pagesPublished: @escaping @Sendable () -> Void = {}, report: (Event) -> Void) {
+  /// A build publishes in steps (`BuildConfiguration.publishesPagesFirst`):
+  /// the pages of the edited tasks, the other changed pages, the files made
+  /// from the whole plan; `published` is called after each step with the
+  /// files it changed (on this thread). Call `finish()` afterwards.
+  public func run(
+    published: @escaping @Sendable ([String]) -> Void = { _ in }, report: (Event) -> Void
+  ) {
     var changed = [Self.startMarker]
     var builder = SiteBuilder(configuration: configuration, memory: memory)
     builder.progress = { progress in
-      if case .pagesPublished = progress { pagesPublished() }
+      if case .published(let files) = progress { published(files) }
     }
     while !isStopped {
       let start = DispatchTime.now()

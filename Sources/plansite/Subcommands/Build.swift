@@ -64,7 +64,7 @@ final class ProgressLine: @unchecked Sendable {
         text = Message(
           vi: "Đang dựng: \(done)/\(total) tệp", en: "Building: \(done)/\(total) files"
         ).text(language)
-      case .pagesPublished: return
+      case .published: return
       }
       let now = Date()
       guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastDrawn) > 0.1 else { return }

@@ -56,13 +56,14 @@ extension PlansiteCommand {
         ).text(language))
       fflush(nil)
       let watching = Task.detached {
-        // The browser reloads as soon as the changed pages are live (the
-        // plan-wide data files follow), and not again for the same build.
+        // Each step of a build is announced as soon as it is live, with the
+        // files it changed: an open page reloads when its own file is new
+        // (the edited task's page first, the other pages, the data files).
         let announced = Latch()
         session.run(
-          pagesPublished: {
+          published: { files in
             announced.set()
-            waitFor { await server.published() }
+            waitFor { await server.published(files) }
           }
         ) { event in
           WatchReport.print(
@@ -73,7 +74,7 @@ extension PlansiteCommand {
             let problems = event.result.diagnostics.formatted(
               options.language(for: event.result), color: false)
             waitFor {
-              if failed { await server.failed(problems) } else { await server.published() }
+              if failed { await server.failed(problems) } else { await server.published(nil) }
             }
           }
         }
