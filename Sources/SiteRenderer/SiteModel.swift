@@ -53,30 +53,23 @@ final class SiteModel: Sendable {
   init(plan: Plan, today: Day, reusing earlier: SiteRenderer.Reusable? = nil) {
     self.plan = plan
     self.today = today
-    let duties = DutyIndex(plan: plan)
+    // Who holds what, and where each task stands: independent, so worked
+    // out at the same time (the first is mostly one thread's work).
+    let (holding, standing) = Parallel.both(
+      { Self.holding(plan) }, { Self.standing(plan, today: today, reusing: earlier) })
+    let duties = holding.duties
     self.duties = duties
-    let reports = ReportIndex(plan: plan)
+    communeDutyCounts = holding.communeDutyCounts
+    sharedLists = holding.sharedLists
+    positionsInGroup = holding.positionsInGroup
+    assignmentDeadlines = holding.assignmentDeadlines
+    let reports = standing.reports
     self.reports = reports
-    let states = Parallel.map(plan.tasks, chunk: 64) { reports.state(of: $0) }
-    self.states = Dictionary(zip(plan.tasks.map(\.id), states)) { first, _ in first }
-    var periodStates: [PeriodID: [TaskState]] = [:]
-    if reports.hasReports {
-      for period in plan.schedule?.periods ?? [] {
-        periodStates[period.id] = Parallel.map(plan.tasks, chunk: 64) {
-          reports.state(of: $0, through: period.id)
-        }
-      }
-    }
-    self.periodStates = periodStates
-    let madeRows = Parallel.map(Array(zip(plan.tasks, states)), chunk: 64) { task, state in
-      Shared(
-        TaskRow(task, shown: ShownStatus(state, deadline: task.deadline, today: today)),
-        reusing: earlier?.rows[task.id])
-    }
-    let rows = Dictionary(zip(plan.tasks.map(\.id), madeRows)) { first, _ in first }
+    states = standing.states
+    periodStates = standing.periodStates
+    let rows = standing.rows
     self.rows = rows
-    let shared = Parallel.map(plan.tasks, chunk: 64) { Shared($0, reusing: earlier?.tasks[$0.id]) }
-    tasks = Dictionary(zip(plan.tasks.map(\.id), shared)) { first, _ in first }
+    tasks = standing.tasks
     let unreported = ShownStatus(
       TaskState(
         status: nil, progress: nil, doneOn: nil, asOf: nil, source: .none, deciding: 0,
@@ -90,9 +83,6 @@ final class SiteModel: Sendable {
       defaults[collective] = statuses
     }
     collectiveDefaults = defaults
-    assignmentDeadlines = Dictionary(
-      plan.tasks.map { ($0.id, $0.assignments.map(\.deadline)) }
-    ) { first, _ in first }
     var kinds: [Commune.Kind: [TaskID: ShownStatus]] = [:]
     for kind in Commune.Kind.allCases {
       var statuses: [TaskID: ShownStatus] = [:]
@@ -103,17 +93,61 @@ final class SiteModel: Sendable {
     }
     kindDefaults = kinds
     kindSummaries = kinds.mapValues { StatusSummary(Array($0.values)) }
-    sharedLists = Dictionary(
-      SharedList.communal.compactMap { collective in
-        SharedList(collective, plan: plan, duties: duties).map { (collective, $0) }
+  }
+
+  /// Who holds which duties, and what follows from that alone.
+  private static func holding(_ plan: Plan) -> (
+    duties: DutyIndex, communeDutyCounts: [CommuneID: Int], sharedLists: [Collective: SharedList],
+    positionsInGroup: [TaskID: Int], assignmentDeadlines: [TaskID: [Day?]]
+  ) {
+    let duties = DutyIndex(plan: plan)
+    return (
+      duties,
+      Dictionary(zip(plan.communes.map(\.id), duties.dutyCounts(of: plan.communes))) {
+        first, _ in first
+      },
+      Dictionary(
+        SharedList.communal.compactMap { collective in
+          SharedList(collective, plan: plan, duties: duties).map { (collective, $0) }
+        }
+      ) { first, _ in first },
+      Dictionary(plan.groups.flatMap { $0.tasks.enumerated().map { ($1, $0) } }) {
+        first, _ in first
+      },
+      Dictionary(plan.tasks.map { ($0.id, $0.assignments.map(\.deadline)) }) { first, _ in first }
+    )
+  }
+
+  /// What the reports say, where each task stands, and each task and row
+  /// with its digest.
+  private static func standing(_ plan: Plan, today: Day, reusing earlier: SiteRenderer.Reusable?)
+    -> (
+      reports: ReportIndex, states: [TaskID: TaskState], periodStates: [PeriodID: [TaskState]],
+      rows: [TaskID: Shared<TaskRow>], tasks: [TaskID: Shared<PlanTask>]
+    )
+  {
+    let reports = ReportIndex(plan: plan)
+    let states = Parallel.map(plan.tasks, chunk: 64) { reports.state(of: $0) }
+    var periodStates: [PeriodID: [TaskState]] = [:]
+    if reports.hasReports {
+      for period in plan.schedule?.periods ?? [] {
+        periodStates[period.id] = Parallel.map(plan.tasks, chunk: 64) {
+          reports.state(of: $0, through: period.id)
+        }
       }
-    ) { first, _ in first }
-    positionsInGroup = Dictionary(
-      plan.groups.flatMap { $0.tasks.enumerated().map { ($1, $0) } }
-    ) { first, _ in first }
-    communeDutyCounts = Dictionary(
-      zip(plan.communes.map(\.id), duties.dutyCounts(of: plan.communes))
-    ) { first, _ in first }
+    }
+    let rows = Parallel.map(Array(zip(plan.tasks, states)), chunk: 64) { task, state in
+      Shared(
+        TaskRow(task, shown: ShownStatus(state, deadline: task.deadline, today: today)),
+        reusing: earlier?.rows[task.id])
+    }
+    let shared = Parallel.map(plan.tasks, chunk: 64) { Shared($0, reusing: earlier?.tasks[$0.id]) }
+    let ids = plan.tasks.map(\.id)
+    return (
+      reports, Dictionary(zip(ids, states)) { first, _ in first }, periodStates,
+      Dictionary(zip(ids, rows)) { first, _ in first },
+      Dictionary(zip(ids, shared)) { first, _ in first }
+    )
   }
 
   /// A task with its digest.

@@ -72,9 +72,13 @@ public struct PlanValidator: Sendable {
     }
     var orderedTasks: [PlanTask] = []
     var finalGroups: [TaskGroup] = []
-    for draftGroup in groups {
+    var byGroup: [GroupID: [PlanTask]] = [:]
+    for task in tasks { byGroup[task.group, default: []].append(task) }
+    let sortedMembers = Parallel.map(groups) { group in
+      (byGroup[group.group.id] ?? []).sorted { $0.id < $1.id }
+    }
+    for (draftGroup, members) in zip(groups, sortedMembers) {
       var group = draftGroup.group
-      let members = tasks.filter { $0.group == group.id }.sorted { $0.id < $1.id }
       group.tasks = members.map(\.id)
       orderedTasks += members
       finalGroups.append(group)

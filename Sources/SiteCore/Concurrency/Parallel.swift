@@ -40,6 +40,25 @@ public enum Parallel {
     return slots.values
   }
 
+  /// Runs `first` and `second` at the same time (each may itself use all
+  /// cores), and returns both results.
+  public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    let one = Slots<A>(count: 1)
+    let two = Slots<B>(count: 1)
+    withoutActuallyEscaping(first) { first in
+      withoutActuallyEscaping(second) { second in
+        // Both closures run on this call's workers only, before it returns.
+        nonisolated(unsafe) let first = first
+        nonisolated(unsafe) let second = second
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+          if index == 0 { one[0] = first() } else { two[0] = second() }
+        }
+      }
+    }
+    // Both slots are filled; should one not be, its work is done here.
+    return (one[0] ?? first(), two[0] ?? second())
+  }
+
   /// Produces the elements' results on all cores, `batch` at a time, and
   /// hands each batch, in order, to `consume` on one thread while the next
   /// batch is produced (rendering pages while one thread writes them).
