@@ -210,7 +210,7 @@ enum LiveReload {
             "padding:1rem;font:14px/1.5 monospace;white-space:pre-wrap;box-shadow:0 4px 16px #0004";
           document.body.appendChild(box);
         }
-        box.textContent = "Bản dựng mới có lỗi; trang đang hiện bản dựng tốt gần nhất.\n\n" + problems;
+        box.textContent = "Bản dựng mới có lỗi; trang đang hiện bản dựng tốt gần nhất.\\n\\n" + problems;
         shown = true;
       }
       // This page's file in the output folder: /a/b/ is a/b/index.html.

@@ -23,6 +23,8 @@ headless Chromium driven by Selenium:
                  table filter (with and without JavaScript), a period page
                  printed to an A4 PDF, an agency's missed due dates, indicator
                  verdicts, the sample-data banner and the status bars at 375 px
+  live-reload    `plansite serve` on a copy of the real project: saving a task's
+                 title reloads that task's open page (once), not another open page
 
 Exits non-zero if anything fails. `--self-test` instead plants one fault of
 each kind in a copy of the home page (and one for each feature check in a copy
@@ -47,6 +49,8 @@ import json
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -54,6 +58,7 @@ import threading
 import time
 import traceback
 import urllib.parse
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -339,11 +344,11 @@ class Background:
 
     running: list["Background"] = []
 
-    def __init__(self, cmd: list[str], log_dir: Path, name: str) -> None:
+    def __init__(self, cmd: list[str], log_dir: Path, name: str, cwd: Path | None = None) -> None:
         self.out_path = log_dir / f"{name}.out"
         self.err_path = log_dir / f"{name}.err"
         with open(self.out_path, "w") as out, open(self.err_path, "w") as err:
-            self.proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+            self.proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd)
         Background.running.append(self)
 
     def wait(self, timeout: float = 600) -> tuple[int, str, str]:
@@ -1258,6 +1263,253 @@ def check_features(driver, results: Results, pages: list[Page], url, site: Path,
 
 
 # --------------------------------------------------------------------------
+# Live reload (plansite serve)
+
+# A copy of the real project is served by `plansite serve`; a save of one
+# task's title must reload that task's page, and only pages the save changed.
+LIVE_TASK_FILE = "Content/tasks/1-trong-tam/1-2.md"  # the task whose title is edited
+LIVE_TASK_PAGE = "nhiem-vu/1-2/"  # its page, opened as /nhiem-vu/1-2/ (live.js maps it to …/index.html)
+LIVE_OTHER_PAGE = "nhiem-vu/1-5/"  # a page the edit does not change (the pager names tasks by id only)
+LIVE_SAVES = 2  # the first save after a fresh start, and one after it
+LIVE_TIMEOUT = 10  # s for a save to reach the open page
+LIVE_SETTLE = 2  # s without a new build before the rebuild counts as finished
+LIVE_READY = re.compile(r"\((?:start|khởi động)\):")  # serve's line after its first build
+
+# Runs at the start of every document of a tab: counts its loads (sessionStorage
+# outlives a reload; a page's own window variables do not).
+LIVE_COUNT_LOADS_JS = """
+if (window === window.top) {
+  try { sessionStorage.setItem('__plansiteLoads', String(+(sessionStorage.getItem('__plansiteLoads') || 0) + 1)); } catch (e) {}
+}
+"""
+
+# Self-test: the server's answers lose their list of changed files, so every
+# open page reloads on every build (as before the lists existed).
+LIVE_FAULT_JS = """
+(function () {
+  var real = window.fetch.bind(window);
+  window.fetch = function (url, options) {
+    return real(url, options).then(function (r) {
+      if (String(url).indexOf('/_plansite/changes') < 0) return r;
+      return r.json().then(function (data) {
+        data.changed = null;
+        return new Response(JSON.stringify(data), {headers: {'Content-Type': 'application/json'}});
+      });
+    });
+  };
+})();
+"""
+
+LIVE_STATE_JS = r"""
+const text = arguments[0];
+return {
+  marker: window.__plansiteMarker === 1,
+  loads: +(sessionStorage.getItem('__plansiteLoads') || 0),
+  shows: !!document.body && document.body.innerText.replace(/\s+/g, ' ').includes(text),
+  script: !!document.querySelector('script[src="/_plansite/live.js"]'),
+  // The answers live.js has had from /_plansite/changes?since=N, by N (-1: its first).
+  answered: performance.getEntriesByType('resource').map(e => e.name)
+    .filter(n => n.includes('/_plansite/changes?'))
+    .map(n => +new URL(n).searchParams.get('since')),
+};
+"""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def live_changes(base: str, since: int) -> dict:
+    """/_plansite/changes?since=… (answers at once when the build is newer than since)."""
+    with urllib.request.urlopen(f"{base}/_plansite/changes?since={since}", timeout=30) as r:
+        return json.loads(r.read().decode("utf-8"))
+
+
+def save_title(path: Path, title: str) -> None:
+    """Sets the front matter's title, saved the way editors do: a temporary
+    file renamed over the original."""
+    text = path.read_text(encoding="utf-8")
+    text, n = re.subn(r"^title:.*$", f'title: "{title}"', text, count=1, flags=re.M)
+    if n != 1:
+        raise RuntimeError(f"{path} has no title: line")
+    temporary = path.with_name(f".~{path.name}")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def check_live_reload(driver, results: Results, work: Path, binary: Path, fault: bool = False) -> None:
+    """`plansite serve` on a copy of the real project, two pages open, a task's
+    title saved (twice): the task's page reloads, once, and shows it; the other
+    page, which the save did not change, does not reload."""
+    from selenium.common.exceptions import WebDriverException
+
+    check = Check("live-reload", f"plansite serve: a save of {LIVE_TASK_FILE}'s title reloads "
+                                 f"/{LIVE_TASK_PAGE} once, and not /{LIVE_OTHER_PAGE}")
+    project = work / ("live-reload-fault" if fault else "live-reload")
+    project.mkdir()
+    for name in ("Content", "Templates"):
+        shutil.copytree(REPO / name, project / name)
+    task_file = project / LIVE_TASK_FILE
+    if not task_file.is_file():
+        check.fail(f"{LIVE_TASK_FILE} is not in Content/: choose another task for this check")
+        results.add(check)
+        return
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    serve = Background([str(binary), "serve", "--port", str(port), "--today", TODAY], work,
+                       project.name, cwd=project)
+
+    def said() -> str:
+        return serve.out_path.read_text(encoding="utf-8", errors="replace")
+
+    def serve_tail() -> list[str]:
+        text = said() + serve.err_path.read_text(encoding="utf-8", errors="replace")
+        return ["    serve: " + line for line in text.strip().splitlines()[-6:]]
+
+    def state(handle: str) -> dict | None:
+        driver.switch_to.window(handle)
+        try:
+            return driver.execute_script(LIVE_STATE_JS, title)
+        except WebDriverException:
+            return None  # between two documents
+
+    def wait_until(ok, timeout: float) -> bool:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if ok():
+                return True
+            time.sleep(0.2)
+        return ok()
+
+    def build() -> int:
+        return live_changes(base, -1)["build"]
+
+    def script_errors() -> list[str]:
+        """The browser's console errors about /_plansite/ (live.js) since the last call."""
+        try:
+            entries = driver.get_log("browser")
+        except WebDriverException:
+            return []
+        return ["    console: " + clip(e.get("message", ""), 300) for e in entries
+                if "/_plansite/" in e.get("message", "") and e.get("level") == "SEVERE"]
+
+    first = driver.current_window_handle
+    handles: dict[str, str] = {}
+    scripts: list[str] = []
+    notes = []
+    title = ""
+    try:
+        wait_until(lambda: LIVE_READY.search(said()) or serve.proc.poll() is not None, 60)
+        if serve.proc.poll() is not None or not LIVE_READY.search(said()):
+            check.fail("plansite serve did not get ready (no '(start)' line) within 60 s"
+                       + (f"; it exited with {serve.proc.returncode}" if serve.proc.poll() is not None else ""))
+            check.lines += serve_tail()
+            return
+        # The task's page in this window, the other page in a second one.
+        for key, page in (("task", LIVE_TASK_PAGE), ("other", LIVE_OTHER_PAGE)):
+            if key == "other":
+                driver.switch_to.new_window("window")
+            handles[key] = driver.current_window_handle
+            for js in [LIVE_COUNT_LOADS_JS] + ([LIVE_FAULT_JS] if fault else []):
+                added = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": js})
+                if key == "task":
+                    scripts.append(added["identifier"])
+            load(driver, f"{base}/{page}")
+        driver.switch_to.window(handles["other"])
+        driver.execute_script("window.__plansiteMarker = 1;")
+        errors = script_errors()
+        if errors:
+            check.fail("/_plansite/live.js fails in the browser: no page can reload")
+            check.lines += errors
+            return
+        for i in range(1, LIVE_SAVES + 1):
+            driver.switch_to.window(handles["task"])
+            driver.execute_script("window.__plansiteMarker = 1; sessionStorage.setItem('__plansiteLoads', '0');")
+            # Both pages know the current build (live.js had its first answer) before the save.
+            for key in ("task", "other"):
+                if not wait_until(lambda: (s := state(handles[key])) and -1 in s["answered"], LIVE_TIMEOUT):
+                    s = state(handles[key]) or {}
+                    check.fail(f"/{LIVE_TASK_PAGE if key == 'task' else LIVE_OTHER_PAGE} never had an "
+                               f"answer from /_plansite/changes (live.js script on the page: "
+                               f"{s.get('script')})")
+                    check.lines += script_errors()
+                    return
+            time.sleep(0.3)
+            before = build()
+            title = f"Tiêu đề sửa lần {i} để thử tải lại trang"
+            saved = time.time()
+            save_title(task_file, title)
+            where = f"save {i}"
+            if not wait_until(lambda: (s := state(handles["task"])) and s["shows"], LIVE_TIMEOUT):
+                check.fail(f"{where}: /{LIVE_TASK_PAGE} did not show the new title within {LIVE_TIMEOUT} s "
+                           f"(builds {before} → {build()})")
+                check.lines += serve_tail()
+                return
+            shown_after = time.time() - saved
+            # The whole rebuild is over: serve reported it, and no build since for LIVE_SETTLE s.
+            wait_until(lambda: said().count(f"{LIVE_TASK_FILE}:") >= i, LIVE_TIMEOUT)
+            last, stable_since = build(), time.time()
+            while time.time() - stable_since < LIVE_SETTLE and time.time() - saved < 3 * LIVE_TIMEOUT:
+                time.sleep(0.2)
+                now = build()
+                if now != last:
+                    last, stable_since = now, time.time()
+            after = build()
+            changed = live_changes(base, before)["changed"] if after > before else []
+            notes.append(f"save {i}: {after - before} builds, page new after {shown_after:.1f} s")
+            task, other = state(handles["task"]), state(handles["other"])
+            if not task or not other:
+                check.fail(f"{where}: a page was still loading {LIVE_SETTLE} s after the last build")
+                return
+            if task["marker"]:
+                check.fail(f"{where}: /{LIVE_TASK_PAGE} shows the new title but was not reloaded "
+                           f"(its marker is still there)")
+            elif task["loads"] != 1:
+                check.fail(f"{where}: /{LIVE_TASK_PAGE} reloaded {task['loads']} times for one save "
+                           f"(builds {before} → {after}); once is enough")
+            if changed is not None and LIVE_OTHER_PAGE + "index.html" in changed:
+                check.fail(f"{where}: the save changed {LIVE_OTHER_PAGE}index.html too: choose another "
+                           f"page for this check")
+            if changed is not None and LIVE_TASK_PAGE + "index.html" not in changed:
+                check.fail(f"{where}: the server's list of changed files (builds {before} → {after}) "
+                           f"does not name {LIVE_TASK_PAGE}index.html: {clip(json.dumps(changed), 200)}")
+            if not other["marker"]:
+                check.fail(f"{where}: /{LIVE_OTHER_PAGE} reloaded (its marker is gone), but no save "
+                           f"changed it")
+            elif not any(n >= before for n in other["answered"]):
+                check.fail(f"{where}: /{LIVE_OTHER_PAGE} heard of no build after {before} (answered: "
+                           f"since={sorted(set(other['answered']))}), so its marker proves nothing")
+            if check.status == "FAIL":
+                check.lines += serve_tail()
+                return
+    except Exception as e:  # noqa: BLE001
+        check.fail(f"crashed: {type(e).__name__}: {clip(str(e), 300)}")
+        check.lines += serve_tail()
+    finally:
+        if serve.proc.poll() is None:
+            serve.proc.send_signal(signal.SIGINT)  # as Ctrl-C
+        code, out, err = serve.wait(timeout=20)
+        if code != 0 and check.status != "FAIL":
+            check.fail(f"plansite serve exited with {code} after SIGINT (0 expected)")
+            check.lines += serve_tail()
+        try:
+            if "other" in handles:
+                driver.switch_to.window(handles["other"])
+                driver.close()
+            driver.switch_to.window(first)
+            for identifier in scripts:
+                driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": identifier})
+            driver.get("about:blank")  # no live.js left polling a stopped server
+        except WebDriverException:
+            pass
+        if notes:
+            check.name += f" ({'; '.join(notes)})"
+        results.add(check)
+
+
+# --------------------------------------------------------------------------
 # HTML validation
 
 
@@ -1527,6 +1779,7 @@ SELF_TEST_EXPECT = {
         "no badge .verdict--exceeded",
         f'says "{SAMPLE_BANNER}", but is not visible',
     ],
+    "live-reload": [f"/{LIVE_OTHER_PAGE} reloaded (its marker is gone), but no save changed it"],
 }
 
 # Faults for the feature checks, planted in the sample: page -> CSS for it.
@@ -1606,6 +1859,7 @@ def self_test(work: Path, binary: Path, shots: Path) -> int:
         check_features(driver, results, sample_pages,
                        lambda p: sample_server.url(f"{SAMPLE_PATH}/{p.path}"),
                        sample, sample_server.url(f"{SAMPLE_PATH}/"), shots)
+        check_live_reload(driver, results, work, binary, fault=True)
         finish_html_validation(html_proc, [("self-test", site, [site / "index.html"])], results)
         for proc, name in links:
             finish_linkchecker(proc, results, name)
@@ -1686,6 +1940,10 @@ def main() -> int:
         print(f"  features:      {len(feats)} checks on the sample, "
               f"{sum(c.status == 'FAIL' for c in feats)} failed; the period page printed to "
               f"{shots / 'sample-period-print.pdf'}")
+    live = [c for c in results.checks if c.kind == "live-reload"]
+    if live:
+        print(f"  live reload:   {'failed' if any(c.status == 'FAIL' for c in live) else 'ok'} "
+              f"(plansite serve, {LIVE_SAVES} saves of {LIVE_TASK_FILE})")
     failed = [c for c in results.checks if c.status == "FAIL"]
     for c in failed:
         print(f"  FAILED {c.kind}: {c.name}")
@@ -1698,7 +1956,8 @@ def main() -> int:
     return 1 if failed else 0
 
 
-CHECK_KINDS = ["accessibility", "html", "links", "layout", "print", "keyboard", "features"]
+CHECK_KINDS = ["accessibility", "html", "links", "layout", "print", "keyboard", "features",
+               "live-reload"]
 
 
 def run_suite(work: Path, binary: Path, only: set[str], shots: Path, verbose: bool) -> Results:
@@ -1756,7 +2015,7 @@ def run_suite(work: Path, binary: Path, only: set[str], shots: Path, verbose: bo
                        f"sample: file:// index.html and {', '.join(extra) or 'no 404.html'}",
                        sample, sample.as_uri() + "/")]
 
-        if only & {"accessibility", "layout", "print", "keyboard", "features"}:
+        if only & {"accessibility", "layout", "print", "keyboard", "features", "live-reload"}:
             driver = start_browser()
             print(f"\n  browser: {driver.capabilities.get('browserName')} "
                   f"{driver.capabilities.get('browserVersion')}", flush=True)
@@ -1790,6 +2049,10 @@ def run_suite(work: Path, binary: Path, only: set[str], shots: Path, verbose: bo
         if "features" in only:
             section("Features of the report pages (sample)")
             check_features(driver, results, pages, url, sample, sample_url, shots)
+
+        if "live-reload" in only:
+            section("Live reload (plansite serve)")
+            check_live_reload(driver, results, work, binary)
 
         if links:
             section("Links (LinkChecker, with #fragment checks)")
