@@ -79,6 +79,21 @@ public final class OutputUpdate: @unchecked Sendable {
     unchangedCount += 1
   }
 
+  /// Keeps every live file as it is but those at `excluded` (which the
+  /// build puts): one pass over the live folder's record, for a build that
+  /// changes a few files of a large site.
+  public func keepAll(except excluded: Set<String>) throws(OutputError) {
+    next.reserveCapacity(live.count)
+    for (path, file) in live where !excluded.contains(path) {
+      if leftovers.removeValue(forKey: path)?.inode != file.inode {
+        try ensureParent(of: path)
+        try FileOperations.replaceWithLink(self.path + "/" + path, to: livePath + "/" + path)
+      }
+      next[path] = file
+      unchangedCount += 1
+    }
+  }
+
   /// Whether the live folder has a file at `path`, with this hash if given.
   public func isPublished(_ path: String) -> Bool { live[path] != nil }
 

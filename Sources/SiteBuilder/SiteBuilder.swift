@@ -313,9 +313,7 @@ public struct SiteBuilder: Sendable {
     let jobs = renderer.pagesOfTasks(in: edited)
     let toProduce = memory.toProduce(jobs, liveIdentity: writer.liveIdentity)
     guard !toProduce.isEmpty else { return nil }
-    // Every file stays as published but these (the order of keeping does not matter).
-    let paths = Array(live.files.keys) + toProduce.map(\.path).filter { live.files[$0] == nil }
-    let (report, folders) = try publish(paths, producing: toProduce, writer, memory)
+    let (report, folders) = try publish(nil, producing: toProduce, writer, memory)
     memory.published(
       folders, jobs: toProduce, only: true, inputsDigest: nil, diagnostics: result.diagnostics,
       notes: result.notes, language: result.language, pageCount: memory.pageCount)
@@ -352,10 +350,11 @@ public struct SiteBuilder: Sendable {
   }
 
   /// Makes the jobs to produce on all cores while one thread writes them
-  /// into the spare folder, keeps every other file of `paths` as published,
-  /// swaps the spare in, and says which files changed (`BuildProgress.published`).
+  /// into the spare folder, keeps every other file of `paths` (nil: of the
+  /// live folder) as published, swaps the spare in, and says which files
+  /// changed (`BuildProgress.published`).
   private func publish(
-    _ paths: [String], producing toProduce: [OutputJob], _ writer: OutputWriter,
+    _ paths: [String]?, producing toProduce: [OutputJob], _ writer: OutputWriter,
     _ memory: BuildMemory
   ) throws(DiagnosticError) -> (OutputWriter.Report, OutputWriter.Published) {
     let (live, spare) = (memory.live, memory.spare)
@@ -364,7 +363,11 @@ public struct SiteBuilder: Sendable {
     do throws(OutputError) {
       update = try writer.begin(live: live, spare: spare)
       let produced = Set(toProduce.map(\.path))
-      for path in paths where !produced.contains(path) { try update.keep(path) }
+      if let paths {
+        for path in paths where !produced.contains(path) { try update.keep(path) }
+      } else {
+        try update.keepAll(except: produced)
+      }
     } catch {
       throw DiagnosticError(error.diagnostic)
     }

@@ -251,33 +251,37 @@ public struct PlanValidator: Sendable {
     _ entries: [PlanDraft.Entry<Value>], kind: RegistryKind, id: (Value) -> String,
     planNumber: Bool = false, _ report: DiagnosticCollector
   ) -> [Value] {
-    var firstSeen: [String: SourceLocation] = [:]
+    let ids = entries.map { id($0.value) }
+    let valid = Parallel.map(ids, chunk: 256) { raw in
+      planNumber ? IDRules.isPlanNumber(raw) : Slug.isRegistryID(raw)
+    }
+    var firstSeen: [String: Int] = [:]
+    firstSeen.reserveCapacity(entries.count)
     var result: [Value] = []
-    for entry in entries {
-      let raw = id(entry.value)
-      let valid = planNumber ? IDRules.isPlanNumber(raw) : Slug.isRegistryID(raw)
-      if !valid {
+    result.reserveCapacity(entries.count)
+    for (index, (entry, (raw, isValid))) in zip(entries, zip(ids, valid)).enumerated() {
+      if !isValid {
         report.error(
           vi: "không dùng được '\(raw)' làm mã \(kind.name.vi)",
           en: "\(kind.name.en) id '\(raw)' cannot be used as an id", at: entry.idLocation,
           notes: [planNumber ? IDRules.planNumberNote(for: raw) : IDRules.registryNote(for: raw)])
         continue
       }
-      if let first = firstSeen[raw] {
+      if let first = firstSeen[raw], entries.indices.contains(first) {
         report.error(
           vi: "mã \(kind.name.vi) '\(raw)' bị trùng", en: "duplicate \(kind.name.en) id '\(raw)'",
           at: entry.idLocation,
           notes: [
             Diagnostic.Note(
               vi: "'\(raw)' đã được khai báo lần đầu ở đây", en: "'\(raw)' is first defined here",
-              at: first),
+              at: entries[first].idLocation),
             Diagnostic.Note(
               vi: "mỗi \(kind.name.vi) cần một mã riêng", en: "give each \(kind.name.en) its own id"
             ),
           ])
         continue
       }
-      firstSeen[raw] = entry.idLocation
+      firstSeen[raw] = index
       result.append(entry.value)
     }
     return result
