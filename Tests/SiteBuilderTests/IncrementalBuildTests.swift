@@ -62,6 +62,7 @@ import Testing
     var incrementalSteps = 0
     var published = 0
     var withReports = 0
+    var editedFirst = 0
     for step in 0..<(sweep.count + Self.steps) {
       let previous = editor.files
       let operation: ContentEditor.Operation
@@ -99,6 +100,9 @@ import Testing
           return
         }
         if incremental.renderedPages < incremental.pageCount { incrementalSteps += 1 }
+        if incremental.timings.contains(where: { $0.phase == "publish edited" }) {
+          editedFirst += 1
+        }
       } else {
         if ProcessInfo.processInfo.environment["PLANSITE_PROPERTY_DEBUG"] != nil {
           print(
@@ -115,6 +119,8 @@ import Testing
     // Most steps must publish, and really be incremental, or the test proves little.
     #expect(published > Self.steps / 2)
     #expect(incrementalSteps > Self.steps / 3)
+    // The edited tasks' pages went first (`publishEditedPages`) in some steps.
+    #expect(editedFirst > Self.steps / 20, "\(editedFirst) steps published edited pages first")
     // Reports must really be there in much of the run.
     #expect(withReports > Self.steps / 5, "\(withReports) steps published reports")
   }
