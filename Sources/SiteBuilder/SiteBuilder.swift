@@ -77,12 +77,12 @@ public struct SiteBuilder: Sendable {
       clock.mark("scope")
       result.pageCount = jobs.filter { $0.path.hasSuffix(".html") }.count
       result.renderedPages =
-        toProduce.filter { $0.path.hasSuffix(".html") }.count + (edited?.written.count ?? 0)
-      result.renderedFiles = toProduce.count + (edited?.written.count ?? 0)
+        toProduce.filter { $0.path.hasSuffix(".html") }.count + (edited?.produced ?? 0)
+      result.renderedFiles = toProduce.count + (edited?.produced ?? 0)
       let (pages, planWide) = split(toProduce, memory, liveIdentity: writer.liveIdentity)
       progress?(.files(done: 0, total: pages.count))
       var (report, folders) = try publish(jobs.map(\.path), producing: pages, writer, memory)
-      if let edited { report = Self.merged(edited, report) }
+      if let edited { report = Self.merged(edited.report, report) }
       if !planWide.isEmpty {
         // The pages are live (the browser may reload now); the plan-wide
         // files are still the last build's, and remembered as such until
@@ -297,7 +297,8 @@ public struct SiteBuilder: Sendable {
   ///
   /// With `publishesPagesFirst`, the pages of the tasks whose files were
   /// just saved go live before anything else is worked out: they are what
-  /// the editor is looking at. Returns what was published, if anything.
+  /// the editor is looking at. Returns what was published and how many
+  /// pages were made for it, if anything.
   ///
   /// Which pages go first is only a matter of order: the rest of the build
   /// compares every file as usual, and publishes what else changed right
@@ -306,7 +307,7 @@ public struct SiteBuilder: Sendable {
   private func publishEditedPages(
     _ renderer: SiteRenderer, _ edited: Set<String>, _ writer: OutputWriter,
     _ memory: BuildMemory, _ result: BuildResult
-  ) throws(DiagnosticError) -> OutputWriter.Report? {
+  ) throws(DiagnosticError) -> (report: OutputWriter.Report, produced: Int)? {
     guard configuration.publishesPagesFirst, !edited.isEmpty, edited.count <= 8,
       let live = memory.live, live.identity == writer.liveIdentity
     else { return nil }
@@ -317,7 +318,7 @@ public struct SiteBuilder: Sendable {
     memory.published(
       folders, jobs: toProduce, only: true, inputsDigest: nil, diagnostics: result.diagnostics,
       notes: result.notes, language: result.language, pageCount: memory.pageCount)
-    return report
+    return (report, toProduce.count)
   }
 
   /// With `publishesPagesFirst`, the jobs to publish first and the
