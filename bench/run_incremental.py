@@ -136,6 +136,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+REBUILD_LINE = re.compile(r"^\[\d\d:\d\d:\d\d\] .* in \d+ ms$", re.M)
+
+
+def rebuilds(log_path: Path) -> int:
+    """How many rebuilds serve has reported (one line each, ending "in N ms")."""
+    return len(REBUILD_LINE.findall(log_path.read_text(encoding="utf-8", errors="replace")))
+
+
+def wait_for_rebuilds(log_path: Path, count: int, timeout: float = 120) -> None:
+    """Waits until serve has reported `count` rebuilds in all (each save is one)."""
+    deadline = time.time() + timeout
+    while rebuilds(log_path) < count and time.time() < deadline:
+        time.sleep(0.05)
+
+
 def measure_serve(plansite: Path, project: Path, runs: int) -> dict[str, dict]:
     """Save → the edited task's page has the new text on disk (what the browser reloads)."""
     log_path = project / "serve.log"
@@ -149,6 +164,7 @@ def measure_serve(plansite: Path, project: Path, runs: int) -> dict[str, dict]:
             time.sleep(0.05)
         rows = {}
         all_edits = edits(project)
+        saves = rebuilds(log_path)  # rebuilds reported so far: the first build
         for name, key, marker in [("serve: task title", "title", "Sửa: "),
                                   ("serve: task body", "body", "Mục tiêu cụ thể")]:
             edit = all_edits[key]
@@ -158,6 +174,7 @@ def measure_serve(plansite: Path, project: Path, runs: int) -> dict[str, dict]:
                 want = not edit.applied  # after the toggle, the marker is there or not
                 start = time.perf_counter()
                 edit.toggle()
+                saves += 1
                 while True:
                     text = page.read_text(encoding="utf-8") if page.exists() else ""
                     if (marker in text) == want:
@@ -166,10 +183,15 @@ def measure_serve(plansite: Path, project: Path, runs: int) -> dict[str, dict]:
                         sys.exit(f"{name}: the page never changed")
                     time.sleep(0.002)
                 times.append(time.perf_counter() - start)
-                time.sleep(1.5)  # let the rest of the rebuild (data files) finish
+                # Let the rest of the rebuild (other pages, data files) finish
+                # before the next save: at 30,000 tasks it takes seconds.
+                wait_for_rebuilds(log_path, saves)
+                time.sleep(0.5)
             if edit.applied:
                 edit.toggle()
-                time.sleep(3)
+                saves += 1
+                wait_for_rebuilds(log_path, saves)
+                time.sleep(0.5)
             rows[name] = {"median_s": statistics.median(times), "runs": times}
         return rows
     finally:
