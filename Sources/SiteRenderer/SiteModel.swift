@@ -23,10 +23,6 @@ final class SiteModel: Sendable {
   /// Each task with its digest, computed once for all the pages and data
   /// files that show it.
   let tasks: [TaskID: Shared<PlanTask>]
-  /// For each collective of communes, the status each of its tasks shows
-  /// for a commune that has not reported on it (the same for every such
-  /// commune): the start of every commune's roll-up.
-  let collectiveDefaults: [Collective: [TaskID: ShownStatus]]
   /// How many duties each commune has (named, by kind, for all).
   let communeDutyCounts: [CommuneID: Int]
   /// Each task's assignments' own deadlines, in order (rows need them
@@ -74,6 +70,9 @@ final class SiteModel: Sendable {
       TaskState(
         status: nil, progress: nil, doneOn: nil, asOf: nil, source: .none, deciding: 0,
         decidingDone: 0), deadline: nil, today: today)
+    // For each collective of communes, the status each of its tasks shows
+    // for a commune that has not reported on it (the same for every such
+    // commune): the start of every commune's roll-up.
     var defaults: [Collective: [TaskID: ShownStatus]] = [:]
     for collective in Collective.allCases where collective != .allAgencies {
       var statuses: [TaskID: ShownStatus] = [:]
@@ -82,7 +81,6 @@ final class SiteModel: Sendable {
       }
       defaults[collective] = statuses
     }
-    collectiveDefaults = defaults
     var kinds: [Commune.Kind: [TaskID: ShownStatus]] = [:]
     for kind in Commune.Kind.allCases {
       var statuses: [TaskID: ShownStatus] = [:]

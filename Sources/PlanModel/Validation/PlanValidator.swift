@@ -255,11 +255,11 @@ public struct PlanValidator: Sendable {
     let valid = Parallel.map(ids, chunk: 256) { raw in
       planNumber ? IDRules.isPlanNumber(raw) : Slug.isRegistryID(raw)
     }
-    var firstSeen: [String: Int] = [:]
+    var firstSeen: [String: SourceLocation] = [:]
     firstSeen.reserveCapacity(entries.count)
     var result: [Value] = []
     result.reserveCapacity(entries.count)
-    for (index, (entry, (raw, isValid))) in zip(entries, zip(ids, valid)).enumerated() {
+    for (entry, (raw, isValid)) in zip(entries, zip(ids, valid)) {
       if !isValid {
         report.error(
           vi: "không dùng được '\(raw)' làm mã \(kind.name.vi)",
@@ -267,21 +267,21 @@ public struct PlanValidator: Sendable {
           notes: [planNumber ? IDRules.planNumberNote(for: raw) : IDRules.registryNote(for: raw)])
         continue
       }
-      if let first = firstSeen[raw], entries.indices.contains(first) {
+      if let first = firstSeen[raw] {
         report.error(
           vi: "mã \(kind.name.vi) '\(raw)' bị trùng", en: "duplicate \(kind.name.en) id '\(raw)'",
           at: entry.idLocation,
           notes: [
             Diagnostic.Note(
               vi: "'\(raw)' đã được khai báo lần đầu ở đây", en: "'\(raw)' is first defined here",
-              at: entries[first].idLocation),
+              at: first),
             Diagnostic.Note(
               vi: "mỗi \(kind.name.vi) cần một mã riêng", en: "give each \(kind.name.en) its own id"
             ),
           ])
         continue
       }
-      firstSeen[raw] = index
+      firstSeen[raw] = entry.idLocation
       result.append(entry.value)
     }
     return result

@@ -59,24 +59,17 @@ extension PlansiteCommand {
         // Each step of a build is announced as soon as it is live, with the
         // files it changed: an open page reloads when its own file is new
         // (the edited task's page first, the other pages, the data files).
-        let announced = Latch()
+        // Every published build announces itself so; a failed one is
+        // announced with its problems.
         session.run(
-          published: { files in
-            announced.set()
-            waitFor { await server.published(files) }
-          }
+          published: { files in waitFor { await server.published(files) } }
         ) { event in
           WatchReport.print(
             event, output: output, language: options.language(for: event.result), timings: timings)
-          let failed = event.result.failed
-          if announced.take(), !failed { return }
-          if failed || (event.result.published && !event.result.upToDate) {
-            let problems = event.result.diagnostics.formatted(
-              options.language(for: event.result), color: false)
-            waitFor {
-              if failed { await server.failed(problems) } else { await server.published(nil) }
-            }
-          }
+          guard event.result.failed else { return }
+          let problems = event.result.diagnostics.formatted(
+            options.language(for: event.result), color: false)
+          waitFor { await server.failed(problems) }
         }
       }
       await watching.value
@@ -97,20 +90,4 @@ private func waitFor(_ work: @escaping @Sendable () async -> Void) {
     done.signal()
   }
   done.wait()
-}
-
-/// A flag set on one call and read (and cleared) on a later one.
-private final class Latch: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = false
-
-  func set() { lock.withLock { value = true } }
-
-  /// Whether it was set; clears it.
-  func take() -> Bool {
-    lock.withLock {
-      defer { value = false }
-      return value
-    }
-  }
 }
