@@ -63,14 +63,16 @@ public struct SiteBuilder: Sendable {
       result.diagnostics = checked.diagnostics
       result.language = checked.language
       clock.mark("validate")
-      guard let renderer = checked.renderer else {
+      guard let valid = checked.valid else {
         result.timings = clock.timings
         return result
       }
-      result.notes = renderer.notes
+      result.notes = SiteRenderer.notes(valid.plan)
       let edited =
-        clean ? nil : try publishEditedPages(renderer, loaded.freshlyParsed, writer, memory, result)
+        clean
+        ? nil : try publishEditedPages(valid, loaded.freshlyParsed, writer, memory, result)
       if edited != nil { clock.mark("publish edited") }
+      let renderer = renderer(valid)
       let jobs = renderer.outputs()
       keptMemory?.reusable = renderer.reusable(after: jobs)
       let toProduce = clean ? jobs : memory.toProduce(jobs, liveIdentity: writer.liveIdentity)
@@ -133,8 +135,8 @@ public struct SiteBuilder: Sendable {
       result.diagnostics = checked.diagnostics
       result.language = checked.language
       clock.mark("validate")
-      if renderingPages, let renderer = checked.renderer {
-        let jobs = renderer.outputs()
+      if renderingPages, let valid = checked.valid {
+        let jobs = renderer(valid).outputs()
         _ = try Parallel.map(jobs, chunk: 16) { job throws(DiagnosticError) in try job.produce() }
         result.pageCount = jobs.filter { $0.path.hasSuffix(".html") }.count
         result.renderedFiles = jobs.count
@@ -251,11 +253,17 @@ public struct SiteBuilder: Sendable {
     return loaded
   }
 
-  /// The validated plan and the loaded templates, as a renderer, or every reason there is none.
+  /// A validated plan with its checked templates.
+  struct Valid {
+    var plan: Plan
+    var templates: TemplateSet
+  }
+
+  /// The validated plan and the loaded templates, or every reason there are none.
   ///
   /// Validation runs even when some files failed to load, so an editor sees every problem at once.
   private func validate(_ loaded: ContentLoader.Result, _ inputs: Inputs) -> (
-    renderer: SiteRenderer?, diagnostics: [Diagnostic], language: Language
+    valid: Valid?, diagnostics: [Diagnostic], language: Language
   ) {
     var diagnostics = loaded.diagnostics
     let validated = PlanValidator(
@@ -277,11 +285,20 @@ public struct SiteBuilder: Sendable {
     guard let plan, let templates, !diagnostics.hasErrors else {
       return (nil, diagnostics, language)
     }
-    let renderer = SiteRenderer(
-      plan: plan, templates: templates,
-      options: .init(today: configuration.today, keepsPageInputs: keptMemory != nil),
+    return (Valid(plan: plan, templates: templates), diagnostics, language)
+  }
+
+  /// What the renderers of this build are told.
+  private var renderOptions: SiteRenderer.Options {
+    .init(today: configuration.today, keepsPageInputs: keptMemory != nil)
+  }
+
+  /// The renderer of the whole site (what the build works out beside the
+  /// plan itself: who holds what, where each task stands).
+  private func renderer(_ valid: Valid) -> SiteRenderer {
+    SiteRenderer(
+      plan: valid.plan, templates: valid.templates, options: renderOptions,
       reusing: keptMemory?.reusable)
-    return (renderer, diagnostics, language)
   }
 
   /// The templates parsed and checked, or the same set as the last build
@@ -305,13 +322,15 @@ public struct SiteBuilder: Sendable {
   /// after. Only when the live folder is the one recorded, and for a few
   /// pages (a save, not a first build).
   private func publishEditedPages(
-    _ renderer: SiteRenderer, _ edited: Set<String>, _ writer: OutputWriter,
+    _ valid: Valid, _ edited: Set<String>, _ writer: OutputWriter,
     _ memory: BuildMemory, _ result: BuildResult
   ) throws(DiagnosticError) -> (report: OutputWriter.Report, produced: Int)? {
     guard configuration.publishesPagesFirst, !edited.isEmpty, edited.count <= 8,
       let live = memory.live, live.identity == writer.liveIdentity
     else { return nil }
-    let jobs = renderer.pagesOfTasks(in: edited)
+    let jobs = SiteRenderer.pagesOfTasks(
+      in: edited, plan: valid.plan, templates: valid.templates, options: renderOptions,
+      reusing: keptMemory?.reusable)
     let toProduce = memory.toProduce(jobs, liveIdentity: writer.liveIdentity)
     guard !toProduce.isEmpty else { return nil }
     let (report, folders) = try publish(nil, producing: toProduce, writer, memory)

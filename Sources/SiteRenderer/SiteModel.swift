@@ -46,13 +46,32 @@ final class SiteModel: Sendable {
   /// them task group by task group on pages of their own.
   static let rowsPerPage = 200
 
-  init(plan: Plan, today: Day, reusing earlier: SiteRenderer.Reusable? = nil) {
+  /// - Parameter focus: when given, a model of these tasks only: what
+  ///   their own pages read (the plan, the reports, each task's state,
+  ///   digest and place in its group), and none of what lists need. Only
+  ///   those tasks' pages can be made from it (`SiteRenderer.pagesOfTasks`),
+  ///   and a test checks they are the pages the whole model makes.
+  init(
+    plan: Plan, today: Day, reusing earlier: SiteRenderer.Reusable? = nil,
+    focus: Set<TaskID>? = nil
+  ) {
     self.plan = plan
     self.today = today
     // Who holds what, and where each task stands: independent, so worked
     // out at the same time (the first is mostly one thread's work).
-    let (holding, standing) = Parallel.both(
-      { Self.holding(plan) }, { Self.standing(plan, today: today, reusing: earlier) })
+    let (holding, standing) =
+      if let focus {
+        (
+          Self.holding(focusedOn: focus, plan),
+          Self.standing(
+            plan, plan.tasks.filter { focus.contains($0.id) }, periods: false, today: today,
+            reusing: earlier)
+        )
+      } else {
+        Parallel.both(
+          { Self.holding(plan) },
+          { Self.standing(plan, plan.tasks, periods: true, today: today, reusing: earlier) })
+      }
     let duties = holding.duties
     self.duties = duties
     communeDutyCounts = holding.communeDutyCounts
@@ -116,31 +135,50 @@ final class SiteModel: Sendable {
     )
   }
 
-  /// What the reports say, where each task stands, and each task and row
-  /// with its digest.
-  private static func standing(_ plan: Plan, today: Day, reusing earlier: SiteRenderer.Reusable?)
+  /// Who holds what, for a model of a few tasks: their places in their
+  /// groups alone.
+  private static func holding(focusedOn focus: Set<TaskID>, _ plan: Plan) -> (
+    duties: DutyIndex, communeDutyCounts: [CommuneID: Int], sharedLists: [Collective: SharedList],
+    positionsInGroup: [TaskID: Int], assignmentDeadlines: [TaskID: [Day?]]
+  ) {
+    var positions: [TaskID: Int] = [:]
+    for group in plan.groups {
+      for (position, id) in group.tasks.enumerated() where focus.contains(id) {
+        positions[id] = positions[id] ?? position
+      }
+    }
+    return (DutyIndex(), [:], [:], positions, [:])
+  }
+
+  /// What the reports say, where each of `tasks` stands (all of the plan's,
+  /// or those of a focused model), and each task and row with its digest;
+  /// with `periods`, where every task stood after each period.
+  private static func standing(
+    _ plan: Plan, _ tasks: [PlanTask], periods: Bool, today: Day,
+    reusing earlier: SiteRenderer.Reusable?
+  )
     -> (
       reports: ReportIndex, states: [TaskID: TaskState], periodStates: [PeriodID: [TaskState]],
       rows: [TaskID: Shared<TaskRow>], tasks: [TaskID: Shared<PlanTask>]
     )
   {
     let reports = ReportIndex(plan: plan)
-    let states = Parallel.map(plan.tasks, chunk: 64) { reports.state(of: $0) }
+    let states = Parallel.map(tasks, chunk: 64) { reports.state(of: $0) }
     var periodStates: [PeriodID: [TaskState]] = [:]
-    if reports.hasReports {
+    if periods, reports.hasReports {
       for period in plan.schedule?.periods ?? [] {
         periodStates[period.id] = Parallel.map(plan.tasks, chunk: 64) {
           reports.state(of: $0, through: period.id)
         }
       }
     }
-    let rows = Parallel.map(Array(zip(plan.tasks, states)), chunk: 64) { task, state in
+    let rows = Parallel.map(Array(zip(tasks, states)), chunk: 64) { task, state in
       Shared(
         TaskRow(task, shown: ShownStatus(state, deadline: task.deadline, today: today)),
         reusing: earlier?.rows[task.id])
     }
-    let shared = Parallel.map(plan.tasks, chunk: 64) { Shared($0, reusing: earlier?.tasks[$0.id]) }
-    let ids = plan.tasks.map(\.id)
+    let shared = Parallel.map(tasks, chunk: 64) { Shared($0, reusing: earlier?.tasks[$0.id]) }
+    let ids = tasks.map(\.id)
     return (
       reports, Dictionary(zip(ids, states)) { first, _ in first }, periodStates,
       Dictionary(zip(ids, rows)) { first, _ in first },

@@ -49,12 +49,22 @@ public struct SiteRenderer: Sendable {
   public init(
     plan: Plan, templates: TemplateSet, options: Options, reusing earlier: Reusable? = nil
   ) {
+    self.init(plan: plan, templates: templates, options: options, reusing: earlier, focus: nil)
+  }
+
+  /// A renderer of the whole plan, or with `focus` of those tasks' pages alone.
+  private init(
+    plan: Plan, templates: TemplateSet, options: Options, reusing earlier: Reusable?,
+    focus: Set<TaskID>?
+  ) {
     self.templates = templates
-    let model = SiteModel(plan: plan, today: options.today, reusing: earlier)
+    let model = SiteModel(plan: plan, today: options.today, reusing: earlier, focus: focus)
     self.model = model
     fragments = Fragments(templates: templates, enabled: options.reusesFragments)
     layout = LayoutInput(plan: plan, templates: templates)
-    feeds = Dictionary(Feeds.inputs(model).map { ($0.path, $0) }) { first, _ in first }
+    feeds =
+      focus == nil
+      ? Dictionary(Feeds.inputs(model).map { ($0.path, $0) }) { first, _ in first } : [:]
     var base = templates.hash
     base.update(Digest.of(layout).value)
     pageBase = base
@@ -148,8 +158,19 @@ public struct SiteRenderer: Sendable {
   /// The pages of the tasks whose content files are among `sources`
   /// (paths in the content folder): what an editor who just saved them is
   /// looking at (`watch` and `serve` publish them first).
-  public func pagesOfTasks(in sources: Set<String>) -> [OutputJob] {
-    model.plan.tasks.filter { sources.contains($0.source.path) }.flatMap { pageJobs(.task($0.id)) }
+  ///
+  /// They are made from a model of those tasks alone, without the lists
+  /// and indexes the rest of the site needs, so that they are ready soon
+  /// after the plan is validated; the jobs are the same (path, digest,
+  /// bytes) as those `outputs()` lists for them.
+  public static func pagesOfTasks(
+    in sources: Set<String>, plan: Plan, templates: TemplateSet, options: Options,
+    reusing earlier: Reusable? = nil
+  ) -> [OutputJob] {
+    let ids = plan.tasks.filter { sources.contains($0.source.path) }.map(\.id)
+    let renderer = SiteRenderer(
+      plan: plan, templates: templates, options: options, reusing: earlier, focus: Set(ids))
+    return ids.flatMap { renderer.pageJobs(.task($0)) }
   }
 
   /// The files a unit makes: its page, and what goes with it.
@@ -345,9 +366,9 @@ public struct SiteRenderer: Sendable {
 
   /// Why files that need the site's absolute address (`sitemap.xml`,
   /// `robots.txt`, the feeds) are missing, when they are.
-  public var notes: [Message] {
+  public static func notes(_ plan: Plan) -> [Message] {
     var notes: [Message] = []
-    let drafts = model.plan.reports.filter(\.isDraft).count
+    let drafts = plan.reports.filter(\.isDraft).count
     if drafts > 0 {
       notes.append(
         Message(
@@ -356,13 +377,13 @@ public struct SiteRenderer: Sendable {
           en: "this build includes \(drafts) draft report(s): do not copy it to the web server; "
             + "run 'plansite build' (without --drafts) for the public site"))
     }
-    guard model.plan.site.baseURL == nil else { return notes }
+    guard plan.site.baseURL == nil else { return notes }
     notes.append(
       Message(
         vi: "chưa tạo sitemap.xml và robots.txt: site.yaml chưa có base_url (địa chỉ đầy đủ "
           + "của trang)",
         en: "sitemap.xml and robots.txt were not written: site.yaml has no base_url"))
-    return notes + (Feeds.note(model.plan).map { [$0] } ?? [])
+    return notes + (Feeds.note(plan).map { [$0] } ?? [])
   }
 
   /// `sitemap.xml` and `robots.txt`, when the site's address is known.

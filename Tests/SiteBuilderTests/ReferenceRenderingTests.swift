@@ -16,29 +16,7 @@ import Testing
   @Test(arguments: ["real", "fixture", "sample", "synthetic"])
   func buildMatchesPagesRenderedAlone(content name: String) throws {
     let folder = TestProject.temporaryDirectory("reference-\(name)")
-    let content: String
-    switch name {
-    case "real":
-      content = TestProject.content
-    case "fixture":
-      content = TestProject.fixtures.appendingPathComponent("base/Content").path
-    case "sample":
-      content = TestProject.root.appendingPathComponent("docs/sample/Content").path
-    default:
-      // 300 tasks of the benchmark corpus: 30 % sent to all communes, deadlines, statuses.
-      let corpus = folder.appendingPathComponent("corpus")
-      content = corpus.appendingPathComponent("Content").path
-      let generator = Process()
-      generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      generator.arguments = [
-        "python3", TestProject.root.appendingPathComponent("bench/gen_corpus.py").path,
-        "--tasks", "300", "--format", "plansite", "--out", corpus.path,
-      ]
-      generator.standardOutput = Pipe()
-      try generator.run()
-      generator.waitUntilExit()
-      #expect(generator.terminationStatus == 0)
-    }
+    let content = try Self.content(name, in: folder)
     let output = folder.appendingPathComponent("Site").path
     let result = TestProject.build(content: content, output: output)
     #expect(result.published, "\(result.diagnostics)")
@@ -67,5 +45,66 @@ import Testing
     // Nothing else was published: the output folder holds the site only.
     let extra = Set(site.keys).subtracting(expected.keys)
     #expect(extra.isEmpty, "\(extra.sorted())")
+  }
+
+  /// The pages `watch` and `serve` publish first for an edited task are
+  /// made from a model of that task alone: they must be the very jobs the
+  /// whole site's renderer lists for it (path, digest and bytes), for every
+  /// task of every project, one task or several at a time.
+  @Test(arguments: ["real", "fixture", "sample", "synthetic"])
+  func pagesOfEditedTasksMatchTheWholeSite(content name: String) throws {
+    let folder = TestProject.temporaryDirectory("edited-pages-\(name)")
+    let content = try Self.content(name, in: folder)
+    let plan = try #require(
+      PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
+    let templates = try TemplateSet(directory: TestProject.templates)
+    let options = SiteRenderer.Options(today: TestProject.today)
+    let whole = Dictionary(
+      SiteRenderer(plan: plan, templates: templates, options: options).outputs().map {
+        ($0.path, $0)
+      }
+    ) { first, _ in first }
+    let sources = plan.tasks.map(\.source.path)
+    #expect(sources.count > 1)
+    let edits = sources.map { [$0] } + [Array(sources.prefix(3)), Array(sources.suffix(2))]
+    for edit in edits {
+      let jobs = SiteRenderer.pagesOfTasks(
+        in: Set(edit), plan: plan, templates: templates, options: options)
+      #expect(jobs.count == edit.count, "\(name): \(edit)")
+      for job in jobs {
+        let expected = try #require(whole[job.path], "\(name): \(job.path) is not in the site")
+        #expect(job.digest == expected.digest, "\(name): \(job.path)")
+        #expect(try job.produce().bytes == expected.produce().bytes, "\(name): \(job.path)")
+      }
+    }
+  }
+
+  /// The content folder of a project the tests render: the real plan, the
+  /// fixture, the sample project, or 300 generated tasks (made in `folder`).
+  static func content(_ name: String, in folder: URL) throws -> String {
+    let content: String
+    switch name {
+    case "real":
+      content = TestProject.content
+    case "fixture":
+      content = TestProject.fixtures.appendingPathComponent("base/Content").path
+    case "sample":
+      content = TestProject.root.appendingPathComponent("docs/sample/Content").path
+    default:
+      // 300 tasks of the benchmark corpus: 30 % sent to all communes, deadlines, statuses.
+      let corpus = folder.appendingPathComponent("corpus")
+      content = corpus.appendingPathComponent("Content").path
+      let generator = Process()
+      generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      generator.arguments = [
+        "python3", TestProject.root.appendingPathComponent("bench/gen_corpus.py").path,
+        "--tasks", "300", "--format", "plansite", "--out", corpus.path,
+      ]
+      generator.standardOutput = Pipe()
+      try generator.run()
+      generator.waitUntilExit()
+      #expect(generator.terminationStatus == 0)
+    }
+    return content
   }
 }

@@ -23,6 +23,9 @@ public struct DutyIndex: Sendable {
   private var communeDuties: [CommuneID: [Duty]] = [:]
   private var collectiveDuties: [Collective: [Duty]] = [:]
 
+  /// An index of no duties.
+  public init() {}
+
   public init(plan: Plan) {
     let allAgencyIDs = plan.agencies.map(\.id)
     let knownAgencies = Set(allAgencyIDs)
