@@ -25,6 +25,16 @@ final class BuildMemory: @unchecked Sendable {
   private var liveIdentity: FolderIdentity?
   private var spareIdentity: FolderIdentity?
   private var details: Details?
+  /// The `output` rows the database holds for each generation, when this
+  /// memory knows them exactly (it read or wrote them).
+  ///
+  /// Publishing then writes only the rows that differ. A generation not
+  /// known here is rewritten whole.
+  private var storedOutputs: [Int: [String: FolderRecord.File]] = [:]
+  /// The mark of this memory's last write or read (`meta` key `written`):
+  /// another mark in the database means another process (a `plansite
+  /// build` beside `serve`) wrote since, and `storedOutputs` is not trusted.
+  private var writtenMark: [UInt8]?
   /// Parsed files being encoded and stored on another thread
   /// (`rememberInBackground`); whatever reads `details` waits for them.
   private let remembering = DispatchGroup()
@@ -110,13 +120,16 @@ final class BuildMemory: @unchecked Sendable {
         if let parsed { loaded.sources[path] = (stamp, parsed) }
       }
       loaded.jobs = store.jobs()
+      writtenMark = store.meta("written")
       if let liveIdentity {
-        loaded.live = FolderRecord(
-          identity: liveIdentity, files: Self.files(store.outputs(generation: liveGeneration)))
+        let files = Self.files(store.outputs(generation: liveGeneration))
+        loaded.live = FolderRecord(identity: liveIdentity, files: files)
+        storedOutputs[liveGeneration] = files
       }
       if let spareIdentity {
-        loaded.spare = FolderRecord(
-          identity: spareIdentity, files: Self.files(store.outputs(generation: 1 - liveGeneration)))
+        let files = Self.files(store.outputs(generation: 1 - liveGeneration))
+        loaded.spare = FolderRecord(identity: spareIdentity, files: files)
+        storedOutputs[1 - liveGeneration] = files
       }
     }
     details = loaded
@@ -278,9 +291,10 @@ final class BuildMemory: @unchecked Sendable {
     guard spareIdentity != nil else { return }
     spareIdentity = nil
     details?.spare = nil
+    // Without the spare's identity its rows describe no folder: they are
+    // kept only so that the next record writes what differs from them.
     var changes = BuildStore.Changes()
     changes.meta["spare"] = []
-    changes.forgetOutputs = [1 - liveGeneration]
     write(changes)
   }
 
@@ -296,31 +310,37 @@ final class BuildMemory: @unchecked Sendable {
     only: Bool = false, inputsDigest: ContentHash?,
     diagnostics: [Diagnostic], notes: [Message], language: Language, pageCount: Int
   ) {
+    var details = loaded()
     var changes = BuildStore.Changes()
-    // The new live folder is the old spare's generation, rewritten whole:
-    // the old spare's rows were dropped by `spareWillChange`.
+    // The new live folder is the old spare's generation; the old live
+    // folder's generation is the new spare's.
     let newLive = 1 - liveGeneration
-    changes.forgetOutputs = [newLive]
-    changes.outputs[newLive] = folders.live.files.mapValues {
-      BuildStore.OutputEntry(hash: $0.hash, inode: $0.inode)
-    }
-    if folders.spare == nil { changes.forgetOutputs.insert(liveGeneration) }
+    recordOutputs(folders.live.files, generation: newLive, &changes)
+    recordOutputs(folders.spare?.files ?? [:], generation: liveGeneration, &changes)
     liveGeneration = newLive
     changes.meta["live-generation"] = [UInt8(newLive)]
     changes.meta["live"] = (try? BinaryCoding.encode(folders.live.identity)) ?? []
     changes.meta["spare"] = folders.spare.flatMap { try? BinaryCoding.encode($0.identity) } ?? []
-    var details = loaded()
     details.live = folders.live
     details.spare = folders.spare
     liveIdentity = folders.live.identity
     spareIdentity = folders.spare?.identity
-    var current: [String: UInt64] = only ? details.jobs : [:]
-    for job in produced {
-      current[job.path] = stale.contains(job.path) ? details.jobs[job.path] : job.digest.value
+    if only {
+      for job in produced where details.jobs[job.path] != job.digest.value {
+        details.jobs[job.path] = job.digest.value
+        changes.jobs[job.path] = job.digest.value
+      }
+    } else {
+      var current: [String: UInt64] = [:]
+      for job in produced {
+        current[job.path] = stale.contains(job.path) ? details.jobs[job.path] : job.digest.value
+      }
+      for (path, digest) in current where details.jobs[path] != digest {
+        changes.jobs[path] = digest
+      }
+      changes.removedJobs = details.jobs.keys.filter { current[$0] == nil }
+      details.jobs = current
     }
-    for (path, digest) in current where details.jobs[path] != digest { changes.jobs[path] = digest }
-    changes.removedJobs = details.jobs.keys.filter { current[$0] == nil }
-    details.jobs = current
     self.details = details
     let summary = Summary(
       inputsDigest: inputsDigest?.value, diagnostics: diagnostics, notes: notes,
@@ -339,8 +359,41 @@ final class BuildMemory: @unchecked Sendable {
     spareWillChange()
   }
 
+  /// Adds to `changes` what makes a generation's rows `files`: the rows
+  /// that differ from those stored, or all of them when those are unknown.
+  private func recordOutputs(
+    _ files: [String: FolderRecord.File], generation: Int, _ changes: inout BuildStore.Changes
+  ) {
+    func entry(_ file: FolderRecord.File) -> BuildStore.OutputEntry {
+      BuildStore.OutputEntry(hash: file.hash, inode: file.inode)
+    }
+    if writtenMark == nil || store?.meta("written") != writtenMark { storedOutputs = [:] }
+    if let stored = storedOutputs[generation], !files.isEmpty {
+      var differing: [String: BuildStore.OutputEntry] = [:]
+      for (path, file) in files where stored[path] != file { differing[path] = entry(file) }
+      changes.outputs[generation] = differing
+      changes.removedOutputs[generation] = stored.keys.filter { files[$0] == nil }
+    } else {
+      changes.forgetOutputs.insert(generation)
+      changes.outputs[generation] = files.mapValues(entry)
+    }
+    storedOutputs[generation] = files
+  }
+
   private func write(_ changes: BuildStore.Changes) {
-    // A database that cannot be written only makes the next build slower.
-    try? store?.write(changes)
+    guard let store, !changes.isEmpty else { return }
+    var changes = changes
+    let mark = withUnsafeBytes(of: UInt64.random(in: 1...UInt64.max)) { Array($0) }
+    changes.meta["written"] = mark
+    // A database that cannot be written only makes the next build slower;
+    // its rows are then no longer known here, so the next record writes
+    // them whole.
+    do {
+      try store.write(changes)
+      writtenMark = mark
+    } catch {
+      storedOutputs = [:]
+      writtenMark = nil
+    }
   }
 }
