@@ -6,9 +6,9 @@ import Foundation
 /// Changes are debounced: after the first event it waits until the folders
 /// have been quiet for `quiet` seconds, because an editor's save is often a
 /// burst (write a temporary file, rename it over the original). An editor
-/// writes its burst within a few milliseconds; 50 ms of quiet is enough,
-/// and every millisecond of it is added to what an editor waits for in
-/// `serve` (a later event only starts another rebuild).
+/// writes its burst within a few milliseconds, so 20 ms of quiet is
+/// enough: every millisecond of it is added to what an editor waits for in
+/// `serve`, and a slower burst only starts another rebuild.
 public final class FileWatcher: @unchecked Sendable {
   private let folders: [String]
   private let quiet: Double
@@ -18,7 +18,7 @@ public final class FileWatcher: @unchecked Sendable {
   /// Whether inotify is in use (false: polling).
   public private(set) var usesInotify = false
 
-  public init(folders: [String], polling: Bool = false, quiet: Double = 0.05) {
+  public init(folders: [String], polling: Bool = false, quiet: Double = 0.02) {
     self.folders = folders
     self.quiet = quiet
     if !polling {
