@@ -20,6 +20,8 @@ public struct ContentLoader: Sendable {
     public var parsed: [String: ParsedFile]
     /// The paths read and parsed by this load (the others were reused).
     public var freshlyParsed: Set<String>
+    /// Whether this load patched an earlier one (`EarlierLoad`).
+    public var patched = false
 
     public init(
       draft: PlanDraft, diagnostics: [Diagnostic], parsed: [String: ParsedFile],
@@ -119,7 +121,7 @@ public struct ContentLoader: Sendable {
       draft: draft, diagnostics: report.diagnostics, parsed: parsed, freshlyParsed: fresh)
   }
 
-  private static func parse(_ file: SourceTree.File, kind: ContentFileKind, parser: FileParser)
+  static func parse(_ file: SourceTree.File, kind: ContentFileKind, parser: FileParser)
     -> ParsedFile
   {
     let report = DiagnosticCollector()

@@ -52,6 +52,8 @@ final class BuildMemory: @unchecked Sendable {
   /// What the last build of this process computed that the next one can
   /// reuse (kept in memory only, by `watch` and `serve`).
   var reusable: SiteRenderer.Reusable?
+  /// The last build's load, for the next to patch.
+  var earlierLoad: EarlierLoad?
   /// The last build's templates, by the hash of their files.
   var templates: (hash: ContentHash, set: TemplateSet)?
 

@@ -11,6 +11,9 @@ public struct BuildResult: Sendable {
   public var pageCount = 0
   /// Whether nothing had changed since the last build (nothing was written).
   public var upToDate = false
+  /// Whether the content was loaded by patching the last build's load
+  /// (`watch`, `serve`: a save of a few task files).
+  public var patchedLoad = false
   /// How many pages were rendered (the rest were kept as they were).
   public var renderedPages = 0
   /// How many files of any kind were made (pages, data files, assets).

@@ -57,6 +57,7 @@ public struct SiteBuilder: Sendable {
       }
       progress?(.phase(Message(vi: "Đang đọc nội dung…", en: "Reading the content…")))
       let loaded = load(inputs, memory)
+      result.patchedLoad = loaded.patched
       clock.mark("load")
       progress?(.phase(Message(vi: "Đang kiểm tra…", en: "Checking…")))
       let checked = validate(loaded, inputs)
@@ -246,9 +247,15 @@ public struct SiteBuilder: Sendable {
         draft: PlanDraft(), diagnostics: inputs.listingDiagnostics, parsed: [:], freshlyParsed: [])
     }
     memory?.prepare()
-    let loaded = loader.load(
-      tree, listingDiagnostics: inputs.listingDiagnostics,
-      reusing: { memory?.parsed($0) })
+    let remembered = { (file: SourceTree.File) in memory?.parsed(file) }
+    let listing = inputs.listingDiagnostics
+    // In watch and serve, a save of a few task files patches the last load.
+    let loaded =
+      keptMemory?.earlierLoad.flatMap {
+        loader.load(tree, listingDiagnostics: listing, patching: $0, reusing: remembered)
+      } ?? loader.load(tree, listingDiagnostics: listing, reusing: remembered)
+    keptMemory?.earlierLoad = EarlierLoad(
+      tree: tree, listingDiagnostics: listing, result: loaded)
     memory?.rememberInBackground(loaded, tree: tree)
     return loaded
   }

@@ -74,3 +74,106 @@ import Testing
     #expect(result.diagnostics.isEmpty)
   }
 }
+
+/// `watch` and `serve` patch the last load when only task files' text
+/// changed: the patched load must be the full load, and any other change
+/// must be left to a full load.
+@Suite struct PatchedLoadTests {
+  static func task(_ id: String, _ title: String) -> String {
+    "---\nid: \"\(id)\"\ntitle: \"\(title)\"\nassignments:\n  - to: [so-a]\n    role: lead\n"
+      + "    text: \"Làm.\"\n---\nNội dung \(id).\n"
+  }
+
+  let files = LoaderTests().minimal.merging([
+    "tasks/01-a/_group.md": "---\nid: \"1\"\ntitle: \"Nhóm\"\n---\n",
+    "tasks/01-a/1-1.md": task("1.1", "Một"),
+    "tasks/01-a/1-2.md": task("1.2", "Hai"),
+    "tasks/01-a/1-3.md": task("1.3", "Ba"),
+  ]) { first, _ in first }
+
+  /// A load that reuses what `first` parsed of files whose size and time
+  /// are unchanged, as the build memory does; and the same load patched.
+  func loads(_ root: String, after first: (SourceTree, ContentLoader.Result)) throws -> (
+    patched: ContentLoader.Result?, full: ContentLoader.Result
+  ) {
+    let loader = ContentLoader(directory: root)
+    let listed = loader.list()
+    let tree = try #require(listed.tree)
+    let stamps = Dictionary(first.0.files.map { ($0.path, $0.stamp) }) { a, _ in a }
+    let remembered = { (file: SourceTree.File) -> ParsedFile? in
+      stamps[file.path] == file.stamp ? first.1.parsed[file.path] : nil
+    }
+    let earlier = EarlierLoad(
+      tree: first.0, listingDiagnostics: listed.diagnostics, result: first.1)
+    return (
+      loader.load(
+        tree, listingDiagnostics: listed.diagnostics, patching: earlier, reusing: remembered),
+      loader.load(tree, listingDiagnostics: listed.diagnostics, reusing: remembered)
+    )
+  }
+
+  func firstLoad(_ root: String) throws -> (SourceTree, ContentLoader.Result) {
+    let loader = ContentLoader(directory: root)
+    let tree = try #require(loader.list().tree)
+    // As remembered by the build: nothing counts as freshly parsed.
+    var result = loader.load(tree)
+    result.freshlyParsed = []
+    return (tree, result)
+  }
+
+  func same(_ a: ContentLoader.Result, _ b: ContentLoader.Result) throws -> Bool {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    return try encoder.encode(a.draft) == encoder.encode(b.draft)
+      && a.diagnostics == b.diagnostics && a.freshlyParsed == b.freshlyParsed
+      && Set(a.parsed.keys) == Set(b.parsed.keys)
+  }
+
+  @Test func aTaskEditIsPatchedAsAFullLoadWouldLoadIt() throws {
+    let root = try TestFiles.folder("patch", files).path
+    let first = try firstLoad(root)
+    try Self.task("1.2", "Hai, sửa lại cho dài hơn").write(
+      toFile: root + "/tasks/01-a/1-2.md", atomically: true, encoding: .utf8)
+    let (patched, full) = try loads(root, after: first)
+    let result = try #require(patched)
+    #expect(try same(result, full))
+    #expect(result.freshlyParsed == ["tasks/01-a/1-2.md"])
+    #expect(result.draft.tasks.map(\.title) == ["Một", "Hai, sửa lại cho dài hơn", "Ba"])
+    // Nothing changed: the earlier load again.
+    let unchanged = try loads(
+      root, after: (try #require(ContentLoader(directory: root).list().tree), full))
+    #expect(try same(try #require(unchanged.patched), unchanged.full))
+  }
+
+  @Test(arguments: [
+    "group file edited", "task added", "task removed", "task with a problem", "task now broken",
+  ])
+  func otherChangesAreLoadedInFull(change: String) throws {
+    let root = try TestFiles.folder("patch", files).path
+    var first = try firstLoad(root)
+    let task = root + "/tasks/01-a/1-2.md"
+    switch change {
+    case "group file edited":
+      try "---\nid: \"1\"\ntitle: \"Nhóm đã sửa\"\n---\n".write(
+        toFile: root + "/tasks/01-a/_group.md", atomically: true, encoding: .utf8)
+    case "task added":
+      try Self.task("1.4", "Bốn").write(
+        toFile: root + "/tasks/01-a/1-4.md", atomically: true, encoding: .utf8)
+    case "task removed":
+      try FileManager.default.removeItem(atPath: task)
+    case "task with a problem":
+      // The earlier load warned of an unknown field in the task: removing
+      // it changes the diagnostics.
+      try Self.task("1.2", "Hai").replacingOccurrences(of: "title:", with: "foo: 1\ntitle:")
+        .write(toFile: task, atomically: true, encoding: .utf8)
+      first = try firstLoad(root)
+      #expect(first.1.diagnostics.count == 1)
+      try Self.task("1.2", "Hai").write(toFile: task, atomically: true, encoding: .utf8)
+    default:
+      try "---\nid: \"1.2\"\n---\n".write(toFile: task, atomically: true, encoding: .utf8)
+    }
+    let (patched, full) = try loads(root, after: first)
+    #expect(patched == nil, "\(change)")
+    #expect(!full.parsed.isEmpty)
+  }
+}

@@ -63,6 +63,7 @@ import Testing
     var published = 0
     var withReports = 0
     var editedFirst = 0
+    var patchedLoads = 0
     for step in 0..<(sweep.count + Self.steps) {
       let previous = editor.files
       let operation: ContentEditor.Operation
@@ -103,6 +104,7 @@ import Testing
         if incremental.timings.contains(where: { $0.phase == "publish edited" }) {
           editedFirst += 1
         }
+        if incremental.patchedLoad { patchedLoads += 1 }
       } else {
         if ProcessInfo.processInfo.environment["PLANSITE_PROPERTY_DEBUG"] != nil {
           print(
@@ -116,11 +118,19 @@ import Testing
         try? FileManager.default.removeItem(atPath: reference + suffix)
       }
     }
+    if ProcessInfo.processInfo.environment["PLANSITE_PROPERTY_DEBUG"] != nil {
+      print(
+        "steps: \(sweep.count + Self.steps), published \(published), incremental "
+          + "\(incrementalSteps), edited first \(editedFirst), patched loads \(patchedLoads), "
+          + "with reports \(withReports)")
+    }
     // Most steps must publish, and really be incremental, or the test proves little.
     #expect(published > Self.steps / 2)
     #expect(incrementalSteps > Self.steps / 3)
     // The edited tasks' pages went first (`publishEditedPages`) in some steps.
     #expect(editedFirst > Self.steps / 20, "\(editedFirst) steps published edited pages first")
+    // Some builds patched the last load (`EarlierLoad`).
+    #expect(patchedLoads > Self.steps / 20, "\(patchedLoads) steps patched the last load")
     // Reports must really be there in much of the run.
     #expect(withReports > Self.steps / 5, "\(withReports) steps published reports")
   }
