@@ -35,7 +35,7 @@ extension ContentLoader {
   /// a task replaced in place keeps the draft's file order.
   /// A test compares the two.
   public func load(
-    _ tree: SourceTree, listingDiagnostics: [Diagnostic], patching earlier: EarlierLoad,
+    _ tree: SourceTree, listingDiagnostics: [Diagnostic], patching earlier: consuming EarlierLoad,
     reusing remembered: (SourceTree.File) -> ParsedFile?
   ) -> Result? {
     guard tree.root == earlier.tree.root, tree.displayRoot == earlier.tree.displayRoot,
@@ -50,7 +50,8 @@ extension ContentLoader {
       changed.append(new)
       if changed.count > Self.patchLimit { return nil }
     }
-    var result = earlier.result
+    // Patched in place when the caller let go of the earlier load.
+    var result = (consume earlier).result
     result.freshlyParsed = []
     result.patched = true
     guard !changed.isEmpty else { return result }

@@ -249,11 +249,15 @@ public struct SiteBuilder: Sendable {
     memory?.prepare()
     let remembered = { (file: SourceTree.File) in memory?.parsed(file) }
     let listing = inputs.listingDiagnostics
-    // In watch and serve, a save of a few task files patches the last load.
-    let loaded =
-      keptMemory?.earlierLoad.flatMap {
-        loader.load(tree, listingDiagnostics: listing, patching: $0, reusing: remembered)
-      } ?? loader.load(tree, listingDiagnostics: listing, reusing: remembered)
+    // In watch and serve, a save of a few task files patches the last load
+    // (taken out of the memory, so that it is patched in place).
+    var patched: ContentLoader.Result?
+    if let earlier = keptMemory?.earlierLoad {
+      keptMemory?.earlierLoad = nil
+      patched = loader.load(
+        tree, listingDiagnostics: listing, patching: earlier, reusing: remembered)
+    }
+    let loaded = patched ?? loader.load(tree, listingDiagnostics: listing, reusing: remembered)
     keptMemory?.earlierLoad = EarlierLoad(
       tree: tree, listingDiagnostics: listing, result: loaded)
     memory?.rememberInBackground(loaded, tree: tree)
