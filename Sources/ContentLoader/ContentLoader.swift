@@ -22,6 +22,8 @@ public struct ContentLoader: Sendable {
     public var freshlyParsed: Set<String>
     /// Whether this load patched an earlier one (`EarlierLoad`).
     public var patched = false
+    /// The positions in `draft.tasks` of the tasks a patched load replaced.
+    public var replacedTasks: [Int] = []
 
     public init(
       draft: PlanDraft, diagnostics: [Diagnostic], parsed: [String: ParsedFile],

@@ -54,6 +54,7 @@ extension ContentLoader {
     var result = (consume earlier).result
     result.freshlyParsed = []
     result.patched = true
+    result.replacedTasks = []
     guard !changed.isEmpty else { return result }
     let parser = FileParser()
     for file in changed {
@@ -76,6 +77,7 @@ extension ContentLoader {
         let index = result.draft.tasks.firstIndex(where: { $0.source.path == file.path })
       else { return nil }
       result.draft.tasks[index] = task
+      result.replacedTasks.append(index)
       result.parsed[file.path] = after
     }
     return result

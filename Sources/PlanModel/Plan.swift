@@ -12,7 +12,7 @@ public struct Plan: Sendable {
   /// The task groups, in order.
   public let groups: [TaskGroup]
   /// Every task, in plan order (group by group).
-  public let tasks: [PlanTask]
+  public private(set) var tasks: [PlanTask]
   /// The agencies, in registry order.
   public let agencies: [Agency]
   /// The communes, in registry order.
@@ -20,10 +20,10 @@ public struct Plan: Sendable {
   /// The indicators, in registry order.
   public let indicators: [Indicator]
   /// The reporting schedule, if the plan's content has one.
-  public let schedule: ReportingSchedule?
+  public internal(set) var schedule: ReportingSchedule?
   /// The reports published on the site (drafts only when asked for), by
   /// period in schedule order, then reporter.
-  public let reports: [Report]
+  public internal(set) var reports: [Report]
 
   private let tasksByID: [TaskID: Int]
   private let groupsByID: [GroupID: Int]
@@ -61,6 +61,12 @@ public struct Plan: Sendable {
   }
 
   public func task(_ id: TaskID) -> PlanTask? { tasksByID[id].map { tasks[$0] } }
+
+  /// Puts `task` in the place of the task with its id (which must be in the plan).
+  mutating func replace(_ task: PlanTask) {
+    guard let index = tasksByID[task.id] else { return }
+    tasks[index] = task
+  }
   public func group(_ id: GroupID) -> TaskGroup? { groupsByID[id].map { groups[$0] } }
   public func agency(_ id: AgencyID) -> Agency? { agenciesByID[id].map { agencies[$0] } }
   public func commune(_ id: CommuneID) -> Commune? { communesByID[id].map { communes[$0] } }

@@ -2,6 +2,7 @@ import BuildStore
 import ContentLoader
 import Foundation
 import OutputWriter
+import PlanModel
 import SiteCore
 import SiteRenderer
 
@@ -54,6 +55,8 @@ final class BuildMemory: @unchecked Sendable {
   var reusable: SiteRenderer.Reusable?
   /// The last build's load, for the next to patch.
   var earlierLoad: EarlierLoad?
+  /// The validation of `earlierLoad`'s draft, when its plan was valid.
+  var earlierValidation: EarlierValidation?
   /// The last build's templates, by the hash of their files.
   var templates: (hash: ContentHash, set: TemplateSet)?
 

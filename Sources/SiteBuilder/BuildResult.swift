@@ -14,6 +14,9 @@ public struct BuildResult: Sendable {
   /// Whether the content was loaded by patching the last build's load
   /// (`watch`, `serve`: a save of a few task files).
   public var patchedLoad = false
+  /// Whether the plan was validated by patching the last build's
+  /// validation (`watch`, `serve`: only a few tasks' text changed).
+  public var patchedValidation = false
   /// How many pages were rendered (the rest were kept as they were).
   public var renderedPages = 0
   /// How many files of any kind were made (pages, data files, assets).

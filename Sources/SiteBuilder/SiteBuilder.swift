@@ -63,6 +63,7 @@ public struct SiteBuilder: Sendable {
       let checked = validate(loaded, inputs)
       result.diagnostics = checked.diagnostics
       result.language = checked.language
+      result.patchedValidation = checked.patched
       clock.mark("validate")
       guard let valid = checked.valid else {
         result.timings = clock.timings
@@ -258,6 +259,8 @@ public struct SiteBuilder: Sendable {
         tree, listingDiagnostics: listing, patching: earlier, reusing: remembered)
     }
     let loaded = patched ?? loader.load(tree, listingDiagnostics: listing, reusing: remembered)
+    // The kept validation is of the last load: only a patched load can use it.
+    if patched == nil { keptMemory?.earlierValidation = nil }
     keptMemory?.earlierLoad = EarlierLoad(
       tree: tree, listingDiagnostics: listing, result: loaded)
     memory?.rememberInBackground(loaded, tree: tree)
@@ -274,12 +277,10 @@ public struct SiteBuilder: Sendable {
   ///
   /// Validation runs even when some files failed to load, so an editor sees every problem at once.
   private func validate(_ loaded: ContentLoader.Result, _ inputs: Inputs) -> (
-    valid: Valid?, diagnostics: [Diagnostic], language: Language
+    valid: Valid?, diagnostics: [Diagnostic], language: Language, patched: Bool
   ) {
     var diagnostics = loaded.diagnostics
-    let validated = PlanValidator(
-      today: configuration.today, includeDrafts: configuration.includesDrafts
-    ).validate(loaded.draft)
+    let validated = validatePlan(loaded)
     diagnostics += validated.diagnostics
     let plan = loaded.diagnostics.hasErrors ? nil : validated.plan
     var templates: TemplateSet?
@@ -294,9 +295,34 @@ public struct SiteBuilder: Sendable {
     if configuration.strict { diagnostics = diagnostics.treatingWarningsAsErrors() }
     diagnostics = diagnostics.sortedForDisplay()
     guard let plan, let templates, !diagnostics.hasErrors else {
-      return (nil, diagnostics, language)
+      return (nil, diagnostics, language, validated.patched)
     }
-    return (Valid(plan: plan, templates: templates), diagnostics, language)
+    return (Valid(plan: plan, templates: templates), diagnostics, language, validated.patched)
+  }
+
+  /// The plan validated, patching the last validation of this process when
+  /// the load patched the last load (and keeping this one for the next).
+  private func validatePlan(_ loaded: ContentLoader.Result) -> (
+    plan: Plan?, diagnostics: [Diagnostic], patched: Bool
+  ) {
+    let validator = PlanValidator(
+      today: configuration.today, includeDrafts: configuration.includesDrafts)
+    guard let memory = keptMemory else {
+      let validated = validator.validate(loaded.draft)
+      return (validated.plan, validated.diagnostics, false)
+    }
+    var patched: (plan: Plan?, diagnostics: [Diagnostic], earlier: EarlierValidation?)?
+    if let earlier = memory.earlierValidation {
+      // Taken out of the memory, so that its plan is patched in place.
+      memory.earlierValidation = nil
+      if loaded.patched {
+        patched = validator.validate(
+          loaded.draft, patching: earlier, changedTasks: loaded.replacedTasks)
+      }
+    }
+    let validated = patched ?? validator.validate(loaded.draft, keeping: true)
+    memory.earlierValidation = validated.earlier
+    return (validated.plan, validated.diagnostics, patched != nil)
   }
 
   /// What the renderers of this build are told.

@@ -176,4 +176,42 @@ import Testing
     #expect(patched == nil, "\(change)")
     #expect(!full.parsed.isEmpty)
   }
+
+  /// Validation patched after a patched load, against validation in full;
+  /// and the task edits it must leave to a full validation.
+  @Test(arguments: ["title", "id", "group", "warning", "unknown agency"])
+  func aPatchedValidationIsAFullValidation(edit: String) throws {
+    let root = try TestFiles.folder("patch", files).path
+    let first = try firstLoad(root)
+    let validator = PlanValidator()
+    let earlier = try #require(validator.validate(first.1.draft, keeping: true).earlier)
+    let task = root + "/tasks/01-a/1-2.md"
+    var text = Self.task("1.2", "Hai, sửa lại")
+    switch edit {
+    case "id": text = Self.task("1.5", "Hai")
+    case "group": text = text.replacingOccurrences(of: "title:", with: "group: \"2\"\ntitle:")
+    case "warning":
+      text = text.replacingOccurrences(of: "title:", with: "status: done\nprogress: 40\ntitle:")
+    case "unknown agency": text = text.replacingOccurrences(of: "[so-a]", with: "[so-b]")
+    default: break
+    }
+    try text.write(toFile: task, atomically: true, encoding: .utf8)
+    let loaded = try #require(try loads(root, after: first).patched)
+    #expect(loaded.replacedTasks == [1])
+    let patched = validator.validate(
+      loaded.draft, patching: earlier, changedTasks: loaded.replacedTasks)
+    guard edit == "title" else {
+      #expect(patched == nil, "\(edit)")
+      return
+    }
+    let full = validator.validate(loaded.draft)
+    let result = try #require(patched)
+    let plan = try #require(result.plan)
+    let expected = try #require(full.plan)
+    #expect(plan.tasks == expected.tasks)
+    #expect(plan.groups == expected.groups)
+    #expect(plan.tasks.map(\.title) == ["Một", "Hai, sửa lại", "Ba"])
+    #expect(result.diagnostics == full.diagnostics)
+    #expect(result.earlier != nil)
+  }
 }

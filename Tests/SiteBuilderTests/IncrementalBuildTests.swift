@@ -64,6 +64,7 @@ import Testing
     var withReports = 0
     var editedFirst = 0
     var patchedLoads = 0
+    var patchedValidations = 0
     for step in 0..<(sweep.count + Self.steps) {
       let previous = editor.files
       let operation: ContentEditor.Operation
@@ -105,6 +106,7 @@ import Testing
           editedFirst += 1
         }
         if incremental.patchedLoad { patchedLoads += 1 }
+        if incremental.patchedValidation { patchedValidations += 1 }
       } else {
         if ProcessInfo.processInfo.environment["PLANSITE_PROPERTY_DEBUG"] != nil {
           print(
@@ -122,6 +124,7 @@ import Testing
       print(
         "steps: \(sweep.count + Self.steps), published \(published), incremental "
           + "\(incrementalSteps), edited first \(editedFirst), patched loads \(patchedLoads), "
+          + "patched validations \(patchedValidations), "
           + "with reports \(withReports)")
     }
     // Most steps must publish, and really be incremental, or the test proves little.
@@ -131,6 +134,10 @@ import Testing
     #expect(editedFirst > Self.steps / 20, "\(editedFirst) steps published edited pages first")
     // Some builds patched the last load (`EarlierLoad`).
     #expect(patchedLoads > Self.steps / 20, "\(patchedLoads) steps patched the last load")
+    // Some patched the last validation too (`EarlierValidation`).
+    #expect(
+      patchedValidations > Self.steps / 20,
+      "\(patchedValidations) steps patched the last validation")
     // Reports must really be there in much of the run.
     #expect(withReports > Self.steps / 5, "\(withReports) steps published reports")
   }

@@ -17,6 +17,15 @@ public struct PlanValidator: Sendable {
   }
 
   public func validate(_ draft: PlanDraft) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+    let validated = validate(draft, keeping: false)
+    return (validated.plan, validated.diagnostics)
+  }
+
+  /// Validates, and with `keeping` also returns what a later validation of
+  /// a patched draft can start from (when the plan is valid).
+  public func validate(_ draft: PlanDraft, keeping: Bool) -> (
+    plan: Plan?, diagnostics: [Diagnostic], earlier: EarlierValidation?
+  ) {
     let report = DiagnosticCollector()
     let agencies = uniqueEntries(draft.agencies, kind: .agency, id: { $0.id.rawValue }, report)
     let communes = uniqueEntries(draft.communes, kind: .commune, id: { $0.id.rawValue }, report)
@@ -54,21 +63,19 @@ public struct PlanValidator: Sendable {
       indicators.append(indicator)
     }
 
-    let resolver = AssigneeResolver(
-      agencies: agencies, communes: communes,
-      checkAgencies: !draft.incomplete.contains(.agencies),
-      checkCommunes: !draft.incomplete.contains(.communes))
     // A group dropped for a bad or repeated id is reported once; its tasks
     // are not reported again as having no group.
     let rejectedFolders = Set(draft.groups.map(\.folder)).subtracting(groups.map(\.folder))
-    let tasks = validateTasks(
-      draft.tasks, groups: groups, rejectedFolders: rejectedFolders, indicators: indicators,
-      resolver: resolver, incomplete: draft.incomplete, report)
+    let checker = TaskChecker(
+      TaskChecker.Context(
+        groups: groups, rejectedFolders: rejectedFolders, indicators: indicators,
+        agencies: agencies, communes: communes, incomplete: draft.incomplete))
+    let tasks = validateTasks(draft.tasks, checker, report)
 
     // Reports are checked against what validated so far, even when other
     // files have errors, so an editor sees every problem in one run.
     guard let site = draft.site, let document = draft.document else {
-      return (nil, report.diagnostics)
+      return (nil, report.diagnostics, nil)
     }
     var orderedTasks: [PlanTask] = []
     var finalGroups: [TaskGroup] = []
@@ -86,23 +93,36 @@ public struct PlanValidator: Sendable {
     let base = Plan(
       site: site, document: document, sections: sections, groups: finalGroups,
       tasks: orderedTasks, agencies: agencies, communes: communes, indicators: indicators)
+    let beforeReports = report.diagnostics
+    let (plan, reportDiagnostics) = withReports(base, draft)
+    let diagnostics = beforeReports + reportDiagnostics
+    guard let plan, !diagnostics.hasErrors else { return (nil, diagnostics, nil) }
+    let earlier =
+      keeping
+      ? EarlierValidation(
+        validator: self, draftTasks: draft.tasks, checker: checker, base: base,
+        diagnosticsBeforeReports: beforeReports) : nil
+    return (plan, diagnostics, earlier)
+  }
+
+  /// The plan with its reporting schedule and reports, checked against
+  /// `base` (the plan without them), or nil when they have errors.
+  func withReports(_ base: Plan, _ draft: PlanDraft) -> (Plan?, [Diagnostic]) {
+    let report = DiagnosticCollector()
     let reporting = ReportValidation(plan: base, draft: draft, today: today, report: report)
     let schedule = reporting.schedule()
     let reports = reporting.reports(schedule: schedule, includingDrafts: includeDrafts)
     guard !report.hasErrors else { return (nil, report.diagnostics) }
-    let plan = Plan(
-      site: site, document: document, sections: sections, groups: finalGroups,
-      tasks: orderedTasks, agencies: agencies, communes: communes, indicators: indicators,
-      schedule: schedule, reports: reports)
+    var plan = base
+    plan.schedule = schedule
+    plan.reports = reports
     return (plan, report.diagnostics)
   }
 
   // MARK: - Tasks
 
   private func validateTasks(
-    _ drafts: [PlanDraft.TaskDraft], groups: [PlanDraft.GroupDraft], rejectedFolders: Set<String>,
-    indicators: [Indicator],
-    resolver: AssigneeResolver, incomplete: Set<PlanDraft.Registry>, _ report: DiagnosticCollector
+    _ drafts: [PlanDraft.TaskDraft], _ checker: TaskChecker, _ report: DiagnosticCollector
   ) -> [PlanTask] {
     let taskEntries = drafts.map { PlanDraft.Entry($0, idLocation: $0.id.location) }
     let unique = uniqueEntries(
@@ -111,81 +131,11 @@ public struct PlanValidator: Sendable {
       unique.map { (Slug.make(from: $0.id.value), $0.id.value, $0.id.location) }, kind: .task,
       folder: "nhiem-vu", report)
 
-    let groupsByID = Dictionary(groups.map { ($0.group.id.rawValue, $0) }) { a, _ in a }
-    let groupsByFolder = Dictionary(groups.map { ($0.folder, $0) }) { a, _ in a }
-    let groupCandidates = groups.map {
-      Suggestion.Candidate(id: $0.group.id.rawValue, name: $0.group.title)
-    }
-    let indicatorIDs = Set(indicators.map(\.id))
-    let indicatorCandidates = indicators.map {
-      Suggestion.Candidate(id: $0.id.rawValue, name: $0.name)
-    }
-
     // Each task is checked on its own (on all cores); its problems are
     // then reported in task order, as one pass would.
-    func check(_ draft: PlanDraft.TaskDraft, _ report: DiagnosticCollector) -> PlanTask? {
-      let group: GroupID?
-      if let ref = draft.groupRef {
-        if let found = groupsByID[ref.value] {
-          group = found.group.id
-        } else {
-          if !incomplete.contains(.groups) {
-            report.report(unknownReference(.group, ref, among: groupCandidates))
-          }
-          group = nil
-        }
-      } else if let found = groupsByFolder[draft.folder] {
-        group = found.group.id
-      } else if incomplete.contains(.groups) || rejectedFolders.contains(draft.folder) {
-        group = nil
-      } else {
-        let folder = draft.folder.isEmpty ? "tasks/" : "tasks/\(draft.folder)/"
-        report.error(
-          vi: "nhiệm vụ '\(draft.id.value)' không thuộc nhóm nhiệm vụ nào",
-          en: "task '\(draft.id.value)' is not in a task group", at: draft.source.location,
-          notes: [
-            Diagnostic.Note(
-              vi: "thêm tệp '_group.md' (có 'id' và 'title') vào \(folder), hoặc chuyển nhiệm vụ "
-                + "vào thư mục của một nhóm, hoặc thêm dòng 'group: <mã nhóm>'",
-              en: "add a '_group.md' file (with 'id' and 'title') to \(folder), "
-                + "or move the task into a group folder, or add 'group: <group id>'")
-          ])
-        group = nil
-      }
-
-      var assignments: [Assignment] = []
-      for assignmentDraft in draft.assignments {
-        let assignees = resolver.resolve(assignmentDraft.to, report)
-        assignments.append(
-          Assignment(
-            assignees: assignees, role: assignmentDraft.role, text: assignmentDraft.text,
-            deadline: assignmentDraft.deadline?.value, source: assignmentDraft.source,
-            label: assignmentDraft.label))
-      }
-
-      var taskIndicators: [IndicatorID] = []
-      for ref in draft.indicatorRefs {
-        let id = IndicatorID(ref.value)
-        if indicatorIDs.contains(id) {
-          taskIndicators.append(id)
-        } else if !incomplete.contains(.indicators) {
-          report.report(unknownReference(.indicator, ref, among: indicatorCandidates))
-        }
-      }
-
-      checkStatusConsistency(draft, report)
-      checkDeadlines(draft, report)
-      guard let group else { return nil }
-      return PlanTask(
-        id: TaskID(draft.id.value), slug: Slug.make(from: draft.id.value), group: group,
-        title: draft.title, body: draft.body, assignments: assignments,
-        deadline: draft.deadline?.value, status: draft.status?.value,
-        progress: draft.progress?.value,
-        indicators: taskIndicators, source: draft.source)
-    }
     let checked = Parallel.map(unique, chunk: 64) { draft in
       let own = DiagnosticCollector()
-      return (check(draft, own), own.diagnostics)
+      return (checker.check(draft, own), own.diagnostics)
     }
     var tasks: [PlanTask] = []
     for (task, diagnostics) in checked {
@@ -193,54 +143,6 @@ public struct PlanValidator: Sendable {
       if let task { tasks.append(task) }
     }
     return tasks
-  }
-
-  private func checkStatusConsistency(_ draft: PlanDraft.TaskDraft, _ report: DiagnosticCollector) {
-    guard let progress = draft.progress?.value, let status = draft.status else { return }
-    if status.value == .done, progress < 100 {
-      report.warning(
-        vi: "nhiệm vụ '\(draft.id.value)' ghi là hoàn thành nhưng tiến độ chỉ \(progress)%",
-        en: "task '\(draft.id.value)' is marked done but its progress is \(progress)%",
-        at: status.location,
-        notes: [
-          Diagnostic.Note(
-            vi: "ghi 'progress: 100', hoặc đổi 'status' thành in-progress",
-            en: "set 'progress: 100', or change 'status' to in-progress")
-        ])
-    } else if status.value == .notStarted, progress > 0 {
-      report.warning(
-        vi: "nhiệm vụ '\(draft.id.value)' ghi là chưa thực hiện nhưng tiến độ là \(progress)%",
-        en: "task '\(draft.id.value)' is marked not-started but its progress is \(progress)%",
-        at: status.location,
-        notes: [
-          Diagnostic.Note(
-            vi: "đổi 'status' thành in-progress, hoặc ghi 'progress: 0'",
-            en: "change 'status' to in-progress, or set 'progress: 0'")
-        ])
-    }
-  }
-
-  /// Warns about an assignment whose own deadline falls after its task's.
-  private func checkDeadlines(_ draft: PlanDraft.TaskDraft, _ report: DiagnosticCollector) {
-    guard let taskDeadline = draft.deadline else { return }
-    for assignment in draft.assignments {
-      guard let own = assignment.deadline, own.value > taskDeadline.value else { continue }
-      report.warning(
-        vi: "thời hạn của dòng phân công (\(own.value.vietnamese)) muộn hơn thời hạn của "
-          + "nhiệm vụ '\(draft.id.value)' (\(taskDeadline.value.vietnamese))",
-        en: "the assignment's deadline (\(own.value.iso)) is after the deadline of task "
-          + "'\(draft.id.value)' (\(taskDeadline.value.iso))",
-        at: own.location,
-        notes: [
-          Diagnostic.Note(
-            vi: "kiểm tra lại với văn bản: thời hạn của một dòng phân công thường không muộn "
-              + "hơn thời hạn của cả nhiệm vụ",
-            en: "check the plan's text: an assignment is usually due no later than its task"),
-          Diagnostic.Note(
-            vi: "thời hạn của nhiệm vụ ở đây", en: "the task's deadline is here",
-            at: taskDeadline.location),
-        ])
-    }
   }
 
   // MARK: - Ids

@@ -1,0 +1,77 @@
+import SiteCore
+
+/// A validation kept by a process that validates again (`watch`, `serve`),
+/// for the next validation to patch when only a few tasks changed.
+public struct EarlierValidation: Sendable {
+  /// The settings it was made with (a patch must use the same).
+  let today: Day?
+  let includeDrafts: Bool
+  /// The draft's tasks, in draft order.
+  let draftTasks: [PlanDraft.TaskDraft]
+  /// What checking a task read (registries, groups, indicators).
+  let checker: TaskChecker
+  /// The valid plan without its schedule and reports.
+  let base: Plan
+  /// Every problem found before the reports were checked (warnings only).
+  let diagnosticsBeforeReports: [Diagnostic]
+
+  init(
+    validator: PlanValidator, draftTasks: [PlanDraft.TaskDraft], checker: TaskChecker, base: Plan,
+    diagnosticsBeforeReports: [Diagnostic]
+  ) {
+    today = validator.today
+    includeDrafts = validator.includeDrafts
+    self.draftTasks = draftTasks
+    self.checker = checker
+    self.base = base
+    self.diagnosticsBeforeReports = diagnosticsBeforeReports
+  }
+}
+
+extension PlanValidator {
+  /// Validates `draft`, which differs from the draft `earlier` validated
+  /// only in the tasks at `changedTasks` (positions in `draft.tasks`), by
+  /// patching `earlier`.
+  ///
+  /// Returns nil unless each changed task keeps its id, folder and group,
+  /// and is found valid on its own, without any warning, before and after;
+  /// the caller then validates in full. Only the reports are checked again
+  /// (they read the tasks). The result is what a full validation gives:
+  /// ids, groups and the order of tasks are unchanged, every other task's
+  /// problems are the ones found before, and the changed tasks have none.
+  public func validate(
+    _ draft: PlanDraft, patching earlier: consuming EarlierValidation, changedTasks: [Int]
+  ) -> (plan: Plan?, diagnostics: [Diagnostic], earlier: EarlierValidation?)? {
+    guard earlier.today == today, earlier.includeDrafts == includeDrafts,
+      draft.tasks.count == earlier.draftTasks.count
+    else { return nil }
+    let checker = earlier.checker
+    var replaced: [PlanTask] = []
+    for index in changedTasks {
+      guard draft.tasks.indices.contains(index) else { return nil }
+      let before = earlier.draftTasks[index]
+      let after = draft.tasks[index]
+      guard before.id.value == after.id.value, before.folder == after.folder,
+        before.groupRef?.value == after.groupRef?.value
+      else { return nil }
+      let beforeReport = DiagnosticCollector()
+      let afterReport = DiagnosticCollector()
+      guard checker.check(before, beforeReport) != nil, beforeReport.diagnostics.isEmpty,
+        let task = checker.check(after, afterReport), afterReport.diagnostics.isEmpty
+      else { return nil }
+      replaced.append(task)
+    }
+    let diagnosticsBeforeReports = earlier.diagnosticsBeforeReports
+    var base = (consume earlier).base
+    for task in replaced { base.replace(task) }
+    let (plan, reportDiagnostics) = withReports(base, draft)
+    let diagnostics = diagnosticsBeforeReports + reportDiagnostics
+    guard let plan, !diagnostics.hasErrors else { return (nil, diagnostics, nil) }
+    return (
+      plan, diagnostics,
+      EarlierValidation(
+        validator: self, draftTasks: draft.tasks, checker: checker, base: base,
+        diagnosticsBeforeReports: diagnosticsBeforeReports)
+    )
+  }
+}
