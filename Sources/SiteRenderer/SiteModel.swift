@@ -64,7 +64,7 @@ final class SiteModel: Sendable {
         (
           Self.holding(focusedOn: focus, plan),
           Self.standing(
-            plan, plan.tasks.filter { focus.contains($0.id) }, periods: false, today: today,
+            plan, focus.sorted().compactMap { plan.task($0) }, periods: false, today: today,
             reusing: earlier)
         )
       } else {
@@ -142,10 +142,9 @@ final class SiteModel: Sendable {
     positionsInGroup: [TaskID: Int], assignmentDeadlines: [TaskID: [Day?]]
   ) {
     var positions: [TaskID: Int] = [:]
-    for group in plan.groups {
-      for (position, id) in group.tasks.enumerated() where focus.contains(id) {
-        positions[id] = positions[id] ?? position
-      }
+    for id in focus {
+      guard let task = plan.task(id), let group = plan.group(task.group) else { continue }
+      positions[id] = group.tasks.firstIndex(of: id)
     }
     return (DutyIndex(), [:], [:], positions, [:])
   }
