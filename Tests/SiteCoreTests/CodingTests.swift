@@ -64,6 +64,20 @@ import Testing
     #expect(short.count > 50 * 6)
   }
 
+  /// A long string written before is referred to only when its bytes are
+  /// the same: `String` calls "Hiệu quả" in NFC and in NFD equal, but a
+  /// reference to the first would give back the wrong bytes.
+  @Test func repeatedStringsAreTheSameBytes() throws {
+    let composed = "Hiệu quả của kế hoạch".precomposedStringWithCanonicalMapping
+    let decomposed = composed.decomposedStringWithCanonicalMapping
+    #expect(composed == decomposed)
+    #expect(Array(composed.utf8) != Array(decomposed.utf8))
+    let values = [composed, decomposed, composed, decomposed]
+    let back = try BinaryCoding.decode(
+      [String].self, from: try BinaryCoding.encode(values))
+    #expect(back.map { Array($0.utf8) } == values.map { Array($0.utf8) })
+  }
+
   @Test func damagedBytesThrowAndNeverCrash() throws {
     // References to earlier strings, damaged.
     let path = "Content/tasks/01-kinh-te/nv-00001.md"

@@ -92,8 +92,9 @@ extension Shared: Equatable {
 final class ByteSink: EncodingSink {
   var output: [UInt8] = []
   let wantsDigests = false
-  /// Where each long string value was first written.
-  private var written: [String: Int] = [:]
+  /// Where each long string value was first written (by its bytes: a
+  /// reference must give back the very bytes).
+  private var written: [UTF8Bytes: Int] = [:]
 
   init() { output.reserveCapacity(1024) }
 
@@ -106,12 +107,13 @@ final class ByteSink: EncodingSink {
 
   func string(_ value: String) {
     guard value.utf8.count > Self.shortString else { return writeString(value) }
-    if let offset = written[value] {
+    let key = UTF8Bytes(value)
+    if let offset = written[key] {
       byte(StreamTag.stringReference)
       varint(UInt64(offset))
       return
     }
-    written[value] = output.count
+    written[key] = output.count
     writeString(value)
   }
 }
