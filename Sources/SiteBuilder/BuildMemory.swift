@@ -320,6 +320,8 @@ final class BuildMemory: @unchecked Sendable {
     // The new live folder is the old spare's generation; the old live
     // folder's generation is the new spare's.
     let newLive = 1 - liveGeneration
+    // Rows another process wrote since are not known here.
+    if writtenMark == nil || store?.meta("written") != writtenMark { storedOutputs = [:] }
     recordOutputs(folders.live.files, generation: newLive, &changes)
     recordOutputs(folders.spare?.files ?? [:], generation: liveGeneration, &changes)
     liveGeneration = newLive
@@ -372,7 +374,6 @@ final class BuildMemory: @unchecked Sendable {
     func entry(_ file: FolderRecord.File) -> BuildStore.OutputEntry {
       BuildStore.OutputEntry(hash: file.hash, inode: file.inode)
     }
-    if writtenMark == nil || store?.meta("written") != writtenMark { storedOutputs = [:] }
     if let stored = storedOutputs[generation], !files.isEmpty {
       var differing: [String: BuildStore.OutputEntry] = [:]
       for (path, file) in files where stored[path] != file { differing[path] = entry(file) }
