@@ -92,7 +92,7 @@ let package = Package(
     // Helpers shared by the test targets.
     .target(name: "TestSupport", path: "Sources/TestSupport"),
 
-    .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
+    .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore", "TestSupport"]),
     .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "SiteCore"]),
     .testTarget(

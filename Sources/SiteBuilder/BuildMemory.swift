@@ -53,6 +53,10 @@ final class BuildMemory: @unchecked Sendable {
   /// What the last build of this process computed that the next one can
   /// reuse (kept in memory only, by `watch` and `serve`).
   var reusable: SiteRenderer.Reusable?
+  /// The last build's listing of the content folder, for the next to
+  /// update where a watcher saw changes (when it was listed without a
+  /// problem).
+  var earlierListing: SourceTree?
   /// The last build's load, for the next to patch.
   var earlierLoad: EarlierLoad?
   /// The validation of `earlierLoad`'s draft, when its plan was valid.

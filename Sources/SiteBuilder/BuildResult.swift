@@ -11,6 +11,9 @@ public struct BuildResult: Sendable {
   public var pageCount = 0
   /// Whether nothing had changed since the last build (nothing was written).
   public var upToDate = false
+  /// Whether the content folder's listing was the last build's, updated
+  /// at the paths a watcher saw change (`watch`, `serve`).
+  public var updatedListing = false
   /// Whether the content was loaded by patching the last build's load
   /// (`watch`, `serve`: a save of a few task files).
   public var patchedLoad = false

@@ -35,9 +35,18 @@ public struct SiteBuilder: Sendable {
   ///
   /// With `clean`, every file is made again whatever changed (files with
   /// unchanged bytes are still not rewritten).
-  public func build(clean: Bool = false) -> BuildResult {
+  ///
+  /// - Parameter changes: in `watch` and `serve`, every path that changed
+  ///   since the last build of this process, as the watcher names them
+  ///   (`FileWatcher.Changes`); nil when unknown. The content folder is
+  ///   then listed again only at those paths.
+  public func build(clean: Bool = false, changes: Set<String>? = nil) -> BuildResult {
     var clock = PhaseClock()
     var result = BuildResult()
+    // Taken out of the memory whatever happens: `changes` are relative to
+    // it, and only a build that lists the folder may keep a listing.
+    let earlierListing = keptMemory?.earlierListing
+    keptMemory?.earlierListing = nil
     do throws(DiagnosticError) {
       let writer = try lockOutput()
       defer { writer.abandon() }
@@ -45,7 +54,8 @@ public struct SiteBuilder: Sendable {
       defer { memory.settle() }
       clock.mark("open memory")
       try ownership(of: writer, memory)
-      let inputs = try readInputs()
+      let inputs = try readInputs(changes: changes.flatMap { ($0, earlierListing) })
+      result.updatedListing = inputs.updated
       clock.mark("inputs")
       // No templates folder (a build run outside the project, or a wrong
       // --templates): nothing can be rendered, so say so now rather than
@@ -203,26 +213,55 @@ public struct SiteBuilder: Sendable {
     var templates: Result<TemplateFiles, DiagnosticError>
     var digest: ContentHash
     var hasRacyFiles: Bool
+    /// Whether `tree` is the last listing updated where files changed.
+    var updated = false
   }
 
-  private func readInputs() throws(DiagnosticError) -> Inputs {
-    let listed = ContentLoader(directory: configuration.contentDirectory).list()
+  private func readInputs(changes: (Set<String>, SourceTree?)? = nil) throws(DiagnosticError)
+    -> Inputs
+  {
+    let listed = listContent(changes: changes)
     let templates = Result { () throws(DiagnosticError) in
       try TemplateFiles(directory: configuration.templatesDirectory)
     }
     var digest = ContentHash()
-    digest.update("inputs 1")
+    digest.update("inputs 2")
     digest.update(configuration.today.iso)
     digest.update(configuration.strict ? "strict" : "")
     digest.update(configuration.includesDrafts ? "drafts" : "")
     if case .success(let files) = templates { digest.update(files.hash.value) }
     for file in listed.tree?.files ?? [] {
       digest.update(file.path)
-      digest.update(file.stamp)
+      digest.update(UInt64(bitPattern: file.size))
+      digest.update(UInt64(bitPattern: file.modified))
     }
     return Inputs(
       tree: listed.tree, listingDiagnostics: listed.diagnostics, templates: templates,
-      digest: digest, hasRacyFiles: listed.tree.map(BuildMemory.hasRacyFiles) ?? false)
+      digest: digest, hasRacyFiles: listed.tree.map(BuildMemory.hasRacyFiles) ?? false,
+      updated: listed.updated)
+  }
+
+  /// The content folder listed: the last listing of this process updated
+  /// at the paths that changed since, when a watcher names them all, or a
+  /// new one.
+  private func listContent(changes: (Set<String>, SourceTree?)?) -> (
+    tree: SourceTree?, diagnostics: [Diagnostic], updated: Bool
+  ) {
+    let folder = configuration.contentDirectory + "/"
+    if let (changes, earlier) = changes, var tree = earlier {
+      let inside = changes.compactMap { path in
+        path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : nil
+      }
+      // A change to the folder itself (not inside it) needs a listing.
+      let onlyInside = !changes.contains(configuration.contentDirectory)
+      if onlyInside, tree.update(changedAt: inside) {
+        keptMemory?.earlierListing = tree
+        return (tree, [], true)
+      }
+    }
+    let listed = ContentLoader(directory: configuration.contentDirectory).list()
+    keptMemory?.earlierListing = listed.diagnostics.isEmpty ? listed.tree : nil
+    return (listed.tree, listed.diagnostics, false)
   }
 
   /// The result of a build that found nothing changed: the last build's

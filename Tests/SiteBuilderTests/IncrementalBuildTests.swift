@@ -44,15 +44,16 @@ import Testing
       return configuration
     }
     let kept = BuildMemory(configuration: configuration(live))
-    func build(_ output: String, clean: Bool, pagesFirst: Bool = false, keeping: Bool = false)
-      -> BuildResult
-    {
+    func build(
+      _ output: String, clean: Bool, pagesFirst: Bool = false, keeping: Bool = false,
+      changes: Set<String>? = nil
+    ) -> BuildResult {
       let configuration = configuration(output, pagesFirst: pagesFirst)
       let builder =
         keeping
         ? SiteBuilder(configuration: configuration, memory: kept)
         : SiteBuilder(configuration: configuration)
-      return builder.build(clean: clean)
+      return builder.build(clean: clean, changes: changes)
     }
     let first = build(live, clean: false)
     #expect(first.published, "\(first.diagnostics.formatted(.en))")
@@ -65,6 +66,7 @@ import Testing
     var editedFirst = 0
     var patchedLoads = 0
     var patchedValidations = 0
+    var updatedListings = 0
     for step in 0..<(sweep.count + Self.steps) {
       let previous = editor.files
       let operation: ContentEditor.Operation
@@ -80,9 +82,16 @@ import Testing
       try editor.write(content: content, previous: previous)
       try editor.writeTemplates(templates, original: originalTemplates)
       let before = TestProject.snapshot(of: live)
-      // Every other step publishes as `serve` does: pages, then plan-wide files.
+      // Every other step publishes as `serve` does: pages, then plan-wide
+      // files. Builds keeping their memory are told which content files
+      // changed, as `watch` is (but not after a one-shot build: `watch`'s
+      // builds are all of one process).
+      let keeping = (step / 5) % 2 == 1
+      let changed = Set(editor.files.keys).union(previous.keys)
+        .filter { editor.files[$0] != previous[$0] }.map { content.path + "/" + $0 }
       let incremental = build(
-        live, clean: false, pagesFirst: step % 2 == 1, keeping: (step / 5) % 2 == 1)
+        live, clean: false, pagesFirst: step % 2 == 1, keeping: keeping,
+        changes: keeping && step % 5 != 0 ? Set(changed) : nil)
       let reference = TestProject.temporaryDirectory("clean").appendingPathComponent("Site").path
       let clean = build(reference, clean: true)
       let what = "step \(step) (\(operation.name))"
@@ -107,6 +116,7 @@ import Testing
         }
         if incremental.patchedLoad { patchedLoads += 1 }
         if incremental.patchedValidation { patchedValidations += 1 }
+        if incremental.updatedListing { updatedListings += 1 }
       } else {
         if ProcessInfo.processInfo.environment["PLANSITE_PROPERTY_DEBUG"] != nil {
           print(
@@ -124,7 +134,7 @@ import Testing
       print(
         "steps: \(sweep.count + Self.steps), published \(published), incremental "
           + "\(incrementalSteps), edited first \(editedFirst), patched loads \(patchedLoads), "
-          + "patched validations \(patchedValidations), "
+          + "patched validations \(patchedValidations), updated listings \(updatedListings), "
           + "with reports \(withReports)")
     }
     // Most steps must publish, and really be incremental, or the test proves little.
@@ -138,6 +148,8 @@ import Testing
     #expect(
       patchedValidations > Self.steps / 20,
       "\(patchedValidations) steps patched the last validation")
+    // Some listed only the files that changed.
+    #expect(updatedListings > Self.steps / 5, "\(updatedListings) steps updated the listing")
     // Reports must really be there in much of the run.
     #expect(withReports > Self.steps / 5, "\(withReports) steps published reports")
   }

@@ -17,6 +17,19 @@ public final class FileWatcher: @unchecked Sendable {
   private var snapshot: [String: String] = [:]
   /// Whether inotify is in use (false: polling).
   public private(set) var usesInotify = false
+  /// Whether events were lost since the last wait (the kernel's queue
+  /// overflowed, or a folder could not be watched).
+  private var lostEvents = false
+
+  /// What changed while a caller waited.
+  public struct Changes: Sendable {
+    /// The paths that changed, each as a watched folder's path followed by
+    /// the path inside it (or that folder's own path).
+    public var paths: Set<String>
+    /// Whether `paths` names every change (inotify saw them all): if not,
+    /// anything may have changed.
+    public var isComplete: Bool
+  }
 
   public init(folders: [String], polling: Bool = false, quiet: Double = 0.02) {
     self.folders = folders
@@ -27,6 +40,8 @@ public final class FileWatcher: @unchecked Sendable {
         inotify = fd
         usesInotify = true
         for folder in folders { addWatches(under: folder) }
+        // The first build lists everything: nothing was lost before it.
+        lostEvents = false
       }
     }
     if !usesInotify { snapshot = takeSnapshot() }
@@ -35,20 +50,22 @@ public final class FileWatcher: @unchecked Sendable {
   deinit { if inotify >= 0 { close(inotify) } }
 
   /// Blocks until something changed (or `shouldStop` says to stop);
-  /// returns the changed paths (empty when stopping).
-  public func waitForChanges(shouldStop: () -> Bool) -> Set<String> {
+  /// returns what changed (no paths when stopping).
+  public func waitForChanges(shouldStop: () -> Bool) -> Changes {
     var changed = Set<String>()
     // Wait for the first change.
-    while changed.isEmpty {
-      if shouldStop() { return [] }
+    while changed.isEmpty && !lostEvents {
+      if shouldStop() { return Changes(paths: [], isComplete: false) }
       changed = poll(timeout: 0.25)
     }
     // Then until things are quiet.
     while true {
       let more = poll(timeout: quiet)
-      if more.isEmpty { return changed }
+      if more.isEmpty { break }
       changed.formUnion(more)
     }
+    defer { lostEvents = false }
+    return Changes(paths: changed, isComplete: usesInotify && !lostEvents)
   }
 
   private func poll(timeout: Double) -> Set<String> {
@@ -79,6 +96,7 @@ public final class FileWatcher: @unchecked Sendable {
         let nameStart = offset + MemoryLayout<inotify_event>.size
         let nameBytes = buffer[nameStart..<min(nameStart + length, count)].prefix { $0 != 0 }
         let name = String(decoding: nameBytes, as: UTF8.self)
+        if mask & UInt32(IN_Q_OVERFLOW) != 0 { lostEvents = true }
         if let folder = watches[wd] {
           let path = name.isEmpty ? folder : folder + "/" + name
           changed.insert(path)
@@ -96,7 +114,7 @@ public final class FileWatcher: @unchecked Sendable {
     let mask = UInt32(
       IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB)
     let wd = inotify_add_watch(inotify, folder, mask)
-    if wd >= 0 { watches[wd] = folder }
+    if wd >= 0 { watches[wd] = folder } else { lostEvents = true }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     for name in names {
       var isDirectory: ObjCBool = false

@@ -61,19 +61,20 @@ public final class WatchSession: @unchecked Sendable {
     published: @escaping @Sendable ([String]) -> Void = { _ in }, report: (Event) -> Void
   ) {
     var changed = [Self.startMarker]
+    var changes: FileWatcher.Changes?
     var builder = SiteBuilder(configuration: configuration, memory: memory)
     builder.progress = { progress in
       if case .published(let files) = progress { published(files) }
     }
     while !isStopped {
       let start = DispatchTime.now()
-      let result = builder.build()
+      let result = builder.build(changes: changes.flatMap { $0.isComplete ? $0.paths : nil })
       let ms = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
       report(Event(changed: changed, result: result, milliseconds: ms))
-      let paths = watcher.waitForChanges { isStopped }
+      changes = watcher.waitForChanges { isStopped }
       // Editors' temporary files come and go within the burst: name what is
       // there now, and what was deleted among the files a build reads.
-      changed = paths.sorted().filter { path in
+      changed = (changes?.paths ?? []).sorted().filter { path in
         let name = (path as NSString).lastPathComponent
         return !SourceTree.isIgnored(name)
           && (FileManager.default.fileExists(atPath: path)

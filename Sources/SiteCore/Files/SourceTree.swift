@@ -29,7 +29,10 @@ public struct SourceTree: Sendable {
   /// The folder's absolute, resolved path.
   public let root: String
   /// The files, sorted by path.
-  public let files: [File]
+  public private(set) var files: [File]
+  /// Whether a listed file is a link (to a file elsewhere in the folder):
+  /// then a change at one path may change another file's listing.
+  public let hasLinks: Bool
 
   /// Lists `directory`.
   ///
@@ -57,6 +60,53 @@ public struct SourceTree: Sendable {
     Self.walk(
       root: root, relative: "", displayRoot: displayRoot, into: &found, diagnostics: diagnostics)
     files = found.sorted { $0.path < $1.path }
+    let resolved = root
+    hasLinks = found.contains { $0.absolutePath != resolved + "/" + $0.path }
+  }
+
+  /// Lists again only the files at `paths` (inside the folder, `/`
+  /// separators), which a watcher saw change: afterwards the listing is
+  /// what listing the whole folder would give.
+  ///
+  /// Returns false, leaving the listing in an unspecified state, when only
+  /// a whole listing can tell: a folder or a link changed, or the folder
+  /// holds links.
+  public mutating func update(changedAt paths: some Sequence<String>) -> Bool {
+    guard !hasLinks else { return false }
+    for path in paths {
+      let names = path.split(separator: "/", omittingEmptySubsequences: false)
+      if names.contains(where: \.isEmpty) { return false }
+      // A listing skips leftovers, and everything in a folder that is one.
+      if names.contains(where: { Self.isIgnored(String($0)) }) { continue }
+      let absolute = root + "/" + path
+      let index = position(of: path)
+      let listed = index < files.count && files[index].path == path
+      var info = stat()
+      guard lstat(absolute, &info) == 0 else {
+        guard errno == ENOENT || errno == ENOTDIR else { return false }
+        if listed { files.remove(at: index) }
+        // A folder removed with its files.
+        if index < files.count, files[index].path.hasPrefix(path + "/") { return false }
+        continue
+      }
+      guard (info.st_mode & S_IFMT) == S_IFREG else { return false }
+      let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+      let file = File(
+        path: path, displayPath: displayRoot + "/" + path, absolutePath: absolute,
+        size: Int64(info.st_size), modified: modified)
+      if listed { files[index] = file } else { files.insert(file, at: index) }
+    }
+    return true
+  }
+
+  /// The position of the first file whose path is not before `path`.
+  private func position(of path: String) -> Int {
+    var (low, high) = (0, files.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if files[middle].path < path { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// The file at `path` inside the folder, if listed.

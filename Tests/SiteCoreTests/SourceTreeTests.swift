@@ -1,0 +1,86 @@
+import Foundation
+import SiteCore
+import TestSupport
+import Testing
+
+/// A listing updated at the paths that changed must be the listing of the
+/// whole folder, or refuse.
+@Suite struct SourceTreeTests {
+  func listing(_ root: String) throws -> SourceTree {
+    try SourceTree(directory: root, diagnostics: DiagnosticCollector())
+  }
+
+  func same(_ a: SourceTree, _ b: SourceTree) -> Bool {
+    a.files == b.files && a.hasLinks == b.hasLinks
+  }
+
+  func write(_ text: String, _ root: URL, _ path: String) throws {
+    let url = root.appendingPathComponent(path)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+  }
+
+  @Test func filesEditedAddedAndRemovedAreListedAsAWholeListingListsThem() throws {
+    let root = try TestFiles.folder(
+      "tree", ["a.md": "a", "tasks/01/1-1.md": "x", "tasks/01/1-2.md": "y", "z.yaml": "z"])
+    var tree = try listing(root.path)
+    try write("longer text", root, "tasks/01/1-1.md")
+    try write("new", root, "tasks/01/1-0.md")
+    try write("new", root, "tasks/01/1-3.md")
+    try FileManager.default.removeItem(at: root.appendingPathComponent("a.md"))
+    try write("leftover", root, "tasks/01/.1-1.md.swp")
+    try write("leftover", root, "tasks/01/1-1.md~")
+    // A path named twice, or named though nothing changed there, is harmless.
+    let changed = [
+      "tasks/01/1-1.md", "tasks/01/1-0.md", "tasks/01/1-3.md", "a.md", "tasks/01/.1-1.md.swp",
+      "tasks/01/1-1.md~", "z.yaml", "tasks/01/1-1.md", "gone.md",
+    ]
+    let updated1 = tree.update(changedAt: changed)
+    #expect(updated1)
+    #expect(same(tree, try listing(root.path)))
+    #expect(
+      tree.files.map(\.path) == [
+        "tasks/01/1-0.md", "tasks/01/1-1.md", "tasks/01/1-2.md",
+        "tasks/01/1-3.md", "z.yaml",
+      ])
+  }
+
+  @Test func filesInANewFolderAreListedWithoutTheFolder() throws {
+    let root = try TestFiles.folder("tree", ["a.md": "a"])
+    var tree = try listing(root.path)
+    try write("b", root, "tasks/02/2-1.md")
+    let updated2 = tree.update(changedAt: ["tasks/02/2-1.md"])
+    #expect(updated2)
+    #expect(same(tree, try listing(root.path)))
+  }
+
+  @Test func aChangedFolderOrLinkNeedsAWholeListing() throws {
+    let root = try TestFiles.folder("tree", ["a.md": "a", "tasks/01/1-1.md": "x"])
+    var tree = try listing(root.path)
+    try write("b", root, "tasks/02/2-1.md")
+    let updated3 = tree.update(changedAt: ["tasks/02"])
+    #expect(!updated3)
+
+    tree = try listing(root.path)
+    try FileManager.default.removeItem(at: root.appendingPathComponent("tasks/01"))
+    let updated4 = tree.update(changedAt: ["tasks/01"])
+    #expect(!updated4)
+
+    tree = try listing(root.path)
+    try FileManager.default.createSymbolicLink(
+      atPath: root.appendingPathComponent("b.md").path, withDestinationPath: "a.md")
+    let updated5 = tree.update(changedAt: ["b.md"])
+    #expect(!updated5)
+    // Once the folder holds a link, an edit of its target changes two files.
+    tree = try listing(root.path)
+    #expect(tree.hasLinks)
+    let updated6 = tree.update(changedAt: ["a.md"])
+    #expect(!updated6)
+
+    let updated7 = tree.update(changedAt: [""])
+    #expect(!updated7)
+    let updated8 = tree.update(changedAt: ["tasks//1-1.md"])
+    #expect(!updated8)
+  }
+}
