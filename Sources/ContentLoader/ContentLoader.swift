@@ -22,8 +22,9 @@ public struct ContentLoader: Sendable {
     public var freshlyParsed: Set<String>
     /// Whether this load patched an earlier one (`EarlierLoad`).
     public var patched = false
-    /// The positions in `draft.tasks` of the tasks a patched load replaced.
-    public var replacedTasks: [Int] = []
+    /// The tasks a patched load replaced: their positions in
+    /// `draft.tasks`, and the drafts they replaced.
+    public var replacedTasks: [(index: Int, before: PlanDraft.TaskDraft)] = []
 
     public init(
       draft: PlanDraft, diagnostics: [Diagnostic], parsed: [String: ParsedFile],

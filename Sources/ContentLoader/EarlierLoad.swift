@@ -76,8 +76,10 @@ extension ContentLoader {
         case .task(let task) = after.content, after.diagnostics.isEmpty,
         let index = result.draft.tasks.firstIndex(where: { $0.source.path == file.path })
       else { return nil }
+      // In place: `draft.tasks` is held by nothing else (the validation
+      // kept for the next build keeps only what it needs of it).
+      result.replacedTasks.append((index, result.draft.tasks[index]))
       result.draft.tasks[index] = task
-      result.replacedTasks.append(index)
       result.parsed[file.path] = after
     }
     return result

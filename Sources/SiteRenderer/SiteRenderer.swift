@@ -167,7 +167,10 @@ public struct SiteRenderer: Sendable {
     in sources: Set<String>, plan: Plan, templates: TemplateSet, options: Options,
     reusing earlier: Reusable? = nil
   ) -> [OutputJob] {
-    let ids = plan.tasks.filter { sources.contains($0.source.path) }.map(\.id)
+    // Read in place: `filter` would copy every task of a large plan.
+    let ids = plan.tasks.withUnsafeBufferPointer { tasks in
+      tasks.indices.lazy.filter { sources.contains(tasks[$0].source.path) }.map { tasks[$0].id }
+    }
     let renderer = SiteRenderer(
       plan: plan, templates: templates, options: options, reusing: earlier, focus: Set(ids))
     return ids.flatMap { renderer.pageJobs(.task($0)) }

@@ -76,7 +76,9 @@ public struct ReportIndex: Sendable {
       }
     }
     let entries = byTask
-    let reported = plan.tasks.filter { entries[$0.id] != nil }
+    // Looked up, not filtered from every task: a focused model (serve's
+    // first step) must not pay for the whole plan.
+    let reported = entries.keys.compactMap { plan.task($0) }
     let deciding = Parallel.map(reported, chunk: 64) { task -> [Reporter] in
       let holders = plan.holders(of: task)
       let deciding = holders.filter { !$0.roles.isDisjoint(with: [.lead, .implement]) }

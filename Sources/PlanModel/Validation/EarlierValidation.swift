@@ -6,8 +6,10 @@ public struct EarlierValidation: Sendable {
   /// The settings it was made with (a patch must use the same).
   let today: Day?
   let includeDrafts: Bool
-  /// The draft's tasks, in draft order.
-  let draftTasks: [PlanDraft.TaskDraft]
+  /// How many tasks the draft had. (Not the drafts themselves: holding
+  /// them would make the next patched load copy them all; it hands over
+  /// the ones it replaced.)
+  let taskCount: Int
   /// What checking a task read (registries, groups, indicators).
   let checker: TaskChecker
   /// The valid plan without its schedule and reports.
@@ -16,12 +18,12 @@ public struct EarlierValidation: Sendable {
   let diagnosticsBeforeReports: [Diagnostic]
 
   init(
-    validator: PlanValidator, draftTasks: [PlanDraft.TaskDraft], checker: TaskChecker, base: Plan,
+    validator: PlanValidator, taskCount: Int, checker: TaskChecker, base: Plan,
     diagnosticsBeforeReports: [Diagnostic]
   ) {
     today = validator.today
     includeDrafts = validator.includeDrafts
-    self.draftTasks = draftTasks
+    self.taskCount = taskCount
     self.checker = checker
     self.base = base
     self.diagnosticsBeforeReports = diagnosticsBeforeReports
@@ -30,8 +32,8 @@ public struct EarlierValidation: Sendable {
 
 extension PlanValidator {
   /// Validates `draft`, which differs from the draft `earlier` validated
-  /// only in the tasks at `changedTasks` (positions in `draft.tasks`), by
-  /// patching `earlier`.
+  /// only in the tasks at `changedTasks` (positions in `draft.tasks`, with
+  /// the drafts they replaced), by patching `earlier`.
   ///
   /// Returns nil unless each changed task keeps its id, folder and group,
   /// and is found valid on its own, without any warning, before and after;
@@ -40,16 +42,16 @@ extension PlanValidator {
   /// ids, groups and the order of tasks are unchanged, every other task's
   /// problems are the ones found before, and the changed tasks have none.
   public func validate(
-    _ draft: PlanDraft, patching earlier: consuming EarlierValidation, changedTasks: [Int]
+    _ draft: PlanDraft, patching earlier: consuming EarlierValidation,
+    changedTasks: [(index: Int, before: PlanDraft.TaskDraft)]
   ) -> (plan: Plan?, diagnostics: [Diagnostic], earlier: EarlierValidation?)? {
     guard earlier.today == today, earlier.includeDrafts == includeDrafts,
-      draft.tasks.count == earlier.draftTasks.count
+      draft.tasks.count == earlier.taskCount
     else { return nil }
     let checker = earlier.checker
     var replaced: [PlanTask] = []
-    for index in changedTasks {
+    for (index, before) in changedTasks {
       guard draft.tasks.indices.contains(index) else { return nil }
-      let before = earlier.draftTasks[index]
       let after = draft.tasks[index]
       guard before.id.value == after.id.value, before.folder == after.folder,
         before.groupRef?.value == after.groupRef?.value
@@ -70,7 +72,7 @@ extension PlanValidator {
     return (
       plan, diagnostics,
       EarlierValidation(
-        validator: self, draftTasks: draft.tasks, checker: checker, base: base,
+        validator: self, taskCount: draft.tasks.count, checker: checker, base: base,
         diagnosticsBeforeReports: diagnosticsBeforeReports)
     )
   }

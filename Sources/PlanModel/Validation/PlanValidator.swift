@@ -100,7 +100,7 @@ public struct PlanValidator: Sendable {
     let earlier =
       keeping
       ? EarlierValidation(
-        validator: self, draftTasks: draft.tasks, checker: checker, base: base,
+        validator: self, taskCount: draft.tasks.count, checker: checker, base: base,
         diagnosticsBeforeReports: beforeReports) : nil
     return (plan, diagnostics, earlier)
   }
