@@ -23,10 +23,18 @@ public struct FolderRecord: Sendable, Equatable {
   public var identity: FolderIdentity
   /// Every file, by its path inside the folder.
   public var files: [String: File]
+  /// For the spare folder, when known: where its files may differ from the live folder's.
+  ///
+  /// These are the paths the swap that made it the spare wrote or removed;
+  /// elsewhere both folders hold the same file (same inode). Never stored:
+  /// known only in the process that made the swap.
+  public var differsFromLive: Set<String>?
 
-  public init(identity: FolderIdentity, files: [String: File]) {
+  public init(identity: FolderIdentity, files: [String: File], differsFromLive: Set<String>? = nil)
+  {
     self.identity = identity
     self.files = files
+    self.differsFromLive = differsFromLive
   }
 }
 

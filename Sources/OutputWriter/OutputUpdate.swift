@@ -15,6 +15,14 @@ public final class OutputUpdate: @unchecked Sendable {
   let live: [String: FolderRecord.File]
   /// What the spare still holds that this build has not claimed yet.
   private var leftovers: [String: FolderRecord.File]
+  /// Where the spare's files may differ from the live ones (nil: anywhere).
+  private let spareDiffers: Set<String>?
+  /// Where `keepAll(except:)` moves the spare files it replaces (see there).
+  private let trash: String?
+  private var trashed = 0
+  /// The paths `keepAll(except:)` left out, when it kept every other file
+  /// without visiting it (see `removed(from:)`).
+  private var keptAllExcept: Set<String>?
   /// What the spare will hold.
   private(set) var next: [String: FolderRecord.File] = [:]
   private var createdDirectories: Set<String> = [""]
@@ -31,12 +39,15 @@ public final class OutputUpdate: @unchecked Sendable {
 
   init(
     path: String, livePath: String, live: [String: FolderRecord.File],
-    spare: [String: FolderRecord.File], liveKnown: Bool = true
+    spare: [String: FolderRecord.File], spareDiffersAt spareDiffers: Set<String>? = nil,
+    trash: String? = nil, liveKnown: Bool = true
   ) {
+    self.trash = trash
     self.path = path
     self.livePath = livePath
     self.live = live
     self.leftovers = spare
+    self.spareDiffers = spareDiffers
     self.liveKnown = liveKnown
   }
 
@@ -82,7 +93,19 @@ public final class OutputUpdate: @unchecked Sendable {
   /// Keeps every live file as it is but those at `excluded` (which the
   /// build puts): one pass over the live folder's record, for a build that
   /// changes a few files of a large site.
+  ///
+  /// When the spare is known to differ from the live folder at a few paths
+  /// only, only those are visited: a save in `serve` costs the same in a
+  /// plan of any size. The spare files they replace are moved to the trash
+  /// folder rather than deleted: deleting the last link to a large file
+  /// (the plan's data files) frees its blocks, which takes longer than
+  /// everything else here; `OutputWriter.emptyTrash()` does it once the
+  /// new files are live.
   public func keepAll(except excluded: Set<String>) throws(OutputError) {
+    if next.isEmpty, let spareDiffers {
+      try keepAll(except: excluded, spareDiffers: spareDiffers)
+      return
+    }
     next.reserveCapacity(live.count)
     for (path, file) in live where !excluded.contains(path) {
       if leftovers.removeValue(forKey: path)?.inode != file.inode {
@@ -92,6 +115,42 @@ public final class OutputUpdate: @unchecked Sendable {
       next[path] = file
       unchangedCount += 1
     }
+  }
+
+  private func keepAll(except excluded: Set<String>, spareDiffers: Set<String>)
+    throws(OutputError)
+  {
+    // Everywhere else the spare holds the live file already.
+    var unclaimed: [String: FolderRecord.File] = [:]
+    for path in spareDiffers.union(excluded) {
+      guard let file = live[path], !excluded.contains(path) else {
+        // Not kept: removed at the end, or replaced by `put`.
+        unclaimed[path] = leftovers[path]
+        continue
+      }
+      let spare = leftovers[path]
+      guard spare?.inode != file.inode else { continue }
+      try ensureParent(of: path)
+      if spare != nil, let trash {
+        if trashed == 0 { try FileOperations.makeDirectory(trash) }
+        try FileOperations.rename(self.path + "/" + path, trash + "/\(trashed)")
+        trashed += 1
+      }
+      try FileOperations.replaceWithLink(self.path + "/" + path, to: livePath + "/" + path)
+    }
+    next = live
+    for path in excluded { next[path] = nil }
+    unchangedCount += next.count
+    leftovers = unclaimed
+    keptAllExcept = excluded
+  }
+
+  /// The paths of `live` that `files` (what the spare holds now) lacks.
+  func removed(from files: [String: FolderRecord.File]) -> [String] {
+    if let excluded = keptAllExcept {
+      return excluded.filter { live[$0] != nil && files[$0] == nil }
+    }
+    return live.keys.filter { files[$0] == nil }
   }
 
   /// Whether the live folder has a file at `path`, with this hash if given.

@@ -22,6 +22,9 @@ public final class OutputWriter {
   public let directory: String
   /// The spare folder (`Site.staging`).
   public var sparePath: String { directory + ".staging" }
+  /// Where a build moves the spare's files it replaces, to delete them
+  /// once its files are live (`Site.trash`, only while a build runs).
+  var trashPath: String { directory + ".trash" }
   private let lock: OutputLock
 
   /// What publishing did.
@@ -75,8 +78,12 @@ public final class OutputWriter {
   /// keep (every file is written anew).
   public func begin(live: FolderRecord?, spare: FolderRecord?) throws(OutputError) -> OutputUpdate {
     let liveFiles = live.flatMap { $0.identity == liveIdentity ? $0.files : nil }
+    // Left by a build killed before it emptied it.
+    try FileOperations.removeTree(trashPath)
     if let liveFiles, let spare, let identity = spareIdentity, spare.identity == identity {
-      return OutputUpdate(path: sparePath, livePath: directory, live: liveFiles, spare: spare.files)
+      return OutputUpdate(
+        path: sparePath, livePath: directory, live: liveFiles, spare: spare.files,
+        spareDiffersAt: spare.differsFromLive, trash: trashPath)
     }
     // An unknown spare, or a live folder whose files are unknown (the spare
     // may share inodes with it): start the spare afresh.
@@ -99,7 +106,7 @@ public final class OutputWriter {
     report.unchanged = update.unchangedCount
     report.writtenBytes = update.writtenBytes
     report.fileCount = files.count
-    report.removed = previous.keys.filter { files[$0] == nil }.sorted()
+    report.removed = update.removed(from: files).sorted()
     guard let live = liveIdentity else {
       throw OutputError.system(
         operation: Message(vi: "tìm lại thư mục", en: "find the folder"), path: directory,
@@ -112,9 +119,18 @@ public final class OutputWriter {
       guard update.liveKnown, let previousIdentity, previousIdentity.device == identity.device,
         previousIdentity.inode == identity.inode
       else { return nil }
-      return FolderRecord(identity: identity, files: previous)
+      return FolderRecord(
+        identity: identity, files: previous,
+        differsFromLive: Set(report.written).union(report.removed))
     }
     return (report, Published(live: FolderRecord(identity: live, files: files), spare: spare))
+  }
+
+  /// Deletes the files the last update replaced in the spare folder (see
+  /// `OutputUpdate.keepAll(except:)`): after `commit`, once whoever waits
+  /// for the new files has been told.
+  public func emptyTrash() throws(OutputError) {
+    try FileOperations.removeTree(trashPath)
   }
 
   /// Releases the lock once the builder has recorded the published folders.
@@ -143,6 +159,7 @@ public final class OutputWriter {
   /// build follows soon: `plansite watch` does this when it stops.
   public func removeSpare() throws(OutputError) {
     try FileOperations.removeTree(sparePath)
+    try FileOperations.removeTree(trashPath)
   }
 
   /// Releases the lock without publishing; the live folder is untouched.

@@ -491,6 +491,7 @@ public struct SiteBuilder: Sendable {
     do throws(OutputError) {
       let (report, folders) = try writer.commit(update)
       progress?(.published(report.written + report.removed))
+      try writer.emptyTrash()
       return (report, folders)
     } catch {
       throw DiagnosticError(error.diagnostic)

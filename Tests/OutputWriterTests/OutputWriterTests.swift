@@ -71,6 +71,77 @@ import Testing
     #expect(try String(contentsOfFile: site + "/b.html", encoding: .utf8) == "B2")
   }
 
+  /// What a folder holds: each file's text and inode.
+  func contents(_ folder: String) -> [String: (text: String, inode: Int?)] {
+    var result: [String: (text: String, inode: Int?)] = [:]
+    for case let path as String in FileManager.default.enumerator(atPath: folder) ?? .init() {
+      guard let text = try? String(contentsOfFile: folder + "/" + path, encoding: .utf8) else {
+        continue
+      }
+      result[path] = (text, inode(folder + "/" + path))
+    }
+    return result
+  }
+
+  /// `keepAll(except:)` visits only where the spare differs from the live
+  /// folder when the record says where (a save in `serve`): it must
+  /// publish what visiting every file publishes, and leave the spare as
+  /// its record says.
+  @Test func keepingAllButAFewFilesVisitsOnlyWhatDiffers() throws {
+    var rng = SystemRandomNumberGenerator()
+    for trusting in [true, false] {
+      let site = temporary().appendingPathComponent("Site").path
+      let records = Records()
+      var expected: [String: String] = [:]
+      for step in 0..<40 {
+        let writer = try OutputWriter(directory: site)
+        var spare = records.published?.spare
+        if !trusting { spare?.differsFromLive = nil }
+        let update = try writer.begin(live: records.published?.live, spare: spare)
+        // Some steps put a few files and keep the rest; others put a few and
+        // keep only some (removing the others).
+        let paths = (0..<12).map { "d\($0 % 3)/f\($0).html" }
+        let put = Set(paths.filter { _ in Int.random(in: 0..<4, using: &rng) == 0 })
+        if step == 0 || step % 5 == 1 {
+          let kept = expected.keys.filter { !put.contains($0) && Bool.random(using: &rng) }
+          for path in kept { try update.keep(path) }
+          expected = expected.filter { kept.contains($0.key) }
+        } else {
+          try update.keepAll(except: put)
+        }
+        for path in put.sorted() {
+          let text = "\(path) \(Int.random(in: 0..<3, using: &rng))"
+          try update.put(OutputFile(path: path, text: text))
+          expected[path] = text
+        }
+        let (report, published) = try writer.commit(update)
+        writer.release()
+        let previous = records.published?.live.files ?? [:]
+        records.published = published
+        let live = contents(site)
+        #expect(live.mapValues(\.text) == expected, "step \(step)")
+        #expect(Set(report.removed) == Set(previous.keys).subtracting(expected.keys))
+        // The spare is what its record says, and shares the live inode
+        // wherever the record says it does not differ.
+        let spareFolder = contents(site + ".staging")
+        // (The first publish has no spare.)
+        guard step > 0 else { continue }
+        let record = try #require(published.spare)
+        #expect(Set(spareFolder.keys) == Set(record.files.keys), "step \(step)")
+        for (path, file) in record.files {
+          #expect(spareFolder[path]?.inode == Int(file.inode), "step \(step): \(path)")
+        }
+        let differs = try #require(record.differsFromLive)
+        for (path, file) in spareFolder where !differs.contains(path) {
+          #expect(live[path]?.inode == file.inode, "step \(step): \(path)")
+        }
+        for path in live.keys where spareFolder[path] == nil {
+          #expect(differs.contains(path), "step \(step): \(path)")
+        }
+      }
+    }
+  }
+
   @Test func anUnknownSpareIsRebuilt() throws {
     let site = temporary().appendingPathComponent("Site").path
     let records = Records()
