@@ -116,7 +116,9 @@ let package = Package(
     ),
     .testTarget(
       name: "SiteBuilderTests",
-      dependencies: ["SiteBuilder", "SiteCore", "PlanModel", "ContentLoader", "TestSupport"],
+      dependencies: [
+        "SiteBuilder", "SiteCore", "PlanModel", "ContentLoader", "OutputWriter", "TestSupport",
+      ],
       exclude: ["Fixtures", "Snapshots"]
     ),
   ]

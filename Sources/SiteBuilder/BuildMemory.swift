@@ -210,8 +210,12 @@ final class BuildMemory: @unchecked Sendable {
     var changes = BuildStore.Changes()
     var details = readDetails()
     let now = Self.nanosecondsNow()
-    let listed = Set(tree.files.map(\.path))
-    let fresh = tree.files.filter { loaded.freshlyParsed.contains($0.path) }
+    // A patched load lists the same files as the load before it and parsed
+    // a few: looked up, so that a save costs the same in a plan of any size.
+    let fresh =
+      loaded.patched
+      ? loaded.freshlyParsed.sorted().compactMap { tree.file($0) }
+      : tree.files.filter { loaded.freshlyParsed.contains($0.path) }
     let settled = fresh.filter { $0.modified <= now - 2_000_000_000 }
     // Encoded and stored a slice at a time: the parsed files of a large
     // plan are tens of megabytes as bytes, and each row stands alone (a
@@ -237,9 +241,12 @@ final class BuildMemory: @unchecked Sendable {
         changes.removedSources.append(file.path)
       }
     }
-    for path in details.sources.keys where !listed.contains(path) {
-      details.sources[path] = nil
-      changes.removedSources.append(path)
+    if !loaded.patched {
+      let listed = Set(tree.files.map(\.path))
+      for path in details.sources.keys where !listed.contains(path) {
+        details.sources[path] = nil
+        changes.removedSources.append(path)
+      }
     }
     self.details = details
     write(changes)
@@ -363,6 +370,13 @@ final class BuildMemory: @unchecked Sendable {
     self.pageCount = pageCount
     changes.meta["published"] = (try? BinaryCoding.encode(summary)) ?? []
     write(changes)
+  }
+
+  /// Closes the database, once nothing else is to be remembered (`watch`
+  /// and `serve` on their way out).
+  func close() {
+    settle()
+    store?.close()
   }
 
   /// Forgets the spare folder (removed by `watch` and `serve` on their way out).

@@ -161,6 +161,39 @@ public struct SiteBuilder: Sendable {
     return result
   }
 
+  /// Makes the spare folder a copy of the live one (hard links, swapped
+  /// in), unless this process knows it is one already.
+  ///
+  /// `watch` and `serve` call this after their first build: they remove
+  /// the spare when they stop, and without one the first save would link
+  /// every file of the site before its page could go live (5–15 s at
+  /// 30,000 tasks on a slow disk). Returns any problem; the site is
+  /// unchanged either way.
+  public func prepareSpare() -> [Diagnostic] {
+    do throws(DiagnosticError) {
+      let writer = try lockOutput()
+      defer { writer.abandon() }
+      guard let memory = keptMemory, let live = memory.live,
+        live.identity == writer.liveIdentity
+      else { return [] }
+      if let spare = memory.spare, spare.identity == writer.spareIdentity,
+        spare.differsFromLive?.isEmpty == true
+      {
+        return []
+      }
+      let (_, folders) = try publish(nil, producing: [], writer, memory)
+      memory.published(
+        folders, jobs: [], only: true,
+        inputsDigest: memory.inputsDigest.map { ContentHash(value: $0) },
+        diagnostics: memory.diagnostics, notes: memory.notes, language: memory.language,
+        pageCount: memory.pageCount)
+      writer.release()
+      return []
+    } catch {
+      return error.diagnostics
+    }
+  }
+
   /// Deletes the spare output folder (`Site.staging`, the build before the
   /// live one), under the build lock.
   ///

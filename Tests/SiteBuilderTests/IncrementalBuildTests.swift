@@ -1,5 +1,6 @@
 import ContentLoader
 import Foundation
+import OutputWriter
 import PlanModel
 import SiteCore
 import TestSupport
@@ -317,6 +318,43 @@ import Testing
     #expect(replaced.published, "\(replaced.diagnostics.formatted(.en))")
     #expect(replaced.renderedFiles == replaced.report?.fileCount)
     #expect(TestProject.read(data).contains("Kiểm tra, giám sát"))
+  }
+
+  /// `watch` and `serve` make the spare a copy of the live folder after
+  /// their first build: the site is unchanged, nothing is left to make,
+  /// and the next save's build publishes what a clean build does.
+  @Test func aPreparedSpareChangesNothingAndServesTheNextSave() throws {
+    let project = try FixtureProject(caseName: nil)
+    try project.ageContent()
+    var configuration = project.configuration
+    configuration.publishesPagesFirst = true
+    let memory = BuildMemory(configuration: configuration)
+    let builder = SiteBuilder(configuration: configuration, memory: memory)
+    #expect(builder.build().published)
+    #expect(builder.removeSpare().isEmpty)
+    let site = project.root.appendingPathComponent("Site").path
+    let before = TestProject.snapshot(of: site)
+    #expect(builder.prepareSpare().isEmpty)
+    #expect(TestProject.snapshot(of: site) == before)
+    #expect(TestProject.snapshot(of: site + ".staging") == before)
+    #expect(memory.spare?.differsFromLive == [])
+    #expect(builder.build().upToDate)
+    // Known to match already: nothing to do.
+    let identity = FolderIdentity.of(site)
+    #expect(builder.prepareSpare().isEmpty)
+    #expect(FolderIdentity.of(site) == identity)
+    let task = project.root.appendingPathComponent("Content/tasks/01-chung/1-2.md")
+    let text = try String(contentsOf: task, encoding: .utf8)
+    try text.replacingOccurrences(of: "Kiểm tra, giám sát", with: "Kiểm tra, đôn đốc")
+      .write(to: task, atomically: true, encoding: .utf8)
+    let result = builder.build(changes: [task.path])
+    #expect(result.published)
+    #expect(result.updatedListing)
+    let clean = project.root.appendingPathComponent("Clean").path
+    var cleanConfiguration = configuration
+    cleanConfiguration.outputDirectory = clean
+    #expect(SiteBuilder(configuration: cleanConfiguration).build(clean: true).published)
+    #expect(TestProject.snapshot(of: site) == TestProject.snapshot(of: clean))
   }
 
   /// What each published step changed, and a page and a data file then.

@@ -71,6 +71,10 @@ public final class WatchSession: @unchecked Sendable {
       let result = builder.build(changes: changes.flatMap { $0.isComplete ? $0.paths : nil })
       let ms = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
       report(Event(changed: changed, result: result, milliseconds: ms))
+      if changed == [Self.startMarker], result.published {
+        // Problems here only make the first save slower.
+        _ = builder.prepareSpare()
+      }
       changes = watcher.waitForChanges { isStopped }
       // Editors' temporary files come and go within the burst: name what is
       // there now, and what was deleted among the files a build reads.
@@ -84,10 +88,12 @@ public final class WatchSession: @unchecked Sendable {
     }
   }
 
-  /// Removes the spare output folder, so nothing but the output folder is
-  /// left behind (see `SiteBuilder.removeSpare()`); returns any problem.
+  /// Removes the spare output folder and closes the build database, so
+  /// nothing but the output folder and the database file is left behind
+  /// (see `SiteBuilder.removeSpare()`); returns any problem.
   public func finish() -> [Diagnostic] {
-    SiteBuilder(configuration: configuration, memory: memory).removeSpare()
+    defer { memory.close() }
+    return SiteBuilder(configuration: configuration, memory: memory).removeSpare()
   }
 
   private func displayName(_ path: String) -> String {

@@ -111,7 +111,8 @@ public struct SourceTree: Sendable {
 
   /// The file at `path` inside the folder, if listed.
   public func file(_ path: String) -> File? {
-    files.first { $0.path == path }
+    let index = position(of: path)
+    return index < files.count && files[index].path == path ? files[index] : nil
   }
 
   /// Whether a name is an editor's or the system's leftover, never content.
