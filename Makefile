@@ -41,7 +41,7 @@ test-deps: deps
 	@sh Tests/Browser/install.sh
 
 clean:
-	rm -rf .build Site Site.staging Site.trash Site.lock Site.db Site.db-journal Site.db-wal Site.db-shm
+	rm -rf .build Site Site.staging Site.trash Site.lock Site.db Site.db-journal
 
 # ---- bench: plansite vs Hugo on the same synthetic corpus (bench/README.md)
 #   make bench                          sizes 1000 10000 30000, 1 warm-up + 3 runs each

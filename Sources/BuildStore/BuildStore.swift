@@ -47,13 +47,12 @@ public final class BuildStore {
   public init(path: String, identity: String) throws {
     var configuration = Configuration()
     configuration.busyMode = .timeout(5)
-    // Write-ahead log, synced at checkpoints only (GRDB sets `synchronous =
-    // NORMAL`): a commit costs no fsync, which on a slow disk took from 3
-    // to 200 ms, and serve commits before every swap. A killed process
-    // still leaves every transaction whole or absent; a power cut may lose
-    // the last ones, as it may lose the output folder's last files, which
-    // are not synced either.
-    configuration.journalMode = .wal
+    // No fsync: on a slow disk each commit's two took from 3 to 200 ms,
+    // and serve commits before every swap. A killed process still leaves
+    // every transaction whole or absent (the rollback journal is still
+    // written first); a power cut may damage the database, as it may the
+    // output folder's last files, which are not synced either.
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
     queue = try DatabaseQueue(path: path, configuration: configuration)
     try queue.write { db in
       try db.execute(
@@ -79,10 +78,8 @@ public final class BuildStore {
     }
   }
 
-  /// Closes the database; later calls fail.
-  ///
-  /// Its write-ahead log is folded in and removed, so only the database
-  /// file is left.
+  /// Closes the database (`watch` and `serve` on their way out); later
+  /// calls fail.
   public func close() {
     try? queue.close()
   }
