@@ -57,11 +57,12 @@ public struct SourceTree: Sendable {
     }
     root = Self.resolve(absolute)
     var found: [File] = []
+    var links = false
     Self.walk(
-      root: root, relative: "", displayRoot: displayRoot, into: &found, diagnostics: diagnostics)
+      root: root, relative: "", displayRoot: displayRoot, into: &found, links: &links,
+      diagnostics: diagnostics)
     files = found.sorted { $0.path < $1.path }
-    let resolved = root
-    hasLinks = found.contains { $0.absolutePath != resolved + "/" + $0.path }
+    hasLinks = links
   }
 
   /// Lists again only the files at `paths` (inside the folder, `/`
@@ -129,7 +130,7 @@ public struct SourceTree: Sendable {
 
   private static func walk(
     root: String, relative: String, displayRoot: String, into found: inout [File],
-    diagnostics: DiagnosticCollector
+    links: inout Bool, diagnostics: DiagnosticCollector
   ) {
     let directory = relative.isEmpty ? root : root + "/" + relative
     // readdir and fstatat relative to the open folder: the cheapest way to
@@ -169,12 +170,13 @@ public struct SourceTree: Sendable {
         }
         guard stat(target, &info) == 0 else { continue }
         targetPath = target
+        links = true
       }
       switch info.st_mode & S_IFMT {
       case S_IFDIR:
         walk(
           root: root, relative: childRelative, displayRoot: displayRoot, into: &found,
-          diagnostics: diagnostics)
+          links: &links, diagnostics: diagnostics)
       case S_IFREG:
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         found.append(
