@@ -524,7 +524,9 @@ public struct SiteBuilder: Sendable {
     do throws(OutputError) {
       let (report, folders) = try writer.commit(update)
       progress?(.published(report.written + report.removed))
-      try writer.emptyTrash()
+      // The files are published: a trash folder that cannot be emptied now
+      // is emptied (or reported) by the next build's `begin`.
+      try? writer.emptyTrash()
       return (report, folders)
     } catch {
       throw DiagnosticError(error.diagnostic)
