@@ -54,7 +54,7 @@ public struct SiteBuilder: Sendable {
       defer { memory.settle() }
       clock.mark("open memory")
       try ownership(of: writer, memory)
-      let inputs = try readInputs(changes: changes.flatMap { ($0, earlierListing) })
+      let inputs = try readInputs(changes: changes, earlierListing: earlierListing)
       result.updatedListing = inputs.updated
       clock.mark("inputs")
       // No templates folder (a build run outside the project, or a wrong
@@ -250,10 +250,10 @@ public struct SiteBuilder: Sendable {
     var updated = false
   }
 
-  private func readInputs(changes: (Set<String>, SourceTree?)? = nil) throws(DiagnosticError)
-    -> Inputs
+  private func readInputs(changes: Set<String>? = nil, earlierListing: SourceTree? = nil)
+    throws(DiagnosticError) -> Inputs
   {
-    let listed = listContent(changes: changes)
+    let listed = listContent(changes: changes, earlier: earlierListing)
     let templates = Result { () throws(DiagnosticError) in
       try TemplateFiles(directory: configuration.templatesDirectory)
     }
@@ -277,11 +277,11 @@ public struct SiteBuilder: Sendable {
   /// The content folder listed: the last listing of this process updated
   /// at the paths that changed since, when a watcher names them all, or a
   /// new one.
-  private func listContent(changes: (Set<String>, SourceTree?)?) -> (
+  private func listContent(changes: Set<String>?, earlier: SourceTree?) -> (
     tree: SourceTree?, diagnostics: [Diagnostic], updated: Bool
   ) {
     let folder = configuration.contentDirectory + "/"
-    if let (changes, earlier) = changes, var tree = earlier {
+    if let changes, var tree = earlier {
       let inside = changes.compactMap { path in
         path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : nil
       }

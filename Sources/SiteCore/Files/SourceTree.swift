@@ -91,10 +91,7 @@ public struct SourceTree: Sendable {
         continue
       }
       guard (info.st_mode & S_IFMT) == S_IFREG else { return false }
-      let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-      let file = File(
-        path: path, displayPath: displayRoot + "/" + path, absolutePath: absolute,
-        size: Int64(info.st_size), modified: modified)
+      let file = File(path, displayRoot: displayRoot, absolutePath: absolute, info)
       if listed { files[index] = file } else { files.insert(file, at: index) }
     }
     return true
@@ -178,11 +175,8 @@ public struct SourceTree: Sendable {
           root: root, relative: childRelative, displayRoot: displayRoot, into: &found,
           links: &links, diagnostics: diagnostics)
       case S_IFREG:
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         found.append(
-          File(
-            path: childRelative, displayPath: display, absolutePath: targetPath,
-            size: Int64(info.st_size), modified: modified))
+          File(childRelative, displayRoot: displayRoot, absolutePath: targetPath, info))
       default:
         continue
       }
@@ -191,6 +185,14 @@ public struct SourceTree: Sendable {
 }
 
 extension SourceTree.File {
+  /// The file at `path` inside the folder, as `stat` describes it.
+  init(_ path: String, displayRoot: String, absolutePath: String, _ info: stat) {
+    self.init(
+      path: path, displayPath: displayRoot + "/" + path, absolutePath: absolutePath,
+      size: Int64(info.st_size),
+      modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+  }
+
   /// The file's bytes.
   public func read() throws(FileBytes.ReadError) -> [UInt8] {
     try FileBytes.read(absolutePath)
