@@ -82,7 +82,7 @@ public struct SiteBuilder: Sendable {
       result.notes = SiteRenderer.notes(valid.plan)
       let edited =
         clean
-        ? nil : try publishEditedPages(valid, loaded.freshlyParsed, writer, memory, result)
+        ? nil : try publishEditedPages(valid, loaded, writer, memory, result)
       if edited != nil { clock.mark("publish edited") }
       let renderer = renderer(valid)
       let jobs = renderer.outputs()
@@ -431,14 +431,24 @@ public struct SiteBuilder: Sendable {
   /// after. Only when the live folder is the one recorded, and for a few
   /// pages (a save, not a first build).
   private func publishEditedPages(
-    _ valid: Valid, _ edited: Set<String>, _ writer: OutputWriter,
+    _ valid: Valid, _ loaded: ContentLoader.Result, _ writer: OutputWriter,
     _ memory: BuildMemory, _ result: BuildResult
   ) throws(DiagnosticError) -> (report: OutputWriter.Report, produced: Int)? {
+    let edited = loaded.freshlyParsed
     guard configuration.publishesPagesFirst, !edited.isEmpty, edited.count <= 8,
       let live = memory.live, live.identity == writer.liveIdentity
     else { return nil }
+    // A patched load names the tasks it replaced (ids are unchanged by a
+    // patch); otherwise the tasks of the files just parsed are looked for.
+    let ids =
+      loaded.patched
+      ? loaded.replacedTasks.compactMap { replaced in
+        loaded.draft.tasks.indices.contains(replaced.index)
+          ? TaskID(loaded.draft.tasks[replaced.index].id.value) : nil
+      }
+      : SiteRenderer.tasks(in: edited, of: valid.plan)
     let jobs = SiteRenderer.pagesOfTasks(
-      in: edited, plan: valid.plan, templates: valid.templates, options: renderOptions,
+      ids, plan: valid.plan, templates: valid.templates, options: renderOptions,
       reusing: keptMemory?.reusable)
     let toProduce = memory.toProduce(jobs, liveIdentity: writer.liveIdentity)
     guard !toProduce.isEmpty else { return nil }

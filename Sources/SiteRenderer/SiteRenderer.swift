@@ -155,30 +155,38 @@ public struct SiteRenderer: Sendable {
     return pages + planData + siteIndexJobs(pagePaths) + assets
   }
 
-  /// The pages of the tasks whose content files are among `sources`
-  /// (paths in the content folder): what an editor who just saved them is
-  /// looking at (`watch` and `serve` publish them first).
+  /// The pages of the tasks `ids`: what an editor who just saved their
+  /// files is looking at (`watch` and `serve` publish them first).
   ///
   /// They are made from a model of those tasks alone, without the lists
   /// and indexes the rest of the site needs, so that they are ready soon
   /// after the plan is validated; the jobs are the same (path, digest,
-  /// bytes) as those `outputs()` lists for them.
+  /// bytes) as those `outputs()` lists for them. Ids not in the plan make
+  /// no page.
   public static func pagesOfTasks(
-    in sources: Set<String>, plan: Plan, templates: TemplateSet, options: Options,
+    _ ids: [TaskID], plan: Plan, templates: TemplateSet, options: Options,
     reusing earlier: Reusable? = nil
   ) -> [OutputJob] {
-    // Read in place (`filter` would copy every task of a large plan), and
-    // compared rather than hashed: a save names a few files, and hashing
-    // every task's path took most of this function at 30,000 tasks.
-    let few = Array(sources)
-    let isSource: (String) -> Bool =
-      few.count <= 16 ? { path in few.contains { $0 == path } } : { sources.contains($0) }
-    let ids = plan.tasks.withUnsafeBufferPointer { tasks in
-      tasks.indices.lazy.filter { isSource(tasks[$0].source.path) }.map { tasks[$0].id }
-    }
     let renderer = SiteRenderer(
       plan: plan, templates: templates, options: options, reusing: earlier, focus: Set(ids))
     return ids.flatMap { renderer.pageJobs(.task($0)) }
+  }
+
+  /// The ids of the tasks whose content files are among `sources` (paths
+  /// in the content folder), in plan order.
+  ///
+  /// This reads every task: a caller that knows which tasks a save
+  /// replaced names them instead (at 30,000 tasks, whose memory the rest
+  /// of a build has pushed out of the processor's caches, this took 30 ms).
+  public static func tasks(in sources: Set<String>, of plan: Plan) -> [TaskID] {
+    // Read in place (`filter` would copy every task of a large plan), and
+    // compared rather than hashed: a save names a few files.
+    let few = Array(sources)
+    let isSource: (String) -> Bool =
+      few.count <= 16 ? { path in few.contains { $0 == path } } : { sources.contains($0) }
+    return plan.tasks.withUnsafeBufferPointer { tasks in
+      tasks.indices.filter { isSource(tasks[$0].source.path) }.map { tasks[$0].id }
+    }
   }
 
   /// The files a unit makes: its page, and what goes with it.

@@ -350,6 +350,8 @@ import Testing
     let result = builder.build(changes: [task.path])
     #expect(result.published)
     #expect(result.updatedListing)
+    #expect(result.patchedLoad)
+    #expect(result.timings.contains { $0.phase == "publish edited" })
     let clean = project.root.appendingPathComponent("Clean").path
     var cleanConfiguration = configuration
     cleanConfiguration.outputDirectory = clean

@@ -69,7 +69,8 @@ import Testing
     let edits = sources.map { [$0] } + [Array(sources.prefix(3)), Array(sources.suffix(2))]
     for edit in edits {
       let jobs = SiteRenderer.pagesOfTasks(
-        in: Set(edit), plan: plan, templates: templates, options: options)
+        SiteRenderer.tasks(in: Set(edit), of: plan), plan: plan, templates: templates,
+        options: options)
       #expect(jobs.count == edit.count, "\(name): \(edit)")
       for job in jobs {
         let expected = try #require(whole[job.path], "\(name): \(job.path) is not in the site")
