@@ -18,7 +18,11 @@ the edit so every run sees a change) and print the medians:
   build: no-op          nothing changed
 
 and, with two sizes, the page-visible edit time at the larger size over the
-smaller. Also: pages rendered and files rewritten for each build edit.
+smaller. Also: pages rendered and files rewritten for each build edit, and
+every run's time. The scratch folders are deleted at the end, not between
+sizes: on this VM's ext4 (no journal) creating files is slow for about
+30 s after ~24,000 were deleted (bench/README.md), and that would be
+charged to the next size's saves.
 Python 3.11 standard library only.
 """
 
@@ -208,8 +212,10 @@ def main() -> None:
     args = ap.parse_args()
     print(f"plansite {args.plansite}, {os.cpu_count()} cores, median of {args.runs} runs per edit\n")
     results = {}
+    scratches = []
     for n in args.sizes:
         scratch = Path(tempfile.mkdtemp(prefix=f"plansite-incr-{n}-"))
+        scratches.append(scratch)
         subprocess.run([sys.executable, str(BENCH / "gen_corpus.py"), "--tasks", str(n), "--format",
                         "plansite", "--out", str(scratch / "corpus")], check=True, capture_output=True)
         project = scratch / "project"
@@ -227,6 +233,13 @@ def main() -> None:
             print(f"| {name} | {row['median_s']:.3f} s | ≤ {TARGETS[name]} s | "
                   f"{row.get('rendered', '')} | {row.get('written', '')} |")
         print()
+        for name, row in rows.items():
+            print(f"{name}: runs " + " ".join(f"{t:.3f}" for t in row["runs"]))
+        print()
+    # Deleted only at the end: on this VM's ext4 (no journal), creating
+    # files soon after ~24,000 were deleted is slow for about 30 s
+    # (bench/README.md, "Repeated runs"), and every save creates files.
+    for scratch in scratches:
         shutil.rmtree(scratch, ignore_errors=True)
     if len(results) >= 2:
         small, large = sorted(results)[:2]
