@@ -7,6 +7,9 @@ import Testing
   enum Kind: Codable, Hashable {
     case agency(String)
     case commune(id: String, kind: Int?)
+    /// A payload with nested keys and long strings, which finding the
+    /// case (`allKeys`) skips over.
+    case detail(Inner, note: String, notes: [String: Inner])
     case all
   }
 
@@ -34,7 +37,13 @@ import Testing
   static let sample = Sample(
     name: "Sở Tài chính", count: 3, ratio: -2.5, flag: true, missing: nil, present: "có",
     inner: Inner(b: 1, c: nil), list: [Inner(b: 2, c: 3), Inner(b: 4, c: nil)],
-    kinds: [.agency("so-noi-vu"), .commune(id: "xa-a", kind: nil), .all],
+    kinds: [
+      .agency("so-noi-vu"), .commune(id: "xa-a", kind: nil),
+      .detail(
+        Inner(b: 5, c: 6), note: "Một ghi chú dài hơn mười lăm byte",
+        notes: ["Sở Kế hoạch và Đầu tư": Inner(b: 7, c: nil)]),
+      .all,
+    ],
     table: ["a": [1, 2], "b": []], nested: [["x", nil], []], big: .max, negative: .min)
 
   @Test func roundTripsEveryShape() throws {
@@ -44,6 +53,22 @@ import Testing
       try BinaryCoding.decode([Sample].self, from: BinaryCoding.encode([Self.sample])) == [
         Self.sample
       ])
+  }
+
+  /// A type that reads fewer fields than were written (a field removed
+  /// since the database was written) skips the others, strings and nested
+  /// containers included, and finds the ones it reads.
+  @Test func fieldsNotReadAreSkipped() throws {
+    struct Sparse: Decodable, Equatable {
+      var name: String
+      var kinds: [Kind]
+      var negative: Int
+    }
+    let bytes = try BinaryCoding.encode(Self.sample)
+    let sparse = try BinaryCoding.decode(Sparse.self, from: bytes)
+    #expect(
+      sparse
+        == Sparse(name: Self.sample.name, kinds: Self.sample.kinds, negative: Self.sample.negative))
   }
 
   /// A long string written again (a report's file path in every value's

@@ -49,6 +49,15 @@ final class StreamReader {
     return text
   }
 
+  /// Skips the raw string at the offset without making a `String` of it
+  /// (a skipped value or key: an enum's `allKeys` skips every string of
+  /// its payload, titles and bodies included).
+  func skipRawString() throws {
+    let length = try varint()
+    guard length <= UInt64(bytes.count - offset) else { throw Damaged() }
+    offset += Int(length)
+  }
+
   /// Whether the raw string at the current offset equals `key`, without
   /// consuming it unless it does.
   func consumeKey(_ key: String) throws -> Bool {
@@ -136,7 +145,7 @@ final class StreamReader {
     case StreamTag.double:
       guard bytes.count - offset >= 8 else { throw Damaged() }
       offset += 8
-    case StreamTag.string: _ = try rawString()
+    case StreamTag.string: try skipRawString()
     default: throw Damaged()
     }
   }
@@ -159,7 +168,7 @@ final class StreamReader {
   func skipDeeper(than depth: Int) throws {
     while let header = try entryHeader(), header.depth > depth {
       offset = header.next
-      if header.marker == StreamTag.key { _ = try rawString() }
+      if header.marker == StreamTag.key { try skipRawString() }
       try skipValue()
     }
   }
@@ -227,7 +236,7 @@ private struct KeyedStreamReader<Key: CodingKey>: KeyedDecodingContainerProtocol
       {
         return true
       }
-      if header.marker == StreamTag.key { _ = try reader.rawString() }
+      if header.marker == StreamTag.key { try reader.skipRawString() }
       try reader.skipValue()
     }
     reader.offset = start
@@ -247,9 +256,11 @@ private struct KeyedStreamReader<Key: CodingKey>: KeyedDecodingContainerProtocol
     var keys: [Key] = []
     while let header = try? reader.entryHeader(), header.depth >= depth {
       reader.offset = header.next
-      if header.marker == StreamTag.key {
+      if header.marker == StreamTag.key, header.depth == depth {
         guard let name = try? reader.rawString() else { break }
-        if header.depth == depth, let key = Key(stringValue: name) { keys.append(key) }
+        if let key = Key(stringValue: name) { keys.append(key) }
+      } else if header.marker == StreamTag.key {
+        guard (try? reader.skipRawString()) != nil else { break }
       }
       guard (try? reader.skipValue()) != nil else { break }
     }
@@ -373,7 +384,7 @@ private struct UnkeyedStreamReader: UnkeyedDecodingContainer {
     var total = currentIndex
     while let header = try? reader.entryHeader(), header.depth >= depth {
       reader.offset = header.next
-      if header.marker == StreamTag.key { _ = try? reader.rawString() }
+      if header.marker == StreamTag.key { _ = try? reader.skipRawString() }
       if header.depth == depth { total += 1 }
       guard (try? reader.skipValue()) != nil else { break }
     }
