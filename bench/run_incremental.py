@@ -236,9 +236,7 @@ def main() -> None:
         for name, row in rows.items():
             print(f"{name}: runs " + " ".join(f"{t:.3f}" for t in row["runs"]))
         print()
-    # Deleted only at the end: on this VM's ext4 (no journal), creating
-    # files soon after ~24,000 were deleted is slow for about 30 s
-    # (bench/README.md, "Repeated runs"), and every save creates files.
+    # Deleted only at the end (see the docstring).
     for scratch in scratches:
         shutil.rmtree(scratch, ignore_errors=True)
     if len(results) >= 2:

@@ -26,6 +26,14 @@ public struct ContentLoader: Sendable {
     /// `draft.tasks`, and the drafts they replaced.
     public var replacedTasks: [(index: Int, before: PlanDraft.TaskDraft)] = []
 
+    /// The ids of the tasks a patched load replaced (a patch keeps every id).
+    public var replacedTaskIDs: [TaskID] {
+      replacedTasks.compactMap { replaced in
+        draft.tasks.indices.contains(replaced.index)
+          ? TaskID(draft.tasks[replaced.index].id.value) : nil
+      }
+    }
+
     public init(
       draft: PlanDraft, diagnostics: [Diagnostic], parsed: [String: ParsedFile],
       freshlyParsed: Set<String>

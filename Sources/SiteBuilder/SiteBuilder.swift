@@ -438,15 +438,10 @@ public struct SiteBuilder: Sendable {
     guard configuration.publishesPagesFirst, !edited.isEmpty, edited.count <= 8,
       let live = memory.live, live.identity == writer.liveIdentity
     else { return nil }
-    // A patched load names the tasks it replaced (ids are unchanged by a
-    // patch); otherwise the tasks of the files just parsed are looked for.
+    // A patched load names the tasks it replaced; otherwise the tasks of
+    // the files just parsed are looked for.
     let ids =
-      loaded.patched
-      ? loaded.replacedTasks.compactMap { replaced in
-        loaded.draft.tasks.indices.contains(replaced.index)
-          ? TaskID(loaded.draft.tasks[replaced.index].id.value) : nil
-      }
-      : SiteRenderer.tasks(in: edited, of: valid.plan)
+      loaded.patched ? loaded.replacedTaskIDs : SiteRenderer.tasks(in: edited, of: valid.plan)
     let jobs = SiteRenderer.pagesOfTasks(
       ids, plan: valid.plan, templates: valid.templates, options: renderOptions,
       reusing: keptMemory?.reusable)

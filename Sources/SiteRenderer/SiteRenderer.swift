@@ -179,13 +179,9 @@ public struct SiteRenderer: Sendable {
   /// replaced names them instead (at 30,000 tasks, whose memory the rest
   /// of a build has pushed out of the processor's caches, this took 30 ms).
   public static func tasks(in sources: Set<String>, of plan: Plan) -> [TaskID] {
-    // Read in place (`filter` would copy every task of a large plan), and
-    // compared rather than hashed: a save names a few files.
-    let few = Array(sources)
-    let isSource: (String) -> Bool =
-      few.count <= 16 ? { path in few.contains { $0 == path } } : { sources.contains($0) }
-    return plan.tasks.withUnsafeBufferPointer { tasks in
-      tasks.indices.filter { isSource(tasks[$0].source.path) }.map { tasks[$0].id }
+    // Read in place: `filter` would copy every task of a large plan.
+    plan.tasks.withUnsafeBufferPointer { tasks in
+      tasks.indices.filter { sources.contains(tasks[$0].source.path) }.map { tasks[$0].id }
     }
   }
 

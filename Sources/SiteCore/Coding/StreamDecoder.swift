@@ -14,6 +14,10 @@ final class StreamReader {
 
   struct Damaged: Error {}
 
+  /// An entry's marker (key or element), its depth, and where what
+  /// follows the header starts.
+  typealias EntryHeader = (marker: UInt8, depth: Int, next: Int)
+
   func byte() throws -> UInt8 {
     guard offset < bytes.count else { throw Damaged() }
     defer { offset += 1 }
@@ -151,7 +155,7 @@ final class StreamReader {
   }
 
   /// The marker and depth of the entry at the offset, without consuming them.
-  func entryHeader() throws -> (marker: UInt8, depth: Int, next: Int)? {
+  func entryHeader() throws -> EntryHeader? {
     guard let marker = peek(), marker == StreamTag.key || marker == StreamTag.element else {
       return nil
     }
@@ -166,11 +170,15 @@ final class StreamReader {
   /// Skips whole entries nested deeper than `depth` (those of containers
   /// that were not read to the end).
   func skipDeeper(than depth: Int) throws {
-    while let header = try entryHeader(), header.depth > depth {
-      offset = header.next
-      if header.marker == StreamTag.key { try skipRawString() }
-      try skipValue()
-    }
+    while let header = try entryHeader(), header.depth > depth { try skipEntry(header) }
+  }
+
+  /// Skips the entry whose header is at the offset: its key, if it has
+  /// one, and its value (a container's entries follow at a greater depth).
+  func skipEntry(_ header: EntryHeader) throws {
+    offset = header.next
+    if header.marker == StreamTag.key { try skipRawString() }
+    try skipValue()
   }
 
   /// The value at the offset as `T`.
@@ -230,14 +238,11 @@ private struct KeyedStreamReader<Key: CodingKey>: KeyedDecodingContainerProtocol
     // Out of order: look through the container's entries.
     reader.offset = start
     while let header = try reader.entryHeader(), header.depth >= depth {
-      reader.offset = header.next
-      if header.marker == StreamTag.key, header.depth == depth,
-        try reader.consumeKey(key.stringValue)
-      {
-        return true
+      if header.marker == StreamTag.key, header.depth == depth {
+        reader.offset = header.next
+        if try reader.consumeKey(key.stringValue) { return true }
       }
-      if header.marker == StreamTag.key { try reader.skipRawString() }
-      try reader.skipValue()
+      try reader.skipEntry(header)
     }
     reader.offset = start
     return false
@@ -255,14 +260,14 @@ private struct KeyedStreamReader<Key: CodingKey>: KeyedDecodingContainerProtocol
     defer { reader.offset = start }
     var keys: [Key] = []
     while let header = try? reader.entryHeader(), header.depth >= depth {
-      reader.offset = header.next
       if header.marker == StreamTag.key, header.depth == depth {
+        reader.offset = header.next
         guard let name = try? reader.rawString() else { break }
         if let key = Key(stringValue: name) { keys.append(key) }
-      } else if header.marker == StreamTag.key {
-        guard (try? reader.skipRawString()) != nil else { break }
+        guard (try? reader.skipValue()) != nil else { break }
+      } else {
+        guard (try? reader.skipEntry(header)) != nil else { break }
       }
-      guard (try? reader.skipValue()) != nil else { break }
     }
     return keys
   }
@@ -383,10 +388,8 @@ private struct UnkeyedStreamReader: UnkeyedDecodingContainer {
     defer { reader.offset = start }
     var total = currentIndex
     while let header = try? reader.entryHeader(), header.depth >= depth {
-      reader.offset = header.next
-      if header.marker == StreamTag.key { _ = try? reader.skipRawString() }
       if header.depth == depth { total += 1 }
-      guard (try? reader.skipValue()) != nil else { break }
+      guard (try? reader.skipEntry(header)) != nil else { break }
     }
     return total
   }
