@@ -37,6 +37,8 @@ public struct MarkdownRenderer: Sendable {
     }
     defer { free(rendered) }
     findings += PipeTables.find(in: markdown)
+    // Most texts have nothing to report: they are not split into lines.
+    if findings.isEmpty { return RenderedMarkdown(html: String(cString: rendered), findings: []) }
     let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
     for index in findings.indices {
       findings[index].column = Self.characterColumn(
@@ -115,7 +117,7 @@ enum PipeTables {
   /// One finding per table: at its header line, outside fenced code.
   static func find(in markdown: String) -> [MarkupFinding] {
     // No pipe, no table: most texts, skipped without splitting them into lines.
-    guard markdown.utf8.contains(0x7C) else { return [] }
+    guard markdown.containsASCII(0x7C) else { return [] }
     var findings: [MarkupFinding] = []
     var fence: Substring?
     var previous: Substring = ""

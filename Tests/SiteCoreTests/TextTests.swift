@@ -1,3 +1,4 @@
+import Foundation
 import SiteCore
 import Testing
 
@@ -31,6 +32,24 @@ import Testing
     #expect(decomposed.nfc.unicodeScalars.count == "Nghệ An".unicodeScalars.count)
     #expect(decomposed.nfc == "Nghệ An")
     #expect("Nghệ An".nfc == "Nghệ An")
+  }
+
+  /// `.nfc` skips the normalizer for text it knows is NFC already: it must
+  /// never skip text the normalizer would change.
+  @Test func normalizesEveryScalarAndCombiningPair() {
+    let marks = (0x300...0x36F).compactMap(Unicode.Scalar.init).map { String($0) }
+    for value in 0..<0x3100 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let text = String(scalar)
+      // Compared as bytes: `==` on strings holds for any canonical equivalent.
+      #expect(
+        Array(text.nfc.utf8) == Array(text.precomposedStringWithCanonicalMapping.utf8),
+        "U+\(value)")
+      for mark in marks where value % 31 == 0 || (0x41...0x7A).contains(value) {
+        let pair = text + mark
+        #expect(Array(pair.nfc.utf8) == Array(pair.precomposedStringWithCanonicalMapping.utf8))
+      }
+    }
   }
 }
 
@@ -78,6 +97,39 @@ import Testing
       TextDecoding.decode(marked) == .failure(.invalidUTF8(byteOffset: 5, line: 1, column: 3)))
     #expect(TextDecoding.firstInvalidUTF8Offset(in: [0xED, 0xA0, 0x80]) == 0)  // surrogate
     #expect(TextDecoding.firstInvalidUTF8Offset(in: Array("Nghệ An".utf8)) == nil)
+  }
+
+  @Test func findsAnASCIIByte() {
+    #expect("a | b".containsASCII(0x7C))
+    #expect(!"Nghệ An".containsASCII(0x7C))
+    #expect(!"".containsASCII(0x7C))
+    #expect("Nghệ|".containsASCII(0x7C))
+  }
+
+  /// `decode` lets the standard library validate; the byte-by-byte check
+  /// that reports where a file goes wrong must agree with it on every input.
+  @Test func acceptsExactlyValidUTF8() {
+    let pieces: [[UInt8]] = [
+      Array("a".utf8), Array("ệ".utf8), Array("€".utf8), Array("𝄞".utf8), [0x0A],
+      [0x80], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+      [0xE1, 0xBB], [0xFF], [0xC3], [0xF0, 0x9F, 0x98],
+    ]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<5_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<8 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        bytes += pieces[Int(state >> 33) % pieces.count]
+      }
+      let offset = TextDecoding.firstInvalidUTF8Offset(in: bytes)
+      switch TextDecoding.decode(bytes) {
+      case .success(let text):
+        #expect(offset == nil, "\(bytes)")
+        #expect(Array(text.utf8) == Array(String(decoding: bytes, as: UTF8.self).nfc.utf8))
+      case .failure(.invalidUTF8(let byteOffset, _, _)):
+        #expect(offset == byteOffset, "\(bytes)")
+      }
+    }
   }
 }
 

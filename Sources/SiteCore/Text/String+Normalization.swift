@@ -16,15 +16,35 @@ extension String {
   /// Latin Extended Additional, and common punctuation).
   ///
   /// Anything else goes through the full normalizer.
+  ///
+  /// Read as UTF-8 bytes (every text of the content passes here): U+0000–
+  /// U+02FF are one byte, or two with a lead byte up to 0xCB; U+1E00–U+1EFF
+  /// are 0xE1 0xB8–0xBB ..; U+2010–U+206F are 0xE2 0x80 0x90–0xBF and
+  /// 0xE2 0x81 0x80–0xAF.
   var isKnownNFC: Bool {
-    for scalar in unicodeScalars {
-      let value = scalar.value
-      if value < 0x300 { continue }
-      if (0x1E00..<0x1F00).contains(value) { continue }
-      if (0x2010..<0x2070).contains(value) { continue }
-      return false
+    var copy = self
+    return copy.withUTF8 { bytes in
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        let lead = bytes[i]
+        if lead < 0x80 {
+          i += 1
+        } else if lead < 0xCC {  // 0xC2–0xCB (0x80–0xC1 cannot lead valid UTF-8)
+          i += 2
+        } else if lead == 0xE1, i + 1 < n, (0xB8...0xBB).contains(bytes[i + 1]) {
+          i += 3
+        } else if lead == 0xE2, i + 2 < n,
+          (bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x90)
+            || (bytes[i + 1] == 0x81 && bytes[i + 2] < 0xB0)
+        {
+          i += 3
+        } else {
+          return false
+        }
+      }
+      return true
     }
-    return true
   }
 
   /// The text with diacritics removed, `đ` as `d`, and lowercased: how search

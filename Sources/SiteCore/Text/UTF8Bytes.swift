@@ -1,3 +1,5 @@
+import Foundation
+
 /// A string as a dictionary key compared and hashed by its UTF-8 bytes.
 ///
 /// `String` compares and hashes by canonical equivalence, so hashing
@@ -21,6 +23,17 @@ struct UTF8Bytes: Hashable {
     }
     if hashed == nil {
       Array(string.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+  }
+}
+
+extension String {
+  /// Whether the text's UTF-8 has `byte` (an ASCII character), found with
+  /// `memchr` rather than by stepping through the UTF-8 view.
+  public func containsASCII(_ byte: UInt8) -> Bool {
+    var text = self
+    return text.withUTF8 { bytes in
+      bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false
     }
   }
 }

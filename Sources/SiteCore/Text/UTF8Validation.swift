@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decoding of input files, strict about UTF-8 so an editor learns where a
 /// wrongly saved file went bad instead of seeing replacement characters.
 public enum TextDecoding {
@@ -11,39 +13,63 @@ public enum TextDecoding {
   /// Decodes UTF-8, dropping a leading byte-order mark and turning CRLF and
   /// lone CR line endings into LF, then normalizes to NFC.
   public static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
-    if let offset = firstInvalidUTF8Offset(in: bytes) {
-      let line = bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-      let lineStart = (bytes[..<offset].lastIndex(of: 0x0A) ?? -1) + 1
-      // The bytes before `offset` are valid: count the characters on its line
-      // (a byte order mark at the very start is not one).
-      var first = lineStart
-      if first == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { first = 3 }
-      let characters = bytes[min(first, offset)..<offset].reduce(0) {
-        $0 + ($1 & 0xC0 == 0x80 ? 0 : 1)
-      }
-      return .failure(.invalidUTF8(byteOffset: offset, line: line, column: characters + 1))
-    }
     var start = 0
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-    var text: String
-    if bytes[start...].contains(0x0D) {
-      var cleaned = [UInt8]()
-      cleaned.reserveCapacity(bytes.count)
-      var i = start
-      while i < bytes.count {
-        if bytes[i] == 0x0D {
-          cleaned.append(0x0A)
-          if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-        } else {
-          cleaned.append(bytes[i])
-        }
-        i += 1
-      }
-      text = String(decoding: cleaned, as: UTF8.self)
-    } else {
-      text = String(decoding: bytes[start...], as: UTF8.self)
+    let content = bytes[start...]
+    // The standard library's decoding validates fast but repairs what is
+    // invalid: the text is good when it kept every byte as it was.
+    var text = String(decoding: content, as: UTF8.self)
+    guard isUTF8(of: &text, content) else { return .failure(failure(in: bytes)) }
+    let hasCR = content.withUnsafeBytes { raw in
+      raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false
+    }
+    if hasCR {
+      text = lineFeedsOnly(content)
     }
     return .success(text.nfc)
+  }
+
+  /// Whether `text`'s UTF-8 is `bytes`, byte for byte.
+  private static func isUTF8(of text: inout String, _ bytes: ArraySlice<UInt8>) -> Bool {
+    text.withUTF8 { utf8 in
+      bytes.withUnsafeBytes { original in
+        guard utf8.count == original.count else { return false }
+        guard let left = utf8.baseAddress, let right = original.baseAddress else { return true }
+        return memcmp(left, right, utf8.count) == 0
+      }
+    }
+  }
+
+  /// Valid UTF-8 with CRLF and lone CR line endings as LF.
+  private static func lineFeedsOnly(_ bytes: ArraySlice<UInt8>) -> String {
+    var cleaned = [UInt8]()
+    cleaned.reserveCapacity(bytes.count)
+    var i = bytes.startIndex
+    while i < bytes.endIndex {
+      if bytes[i] == 0x0D {
+        cleaned.append(0x0A)
+        if i + 1 < bytes.endIndex, bytes[i + 1] == 0x0A { i += 1 }
+      } else {
+        cleaned.append(bytes[i])
+      }
+      i += 1
+    }
+    return String(decoding: cleaned, as: UTF8.self)
+  }
+
+  /// Where `bytes`, which are not valid UTF-8, first go wrong.
+  private static func failure(in bytes: [UInt8]) -> Failure {
+    let offset = firstInvalidUTF8Offset(in: bytes) ?? bytes.count
+    let line = bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    let lineStart = (bytes[..<offset].lastIndex(of: 0x0A) ?? -1) + 1
+    // The bytes before `offset` are valid: count the characters on its line
+    // (a byte order mark at the very start is not one).
+    var first = lineStart
+    if first == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { first = 3 }
+    let characters = bytes[min(first, offset)..<offset].reduce(0) {
+      $0 + ($1 & 0xC0 == 0x80 ? 0 : 1)
+    }
+    return .invalidUTF8(byteOffset: offset, line: line, column: characters + 1)
   }
 
   /// The offset of the first byte that does not start or continue a valid
