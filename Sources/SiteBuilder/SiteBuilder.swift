@@ -459,16 +459,22 @@ public struct SiteBuilder: Sendable {
   ///
   /// Only when the live folder is the one recorded and has every plan-wide
   /// file to keep meanwhile, and there are pages to show first.
+  ///
+  /// Produced in one step, the plan-wide files come first: each takes
+  /// hundreds of pages' time, and made last they would leave one core idle
+  /// while the other finished them.
   private func split(
     _ toProduce: [OutputJob], _ memory: BuildMemory, liveIdentity: FolderIdentity?
   ) -> (first: [OutputJob], after: [OutputJob]) {
-    guard configuration.publishesPagesFirst else { return (toProduce, []) }
-    let after = toProduce.filter { SiteRenderer.planWidePaths.contains($0.path) }
-    guard !after.isEmpty, after.count < toProduce.count,
+    let planWide = toProduce.filter { SiteRenderer.planWidePaths.contains($0.path) }
+    let pages = toProduce.filter { !SiteRenderer.planWidePaths.contains($0.path) }
+    let together = (planWide + pages, [OutputJob]())
+    guard configuration.publishesPagesFirst else { return together }
+    guard !planWide.isEmpty, !pages.isEmpty,
       let live = memory.live, live.identity == liveIdentity,
-      after.allSatisfy({ live.files[$0.path] != nil })
-    else { return (toProduce, []) }
-    return (toProduce.filter { !SiteRenderer.planWidePaths.contains($0.path) }, after)
+      planWide.allSatisfy({ live.files[$0.path] != nil })
+    else { return together }
+    return (pages, planWide)
   }
 
   /// What two publishing steps of one build did, as one.
