@@ -81,6 +81,52 @@ def remove_tree(path: Path) -> None:
         shutil.rmtree(path)
 
 
+# Outputs of earlier runs are moved here, not deleted, and deleted when the
+# benchmark ends: on an ext4 file system without a journal (this VM's), a
+# folder deleted just before a run makes that run's file creation several
+# times slower (README, "Repeated runs").
+TRASH_NAME = ".trash"
+DELETE_OUTPUTS = False
+
+
+def discard(path: Path) -> None:
+    """Takes an earlier run's output out of the way."""
+    if not (path.exists() or path.is_symlink()):
+        return
+    if DELETE_OUTPUTS:
+        remove_tree(path)
+        return
+    trash = OUT / TRASH_NAME
+    trash.mkdir(parents=True, exist_ok=True)
+    os.rename(path, trash / f"{len(os.listdir(trash)):05d}-{path.name}")
+
+
+# ext4 without a journal skips an inode deleted less than 60 s ago, and
+# less than 360 s ago while its inode table block is not yet written back
+# (fs/ext4/ialloc.c, RECENTCY_MIN and RECENTCY_DIRTY).
+RECENTLY_DELETED_S = 360
+
+
+def empty_trash() -> None:
+    trash = OUT / TRASH_NAME
+    if trash.exists():
+        shutil.rmtree(trash, ignore_errors=True)
+        (OUT / ".trash-emptied").write_text(f"{time.time():.0f}\n")
+
+
+def wait_for_trash() -> None:
+    """A benchmark that just deleted its outputs slows down the next one's file creation."""
+    try:
+        emptied = float((OUT / ".trash-emptied").read_text())
+    except (OSError, ValueError):
+        return
+    left = emptied + RECENTLY_DELETED_S - time.time()
+    if left > 0:
+        log(f"(earlier outputs were deleted {RECENTLY_DELETED_S - left:.0f} s ago: waiting {left:.0f} s "
+            "until the file system reuses their inodes at full speed, see README)")
+        time.sleep(left)
+
+
 # ---------------------------------------------------------------- corpus
 
 def generator_fingerprint() -> str:
@@ -191,7 +237,7 @@ class Tool:
 
     def clean(self) -> None:
         for p in self.leftovers():
-            remove_tree(p)
+            discard(p)
 
     def command(self) -> tuple[list[str], Path]:
         raise NotImplementedError
@@ -439,7 +485,7 @@ def machine_facts(plansite: Path, hugo: str) -> dict:
 
 
 def main(argv=None) -> int:
-    global WAIT_IDLE, OUT
+    global OUT, DELETE_OUTPUTS
     ap = argparse.ArgumentParser(description="plansite vs Hugo on the same synthetic corpus.")
     ap.add_argument("--sizes", nargs="+", type=int,
                     help=f"task counts (default: $BENCH_SIZES or {' '.join(map(str, DEFAULT_SIZES))})")
@@ -459,9 +505,22 @@ def main(argv=None) -> int:
                          "to measure without the disk, see README)")
     ap.add_argument("--no-reports", action="store_true",
                     help="skip plansite's extra runs on the corpus with reports (gen_corpus.py --reports)")
+    ap.add_argument("--delete-outputs", action="store_true",
+                    help="delete each earlier output just before the next run instead of moving it aside "
+                         "(measures ext4's penalty for recently deleted inodes too, see README)")
     args = ap.parse_args(argv)
     OUT = Path(args.workdir).resolve()
+    DELETE_OUTPUTS = args.delete_outputs
+    try:
+        return run(args)
+    finally:
+        empty_trash()
 
+
+def run(args) -> int:
+    global WAIT_IDLE
+    empty_trash()  # left by a run that was killed
+    wait_for_trash()
     sizes = args.sizes or (parse_sizes(os.environ["BENCH_SIZES"]) if os.environ.get("BENCH_SIZES") else DEFAULT_SIZES)
     runs = args.runs if args.runs is not None else int(os.environ.get("BENCH_RUNS") or DEFAULT_RUNS)
     plansite = Path(args.plansite).resolve()
@@ -497,7 +556,8 @@ def main(argv=None) -> int:
     log(facts["free"])
     log(f"load average {facts['loadavg']}")
     log(f"sizes {sizes}, {args.warmup} warm-up + {runs} measured runs per tool, alternating; "
-        f"sync before each run: {not args.no_sync}")
+        f"sync before each run: {not args.no_sync}; earlier outputs "
+        + ("deleted before each run" if DELETE_OUTPUTS else "moved aside, deleted at the end"))
 
     OUT.mkdir(parents=True, exist_ok=True)
     fingerprint = generator_fingerprint()
