@@ -46,6 +46,20 @@ import Testing
       ])
   }
 
+  /// A large folder's files are looked at on all cores: the listing is
+  /// still in order, with each file's own size.
+  @Test func aLargeFolderIsListedInOrderWithEachFilesSize() throws {
+    var files = ["tasks/zz/inner.md": "inner", "tasks/.hidden.md": "x", "tasks/a.md~": "x"]
+    for index in 0..<700 { files["tasks/t-\(index).md"] = String(repeating: "x", count: index) }
+    let root = try TestFiles.folder("tree", files)
+    let tree = try listing(root.path)
+    let expected = (0..<700).map { "tasks/t-\($0).md" }.sorted() + ["tasks/zz/inner.md"]
+    #expect(tree.files.map(\.path) == expected)
+    for file in tree.files where file.path.hasPrefix("tasks/t-") {
+      #expect(file.size == Int64(file.path.dropFirst(8).dropLast(3)))
+    }
+  }
+
   @Test func filesInANewFolderAreListedWithoutTheFolder() throws {
     let root = try TestFiles.folder("tree", ["a.md": "a"])
     var tree = try listing(root.path)

@@ -142,12 +142,18 @@ public struct SourceTree: Sendable {
       }
       if name != ".", name != "..", !isIgnored(name) { names.append(name) }
     }
-    for name in names.sorted() {
+    names.sort()
+    // A folder of a thousand tasks is looked at on every build, even one
+    // that finds nothing changed: its files are looked at on all cores.
+    let described = Parallel.map(names, chunk: names.count < 512 ? names.count : 128) { name in
+      var info = stat()
+      return fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info : nil
+    }
+    for (name, described) in zip(names, described) {
+      guard var info = described else { continue }
       let childRelative = relative.isEmpty ? name : relative + "/" + name
       let childPath = root + "/" + childRelative
       let display = displayRoot + "/" + childRelative
-      var info = stat()
-      guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
       var targetPath = childPath
       if (info.st_mode & S_IFMT) == S_IFLNK {
         let target = resolve(childPath)
