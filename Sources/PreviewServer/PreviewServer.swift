@@ -18,11 +18,20 @@ public final class PreviewServer: Sendable {
   private let generation = BuildGeneration()
   private let server: HTTPServer
 
+  /// How long `/_plansite/changes` holds a request when nothing new is
+  /// published, in seconds.
+  static let longPoll: Double = 25
+  /// How long the HTTP server lets a request run: longer than the long
+  /// poll, or a quiet one ends as an empty 500 (FlyingFox's default is 15 s).
+  static let requestTimeout: TimeInterval = 60
+
   public init(root: String, port: UInt16) throws {
     self.port = port
     files = SiteFiles(root: root)
     // IPv4 loopback only: the preview is for this computer.
-    server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
+    server = HTTPServer(
+      address: try .inet(ip4: "127.0.0.1", port: port), timeout: Self.requestTimeout,
+      logger: .disabled)
   }
 
   /// Tells open pages that files changed (paths in the output folder):
@@ -69,7 +78,7 @@ public final class PreviewServer: Sendable {
     }
     await server.appendRoute("GET /_plansite/changes") { request in
       let since = Int(request.query.first { $0.name == "since" }?.value ?? "") ?? -1
-      let current = await generation.wait(after: since, timeout: 25)
+      let current = await generation.wait(after: since, timeout: Self.longPoll)
       let problems = await generation.problems
       let changed = await generation.changed(after: since, through: current)
       var body = [UInt8]("{\"build\":\(current),\"problems\":".utf8)

@@ -101,6 +101,14 @@ import Testing
     #expect(LiveReload.script.contains("plansite-problems"))
   }
 
+  /// A long poll with nothing new answers before the HTTP server gives up
+  /// on the request (FlyingFox then sends an empty 500, which a page reads
+  /// as no JSON: one `make test` run failed so, after a rebuild under load
+  /// took longer than FlyingFox's default 15 s).
+  @Test func aQuietLongPollAnswersBeforeTheServerGivesUp() {
+    #expect(PreviewServer.longPoll + 10 <= PreviewServer.requestTimeout)
+  }
+
   @Test func problemsAreSentAsAJSONString() {
     #expect(PreviewServer.jsonString("a \"b\"\n\\c") == "\"a \\\"b\\\"\\n\\\\c\"")
   }
