@@ -20,12 +20,7 @@ public enum TextDecoding {
     // invalid: the text is good when it kept every byte as it was.
     var text = String(decoding: content, as: UTF8.self)
     guard isUTF8(of: &text, content) else { return .failure(failure(in: bytes)) }
-    let hasCR = content.withUnsafeBytes { raw in
-      raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false
-    }
-    if hasCR {
-      text = lineFeedsOnly(content)
-    }
+    if text.containsASCII(0x0D) { text = lineFeedsOnly(content) }
     return .success(text.nfc)
   }
 
