@@ -190,11 +190,8 @@ public struct SiteRenderer: Sendable {
     switch route {
     case .home: return [page(HomePage.self, HomePage.input(model), at: route)]
     case .group(let id, _):
-      guard let group = model.plan.group(id) else { return [] }
-      return (1...GroupPage.pageCount(group)).compactMap { number in
-        GroupPage.input(id, page: number, model).map {
-          page(GroupPage.self, $0, at: .group(id, page: number))
-        }
+      return GroupPage.inputs(id, model).map {
+        page(GroupPage.self, $0, at: .group(id, page: $0.page))
       }
     case .task(let id):
       let model = model
@@ -233,12 +230,11 @@ public struct SiteRenderer: Sendable {
       return [page(CommunePage.self, input, at: route)]
         + bodyGroupPages(.commune(id), shown) + feedJobs(Feeds.communePath(id))
     case .collectiveGroup(let collective, let group, _):
-      let listing = DutyListing.collective(collective, model)
-      let pages = listing.only(group).pageCount
-      return (1...pages).compactMap { number in
-        SharedGroupPage.input(collective, listing: listing, group: group, page: number, model).map {
-          page(SharedGroupPage.self, $0, at: .collectiveGroup(collective, group, page: number))
-        }
+      let part = DutyListing.collective(collective, model).only(group)
+      return DutyGroupPart.pages(part, group: group, model).map {
+        page(
+          SharedGroupPage.self, SharedGroupPage.input(collective, part: $0, model),
+          at: .collectiveGroup(collective, group, page: $0.page))
       }
     case .indicators: return [page(IndicatorsPage.self, IndicatorsPage.input(model), at: route)]
     case .search: return [page(SearchPage.self, SearchPage.input(model), at: route)]
@@ -265,13 +261,8 @@ public struct SiteRenderer: Sendable {
   /// The task-group pages of an agency or commune whose own page lists
   /// too many duties to show them all.
   private func bodyGroupPages(_ reporter: Reporter, _ listing: DutyListing) -> [OutputJob] {
-    BodyGroupPage.routes(reporter, listing, model).compactMap { route in
-      switch route {
-      case .agencyGroup(_, let group, let number), .communeGroup(_, let group, let number):
-        return BodyGroupPage.input(reporter, listing: listing, group: group, page: number, model)
-          .map { page(BodyGroupPage.self, $0, at: route) }
-      default: return nil
-      }
+    BodyGroupPage.inputs(reporter, listing, model).map {
+      page(BodyGroupPage.self, $0, at: BodyGroupPage.route($0))
     }
   }
 

@@ -106,8 +106,9 @@ struct BodyDuties: Encodable, Sendable, Equatable {
       self.groups = []
     } else {
       self.listing = nil
+      let parts = listing.byGroup()
       self.groups = groups.map { group in
-        let part = listing.only(group.id)
+        let part = parts[group.id] ?? DutyListing(sections: [])
         return GroupLink(
           id: group.id, title: group.title, count: part.count, summary: StatusSummary(part.shown))
       }
@@ -226,26 +227,23 @@ enum BodyGroupPage: PageKind {
     let part: DutyGroupPart
   }
 
-  static func input(
-    _ reporter: Reporter, listing: DutyListing, group: GroupID, page: Int, _ model: SiteModel
-  ) -> Input? {
-    DutyGroupPart(listing, group: group, page: page, model).map {
-      Input(reporter: reporter, name: model.plan.name(of: reporter), part: $0)
+  /// The pages an agency or commune needs, one task group each, paged
+  /// (none when its own page lists every duty).
+  static func inputs(_ reporter: Reporter, _ listing: DutyListing, _ model: SiteModel) -> [Input] {
+    guard !listing.isInline else { return [] }
+    let name = model.plan.name(of: reporter)
+    let parts = listing.byGroup()
+    return listing.groups(model.plan).flatMap { group in
+      DutyGroupPart.pages(parts[group.id] ?? DutyListing(sections: []), group: group.id, model)
+        .map { Input(reporter: reporter, name: name, part: $0) }
     }
   }
 
-  /// The pages an agency or commune needs, one task group each (none when
-  /// its own page lists every duty).
-  static func routes(_ reporter: Reporter, _ listing: DutyListing, _ model: SiteModel) -> [Route] {
-    guard !listing.isInline else { return [] }
-    return listing.groups(model.plan).flatMap { group -> [Route] in
-      let pages = listing.only(group.id).pageCount
-      return (1...pages).map { page in
-        switch reporter {
-        case .agency(let id): .agencyGroup(id, group.id, page: page)
-        case .commune(let id): .communeGroup(id, group.id, page: page)
-        }
-      }
+  /// Where the page of `input` is.
+  static func route(_ input: Input) -> Route {
+    switch input.reporter {
+    case .agency(let id): .agencyGroup(id, input.part.group, page: input.part.page)
+    case .commune(let id): .communeGroup(id, input.part.group, page: input.part.page)
     }
   }
 
@@ -283,15 +281,18 @@ struct DutyGroupPart: Encodable, Sendable, Equatable {
   /// The statuses of the whole group, not only this page.
   let summary: StatusSummary
 
-  init?(_ listing: DutyListing, group: GroupID, page: Int, _ model: SiteModel) {
-    guard let taskGroup = model.plan.group(group) else { return nil }
-    let part = listing.only(group)
-    self.group = group
-    groupTitle = taskGroup.title
-    self.listing = part.page(page)
-    self.page = page
-    pageCount = part.pageCount
-    summary = StatusSummary(part.shown)
+  /// Every page of `part`, a listing of one task group's duties.
+  ///
+  /// What the pages share (the group's roll-up) is worked out once: per
+  /// page it grew with the square of a long list.
+  static func pages(_ part: DutyListing, group: GroupID, _ model: SiteModel) -> [DutyGroupPart] {
+    guard let taskGroup = model.plan.group(group) else { return [] }
+    let summary = StatusSummary(part.shown)
+    return (1...part.pageCount).map { page in
+      DutyGroupPart(
+        group: group, groupTitle: taskGroup.title, listing: part.page(page), page: page,
+        pageCount: part.pageCount, summary: summary)
+    }
   }
 
   /// ` (trang 2/5)` after a title, on pages after the first.

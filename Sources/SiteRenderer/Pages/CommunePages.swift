@@ -229,12 +229,8 @@ enum SharedGroupPage: PageKind {
     let part: DutyGroupPart
   }
 
-  static func input(
-    _ collective: Collective, listing: DutyListing, group: GroupID, page: Int, _ model: SiteModel
-  ) -> Input? {
-    DutyGroupPart(listing, group: group, page: page, model).map {
-      Input(collective: collective, label: model.plan.label(of: collective), part: $0)
-    }
+  static func input(_ collective: Collective, part: DutyGroupPart, _ model: SiteModel) -> Input {
+    Input(collective: collective, label: model.plan.label(of: collective), part: part)
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {

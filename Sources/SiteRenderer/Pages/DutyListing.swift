@@ -40,6 +40,27 @@ struct DutyListing: Encodable, Sendable, Equatable {
       })
   }
 
+  /// The listing split by task group in one pass: `only(_:)` of each group.
+  func byGroup() -> [GroupID: DutyListing] {
+    var sectionsByGroup: [GroupID: [Section]] = [:]
+    for section in sections {
+      var rowsByGroup: [GroupID: [DutyRow]] = [:]
+      var order: [GroupID] = []
+      for row in section.rows {
+        let group = row.task.group
+        if rowsByGroup[group] == nil { order.append(group) }
+        rowsByGroup[group, default: []].append(row)
+      }
+      for group in order {
+        sectionsByGroup[group, default: []].append(
+          Section(
+            key: section.key, title: section.title, rows: rowsByGroup[group] ?? [],
+            showsVia: section.showsVia))
+      }
+    }
+    return sectionsByGroup.mapValues { DutyListing(sections: $0) }
+  }
+
   /// The rows of page `page` (1-based) of `rowsPerPage` rows, sections kept.
   func page(_ page: Int) -> DutyListing {
     let size = SiteModel.rowsPerPage

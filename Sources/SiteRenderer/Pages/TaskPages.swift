@@ -21,15 +21,22 @@ enum GroupPage: PageKind {
     max(1, (group.tasks.count + SiteModel.rowsPerPage - 1) / SiteModel.rowsPerPage)
   }
 
-  static func input(_ id: GroupID, page: Int, _ model: SiteModel) -> Input? {
-    guard let group = model.plan.group(id) else { return nil }
+  /// The inputs of every page of the group's list.
+  ///
+  /// What the pages share (the group's roll-up and count) is worked out
+  /// once: per page it made a group of `n` tasks cost n²/200, 0.86 s of a
+  /// 30,000-task build.
+  static func inputs(_ id: GroupID, _ model: SiteModel) -> [Input] {
+    guard let group = model.plan.group(id) else { return [] }
     let tasks = group.tasks.compactMap { model.plan.task($0) }
-    let slice = group.tasks.dropFirst((page - 1) * SiteModel.rowsPerPage).prefix(
-      SiteModel.rowsPerPage)
-    return Input(
-      group: group, planName: model.planName, rows: slice.compactMap { model.row($0) },
-      summary: StatusSummary(tasks.map { model.shown($0) }), page: page,
-      pageCount: pageCount(group), taskCount: tasks.count)
+    let summary = StatusSummary(tasks.map { model.shown($0) })
+    return (1...pageCount(group)).map { page in
+      let slice = group.tasks.dropFirst((page - 1) * SiteModel.rowsPerPage).prefix(
+        SiteModel.rowsPerPage)
+      return Input(
+        group: group, planName: model.planName, rows: slice.compactMap { model.row($0) },
+        summary: summary, page: page, pageCount: pageCount(group), taskCount: tasks.count)
+    }
   }
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {

@@ -1,0 +1,69 @@
+import ContentLoader
+import Foundation
+import PlanModel
+import Testing
+
+@testable import SiteRenderer
+
+/// Long duty lists are split by task group and paged.
+///
+/// The split is worked
+/// out in one pass (`DutyListing.byGroup`) and each group's roll-up once
+/// for all its pages; both must give what the one-group-at-a-time
+/// definitions give, on every agency's, commune's and collective's list.
+@Suite struct DutyListingTests {
+  @Test func splittingByGroupMatchesEachGroupAlone() throws {
+    let model = try Self.model(tasks: 1000)
+    var listings = model.plan.agencies.map { DutyListing.agency($0.id, model) }
+    listings += model.plan.communes.map { DutyListing.commune($0, model) }
+    listings += Collective.allCases.map { DutyListing.collective($0, model) }
+    var split = 0
+    for listing in listings {
+      let parts = listing.byGroup()
+      let groups = listing.groups(model.plan).map(\.id)
+      #expect(Set(parts.keys) == Set(groups))
+      for group in groups {
+        let part = listing.only(group)
+        #expect(parts[group] == part)
+        let pages = DutyGroupPart.pages(part, group: group, model)
+        #expect(pages.map(\.page) == Array(1...part.pageCount))
+        #expect(
+          pages.flatMap { $0.listing.sections.flatMap(\.rows) } == part.sections.flatMap(\.rows))
+        #expect(pages.allSatisfy { $0.summary == StatusSummary(part.shown) })
+      }
+      if !listing.isInline { split += 1 }
+    }
+    #expect(split > 0, "no listing long enough to be split by group")
+  }
+
+  @Test func aGroupsPagesListEachTaskOnceAndShareTheGroupsRollUp() throws {
+    let model = try Self.model(tasks: 1000)
+    for group in model.plan.groups {
+      let inputs = GroupPage.inputs(group.id, model)
+      #expect(inputs.map(\.page) == Array(1...GroupPage.pageCount(group)))
+      #expect(inputs.flatMap { $0.rows.map(\.value.id) } == group.tasks)
+      let summary = StatusSummary(group.tasks.compactMap { model.plan.task($0) }.map(model.shown))
+      #expect(inputs.allSatisfy { $0.summary == summary && $0.taskCount == group.tasks.count })
+    }
+  }
+
+  /// The model of the benchmark's synthetic corpus at `tasks` tasks.
+  static func model(tasks: Int) throws -> SiteModel {
+    let folder = TestProject.temporaryDirectory("duty-listing")
+    let corpus = folder.appendingPathComponent("corpus")
+    let generator = Process()
+    generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    generator.arguments = [
+      "python3", TestProject.root.appendingPathComponent("bench/gen_corpus.py").path,
+      "--tasks", "\(tasks)", "--format", "plansite", "--out", corpus.path,
+    ]
+    generator.standardOutput = Pipe()
+    try generator.run()
+    generator.waitUntilExit()
+    #expect(generator.terminationStatus == 0)
+    let content = corpus.appendingPathComponent("Content").path
+    let plan = try #require(
+      PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
+    return SiteModel(plan: plan, today: TestProject.today)
+  }
+}
