@@ -86,6 +86,7 @@ struct AgencyFiles: Sendable {
     let stamp = input.stamp.compact + "T000000Z"
     var calendar = ICalendar(name: "Thời hạn · \(agency.name) · \(input.planNumber)", stamp: stamp)
     let host = input.baseURL.flatMap { Self.host(of: $0) } ?? "plansite.local"
+    let plan = Slug.make(from: input.planNumber)
     for entry in input.duties {
       let duty = entry.row
       guard let deadline = duty.deadline else { continue }
@@ -99,7 +100,7 @@ struct AgencyFiles: Sendable {
       // stays small enough for a phone to sync.
       description += "\nNhiệm vụ \(task.id.rawValue): \(task.title)"
       let uid =
-        "\(Slug.make(from: input.planNumber))-\(Slug.make(from: task.id.rawValue))-"
+        "\(plan)-\(Slug.make(from: task.id.rawValue))-"
         + "\(duty.assignment + 1)-\(agency.id.rawValue)@\(host)"
       calendar.events.append(
         ICalendar.Event(

@@ -15,64 +15,75 @@ struct ICalendar {
   var stamp: String  // YYYYMMDDTHHMMSSZ, fixed so output is reproducible
   var events: [Event] = []
 
+  /// The file, written in one pass: each line escaped and folded as it is
+  /// appended (a list of lines, each escaped, folded and concatenated, made
+  /// the agencies' calendars 4 % of a clean build's CPU).
   var bytes: [UInt8] {
-    var lines = [
+    var file = Lines()
+    for line in [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//plansite//plansite//VI", "CALSCALE:GREGORIAN",
-      "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape(name),
-    ]
+      "METHOD:PUBLISH",
+    ] {
+      file.line(line)
+    }
+    file.line("X-WR-CALNAME:", escaping: name)
     for event in events {
-      lines += [
-        "BEGIN:VEVENT", "UID:" + Self.escape(event.uid), "DTSTAMP:" + stamp,
-        "DTSTART;VALUE=DATE:" + event.day, "DTEND;VALUE=DATE:" + event.nextDay,
-        "SUMMARY:" + Self.escape(event.summary), "DESCRIPTION:" + Self.escape(event.description),
-      ]
-      if let url = event.url { lines.append("URL:" + url) }
-      lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+      file.line("BEGIN:VEVENT")
+      file.line("UID:", escaping: event.uid)
+      file.line("DTSTAMP:" + stamp)
+      file.line("DTSTART;VALUE=DATE:" + event.day)
+      file.line("DTEND;VALUE=DATE:" + event.nextDay)
+      file.line("SUMMARY:", escaping: event.summary)
+      file.line("DESCRIPTION:", escaping: event.description)
+      if let url = event.url { file.line("URL:" + url) }
+      file.line("TRANSP:TRANSPARENT")
+      file.line("END:VEVENT")
     }
-    lines.append("END:VCALENDAR")
-    var out: [UInt8] = []
-    for line in lines { out += Self.fold(line) }
-    return out
+    file.line("END:VCALENDAR")
+    return file.out
   }
-
-  /// TEXT escaping: backslash, semicolon, comma and newlines.
-  static func escape(_ text: String) -> String {
+  /// Lines appended as `fold` would write them, with `escape`'s escaping.
+  private struct Lines {
     var out: [UInt8] = []
-    var previousCR = false
-    for byte in text.utf8 {
-      switch byte {
-      case 0x5C: out += [0x5C, 0x5C]
-      case 0x3B: out += [0x5C, 0x3B]
-      case 0x2C: out += [0x5C, 0x2C]
-      case 0x0D: out += [0x5C, 0x6E]
-      case 0x0A where previousCR: break
-      case 0x0A: out += [0x5C, 0x6E]
-      default: out.append(byte)
-      }
-      previousCR = byte == 0x0D
-    }
-    return String(decoding: out, as: UTF8.self)
-  }
+    /// Octets on the current physical line.
+    private var length = 0
 
-  /// The line as CRLF-terminated octets, folded so no physical line exceeds
-  /// 75 octets (never inside a UTF-8 character); continuation lines start
-  /// with one space.
-  static func fold(_ line: String) -> [UInt8] {
-    var out: [UInt8] = []
-    var lineLength = 0
-    let bytes = Array(line.utf8)
-    var i = 0
-    while i < bytes.count {
-      let lead = bytes[i]
-      let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-      if lineLength + length > 75 {
-        out += [0x0D, 0x0A, 0x20]
-        lineLength = 1
+    /// A line: `prefix` as it is, then `text` escaped.
+    mutating func line(_ prefix: String, escaping text: String = "") {
+      length = 0
+      for byte in prefix.utf8 { append(byte) }
+      var previousCR = false
+      for byte in text.utf8 {
+        switch byte {
+        case 0x5C, 0x3B, 0x2C:
+          append(0x5C)
+          append(byte)
+        case 0x0D:
+          append(0x5C)
+          append(0x6E)
+        case 0x0A where previousCR: break
+        case 0x0A:
+          append(0x5C)
+          append(0x6E)
+        default: append(byte)
+        }
+        previousCR = byte == 0x0D
       }
-      out += bytes[i..<min(i + length, bytes.count)]
-      lineLength += length
-      i += length
+      out += [0x0D, 0x0A]
     }
-    return out + [0x0D, 0x0A]
+
+    /// One octet; a character's first octet starts a continuation line
+    /// when the whole character would not fit in 75 octets.
+    private mutating func append(_ byte: UInt8) {
+      if byte & 0xC0 != 0x80 {
+        let size = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+        if length + size > 75 {
+          out += [0x0D, 0x0A, 0x20]
+          length = 1
+        }
+      }
+      out.append(byte)
+      length += 1
+    }
   }
 }
