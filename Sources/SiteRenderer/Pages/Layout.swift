@@ -62,7 +62,12 @@ struct LayoutInput: Encodable, Sendable {
     route: Route, page: PageContent, tools: PageTools, digest: ContentHash
   ) -> [String: Any] {
     let link = tools.link
-    let chrome = chromeFields(route: route, link: link)
+    // The same for every page of a navigation section at one folder depth
+    // (the header and footer are cached on the same grounds, below).
+    let section = Self.navigationSection(of: route)
+    let chrome = tools.fragments.fields(
+      Fragments.FragmentKey(kind: "chrome|" + section.path, digest: digest.value, root: link.root)
+    ) { chromeFields(route: section, link: link) }
     var fields = page.fields
     for (key, value) in chrome { fields[key] = value }
     fields["page_title"] = page.title
@@ -85,9 +90,8 @@ struct LayoutInput: Encodable, Sendable {
     fields["has_breadcrumbs"] = !crumbs.isEmpty
     // Header and footer see only the site-wide fields, so one rendering per
     // folder depth and navigation section is right for every page.
-    let section = Self.navigationSection(of: route).path
     let key = { (kind: String) in
-      Fragments.FragmentKey(kind: kind + "|" + section, digest: digest.value, root: link.root)
+      Fragments.FragmentKey(kind: kind + "|" + section.path, digest: digest.value, root: link.root)
     }
     fields["header_html"] = tools.fragments.fragment(key("header")) {
       tools.fragments.templates.render(chrome, with: "partials/header") ?? ""
