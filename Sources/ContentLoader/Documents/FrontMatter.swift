@@ -54,7 +54,16 @@ struct FrontMatter {
       let content = bytes[index..<end]
       line += 1
       if isFence(content) || content.elementsEqual("...".utf8) {
-        let yaml = String(file.text[yamlStart..<index]).droppingFinalNewline
+        // The YAML without the newline before the fence (a CR before it
+        // stays, as it always did: "\r\n" is one character, not "\n").
+        var yamlEnd = index
+        if yamlEnd > yamlStart, bytes[bytes.index(before: yamlEnd)] == 0x0A {
+          let newline = bytes.index(before: yamlEnd)
+          if newline == yamlStart || bytes[bytes.index(before: newline)] != 0x0D {
+            yamlEnd = newline
+          }
+        }
+        let yaml = String(file.text[yamlStart..<yamlEnd])
         let body = String(file.text[next...])
         return FrontMatter(
           yaml: yaml, yamlFirstLine: openingLine + 1, body: body, bodyFirstLine: line + 1)
@@ -99,11 +108,5 @@ struct FrontMatter {
       }
     }
     return count >= 3
-  }
-}
-
-extension String {
-  fileprivate var droppingFinalNewline: String {
-    hasSuffix("\n") ? String(dropLast()) : self
   }
 }
