@@ -55,6 +55,34 @@ import Testing
       ])
   }
 
+  /// Locations are written as lists of their fields (they go with every
+  /// parsed value): each combination of present and absent fields comes
+  /// back, inside `Located` values too, and any field changes the digest.
+  @Test func locationsRoundTripAndEachFieldCounts() throws {
+    var locations: [SiteCore.SourceLocation] = []
+    for line in [nil, 0, 7] {
+      for column in [nil, 1, 12] {
+        for label in [nil, "", "C (Tình trạng)"] {
+          locations.append(
+            SiteCore.SourceLocation(
+              file: "Content/tasks/01/nv-1.md", line: line, column: column, columnLabel: label))
+        }
+      }
+    }
+    #expect(
+      try BinaryCoding.decode([SiteCore.SourceLocation].self, from: BinaryCoding.encode(locations))
+        == locations)
+    #expect(Set(locations.map(Digest.of)).count == locations.count)
+    let located =
+      locations.map { Located(Optional("giá trị"), at: $0) } + [
+        Located(nil, at: locations[4])
+      ]
+    #expect(
+      try BinaryCoding.decode([Located<String?>].self, from: BinaryCoding.encode(located))
+        == located)
+    #expect(Digest.of(located[0]) != Digest.of(Located(Optional("giá trị "), at: locations[0])))
+  }
+
   /// A type that reads fewer fields than were written (a field removed
   /// since the database was written) skips the others, strings and nested
   /// containers included, and finds the ones it reads.

@@ -27,20 +27,17 @@ public struct RichText: Hashable, Sendable, Codable, PrecomputedDigest {
   /// Whether there is no text at all.
   public var isEmpty: Bool { markdown.allSatisfy(\.isWhitespace) }
 
-  private enum CodingKeys: String, CodingKey {
-    case markdown, html
-  }
-
+  // A list of the two texts, not a keyed container (see `SourceLocation`'s
+  // coding); the digest follows from the Markdown.
   public init(from decoder: Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    self.init(
-      markdown: try container.decode(String.self, forKey: .markdown),
-      html: try container.decode(String.self, forKey: .html))
+    var texts = try decoder.unkeyedContainer()
+    let markdown = try texts.decode(String.self)
+    self.init(markdown: markdown, html: try texts.decode(String.self))
   }
 
   public func encode(to encoder: Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(markdown, forKey: .markdown)
-    try container.encode(html, forKey: .html)
+    var texts = encoder.unkeyedContainer()
+    try texts.encode(markdown)
+    try texts.encode(html)
   }
 }

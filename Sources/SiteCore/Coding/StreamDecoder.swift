@@ -222,7 +222,7 @@ struct StreamDecoder: Decoder {
 private struct KeyedStreamReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
   let reader: StreamReader
   let depth: Int
-  var codingPath: [CodingKey] = []
+  var codingPath: [CodingKey] { [] }
 
   /// Positions the reader at the value of `key`; false if the container has no such key.
   private func seek(_ key: Key) throws -> Bool {
@@ -380,7 +380,7 @@ private struct KeyedStreamReader<Key: CodingKey>: KeyedDecodingContainerProtocol
 private struct UnkeyedStreamReader: UnkeyedDecodingContainer {
   let reader: StreamReader
   let depth: Int
-  var codingPath: [CodingKey] = []
+  var codingPath: [CodingKey] { [] }
   var currentIndex = 0
 
   var count: Int? {
@@ -481,7 +481,7 @@ private struct UnkeyedStreamReader: UnkeyedDecodingContainer {
 private struct SingleValueStreamReader: SingleValueDecodingContainer {
   let reader: StreamReader
   let depth: Int
-  var codingPath: [CodingKey] = []
+  var codingPath: [CodingKey] { [] }
 
   func decodeNil() -> Bool {
     guard reader.peek() == StreamTag.null else { return false }

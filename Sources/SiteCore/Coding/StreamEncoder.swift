@@ -170,7 +170,7 @@ extension EncodingSink {
 private struct KeyedStreamContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   let sink: EncodingSink
   let depth: Int
-  var codingPath: [CodingKey] = []
+  var codingPath: [CodingKey] { [] }
 
   private func key(_ key: Key) {
     sink.byte(StreamTag.key)
@@ -282,7 +282,7 @@ private struct KeyedStreamContainer<Key: CodingKey>: KeyedEncodingContainerProto
 private struct UnkeyedStreamContainer: UnkeyedEncodingContainer {
   let sink: EncodingSink
   let depth: Int
-  var codingPath: [CodingKey] = []
+  var codingPath: [CodingKey] { [] }
   var count = 0
 
   private mutating func element() {
@@ -358,7 +358,7 @@ private struct UnkeyedStreamContainer: UnkeyedEncodingContainer {
 private struct SingleValueStreamContainer: SingleValueEncodingContainer {
   let sink: EncodingSink
   let depth: Int
-  var codingPath: [CodingKey] = []
+  var codingPath: [CodingKey] { [] }
 
   mutating func encodeNil() throws { sink.byte(StreamTag.null) }
   mutating func encode(_ value: Bool) throws { sink.bool(value) }

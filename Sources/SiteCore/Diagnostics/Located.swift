@@ -10,5 +10,19 @@ public struct Located<Value: Sendable>: Sendable {
 }
 
 extension Located: Equatable where Value: Equatable {}
-extension Located: Codable where Value: Codable {}
+/// A list of the value and its location, not a keyed container (see
+/// `SourceLocation`'s coding).
+extension Located: Codable where Value: Codable {
+  public init(from decoder: Decoder) throws {
+    var fields = try decoder.unkeyedContainer()
+    let value = try fields.decode(Value.self)
+    self.init(value, at: try fields.decode(SourceLocation.self))
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var fields = encoder.unkeyedContainer()
+    try fields.encode(value)
+    try fields.encode(location)
+  }
+}
 extension Located: Hashable where Value: Hashable {}

