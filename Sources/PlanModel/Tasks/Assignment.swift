@@ -51,6 +51,44 @@ public enum Assignee: Hashable, Sendable, Codable {
   case agency(AgencyID)
   case commune(CommuneID)
   case collective(Collective)
+
+  // Stored and digested as a list of the case and the id
+  // (`["agency", "so-noi-vu"]`), not the synthesized keyed container
+  // inside a keyed container: an assignee is in every duty a page lists,
+  // and that form made assignees 1.3 % of a clean build's CPU.
+  public init(from decoder: Decoder) throws {
+    var fields = try decoder.unkeyedContainer()
+    let kind = try fields.decode(String.self)
+    let id = try fields.decode(String.self)
+    switch kind {
+    case "agency": self = .agency(AgencyID(id))
+    case "commune": self = .commune(CommuneID(id))
+    case "collective":
+      guard let collective = Collective(rawValue: id) else {
+        throw DecodingError.dataCorruptedError(
+          in: fields, debugDescription: "unknown collective \(id)")
+      }
+      self = .collective(collective)
+    default:
+      throw DecodingError.dataCorruptedError(
+        in: fields, debugDescription: "unknown assignee \(kind)")
+    }
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var fields = encoder.unkeyedContainer()
+    switch self {
+    case .agency(let id):
+      try fields.encode("agency")
+      try fields.encode(id.rawValue)
+    case .commune(let id):
+      try fields.encode("commune")
+      try fields.encode(id.rawValue)
+    case .collective(let collective):
+      try fields.encode("collective")
+      try fields.encode(collective.rawValue)
+    }
+  }
 }
 
 /// The groups plans address at once ("các sở, ngành", "UBND các xã, phường").

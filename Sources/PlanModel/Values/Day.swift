@@ -126,3 +126,23 @@ extension Character {
   /// `0`–`9` only (not other scripts' digits).
   var isASCIIDigit: Bool { isASCII && isNumber }
 }
+
+/// Stored and digested as one number, `yyyymmdd`, not a keyed container of
+/// three (a container box and three keys for each of the many dates in
+/// page inputs and parsed files).
+extension Day {
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    let number = try container.decode(Int.self)
+    guard let day = Day(year: number / 10000, month: number / 100 % 100, day: number % 100) else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "\(number) is not a date")
+    }
+    self = day
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(year * 10000 + month * 100 + day)
+  }
+}

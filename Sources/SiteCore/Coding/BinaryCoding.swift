@@ -89,31 +89,56 @@ extension Shared: Equatable {
   public static func == (lhs: Shared, rhs: Shared) -> Bool { lhs.digest == rhs.digest }
 }
 
+/// Writes the stored bytes.
+///
+/// Its state is held through a pointer, as `HashSink`'s is, so that
+/// appending a byte is not an exclusivity-checked access to a stored
+/// property (0.6 % of a clean 10,000-task build's CPU).
 final class ByteSink: EncodingSink {
-  var output: [UInt8] = []
+  private struct State {
+    var output: [UInt8] = []
+    /// Where each long string value was first written (by its bytes: a
+    /// reference must give back the very bytes).
+    var written: [UTF8Bytes: Int] = [:]
+  }
+
   let wantsDigests = false
-  /// Where each long string value was first written (by its bytes: a
-  /// reference must give back the very bytes).
-  private var written: [UTF8Bytes: Int] = [:]
+  private let state: UnsafeMutablePointer<State>
 
-  init() { output.reserveCapacity(1024) }
+  init() {
+    state = .allocate(capacity: 1)
+    state.initialize(to: State())
+    state.pointee.output.reserveCapacity(1024)
+  }
 
-  func byte(_ value: UInt8) { output.append(value) }
-  func bytes(_ value: UnsafeRawBufferPointer) { output.append(contentsOf: value) }
+  deinit {
+    state.deinitialize(count: 1)
+    state.deallocate()
+  }
+
+  var output: [UInt8] { state.pointee.output }
+
+  func byte(_ value: UInt8) { state.pointee.output.append(value) }
+  func bytes(_ value: UnsafeRawBufferPointer) { state.pointee.output.append(contentsOf: value) }
 
   /// Strings of up to 15 bytes are stored inline by Swift and cost as
   /// much to refer to as to write: only longer ones are shared.
   static let shortString = 15
+  /// What repeats is paths, names and ids; texts longer than this (task
+  /// bodies and their HTML) almost never do, and hashing each one to look
+  /// it up took 1.1 % of a clean 10,000-task build's CPU.
+  static let longestShared = 256
 
   func string(_ value: String) {
-    guard value.utf8.count > Self.shortString else { return writeString(value) }
+    let count = value.utf8.count
+    guard count > Self.shortString, count <= Self.longestShared else { return writeString(value) }
     let key = UTF8Bytes(value)
-    if let offset = written[key] {
+    if let offset = state.pointee.written[key] {
       byte(StreamTag.stringReference)
       varint(UInt64(offset))
       return
     }
-    written[key] = output.count
+    state.pointee.written[key] = state.pointee.output.count
     writeString(value)
   }
 }

@@ -43,7 +43,7 @@ protocol EncodingSink: AnyObject {
 /// unambiguous: `{a: {b: 1}, c: 2}` and `{a: {b: 1, c: 2}}` differ in the
 /// depth of `c`. Every key is written, `nil` included, in the order the
 /// type encodes them. In stored bytes (not in digests) a string value
-/// longer than 15 bytes that was written before is written as the offset
+/// of 16 to 256 bytes that was written before is written as the offset
 /// of its first occurrence (`stringReference`): a parsed report repeats
 /// its file's path in every value's location.
 enum StreamTag {
