@@ -7,17 +7,17 @@ import Foundation
 /// each time: keyed by `String`, the table of strings an encoding has
 /// written took a seventh of a first build's time at 10,000 tasks. Bytes
 /// are also the right test where the bytes themselves must come back.
-struct UTF8Bytes: Hashable {
-  let string: String
+public struct UTF8Bytes: Hashable, Sendable {
+  public let string: String
 
-  init(_ string: String) { self.string = string }
+  public init(_ string: String) { self.string = string }
 
-  static func == (lhs: UTF8Bytes, rhs: UTF8Bytes) -> Bool {
+  public static func == (lhs: UTF8Bytes, rhs: UTF8Bytes) -> Bool {
     lhs.string.utf8.count == rhs.string.utf8.count
       && lhs.string.utf8.elementsEqual(rhs.string.utf8)
   }
 
-  func hash(into hasher: inout Hasher) {
+  public func hash(into hasher: inout Hasher) {
     let hashed = string.utf8.withContiguousStorageIfAvailable {
       hasher.combine(bytes: UnsafeRawBufferPointer($0))
     }

@@ -26,12 +26,15 @@ extension PlanData {
 
   func searchIndex() -> [UInt8] {
     var strings: [String] = []
-    var numbers: [String: Int] = [:]
+    // By bytes: the plan's text is NFC, and a `String` key normalizes
+    // Vietnamese text to hash and compare it (half the index's time).
+    var numbers: [UTF8Bytes: Int] = [:]
     func number(_ text: String?) -> Int {
       guard let text, !text.isEmpty else { return -1 }
-      if let n = numbers[text] { return n }
+      let key = UTF8Bytes(text)
+      if let n = numbers[key] { return n }
       strings.append(text)
-      numbers[text] = strings.count - 1
+      numbers[key] = strings.count - 1
       return strings.count - 1
     }
     // Five numbers per entry: kind, title, detail, address, extra words.
