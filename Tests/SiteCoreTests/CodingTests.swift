@@ -267,4 +267,28 @@ import Testing
     try Parallel.pipeline(numbers, batch: 64, produce: { $0 + 1 }, consume: { consumed += $0 })
     #expect(consumed == numbers.map { $0 + 1 })
   }
+
+  /// Work inside either closure of `Parallel.both` still gets every core:
+  /// two iterations of a `Parallel.map` there meet at a barrier, which
+  /// they pass only if they run at the same time (with `concurrentPerform`
+  /// around both closures, libdispatch ran them one after the other on a
+  /// two-core machine).
+  @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount >= 2))
+  func workInsideBothStillUsesEveryCore() {
+    func meetAtBarrier() -> Bool {
+      // Each iteration leaves once and waits for the group to be empty: it
+      // is only when the other iteration has left too.
+      let barrier = DispatchGroup()
+      barrier.enter()
+      barrier.enter()
+      let met = Parallel.map([0, 1]) { _ -> Bool in
+        barrier.leave()
+        return barrier.wait(timeout: .now() + 5) == .success
+      }
+      return met == [true, true]
+    }
+    #expect(meetAtBarrier())
+    #expect(Parallel.both({ meetAtBarrier() }, { 0 }).0)
+    #expect(Parallel.both({ 0 }, { meetAtBarrier() }).1)
+  }
 }

@@ -37,26 +37,29 @@ public enum Parallel {
       }
     }
     try failure.rethrow()
-    return slots.values
+    return slots.takeValues()
   }
 
   /// Runs `first` and `second` at the same time (each may itself use all
   /// cores), and returns both results.
+  ///
+  /// `first` runs on a worker, `second` on the calling thread. Not
+  /// `concurrentPerform`: libdispatch divides the cores of an apply nested
+  /// in another by the outer one's width, so on two cores every
+  /// `Parallel.map` inside either closure ran on one thread.
   public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
     let one = Slots<A>(count: 1)
-    let two = Slots<B>(count: 1)
-    withoutActuallyEscaping(first) { first in
-      withoutActuallyEscaping(second) { second in
-        // Both closures run on this call's workers only, before it returns.
-        nonisolated(unsafe) let first = first
-        nonisolated(unsafe) let second = second
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-          if index == 0 { one[0] = first() } else { two[0] = second() }
-        }
-      }
+    let two: B = withoutActuallyEscaping(first) { first in
+      // `first` runs before this closure returns: it waits for it.
+      nonisolated(unsafe) let first = first
+      let done = DispatchGroup()
+      DispatchQueue.global().async(group: done) { one[0] = first() }
+      let two = second()
+      done.wait()
+      return two
     }
-    // Both slots are filled; should one not be, its work is done here.
-    return (one[0] ?? first(), two[0] ?? second())
+    // The slot is filled; should it not be, the work is done here.
+    return (one[0] ?? first(), two)
   }
 
   /// Produces the elements' results on all cores, `batch` at a time, and
@@ -128,7 +131,18 @@ private final class Slots<Value>: @unchecked Sendable {
     set { storage[index] = newValue }
   }
 
-  var values: [Value] { (0..<count).compactMap { storage[$0] } }
+  /// The values, moved out (the slots are left empty): copying them
+  /// would retain every reference a large value holds, and the slots are
+  /// dropped right after.
+  func takeValues() -> [Value] {
+    var values: [Value] = []
+    values.reserveCapacity(count)
+    for index in 0..<count {
+      if let value = (storage + index).move() { values.append(value) }
+      (storage + index).initialize(to: nil)
+    }
+    return values
+  }
 }
 
 /// The first error thrown by any iteration.
