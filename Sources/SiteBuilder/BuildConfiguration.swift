@@ -22,6 +22,12 @@ public struct BuildConfiguration: Sendable {
   /// page an editor is looking at appears without waiting for a 40 MB
   /// `plan.json` (`watch` and `serve`).
   public var publishesPagesFirst = false
+  /// Whether what a build worked with (the parsed files, the plan, the
+  /// renderer, the jobs) is left for the process's exit to free rather
+  /// than freed when the build returns: a one-shot `plansite build` exits
+  /// right after, and tearing down a 10,000-task plan object by object took
+  /// 0.13–0.16 s on one core at the end of every build.
+  public var leavesMemoryToExit = false
 
   public init(
     contentDirectory: String = "Content", templatesDirectory: String = "Templates",

@@ -4,6 +4,7 @@ import OutputWriter
 import PlanModel
 import SiteCore
 import SiteRenderer
+import Synchronization
 
 /// Runs the pipeline: inputs → up-to-date check → load → validate →
 /// templates → scope → render and publish → remember.
@@ -20,6 +21,9 @@ public struct SiteBuilder: Sendable {
   private let keptMemory: BuildMemory?
   /// Told where the build is: each phase, then files made of how many.
   public var progress: (@Sendable (BuildProgress) -> Void)?
+  /// What builds left for the process's exit to free
+  /// (`BuildConfiguration.leavesMemoryToExit`).
+  private static let leftToExit = Mutex<[Any]>([])
 
   public init(configuration: BuildConfiguration) {
     self.configuration = configuration
@@ -122,6 +126,9 @@ public struct SiteBuilder: Sendable {
         diagnostics: result.diagnostics, notes: result.notes, language: result.language,
         pageCount: result.pageCount)
       writer.release()
+      if configuration.leavesMemoryToExit {
+        Self.leftToExit.withLock { $0.append((memory, loaded, checked, renderer, jobs, inputs)) }
+      }
       clock.mark("remember")
     } catch {
       result.diagnostics += error.diagnostics

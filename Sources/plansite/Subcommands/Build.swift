@@ -21,7 +21,9 @@ extension PlansiteCommand {
     var timings = false
 
     func run() throws {
-      var builder = SiteBuilder(configuration: options.configuration)
+      var configuration = options.configuration
+      configuration.leavesMemoryToExit = true
+      var builder = SiteBuilder(configuration: configuration)
       let line = ProgressLine(language: options.language ?? .vi)
       builder.progress = line?.show
       let result = builder.build(clean: clean)
