@@ -122,10 +122,13 @@ final class BuildMemory: @unchecked Sendable {
     var loaded = Details()
     if let store {
       let entries = store.sources().map { ($0.key, $0.value) }
-      let decoded = Parallel.map(entries, chunk: 64) { path, entry in
+      var decoded = Parallel.map(entries, chunk: 64) { path, entry in
         (path, entry.stamp, try? BinaryCoding.decode(ParsedFile.self, from: entry.parsed))
       }
-      for (path, stamp, parsed) in decoded {
+      // Moved out one by one (`popLast`), not copied: a parsed file holds
+      // many strings, each retained by a copy and released with the array.
+      loaded.sources.reserveCapacity(decoded.count)
+      while let (path, stamp, parsed) = decoded.popLast() {
         if let parsed { loaded.sources[path] = (stamp, parsed) }
       }
       loaded.jobs = store.jobs()
