@@ -37,7 +37,7 @@ struct CompiledTemplates: Sendable {
   /// Renders `context` with the template `name`; nil if there is no such template.
   func render(_ context: [String: Any], with name: String) throws(Loop) -> [UInt8]? {
     guard let nodes = templates[name] else { return nil }
-    var renderer = Renderer(templates: templates, stack: [context])
+    var renderer = Renderer(templates: templates, stack: [.fields(context)])
     renderer.output.reserveCapacity(16 * 1024)
     renderer.render(nodes, Frame(indentation: nil, inherited: nil))
     if let loop = renderer.loop { throw Loop(template: loop) }
@@ -51,10 +51,32 @@ private struct Frame {
   var inherited: [String: [TemplateNode]]?
 }
 
+/// An object a section entered, with its fields when it is a dictionary:
+/// cast from `Any` once when entered, not at every name looked up in it.
+private enum Entered {
+  case fields([String: Any])
+  case other(Any)
+
+  init(_ object: Any) {
+    if let fields = object as? [String: Any] {
+      self = .fields(fields)
+    } else {
+      self = .other(object)
+    }
+  }
+
+  var object: Any {
+    switch self {
+    case .fields(let fields): fields
+    case .other(let object): object
+    }
+  }
+}
+
 private struct Renderer {
   let templates: [String: [TemplateNode]]
   /// The objects sections entered, innermost last.
-  var stack: [Any]
+  var stack: [Entered]
   var output: [UInt8] = []
   /// How many partials are being rendered inside each other.
   var depth = 0
@@ -128,19 +150,21 @@ private struct Renderer {
   private mutating func renderSection(_ value: Any?, _ nodes: [TemplateNode], _ frame: Frame) {
     guard let value else { return }
     if let list = value as? [[String: Any]] {
-      for item in list { renderPushed(item, nodes, frame) }
+      for item in list { renderPushed(.fields(item), nodes, frame) }
     } else if let list = value as? [Any] {
-      for item in list { renderPushed(item, nodes, frame) }
+      for item in list { renderPushed(Entered(item), nodes, frame) }
     } else if let flag = value as? Bool {
       if flag { render(nodes, frame) }
-    } else if value is [String: Any] || value is String || value is Int {
-      renderPushed(value, nodes, frame)
+    } else if let fields = value as? [String: Any] {
+      renderPushed(.fields(fields), nodes, frame)
+    } else if value is String || value is Int {
+      renderPushed(.other(value), nodes, frame)
     } else if let sequence = value as? any MustacheSequence {
-      for item in Self.items(sequence) { renderPushed(item, nodes, frame) }
+      for item in Self.items(sequence) { renderPushed(Entered(item), nodes, frame) }
     } else if let null = value as? MustacheCustomRenderable, null.isNull {
       return
     } else {
-      renderPushed(value, nodes, frame)
+      renderPushed(Entered(value), nodes, frame)
     }
   }
 
@@ -151,7 +175,7 @@ private struct Renderer {
     if let flag = value as? Bool {
       if !flag { render(nodes, frame) }
     } else if let sequence = value as? any MustacheSequence {
-      if Self.items(sequence).isEmpty { renderPushed(value, nodes, frame) }
+      if Self.items(sequence).isEmpty { renderPushed(Entered(value), nodes, frame) }
     } else if let null = value as? MustacheCustomRenderable, null.isNull {
       render(nodes, frame)
     }
@@ -159,7 +183,7 @@ private struct Renderer {
 
   private static func items<List: Sequence>(_ list: List) -> [Any] { list.map { $0 } }
 
-  private mutating func renderPushed(_ item: Any, _ nodes: [TemplateNode], _ frame: Frame) {
+  private mutating func renderPushed(_ item: Entered, _ nodes: [TemplateNode], _ frame: Frame) {
     stack.append(item)
     render(nodes, frame)
     stack.removeLast()
@@ -170,18 +194,26 @@ private struct Renderer {
   private func lookup(_ name: TemplateName) -> Any? {
     switch name.scope {
     case .current:
-      return stack.last
+      return stack.last?.object
     case .anchored:
-      guard let top = stack.last else { return nil }
-      return resolve(name.parts[...], from: top)
+      guard let top = stack.last, let first = name.parts.first else { return stack.last?.object }
+      guard let child = Self.child(first, of: top) else { return nil }
+      return resolve(name.parts.dropFirst(), from: child)
     case .stack:
-      guard let first = name.parts.first else { return stack.last }
-      for object in stack.reversed() {
-        if let child = Self.child(first, of: object) {
+      guard let first = name.parts.first else { return stack.last?.object }
+      for entered in stack.reversed() {
+        if let child = Self.child(first, of: entered) {
           return resolve(name.parts.dropFirst(), from: child)
         }
       }
       return nil
+    }
+  }
+
+  private static func child(_ name: String, of entered: Entered) -> Any? {
+    switch entered {
+    case .fields(let fields): fields[name]
+    case .other(let object): child(name, of: object)
     }
   }
 
