@@ -24,6 +24,31 @@ import Testing
     }
   }
 
+  /// `Day` and `RichText` write their fields by hand: a stored property
+  /// added to either must be added to its coding too (a new assignee case
+  /// is a compile error in its `encode(to:)`), and this test, which counts
+  /// them, fails until it is.
+  @Test func handWrittenCodingsCoverEveryStoredProperty() throws {
+    let day = try #require(Day(year: 2026, month: 12, day: 1))
+    #expect(Mirror(reflecting: day).children.map(\.label) == ["year", "month", "day"])
+    // The digest is the Markdown's, worked out again when decoded.
+    #expect(
+      Mirror(reflecting: RichText(markdown: "a", html: "<p>a</p>")).children.map(\.label) == [
+        "markdown", "html", "digest",
+      ])
+  }
+
+  @Test func richTextRoundTripsWithItsDigest() throws {
+    let texts = [
+      RichText.empty,
+      RichText(markdown: "**Sở** Nội vụ", html: "<p><strong>Sở</strong> Nội vụ</p>"),
+      RichText(markdown: String(repeating: "Đoạn văn dài. ", count: 100), html: ""),
+    ]
+    let back = try BinaryCoding.decode([RichText].self, from: BinaryCoding.encode(texts))
+    #expect(back == texts)
+    #expect(back.map(\.digest) == texts.map(\.digest))
+  }
+
   @Test func assigneesRoundTripAsTheirKindAndId() throws {
     let assignees: [Assignee] =
       [.agency(AgencyID("so-noi-vu")), .commune(CommuneID("so-noi-vu")), .agency(AgencyID(""))]

@@ -83,6 +83,21 @@ import Testing
     #expect(Digest.of(located[0]) != Digest.of(Located(Optional("giá trị "), at: locations[0])))
   }
 
+  /// `SourceLocation` and `Located` write their fields by hand (as lists):
+  /// a stored property added to either must be added to its coding too,
+  /// and this test, which counts them, fails until it is.
+  @Test func handWrittenCodingsCoverEveryStoredProperty() {
+    let location = SiteCore.SourceLocation(file: "a.md", line: 1, column: 2, columnLabel: "C")
+    #expect(
+      Mirror(reflecting: location).children.map(\.label) == [
+        "file", "line", "column", "columnLabel",
+      ])
+    #expect(
+      Mirror(reflecting: Located(1, at: location)).children.map(\.label) == [
+        "value", "location",
+      ])
+  }
+
   /// A type that reads fewer fields than were written (a field removed
   /// since the database was written) skips the others, strings and nested
   /// containers included, and finds the ones it reads.
