@@ -49,19 +49,8 @@ import Testing
 
   /// The model of the benchmark's synthetic corpus at `tasks` tasks.
   static func model(tasks: Int) throws -> SiteModel {
-    let folder = TestProject.temporaryDirectory("duty-listing")
-    let corpus = folder.appendingPathComponent("corpus")
-    let generator = Process()
-    generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    generator.arguments = [
-      "python3", TestProject.root.appendingPathComponent("bench/gen_corpus.py").path,
-      "--tasks", "\(tasks)", "--format", "plansite", "--out", corpus.path,
-    ]
-    generator.standardOutput = Pipe()
-    try generator.run()
-    generator.waitUntilExit()
-    #expect(generator.terminationStatus == 0)
-    let content = corpus.appendingPathComponent("Content").path
+    let content = try TestProject.syntheticCorpus(
+      tasks: tasks, in: TestProject.temporaryDirectory("duty-listing"))
     let plan = try #require(
       PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
     return SiteModel(plan: plan, today: TestProject.today)

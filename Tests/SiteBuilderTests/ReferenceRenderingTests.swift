@@ -93,18 +93,7 @@ import Testing
       content = TestProject.root.appendingPathComponent("docs/sample/Content").path
     default:
       // 300 tasks of the benchmark corpus: 30 % sent to all communes, deadlines, statuses.
-      let corpus = folder.appendingPathComponent("corpus")
-      content = corpus.appendingPathComponent("Content").path
-      let generator = Process()
-      generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      generator.arguments = [
-        "python3", TestProject.root.appendingPathComponent("bench/gen_corpus.py").path,
-        "--tasks", "300", "--format", "plansite", "--out", corpus.path,
-      ]
-      generator.standardOutput = Pipe()
-      try generator.run()
-      generator.waitUntilExit()
-      #expect(generator.terminationStatus == 0)
+      content = try TestProject.syntheticCorpus(tasks: 300, in: folder)
     }
     return content
   }

@@ -3,6 +3,7 @@ import PlanModel
 import SiteBuilder
 import SiteCore
 import TestSupport
+import Testing
 
 /// Paths of the repository and helpers to build sites into temporary folders.
 enum TestProject {
@@ -36,6 +37,23 @@ enum TestProject {
   /// Every file under `directory`, relative path → bytes.
   static func snapshot(of directory: String) -> [String: Data] {
     TestFiles.snapshot(of: directory)
+  }
+
+  /// The benchmark's synthetic corpus (`bench/gen_corpus.py`) at `tasks`
+  /// tasks, made in `folder`; returns its content folder.
+  static func syntheticCorpus(tasks: Int, in folder: URL) throws -> String {
+    let corpus = folder.appendingPathComponent("corpus")
+    let generator = Process()
+    generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    generator.arguments = [
+      "python3", root.appendingPathComponent("bench/gen_corpus.py").path,
+      "--tasks", "\(tasks)", "--format", "plansite", "--out", corpus.path,
+    ]
+    generator.standardOutput = Pipe()
+    try generator.run()
+    generator.waitUntilExit()
+    #expect(generator.terminationStatus == 0)
+    return corpus.appendingPathComponent("Content").path
   }
 
   /// Copies a folder tree.
