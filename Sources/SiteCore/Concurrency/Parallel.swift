@@ -43,17 +43,29 @@ public enum Parallel {
   /// Runs `first` and `second` at the same time (each may itself use all
   /// cores), and returns both results.
   ///
-  /// `first` runs on a worker, `second` on the calling thread. Not
-  /// `concurrentPerform`: libdispatch divides the cores of an apply nested
-  /// in another by the outer one's width, so on two cores every
-  /// `Parallel.map` inside either closure ran on one thread.
+  /// `first` runs on a thread of its own, `second` on the calling thread.
+  /// Not `concurrentPerform`: libdispatch divides the cores of an apply
+  /// nested in another by the outer one's width, so on two cores every
+  /// `Parallel.map` inside either closure ran on one thread. Not a
+  /// dispatch queue either: called from a worker while the others are
+  /// busy, the caller would wait for a worker to run `first`.
   public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
     let one = Slots<A>(count: 1)
     let two: B = withoutActuallyEscaping(first) { first in
-      // `first` runs before this closure returns: it waits for it.
-      nonisolated(unsafe) let first = first
-      let done = DispatchGroup()
-      DispatchQueue.global().async(group: done) { one[0] = first() }
+      // The thread reaches `first` through a pointer and lets go of it
+      // before signalling, so nothing holds it when this closure returns
+      // (`withoutActuallyEscaping` checks; the thread object itself may
+      // outlive the call).
+      let job = UnsafeMutablePointer<(() -> A)?>.allocate(capacity: 1)
+      job.initialize(to: first)
+      defer { job.deallocate() }
+      nonisolated(unsafe) let pointer = job
+      let done = DispatchSemaphore(value: 0)
+      Thread {
+        one[0] = pointer.pointee?()
+        pointer.pointee = nil
+        done.signal()
+      }.start()
       let two = second()
       done.wait()
       return two
