@@ -76,18 +76,15 @@ public enum Assignee: Hashable, Sendable, Codable {
   }
 
   public func encode(to encoder: Encoder) throws {
+    let (kind, id) =
+      switch self {
+      case .agency(let id): ("agency", id.rawValue)
+      case .commune(let id): ("commune", id.rawValue)
+      case .collective(let collective): ("collective", collective.rawValue)
+      }
     var fields = encoder.unkeyedContainer()
-    switch self {
-    case .agency(let id):
-      try fields.encode("agency")
-      try fields.encode(id.rawValue)
-    case .commune(let id):
-      try fields.encode("commune")
-      try fields.encode(id.rawValue)
-    case .collective(let collective):
-      try fields.encode("collective")
-      try fields.encode(collective.rawValue)
-    }
+    try fields.encode(kind)
+    try fields.encode(id)
   }
 }
 
