@@ -242,6 +242,15 @@ struct ShownStatus: Encodable, Sendable, Hashable {
     judgedOn = status.isJudgedOnToday ? today : nil
   }
 
+  /// Digested as a list of its fields: every row of every list has one.
+  func encode(to encoder: Encoder) throws {
+    var fields = encoder.unkeyedContainer()
+    try fields.encode(status)
+    try fields.encode(optional: progress)
+    try fields.encode(optional: asOf)
+    try fields.encode(optional: judgedOn)
+  }
+
   /// The fields of a status badge: `status_key`, `status_label`,
   /// `progress`, `as_of`, `judged_on`.
   func add(to item: inout [String: Any]) {

@@ -60,4 +60,63 @@ import Testing
       try BinaryCoding.decode(Assignee.self, from: BinaryCoding.encode(["collective", "all-xyz"]))
     }
   }
+
+  /// Reporters are stored as assignees are; a collective is no reporter.
+  @Test func reportersRoundTripAsTheirKindAndId() throws {
+    let reporters: [Reporter] = [
+      .agency(AgencyID("so-noi-vu")), .commune(CommuneID("so-noi-vu")), .agency(AgencyID("")),
+    ]
+    #expect(
+      try BinaryCoding.decode([Reporter].self, from: BinaryCoding.encode(reporters)) == reporters)
+    #expect(Set(reporters.map(Digest.of)).count == reporters.count)
+    #expect(throws: (any Error).self) {
+      try BinaryCoding.decode(
+        Reporter.self, from: BinaryCoding.encode(Assignee.collective(.allCommunes)))
+    }
+  }
+
+  /// A report's entries, every optional field present and absent, come
+  /// back as written, and a change of any one field changes the digest.
+  @Test func taskUpdatesRoundTripAndEachFieldCounts() throws {
+    let day = try #require(Day(year: 2026, month: 6, day: 30))
+    let source = SourceRef(
+      path: "reports/2026-6t/so-noi-vu.md",
+      location: SourceLocation(file: "Content/reports/2026-6t/so-noi-vu.md", line: 7, column: 3))
+    let full = TaskUpdate(
+      task: TaskID("1-3"), status: .done, progress: 100, doneOn: day,
+      text: RichText(markdown: "Đã xong", html: "<p>Đã xong</p>"), source: source)
+    let empty = TaskUpdate(
+      task: TaskID("1-3"), status: nil, progress: nil, doneOn: nil, text: .empty, source: source)
+    var changed = [full, empty]
+    changed.append(
+      TaskUpdate(
+        task: TaskID("1-4"), status: .done, progress: 100, doneOn: day, text: full.text,
+        source: source))
+    changed.append(
+      TaskUpdate(
+        task: full.task, status: .inProgress, progress: 100, doneOn: day, text: full.text,
+        source: source))
+    changed.append(
+      TaskUpdate(
+        task: full.task, status: .done, progress: 90, doneOn: day, text: full.text, source: source))
+    changed.append(
+      TaskUpdate(
+        task: full.task, status: .done, progress: 100, doneOn: day.next, text: full.text,
+        source: source))
+    changed.append(
+      TaskUpdate(
+        task: full.task, status: .done, progress: 100, doneOn: day, text: .empty, source: source))
+    changed.append(
+      TaskUpdate(
+        task: full.task, status: .done, progress: 100, doneOn: day, text: full.text,
+        source: SourceRef(path: source.path, location: SourceLocation(file: source.path, line: 8))))
+    #expect(
+      try BinaryCoding.decode([TaskUpdate].self, from: BinaryCoding.encode(changed)) == changed)
+    #expect(Set(changed.map(Digest.of)).count == changed.count)
+    #expect(
+      Mirror(reflecting: full).children.map(\.label) == [
+        "task", "status", "progress", "doneOn", "text", "source",
+      ])
+    #expect(Mirror(reflecting: source).children.map(\.label) == ["path", "location"])
+  }
 }

@@ -12,3 +12,18 @@ public struct SourceRef: Hashable, Sendable, Codable {
     self.location = location
   }
 }
+
+/// Stored and digested as a list of its fields (see `SourceLocation`).
+extension SourceRef {
+  public init(from decoder: Decoder) throws {
+    var fields = try decoder.unkeyedContainer()
+    path = try fields.decode(String.self)
+    location = try fields.decode(SourceLocation.self)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var fields = encoder.unkeyedContainer()
+    try fields.encode(path)
+    try fields.encode(location)
+  }
+}

@@ -1,3 +1,5 @@
+import SiteCore
+
 /// Who sends a report: an agency or a commune.
 public enum Reporter: Hashable, Sendable, Codable, Comparable {
   case agency(AgencyID)
@@ -124,5 +126,47 @@ public struct IndicatorReport: Hashable, Sendable, Codable {
     self.period = period
     self.value = value
     self.source = source
+  }
+}
+
+/// Stored and digested as the same body as an assignee (`[kind, id]`):
+/// a keyed enum coding nests a container per case, and every entry of
+/// every report names its reporter.
+extension Reporter {
+  public init(from decoder: Decoder) throws {
+    switch try Assignee(from: decoder) {
+    case .agency(let id): self = .agency(id)
+    case .commune(let id): self = .commune(id)
+    case .collective:
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "a reporter is not a collective"))
+    }
+  }
+
+  public func encode(to encoder: Encoder) throws { try assignee.encode(to: encoder) }
+}
+
+/// Stored and digested as a list of its fields: a report of a commune
+/// holds thousands of entries, and the keyed form was most of the cost of
+/// digesting report and task pages (see `SourceLocation`).
+extension TaskUpdate {
+  public init(from decoder: Decoder) throws {
+    var fields = try decoder.unkeyedContainer()
+    task = try fields.decode(TaskID.self)
+    status = try fields.decode(optional: TaskStatus.self)
+    progress = try fields.decode(optional: Int.self)
+    doneOn = try fields.decode(optional: Day.self)
+    text = try fields.decode(RichText.self)
+    source = try fields.decode(SourceRef.self)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var fields = encoder.unkeyedContainer()
+    try fields.encode(task)
+    try fields.encode(optional: status)
+    try fields.encode(optional: progress)
+    try fields.encode(optional: doneOn)
+    try fields.encode(text)
+    try fields.encode(source)
   }
 }

@@ -308,9 +308,16 @@ enum ReportPage: PageKind {
     let taskCount: Int
   }
 
+  /// Digested as a list of its fields: a commune's report has thousands.
   struct Line: Encodable, Sendable {
     let update: TaskUpdate
     let title: String
+
+    func encode(to encoder: Encoder) throws {
+      var fields = encoder.unkeyedContainer()
+      try fields.encode(update)
+      try fields.encode(title)
+    }
   }
 
   struct Figure: Encodable, Sendable {

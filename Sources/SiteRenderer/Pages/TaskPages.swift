@@ -110,6 +110,12 @@ enum TaskPage: PageKind {
     let publishedPart: String?
   }
 
+  /// Digested as a list of its fields, not a keyed container.
+  ///
+  /// A task addressed to every commune has hundreds of entries and
+  /// holders, and the keyed form made them most of the digest of a site
+  /// with reports. A field added must be added to `encode(to:)` too (the coding test
+  /// lists the stored properties).
   struct TimelineEntry: Encodable, Sendable, Equatable {
     let reporter: Reporter
     let reporterName: String
@@ -122,14 +128,39 @@ enum TaskPage: PageKind {
     let progress: Int?
     let doneOn: Day?
     let text: RichText
+
+    func encode(to encoder: Encoder) throws {
+      var fields = encoder.unkeyedContainer()
+      try fields.encode(reporter)
+      try fields.encode(reporterName)
+      try fields.encode(period)
+      try fields.encode(periodName)
+      try fields.encode(date)
+      try fields.encode(optional: document)
+      try fields.encode(isDraft)
+      try fields.encode(optional: status)
+      try fields.encode(optional: progress)
+      try fields.encode(optional: doneOn)
+      try fields.encode(text)
+    }
   }
 
+  /// Digested as a list of its fields (see `TimelineEntry`).
   struct HolderStatus: Encodable, Sendable, Equatable {
     let reporter: Reporter
     let name: String
     let roles: [Assignment.Role]
     let shown: ShownStatus
     let reportDate: Day?
+
+    func encode(to encoder: Encoder) throws {
+      var fields = encoder.unkeyedContainer()
+      try fields.encode(reporter)
+      try fields.encode(name)
+      try fields.encode(roles)
+      try fields.encode(shown)
+      try fields.encode(optional: reportDate)
+    }
   }
 
   static func input(_ id: TaskID, _ model: SiteModel) -> Input? {

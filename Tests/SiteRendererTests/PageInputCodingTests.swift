@@ -1,0 +1,64 @@
+import PlanModel
+import SiteCore
+import Testing
+
+@testable import SiteRenderer
+
+/// The page inputs digested as lists of their fields (a task's history and
+/// holders, a report's lines, a status) write every stored property: one
+/// added to a type fails here until its `encode(to:)` writes it, and each
+/// field written changes the digest.
+@Suite struct PageInputCodingTests {
+  static func shown(_ progress: Int?, on day: Day) -> ShownStatus {
+    let state = TaskState(
+      status: .inProgress, progress: progress, doneOn: nil, asOf: day, source: .reports,
+      deciding: 1, decidingDone: 0)
+    return ShownStatus(state, deadline: day, today: day.next)
+  }
+
+  @Test func everyStoredPropertyIsDigested() throws {
+    let day = try #require(Day(year: 2026, month: 6, day: 30))
+    let shown = Self.shown(40, on: day)
+    #expect(
+      Mirror(reflecting: shown).children.map(\.label) == [
+        "status", "progress", "asOf", "judgedOn",
+      ])
+    #expect(Digest.of(shown) != Digest.of(Self.shown(50, on: day)))
+    #expect(Digest.of(shown) != Digest.of(Self.shown(nil, on: day)))
+
+    let entry = TaskPage.TimelineEntry(
+      reporter: .agency(AgencyID("so-noi-vu")), reporterName: "Sở Nội vụ",
+      period: PeriodID("2026-6t"), periodName: "6 tháng đầu năm 2026", date: day,
+      document: "Báo cáo số 1/BC", isDraft: false, status: .inProgress, progress: 40,
+      doneOn: nil, text: .empty)
+    #expect(
+      Mirror(reflecting: entry).children.map(\.label) == [
+        "reporter", "reporterName", "period", "periodName", "date", "document", "isDraft",
+        "status", "progress", "doneOn", "text",
+      ])
+    let other = TaskPage.TimelineEntry(
+      reporter: entry.reporter, reporterName: entry.reporterName, period: entry.period,
+      periodName: entry.periodName, date: day, document: nil, isDraft: false,
+      status: .inProgress, progress: 40, doneOn: nil, text: .empty)
+    #expect(Digest.of(entry) != Digest.of(other))
+
+    let holder = TaskPage.HolderStatus(
+      reporter: .commune(CommuneID("xa-a")), name: "Xã A", roles: [.implement], shown: shown,
+      reportDate: day)
+    #expect(
+      Mirror(reflecting: holder).children.map(\.label) == [
+        "reporter", "name", "roles", "shown", "reportDate",
+      ])
+    let noDate = TaskPage.HolderStatus(
+      reporter: holder.reporter, name: holder.name, roles: holder.roles, shown: shown,
+      reportDate: nil)
+    #expect(Digest.of(holder) != Digest.of(noDate))
+
+    let update = TaskUpdate(
+      task: TaskID("1-3"), status: .done, progress: 100, doneOn: day, text: .empty,
+      source: SourceRef(path: "reports/a.md", location: SourceLocation(file: "reports/a.md")))
+    let line = ReportPage.Line(update: update, title: "Nhiệm vụ")
+    #expect(Mirror(reflecting: line).children.map(\.label) == ["update", "title"])
+    #expect(Digest.of(line) != Digest.of(ReportPage.Line(update: update, title: "Khác")))
+  }
+}
