@@ -54,16 +54,16 @@ extension SourceLocation {
   public init(from decoder: Decoder) throws {
     var fields = try decoder.unkeyedContainer()
     file = try fields.decode(String.self)
-    line = try fields.decodeNil() ? nil : fields.decode(Int.self)
-    column = try fields.decodeNil() ? nil : fields.decode(Int.self)
-    columnLabel = try fields.decodeNil() ? nil : fields.decode(String.self)
+    line = try fields.decode(optional: Int.self)
+    column = try fields.decode(optional: Int.self)
+    columnLabel = try fields.decode(optional: String.self)
   }
 
   public func encode(to encoder: Encoder) throws {
     var fields = encoder.unkeyedContainer()
     try fields.encode(file)
-    if let line { try fields.encode(line) } else { try fields.encodeNil() }
-    if let column { try fields.encode(column) } else { try fields.encodeNil() }
-    if let columnLabel { try fields.encode(columnLabel) } else { try fields.encodeNil() }
+    try fields.encode(optional: line)
+    try fields.encode(optional: column)
+    try fields.encode(optional: columnLabel)
   }
 }
