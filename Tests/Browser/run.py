@@ -900,7 +900,8 @@ const items = [...list.children].filter(li => li.tagName === 'LI').map(li => {
   const m = li.textContent.match(/(\d{2})\/(\d{2})\/(\d{4})/);
   return {text: li.textContent.replace(/\s+/g, ' ').trim().slice(0, 90),
           date: m ? [+m[3], +m[2], +m[1]] : null, shown: __shown(li),
-          links: [...li.querySelectorAll('a[href]')].map(a => a.href)};
+          links: [...li.querySelectorAll('a[href]')].map(a => a.href),
+          group: !!li.querySelector('details')};
 });
 return {shown: __shown(heading) && __shown(list), items: items};
 """
@@ -960,6 +961,38 @@ def check_timeline(driver, results: Results, page: Page, url: str, site: Path, s
                 check.fail(f"{where} links to {rel}, the report of another body than the entry's "
                            f"({', '.join(sorted(reporter_slugs))})")
     check.name += f" ({len(items)} entries)"
+    results.add(check)
+    if any(item["group"] for item in items):
+        check_timeline_group(driver, results, page)
+
+
+GROUP_JS = r"""
+const details = document.querySelector('.timeline details');
+const rows = [...details.querySelectorAll('tbody tr')];
+return {open: details.open, focused: document.activeElement === details.querySelector('summary'),
+        rows: rows.length, shown: rows.filter(r => __shown(r)).length};
+"""
+
+
+def check_timeline_group(driver, results: Results, page: Page) -> None:
+    """A period's entries gathered under a disclosure: closed at first, and
+    Enter on its summary shows every row (no script involved)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    check = Check("features", f"{page.label}: a period's gathered entries open from the keyboard")
+    before = driver.execute_script(GROUP_JS)
+    if before["open"] or before["shown"]:
+        check.fail(f"the disclosure is open before it is asked ({before['shown']} rows shown)")
+    summary = driver.find_element(By.CSS_SELECTOR, ".timeline details > summary")
+    driver.execute_script("arguments[0].focus()", summary)
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    after = driver.execute_script(GROUP_JS)
+    if not after["focused"]:
+        check.fail("the disclosure's summary cannot take the keyboard focus")
+    if not after["open"] or after["rows"] == 0 or after["shown"] != after["rows"]:
+        check.fail(f"Enter on the summary shows {after['shown']} of {after['rows']} rows")
+    check.name += f" ({after['rows']} rows)"
     results.add(check)
 
 
@@ -1770,6 +1803,7 @@ SELF_TEST_EXPECT = {
     "features": [
         "is newer than the entry before it",
         "which was not built",
+        "the disclosure is open before it is asked",
         "after typing 'hoa lac' in the name box, the visible rows are []",
         "without JavaScript, the filter controls are visible",
         "printed, but should be hidden: div.wrap.site-header__top",
@@ -1811,7 +1845,8 @@ def plant_sample_faults(sample: Path) -> None:
             "</head>", f'<link rel="stylesheet" href="{up}assets/self-test-{i}.css">\n</head>', 1)
         page.write_text(html, encoding="utf-8")
     # The task: two timeline entries swapped, one linking to a report that is
-    # not there, and filter controls that are not hidden without JavaScript.
+    # not there, a disclosure open at first, and filter controls that are not
+    # hidden without JavaScript.
     task = sample / "nhiem-vu/1-3/index.html"
     html = task.read_text(encoding="utf-8")
     items = list(re.finditer(r'<li class="timeline__item">.*?</li>', html, re.S))
@@ -1822,6 +1857,8 @@ def plant_sample_faults(sample: Path) -> None:
         html = (html[:first.start()] + second.group(0) + html[first.end():second.start()]
                 + first.group(0) + html[second.end():last.start()] + broken + html[last.end():])
     html = re.sub(r"(<div[^>]*data-filter-table[^>]*?)\s+hidden>", r"\1>", html, count=1)
+    # A period's gathered entries shown before they are asked for.
+    html = html.replace('<details class="timeline__group">', '<details class="timeline__group" open>', 1)
     task.write_text(html, encoding="utf-8")
     # The filter no longer folds diacritics: "hoa lac" finds nothing.
     for js in (sample / "assets").glob("filter*.js"):

@@ -93,10 +93,20 @@ import Testing
     // One row per holder: the lead and the ten communes.
     #expect(html.components(separatedBy: "<tr data-status=").count - 1 == 11)
     #expect(html.contains("Số liệu tính đến ngày 12/10/2026"))
-    // The timeline, newest first, links each entry to its report.
-    let timeline = html.components(separatedBy: "class=\"timeline__item\"").count - 1
-    #expect(timeline == 13)
-    #expect(html.contains("href=\"../../bao-cao/2026-9t/xa-tan-phu/index.html\""))
+    // The timeline, newest first: a card for each report of the lead, which
+    // the task names, and one item a period for the communes it reaches as
+    // "UBND các xã, phường", their ten entries in a table linking to each report.
+    func count(_ text: String) -> Int { html.components(separatedBy: text).count - 1 }
+    #expect(count("class=\"timeline__item\"") == 3)
+    #expect(count("class=\"timeline__item timeline__item--group\"") == 3)
+    #expect(
+      html.contains(
+        "12/10/2026</strong> · 9 tháng năm 2026 · UBND các xã, phường: 4 đơn vị báo cáo"))
+    #expect(count("<tr><th scope=\"row\"><a href=\"../../bao-cao/") == 10)
+    #expect(html.contains("<summary>Báo cáo của từng đơn vị (4)</summary>"))
+    #expect(html.contains("href=\"../../bao-cao/2026-9t/xa-tan-phu/index.html\">Xã Tân Phú</a>"))
+    // The holders table links each holder's latest report.
+    #expect(html.contains("<a href=\"../../bao-cao/2026-9t/xa-tan-phu/index.html\">12/10/2026</a>"))
   }
 
   @Test func anAgencyPageFlagsMissedDueDates() {

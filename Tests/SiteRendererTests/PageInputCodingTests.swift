@@ -44,15 +44,19 @@ import Testing
 
     let holder = TaskPage.HolderStatus(
       reporter: .commune(CommuneID("xa-a")), name: "Xã A", roles: [.implement], shown: shown,
-      reportDate: day)
+      reportDate: day, reportPeriod: PeriodID("2026-9t"))
     #expect(
       Mirror(reflecting: holder).children.map(\.label) == [
-        "reporter", "name", "roles", "shown", "reportDate",
+        "reporter", "name", "roles", "shown", "reportDate", "reportPeriod",
       ])
     let noDate = TaskPage.HolderStatus(
       reporter: holder.reporter, name: holder.name, roles: holder.roles, shown: shown,
-      reportDate: nil)
+      reportDate: nil, reportPeriod: holder.reportPeriod)
     #expect(Digest.of(holder) != Digest.of(noDate))
+    let otherPeriod = TaskPage.HolderStatus(
+      reporter: holder.reporter, name: holder.name, roles: holder.roles, shown: shown,
+      reportDate: day, reportPeriod: PeriodID("2026-6t"))
+    #expect(Digest.of(holder) != Digest.of(otherPeriod))
 
     let update = TaskUpdate(
       task: TaskID("1-3"), status: .done, progress: 100, doneOn: day, text: .empty,

@@ -151,7 +151,9 @@ enum TaskPage: PageKind {
     let name: String
     let roles: [Assignment.Role]
     let shown: ShownStatus
+    /// The holder's latest report on the task: its date and period.
     let reportDate: Day?
+    let reportPeriod: PeriodID?
 
     func encode(to encoder: Encoder) throws {
       var fields = encoder.unkeyedContainer()
@@ -160,6 +162,7 @@ enum TaskPage: PageKind {
       try fields.encode(roles)
       try fields.encode(shown)
       try fields.encode(optional: reportDate)
+      try fields.encode(optional: reportPeriod)
     }
   }
 
@@ -187,10 +190,11 @@ enum TaskPage: PageKind {
         let own =
           model.own(holder.reporter, on: id, deadline: deadline)
           ?? ShownStatus(TaskState(written: task), deadline: deadline, today: model.today)
+        let latest = model.reports.latest(holder.reporter, on: id)?.report
         return HolderStatus(
           reporter: holder.reporter, name: plan.name(of: holder.reporter),
           roles: Assignment.Role.allCases.filter { holder.roles.contains($0) }, shown: own,
-          reportDate: model.reports.latest(holder.reporter, on: id)?.report.date)
+          reportDate: latest?.date, reportPeriod: latest?.period)
       }
     }
     return Input(
@@ -248,25 +252,7 @@ enum TaskPage: PageKind {
     if let deadline = task.deadline { taskView["deadline"] = deadline.vietnamese }
     if let doneOn = input.state.doneOn { taskView["done_on"] = doneOn.vietnamese }
     let indicators = input.indicators.map { $0.view(link: link) }
-    let timeline: [[String: Any]] = input.timeline.reversed().map { entry in
-      var item: [String: Any] = [
-        "date": entry.date.vietnamese,
-        "reporter_name": entry.reporterName,
-        "reporter_href": link.href(Self.route(of: entry.reporter)),
-        "period_name": entry.periodName,
-        "report_href": link.href(.report(entry.period, entry.reporter)),
-        "text_html": entry.text.html,
-        "has_text": !entry.text.isEmpty,
-      ]
-      UpdateFields.add(
-        status: entry.status, progress: entry.progress, doneOn: entry.doneOn, to: &item)
-      if let document = entry.document {
-        item["document"] = document
-        item["has_document"] = true
-      }
-      if entry.isDraft { item["is_draft"] = true }
-      return item
-    }
+    let timeline = timelineView(input, link: link)
     var fields: [String: Any] = [
       "task": taskView,
       "assignments": assignments,
@@ -290,6 +276,74 @@ enum TaskPage: PageKind {
       fields: fields)
   }
 
+  /// The timeline, newest first, in cards and per-period groups.
+  ///
+  /// A card for each entry of a body the task names, and for each period
+  /// one item gathering the entries of bodies the task reaches only
+  /// through a collective (`UBND các xã, phường`), as a table under a
+  /// disclosure. A task addressed to every commune
+  /// would otherwise show a card per commune and period (about 90 cards
+  /// a period at 130 communes); the holders table above keeps each one's
+  /// latest status.
+  private static func timelineView(_ input: Input, link: Linker) -> [[String: Any]] {
+    let assignments = input.task.value.assignments
+    let assignees = Set(assignments.flatMap(\.assignees))
+    var collectives: [String] = []
+    for case .collective(let collective) in assignments.flatMap(\.assignees)
+    where !collectives.contains(collective.label) {
+      collectives.append(collective.label)
+    }
+    func entryView(_ entry: TimelineEntry) -> [String: Any] {
+      var item: [String: Any] = [
+        "date": entry.date.vietnamese,
+        "reporter_name": entry.reporterName,
+        "reporter_href": link.href(Self.route(of: entry.reporter)),
+        "period_name": entry.periodName,
+        "report_href": link.href(.report(entry.period, entry.reporter)),
+        "text_html": entry.text.html,
+        "has_text": !entry.text.isEmpty,
+      ]
+      UpdateFields.add(
+        status: entry.status, progress: entry.progress, doneOn: entry.doneOn, to: &item)
+      if let document = entry.document {
+        item["document"] = document
+        item["has_document"] = true
+      }
+      if entry.isDraft { item["is_draft"] = true }
+      return item
+    }
+    var items: [[String: Any]] = []
+    // Each period's gathered entries, newest first, and where their item goes.
+    var gathered: [PeriodID: (index: Int, entries: [TimelineEntry])] = [:]
+    for entry in input.timeline.reversed() {
+      if assignees.contains(entry.reporter.assignee) {
+        items.append(entryView(entry))
+      } else if gathered[entry.period] != nil {
+        gathered[entry.period]?.entries.append(entry)
+      } else {
+        gathered[entry.period] = (items.count, [entry])
+        items.append([:])
+      }
+    }
+    for (index, entries) in gathered.values {
+      guard let newest = entries.first else { continue }
+      let counts: [[String: Any]] = TaskStatus.allCases.reversed().compactMap { status in
+        let count = entries.filter { $0.status == status }.count
+        return count > 0 ? ["key": status.rawValue, "label": status.label, "count": count] : nil
+      }
+      items[index] = [
+        "is_group": true,
+        "date": newest.date.vietnamese,
+        "period_name": newest.periodName,
+        "collectives": collectives.joined(separator: "; "),
+        "count": entries.count,
+        "counts": counts,
+        "rows": entries.map(entryView),
+      ]
+    }
+    return items
+  }
+
   /// The table of every body holding the task, with counts by status.
   private static func holdersView(_ holders: [HolderStatus], link: Linker) -> [String: Any] {
     let communes = holders.filter { if case .commune = $0.reporter { true } else { false } }
@@ -307,8 +361,9 @@ enum TaskPage: PageKind {
         "kind": { if case .commune = holder.reporter { "commune" } else { "agency" } }(),
       ]
       holder.shown.add(to: &row)
-      if let date = holder.reportDate {
+      if let date = holder.reportDate, let period = holder.reportPeriod {
         row["report_date"] = date.vietnamese
+        row["report_href"] = link.href(.report(period, holder.reporter))
         row["has_report"] = true
       }
       return row
