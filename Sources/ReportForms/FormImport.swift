@@ -49,6 +49,9 @@ public struct FormImport: Sendable {
     public var text: String
     /// Whether a file is there already (written only with `--replace`).
     public var replaces: Bool
+    /// Whether the file replaced is a published report: it leaves the site
+    /// until the new draft is published.
+    public var withdraws: Bool = false
   }
 
   /// What the import would do: the files, each task whose status or
@@ -115,27 +118,40 @@ public struct FormImport: Sendable {
 
     var draft = loaded.draft
     let folder = content.hasSuffix("/") ? content : content + "/"
+    // What replacing an existing report takes away, for the dry run.
+    var dropped: [Message] = []
     for group in groups {
       let existing = draft.reports.firstIndex {
         $0.periodRef.value == group.period.id.rawValue && $0.reporterRef.value == group.reporter.id
       }
       let filePath = "reports/\(group.period.id.rawValue)/\(group.reporter.id).md"
+      let name = plan.name(of: group.reporter)
+      var withdraws = false
       if let existing {
+        let old = draft.reports[existing]
         guard options.replace else {
           outcome.diagnostics.append(
-            .error(
-              vi: "đã có báo cáo của \(plan.name(of: group.reporter)) kỳ '\(group.period.name)' "
-                + "(\(folder + filePath))",
-              en:
-                "\(plan.name(of: group.reporter)) already has a report for '\(group.period.name)' "
-                + "(\(folder + filePath))",
-              at: group.location,
-              notes: [
-                Diagnostic.Note(
-                  vi: "thêm --replace để thay toàn bộ báo cáo đó bằng biểu mẫu này",
-                  en: "add --replace to replace that whole report with this form")
-              ]))
+            Self.existingReport(
+              old, of: name, period: group.period, path: folder + filePath, at: group.location))
           continue
+        }
+        withdraws = !old.isDraft
+        if withdraws {
+          dropped.append(
+            Message(
+              vi: "\(name), kỳ \(group.period.name): báo cáo đã công bố sẽ được thay bằng bản nháp "
+                + "này và không còn trên trang cho đến khi công bố lại",
+              en: "\(name), \(group.period.name): the published report is replaced by this draft "
+                + "and leaves the site until it is published again"))
+        }
+        let kept = Set(group.tasks.map(\.task.value))
+        for entry in old.tasks where !kept.contains(entry.task.value) {
+          dropped.append(
+            Message(
+              vi: "\(name), nhiệm vụ \(entry.task.value): có trong báo cáo cũ, không có trong biểu "
+                + "mẫu: mục này sẽ bị bỏ",
+              en: "\(name), task \(entry.task.value): in the old report, not in the form: the "
+                + "entry is dropped"))
         }
         draft.reports.remove(at: existing)
       }
@@ -143,7 +159,7 @@ public struct FormImport: Sendable {
       outcome.files.append(
         PlannedFile(
           path: filePath, text: ReportFileText.make(group, options: options),
-          replaces: existing != nil))
+          replaces: existing != nil, withdraws: withdraws))
     }
     let checked = validator.validate(draft)
     let commandLine = FormTarget.commandLine.file
@@ -154,8 +170,35 @@ public struct FormImport: Sendable {
       outcome.files = []
       return outcome
     }
-    outcome.changes = changes(groups, plan: plan)
+    outcome.changes = dropped + changes(groups, plan: plan)
     return outcome
+  }
+
+  /// The body already reported for the period, and `--replace` was not given.
+  ///
+  /// A published report is most often met through a typo in the period or
+  /// the body's id: the note says so before it offers `--replace`, which
+  /// takes the published report off the site until the draft is published.
+  private static func existingReport(
+    _ old: PlanDraft.ReportDraft, of name: String, period: ReportingPeriod, path: String,
+    at location: SourceLocation
+  ) -> Diagnostic {
+    let note =
+      old.isDraft
+      ? Diagnostic.Note(
+        vi: "thêm --replace để thay bản nháp đó bằng biểu mẫu này",
+        en: "add --replace to replace that draft with this form")
+      : Diagnostic.Note(
+        vi: "báo cáo đó đã công bố: kiểm tra lại cột Kỳ báo cáo và Mã đơn vị của dòng này; nếu "
+          + "đúng là cần sửa báo cáo đó, thêm --replace (báo cáo sẽ thành bản nháp, không còn trên "
+          + "trang cho đến khi chạy 'plansite report publish')",
+        en: "that report is published: check the period and body columns of this row; if that "
+          + "report really needs correcting, add --replace (it becomes a draft and is off the "
+          + "site until 'plansite report publish')")
+    return .error(
+      vi: "đã có báo cáo của \(name) kỳ '\(period.name)' (\(path))",
+      en: "\(name) already has a report for '\(period.name)' (\(path))", at: location,
+      notes: [note])
   }
 
   /// Writes the planned files, each atomically (a killed import leaves the
@@ -188,7 +231,8 @@ public struct FormImport: Sendable {
       let name = plan.name(of: group.reporter)
       for update in group.tasks {
         let task = TaskID(update.task.value)
-        // The body's latest word before this report (a report being replaced does not count).
+        // The body's latest word before this report (a report being
+        // replaced does not count: what it loses is listed apart).
         let before = index.timeline(task).last {
           $0.report.reporter == group.reporter && $0.report.period != group.period.id
             && ($0.update.status != nil || $0.update.progress != nil)

@@ -228,6 +228,21 @@ import ZIPFoundation
       ["report", "import", "again.csv", "--date", "2026-10-05", "--today", Self.today], in: folder,
       expecting: 1)
     #expect(result.err.contains("again.csv:2:A (Kỳ báo cáo): lỗi: đã có báo cáo của Xã Hòa Lạc"))
+    // The report is published: the note asks to check the row before it offers --replace.
+    #expect(result.err.contains("báo cáo đó đã công bố: kiểm tra lại cột Kỳ báo cáo và Mã đơn vị"))
+    // With --replace, the dry run says the published report leaves the site
+    // and which of its entries the form drops (it reports 1.3 alone).
+    result = try plansite(
+      [
+        "report", "import", "again.csv", "--date", "2026-10-05", "--replace", "--dry-run",
+        "--today", Self.today,
+      ], in: folder)
+    #expect(
+      result.out.contains(
+        "Xã Hòa Lạc, kỳ 9 tháng năm 2026: báo cáo đã công bố sẽ được thay bằng bản nháp này"))
+    #expect(result.out.contains("Xã Hòa Lạc, nhiệm vụ 2.1: có trong báo cáo cũ"))
+    #expect(result.out.contains("Xã Hòa Lạc, nhiệm vụ 2.3: có trong báo cáo cũ"))
+    #expect(!result.out.contains("nhiệm vụ 1.3: có trong báo cáo cũ"))
     #expect(snapshot(folder) == before)
   }
 

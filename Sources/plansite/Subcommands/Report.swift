@@ -206,10 +206,16 @@ extension PlansiteCommand.Report {
         print(
           Message(
             vi: "Đã ghi bản nháp \(options.content)/\(written.path)"
-              + (written.replaces ? " (thay báo cáo cũ)" : "")
+              + (written.withdraws
+                ? " (thay báo cáo đã công bố: báo cáo đó không còn trên trang cho đến khi công bố "
+                  + "bản này)"
+                : written.replaces ? " (thay báo cáo cũ)" : "")
               + ". Xem bằng 'plansite serve', rồi công bố bằng 'plansite report publish'.",
             en: "Wrote the draft \(options.content)/\(written.path)"
-              + (written.replaces ? " (replacing the old report)" : "")
+              + (written.withdraws
+                ? " (replacing the published report: it is off the site until this one is "
+                  + "published)"
+                : written.replaces ? " (replacing the old report)" : "")
               + ". Review it with 'plansite serve', then 'plansite report publish'."
           ).text(language))
       }
