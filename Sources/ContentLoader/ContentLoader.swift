@@ -182,6 +182,7 @@ public struct ContentLoader: Sendable {
     case .indicators: .indicators
     case .reporting: .periods
     case .group: .groups
+    case .task: .tasks
     default: nil
     }
   }

@@ -26,7 +26,7 @@ public struct PlanDraft: Sendable, Codable {
 
   /// The kinds of things references point to.
   public enum Registry: Hashable, Sendable, Codable {
-    case agencies, communes, indicators, groups, periods
+    case agencies, communes, indicators, groups, periods, tasks
   }
 
   public init() {}

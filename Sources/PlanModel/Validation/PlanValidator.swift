@@ -109,6 +109,10 @@ public struct PlanValidator: Sendable {
   /// `base` (the plan without them), or nil when they have errors.
   func withReports(_ base: Plan, _ draft: PlanDraft) -> (Plan?, [Diagnostic]) {
     let report = DiagnosticCollector()
+    // A task left out for its own errors (reported at its file) is not
+    // reported again in every report that names it.
+    var draft = draft
+    if base.tasks.count < draft.tasks.count { draft.incomplete.insert(.tasks) }
     let reporting = ReportValidation(plan: base, draft: draft, today: today, report: report)
     let schedule = reporting.schedule()
     let reports = reporting.reports(schedule: schedule, includingDrafts: includeDrafts)

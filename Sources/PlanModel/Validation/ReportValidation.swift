@@ -90,7 +90,7 @@ struct ReportValidation {
     reports.sort {
       (order[$0.period] ?? 0, $0.reporter, $0.date) < (order[$1.period] ?? 0, $1.reporter, $1.date)
     }
-    checkAcrossReports(reports)
+    checkAcrossReports(reports, schedule: schedule)
     return reports
   }
 
@@ -101,7 +101,7 @@ struct ReportValidation {
     }
     let reporter = resolveReporter(draft.reporterRef)
     guard let date = draft.date else { return nil }
-    if let period { checkDate(date, of: period) }
+    if let period { checkDate(date, of: period, in: schedule) }
     var tasks: [TaskUpdate] = []
     var seen: [String: SourceLocation] = [:]
     for entry in draft.tasks {
@@ -185,7 +185,9 @@ struct ReportValidation {
     return nil
   }
 
-  private func checkDate(_ date: Located<Day>, of period: ReportingPeriod) {
+  private func checkDate(
+    _ date: Located<Day>, of period: ReportingPeriod, in schedule: ReportingSchedule?
+  ) {
     if let today, date.value > today {
       report.error(
         vi: "báo cáo đề ngày \(date.value.vietnamese), sau ngày dựng trang (\(today.vietnamese))",
@@ -198,8 +200,9 @@ struct ReportValidation {
             en: "check the date; a report not yet issued stays 'draft: true' until it is")
         ])
     }
-    let yearAfterEnd = Day(year: period.end.year + 1, month: period.end.month, day: 1) ?? period.end
-    if date.value < period.start || date.value > yearAfterEnd {
+    switch Self.misdating(date.value, of: period, in: schedule) {
+    case nil: break
+    case .outside:
       report.warning(
         vi: "báo cáo đề ngày \(date.value.vietnamese), ngoài kỳ '\(period.name)' "
           + "(\(period.start.vietnamese) – \(period.end.vietnamese))",
@@ -211,13 +214,48 @@ struct ReportValidation {
             vi: "kiểm tra lại ngày, hoặc chuyển báo cáo vào thư mục của kỳ đúng",
             en: "check the date, or move the report to the right period's folder")
         ])
+    case .afterNextDue(let next):
+      report.warning(
+        vi: "báo cáo kỳ '\(period.name)' đề ngày \(date.value.vietnamese), sau cả hạn gửi báo cáo "
+          + "kỳ sau ('\(next.name)', \(next.due.vietnamese))",
+        en: "the report for '\(period.name)' is dated \(date.value.iso), after even the next "
+          + "period's reports were due ('\(next.name)', \(next.due.iso))",
+        at: date.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "kiểm tra lại ngày, hoặc chuyển báo cáo vào thư mục của kỳ đúng",
+            en: "check the date, or move the report to the right period's folder")
+        ])
     }
+  }
+
+  /// How a report's date does not fit its period.
+  enum Misdating {
+    /// Before the period starts, or a year after it ends.
+    case outside
+    /// After even the next period's reports were due: most often a report
+    /// saved in the wrong period's folder.
+    case afterNextDue(ReportingPeriod)
+  }
+
+  static func misdating(_ date: Day, of period: ReportingPeriod, in schedule: ReportingSchedule?)
+    -> Misdating?
+  {
+    let yearAfterEnd = Day(year: period.end.year + 1, month: period.end.month, day: 1) ?? period.end
+    if date < period.start || date > yearAfterEnd { return .outside }
+    let next = schedule?.periods.filter { $0.end > period.end }.min { $0.end < $1.end }
+    if let next, date > next.due { return .afterNextDue(next) }
+    return nil
   }
 
   private func taskUpdate(_ entry: PlanDraft.TaskUpdateDraft, reporter: Reporter?) -> TaskUpdate? {
     guard let task = plan.task(TaskID(entry.task.value)) else {
-      let candidates = plan.tasks.map { Suggestion.Candidate(id: $0.id.rawValue, name: $0.title) }
-      report.report(unknownReference(.task, entry.task, among: candidates))
+      if !draft.incomplete.contains(.tasks) {
+        let candidates = plan.tasks.map {
+          Suggestion.Candidate(id: $0.id.rawValue, name: $0.title)
+        }
+        report.report(unknownReference(.task, entry.task, among: candidates))
+      }
       return nil
     }
     if let reporter, plan.roles(of: reporter, in: task).isEmpty {
@@ -316,13 +354,28 @@ struct ReportValidation {
   // MARK: - Across reports
 
   /// Progress that goes down, and one figure given by two reports.
-  private func checkAcrossReports(_ reports: [Report]) {
+  ///
+  /// Reports are taken by the end of their period, then by date: a report
+  /// dated outside its period (warned about on its own) must not make the
+  /// reports of other periods look like they go backwards.
+  private func checkAcrossReports(_ reports: [Report], schedule: ReportingSchedule?) {
     struct Key: Hashable {
       var reporter: Reporter
       var task: TaskID
     }
+    var periods: [PeriodID: ReportingPeriod] = [:]
+    for period in schedule?.periods ?? [] { periods[period.id] = period }
+    func rank(_ report: Report) -> (Day, Day) {
+      (periods[report.period]?.end ?? report.date, report.date)
+    }
+    // A report whose date does not fit its period is warned about on its
+    // own and left out here: it is most often in the wrong folder.
+    let fitting = reports.filter { report in
+      periods[report.period].map { Self.misdating(report.date, of: $0, in: schedule) == nil }
+        ?? true
+    }
     var previous: [Key: (progress: Int?, location: SourceLocation)] = [:]
-    for report in reports.sorted(by: { $0.date < $1.date }) {
+    for report in fitting.sorted(by: { rank($0) < rank($1) }) {
       for update in report.tasks {
         let key = Key(reporter: report.reporter, task: update.task)
         if let before = previous[key], let was = before.progress, let now = update.progress,
