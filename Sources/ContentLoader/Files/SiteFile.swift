@@ -9,7 +9,25 @@ extension FileParser {
     }
     defer { fields.finish() }
     let title = fields.string("title", required: true, example: "\"Kế hoạch …\"")
-    let language = fields.string("language")?.value ?? "vi"
+    var language = "vi"
+    if let written = fields.string("language") {
+      if Self.isLanguageTag(written.value) {
+        language = written.value
+      } else {
+        // The country code (`vn`) is the usual slip: pages marked with it
+        // are read aloud with the wrong voice.
+        yaml.source.report.error(
+          vi: "'\(written.value)' không phải là mã ngôn ngữ; tiếng Việt là 'vi'",
+          en: "'\(written.value)' is not a language code; Vietnamese is 'vi'",
+          at: written.location,
+          notes: [
+            Diagnostic.Note(
+              vi: "ghi 'language: vi' (mã ngôn ngữ, không phải mã nước 'vn'), hoặc bỏ dòng này",
+              en: "write 'language: vi' (the language code, not the country code 'vn'), or "
+                + "leave the line out")
+          ])
+      }
+    }
     var baseURL: String?
     if let url = fields.string("base_url") {
       let value = url.value.trimmingCharacters(in: .whitespaces)
@@ -35,5 +53,21 @@ extension FileParser {
     return SiteSettings(
       title: title.value, language: language, baseURL: baseURL, description: description,
       publisher: publisher, footerNote: footer, isSample: sample, license: license)
+  }
+}
+
+extension FileParser {
+  /// Whether `text` is a language tag as `<html lang>` takes it.
+  ///
+  /// A two- or three-letter language, then subtags (`vi`, `vi-VN`, `en`);
+  /// `vn` is a country, not a language.
+  static func isLanguageTag(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard let language = parts.first, (2...3).contains(language.count),
+      language.allSatisfy({ $0.isASCII && $0.isLetter }), language.lowercased() != "vn"
+    else { return false }
+    return parts.dropFirst().allSatisfy { part in
+      (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
   }
 }
