@@ -105,6 +105,35 @@ import ZIPFoundation
     #expect(agency.contains("Hoàn thành"))
   }
 
+  /// A progress cell the clerk formatted as a percentage holds 1 for what
+  /// Excel shows as "100%": it is read as shown.
+  @Test func percentCellsAreReadAsShown() throws {
+    let folder = try project("percent-cells")
+    try plansite(
+      [
+        "report", "form", "--period", "2026-9t", "--from", "so-giao-duc-va-dao-tao", "--output",
+        "form.xlsx", "--today", Self.today,
+      ], in: folder)
+    try fill(
+      "form.xlsx", "filled.xlsx", ["2.1|Tình trạng=Hoàn thành", "2.1|Tiến độ (%)=pct:1"],
+      in: folder)
+    let grid = try XLSXReader.grid(
+      try Data(contentsOf: folder.appendingPathComponent("filled.xlsx")))
+    #expect(grid.rows.contains { $0.contains("100%") })
+    let imported = try plansite(
+      [
+        "report", "import", "filled.xlsx", "--date", "2026-10-09", "--replace", "--dry-run",
+        "--today", Self.today,
+      ], in: folder)
+    #expect(
+      imported.out.contains(
+        "Sở Giáo dục và Đào tạo, nhiệm vụ 2.1: Đang thực hiện 50% → Hoàn thành 100%"))
+    #expect(XLSXReader.percentage("0.455") == "45.5%")
+    #expect(XLSXReader.percentage("0.29") == "29%")
+    #expect(SpreadsheetML.ReadStyles.isPercent("0.0%"))
+    #expect(!SpreadsheetML.ReadStyles.isPercent("0.0\"%\""))
+  }
+
   /// CSV as real programs write it: semicolons (Excel in a Vietnamese
   /// locale), no BOM, LF line ends, a cell with line breaks and quotes.
   @Test(arguments: [

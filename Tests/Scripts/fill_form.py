@@ -8,7 +8,9 @@ FORM is a form made by `plansite report form` (.xlsx or .csv). Each --set
 writes VALUE into the cell of column HEADER on the row whose "Mã" is ID (and
 whose "Mã đơn vị" is R, with --reporter, for multi-reporter forms). For an
 .xlsx the worksheet XML is edited with ElementTree (cells stay inline
-strings, as plansite wrote them); for a .csv the file is rewritten with
+strings, as plansite wrote them, except a VALUE written `pct:NUMBER`: a
+number cell in a percentage format, as Excel makes of a cell the clerk
+formatted as "%"); for a .csv the file is rewritten with
 Python's csv module: --delimiter, --no-bom, --lf (LF line ends instead of
 CRLF) and --cp1258 (saved in the Windows-1258 code page, as Excel's plain
 "CSV" does in Vietnam) imitate what real programs write.
@@ -52,11 +54,24 @@ def parse_sets(items):
     return sets
 
 
+def percent_style(parts):
+    """Adds a cell format showing numbers as percentages (built-in 9, "0%")
+    to the workbook's styles, and returns its index."""
+    styles = ET.fromstring(parts["xl/styles.xml"])
+    xfs = styles.find("m:cellXfs", NS)
+    ET.SubElement(xfs, f"{{{MAIN}}}xf", numFmtId="9", fontId="0", fillId="0", borderId="0",
+                  applyNumberFormat="1")
+    xfs.set("count", str(len(xfs)))
+    parts["xl/styles.xml"] = ET.tostring(styles, xml_declaration=True, encoding="UTF-8")
+    return len(xfs) - 1
+
+
 def fill_xlsx(path, out, sets, reporter):
     ET.register_namespace("", MAIN)
     with zipfile.ZipFile(path) as z:
         parts = {name: z.read(name) for name in z.namelist()}
     root = ET.fromstring(parts["xl/worksheets/sheet1.xml"])
+    percent = None
 
     def text(cell):
         t = cell.find("m:is/m:t", NS)
@@ -73,8 +88,17 @@ def fill_xlsx(path, out, sets, reporter):
             if reporter and text(cells[header["Mã đơn vị"]]) != reporter:
                 continue
             cell = cells[header[column]]
-            t = cell.find("m:is/m:t", NS)
-            t.text = value
+            if value.startswith("pct:"):
+                if percent is None:
+                    percent = percent_style(parts)
+                for child in list(cell):
+                    cell.remove(child)
+                cell.attrib.pop("t", None)
+                cell.set("s", str(percent))
+                ET.SubElement(cell, f"{{{MAIN}}}v").text = value[4:]
+            else:
+                t = cell.find("m:is/m:t", NS)
+                t.text = value
             done = True
         if not done:
             sys.exit(f"no row {row_id} / column {column}")

@@ -313,14 +313,66 @@ enum SpreadsheetML {
     }
     struct Cell: Decodable, DynamicNodeDecoding {
       let r: String?
+      /// The cell's style: an index into the styles' `cellXfs`.
+      let s: Int?
       let t: String?
       let v: String?
       let `is`: RichString?
       static func nodeDecoding(for key: CodingKey) -> XMLDecoder.NodeDecoding {
-        key.stringValue == "r" || key.stringValue == "t" ? .attribute : .element
+        ["r", "s", "t"].contains(key.stringValue) ? .attribute : .element
       }
     }
     let sheetData: SheetData?
+  }
+
+  /// The number formats of a workbook's styles (`xl/styles.xml`): enough
+  /// to tell a percentage cell (Excel shows 1 as "100%").
+  struct ReadStyles: Decodable {
+    struct NumberFormats: Decodable {
+      let numFmt: [NumberFormat]?
+    }
+    struct NumberFormat: Decodable, DynamicNodeDecoding {
+      let numFmtId: Int
+      let formatCode: String
+      static func nodeDecoding(for key: CodingKey) -> XMLDecoder.NodeDecoding { .attribute }
+    }
+    struct Formats: Decodable {
+      let xf: [Format]?
+    }
+    struct Format: Decodable, DynamicNodeDecoding {
+      let numFmtId: Int?
+      static func nodeDecoding(for key: CodingKey) -> XMLDecoder.NodeDecoding { .attribute }
+    }
+    let numFmts: NumberFormats?
+    let cellXfs: Formats?
+
+    /// Whether each cell style shows its number as a percentage: the
+    /// built-in formats 9 (`0%`) and 10 (`0.00%`), or a format of the
+    /// workbook's own whose code has a `%` outside quotes.
+    var percentStyles: [Bool] {
+      var percent: Set<Int> = [9, 10]
+      for format in numFmts?.numFmt ?? [] where Self.isPercent(format.formatCode) {
+        percent.insert(format.numFmtId)
+      }
+      return (cellXfs?.xf ?? []).map { percent.contains($0.numFmtId ?? 0) }
+    }
+
+    static func isPercent(_ code: String) -> Bool {
+      var quoted = false
+      var escaped = false
+      for character in code {
+        if escaped {
+          escaped = false
+        } else if character == "\\" {
+          escaped = true
+        } else if character == "\"" {
+          quoted.toggle()
+        } else if character == "%", !quoted {
+          return true
+        }
+      }
+      return false
+    }
   }
 
   /// The shared strings (`xl/sharedStrings.xml`).

@@ -8,7 +8,8 @@ import ZIPFoundation
 /// it: shared or inline strings, rich text runs, plain numbers.
 ///
 /// A cell holding a number (a clerk typed into a cell that was not text) is
-/// read as the number written plainly (`40`, `12.5`); the importer reads a
+/// read as the number written plainly (`40`, `12.5`), or as a percentage
+/// when its format shows one (`1` in a "0%" cell is `100%`); the importer reads a
 /// date column's number as a spreadsheet date. Parts larger than 64 MiB are
 /// refused (a zip bomb is not a report).
 enum XLSXReader {
@@ -68,6 +69,11 @@ enum XLSXReader {
     guard let sheet: SpreadsheetML.ReadWorksheet = decode(sheetData) else {
       throw ReadError(message: notAWorkbook)
     }
+    var percentStyles: [Bool] = []
+    if let styles = try part("xl/styles.xml") {
+      let decoded: SpreadsheetML.ReadStyles? = decode(styles)
+      percentStyles = decoded?.percentStyles ?? []
+    }
     var rows: [[String]] = []
     var nextRow = 1
     for row in sheet.sheetData?.row ?? [] {
@@ -87,7 +93,11 @@ enum XLSXReader {
         case "inlineStr": text = cell.is?.plain ?? ""
         case "b": text = cell.v == "1" ? "TRUE" : "FALSE"
         case "e": text = ""
-        default: text = cell.v.map(plainNumber) ?? cell.is?.plain ?? ""
+        default:
+          let isPercent = cell.s.map { percentStyles.indices.contains($0) && percentStyles[$0] }
+          text =
+            cell.v.map { isPercent == true ? percentage($0) : plainNumber($0) } ?? cell.is?.plain
+            ?? ""
         }
         if values.count <= column {
           values += Array(repeating: "", count: column + 1 - values.count)
@@ -126,6 +136,15 @@ enum XLSXReader {
     if let value = try? decoder.decode(T.self, from: data) { return value }
     decoder.shouldProcessNamespaces = true
     return try? decoder.decode(T.self, from: data)
+  }
+
+  /// A number cell shown as a percentage, as the person sees it: `1` is
+  /// `100%`, `0.455` is `45.5%`.
+  static func percentage(_ text: String) -> String {
+    guard let value = Double(text), value.isFinite else { return text }
+    // Rounded to a millionth of a percent: 0.29 × 100 is 28.999999999999996.
+    let percent = (value * 100 * 1_000_000).rounded() / 1_000_000
+    return plainNumber(String(percent)) + "%"
   }
 
   /// A number cell's value as a person would write it: `40`, `12.5`.
