@@ -28,7 +28,22 @@ struct YAMLSource {
       // lookup per parse.
       return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
     } catch let error as YamlError {
-      report.report(diagnostic(for: error))
+      var diagnostic = diagnostic(for: error)
+      if let line = diagnostic.location.line,
+        let quote = Self.unclosedQuote(in: yaml, through: line - firstLine + 1)
+      {
+        // libyaml reads on past a missing closing quote to the next quote
+        // it finds, and reports a problem lines later.
+        diagnostic.notes.insert(
+          Diagnostic.Note(
+            vi: "dấu ngoặc kép mở ở đây không được đóng trên cùng dòng: có thể thiếu dấu '\"' ở "
+              + "cuối đoạn chữ",
+            en: "the double quote opened here is not closed on the same line: the closing '\"' "
+              + "may be missing",
+            at: file.location(line: quote.line + firstLine - 1, column: quote.column)),
+          at: 0)
+      }
+      report.report(diagnostic)
       return nil
     } catch {
       report.error(
@@ -73,6 +88,47 @@ struct YAMLSource {
         vi: "không đọc được YAML: \(error)", en: "the YAML could not be read: \(error)",
         at: file.location(line: firstLine))
     }
+  }
+
+  /// The first line up to `last` (1-based, of `yaml`) where a value opens
+  /// with a double quote that the line does not close, as a line and a
+  /// 1-based column.
+  ///
+  /// A quoted text may go on over several lines, so this is only a hint,
+  /// given with a syntax error.
+  static func unclosedQuote(in yaml: String, through last: Int) -> (line: Int, column: Int)? {
+    var number = 0
+    for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+      number += 1
+      if number > last { return nil }
+      var opened: Int?
+      var escaped = false
+      // What comes before a quote that opens a value: the start of the
+      // line, or `:`, `-`, `[`, `{`, `,` and spaces.
+      var opens = true
+      for (column, character) in line.enumerated() {
+        if opened != nil {
+          if escaped {
+            escaped = false
+          } else if character == "\\" {
+            escaped = true
+          } else if character == "\"" {
+            opened = nil
+            opens = false
+          }
+        } else if character == "#", opens {
+          break
+        } else if character == "\"", opens {
+          opened = column + 1
+        } else if character == " " || character == "\t" {
+          continue
+        } else {
+          opens = [":", "-", "[", "{", ","].contains(character)
+        }
+      }
+      if let opened { return (number, opened) }
+    }
+    return nil
   }
 
   /// libyaml's problem, in Vietnamese where it is one editors meet.
