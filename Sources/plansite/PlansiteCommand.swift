@@ -101,6 +101,7 @@ enum ArgumentLanguage {
       rest = rest.replacingOccurrences(of: " is invalid for ", with: " không hợp lệ cho ")
         .replacingOccurrences(of: ". Please provide one of ", with: ". Hãy dùng một trong: ")
         .replacingOccurrences(of: "' and '", with: "', '")
+        .replacingOccurrences(of: ". Did you mean ", with: "; có phải là ")
       return vietnamese + rest
     }
     return message

@@ -153,6 +153,12 @@ import Testing
     let option = try CommandRunner.run(["build", "--bogus"], in: folder)
     #expect(option.status == 64)
     #expect(option.stderr.hasPrefix("lỗi: không có tùy chọn '--bogus'"))
+    // A near miss is suggested in Vietnamese too.
+    let near = try CommandRunner.run(["build", "--contnet", "Content"], in: folder)
+    #expect(near.status == 64)
+    #expect(
+      near.stderr.hasPrefix("lỗi: không có tùy chọn '--contnet'; có phải là '--content'?"),
+      "\(near.stderr)")
     let epoch = try CommandRunner.run(
       ["build"], in: folder, environment: ["SOURCE_DATE_EPOCH": "hôm nay"])
     #expect(epoch.status == 64)
