@@ -8,11 +8,14 @@ struct PlansiteCommand: AsyncParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "plansite",
-    abstract: "Turns a folder of Markdown and YAML describing a public plan into a static website.",
-    discussion: """
-      Messages are in the site's language (Vietnamese unless site.yaml says otherwise); \
-      --lang en prints them in English.
-      """,
+    abstract: HelpText.text(
+      "Dựng một trang web tĩnh từ thư mục Markdown và YAML mô tả một kế hoạch công khai.",
+      en: "Turns a folder of Markdown and YAML describing a public plan into a static website."),
+    discussion: HelpText.text(
+      "Thông báo được ghi bằng ngôn ngữ của trang (tiếng Việt, trừ khi site.yaml ghi khác); "
+        + "--lang en in thông báo bằng tiếng Anh.",
+      en: "Messages are in the site's language (Vietnamese unless site.yaml says otherwise); "
+        + "--lang en prints them in English."),
     version: version,
     subcommands: [Build.self, Check.self, Watch.self, Serve.self, Init.self, Report.self],
     defaultSubcommand: Build.self)
@@ -37,7 +40,13 @@ struct PlansiteCommand: AsyncParsableCommand {
       }
     } catch {
       let code = exitCode(for: error)
-      if code == .success || error is ExitCode {
+      if code == .success, !(error is ExitCode) {
+        // --help, help <command>, --version: swift-argument-parser's text,
+        // its own words in the language asked for.
+        print(HelpText.translated(fullMessage(for: error)))
+        Foundation.exit(code.rawValue)
+      }
+      if error is ExitCode {
         exit(withError: error)
       }
       let text = message(for: error)

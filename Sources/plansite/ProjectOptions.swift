@@ -10,32 +10,42 @@ extension TemplateSet.Engine: ExpressibleByArgument {}
 
 /// The folders and switches every command shares.
 struct ProjectOptions: ParsableArguments {
-  @Option(help: "The content folder.")
+  @Option(help: HelpText.help("Thư mục nội dung.", en: "The content folder."))
   var content = "Content"
 
-  @Option(help: "The templates folder.")
+  @Option(help: HelpText.help("Thư mục mẫu trang.", en: "The templates folder."))
   var templates = "Templates"
 
-  @Option(help: "The output folder.")
+  @Option(help: HelpText.help("Thư mục xuất trang.", en: "The output folder."))
   var output = "Site"
 
-  @Flag(help: "Treat warnings as errors.")
+  @Flag(help: HelpText.help("Coi cảnh báo là lỗi.", en: "Treat warnings as errors."))
   var strict = false
 
   @Option(
-    help: ArgumentHelp(
-      "The date tasks are judged overdue against (YYYY-MM-DD).",
-      discussion: "Defaults to SOURCE_DATE_EPOCH if set, else today's date."))
+    help: HelpText.help(
+      "Ngày dùng để xét nhiệm vụ quá hạn (YYYY-MM-DD).",
+      en: "The date tasks are judged overdue against (YYYY-MM-DD).",
+      discussion: (
+        "Mặc định: theo SOURCE_DATE_EPOCH nếu có, nếu không thì ngày hôm nay.",
+        "Defaults to SOURCE_DATE_EPOCH if set, else today's date."
+      )))
   var today: String?
 
   @Option(
     name: .customLong("lang"),
-    help: ArgumentHelp(
-      "The language of messages: vi or en.",
-      discussion: "Defaults to the site's language (language: in site.yaml), Vietnamese if unset."))
+    help: HelpText.help(
+      "Ngôn ngữ của thông báo: vi hoặc en.", en: "The language of messages: vi or en.",
+      discussion: (
+        "Mặc định: ngôn ngữ của trang (language: trong site.yaml), tiếng Việt nếu không ghi.",
+        "Defaults to the site's language (language: in site.yaml), Vietnamese if unset."
+      )))
   var language: Language?
 
-  @Flag(help: "Publish draft reports too (draft: true), to review them before they go out.")
+  @Flag(
+    help: HelpText.help(
+      "Đưa cả báo cáo nháp (draft: true) lên trang, để xem lại trước khi công bố.",
+      en: "Publish draft reports too (draft: true), to review them before they go out."))
   var drafts = false
 
   /// For benchmarks and checks: swift-mustache renders every page (the

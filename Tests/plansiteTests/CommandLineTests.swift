@@ -169,6 +169,23 @@ import Testing
     #expect(version.stdout.split(separator: ".").count == 3)
   }
 
+  @Test func helpIsInVietnameseUnlessEnglishIsAskedFor() throws {
+    let folder = try project()
+    let top = try CommandRunner.run(["--help"], in: folder)
+    #expect(top.status == 0)
+    #expect(top.stdout.contains("CÁCH DÙNG: plansite <lệnh>"))
+    #expect(top.stdout.contains("build (mặc định)        Dựng trang từ nội dung"))
+    let form = try CommandRunner.run(["help", "report", "import"], in: folder)
+    #expect(form.stdout.contains("--dry-run               Chỉ in những gì sẽ thay đổi"))
+    #expect(form.stdout.contains("Thư mục nội dung. (mặc định: Content)"))
+    for english in ["OVERVIEW", "USAGE", "OPTIONS", "Show help", "The content folder", "default"] {
+      #expect(!top.stdout.contains(english) && !form.stdout.contains(english), "\(english)")
+    }
+    let english = try CommandRunner.run(["build", "--help", "--lang", "en"], in: folder)
+    #expect(english.stdout.contains("USAGE: plansite build"))
+    #expect(english.stdout.contains("The content folder. (default: Content)"))
+  }
+
   @Test func checkOnGoodContentSaysSo() throws {
     let output = try CommandRunner.run(["check"], in: try project())
     #expect(output.status == 0)

@@ -6,18 +6,24 @@ import SiteCore
 extension PlansiteCommand {
   struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Build the site from the content and templates into the output folder.",
-      discussion: """
-        Nothing is written if any error is found: the output folder keeps the last good build.
-        """)
+      abstract: HelpText.text(
+        "Dựng trang từ nội dung và mẫu trang vào thư mục xuất.",
+        en: "Build the site from the content and templates into the output folder."),
+      discussion: HelpText.text(
+        "Có lỗi thì không ghi gì: thư mục xuất giữ bản dựng tốt gần nhất.",
+        en: "Nothing is written if any error is found: the output folder keeps the last good "
+          + "build."))
 
     @OptionGroup var options: ProjectOptions
 
     @Flag(
-      help: "Render every page again, whatever changed (unchanged files are still not rewritten).")
+      help: HelpText.help(
+        "Dựng lại mọi trang dù thay đổi gì (tệp có nội dung không đổi vẫn không bị ghi lại).",
+        en: "Render every page again, whatever changed (unchanged files are still not "
+          + "rewritten)."))
     var clean = false
 
-    @Flag(help: "Print how long each phase took.")
+    @Flag(help: HelpText.help("In thời gian của từng bước.", en: "Print how long each phase took."))
     var timings = false
 
     func run() throws {

@@ -6,14 +6,19 @@ import SiteCore
 extension PlansiteCommand {
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check the content and templates for problems without writing anything.")
+      abstract: HelpText.text(
+        "Kiểm tra nội dung và mẫu trang, không ghi gì.",
+        en: "Check the content and templates for problems without writing anything."))
 
     @OptionGroup var options: ProjectOptions
 
-    @Flag(help: "Also render every page in memory (catches template problems; writes nothing).")
+    @Flag(
+      help: HelpText.help(
+        "Dựng thử mọi trang trong bộ nhớ (tìm lỗi của mẫu trang; không ghi gì).",
+        en: "Also render every page in memory (catches template problems; writes nothing)."))
     var render = false
 
-    @Flag(help: "Print how long each phase took.")
+    @Flag(help: HelpText.help("In thời gian của từng bước.", en: "Print how long each phase took."))
     var timings = false
 
     func run() throws {

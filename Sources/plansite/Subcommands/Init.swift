@@ -7,17 +7,29 @@ extension PlansiteCommand {
   /// `plansite init FOLDER`: a new plan's folder that builds at once.
   struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract:
-        "Start a new plan: a Content/ folder with one example of every file, and Templates/.",
-      discussion: "The example builds at once; replace it with the plan's own text.")
+      abstract: HelpText.text(
+        "Bắt đầu một kế hoạch mới: thư mục Content/ có một ví dụ cho mỗi loại tệp, và Templates/.",
+        en: "Start a new plan: a Content/ folder with one example of every file, and Templates/."),
+      discussion: HelpText.text(
+        "Ví dụ dựng được ngay; thay nó bằng nội dung của kế hoạch.",
+        en: "The example builds at once; replace it with the plan's own text."))
 
-    @Argument(help: "The new folder (it must not exist, or be empty).")
+    @Argument(
+      help: HelpText.help(
+        "Thư mục mới (chưa có, hoặc đang trống).",
+        en: "The new folder (it must not exist, or be empty)."))
     var folder: String
 
-    @Option(help: "The templates to copy (default: the Templates/ plansite was built with).")
+    @Option(
+      help: HelpText.help(
+        "Mẫu trang để chép vào (mặc định: Templates/ đi cùng plansite).",
+        en: "The templates to copy (default: the Templates/ plansite was built with)."))
     var templates: String?
 
-    @Option(name: .customLong("lang"), help: "The language of messages: vi or en.")
+    @Option(
+      name: .customLong("lang"),
+      help: HelpText.help(
+        "Ngôn ngữ của thông báo: vi hoặc en.", en: "The language of messages: vi or en."))
     var language: Language = .vi
 
     func run() throws {

@@ -9,24 +9,36 @@ extension PlansiteCommand {
   /// `plansite report form|import|publish`: reports from offices that work in spreadsheets.
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Fill-in report forms for offices: make them, import them, publish the drafts.",
-      discussion: "The guide for offices is docs/bao-cao.md.",
+      abstract: HelpText.text(
+        "Biểu mẫu báo cáo cho cơ quan, đơn vị: tạo biểu mẫu, nhập biểu mẫu đã điền, công bố "
+          + "bản nháp.",
+        en: "Fill-in report forms for offices: make them, import them, publish the drafts."),
+      discussion: HelpText.text(
+        "Hướng dẫn cho cơ quan, đơn vị: docs/bao-cao.md.",
+        en: "The guide for offices is docs/bao-cao.md."),
       subcommands: [Form.self, Import.self, Publish.self])
   }
 }
 
 /// What the report commands share: the content folder, the build date, the language.
 struct ReportOptions: ParsableArguments {
-  @Option(help: "The content folder.")
+  @Option(help: HelpText.help("Thư mục nội dung.", en: "The content folder."))
   var content = "Content"
 
   @Option(
-    help: ArgumentHelp(
-      "The date reports are checked against (YYYY-MM-DD).",
-      discussion: "Defaults to SOURCE_DATE_EPOCH if set, else today's date."))
+    help: HelpText.help(
+      "Ngày dùng để kiểm tra báo cáo (YYYY-MM-DD).",
+      en: "The date reports are checked against (YYYY-MM-DD).",
+      discussion: (
+        "Mặc định: theo SOURCE_DATE_EPOCH nếu có, nếu không thì ngày hôm nay.",
+        "Defaults to SOURCE_DATE_EPOCH if set, else today's date."
+      )))
   var today: String?
 
-  @Option(name: .customLong("lang"), help: "The language of messages: vi or en.")
+  @Option(
+    name: .customLong("lang"),
+    help: HelpText.help(
+      "Ngôn ngữ của thông báo: vi hoặc en.", en: "The language of messages: vi or en."))
   var language: Language?
 
   var project: ProjectOptions {
@@ -60,22 +72,35 @@ struct ReportOptions: ParsableArguments {
 extension PlansiteCommand.Report {
   struct Form: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write a fill-in form for one period and one or more reporters.")
+      abstract: HelpText.text(
+        "Tạo biểu mẫu báo cáo cho một kỳ và một hay nhiều đơn vị.",
+        en: "Write a fill-in form for one period and one or more reporters."))
 
     @OptionGroup var options: ReportOptions
 
-    @Option(help: "The reporting period's id (from reporting.yaml).")
+    @Option(
+      help: HelpText.help(
+        "Mã kỳ báo cáo (trong reporting.yaml).",
+        en: "The reporting period's id (from reporting.yaml)."))
     var period: String
 
     @Option(
-      help: ArgumentHelp(
-        "Who reports: an agency or commune id, a list (a,b), or all-agencies, all-communes …"))
+      help: HelpText.help(
+        "Đơn vị báo cáo: mã một cơ quan hay xã, phường, một danh sách (a,b), hoặc all-agencies, "
+          + "all-communes …",
+        en: "Who reports: an agency or commune id, a list (a,b), or all-agencies, all-communes …"))
     var from: String
 
-    @Option(help: "The file to write (default: bao-cao-<period>-<from>.xlsx).")
+    @Option(
+      help: HelpText.help(
+        "Tệp sẽ ghi (mặc định: bao-cao-<kỳ>-<đơn vị>.xlsx).",
+        en: "The file to write (default: bao-cao-<period>-<from>.xlsx)."))
     var output: String?
 
-    @Option(help: "xlsx or csv (default: from the output's name, else xlsx).")
+    @Option(
+      help: HelpText.help(
+        "xlsx hoặc csv (mặc định: theo đuôi tên tệp, nếu không thì xlsx).",
+        en: "xlsx or csv (default: from the output's name, else xlsx)."))
     var format: String?
 
     func run() throws {
@@ -110,35 +135,64 @@ extension PlansiteCommand.Report {
 
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check a filled form and write it as a draft report (draft: true).")
+      abstract: HelpText.text(
+        "Kiểm tra biểu mẫu đã điền và ghi thành báo cáo nháp (draft: true).",
+        en: "Check a filled form and write it as a draft report (draft: true)."))
 
     @OptionGroup var options: ReportOptions
 
-    @Argument(help: "The filled form (.xlsx or .csv).")
+    @Argument(
+      help: HelpText.help(
+        "Biểu mẫu đã điền (.xlsx hoặc .csv).", en: "The filled form (.xlsx or .csv)."))
     var file: String
 
-    @Option(help: "The report's issue date (YYYY-MM-DD or DD/MM/YYYY).")
+    @Option(
+      help: HelpText.help(
+        "Ngày ban hành báo cáo (YYYY-MM-DD hoặc DD/MM/YYYY).",
+        en: "The report's issue date (YYYY-MM-DD or DD/MM/YYYY)."))
     var date: String
 
-    @Option(help: "The report's document number (\"Báo cáo số 45/BC-STC\").")
+    @Option(
+      help: HelpText.help(
+        "Số hiệu văn bản của báo cáo (\"Báo cáo số 45/BC-STC\").",
+        en: "The report's document number (\"Báo cáo số 45/BC-STC\")."))
     var document: String?
 
-    @Option(name: .customLong("source-url"), help: "Where the signed report can be read.")
+    @Option(
+      name: .customLong("source-url"),
+      help: HelpText.help(
+        "Địa chỉ đọc bản báo cáo đã ký.", en: "Where the signed report can be read."))
     var sourceURL: String?
 
-    @Option(help: "A Markdown file with the report's summary.")
+    @Option(
+      help: HelpText.help(
+        "Tệp Markdown có phần tóm tắt của báo cáo.",
+        en: "A Markdown file with the report's summary."))
     var summary: String?
 
-    @Option(help: "The period, when the form has no \"Kỳ báo cáo\" column.")
+    @Option(
+      help: HelpText.help(
+        "Kỳ báo cáo, khi biểu mẫu không có cột \"Kỳ báo cáo\".",
+        en: "The period, when the form has no \"Kỳ báo cáo\" column."))
     var period: String?
 
-    @Option(help: "The reporter, when the form has no \"Mã đơn vị\" column.")
+    @Option(
+      help: HelpText.help(
+        "Đơn vị báo cáo, khi biểu mẫu không có cột \"Mã đơn vị\".",
+        en: "The reporter, when the form has no \"Mã đơn vị\" column."))
     var from: String?
 
-    @Flag(help: "Replace an existing report of the same period and reporter.")
+    @Flag(
+      help: HelpText.help(
+        "Thay báo cáo đã có của cùng kỳ và đơn vị.",
+        en: "Replace an existing report of the same period and reporter."))
     var replace = false
 
-    @Flag(name: .customLong("dry-run"), help: "Print what would change; write nothing.")
+    @Flag(
+      name: .customLong("dry-run"),
+      help: HelpText.help(
+        "Chỉ in những gì sẽ thay đổi; không ghi gì.", en: "Print what would change; write nothing.")
+    )
     var dryRun = false
 
     func run() throws {
@@ -224,14 +278,16 @@ extension PlansiteCommand.Report {
 
   struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Publish a draft report: remove its draft: true line.")
+      abstract: HelpText.text(
+        "Công bố một báo cáo nháp: xóa dòng draft: true của nó.",
+        en: "Publish a draft report: remove its draft: true line."))
 
     @OptionGroup var options: ReportOptions
 
-    @Argument(help: "The period's id.")
+    @Argument(help: HelpText.help("Mã kỳ báo cáo.", en: "The period's id."))
     var period: String
 
-    @Argument(help: "The reporter's id.")
+    @Argument(help: HelpText.help("Mã đơn vị báo cáo.", en: "The reporter's id."))
     var reporter: String
 
     func run() throws {

@@ -7,22 +7,31 @@ import SiteCore
 extension PlansiteCommand {
   struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract:
-        "Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.",
-      discussion: """
-        Only this computer can connect (127.0.0.1). The reload script is added to pages as \
-        they are served; the files in the output folder are never changed by it.
-        """)
+      abstract: HelpText.text(
+        "Xem trước trang tại http://127.0.0.1:PORT/, dựng lại và tải lại sau mỗi thay đổi.",
+        en: "Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every "
+          + "change."),
+      discussion: HelpText.text(
+        "Chỉ máy này kết nối được (127.0.0.1). Đoạn mã tải lại trang được thêm vào khi gửi "
+          + "trang đi; các tệp trong thư mục xuất không bị thay đổi.",
+        en: "Only this computer can connect (127.0.0.1). The reload script is added to pages as "
+          + "they are served; the files in the output folder are never changed by it."))
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(help: "The port to listen on.")
+    @Option(help: HelpText.help("Cổng để xem trước.", en: "The port to listen on."))
     var port: UInt16 = 8000
 
-    @Flag(help: "Notice changes by polling instead of inotify.")
+    @Flag(
+      help: HelpText.help(
+        "Nhận biết thay đổi bằng cách kiểm tra định kỳ thay vì inotify.",
+        en: "Notice changes by polling instead of inotify."))
     var poll = false
 
-    @Flag(help: "Print how long each phase of each rebuild took.")
+    @Flag(
+      help: HelpText.help(
+        "In thời gian của từng bước trong mỗi lần dựng lại.",
+        en: "Print how long each phase of each rebuild took."))
     var timings = false
 
     func run() async throws {

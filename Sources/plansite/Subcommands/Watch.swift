@@ -7,18 +7,27 @@ import SiteCore
 extension PlansiteCommand {
   struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Build, then rebuild whenever content or templates change (Ctrl-C to stop).",
-      discussion: """
-        Content errors are printed and the last good site is kept; the next save that \
-        fixes them publishes again.
-        """)
+      abstract: HelpText.text(
+        "Dựng, rồi dựng lại mỗi khi nội dung hay mẫu trang thay đổi (Ctrl-C để dừng).",
+        en: "Build, then rebuild whenever content or templates change (Ctrl-C to stop)."),
+      discussion: HelpText.text(
+        "Lỗi nội dung được in ra và trang tốt gần nhất được giữ; lần lưu sửa xong lỗi sẽ xuất "
+          + "bản lại.",
+        en: "Content errors are printed and the last good site is kept; the next save that "
+          + "fixes them publishes again."))
 
     @OptionGroup var options: ProjectOptions
 
-    @Flag(help: "Notice changes by polling instead of inotify (for network drives).")
+    @Flag(
+      help: HelpText.help(
+        "Nhận biết thay đổi bằng cách kiểm tra định kỳ thay vì inotify (cho ổ đĩa mạng).",
+        en: "Notice changes by polling instead of inotify (for network drives)."))
     var poll = false
 
-    @Flag(help: "Print how long each phase of each rebuild took.")
+    @Flag(
+      help: HelpText.help(
+        "In thời gian của từng bước trong mỗi lần dựng lại.",
+        en: "Print how long each phase of each rebuild took."))
     var timings = false
 
     func run() throws {
