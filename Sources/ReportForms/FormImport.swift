@@ -104,6 +104,22 @@ public struct FormImport: Sendable {
     // Cell problems do not stop the checks: the rows are also checked
     // against the plan, so a clerk sees every problem of the form at once.
     outcome.diagnostics = reader.report.diagnostics
+    // Said here in the import's words: the report check's own message
+    // speaks of a report file's 'draft: true', which an import always writes.
+    if options.date > options.today {
+      outcome.diagnostics.append(
+        .error(
+          vi: "ngày báo cáo \(options.date.vietnamese) (--date) sau ngày hôm nay "
+            + "(\(options.today.vietnamese))",
+          en: "the report date \(options.date.iso) (--date) is after today (\(options.today.iso))",
+          at: SourceLocation(file: FormTarget.commandLine.file + " --date"),
+          notes: [
+            Diagnostic.Note(
+              vi: "ghi ngày ban hành của báo cáo (ngày ký văn bản), không muộn hơn hôm nay",
+              en: "give the date the report was issued (signed), not later than today")
+          ]))
+      return outcome
+    }
     guard !groups.isEmpty else {
       if outcome.diagnostics.hasErrors { return outcome }
       outcome.diagnostics.append(

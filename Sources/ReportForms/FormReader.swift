@@ -243,8 +243,8 @@ final class FormReader {
         progress = Located(value, at: location(row: row, column: .progress))
       } else {
         report.error(
-          vi: "tiến độ '\(progressText)' phải là một số từ 0 đến 100",
-          en: "progress '\(progressText)' must be a number from 0 to 100",
+          vi: "tiến độ '\(progressText)' phải là một số nguyên từ 0 đến 100",
+          en: "progress '\(progressText)' must be a whole number from 0 to 100",
           at: location(row: row, column: .progress),
           notes: [
             Diagnostic.Note(
@@ -268,6 +268,34 @@ final class FormReader {
               en: "write the date as 31/12/2026 or 2026-12-31")
           ])
       }
+    }
+    // What a report file says with its field names ('status: done') is
+    // said here with the form's columns, and the value that contradicts
+    // the status is left out, so the report's own check does not repeat it.
+    let statusKnown = statusText.isEmpty || status != nil
+    if let given = doneOn, status?.value != .done, statusKnown {
+      let done = TaskStatus.done.label
+      report.error(
+        vi: "có Ngày hoàn thành nhưng Tình trạng không phải \"\(done)\"",
+        en: "a done date is given but the status is not \"\(done)\"", at: given.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "chọn Tình trạng \"\(done)\", hoặc xóa Ngày hoàn thành",
+            en: "choose the status \"\(done)\", or clear the done date")
+        ])
+      doneOn = nil
+    }
+    if status?.value == .done, let given = progress, given.value < 100 {
+      let done = TaskStatus.done.label
+      report.error(
+        vi: "Tình trạng \"\(done)\" nhưng Tiến độ là \(given.value)%",
+        en: "the status is \"\(done)\" but the progress is \(given.value)%", at: given.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi Tiến độ 100, hoặc chọn Tình trạng \"\(TaskStatus.inProgress.label)\"",
+            en: "write 100 as the progress, or choose \"\(TaskStatus.inProgress.label)\"")
+        ])
+      progress = nil
     }
     group.tasks.append(
       PlanDraft.TaskUpdateDraft(

@@ -188,7 +188,8 @@ import ZIPFoundation
       ["report", "import", "bad.csv", "--date", "2026-10-05", "--today", Self.today], in: folder,
       expecting: 1)
     #expect(refused.err.contains("bad.csv:"))
-    #expect(refused.err.contains("(Tiến độ (%)): lỗi: tiến độ '120' phải là một số từ 0 đến 100"))
+    #expect(
+      refused.err.contains("(Tiến độ (%)): lỗi: tiến độ '120' phải là một số nguyên từ 0 đến 100"))
     #expect(snapshot(folder) == before)
     try plansite(
       ["report", "import", "both.csv", "--date", "2026-10-05", "--today", Self.today], in: folder)
@@ -250,7 +251,33 @@ import ZIPFoundation
       in: folder, expecting: 1)
     #expect(
       result.err.contains("dates.csv:2:O (Ngày hoàn thành): lỗi: ngày hoàn thành '30.9.2026'"))
-    #expect(result.err.contains("dates.csv:3:O (Ngày hoàn thành): lỗi: có ngày hoàn thành"))
+    #expect(
+      result.err.contains(
+        "dates.csv:3:O (Ngày hoàn thành): lỗi: có Ngày hoàn thành nhưng Tình trạng không phải "
+          + "\"Hoàn thành\""))
+    #expect(!result.err.contains("'done_on'"))
+    // Done, but not 100 %: said with the form's columns.
+    try fill(
+      "form.csv", "partial.csv", ["2.3|Tình trạng=Hoàn thành", "2.3|Tiến độ (%)=40"], in: folder)
+    result = try plansite(
+      [
+        "report", "import", "partial.csv", "--date", "2026-10-05", "--replace", "--today",
+        Self.today,
+      ],
+      in: folder, expecting: 1)
+    #expect(
+      result.err.contains(
+        "partial.csv:4:N (Tiến độ (%)): lỗi: Tình trạng \"Hoàn thành\" nhưng Tiến độ là 40%"))
+    #expect(!result.err.contains("'progress: 100'"))
+    // A report date after today, said in the import's words.
+    result = try plansite(
+      [
+        "report", "import", "partial.csv", "--date", "2026-12-30", "--replace", "--today",
+        Self.today,
+      ],
+      in: folder, expecting: 1)
+    #expect(result.err.contains("lỗi: ngày báo cáo 30/12/2026 (--date) sau ngày hôm nay"))
+    #expect(!result.err.contains("draft: true"))
     // An existing report is not replaced without --replace.
     try fill("form.csv", "again.csv", ["1.3|Tiến độ (%)=70"], in: folder)
     result = try plansite(
