@@ -105,6 +105,29 @@ import ZIPFoundation
     #expect(agency.contains("Hoàn thành"))
   }
 
+  /// The reference columns show the body's word before the form's period:
+  /// a form made again for an earlier period does not show a later report.
+  @Test func theReferenceColumnsShowTheEarlierPeriods() throws {
+    let folder = try project("reference-columns")
+    // Xã Thanh Sơn reported only for the nine months (09/10/2026, 50 %).
+    try plansite(
+      [
+        "report", "form", "--period", "2026-6t", "--from", "xa-thanh-son", "--output", "six.csv",
+        "--today", Self.today,
+      ], in: folder)
+    let six = read(folder, "six.csv")
+    #expect(!six.contains("09/10/2026") && !six.contains("50%"))
+    // Xã Hòa Lạc's nine-month form shows its six-month word (40 %, 09/07/2026).
+    try plansite(
+      [
+        "report", "form", "--period", "2026-9t", "--from", "xa-hoa-lac", "--output", "nine.csv",
+        "--today", Self.today,
+      ], in: folder)
+    let nine = read(folder, "nine.csv")
+    #expect(nine.contains("Đang thực hiện,40%,09/07/2026"))
+    #expect(!nine.contains("10/10/2026"))
+  }
+
   /// A progress cell the clerk formatted as a percentage holds 1 for what
   /// Excel shows as "100%": it is read as shown.
   @Test func percentCellsAreReadAsShown() throws {
