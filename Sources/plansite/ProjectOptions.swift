@@ -24,8 +24,8 @@ struct ProjectOptions: ParsableArguments {
 
   @Option(
     help: HelpText.help(
-      "Ngày dùng để xét nhiệm vụ quá hạn (YYYY-MM-DD).",
-      en: "The date tasks are judged overdue against (YYYY-MM-DD).",
+      "Ngày dùng để xét nhiệm vụ quá hạn (YYYY-MM-DD hoặc DD/MM/YYYY).",
+      en: "The date tasks are judged overdue against (YYYY-MM-DD or DD/MM/YYYY).",
       discussion: (
         "Mặc định: theo SOURCE_DATE_EPOCH nếu có, nếu không thì ngày hôm nay.",
         "Defaults to SOURCE_DATE_EPOCH if set, else today's date."
@@ -55,12 +55,12 @@ struct ProjectOptions: ParsableArguments {
 
   func validate() throws {
     let language = self.language ?? .vi
-    if let today, Day(iso: today) == nil {
+    if let today, Self.day(today) == nil {
       throw ValidationError(
         Message(
-          vi: "--today phải là một ngày có thật, viết dạng năm-tháng-ngày (2026-12-31), không phải "
+          vi: "--today phải là một ngày có thật, viết dạng 2026-12-31 hoặc 31/12/2026, không phải "
             + "'\(today)'",
-          en: "--today must be a real date written YYYY-MM-DD, not '\(today)'"
+          en: "--today must be a real date written YYYY-MM-DD or DD/MM/YYYY, not '\(today)'"
         ).text(language))
     }
     if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], today == nil,
@@ -76,12 +76,19 @@ struct ProjectOptions: ParsableArguments {
     }
   }
 
+  /// A `--today` value: `2026-12-31`, or `31/12/2026` as content files and
+  /// `report import --date` take it.
+  static func day(_ text: String) -> Day? {
+    if case .valid(let day) = DayText.parse(text) { return day }
+    return nil
+  }
+
   /// The build date: `--today`, else `SOURCE_DATE_EPOCH`, else the clock (local time).
   var buildDay: Day { Self.buildDay(today: today) }
 
   /// The build date for a `--today` value (nil: `SOURCE_DATE_EPOCH`, else the clock).
   static func buildDay(today: String?) -> Day {
-    if let today, let day = Day(iso: today) { return day }
+    if let today, let day = day(today) { return day }
     var seconds = time(nil)
     var useUTC = false
     if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let value = Int(epoch)

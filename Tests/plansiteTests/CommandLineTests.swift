@@ -159,6 +159,11 @@ import Testing
     #expect(
       near.stderr.hasPrefix("lỗi: không có tùy chọn '--contnet'; có phải là '--content'?"),
       "\(near.stderr)")
+    // --today takes dates as content files do: 2026-11-27 or 27/11/2026.
+    #expect(try CommandRunner.run(["check", "--today", "27/11/2026"], in: folder).status == 0)
+    let impossible = try CommandRunner.run(["check", "--today", "31/02/2026"], in: folder)
+    #expect(impossible.status == 64)
+    #expect(impossible.stderr.hasPrefix("lỗi: --today phải là một ngày có thật"))
     let epoch = try CommandRunner.run(
       ["build"], in: folder, environment: ["SOURCE_DATE_EPOCH": "hôm nay"])
     #expect(epoch.status == 64)

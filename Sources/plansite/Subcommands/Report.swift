@@ -27,8 +27,8 @@ struct ReportOptions: ParsableArguments {
 
   @Option(
     help: HelpText.help(
-      "Ngày dùng để kiểm tra báo cáo (YYYY-MM-DD).",
-      en: "The date reports are checked against (YYYY-MM-DD).",
+      "Ngày dùng để kiểm tra báo cáo (YYYY-MM-DD hoặc DD/MM/YYYY).",
+      en: "The date reports are checked against (YYYY-MM-DD or DD/MM/YYYY).",
       discussion: (
         "Mặc định: theo SOURCE_DATE_EPOCH nếu có, nếu không thì ngày hôm nay.",
         "Defaults to SOURCE_DATE_EPOCH if set, else today's date."
