@@ -14,7 +14,11 @@ import SiteCore
 ///   generation, with their hash and inode.
 /// Every build's changes are written in one transaction, so a killed build
 /// leaves the database as it was. A database written by another plansite
-/// executable or for another content folder (`identity`) is emptied first.
+/// executable or for another content folder (`identity`) is emptied first,
+/// but for what describes the output folders themselves (`output` and the
+/// single values named in `keepingMeta`): their files are on disk whoever
+/// wrote them, and a build that knows them does not rewrite a file whose
+/// bytes are unchanged.
 public final class BuildStore {
   private let queue: DatabaseQueue
 
@@ -41,10 +45,10 @@ public final class BuildStore {
   }
 
   /// Opens (creating if needed) the database at `path`, emptied unless it was written for
-  /// `identity`.
+  /// `identity` (but for the output folders' records: the `output` table and `keepingMeta`).
   ///
   /// Throws if the file cannot be used (the builder then builds everything and remembers nothing).
-  public init(path: String, identity: String) throws {
+  public init(path: String, identity: String, keepingMeta: Set<String> = []) throws {
     var configuration = Configuration()
     configuration.busyMode = .timeout(5)
     // No fsync: on a slow disk each commit's two took from 3 to 200 ms,
@@ -68,8 +72,16 @@ public final class BuildStore {
       let stored = try Data.fetchOne(
         db, sql: "SELECT value FROM meta WHERE key = 'identity'")
       if stored != Data(identity.utf8) {
-        for table in ["meta", "source", "job", "output"] {
+        for table in ["source", "job"] {
           try db.execute(sql: "DELETE FROM \(table)")
+        }
+        let kept = try Row.fetchAll(db, sql: "SELECT key, value FROM meta").filter {
+          keepingMeta.contains($0[0])
+        }
+        try db.execute(sql: "DELETE FROM meta")
+        for row in kept {
+          try db.execute(
+            sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [row[0], row[1]])
         }
         try db.execute(
           sql: "INSERT INTO meta (key, value) VALUES ('identity', ?)",

@@ -81,11 +81,11 @@ final class BuildMemory: @unchecked Sendable {
   init(configuration: BuildConfiguration) {
     let path = Self.databasePath(output: configuration.outputDirectory)
     let identity = Self.identity(configuration)
-    var opened = try? BuildStore(path: path, identity: identity)
+    var opened = try? BuildStore(path: path, identity: identity, keepingMeta: Self.folderKeys)
     if opened == nil {
       // A damaged file: start afresh.
       for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
-      opened = try? BuildStore(path: path, identity: identity)
+      opened = try? BuildStore(path: path, identity: identity, keepingMeta: Self.folderKeys)
     }
     store = opened
     guard let store else {
@@ -176,6 +176,11 @@ final class BuildMemory: @unchecked Sendable {
     var language: Language
     var pageCount: Int
   }
+
+  /// The single values that describe the output folders (which is live,
+  /// their identities, the mark of the last write): kept, with the folders'
+  /// files, by a build for another content path or by another plansite.
+  static let folderKeys: Set<String> = ["live-generation", "live", "spare", "written"]
 
   /// What the database must have been written for: this plansite executable
   /// (a rebuilt or upgraded plansite renders differently and parses into

@@ -31,10 +31,21 @@ import Testing
     try again.write(removal)
     #expect(again.jobs().isEmpty)
     #expect(again.outputs(generation: 0).isEmpty)
-    // Written by another plansite (or for another content folder): emptied.
-    let other = try BuildStore(path: file, identity: "plansite B")
-    #expect(other.meta("live") == nil)
+    // Written by another plansite (or for another content folder): emptied,
+    // but for the output folders' records, which describe files on disk.
+    var outputs = BuildStore.Changes()
+    outputs.meta["published"] = [4]
+    outputs.outputs[1] = ["index.html": BuildStore.OutputEntry(hash: 5, inode: 6)]
+    outputs.jobs["index.html"] = 1
+    try again.write(outputs)
+    let other = try BuildStore(path: file, identity: "plansite B", keepingMeta: ["live"])
+    #expect(other.meta("live") == [1, 2, 3])
+    #expect(other.meta("published") == nil)
     #expect(other.sources().isEmpty)
+    #expect(other.jobs().isEmpty)
+    #expect(other.outputs(generation: 1)["index.html"] == BuildStore.OutputEntry(hash: 5, inode: 6))
+    let third = try BuildStore(path: file, identity: "plansite C")
+    #expect(third.meta("live") == nil)
   }
 
   @Test func aFileThatIsNotADatabaseCannotBeOpened() throws {

@@ -21,6 +21,26 @@ import Testing
     return folder
   }
 
+  /// The content folder named another way (absolute, then relative) changes
+  /// every message's paths, so the pages are made again, but the files
+  /// whose bytes are the same are kept as they are.
+  @Test func anotherContentPathKeepsTheUnchangedFiles() throws {
+    let folder = try project()
+    let first = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
+    #expect(first.status == 0, "\(first.stderr)")
+    let page = folder.appendingPathComponent("Site/index.html").path
+    let inode = try FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int
+    let again = try CommandRunner.run(
+      [
+        "build", "--today", "2026-11-27", "--content",
+        folder.appendingPathComponent("Content").path,
+      ], in: folder)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stdout.contains("ghi 0 tệp"), "\(again.stdout)")
+    #expect(
+      try FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int == inode)
+  }
+
   @Test func buildRemembersInSiteDBAndSurvivesADamagedOne() throws {
     let folder = try project()
     let content = folder.appendingPathComponent("Content")
