@@ -51,6 +51,11 @@ public struct SiteBuilder: Sendable {
     // it, and only a build that lists the folder may keep a listing.
     let earlierListing = keptMemory?.earlierListing
     keptMemory?.earlierListing = nil
+    if let missing = missingContentFolder() {
+      result.diagnostics = missing
+      result.timings = clock.timings
+      return result
+    }
     do throws(DiagnosticError) {
       let writer = try lockOutput()
       defer { writer.abandon() }
@@ -136,6 +141,20 @@ public struct SiteBuilder: Sendable {
     }
     result.timings = clock.timings
     return result
+  }
+
+  /// The problem of a content folder that is not there (a mistyped
+  /// `--content`), told before the output's lock and memory are made:
+  /// nothing is left beside an output folder that was never built.
+  private func missingContentFolder() -> [Diagnostic]? {
+    var isFolder: ObjCBool = false
+    guard
+      !FileManager.default.fileExists(
+        atPath: configuration.contentDirectory, isDirectory: &isFolder)
+        || !isFolder.boolValue
+    else { return nil }
+    let listed = ContentLoader(directory: configuration.contentDirectory).list()
+    return listed.diagnostics.isEmpty ? nil : listed.diagnostics
   }
 
   /// Loads and validates everything and writes nothing: `plansite check`.

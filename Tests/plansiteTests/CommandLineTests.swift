@@ -41,6 +41,18 @@ import Testing
       try FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int == inode)
   }
 
+  /// A mistyped --content is reported, and nothing is made beside the output.
+  @Test func aMissingContentFolderLeavesNothingBehind() throws {
+    let folder = try project()
+    let output = try CommandRunner.run(
+      ["build", "--content", "Nope", "--output", "Other"], in: folder)
+    #expect(output.status == 1)
+    #expect(output.stderr.contains("không có thư mục 'Nope'"))
+    for left in ["Other", "Other.db", "Other.lock"] {
+      #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(left).path))
+    }
+  }
+
   @Test func buildRemembersInSiteDBAndSurvivesADamagedOne() throws {
     let folder = try project()
     let content = folder.appendingPathComponent("Content")
