@@ -112,7 +112,7 @@ public struct FormImport: Sendable {
           vi: "ngày báo cáo \(options.date.vietnamese) (--date) sau ngày hôm nay "
             + "(\(options.today.vietnamese))",
           en: "the report date \(options.date.iso) (--date) is after today (\(options.today.iso))",
-          at: SourceLocation(file: FormTarget.commandLine.file + " --date"),
+          at: Self.dateLocation,
           notes: [
             Diagnostic.Note(
               vi: "ghi ngày ban hành của báo cáo (ngày ký văn bản), không muộn hơn hôm nay",
@@ -190,6 +190,9 @@ public struct FormImport: Sendable {
     return outcome
   }
 
+  /// Where `--date` is reported.
+  private static let dateLocation = SourceLocation(file: FormTarget.commandLine.file + " --date")
+
   /// The body already reported for the period, and `--replace` was not given.
   ///
   /// A published report is most often met through a typo in the period or
@@ -231,8 +234,7 @@ public struct FormImport: Sendable {
     PlanDraft.ReportDraft(
       periodRef: Located(group.period.id.rawValue, at: group.location),
       reporterRef: Located(group.reporter.id, at: group.location),
-      date: Located(
-        options.date, at: SourceLocation(file: FormTarget.commandLine.file + " --date")),
+      date: Located(options.date, at: Self.dateLocation),
       isDraft: true, document: options.document, sourceURL: options.sourceURL,
       summary: RichText(markdown: options.summary, html: ""), tasks: group.tasks,
       indicators: group.figures,
@@ -249,10 +251,7 @@ public struct FormImport: Sendable {
         let task = TaskID(update.task.value)
         // The body's latest word before this report (a report being
         // replaced does not count: what it loses is listed apart).
-        let before = index.timeline(task).last {
-          $0.report.reporter == group.reporter && $0.report.period != group.period.id
-            && ($0.update.status != nil || $0.update.progress != nil)
-        }?.update
+        let before = index.latest(group.reporter, on: task) { $0 != group.period.id }?.update
         let newStatus = update.status?.value ?? before?.status
         let newProgress = update.progress?.value ?? before?.progress
         guard newStatus != before?.status || newProgress != before?.progress else { continue }

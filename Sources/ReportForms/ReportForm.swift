@@ -41,12 +41,6 @@ public struct ReportForm: Sendable {
     let ends = Dictionary(
       (plan.schedule?.periods ?? []).map { ($0.id, $0.end) },
       uniquingKeysWith: { first, _ in first })
-    func earlier(_ reporter: Reporter, on task: TaskID) -> ReportIndex.Entry? {
-      index.timeline(task).last {
-        $0.report.reporter == reporter && (ends[$0.report.period].map { $0 < period.end } ?? false)
-          && ($0.update.status != nil || $0.update.progress != nil)
-      }
-    }
     var rows: [[String]] = [Self.columns.map(\.header)]
     for reporter in reporters {
       let name = plan.name(of: reporter)
@@ -68,7 +62,9 @@ public struct ReportForm: Sendable {
           .duty: held.map(\.text.markdown).joined(separator: "\n"),
           .deadline: deadline?.vietnamese ?? "",
         ]
-        if let latest = earlier(reporter, on: task.id) {
+        if let latest = index.latest(
+          reporter, on: task.id, in: { ends[$0].map { $0 < period.end } ?? false })
+        {
           values[.lastStatus] = latest.update.status?.label ?? ""
           values[.lastProgress] = latest.update.progress.map { "\($0)%" } ?? ""
           values[.lastDate] = latest.report.date.vietnamese

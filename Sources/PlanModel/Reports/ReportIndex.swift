@@ -126,6 +126,17 @@ public struct ReportIndex: Sendable {
     latestEntries[reporter]?[task]
   }
 
+  /// The same among the reports of the periods `included` accepts (a
+  /// report form's earlier periods; an import's periods but its own).
+  public func latest(
+    _ reporter: Reporter, on task: TaskID, in included: (PeriodID) -> Bool
+  ) -> Entry? {
+    timeline(task).last {
+      $0.report.reporter == reporter && included($0.report.period)
+        && ($0.update.status != nil || $0.update.progress != nil)
+    }
+  }
+
   /// The tasks `reporter` has stated a status or a progress on (looked up
   /// once for a body's whole listing, not once per duty).
   public func reportedTasks(of reporter: Reporter) -> Set<TaskID> {

@@ -94,10 +94,9 @@ enum XLSXReader {
         case "b": text = cell.v == "1" ? "TRUE" : "FALSE"
         case "e": text = ""
         default:
-          let isPercent = cell.s.map { percentStyles.indices.contains($0) && percentStyles[$0] }
-          text =
-            cell.v.map { isPercent == true ? percentage($0) : plainNumber($0) } ?? cell.is?.plain
-            ?? ""
+          let isPercent =
+            cell.s.map { percentStyles.indices.contains($0) && percentStyles[$0] } ?? false
+          text = cell.v.map { isPercent ? percentage($0) : plainNumber($0) } ?? cell.is?.plain ?? ""
         }
         if values.count <= column {
           values += Array(repeating: "", count: column + 1 - values.count)

@@ -286,10 +286,10 @@ enum TaskPage: PageKind {
   /// a period at 130 communes); the holders table above keeps each one's
   /// latest status.
   private static func timelineView(_ input: Input, link: Linker) -> [[String: Any]] {
-    let assignments = input.task.value.assignments
-    let assignees = Set(assignments.flatMap(\.assignees))
+    let named = input.task.value.assignments.flatMap(\.assignees)
+    let assignees = Set(named)
     var collectives: [String] = []
-    for case .collective(let collective) in assignments.flatMap(\.assignees)
+    for case .collective(let collective) in named
     where !collectives.contains(collective.label) {
       collectives.append(collective.label)
     }
