@@ -36,6 +36,8 @@ final class BuildMemory: @unchecked Sendable {
   /// another mark in the database means another process (a `plansite
   /// build` beside `serve`) wrote since, and `storedOutputs` is not trusted.
   private var writtenMark: [UInt8]?
+  /// The pieces of files made since the last `published`, recorded with it.
+  private var madePieces: [String: PiecesRecord] = [:]
   /// Parsed files being encoded and stored on another thread
   /// (`rememberInBackground`); whatever reads `details` waits for them.
   private let remembering = DispatchGroup()
@@ -385,8 +387,35 @@ final class BuildMemory: @unchecked Sendable {
     self.language = language
     self.pageCount = pageCount
     changes.meta["published"] = (try? BinaryCoding.encode(summary)) ?? []
+    for (path, record) in madePieces {
+      changes.meta[Self.piecesKey(path)] = (try? BinaryCoding.encode(record)) ?? []
+    }
+    madePieces = [:]
     write(changes)
   }
+
+  /// The recorded pieces of the files at `paths`, to take from the
+  /// published files what is unchanged (`EarlierPieces`), as a publishing
+  /// step starts: the records of files made by an earlier step that failed
+  /// are forgotten, not recorded with the next build that publishes.
+  func pieces(of paths: [String]) -> [String: PiecesRecord] {
+    madePieces = [:]
+    var records: [String: PiecesRecord] = [:]
+    for path in paths {
+      guard let bytes = store?.meta(Self.piecesKey(path)), !bytes.isEmpty,
+        let record = try? BinaryCoding.decode(PiecesRecord.self, from: bytes)
+      else { continue }
+      records[path] = record
+    }
+    return records
+  }
+
+  /// Records a file's pieces, written with the next `published`.
+  func made(_ record: PiecesRecord, at path: String) {
+    madePieces[path] = record
+  }
+
+  private static func piecesKey(_ path: String) -> String { "pieces " + path }
 
   /// Closes the database, once nothing else is to be remembered (`watch`
   /// and `serve` on their way out).

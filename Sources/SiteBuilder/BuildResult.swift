@@ -24,6 +24,9 @@ public struct BuildResult: Sendable {
   public var renderedPages = 0
   /// How many files of any kind were made (pages, data files, assets).
   public var renderedFiles = 0
+  /// How many pieces of the files made of runs of tasks (`PiecesRecord`)
+  /// were taken from their published versions rather than made again.
+  public var keptPieces = 0
   /// What publishing wrote, kept and removed.
   public var report: OutputWriter.Report?
   /// Things the user should know that are not problems (skipped optional files).

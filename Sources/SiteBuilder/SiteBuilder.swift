@@ -104,7 +104,8 @@ public struct SiteBuilder: Sendable {
       result.renderedFiles = toProduce.count + (edited?.produced ?? 0)
       let (pages, planWide) = split(toProduce, memory, liveIdentity: writer.liveIdentity)
       progress?(.files(done: 0, total: pages.count))
-      var (report, folders) = try publish(jobs.map(\.path), producing: pages, writer, memory)
+      var (report, folders, keptPieces) = try publish(
+        jobs.map(\.path), producing: pages, writer, memory)
       if let edited { report = Self.merged(edited.report, report) }
       if !planWide.isEmpty {
         // The pages are live (the browser may reload now); the plan-wide
@@ -116,8 +117,9 @@ public struct SiteBuilder: Sendable {
           diagnostics: result.diagnostics, notes: result.notes, language: result.language,
           pageCount: result.pageCount)
         progress?(.files(done: 0, total: planWide.count))
-        let (second, latest) = try publish(
+        let (second, latest, morePieces) = try publish(
           jobs.map(\.path), producing: planWide, writer, memory)
+        keptPieces += morePieces
         report = Self.merged(report, second)
         folders = latest
         clock.mark("publish data files")
@@ -125,6 +127,7 @@ public struct SiteBuilder: Sendable {
         clock.mark("render and publish")
       }
       result.report = report
+      result.keptPieces = keptPieces
       result.published = true
       memory.published(
         folders, jobs: jobs, inputsDigest: inputs.hasRacyFiles ? nil : inputs.digest,
@@ -207,7 +210,7 @@ public struct SiteBuilder: Sendable {
       {
         return []
       }
-      let (_, folders) = try publish(nil, producing: [], writer, memory)
+      let (_, folders, _) = try publish(nil, producing: [], writer, memory)
       memory.published(
         folders, jobs: [], only: true,
         inputsDigest: memory.inputsDigest.map { ContentHash(value: $0) },
@@ -473,7 +476,7 @@ public struct SiteBuilder: Sendable {
       reusing: keptMemory?.reusable)
     let toProduce = memory.toProduce(jobs, liveIdentity: writer.liveIdentity)
     guard !toProduce.isEmpty else { return nil }
-    let (report, folders) = try publish(nil, producing: toProduce, writer, memory)
+    let (report, folders, _) = try publish(nil, producing: toProduce, writer, memory)
     memory.published(
       folders, jobs: toProduce, only: true, inputsDigest: nil, diagnostics: result.diagnostics,
       notes: result.notes, language: result.language, pageCount: memory.pageCount)
@@ -522,7 +525,9 @@ public struct SiteBuilder: Sendable {
   private func publish(
     _ paths: [String]?, producing toProduce: [OutputJob], _ writer: OutputWriter,
     _ memory: BuildMemory
-  ) throws(DiagnosticError) -> (OutputWriter.Report, OutputWriter.Published) {
+  ) throws(DiagnosticError) -> (
+    report: OutputWriter.Report, folders: OutputWriter.Published, keptPieces: Int
+  ) {
     let (live, spare) = (memory.live, memory.spare)
     memory.spareWillChange()
     let update: OutputUpdate
@@ -538,17 +543,31 @@ public struct SiteBuilder: Sendable {
       throw DiagnosticError(error.diagnostic)
     }
     var written = 0
+    var keptPieces = 0
+    // A file made of keyed pieces takes the unchanged ones from its
+    // published version, when that is the version recorded.
+    let records = memory.pieces(of: toProduce.filter(\.reusesPieces).map(\.path))
+    let livePath = writer.directory
     do throws(DiagnosticOrOutputError) {
       try Parallel.pipeline(
         toProduce, batch: 32,
         produce: { job throws(DiagnosticOrOutputError) in
-          do throws(DiagnosticError) { return try job.produce() } catch {
+          let earlier = records[job.path].flatMap {
+            EarlierPieces.read($0, at: livePath + "/" + job.path)
+          }
+          do throws(DiagnosticError) {
+            return (try job.produce(earlier: earlier), earlier?.taken ?? 0)
+          } catch {
             throw .diagnostic(error)
           }
         },
         consume: { files throws(DiagnosticOrOutputError) in
           do throws(OutputError) {
-            for file in files { try update.put(file) }
+            for (file, taken) in files {
+              try update.put(file)
+              if let record = PiecesRecord(file) { memory.made(record, at: file.path) }
+              keptPieces += taken
+            }
           } catch {
             throw .output(error)
           }
@@ -564,7 +583,7 @@ public struct SiteBuilder: Sendable {
       // The files are published: a trash folder that cannot be emptied now
       // is emptied (or reported) by the next build's `begin`.
       try? writer.emptyTrash()
-      return (report, folders)
+      return (report, folders, keptPieces)
     } catch {
       throw DiagnosticError(error.diagnostic)
     }

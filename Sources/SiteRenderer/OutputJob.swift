@@ -17,7 +17,10 @@ public struct OutputJob: Sendable {
   /// The value the digest was taken of, kept for the next renderer of
   /// the process (`SiteRenderer.Options.keepsPageInputs`).
   let kept: KeptInput?
-  private let make: @Sendable () throws(DiagnosticError) -> [[UInt8]]
+  /// Whether the file is made of keyed pieces that may be taken from its
+  /// published version (`produce(earlier:)`).
+  public let reusesPieces: Bool
+  private let make: @Sendable (EarlierPieces?) throws(DiagnosticError) -> OutputFile
 
   init(
     path: String, digest: ContentHash, kept: KeptInput? = nil,
@@ -36,12 +39,30 @@ public struct OutputJob: Sendable {
     self.path = path
     self.digest = digest
     self.kept = kept
-    self.make = pieces
+    reusesPieces = false
+    make = { _ throws(DiagnosticError) in OutputFile(path: path, pieces: try pieces()) }
   }
 
-  /// Renders the file.
-  public func produce() throws(DiagnosticError) -> OutputFile {
-    OutputFile(path: path, pieces: try make())
+  /// A file made of keyed pieces, each taken from `earlier` when it holds
+  /// a piece with the same key (see `PiecesRecord`).
+  init(
+    path: String, digest: ContentHash,
+    keyedPieces: @escaping @Sendable (EarlierPieces?) -> (pieces: [[UInt8]], keys: [ContentHash?])
+  ) {
+    self.path = path
+    self.digest = digest
+    kept = nil
+    reusesPieces = true
+    make = { earlier in
+      let (pieces, keys) = keyedPieces(earlier)
+      return OutputFile(path: path, pieces: pieces, keys: keys)
+    }
+  }
+
+  /// Renders the file, taking what pieces it can from `earlier`, the
+  /// published version's (only for `reusesPieces`).
+  public func produce(earlier: EarlierPieces? = nil) throws(DiagnosticError) -> OutputFile {
+    try make(earlier)
   }
 }
 

@@ -147,6 +147,12 @@ public struct SiteRenderer: Sendable {
     let (data, pages) = Parallel.both(
       { Shared(PlanData.input(model)) },
       { Parallel.map(units, chunk: 32) { route in pageJobs(route) }.flatMap { $0 } })
+    let keyedData = PlanData.keyedFiles.map { file in
+      let make = file.make
+      return OutputJob(
+        path: file.path, digest: Self.digest(file.path, data.digest),
+        keyedPieces: { earlier in make(PlanData(data.value), earlier) })
+    }
     let planData = PlanData.files.map { file in
       let make = file.make
       return OutputJob(
@@ -157,7 +163,7 @@ public struct SiteRenderer: Sendable {
       OutputJob(path: asset.path, digest: ContentHash(asset.bytes)) { asset.bytes }
     }
     let pagePaths = pages.map(\.path).filter { $0.hasSuffix(".html") && $0 != Route.notFound.path }
-    return pages + planData + siteIndexJobs(pagePaths) + assets
+    return pages + keyedData + planData + siteIndexJobs(pagePaths) + assets
   }
 
   /// The pages of the tasks `ids`: what an editor who just saved their

@@ -26,20 +26,26 @@
     return folded.split(/[^a-z0-9]+/).filter(function (w) { return w.length > 0; });
   }
 
-  /* Prepares the raw index (string table + entries) for searching. */
+  /* Prepares the raw index for searching: its parts in order, each a
+     string table and entries of five numbers (kind, title, detail,
+     address, extra words) into it. */
   function prepare(raw) {
-    var s = raw.strings;
-    function str(n) { return n >= 0 ? s[n] : ""; }
-    return raw.entries.map(function (e, position) {
-      var title = str(e[1]), detail = str(e[2]), extra = str(e[4]);
-      return {
-        kind: e[0], kindName: raw.kinds[e[0]], title: title, detail: detail, href: str(e[3]),
-        position: position,
-        titleWords: words(fold(title + " " + extra)),
-        detailWords: words(fold(detail)),
-        foldedTitle: fold(title)
-      };
+    var prepared = [];
+    (raw.parts || []).forEach(function (part) {
+      var s = part.strings;
+      function str(n) { return n >= 0 ? s[n] : ""; }
+      part.entries.forEach(function (e) {
+        var title = str(e[1]), detail = str(e[2]), extra = str(e[4]);
+        prepared.push({
+          kind: e[0], kindName: raw.kinds[e[0]], title: title, detail: detail, href: str(e[3]),
+          position: prepared.length,
+          titleWords: words(fold(title + " " + extra)),
+          detailWords: words(fold(detail)),
+          foldedTitle: fold(title)
+        });
+      });
     });
+    return prepared;
   }
 
   function matchesPrefix(list, word) {
@@ -118,7 +124,7 @@
     waiting.push(callback);
     if (waiting.length > 1) return;
     function ready() {
-      prepared = prepare(root.PLANSITE_SEARCH_INDEX || { kinds: [], strings: [], entries: [] });
+      prepared = prepare(root.PLANSITE_SEARCH_INDEX || { kinds: [], parts: [] });
       var queue = waiting; waiting = [];
       queue.forEach(function (f) { f(prepared); });
     }

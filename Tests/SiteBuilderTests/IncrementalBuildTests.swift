@@ -68,6 +68,7 @@ import Testing
     var patchedLoads = 0
     var patchedValidations = 0
     var updatedListings = 0
+    var keptPieces = 0
     for step in 0..<(sweep.count + Self.steps) {
       let previous = editor.files
       let operation: ContentEditor.Operation
@@ -118,6 +119,7 @@ import Testing
         if incremental.patchedLoad { patchedLoads += 1 }
         if incremental.patchedValidation { patchedValidations += 1 }
         if incremental.updatedListing { updatedListings += 1 }
+        if incremental.keptPieces > 0 { keptPieces += 1 }
       } else {
         if ProcessInfo.processInfo.environment["PLANSITE_PROPERTY_DEBUG"] != nil {
           print(
@@ -136,7 +138,7 @@ import Testing
         "steps: \(sweep.count + Self.steps), published \(published), incremental "
           + "\(incrementalSteps), edited first \(editedFirst), patched loads \(patchedLoads), "
           + "patched validations \(patchedValidations), updated listings \(updatedListings), "
-          + "with reports \(withReports)")
+          + "kept pieces \(keptPieces), with reports \(withReports)")
     }
     // Most steps must publish, and really be incremental, or the test proves little.
     #expect(published > Self.steps / 2)
@@ -149,6 +151,8 @@ import Testing
     #expect(
       patchedValidations > Self.steps / 20,
       "\(patchedValidations) steps patched the last validation")
+    // Some took runs of the plan-wide files from the published ones.
+    #expect(keptPieces > Self.steps / 5, "\(keptPieces) steps kept pieces of data files")
     // Some listed only the files that changed.
     #expect(updatedListings > Self.steps / 5, "\(updatedListings) steps updated the listing")
     // Reports must really be there in much of the run.
@@ -263,6 +267,51 @@ import Testing
     #expect(afterChanged[.systemFileNumber] as? Int != beforeChanged[.systemFileNumber] as? Int)
     #expect(result.report?.written.contains("nhiem-vu/1-2/index.html") == true)
     #expect(result.report?.written.contains("xa-phuong/phuong-thanh-vinh/index.html") == false)
+  }
+
+  /// The plan-wide files are made in runs of tasks (`PiecesRecord`): an
+  /// edit of one task takes the other tasks' runs from the published
+  /// files, and only from files whose bytes are still the ones recorded.
+  @Test func anEditTakesTheOtherTasksRunsFromThePublishedDataFiles() throws {
+    let project = try FixtureProject(caseName: nil)
+    let site = project.root.appendingPathComponent("Site").path
+    let dataFiles = [
+      "du-lieu/plan.json", "du-lieu/tasks.csv", "du-lieu/assignments.csv", "tim-kiem/chi-muc.js",
+    ]
+    func clean() -> [String: Data] {
+      var configuration = project.configuration
+      configuration.outputDirectory = project.root.appendingPathComponent("Clean").path
+      #expect(SiteBuilder(configuration: configuration).build(clean: true).published)
+      return TestProject.snapshot(of: configuration.outputDirectory).filter {
+        dataFiles.contains($0.key)
+      }
+    }
+    func published() -> [String: Data] {
+      TestProject.snapshot(of: site).filter { dataFiles.contains($0.key) }
+    }
+    func edit(_ path: String, _ old: String, _ new: String) throws {
+      let file = URL(fileURLWithPath: path)
+      let text = try String(contentsOf: file, encoding: .utf8)
+      #expect(text.contains(old))
+      try text.replacingOccurrences(of: old, with: new).write(
+        to: file, atomically: true, encoding: .utf8)
+    }
+    #expect(project.build().published)
+    let task = project.root.appendingPathComponent("Content/tasks/01-chung/1-2.md").path
+
+    // Task 1.1's run of each of the four files is taken as published.
+    try edit(task, "Kiểm tra, giám sát", "Kiểm tra, giám sát, đôn đốc")
+    let edited = project.build()
+    #expect(edited.keptPieces == 4)
+    #expect(published() == clean())
+
+    // plan.json changed by hand: its runs are all made again, and the
+    // change is gone (were it taken, task 1.1's title would stay changed).
+    try edit(site + "/du-lieu/plan.json", "Xây dựng kế hoạch", "Xây dựng KẾ HOẠCH")
+    try edit(task, "giám sát, đôn đốc", "giám sát")
+    let afterHandEdit = project.build()
+    #expect(afterHandEdit.keptPieces == 3)
+    #expect(published() == clean())
   }
 
   /// `watch` and `serve` publish the edited task's page first, then the

@@ -8,15 +8,22 @@ public struct OutputFile: Sendable {
   /// reports is over 100 MB) is made in pieces of about a megabyte and
   /// written piece by piece, never copied into one buffer.
   public var pieces: [[UInt8]]
+  /// Each piece's key, for a file whose pieces can be kept from one build
+  /// to the next.
+  ///
+  /// The key is the digest of what the piece was made from (nil for a
+  /// piece made every time); empty for other files. See `PiecesRecord`.
+  public var keys: [ContentHash?] = []
 
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.pieces = [bytes]
   }
 
-  public init(path: String, pieces: [[UInt8]]) {
+  public init(path: String, pieces: [[UInt8]], keys: [ContentHash?] = []) {
     self.path = path
     self.pieces = pieces
+    self.keys = keys
   }
 
   public init(path: String, text: String) {

@@ -20,6 +20,13 @@ public struct CSVTable: Sendable {
     append(header)
   }
 
+  /// With `continuing`, rows that go on a table begun elsewhere: no byte
+  /// order mark and no header row (the columns are still `header`'s).
+  public init(header: [String], continuing: Bool) {
+    self.init(header: header)
+    if continuing { current = [] }
+  }
+
   /// The table's bytes, in pieces.
   public var pieces: [[UInt8]] { filled + [current] }
 

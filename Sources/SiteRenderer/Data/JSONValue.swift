@@ -15,8 +15,9 @@ enum JSONValue {
   case array([JSONValue])
   case object([(String, JSONValue)])
   /// A long array whose elements were serialized on all cores in runs
-  /// (`parallelArray`); each run becomes one piece of the file.
-  case runs([[UInt8]])
+  /// (`parallelArray`, `runBytes`); each run becomes one piece of the
+  /// file, with its key when it has one (`OutputFile.keys`).
+  case runs([[UInt8]], keys: [ContentHash]? = nil)
 
   /// A string, or null when absent.
   static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
@@ -25,19 +26,25 @@ enum JSONValue {
   var serialized: [UInt8] {
     var out: [UInt8] = []
     var pieces: [[UInt8]]? = nil
-    write(into: &out, indent: 0, pieces: &pieces)
+    var keys: [ContentHash?] = []
+    write(into: &out, indent: 0, pieces: &pieces, keys: &keys)
     out.append(0x0A)
     return out
   }
 
   /// The same bytes as `serialized`, in pieces: each run of a `.runs`
   /// array is its own piece, so a large file is never joined.
-  var serializedPieces: [[UInt8]] {
+  var serializedPieces: [[UInt8]] { serializedKeyedPieces.pieces }
+
+  /// `serializedPieces` with each piece's key: a keyed run's, nil for the
+  /// others.
+  var serializedKeyedPieces: (pieces: [[UInt8]], keys: [ContentHash?]) {
     var out: [UInt8] = []
     var pieces: [[UInt8]]? = []
-    write(into: &out, indent: 0, pieces: &pieces)
+    var keys: [ContentHash?] = []
+    write(into: &out, indent: 0, pieces: &pieces, keys: &keys)
     out.append(0x0A)
-    return (pieces ?? []) + [out]
+    return ((pieces ?? []) + [out], keys + [nil])
   }
 
   /// An array written at `indent`, its elements made and serialized on all
@@ -48,15 +55,23 @@ enum JSONValue {
     let starts = Array(stride(from: 0, to: items.count, by: max(1, run)))
     return .runs(
       Parallel.map(starts, chunk: 1) { start in
-        var out: [UInt8] = []
-        var pieces: [[UInt8]]? = nil
-        for index in start..<min(items.count, start + max(1, run)) {
-          newline(&out, indent: indent + 2)
-          value(items[index]).write(into: &out, indent: indent + 2, pieces: &pieces)
-          if index + 1 < items.count { out.append(0x2C) }
-        }
-        return out.withoutSpareCapacity()
+        let end = min(items.count, start + max(1, run))
+        return runBytes(items[start..<end].map(value), indent: indent, last: end == items.count)
       })
+  }
+
+  /// The bytes of one run of a `.runs` array written at `indent`: the
+  /// values, each followed by a comma unless it is the `last` run's last.
+  static func runBytes(_ values: [JSONValue], indent: Int, last: Bool) -> [UInt8] {
+    var out: [UInt8] = []
+    var pieces: [[UInt8]]? = nil
+    var keys: [ContentHash?] = []
+    for (index, value) in values.enumerated() {
+      newline(&out, indent: indent + 2)
+      value.write(into: &out, indent: indent + 2, pieces: &pieces, keys: &keys)
+      if !last || index + 1 < values.count { out.append(0x2C) }
+    }
+    return out.withoutSpareCapacity()
   }
 
   /// From this indentation on, values are written on one line.
@@ -69,8 +84,11 @@ enum JSONValue {
   }
 
   /// Writes the value into `out`; with `pieces`, each run of a `.runs`
-  /// array is added to them as it is (with `out` so far before it).
-  private func write(into out: inout [UInt8], indent: Int, pieces: inout [[UInt8]]?) {
+  /// array is added to them as it is (with `out` so far before it), and
+  /// `keys` gets each piece's key.
+  private func write(
+    into out: inout [UInt8], indent: Int, pieces: inout [[UInt8]]?, keys: inout [ContentHash?]
+  ) {
     switch self {
     case .null: out.append(contentsOf: "null".utf8)
     case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -78,7 +96,7 @@ enum JSONValue {
     case .double(let d):
       out.append(contentsOf: (d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)).utf8)
     case .string(let s): Self.writeString(s, into: &out)
-    case .runs(let runs):
+    case .runs(let runs, let runKeys):
       if runs.isEmpty {
         out += [0x5B, 0x5D]
         return
@@ -87,6 +105,8 @@ enum JSONValue {
       if pieces != nil {
         pieces?.append(out)
         pieces?.append(contentsOf: runs)
+        keys.append(nil)
+        keys += runKeys?.map { Optional($0) } ?? Array(repeating: nil, count: runs.count)
         out = []
       } else {
         for run in runs { out.append(contentsOf: run) }
@@ -101,7 +121,7 @@ enum JSONValue {
       out.append(0x5B)
       for (index, item) in items.enumerated() {
         Self.newline(&out, indent: indent + 2)
-        item.write(into: &out, indent: indent + 2, pieces: &pieces)
+        item.write(into: &out, indent: indent + 2, pieces: &pieces, keys: &keys)
         if index + 1 < items.count { out.append(0x2C) }
       }
       if indent + 2 <= Self.compactDepth { Self.newline(&out, indent: indent) }
@@ -116,7 +136,7 @@ enum JSONValue {
         Self.newline(&out, indent: indent + 2)
         Self.writeString(key, into: &out)
         if indent + 2 <= Self.compactDepth { out += [0x3A, 0x20] } else { out.append(0x3A) }
-        value.write(into: &out, indent: indent + 2, pieces: &pieces)
+        value.write(into: &out, indent: indent + 2, pieces: &pieces, keys: &keys)
         if index + 1 < pairs.count { out.append(0x2C) }
       }
       if indent + 2 <= Self.compactDepth { Self.newline(&out, indent: indent) }

@@ -13,15 +13,29 @@ struct PlanData: Sendable {
   /// the build date) and `data_as_of`.
   static let schemaVersion = 2
 
-  /// Everything the whole-plan files show.
+  /// Everything the whole-plan files show: each task's data, and the
+  /// rest, each with its digest.
+  @dynamicMemberLookup
   struct Input: Encodable, Sendable {
+    let tasks: [Shared<TaskData>]
+    /// Everything but the tasks.
+    ///
+    /// A run of tasks is written with it too (agencies' names, the site's
+    /// address), so its digest is part of every run's key (`taskRuns`).
+    let rest: Shared<Rest>
+
+    subscript<Value>(dynamicMember path: KeyPath<Rest, Value>) -> Value {
+      rest.value[keyPath: path]
+    }
+  }
+
+  struct Rest: Encodable, Sendable {
     let document: PlanDocument
     let baseURL: String?
     /// The licence of the data (`license` in site.yaml).
     let license: String?
     let sections: [PlanSection]
     let groups: [TaskGroup]
-    let tasks: [TaskData]
     let agencies: [AgenciesPage.Entry]
     let communes: [CommuneEntry]
     let indicators: [IndicatorsPage.Entry]
@@ -65,17 +79,17 @@ struct PlanData: Sendable {
   static func input(_ model: SiteModel) -> Input {
     let plan = model.plan
     let counts = model.duties.dutyCounts(of: plan.communes)
-    let tasks = plan.tasks.compactMap { task -> TaskData? in
+    let tasks = plan.tasks.compactMap { task -> Shared<TaskData>? in
       guard let shared = model.shared(task.id) else { return nil }
-      return TaskData(
-        shared: shared, shown: model.shown(task), state: model.state(task.id),
-        history: TaskPage.timeline(task.id, model))
+      return Shared(
+        TaskData(
+          shared: shared, shown: model.shown(task), state: model.state(task.id),
+          history: TaskPage.timeline(task.id, model)))
     }
-    return Input(
+    let rest = Rest(
       document: plan.document, baseURL: plan.site.baseURL, license: plan.site.license,
       sections: plan.sections,
       groups: plan.groups,
-      tasks: tasks,
       agencies: AgenciesPage.input(model).agencies,
       communes: zip(plan.communes, counts).map { CommuneEntry(commune: $0, dutyCount: $1) },
       indicators: IndicatorsPage.input(model).entries, schedule: plan.schedule,
@@ -90,8 +104,9 @@ struct PlanData: Sendable {
             submission: model.reports.submission(period, reporter, today: model.today))
         }
       },
-      judgedOn: tasks.contains { $0.shown.judgedOn != nil } ? model.today : nil,
+      judgedOn: tasks.contains { $0.value.shown.judgedOn != nil } ? model.today : nil,
       dataAsOf: model.reports.latestDate)
+    return Input(tasks: tasks, rest: Shared(rest))
   }
 
   let input: Input
@@ -106,11 +121,24 @@ struct PlanData: Sendable {
     }
   }
 
-  /// The files, by path, each made on demand, in pieces (see `OutputFile.pieces`).
+  /// A file made in runs of tasks, each run taken from the published
+  /// file when made from the same values (see `taskRuns`).
+  typealias KeyedFile =
+    @Sendable (PlanData, EarlierPieces?) -> (
+      pieces: [[UInt8]], keys: [ContentHash?]
+    )
+
+  /// The files made in runs of tasks, by path: the ones that grow with the
+  /// plan, so that an edit of one task remakes one run of each.
+  static let keyedFiles: [(path: String, make: KeyedFile)] = [
+    ("du-lieu/plan.json", { $0.planJSON($1).serializedKeyedPieces }),
+    ("du-lieu/tasks.csv", { $0.tasksCSV($1) }),
+    ("du-lieu/assignments.csv", { $0.assignmentsCSV($1) }),
+    (SiteRenderer.searchIndexPath, { $0.searchIndex($1) }),
+  ]
+
+  /// The other files, by path, each made on demand, in pieces (see `OutputFile.pieces`).
   static let files: [(path: String, make: @Sendable (PlanData) -> [[UInt8]])] = [
-    ("du-lieu/plan.json", { $0.planJSON().serializedPieces }),
-    ("du-lieu/tasks.csv", { $0.tasksCSV().pieces }),
-    ("du-lieu/assignments.csv", { $0.assignmentsCSV().pieces }),
     ("du-lieu/agencies.csv", { $0.agenciesCSV().pieces }),
     ("du-lieu/communes.csv", { $0.communesCSV().pieces }),
     ("du-lieu/indicators.csv", { $0.indicatorsCSV().pieces }),
@@ -118,8 +146,45 @@ struct PlanData: Sendable {
     ("du-lieu/report-updates.csv", { $0.reportUpdatesCSV().pieces }),
     ("du-lieu/indicator-values.csv", { $0.indicatorValuesCSV().pieces }),
     ("du-lieu/submissions.csv", { $0.submissionsCSV().pieces }),
-    (SiteRenderer.searchIndexPath, { [$0.searchIndex()] }),
   ]
+
+  /// Every file's path.
+  static let paths = keyedFiles.map(\.path) + files.map(\.path)
+
+  /// How many of `count` tasks make a run: a piece of a keyed file, made
+  /// on one core.
+  ///
+  /// About 64 runs, of at most 256 tasks. An edit of one task makes its
+  /// run again; the bytes do not depend on where runs end.
+  static func runLength(_ count: Int) -> Int {
+    min(256, max(1, (count + 63) / 64))
+  }
+
+  /// The tasks in runs of `runLength`, each written by `write` (given the
+  /// run and whether it ends the list) on all cores, or taken from
+  /// `earlier` when it was made from the same values: the key of a run of
+  /// `path` is the digest of its tasks' data and of everything else the
+  /// files are written with (`Input.rest`), so whatever `write` reads
+  /// from the input is part of it.
+  func taskRuns(
+    _ path: String, _ earlier: EarlierPieces?,
+    _ write: @Sendable (ArraySlice<Shared<TaskData>>, _ last: Bool) -> [UInt8]
+  ) -> (pieces: [[UInt8]], keys: [ContentHash]) {
+    let tasks = input.tasks
+    let rest = input.rest.digest
+    let length = Self.runLength(tasks.count)
+    let starts = Array(stride(from: 0, to: tasks.count, by: length))
+    let runs = Parallel.map(starts, chunk: 1) { start -> ([UInt8], ContentHash) in
+      let end = min(tasks.count, start + length)
+      var key = ContentHash()
+      key.update(path)
+      key.update(rest.value)
+      key.update(end == tasks.count ? 1 : 0)
+      for task in tasks[start..<end] { key.update(task.digest.value) }
+      return (earlier?.piece(key) ?? write(tasks[start..<end], end == tasks.count), key)
+    }
+    return (runs.map(\.0), runs.map(\.1))
+  }
 
   /// A path as published in data: absolute with `base_url`, else from the site root.
   func dataURL(_ path: String) -> String {
@@ -129,7 +194,7 @@ struct PlanData: Sendable {
 
   // MARK: - JSON
 
-  func planJSON() -> JSONValue {
+  func planJSON(_ earlier: EarlierPieces? = nil) -> JSONValue {
     let doc = input.document
     @Sendable func rich(_ text: RichText) -> JSONValue { .string(text.markdown) }
     @Sendable func taskJSON(_ data: TaskData) -> JSONValue {
@@ -159,7 +224,10 @@ struct PlanData: Sendable {
     }
     // Tasks are most of the file: they are serialized on all cores, in
     // runs that become the pieces the file is written in.
-    let tasks = JSONValue.parallelArray(input.tasks, indent: 2, run: 256, taskJSON)
+    let runs = taskRuns("du-lieu/plan.json", earlier) { run, last in
+      JSONValue.runBytes(run.map { taskJSON($0.value) }, indent: 2, last: last)
+    }
+    let tasks = JSONValue.runs(runs.pieces, keys: runs.keys)
     return .object([
       ("schema_version", .int(Self.schemaVersion)),
       ("license", .optional(input.license)),
@@ -438,12 +506,11 @@ struct PlanData: Sendable {
     return table
   }
 
-  func tasksCSV() -> CSVTable {
-    table(
-      DataDictionary.tasks,
-      input.tasks.map { data in
-        let task = data.task
-        return [
+  func tasksCSV(_ earlier: EarlierPieces? = nil) -> (pieces: [[UInt8]], keys: [ContentHash?]) {
+    keyedTable(DataDictionary.tasks, "du-lieu/tasks.csv", earlier) { data in
+      let task = data.task
+      return [
+        [
           "id": task.id.rawValue, "group": task.group.rawValue, "title": task.title,
           "deadline": task.deadline?.iso ?? "", "status": data.state.status?.rawValue ?? "",
           "display_status": data.shown.status.rawValue,
@@ -452,25 +519,44 @@ struct PlanData: Sendable {
           "assignment_count": String(task.assignments.count),
           "url": dataURL(Route.task(task.id).path),
         ]
-      })
+      ]
+    }
   }
 
-  func assignmentsCSV() -> CSVTable {
-    var table = CSVTable(header: DataDictionary.assignments.fields.map(\.name))
-    for task in input.tasks.map(\.task) {
-      for (index, assignment) in task.assignments.enumerated() {
-        for assignee in assignment.assignees {
+  func assignmentsCSV(_ earlier: EarlierPieces? = nil) -> (
+    pieces: [[UInt8]], keys: [ContentHash?]
+  ) {
+    keyedTable(DataDictionary.assignments, "du-lieu/assignments.csv", earlier) { data in
+      let task = data.task
+      return task.assignments.enumerated().flatMap { index, assignment in
+        assignment.assignees.map { assignee -> KeyValuePairs<String, String> in
           let (type, id, name) = assigneeFields(assignee)
-          table.append([
+          return [
             "task_id": task.id.rawValue, "assignment": String(index + 1),
             "role": assignment.role.rawValue, "assignee_type": type, "assignee_id": id,
             "assignee_name": name, "text": assignment.text.markdown,
             "deadline": (assignment.deadline ?? task.deadline)?.iso ?? "",
-          ])
+          ]
         }
       }
     }
-    return table
+  }
+
+  /// A table of `file`'s columns with each task's `rows`, in runs of
+  /// tasks (`taskRuns`): the header, then one piece per run.
+  private func keyedTable(
+    _ file: DataDictionary.File, _ path: String, _ earlier: EarlierPieces?,
+    _ rows: @escaping @Sendable (TaskData) -> [KeyValuePairs<String, String>]
+  ) -> (pieces: [[UInt8]], keys: [ContentHash?]) {
+    let header = file.fields.map(\.name)
+    let runs = taskRuns(path, earlier) { run, _ in
+      var table = CSVTable(header: header, continuing: true)
+      for task in run {
+        for row in rows(task.value) { table.append(row) }
+      }
+      return table.bytes
+    }
+    return ([CSVTable(header: header).bytes] + runs.pieces, [nil] + runs.keys.map { $0 })
   }
 
   func agenciesCSV() -> CSVTable {

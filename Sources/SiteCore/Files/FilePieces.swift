@@ -1,0 +1,72 @@
+import Synchronization
+
+/// What a build remembers of a file made of keyed pieces (`OutputFile.keys`):
+/// the whole file's hash and each piece's key and size, so that the next
+/// build can take the pieces whose key is unchanged from the published
+/// file instead of making them again (`EarlierPieces`).
+///
+/// The whole-plan data files are made this way: each run of tasks is a
+/// piece keyed by the digests of those tasks' data and of everything else
+/// the run is written with, so editing one task remakes one run.
+public struct PiecesRecord: Codable, Sendable, Equatable {
+  public struct Piece: Codable, Sendable, Equatable {
+    /// The digest of what the piece was made from (nil: made every time).
+    public var key: UInt64?
+    public var count: Int
+  }
+
+  /// The hash of the file's bytes (`ContentHash(pieces:)`).
+  public var fileHash: UInt64
+  public var pieces: [Piece]
+
+  /// The record of `file`, or nil when none of its pieces is keyed.
+  public init?(_ file: OutputFile) {
+    guard file.keys.count == file.pieces.count, file.keys.contains(where: { $0 != nil }) else {
+      return nil
+    }
+    fileHash = ContentHash(pieces: file.pieces).value
+    pieces = zip(file.keys, file.pieces).map { Piece(key: $0?.value, count: $1.count) }
+  }
+}
+
+/// The keyed pieces of a file's published version, by key.
+///
+/// Made only from bytes whose hash is the one recorded with the pieces'
+/// sizes: a file changed since (by hand, or by a build that did not record
+/// it) gives no pieces, and everything is made again.
+public final class EarlierPieces: Sendable {
+  private let bytes: [UInt8]
+  private let ranges: [UInt64: Range<Int>]
+  private let counter = Atomic<Int>(0)
+
+  /// How many pieces were taken (`piece(_:)` calls that found one).
+  public var taken: Int { counter.load(ordering: .relaxed) }
+
+  public init?(record: PiecesRecord, bytes: [UInt8]) {
+    guard record.pieces.reduce(0, { $0 + $1.count }) == bytes.count,
+      ContentHash(bytes).value == record.fileHash
+    else { return nil }
+    var ranges: [UInt64: Range<Int>] = [:]
+    var start = 0
+    for piece in record.pieces {
+      if let key = piece.key { ranges[key] = start..<start + piece.count }
+      start += piece.count
+    }
+    self.bytes = bytes
+    self.ranges = ranges
+  }
+
+  /// The published file at `path`, if it is the one `record` describes.
+  public static func read(_ record: PiecesRecord, at path: String) -> EarlierPieces? {
+    guard let bytes = try? FileBytes.read(path) else { return nil }
+    return EarlierPieces(record: record, bytes: bytes)
+  }
+
+  /// The bytes of the piece made from what `key` is the digest of, if the
+  /// file had one.
+  public func piece(_ key: ContentHash) -> [UInt8]? {
+    guard let range = ranges[key.value] else { return nil }
+    counter.add(1, ordering: .relaxed)
+    return Array(bytes[range])
+  }
+}
