@@ -54,11 +54,13 @@ public final class OutputUpdate: @unchecked Sendable {
   /// Sets the file at `file.path` to `file.pieces`.
   ///
   /// Bytes equal to the live file's keep the live file (and its modification time).
-  public func put(_ file: OutputFile) throws(OutputError) {
+  /// Returns the hash of the bytes (`ContentHash(pieces:)`).
+  @discardableResult
+  public func put(_ file: OutputFile) throws(OutputError) -> UInt64 {
     let hash = ContentHash(pieces: file.pieces).value
     if live[file.path]?.hash == hash {
       try keep(file.path)
-      return
+      return hash
     }
     let target = path + "/" + file.path
     let inode: UInt64
@@ -75,6 +77,7 @@ public final class OutputUpdate: @unchecked Sendable {
     leftovers[file.path] = nil
     written.append(file.path)
     writtenBytes += file.count
+    return hash
   }
 
   /// Keeps the live file at `path` as it is.

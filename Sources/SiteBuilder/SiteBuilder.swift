@@ -564,8 +564,10 @@ public struct SiteBuilder: Sendable {
         consume: { files throws(DiagnosticOrOutputError) in
           do throws(OutputError) {
             for (file, taken) in files {
-              try update.put(file)
-              if let record = PiecesRecord(file) { memory.made(record, at: file.path) }
+              let hash = try update.put(file)
+              if let record = PiecesRecord(file, fileHash: hash) {
+                memory.made(record, at: file.path)
+              }
               keptPieces += taken
             }
           } catch {

@@ -19,12 +19,13 @@ public struct PiecesRecord: Codable, Sendable, Equatable {
   public var fileHash: UInt64
   public var pieces: [Piece]
 
-  /// The record of `file`, or nil when none of its pieces is keyed.
-  public init?(_ file: OutputFile) {
+  /// The record of `file`, whose bytes hash to `fileHash`
+  /// (`ContentHash(pieces:)`), or nil when none of its pieces is keyed.
+  public init?(_ file: OutputFile, fileHash: UInt64) {
     guard file.keys.count == file.pieces.count, file.keys.contains(where: { $0 != nil }) else {
       return nil
     }
-    fileHash = ContentHash(pieces: file.pieces).value
+    self.fileHash = fileHash
     pieces = zip(file.keys, file.pieces).map { Piece(key: $0?.value, count: $1.count) }
   }
 }
