@@ -64,7 +64,11 @@ public final class OutputUpdate: @unchecked Sendable {
     }
     let target = path + "/" + file.path
     let inode: UInt64
-    if let spare = leftovers[file.path], spare.hash == hash {
+    // The spare's file is taken as recorded only while it is the recorded
+    // file: one replaced by hand since (a new inode) is written again.
+    if let spare = leftovers[file.path], spare.hash == hash,
+      FileOperations.inode(target) == spare.inode
+    {
       inode = spare.inode
     } else {
       try ensureParent(of: file.path)
