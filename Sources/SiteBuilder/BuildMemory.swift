@@ -38,6 +38,9 @@ final class BuildMemory: @unchecked Sendable {
   private var writtenMark: [UInt8]?
   /// The pieces of files made since the last `published`, recorded with it.
   private var madePieces: [String: PiecesRecord] = [:]
+  /// The hash of the identity this memory was opened for (`identity(_:)`),
+  /// stored with each record of pieces.
+  private let writer: UInt64
   /// Parsed files being encoded and stored on another thread
   /// (`rememberInBackground`); whatever reads `details` waits for them.
   private let remembering = DispatchGroup()
@@ -83,6 +86,7 @@ final class BuildMemory: @unchecked Sendable {
   init(configuration: BuildConfiguration) {
     let path = Self.databasePath(output: configuration.outputDirectory)
     let identity = Self.identity(configuration)
+    writer = ContentHash(identity).value
     var opened = try? BuildStore(path: path, identity: identity, keepingMeta: Self.folderKeys)
     if opened == nil {
       // A damaged file: start afresh.
@@ -388,29 +392,41 @@ final class BuildMemory: @unchecked Sendable {
     self.pageCount = pageCount
     changes.meta["published"] = (try? BinaryCoding.encode(summary)) ?? []
     for (path, record) in madePieces {
-      changes.meta[Self.piecesKey(path)] = (try? BinaryCoding.encode(record)) ?? []
+      let stored = StoredPieces(writer: writer, record: record)
+      changes.meta[Self.piecesKey(path)] = (try? BinaryCoding.encode(stored)) ?? []
     }
     madePieces = [:]
     write(changes)
   }
 
-  /// The recorded pieces of the files at `paths`, to take from the
-  /// published files what is unchanged (`EarlierPieces`), as a publishing
-  /// step starts: the records of files made by an earlier step that failed
-  /// are forgotten, not recorded with the next build that publishes.
-  func pieces(of paths: [String]) -> [String: PiecesRecord] {
+  /// A record of pieces with the identity of the memory that wrote it: a
+  /// file made by another plansite executable (a `plansite build` of a
+  /// rebuilt plansite beside a running `serve`, which opened the database
+  /// before) may have the same keys but other bytes.
+  private struct StoredPieces: Codable {
+    var writer: UInt64
+    var record: PiecesRecord
+  }
+
+  /// Starts a publishing step: forgets the records of files made by an
+  /// earlier step that failed (they were never published), and returns
+  /// the recorded pieces of the files at `paths`, to take from the
+  /// published files what is unchanged (`EarlierPieces`).
+  func beginPublishing(reading paths: [String]) -> [String: PiecesRecord] {
     madePieces = [:]
     var records: [String: PiecesRecord] = [:]
     for path in paths {
       guard let bytes = store?.meta(Self.piecesKey(path)), !bytes.isEmpty,
-        let record = try? BinaryCoding.decode(PiecesRecord.self, from: bytes)
+        let stored = try? BinaryCoding.decode(StoredPieces.self, from: bytes),
+        stored.writer == writer
       else { continue }
-      records[path] = record
+      records[path] = stored.record
     }
     return records
   }
 
-  /// Records a file's pieces, written with the next `published`.
+  /// Records a file's pieces, written with the next `published` (called
+  /// from the thread that writes the files, one at a time).
   func made(_ record: PiecesRecord, at path: String) {
     madePieces[path] = record
   }

@@ -105,7 +105,7 @@ public struct SiteBuilder: Sendable {
       let (pages, planWide) = split(toProduce, memory, liveIdentity: writer.liveIdentity)
       progress?(.files(done: 0, total: pages.count))
       var (report, folders, keptPieces) = try publish(
-        jobs.map(\.path), producing: pages, writer, memory)
+        jobs.map(\.path), producing: pages, writer, memory, clean: clean)
       if let edited { report = Self.merged(edited.report, report) }
       if !planWide.isEmpty {
         // The pages are live (the browser may reload now); the plan-wide
@@ -118,7 +118,7 @@ public struct SiteBuilder: Sendable {
           pageCount: result.pageCount)
         progress?(.files(done: 0, total: planWide.count))
         let (second, latest, morePieces) = try publish(
-          jobs.map(\.path), producing: planWide, writer, memory)
+          jobs.map(\.path), producing: planWide, writer, memory, clean: clean)
         keptPieces += morePieces
         report = Self.merged(report, second)
         folders = latest
@@ -524,7 +524,7 @@ public struct SiteBuilder: Sendable {
   /// changed (`BuildProgress.published`).
   private func publish(
     _ paths: [String]?, producing toProduce: [OutputJob], _ writer: OutputWriter,
-    _ memory: BuildMemory
+    _ memory: BuildMemory, clean: Bool = false
   ) throws(DiagnosticError) -> (
     report: OutputWriter.Report, folders: OutputWriter.Published, keptPieces: Int
   ) {
@@ -545,8 +545,10 @@ public struct SiteBuilder: Sendable {
     var written = 0
     var keptPieces = 0
     // A file made of keyed pieces takes the unchanged ones from its
-    // published version, when that is the version recorded.
-    let records = memory.pieces(of: toProduce.filter(\.reusesPieces).map(\.path))
+    // published version, when that is the version recorded (not in a
+    // clean build, which makes everything).
+    let records = memory.beginPublishing(
+      reading: clean ? [] : toProduce.filter(\.reusesPieces).map(\.path))
     let livePath = writer.directory
     do throws(DiagnosticOrOutputError) {
       try Parallel.pipeline(

@@ -28,10 +28,11 @@
 
   /* Prepares the raw index for searching: its parts in order, each a
      string table and entries of five numbers (kind, title, detail,
-     address, extra words) into it. */
+     address, extra words) into it. An index of the first format (one
+     table, still in a browser's cache beside a newer script) is one part. */
   function prepare(raw) {
     var prepared = [];
-    (raw.parts || []).forEach(function (part) {
+    (raw.parts || (raw.strings ? [raw] : [])).forEach(function (part) {
       var s = part.strings;
       function str(n) { return n >= 0 ? s[n] : ""; }
       part.entries.forEach(function (e) {

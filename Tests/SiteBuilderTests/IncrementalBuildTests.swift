@@ -312,6 +312,30 @@ import Testing
     let afterHandEdit = project.build()
     #expect(afterHandEdit.keptPieces == 3)
     #expect(published() == clean())
+
+    // A clean build takes nothing. (Nor does it keep, as the spare's, the
+    // plan.json replaced by hand above, now in the spare folder: its bytes
+    // were recorded equal to this build's.)
+    try edit(task, "Kiểm tra, giám sát", "Kiểm tra, giám sát, đôn đốc")
+    #expect(SiteBuilder(configuration: project.configuration).build(clean: true).keptPieces == 0)
+    #expect(published() == clean())
+
+    // A memory kept by `serve` does not take the pieces another plansite
+    // recorded since (here the same executable, for the content folder
+    // named another way: another identity, as another executable has).
+    let kept = BuildMemory(configuration: project.configuration)
+    let serving = SiteBuilder(configuration: project.configuration, memory: kept)
+    try edit(task, "giám sát, đôn đốc", "giám sát")
+    #expect(serving.build().keptPieces == 4)
+    var other = project.configuration
+    other.contentDirectory += "/"
+    try edit(task, "Kiểm tra, giám sát", "Kiểm tra, giám sát, đôn đốc")
+    #expect(SiteBuilder(configuration: other).build().published)
+    try edit(task, "giám sát, đôn đốc", "giám sát")
+    let afterOther = serving.build()
+    #expect(afterOther.published)
+    #expect(afterOther.keptPieces == 0)
+    #expect(published() == clean())
   }
 
   /// `watch` and `serve` publish the edited task's page first, then the

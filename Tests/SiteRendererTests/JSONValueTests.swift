@@ -23,18 +23,32 @@ import Testing
     #expect(JSONValue.literal("\"") == #""\"""#)
   }
 
-  /// An array made in runs on all cores is written as the same array made
-  /// whole, and in pieces (one per run) that join to the same bytes.
+  /// An array of `items` written at `indent` in runs of `run` values, as
+  /// `PlanData.taskRuns` makes them, each run keyed by its first item.
+  static func inRuns(
+    _ items: [Int], indent: Int, run: Int, _ value: (Int) -> JSONValue
+  ) -> JSONValue {
+    let starts = Array(stride(from: 0, to: items.count, by: run))
+    return .runs(
+      starts.map { start in
+        let end = min(items.count, start + run)
+        return JSONValue.runBytes(
+          items[start..<end].map(value), indent: indent, last: end == items.count)
+      }, keys: starts.map { ContentHash(value: UInt64(items[$0])) })
+  }
+
+  /// An array made in runs is written as the same array made whole, and
+  /// in pieces (one per run, with its key) that join to the same bytes.
   @Test(arguments: [0, 1, 2, 5, 256, 1000])
-  func parallelArraysAreWrittenAsPlainArrays(count: Int) throws {
+  func arraysInRunsAreWrittenAsPlainArrays(count: Int) throws {
     let items = Array(0..<count)
     let record: @Sendable (Int) -> JSONValue = { index in
       .object([("id", .int(index)), ("tags", .array([.string("a\(index)"), .null]))])
     }
     let records: [JSONValue] = items.map(record)
     for run in [1, 3, 256] {
-      let tasks: JSONValue = .parallelArray(items, indent: 2, run: run, record)
-      let inner: JSONValue = .parallelArray(items, indent: 4, run: run, record)
+      let tasks = Self.inRuns(items, indent: 2, run: run, record)
+      let inner = Self.inRuns(items, indent: 4, run: run, record)
       let made: JSONValue = .object([
         ("name", .string("kế hoạch")), ("tasks", tasks), ("nested", .object([("inner", inner)])),
         ("end", .bool(true)),
@@ -45,13 +59,16 @@ import Testing
       ])
       let plain = whole.serialized
       #expect(made.serialized == plain)
-      #expect(Array(made.serializedPieces.joined()) == plain)
+      let (pieces, keys) = made.serializedKeyedPieces
+      #expect(Array(pieces.joined()) == plain)
       // Per array: what came before it, then its runs; then the rest.
-      #expect(
-        made.serializedPieces.count == (count == 0 ? 1 : 2 * ((count + run - 1) / run + 1) + 1))
+      let runs = (count + run - 1) / run
+      #expect(pieces.count == (count == 0 ? 1 : 2 * (runs + 1) + 1))
+      #expect(keys.count == pieces.count)
+      #expect(keys.compactMap { $0 }.count == 2 * runs)
     }
     _ = try JSONSerialization.jsonObject(
-      with: Data(JSONValue.parallelArray(items, indent: 0, run: 7, record).serialized))
+      with: Data(Self.inRuns(items, indent: 0, run: 7, record).serialized))
   }
 
   @Test(arguments: [

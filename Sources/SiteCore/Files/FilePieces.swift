@@ -44,15 +44,16 @@ public final class EarlierPieces: Sendable {
   public var taken: Int { counter.load(ordering: .relaxed) }
 
   public init?(record: PiecesRecord, bytes: [UInt8]) {
-    guard record.pieces.reduce(0, { $0 + $1.count }) == bytes.count,
-      ContentHash(bytes).value == record.fileHash
-    else { return nil }
+    // A damaged record (sizes below zero, or adding up past the file)
+    // gives nothing, like a changed file.
     var ranges: [UInt64: Range<Int>] = [:]
     var start = 0
     for piece in record.pieces {
+      guard piece.count >= 0, piece.count <= bytes.count - start else { return nil }
       if let key = piece.key { ranges[key] = start..<start + piece.count }
       start += piece.count
     }
+    guard start == bytes.count, ContentHash(bytes).value == record.fileHash else { return nil }
     self.bytes = bytes
     self.ranges = ranges
   }

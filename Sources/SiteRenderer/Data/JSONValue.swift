@@ -15,8 +15,8 @@ enum JSONValue {
   case array([JSONValue])
   case object([(String, JSONValue)])
   /// A long array whose elements were serialized on all cores in runs
-  /// (`parallelArray`, `runBytes`); each run becomes one piece of the
-  /// file, with its key when it has one (`OutputFile.keys`).
+  /// (`runBytes`, see `PlanData.taskRuns`); each run becomes one piece of
+  /// the file, with its key when it has one (`OutputFile.keys`).
   case runs([[UInt8]], keys: [ContentHash]? = nil)
 
   /// A string, or null when absent.
@@ -33,11 +33,8 @@ enum JSONValue {
   }
 
   /// The same bytes as `serialized`, in pieces: each run of a `.runs`
-  /// array is its own piece, so a large file is never joined.
-  var serializedPieces: [[UInt8]] { serializedKeyedPieces.pieces }
-
-  /// `serializedPieces` with each piece's key: a keyed run's, nil for the
-  /// others.
+  /// array is its own piece, so a large file is never joined; with each
+  /// piece's key (a keyed run's, nil for the others).
   var serializedKeyedPieces: (pieces: [[UInt8]], keys: [ContentHash?]) {
     var out: [UInt8] = []
     var pieces: [[UInt8]]? = []
@@ -45,19 +42,6 @@ enum JSONValue {
     write(into: &out, indent: 0, pieces: &pieces, keys: &keys)
     out.append(0x0A)
     return ((pieces ?? []) + [out], keys + [nil])
-  }
-
-  /// An array written at `indent`, its elements made and serialized on all
-  /// cores, `run` elements to a piece.
-  static func parallelArray<Item: Sendable>(
-    _ items: [Item], indent: Int, run: Int, _ value: @Sendable (Item) -> JSONValue
-  ) -> JSONValue {
-    let starts = Array(stride(from: 0, to: items.count, by: max(1, run)))
-    return .runs(
-      Parallel.map(starts, chunk: 1) { start in
-        let end = min(items.count, start + max(1, run))
-        return runBytes(items[start..<end].map(value), indent: indent, last: end == items.count)
-      })
   }
 
   /// The bytes of one run of a `.runs` array written at `indent`: the

@@ -155,7 +155,8 @@ struct PlanData: Sendable {
   /// on one core.
   ///
   /// About 64 runs, of at most 256 tasks. An edit of one task makes its
-  /// run again; the bytes do not depend on where runs end.
+  /// run again. The bytes of `plan.json` and the CSVs do not depend on
+  /// where runs end; the search index has a string table per run.
   static func runLength(_ count: Int) -> Int {
     min(256, max(1, (count + 63) / 64))
   }
