@@ -23,6 +23,9 @@ final class SiteModel: Sendable {
   /// Each task with its digest, computed once for all the pages and data
   /// files that show it.
   let tasks: [TaskID: Shared<PlanTask>]
+  /// What the reports said of each task, made once for its page and the
+  /// plan's data (`TaskPage.timeline`).
+  let timelines: [TaskID: Shared<[TaskPage.TimelineEntry]>]
   /// How many duties each commune has (named, by kind, for all).
   let communeDutyCounts: [CommuneID: Int]
   /// Each task's assignments' own deadlines, in order (rows need them
@@ -85,6 +88,7 @@ final class SiteModel: Sendable {
     let rows = standing.rows
     self.rows = rows
     tasks = standing.tasks
+    timelines = standing.timelines
     let unreported = ShownStatus(
       TaskState(
         status: nil, progress: nil, doneOn: nil, asOf: nil, source: .none, deciding: 0,
@@ -158,7 +162,8 @@ final class SiteModel: Sendable {
   )
     -> (
       reports: ReportIndex, states: [TaskID: TaskState], periodStates: [PeriodID: [TaskState]],
-      rows: [TaskID: Shared<TaskRow>], tasks: [TaskID: Shared<PlanTask>]
+      rows: [TaskID: Shared<TaskRow>], tasks: [TaskID: Shared<PlanTask>],
+      timelines: [TaskID: Shared<[TaskPage.TimelineEntry]>]
     )
   {
     let reports = ReportIndex(plan: plan)
@@ -177,16 +182,26 @@ final class SiteModel: Sendable {
         reusing: earlier?.rows[task.id])
     }
     let shared = Parallel.map(tasks, chunk: 64) { Shared($0, reusing: earlier?.tasks[$0.id]) }
+    let timelines = Parallel.map(tasks, chunk: 64) {
+      Shared(
+        TaskPage.timeline($0.id, plan, reports), reusing: earlier?.timelines[$0.id])
+    }
     let ids = tasks.map(\.id)
     return (
       reports, Dictionary(zip(ids, states)) { first, _ in first }, periodStates,
       Dictionary(zip(ids, rows)) { first, _ in first },
-      Dictionary(zip(ids, shared)) { first, _ in first }
+      Dictionary(zip(ids, shared)) { first, _ in first },
+      Dictionary(zip(ids, timelines)) { first, _ in first }
     )
   }
 
   /// A task with its digest.
   func shared(_ id: TaskID) -> Shared<PlanTask>? { tasks[id] }
+
+  /// What the reports said of a task, oldest first, with its digest.
+  func timeline(_ id: TaskID) -> Shared<[TaskPage.TimelineEntry]> {
+    timelines[id] ?? Shared([])
+  }
 
   /// The row of a task (every task of the plan has one).
   func row(_ id: TaskID) -> Shared<TaskRow>? { rows[id] }

@@ -80,7 +80,7 @@ public struct SiteRenderer: Sendable {
   /// kept (`Options.keepsPageInputs`).
   public func reusable(after jobs: [OutputJob]) -> Reusable {
     Reusable(
-      tasks: model.tasks, rows: model.rows,
+      tasks: model.tasks, rows: model.rows, timelines: model.timelines,
       inputs: Dictionary(jobs.compactMap { job in job.kept.map { (job.path, $0) } }) {
         first, _ in first
       },
@@ -101,6 +101,7 @@ public struct SiteRenderer: Sendable {
   public struct Reusable: Sendable {
     let tasks: [TaskID: Shared<PlanTask>]
     let rows: [TaskID: Shared<TaskRow>]
+    let timelines: [TaskID: Shared<[TaskPage.TimelineEntry]>]
     /// Each file's input and digest, by path.
     let inputs: [String: KeptInput]
     let pageBase: ContentHash

@@ -52,7 +52,8 @@ struct PlanData: Sendable {
     let shared: Shared<PlanTask>
     let shown: ShownStatus
     let state: TaskState
-    let history: [TaskPage.TimelineEntry]
+    /// The task's timeline, as its page shows it (`SiteModel.timeline`).
+    let history: Shared<[TaskPage.TimelineEntry]>
 
     var task: PlanTask { shared.value }
   }
@@ -84,7 +85,7 @@ struct PlanData: Sendable {
       return Shared(
         TaskData(
           shared: shared, shown: model.shown(task), state: model.state(task.id),
-          history: TaskPage.timeline(task.id, model)))
+          history: model.timeline(task.id)))
     }
     let rest = Rest(
       document: plan.document, baseURL: plan.site.baseURL, license: plan.site.license,
@@ -207,7 +208,7 @@ struct PlanData: Sendable {
         ("display_status", .string(data.shown.status.rawValue)),
         ("progress", task.progress.map(JSONValue.int) ?? .null),
         ("state", stateJSON(data.state)),
-        ("history", .array(data.history.map(historyJSON))),
+        ("history", .array(data.history.value.map(historyJSON))),
         ("indicators", .array(task.indicators.map { .string($0.rawValue) })),
         ("url", .string(dataURL(Route.task(task.id).path))),
         (

@@ -98,8 +98,9 @@ enum TaskPage: PageKind {
     let indicators: [IndicatorLink]
     let previous: TaskLink?
     let next: TaskLink?
-    /// What the reports said of the task, oldest first.
-    let timeline: [TimelineEntry]
+    /// What the reports said of the task, oldest first (shared with the
+    /// plan's data: `SiteModel.timeline`).
+    let timeline: Shared<[TimelineEntry]>
     /// Every body holding the task, with its own latest status (when the
     /// plan has reports).
     let holders: [HolderStatus]
@@ -180,7 +181,7 @@ enum TaskPage: PageKind {
       else { return nil }
       return TaskLink(id: other.id, title: other.title)
     }
-    let timeline = Self.timeline(id, model)
+    let timeline = model.timeline(id)
     var holders: [HolderStatus] = []
     if model.reports.hasReports {
       holders = plan.holders(of: task).map { holder in
@@ -315,7 +316,7 @@ enum TaskPage: PageKind {
     var items: [[String: Any]] = []
     // Each period's gathered entries, newest first, and where their item goes.
     var gathered: [PeriodID: (index: Int, entries: [TimelineEntry])] = [:]
-    for entry in input.timeline.reversed() {
+    for entry in input.timeline.value.reversed() {
       if assignees.contains(entry.reporter.assignee) {
         items.append(entryView(entry))
       } else if gathered[entry.period] != nil {
@@ -382,9 +383,8 @@ enum TaskPage: PageKind {
   }
 
   /// What the reports said of a task, oldest first.
-  static func timeline(_ id: TaskID, _ model: SiteModel) -> [TimelineEntry] {
-    let plan = model.plan
-    return model.reports.timeline(id).map { entry in
+  static func timeline(_ id: TaskID, _ plan: Plan, _ reports: ReportIndex) -> [TimelineEntry] {
+    reports.timeline(id).map { entry in
       TimelineEntry(
         reporter: entry.report.reporter, reporterName: plan.name(of: entry.report.reporter),
         period: entry.report.period,
