@@ -15,16 +15,16 @@ public struct CSVTable: Sendable {
   private static let pieceSize = 1 << 20
 
   public init(header: [String]) {
-    self.header = header
-    current.reserveCapacity(1 << 16)
-    append(header)
+    self.init(header: header, continuing: false)
   }
 
   /// With `continuing`, rows that go on a table begun elsewhere: no byte
   /// order mark and no header row (the columns are still `header`'s).
   public init(header: [String], continuing: Bool) {
-    self.init(header: header)
+    self.header = header
     if continuing { current = [] }
+    current.reserveCapacity(1 << 16)
+    if !continuing { append(header) }
   }
 
   /// The table's bytes, in pieces.

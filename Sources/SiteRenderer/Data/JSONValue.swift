@@ -17,7 +17,7 @@ enum JSONValue {
   /// A long array whose elements were serialized on all cores in runs
   /// (`runBytes`, see `PlanData.taskRuns`); each run becomes one piece of
   /// the file, with its key when it has one (`OutputFile.keys`).
-  case runs([[UInt8]], keys: [ContentHash]? = nil)
+  case runs([[UInt8]], keys: [ContentHash])
 
   /// A string, or null when absent.
   static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
@@ -90,7 +90,7 @@ enum JSONValue {
         pieces?.append(out)
         pieces?.append(contentsOf: runs)
         keys.append(nil)
-        keys += runKeys?.map { Optional($0) } ?? Array(repeating: nil, count: runs.count)
+        keys += runKeys.map { Optional($0) }
         out = []
       } else {
         for run in runs { out.append(contentsOf: run) }

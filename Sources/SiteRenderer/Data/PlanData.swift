@@ -164,12 +164,12 @@ struct PlanData: Sendable {
 
   /// The tasks in runs of `runLength`, each written by `write` (given the
   /// run and whether it ends the list) on all cores, or taken from
-  /// `earlier` when it was made from the same values: the key of a run of
-  /// `path` is the digest of its tasks' data and of everything else the
-  /// files are written with (`Input.rest`), so whatever `write` reads
-  /// from the input is part of it.
+  /// `earlier` (the same file's) when it was made from the same values: a
+  /// run's key is the digest of its tasks' data and of everything else the
+  /// files are written with (`Input.rest`), so whatever `write` reads from
+  /// the input is part of it.
   func taskRuns(
-    _ path: String, _ earlier: EarlierPieces?,
+    _ earlier: EarlierPieces?,
     _ write: @Sendable (ArraySlice<Shared<TaskData>>, _ last: Bool) -> [UInt8]
   ) -> (pieces: [[UInt8]], keys: [ContentHash]) {
     let tasks = input.tasks
@@ -179,7 +179,6 @@ struct PlanData: Sendable {
     let runs = Parallel.map(starts, chunk: 1) { start -> ([UInt8], ContentHash) in
       let end = min(tasks.count, start + length)
       var key = ContentHash()
-      key.update(path)
       key.update(rest.value)
       key.update(end == tasks.count ? 1 : 0)
       for task in tasks[start..<end] { key.update(task.digest.value) }
@@ -226,7 +225,7 @@ struct PlanData: Sendable {
     }
     // Tasks are most of the file: they are serialized on all cores, in
     // runs that become the pieces the file is written in.
-    let runs = taskRuns("du-lieu/plan.json", earlier) { run, last in
+    let runs = taskRuns(earlier) { run, last in
       JSONValue.runBytes(run.map { taskJSON($0.value) }, indent: 2, last: last)
     }
     let tasks = JSONValue.runs(runs.pieces, keys: runs.keys)
@@ -509,7 +508,7 @@ struct PlanData: Sendable {
   }
 
   func tasksCSV(_ earlier: EarlierPieces? = nil) -> (pieces: [[UInt8]], keys: [ContentHash?]) {
-    keyedTable(DataDictionary.tasks, "du-lieu/tasks.csv", earlier) { data in
+    keyedTable(DataDictionary.tasks, earlier) { data in
       let task = data.task
       return [
         [
@@ -528,7 +527,7 @@ struct PlanData: Sendable {
   func assignmentsCSV(_ earlier: EarlierPieces? = nil) -> (
     pieces: [[UInt8]], keys: [ContentHash?]
   ) {
-    keyedTable(DataDictionary.assignments, "du-lieu/assignments.csv", earlier) { data in
+    keyedTable(DataDictionary.assignments, earlier) { data in
       let task = data.task
       return task.assignments.enumerated().flatMap { index, assignment in
         assignment.assignees.map { assignee -> KeyValuePairs<String, String> in
@@ -547,11 +546,11 @@ struct PlanData: Sendable {
   /// A table of `file`'s columns with each task's `rows`, in runs of
   /// tasks (`taskRuns`): the header, then one piece per run.
   private func keyedTable(
-    _ file: DataDictionary.File, _ path: String, _ earlier: EarlierPieces?,
+    _ file: DataDictionary.File, _ earlier: EarlierPieces?,
     _ rows: @escaping @Sendable (TaskData) -> [KeyValuePairs<String, String>]
   ) -> (pieces: [[UInt8]], keys: [ContentHash?]) {
     let header = file.fields.map(\.name)
-    let runs = taskRuns(path, earlier) { run, _ in
+    let runs = taskRuns(earlier) { run, _ in
       var table = CSVTable(header: header, continuing: true)
       for task in run {
         for row in rows(task.value) { table.append(row) }

@@ -47,7 +47,7 @@ extension PlanData {
         1, title: commune.fullName, detail: commune.kind.label,
         path: Route.commune(commune.id).path, extra: extra)
     }
-    let runs = taskRuns(SiteRenderer.searchIndexPath, earlier) { run, _ in
+    let runs = taskRuns(earlier) { run, _ in
       var part = SearchPart()
       for task in run.map(\.value.task) {
         let path = Route.task(task.id).path
