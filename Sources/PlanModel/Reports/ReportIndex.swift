@@ -42,8 +42,11 @@ public struct ReportIndex: Sendable {
   private var byReporter: [Reporter: [Report]] = [:]
   private var byPeriodReporter: [PeriodID: [Reporter: Report]] = [:]
   private var figures: [IndicatorID: [(figure: IndicatorReport, report: Report)]] = [:]
-  /// Each body's latest entry stating a status or a progress, by task.
-  private var latestEntries: [Reporter: [TaskID: Entry]] = [:]
+  /// Each task's latest entry stating a status or a progress, by body.
+  ///
+  /// Keyed by task first: it is made on all cores, one task at a time
+  /// (a million entries in a plan whose communes all report).
+  private var latestEntries: [TaskID: [Reporter: Entry]] = [:]
   /// The bodies that must report each period.
   private var expectedReporters: [Reporter] = []
   /// Each period's place in the schedule.
@@ -61,13 +64,16 @@ public struct ReportIndex: Sendable {
       (plan.schedule?.periods ?? []).enumerated().map { ($1.id, $0) },
       uniquingKeysWith: { first, _ in first })
     ranks = order
-    for report in plan.reports {
+    // The entries are made on all cores, a report at a time, and only
+    // gathered by task here.
+    let reportEntries = Parallel.map(plan.reports) { report in
       let rank = order[report.period] ?? Int.max
+      return report.tasks.map { Entry(report: report, update: $0, rank: rank) }
+    }
+    for (report, entries) in zip(plan.reports, reportEntries) {
       byReporter[report.reporter, default: []].append(report)
       byPeriodReporter[report.period, default: [:]][report.reporter] = report
-      for update in report.tasks {
-        byTask[update.task, default: []].append(Entry(report: report, update: update, rank: rank))
-      }
+      for entry in entries { byTask[entry.update.task, default: []].append(entry) }
       for figure in report.indicators {
         figures[figure.indicator, default: []].append((figure, report))
       }
@@ -75,18 +81,26 @@ public struct ReportIndex: Sendable {
     // Oldest first: by date, then the period's place in the schedule (an
     // unscheduled one first), then the reporter. On all cores, and with
     // each entry's rank rather than a lookup per comparison: a task
-    // addressed to every commune has hundreds of entries.
+    // addressed to every commune has hundreds of entries. Each body's
+    // latest word on the task is taken in the same pass.
     let reportedIDs = Array(byTask.keys)
     let unsorted = byTask
     let sorted = Parallel.map(reportedIDs, chunk: 64) { task in
-      (unsorted[task] ?? []).sorted { first, second in
+      let entries = (unsorted[task] ?? []).sorted { first, second in
         if first.report.date != second.report.date { return first.report.date < second.report.date }
         let (one, two) = (first.sortRank, second.sortRank)
         if one != two { return one < two }
         return first.report.reporter < second.report.reporter
       }
+      var latest: [Reporter: Entry] = [:]
+      for entry in entries where entry.update.status != nil || entry.update.progress != nil {
+        latest[entry.report.reporter] = entry
+      }
+      return (entries, latest)
     }
-    byTask = Dictionary(uniqueKeysWithValues: zip(reportedIDs, sorted))
+    byTask = Dictionary(uniqueKeysWithValues: zip(reportedIDs, sorted.map(\.0)))
+    latestEntries = Dictionary(
+      uniqueKeysWithValues: zip(reportedIDs, sorted.map(\.1)).filter { !$0.1.isEmpty })
     let entries = byTask
     // Looked up, not filtered from every task: a focused model (serve's
     // first step) must not pay for the whole plan.
@@ -97,11 +111,6 @@ public struct ReportIndex: Sendable {
       return (deciding.isEmpty ? holders : deciding).map(\.reporter)
     }
     deciders = Dictionary(zip(reported.map(\.id), deciding)) { first, _ in first }
-    for entries in byTask.values {
-      for entry in entries where entry.update.status != nil || entry.update.progress != nil {
-        latestEntries[entry.report.reporter, default: [:]][entry.update.task] = entry
-      }
-    }
     latestDate = plan.reports.map(\.date).max()
     expectedReporters = plan.schedule == nil ? [] : Self.expectedReporters(plan)
   }
@@ -123,7 +132,7 @@ public struct ReportIndex: Sendable {
   /// The latest entry of `reporter` on `task` that states a status or a
   /// progress (an entry with only a text keeps the earlier status).
   public func latest(_ reporter: Reporter, on task: TaskID) -> Entry? {
-    latestEntries[reporter]?[task]
+    latestEntries[task]?[reporter]
   }
 
   /// The same among the reports of the periods `included` accepts (a
@@ -140,7 +149,13 @@ public struct ReportIndex: Sendable {
   /// The tasks `reporter` has stated a status or a progress on (looked up
   /// once for a body's whole listing, not once per duty).
   public func reportedTasks(of reporter: Reporter) -> Set<TaskID> {
-    Set(latestEntries[reporter]?.keys ?? [:].keys)
+    var tasks = Set<TaskID>()
+    for report in reports(of: reporter) {
+      for update in report.tasks where update.status != nil || update.progress != nil {
+        tasks.insert(update.task)
+      }
+    }
+    return tasks
   }
 
   /// The figures the reports give for an indicator, with their reports.

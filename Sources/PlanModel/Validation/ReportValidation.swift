@@ -358,11 +358,51 @@ struct ReportValidation {
   /// Reports are taken by the end of their period, then by date: a report
   /// dated outside its period (warned about on its own) must not make the
   /// reports of other periods look like they go backwards.
-  private func checkAcrossReports(_ reports: [Report], schedule: ReportingSchedule?) {
-    struct Key: Hashable {
-      var reporter: Reporter
-      var task: TaskID
+  /// A body's report giving a task less progress than its report before.
+  private struct ProgressDecrease {
+    /// The report's place in the order checked, and the line's in the report.
+    let order: (report: Int, line: Int)
+    let task: TaskID
+    let was: Int
+    let now: Int
+    let location: SourceLocation
+    let before: SourceLocation
+  }
+
+  /// Where a body's progress on a task goes down from one report to its next.
+  ///
+  /// In the order of `reports` and of their lines. Each body's reports
+  /// are read on their own, on all cores: a plan whose communes all report
+  /// has a million lines.
+  private static func progressDecreases(_ reports: [Report]) -> [ProgressDecrease] {
+    var byReporter: [Reporter: [Int]] = [:]
+    for (index, report) in reports.enumerated() {
+      byReporter[report.reporter, default: []].append(index)
     }
+    let found = Parallel.map(Array(byReporter.values)) { indexes in
+      var previous: [TaskID: (progress: Int?, location: SourceLocation)] = [:]
+      var found: [ProgressDecrease] = []
+      for index in indexes {
+        for (line, update) in reports[index].tasks.enumerated() {
+          if let before = previous[update.task], let was = before.progress,
+            let now = update.progress, now < was
+          {
+            found.append(
+              ProgressDecrease(
+                order: (index, line), task: update.task, was: was, now: now,
+                location: update.source.location, before: before.location))
+          }
+          if update.status != nil || update.progress != nil {
+            previous[update.task] = (update.progress, update.source.location)
+          }
+        }
+      }
+      return found
+    }
+    return found.joined().sorted { $0.order < $1.order }
+  }
+
+  private func checkAcrossReports(_ reports: [Report], schedule: ReportingSchedule?) {
     var periods: [PeriodID: ReportingPeriod] = [:]
     for period in schedule?.periods ?? [] { periods[period.id] = period }
     func rank(_ report: Report) -> (Day, Day) {
@@ -374,28 +414,18 @@ struct ReportValidation {
       periods[report.period].map { Self.misdating(report.date, of: $0, in: schedule) == nil }
         ?? true
     }
-    var previous: [Key: (progress: Int?, location: SourceLocation)] = [:]
-    for report in fitting.sorted(by: { rank($0) < rank($1) }) {
-      for update in report.tasks {
-        let key = Key(reporter: report.reporter, task: update.task)
-        if let before = previous[key], let was = before.progress, let now = update.progress,
-          now < was
-        {
-          self.report.warning(
-            vi: "tiến độ của nhiệm vụ '\(update.task.rawValue)' giảm từ \(was)% xuống \(now)%",
-            en: "the progress of task '\(update.task.rawValue)' goes down from \(was)% to \(now)%",
-            at: update.source.location,
-            notes: [
-              Diagnostic.Note(
-                vi: "kiểm tra lại với báo cáo trước của cùng đơn vị",
-                en: "check against the same reporter's previous report",
-                at: before.location)
-            ])
-        }
-        if update.status != nil || update.progress != nil {
-          previous[key] = (update.progress, update.source.location)
-        }
-      }
+    for decrease in Self.progressDecreases(fitting.sorted(by: { rank($0) < rank($1) })) {
+      let (task, was, now) = (decrease.task.rawValue, decrease.was, decrease.now)
+      self.report.warning(
+        vi: "tiến độ của nhiệm vụ '\(task)' giảm từ \(was)% xuống \(now)%",
+        en: "the progress of task '\(task)' goes down from \(was)% to \(now)%",
+        at: decrease.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "kiểm tra lại với báo cáo trước của cùng đơn vị",
+            en: "check against the same reporter's previous report",
+            at: decrease.before)
+        ])
     }
     var figures: [String: IndicatorReport] = [:]
     for report in reports {
