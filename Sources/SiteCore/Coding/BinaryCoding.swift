@@ -102,6 +102,7 @@ final class ByteSink: EncodingSink {
     /// Where each long string value was first written (by its bytes: a
     /// reference must give back the very bytes).
     var written: [UTF8Bytes: Int] = [:]
+    var kinds = KindCache()
   }
 
   let wantsDigests = false
@@ -120,6 +121,7 @@ final class ByteSink: EncodingSink {
 
   var output: [UInt8] { state.pointee.output }
 
+  func kind<T>(of type: T.Type) -> ValueKind { state.pointee.kinds.kind(of: type) }
   func byte(_ value: UInt8) { state.pointee.output.append(value) }
   func bytes(_ value: UnsafeRawBufferPointer) { state.pointee.output.append(contentsOf: value) }
 
@@ -155,6 +157,7 @@ final class HashSink: EncodingSink {
   private struct State {
     var hash = ContentHash()
     var count = 0
+    var kinds = KindCache()
   }
 
   let wantsDigests = true
@@ -173,6 +176,8 @@ final class HashSink: EncodingSink {
     state.deallocate()
     buffer.deallocate()
   }
+
+  func kind<T>(of type: T.Type) -> ValueKind { state.pointee.kinds.kind(of: type) }
 
   func byte(_ value: UInt8) {
     let count = state.pointee.count

@@ -182,11 +182,19 @@ final class StreamReader {
   }
 
   /// The value at the offset as `T`.
+  ///
+  /// The common scalars are read directly, and given back by a cast that
+  /// checks nothing (the type was compared just before): a checked cast
+  /// (`as? T`) makes an optional of `T`, whose metadata the runtime looks
+  /// up in a locked table on every call.
   func value<T: Decodable>(_ type: T.Type, depth: Int) throws -> T {
-    if type == String.self, let text = try string() as? T { return text }
-    if type == Int.self, let number = Int(exactly: try int()) as? T { return number }
-    if type == Bool.self, let flag = try bool() as? T { return flag }
-    if type == Double.self, let number = try double() as? T { return number }
+    if type == String.self { return unsafeBitCast(try string(), to: T.self) }
+    if type == Int.self {
+      guard let number = Int(exactly: try int()) else { throw Damaged() }
+      return unsafeBitCast(number, to: T.self)
+    }
+    if type == Bool.self { return unsafeBitCast(try bool(), to: T.self) }
+    if type == Double.self { return unsafeBitCast(try double(), to: T.self) }
     return try T(from: StreamDecoder(reader: self, depth: depth))
   }
 }

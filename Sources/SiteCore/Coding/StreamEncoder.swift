@@ -32,6 +32,26 @@ protocol EncodingSink: AnyObject {
   func string(_ value: String)
   /// Whether values with a precomputed digest should give only that.
   var wantsDigests: Bool { get }
+  /// `ValueKind.of(type)`, remembered by this sink (`KindCache`).
+  func kind<T>(of type: T.Type) -> ValueKind
+}
+
+/// The kinds of the types one sink has met, so that a value of a type met
+/// before costs a short scan rather than `ValueKind.of`'s lock: a digest of
+/// a report's page meets a few types thousands of times, on both cores at
+/// once.
+struct KindCache {
+  private var kinds: [(type: ObjectIdentifier, kind: ValueKind)] = []
+  /// Past this many types, the rest are looked up each time.
+  private static let capacity = 32
+
+  mutating func kind<T>(of type: T.Type) -> ValueKind {
+    let id = ObjectIdentifier(type)
+    for entry in kinds where entry.type == id { return entry.kind }
+    let kind = ValueKind.of(type)
+    if kinds.count < Self.capacity { kinds.append((id, kind)) }
+    return kind
+  }
 }
 
 /// The byte form of Codable values that `BinaryEncoder` writes and
@@ -144,12 +164,15 @@ extension EncodingSink {
   /// Encodes any value at `depth`, giving only the digest of values that
   /// carry one when the sink wants digests.
   func value<T: Encodable>(_ value: T, depth: Int) throws {
-    // The common scalars first, by type (cheaper than casting to a protocol).
-    if T.self == String.self, let text = value as? String { return string(text) }
-    if T.self == Int.self, let number = value as? Int { return int(Int64(number)) }
-    if T.self == Bool.self, let flag = value as? Bool { return bool(flag) }
-    if T.self == Double.self, let number = value as? Double { return double(number) }
-    switch ValueKind.of(T.self) {
+    // The common scalars first, by type (cheaper than casting to a
+    // protocol), given by a cast that checks nothing: the type was just
+    // compared, and a checked cast makes an optional, whose metadata the
+    // runtime looks up in a locked table.
+    if T.self == String.self { return string(unsafeBitCast(value, to: String.self)) }
+    if T.self == Int.self { return int(Int64(unsafeBitCast(value, to: Int.self))) }
+    if T.self == Bool.self { return bool(unsafeBitCast(value, to: Bool.self)) }
+    if T.self == Double.self { return double(unsafeBitCast(value, to: Double.self)) }
+    switch kind(of: T.self) {
     case .precomputedDigest:
       if wantsDigests, let digested = value as? PrecomputedDigest {
         byte(StreamTag.digest)
