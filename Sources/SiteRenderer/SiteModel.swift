@@ -26,6 +26,10 @@ final class SiteModel: Sendable {
   /// What the reports said of each task, made once for its page and the
   /// plan's data (`TaskPage.timeline`).
   let timelines: [TaskID: Shared<[TaskPage.TimelineEntry]>]
+  /// Each report with its digest, made once for its pages and the plan's
+  /// data (a commune's report has thousands of entries; empty in a focused
+  /// model, whose pages show none).
+  let sharedReports: [Report.Key: Shared<Report>]
   /// How many duties each commune has (named, by kind, for all).
   let communeDutyCounts: [CommuneID: Int]
   /// Each task's assignments' own deadlines, in order (rows need them
@@ -89,6 +93,11 @@ final class SiteModel: Sendable {
     self.rows = rows
     tasks = standing.tasks
     timelines = standing.timelines
+    sharedReports =
+      focus == nil
+      ? Dictionary(zip(plan.reports.map(\.key), Parallel.map(plan.reports) { Shared($0) })) {
+        first, _ in first
+      } : [:]
     let unreported = ShownStatus(
       TaskState(
         status: nil, progress: nil, doneOn: nil, asOf: nil, source: .none, deciding: 0,
@@ -201,6 +210,11 @@ final class SiteModel: Sendable {
   /// What the reports said of a task, oldest first, with its digest.
   func timeline(_ id: TaskID) -> Shared<[TaskPage.TimelineEntry]> {
     timelines[id] ?? Shared([])
+  }
+
+  /// A report with its digest.
+  func shared(_ report: Report) -> Shared<Report> {
+    sharedReports[report.key] ?? Shared(report)
   }
 
   /// The row of a task (every task of the plan has one).

@@ -59,9 +59,12 @@ struct PlanData: Sendable {
   }
 
   struct ReportData: Encodable, Sendable {
-    let report: Report
+    /// Digested once for the report's pages and these files.
+    let shared: Shared<Report>
     let reporterName: String
     let due: Day?
+
+    var report: Report { shared.value }
   }
 
   /// Whether one body that must report sent its report for one period.
@@ -96,7 +99,8 @@ struct PlanData: Sendable {
       indicators: IndicatorsPage.input(model).entries, schedule: plan.schedule,
       reports: plan.reports.map {
         ReportData(
-          report: $0, reporterName: plan.name(of: $0.reporter), due: plan.period($0.period)?.due)
+          shared: model.shared($0), reporterName: plan.name(of: $0.reporter),
+          due: plan.period($0.period)?.due)
       },
       submissions: (plan.schedule?.periods ?? []).flatMap { period in
         model.reports.expected(in: period.id).map { reporter in

@@ -297,15 +297,29 @@ enum ReportPage: PageKind {
   static let template = "report"
 
   struct Input: Encodable, Sendable {
-    /// The report without its entries (those of this page are in `tasks`).
-    let report: Report
+    /// The whole report, digested once for all its pages and the plan's data.
+    ///
+    /// A page's own entries, encoded again for each page, were
+    /// the largest part of a build's digests in a plan whose communes all
+    /// report. An edit of one entry makes the report's pages again.
+    let shared: Shared<Report>
     let reporterName: String
     let period: ReportingPeriod
-    let tasks: [Line]
+    /// Which of the report's entries this page shows, and their tasks' titles.
+    let lines: Range<Int>
+    let titles: [String]
     let figures: [Figure]
     let page: Int
     let pageCount: Int
     let taskCount: Int
+
+    var report: Report { shared.value }
+    /// This page's entries with their tasks' titles.
+    var tasks: [Line] {
+      zip(report.tasks.dropFirst(lines.lowerBound).prefix(lines.count), titles).map {
+        Line(update: $0, title: $1)
+      }
+    }
   }
 
   /// Digested as a list of its fields: a commune's report has thousands.
@@ -332,9 +346,7 @@ enum ReportPage: PageKind {
     guard let report = model.reports.report(period, reporter),
       let schedulePeriod = model.plan.period(period)
     else { return [] }
-    var head = report
-    head.tasks = []
-    head.indicators = []
+    let shared = model.shared(report)
     let size = SiteModel.rowsPerPage
     let count = max(1, (report.tasks.count + size - 1) / size)
     let figures = report.indicators.map { figure in
@@ -342,10 +354,12 @@ enum ReportPage: PageKind {
       return Figure(figure: figure, name: indicator?.name ?? "", unit: indicator?.unit ?? "")
     }
     return (1...count).map { page in
-      Input(
-        report: head, reporterName: model.plan.name(of: reporter), period: schedulePeriod,
-        tasks: report.tasks.dropFirst((page - 1) * size).prefix(size).map { update in
-          Line(update: update, title: model.row(update.task)?.value.title ?? "")
+      let lines = min((page - 1) * size, report.tasks.count)..<min(page * size, report.tasks.count)
+      return Input(
+        shared: shared, reporterName: model.plan.name(of: reporter), period: schedulePeriod,
+        lines: lines,
+        titles: report.tasks.dropFirst(lines.lowerBound).prefix(lines.count).map { update in
+          model.row(update.task)?.value.title ?? ""
         },
         figures: page == 1 ? figures : [], page: page, pageCount: count,
         taskCount: report.tasks.count)
