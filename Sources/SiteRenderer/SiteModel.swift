@@ -212,9 +212,13 @@ final class SiteModel: Sendable {
     timelines[id] ?? Shared([])
   }
 
-  /// A report with its digest.
+  /// A report with its digest (the one made with the model if it is of
+  /// the same file: two files naming one period and body would share a key).
   func shared(_ report: Report) -> Shared<Report> {
-    sharedReports[report.key] ?? Shared(report)
+    if let shared = sharedReports[report.key], shared.value.source == report.source {
+      return shared
+    }
+    return Shared(report)
   }
 
   /// The row of a task (every task of the plan has one).

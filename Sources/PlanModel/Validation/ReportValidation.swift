@@ -353,11 +353,6 @@ struct ReportValidation {
 
   // MARK: - Across reports
 
-  /// Progress that goes down, and one figure given by two reports.
-  ///
-  /// Reports are taken by the end of their period, then by date: a report
-  /// dated outside its period (warned about on its own) must not make the
-  /// reports of other periods look like they go backwards.
   /// A body's report giving a task less progress than its report before.
   private struct ProgressDecrease {
     /// The report's place in the order checked, and the line's in the report.
@@ -402,6 +397,11 @@ struct ReportValidation {
     return found.joined().sorted { $0.order < $1.order }
   }
 
+  /// Progress that goes down, and one figure given by two reports.
+  ///
+  /// Reports are taken by the end of their period, then by date: a report
+  /// dated outside its period (warned about on its own) must not make the
+  /// reports of other periods look like they go backwards.
   private func checkAcrossReports(_ reports: [Report], schedule: ReportingSchedule?) {
     var periods: [PeriodID: ReportingPeriod] = [:]
     for period in schedule?.periods ?? [] { periods[period.id] = period }
