@@ -40,16 +40,42 @@ protocol EncodingSink: AnyObject {
 /// before costs a short scan rather than `ValueKind.of`'s lock: a digest of
 /// a report's page meets a few types thousands of times, on both cores at
 /// once.
+///
+/// Held inline (a build makes a sink for every digest, and an array here
+/// was an allocation for each): each slot is a type's metadata address
+/// with its kind in the low bits, which an 8-byte-aligned address leaves
+/// free; 0 is an empty slot.
 struct KindCache {
-  private var kinds: [(type: ObjectIdentifier, kind: ValueKind)] = []
-  /// Past this many types, the rest are looked up each time.
-  private static let capacity = 32
+  private var slots:
+    (
+      UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt, UInt
+    ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+  private var count = 0
+  private static let capacity = 16
+  private static let kindBits: UInt = 7
 
   mutating func kind<T>(of type: T.Type) -> ValueKind {
-    let id = ObjectIdentifier(type)
-    for entry in kinds where entry.type == id { return entry.kind }
+    let address = UInt(bitPattern: ObjectIdentifier(type))
+    let count = count
+    let cached: ValueKind? = withUnsafeBytes(of: &slots) { raw in
+      for index in 0..<count {
+        let slot = raw.load(fromByteOffset: index * MemoryLayout<UInt>.stride, as: UInt.self)
+        if slot & ~Self.kindBits == address {
+          return ValueKind(rawValue: UInt8(slot & Self.kindBits))
+        }
+      }
+      return nil
+    }
+    if let cached { return cached }
     let kind = ValueKind.of(type)
-    if kinds.count < Self.capacity { kinds.append((id, kind)) }
+    if count < Self.capacity, address & Self.kindBits == 0 {
+      withUnsafeMutableBytes(of: &slots) { raw in
+        raw.storeBytes(
+          of: address | UInt(kind.rawValue), toByteOffset: count * MemoryLayout<UInt>.stride,
+          as: UInt.self)
+      }
+      self.count = count + 1
+    }
     return kind
   }
 }
