@@ -110,6 +110,10 @@ public struct TaskUpdate: Hashable, Sendable, Codable {
     self.text = text
     self.source = source
   }
+
+  /// Whether the entry states a status or a progress (an entry with only a
+  /// text keeps the reporter's earlier status).
+  public var statesStanding: Bool { status != nil || progress != nil }
 }
 
 /// A figure a report gives for an indicator.

@@ -93,7 +93,7 @@ public struct ReportIndex: Sendable {
         return first.report.reporter < second.report.reporter
       }
       var latest: [Reporter: Entry] = [:]
-      for entry in entries where entry.update.status != nil || entry.update.progress != nil {
+      for entry in entries where entry.update.statesStanding {
         latest[entry.report.reporter] = entry
       }
       return (entries, latest)
@@ -142,7 +142,7 @@ public struct ReportIndex: Sendable {
   ) -> Entry? {
     timeline(task).last {
       $0.report.reporter == reporter && included($0.report.period)
-        && ($0.update.status != nil || $0.update.progress != nil)
+        && $0.update.statesStanding
     }
   }
 
@@ -151,7 +151,7 @@ public struct ReportIndex: Sendable {
   public func reportedTasks(of reporter: Reporter) -> Set<TaskID> {
     var tasks = Set<TaskID>()
     for report in reports(of: reporter) {
-      for update in report.tasks where update.status != nil || update.progress != nil {
+      for update in report.tasks where update.statesStanding {
         tasks.insert(update.task)
       }
     }
@@ -191,7 +191,7 @@ public struct ReportIndex: Sendable {
     var dates: [Reporter: Day] = [:]
     for entry in entries where entry.rank <= last {
       dates[entry.report.reporter] = entry.report.date
-      if entry.update.status != nil || entry.update.progress != nil {
+      if entry.update.statesStanding {
         latestByReporter[entry.report.reporter] = entry.update
       }
     }

@@ -387,7 +387,7 @@ struct ReportValidation {
                 order: (index, line), task: update.task, was: was, now: now,
                 location: update.source.location, before: before.location))
           }
-          if update.status != nil || update.progress != nil {
+          if update.statesStanding {
             previous[update.task] = (update.progress, update.source.location)
           }
         }

@@ -311,9 +311,9 @@ enum ReportPage: PageKind {
     let figures: [Figure]
     let page: Int
     let pageCount: Int
-    let taskCount: Int
 
     var report: Report { shared.value }
+    var taskCount: Int { report.tasks.count }
     /// This page's entries with their tasks' titles.
     var tasks: [Line] {
       zip(report.tasks.dropFirst(lines.lowerBound).prefix(lines.count), titles).map {
@@ -361,8 +361,7 @@ enum ReportPage: PageKind {
         titles: report.tasks.dropFirst(lines.lowerBound).prefix(lines.count).map { update in
           model.row(update.task)?.value.title ?? ""
         },
-        figures: page == 1 ? figures : [], page: page, pageCount: count,
-        taskCount: report.tasks.count)
+        figures: page == 1 ? figures : [], page: page, pageCount: count)
     }
   }
 
