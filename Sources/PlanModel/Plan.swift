@@ -70,6 +70,9 @@ public struct Plan: Sendable {
   public func group(_ id: GroupID) -> TaskGroup? { groupsByID[id].map { groups[$0] } }
   public func agency(_ id: AgencyID) -> Agency? { agenciesByID[id].map { agencies[$0] } }
   public func commune(_ id: CommuneID) -> Commune? { communesByID[id].map { communes[$0] } }
+  /// The place of an agency in `agencies`, and of a commune in `communes`.
+  func place(of id: AgencyID) -> Int? { agenciesByID[id] }
+  func place(of id: CommuneID) -> Int? { communesByID[id] }
   public func indicator(_ id: IndicatorID) -> Indicator? {
     indicatorsByID[id].map { indicators[$0] }
   }

@@ -27,29 +27,54 @@ extension Plan {
 
   /// Every body holding `task`, with its roles: agencies in registry order,
   /// then communes.
+  ///
+  /// Roles are gathered as bits by each body's place in the plan, not in
+  /// sets by id: a task addressed to all communes has a hundred holders,
+  /// and this is asked for each task page and each task's deciders.
   public func holders(of task: PlanTask) -> [(reporter: Reporter, roles: Set<Assignment.Role>)] {
-    var agencyRoles: [AgencyID: Set<Assignment.Role>] = [:]
-    var communeRoles: [CommuneID: Set<Assignment.Role>] = [:]
+    var agencyRoles = [UInt8](repeating: 0, count: agencies.count)
+    var communeRoles = [UInt8](repeating: 0, count: communes.count)
     for assignment in task.assignments {
+      let bit = Self.bit(assignment.role)
       for assignee in assignment.assignees {
         switch assignee {
-        case .agency(let id): agencyRoles[id, default: []].insert(assignment.role)
-        case .commune(let id): communeRoles[id, default: []].insert(assignment.role)
+        case .agency(let id):
+          if let place = place(of: id) { agencyRoles[place] |= bit }
+        case .commune(let id):
+          if let place = place(of: id) { communeRoles[place] |= bit }
         case .collective(let collective):
           if collective.includesAgencies {
-            for agency in agencies { agencyRoles[agency.id, default: []].insert(assignment.role) }
+            for place in agencyRoles.indices { agencyRoles[place] |= bit }
           } else {
-            for commune in communes where collective.includes(commune.kind) {
-              communeRoles[commune.id, default: []].insert(assignment.role)
+            for (place, commune) in communes.enumerated() where collective.includes(commune.kind) {
+              communeRoles[place] |= bit
             }
           }
         }
       }
     }
-    return agencies.compactMap { agency in agencyRoles[agency.id].map { (.agency(agency.id), $0) } }
-      + communes.compactMap { commune in
-        communeRoles[commune.id].map { (.commune(commune.id), $0) }
-      }
+    var holders: [(reporter: Reporter, roles: Set<Assignment.Role>)] = []
+    for (place, bits) in agencyRoles.enumerated() where bits != 0 {
+      holders.append((.agency(agencies[place].id), Self.roleSets[Int(bits)]))
+    }
+    for (place, bits) in communeRoles.enumerated() where bits != 0 {
+      holders.append((.commune(communes[place].id), Self.roleSets[Int(bits)]))
+    }
+    return holders
+  }
+
+  /// A role's bit in `holders(of:)`.
+  private static func bit(_ role: Assignment.Role) -> UInt8 {
+    switch role {
+    case .lead: 1
+    case .support: 2
+    case .implement: 4
+    }
+  }
+
+  /// The set of roles of each combination of bits, made once.
+  private static let roleSets: [Set<Assignment.Role>] = (0..<8).map { bits in
+    Set(Assignment.Role.allCases.filter { bits & Int(bit($0)) != 0 })
   }
 
   /// The reporter's name: `Sở Tài chính`, `Xã Anh Sơn`.
