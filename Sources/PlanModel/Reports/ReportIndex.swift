@@ -14,14 +14,17 @@ public struct ReportIndex: Sendable {
     public let update: TaskUpdate
     /// The report's period's place in the schedule (unscheduled: last).
     let rank: Int
+    /// The reporting body's place (`ReportIndex.place(of:)`).
+    let place: Int
     /// The place by which a task's history orders entries of one day
     /// (unscheduled: first).
     var sortRank: Int { rank == Int.max ? 0 : rank }
 
-    init(report: Report, update: TaskUpdate, rank: Int) {
+    init(report: Report, update: TaskUpdate, rank: Int, place: Int) {
       self.report = report
       self.update = update
       self.rank = rank
+      self.place = place
     }
   }
 
@@ -51,10 +54,14 @@ public struct ReportIndex: Sendable {
   private var expectedReporters: [Reporter] = []
   /// Each period's place in the schedule.
   private let ranks: [PeriodID: Int]
-  /// For each task with entries, the bodies that decide whether it is done
-  /// (see `TaskState`), worked out once: a task addressed to all communes
-  /// has a hundred holders, and its state is asked for once a period.
-  private var deciders: [TaskID: [Reporter]] = [:]
+  /// For each task with entries, the places of the bodies that decide
+  /// whether it is done (see `TaskState`), worked out once: a task
+  /// addressed to all communes has a hundred holders, and its state is
+  /// asked for once a period.
+  private var deciders: [TaskID: [Int]] = [:]
+  /// The places of reporting bodies the plan does not list (after the
+  /// plan's agencies and communes; see `place(of:)`).
+  private var unlisted: [Reporter: Int] = [:]
   /// The date of the latest report (the data's cut-off), if any.
   public let latestDate: Day?
 
@@ -64,11 +71,17 @@ public struct ReportIndex: Sendable {
       (plan.schedule?.periods ?? []).enumerated().map { ($1.id, $0) },
       uniquingKeysWith: { first, _ in first })
     ranks = order
+    let listed = plan.agencies.count + plan.communes.count
+    for report in plan.reports where Self.listedPlace(of: report.reporter, plan) == nil {
+      if unlisted[report.reporter] == nil { unlisted[report.reporter] = listed + unlisted.count }
+    }
+    let unlisted = unlisted
     // The entries are made on all cores, a report at a time, and only
     // gathered by task here.
     let reportEntries = Parallel.map(plan.reports) { report in
       let rank = order[report.period] ?? Int.max
-      return report.tasks.map { Entry(report: report, update: $0, rank: rank) }
+      let place = Self.listedPlace(of: report.reporter, plan) ?? unlisted[report.reporter] ?? 0
+      return report.tasks.map { Entry(report: report, update: $0, rank: rank, place: place) }
     }
     for (report, entries) in zip(plan.reports, reportEntries) {
       byReporter[report.reporter, default: []].append(report)
@@ -105,10 +118,12 @@ public struct ReportIndex: Sendable {
     // Looked up, not filtered from every task: a focused model (serve's
     // first step) must not pay for the whole plan.
     let reported = entries.keys.compactMap { plan.task($0) }
-    let deciding = Parallel.map(reported, chunk: 64) { task -> [Reporter] in
+    let deciding = Parallel.map(reported, chunk: 64) { task -> [Int] in
       let holders = plan.holders(of: task)
       let deciding = holders.filter { !$0.roles.isDisjoint(with: [.lead, .implement]) }
-      return (deciding.isEmpty ? holders : deciding).map(\.reporter)
+      return (deciding.isEmpty ? holders : deciding).compactMap {
+        Self.listedPlace(of: $0.reporter, plan)
+      }
     }
     deciders = Dictionary(zip(reported.map(\.id), deciding)) { first, _ in first }
     latestDate = plan.reports.map(\.date).max()
@@ -117,6 +132,21 @@ public struct ReportIndex: Sendable {
 
   /// Whether any report is published.
   public var hasReports: Bool { !plan.reports.isEmpty }
+
+  /// A body's place among the plan's agencies then communes, if listed.
+  ///
+  /// Each entry carries its body's place, so that a task's state is worked
+  /// out in arrays, not in dictionaries keyed by body.
+  private static func listedPlace(of reporter: Reporter, _ plan: Plan) -> Int? {
+    switch reporter {
+    case .agency(let id): plan.place(of: id)
+    case .commune(let id): plan.place(of: id).map { plan.agencies.count + $0 }
+    }
+  }
+
+  /// How many places bodies have: the plan's agencies and communes, then
+  /// the unlisted bodies that reported.
+  private var placeCount: Int { plan.agencies.count + plan.communes.count + unlisted.count }
 
   /// Every entry on `task`, oldest first.
   public func timeline(_ task: TaskID) -> [Entry] { byTask[task] ?? [] }
@@ -187,20 +217,28 @@ public struct ReportIndex: Sendable {
       return TaskState(written: task)
     }
     let deciding = deciders[task.id] ?? []
-    var latestByReporter: [Reporter: TaskUpdate] = [:]
-    var dates: [Reporter: Day] = [:]
-    for entry in entries where entry.rank <= last {
-      dates[entry.report.reporter] = entry.report.date
+    // Each body's latest entry, and its latest stating a status or a
+    // progress (indexes into `entries`, by the body's place; -1: none).
+    var latestAny = [Int](repeating: -1, count: placeCount)
+    var latestStanding = [Int](repeating: -1, count: placeCount)
+    var standing: [Int] = []
+    for (index, entry) in entries.enumerated() where entry.rank <= last {
+      latestAny[entry.place] = index
       if entry.update.statesStanding {
-        latestByReporter[entry.report.reporter] = entry.update
+        if latestStanding[entry.place] < 0 { standing.append(entry.place) }
+        latestStanding[entry.place] = index
       }
     }
-    let decidingUpdates = deciding.map { latestByReporter[$0] }
+    func update(_ place: Int) -> TaskUpdate? {
+      latestStanding[place] < 0 ? nil : entries[latestStanding[place]].update
+    }
+    let decidingUpdates = deciding.map(update)
     let doneCount = decidingUpdates.filter { $0?.status == .done }.count
-    let anyWork = latestByReporter.values.contains {
+    let standingUpdates = standing.compactMap(update)
+    let anyWork = standingUpdates.contains {
       $0.status == .inProgress || $0.status == .done || ($0.progress ?? 0) > 0
     }
-    let anyStatus = latestByReporter.values.contains { $0.status != nil }
+    let anyStatus = standingUpdates.contains { $0.status != nil }
     let status: TaskStatus?
     if !deciding.isEmpty, doneCount == deciding.count {
       status = .done
@@ -226,8 +264,8 @@ public struct ReportIndex: Sendable {
     }
     var doneOn: Day?
     if status == .done {
-      doneOn = zip(deciding, decidingUpdates).compactMap { reporter, update in
-        update?.doneOn ?? dates[reporter]
+      doneOn = zip(deciding, decidingUpdates).compactMap { place, update in
+        update?.doneOn ?? (latestAny[place] < 0 ? nil : entries[latestAny[place]].report.date)
       }.max()
     }
     return TaskState(
