@@ -14,7 +14,8 @@ public struct ReportIndex: Sendable {
     public let update: TaskUpdate
     /// The report's period's place in the schedule (unscheduled: last).
     let rank: Int
-    /// The reporting body's place (`ReportIndex.place(of:)`).
+    /// The reporting body's place (`ReportIndex.listedPlace(of:_:)`, or
+    /// after the listed bodies for one the plan does not list).
     let place: Int
     /// The place by which a task's history orders entries of one day
     /// (unscheduled: first).
@@ -60,7 +61,7 @@ public struct ReportIndex: Sendable {
   /// asked for once a period.
   private var deciders: [TaskID: [Int]] = [:]
   /// The places of reporting bodies the plan does not list (after the
-  /// plan's agencies and communes; see `place(of:)`).
+  /// plan's agencies and communes; see `listedPlace(of:_:)`).
   private var unlisted: [Reporter: Int] = [:]
   /// The date of the latest report (the data's cut-off), if any.
   public let latestDate: Day?
@@ -80,6 +81,7 @@ public struct ReportIndex: Sendable {
     // gathered by task here.
     let reportEntries = Parallel.map(plan.reports) { report in
       let rank = order[report.period] ?? Int.max
+      // Every unlisted body has its place (given above): the last `??` is never taken.
       let place = Self.listedPlace(of: report.reporter, plan) ?? unlisted[report.reporter] ?? 0
       return report.tasks.map { Entry(report: report, update: $0, rank: rank, place: place) }
     }

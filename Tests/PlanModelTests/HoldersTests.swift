@@ -1,0 +1,48 @@
+import PlanModel
+import SiteCore
+import Testing
+
+/// `Plan.holders(of:)` against `roles(of:in:)`, which reads each
+/// assignment on its own: the same bodies with the same roles, in the
+/// plan's order (agencies, then communes).
+@Suite struct HoldersTests {
+  func plan() throws -> Plan {
+    let draft = Drafts.draft(tasks: [
+      ("1.1", [(["all-agencies", "all-communes"], .implement), (["so-a"], .lead)]),
+      ("1.2", [(["so-b", "all-agencies"], .support), (["xa-1"], .implement)]),
+      ("1.3", [(["all-xa"], .implement), (["phuong-1"], .lead), (["xa-2"], .support)]),
+      ("1.4", [(["so-b"], .lead), (["so-a", "so-b"], .support), (["all-phuong"], .support)]),
+      ("1.5", [(["xa-2", "xa-1"], .lead)]),
+    ])
+    let result = PlanValidator().validate(draft)
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    return try #require(result.plan)
+  }
+
+  @Test func holdersAreEveryBodyWithItsRoles() throws {
+    let plan = try plan()
+    let bodies =
+      plan.agencies.map { Reporter.agency($0.id) } + plan.communes.map { .commune($0.id) }
+    for task in plan.tasks {
+      let expected = bodies.compactMap { body in
+        let roles = plan.roles(of: body, in: task)
+        return roles.isEmpty ? nil : (body, roles)
+      }
+      let holders = plan.holders(of: task)
+      #expect(holders.map(\.reporter) == expected.map(\.0), "\(task.id)")
+      #expect(holders.map(\.roles) == expected.map(\.1), "\(task.id)")
+    }
+  }
+
+  @Test func aBodyNamedTwiceHoldsBothRoles() throws {
+    let plan = try plan()
+    let task = try #require(plan.task(TaskID("1.4")))
+    let holders = plan.holders(of: task)
+    #expect(
+      holders.map(\.reporter) == [
+        .agency(AgencyID("so-a")), .agency(AgencyID("so-b")),
+        .commune(CommuneID("phuong-1")),
+      ])
+    #expect(holders.map(\.roles) == [[.support], [.lead, .support], [.support]])
+  }
+}
