@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Work spread over all cores, with results in input order: the one way
 /// plansite runs things in parallel.
@@ -161,10 +162,16 @@ private final class Slots<Value>: @unchecked Sendable {
 private final class FirstError<Failure: Error>: @unchecked Sendable {
   private let lock = NSLock()
   private var error: Failure?
+  /// Whether an error was recorded: read before every element, so read
+  /// without the lock (and without making an optional of `Failure`).
+  private let failed = Atomic<Bool>(false)
 
-  var isSet: Bool { lock.withLock { error != nil } }
+  var isSet: Bool { failed.load(ordering: .relaxed) }
 
-  func record(_ error: Failure) { lock.withLock { if self.error == nil { self.error = error } } }
+  func record(_ error: Failure) {
+    lock.withLock { if self.error == nil { self.error = error } }
+    failed.store(true, ordering: .relaxed)
+  }
 
   func rethrow() throws(Failure) {
     if let error = lock.withLock({ error }) { throw error }
