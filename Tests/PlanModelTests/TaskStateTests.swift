@@ -32,19 +32,20 @@ import Testing
       _ updates: [(task: String, status: TaskStatus?, progress: Int?, doneOn: String?)]
     ) throws -> PlanDraft.ReportDraft {
       let path = "reports/\(period)/\(reporter).yaml"
+      let at = SourceLocation(file: "Content/" + path)
       return PlanDraft.ReportDraft(
         periodRef: Drafts.located(period), reporterRef: Drafts.located(reporter),
-        date: Located(try Self.day(date), at: SourceLocation(file: "Content/" + path)),
+        date: Located(try Self.day(date), at: at),
         isDraft: false, document: nil, sourceURL: nil, summary: .empty,
         tasks: try updates.map { update in
           PlanDraft.TaskUpdateDraft(
             task: Drafts.located(update.task),
-            status: update.status.map { Located($0, at: SourceLocation(file: "Content/" + path)) },
+            status: update.status.map { Located($0, at: at) },
             progress: update.progress.map {
-              Located($0, at: SourceLocation(file: "Content/" + path))
+              Located($0, at: at)
             },
             doneOn: try update.doneOn.map {
-              Located(try Self.day($0), at: SourceLocation(file: "Content/" + path))
+              Located(try Self.day($0), at: at)
             },
             text: RichText(markdown: "Đã làm.", html: "<p>Đã làm.</p>\n"), source: Drafts.ref(path))
         }, indicators: [], source: Drafts.ref(path))

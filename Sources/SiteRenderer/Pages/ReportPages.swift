@@ -316,9 +316,7 @@ enum ReportPage: PageKind {
     var taskCount: Int { report.tasks.count }
     /// This page's entries with their tasks' titles.
     var tasks: [Line] {
-      zip(report.tasks.dropFirst(lines.lowerBound).prefix(lines.count), titles).map {
-        Line(update: $0, title: $1)
-      }
+      zip(report.tasks[lines], titles).map { Line(update: $0, title: $1) }
     }
   }
 
@@ -358,9 +356,7 @@ enum ReportPage: PageKind {
       return Input(
         shared: shared, reporterName: model.plan.name(of: reporter), period: schedulePeriod,
         lines: lines,
-        titles: report.tasks.dropFirst(lines.lowerBound).prefix(lines.count).map { update in
-          model.row(update.task)?.value.title ?? ""
-        },
+        titles: report.tasks[lines].map { model.row($0.task)?.value.title ?? "" },
         figures: page == 1 ? figures : [], page: page, pageCount: count)
     }
   }
