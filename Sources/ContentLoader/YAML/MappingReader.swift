@@ -14,7 +14,13 @@ final class MappingReader {
   /// Where the mapping starts.
   let location: SourceLocation
   private let source: YAMLSource
-  private var entries: [(key: String, keyNode: Node, value: Node)] = []
+  /// The mapping's keys as text, their nodes and their values, by entry:
+  /// three arrays, so that looking a key up compares strings without
+  /// copying (and retaining) each entry's nodes (a report file has a
+  /// mapping for each of its thousands of task lines).
+  private var entryKeys: [String] = []
+  private var keyNodes: [Node] = []
+  private var values: [Node] = []
   private var known: [String] = []
 
   /// A reader over `node`, or `nil` (reported) if it is not a mapping.
@@ -24,8 +30,13 @@ final class MappingReader {
     switch node {
     case .mapping(let mapping):
       location = source.location(mapping.mark)
+      entryKeys.reserveCapacity(mapping.count)
+      keyNodes.reserveCapacity(mapping.count)
+      values.reserveCapacity(mapping.count)
       for (key, value) in mapping {
-        entries.append((key.scalar?.string ?? "", key, value))
+        entryKeys.append(key.scalar?.string ?? "")
+        keyNodes.append(key)
+        values.append(value)
       }
     default:
       location = source.location(node.mark)
@@ -61,13 +72,15 @@ final class MappingReader {
   /// The value node of `key`, or `nil` when absent or empty (`key:` or `key: null`).
   func node(_ key: String) -> Node? {
     if !known.contains(key) { known.append(key) }
-    guard let entry = entries.first(where: { $0.key == key }) else { return nil }
-    if case .scalar(let scalar) = entry.value, scalar.style == .plain,
-      ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-    {
-      return nil
+    guard let index = entryKeys.firstIndex(of: key) else { return nil }
+    let value = values[index]
+    if case .scalar(let scalar) = value, scalar.style == .plain {
+      switch scalar.string {
+      case "", "~", "null", "Null", "NULL": return nil
+      default: break
+      }
     }
-    return entry.value
+    return value
   }
 
   /// The file location of a node.
@@ -331,9 +344,9 @@ final class MappingReader {
 
   /// Warns about every key no accessor asked for.
   func finish() {
-    for entry in entries where !known.contains(entry.key) {
+    for (key, keyNode) in zip(entryKeys, keyNodes) where !known.contains(key) {
       var notes: [Diagnostic.Note] = []
-      if let close = Suggestion.closest(to: entry.key, among: known) {
+      if let close = Suggestion.closest(to: key, among: known) {
         notes.append(Diagnostic.Note(vi: "có phải là '\(close)'?", en: "did you mean '\(close)'?"))
       } else {
         let list = known.joined(separator: ", ")
@@ -341,19 +354,19 @@ final class MappingReader {
           Diagnostic.Note(vi: "các trường dùng được: \(list)", en: "known fields: \(list)"))
       }
       report.warning(
-        vi: "trường '\(entry.key)' không dùng cho \(what.vi) nên bị bỏ qua",
-        en: "unknown field '\(entry.key)' in the \(what.en) is ignored",
-        at: location(of: entry.keyNode), notes: notes)
+        vi: "trường '\(key)' không dùng cho \(what.vi) nên bị bỏ qua",
+        en: "unknown field '\(key)' in the \(what.en) is ignored",
+        at: location(of: keyNode), notes: notes)
     }
   }
 
   /// The keys the mapping has, whether asked for or not.
-  var keys: [String] { entries.map(\.key) }
+  var keys: [String] { entryKeys }
 
   /// Treats every key as known, so `finish()` reports none (the caller has
   /// reported a better reason).
   func skipUnknownFields() {
-    for entry in entries where !known.contains(entry.key) { known.append(entry.key) }
+    for key in entryKeys where !known.contains(key) { known.append(key) }
   }
 
   private func describe(_ node: Node) -> Message {
