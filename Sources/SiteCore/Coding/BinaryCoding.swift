@@ -102,6 +102,14 @@ final class ByteSink: EncodingSink {
     /// Where each long string value was first written (by its bytes: a
     /// reference must give back the very bytes).
     var written: [UTF8Bytes: Int] = [:]
+    /// The last few shared strings and where each was first written,
+    /// newest replacing oldest: a parsed file's values carry its path (and
+    /// a report's lines the same few texts) one after another, and
+    /// comparing with these (often the same storage, so equal at once)
+    /// saves hashing them for `written` (a third of remembering a file of
+    /// reports).
+    var recent: [(string: String, offset: Int)] = []
+    var next = 0
     var kinds = KindCache()
   }
 
@@ -136,14 +144,35 @@ final class ByteSink: EncodingSink {
   func string(_ value: String) {
     let count = value.utf8.count
     guard count > Self.shortString, count <= Self.longestShared else { return writeString(value) }
+    for entry in state.pointee.recent where entry.string.utf8.count == count {
+      if entry.string == value { return reference(entry.offset) }
+    }
     let key = UTF8Bytes(value)
     if let offset = state.pointee.written[key] {
-      byte(StreamTag.stringReference)
-      varint(UInt64(offset))
-      return
+      remember(value, at: offset)
+      return reference(offset)
     }
-    state.pointee.written[key] = state.pointee.output.count
+    let offset = state.pointee.output.count
+    state.pointee.written[key] = offset
+    remember(value, at: offset)
     writeString(value)
+  }
+
+  /// Keeps `value` among the recent strings.
+  private func remember(_ value: String, at offset: Int) {
+    if state.pointee.recent.count < Self.recentCount {
+      state.pointee.recent.append((value, offset))
+    } else {
+      state.pointee.recent[state.pointee.next] = (value, offset)
+      state.pointee.next = (state.pointee.next + 1) % Self.recentCount
+    }
+  }
+
+  private static let recentCount = 4
+
+  private func reference(_ offset: Int) {
+    byte(StreamTag.stringReference)
+    varint(UInt64(offset))
   }
 }
 
