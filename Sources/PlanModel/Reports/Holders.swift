@@ -9,6 +9,19 @@ extension Plan {
     return roles
   }
 
+  /// Whether `reporter` holds any assignment of the task at `place` in `tasks`.
+  ///
+  /// `roles` without gathering them, for each of a report's thousands of
+  /// lines. The task and its assignments are read in place, not copied out
+  /// (a retain of each of their strings).
+  func holdsAny(_ reporter: Reporter, taskAt place: Int) -> Bool {
+    tasks.withUnsafeBufferPointer { tasks in
+      tasks[place].assignments.withUnsafeBufferPointer { assignments in
+        assignments.indices.contains { holds(reporter, assignments[$0]) }
+      }
+    }
+  }
+
   /// Whether `reporter` is addressed by `assignment`.
   public func holds(_ reporter: Reporter, _ assignment: Assignment) -> Bool {
     for assignee in assignment.assignees {
@@ -18,7 +31,8 @@ extension Plan {
       case (.collective(let collective), .agency):
         if collective.includesAgencies { return true }
       case (.collective(let collective), .commune(let id)):
-        if let commune = commune(id), collective.includes(commune.kind) { return true }
+        // The kind read in place, not the commune copied out.
+        if let place = place(of: id), collective.includes(communes[place].kind) { return true }
       default: continue
       }
     }

@@ -249,7 +249,7 @@ struct ReportValidation {
   }
 
   private func taskUpdate(_ entry: PlanDraft.TaskUpdateDraft, reporter: Reporter?) -> TaskUpdate? {
-    guard let task = plan.task(TaskID(entry.task.value)) else {
+    guard let index = plan.place(of: TaskID(entry.task.value)) else {
       if !draft.incomplete.contains(.tasks) {
         let candidates = plan.tasks.map {
           Suggestion.Candidate(id: $0.id.rawValue, name: $0.title)
@@ -258,13 +258,17 @@ struct ReportValidation {
       }
       return nil
     }
-    if let reporter, plan.roles(of: reporter, in: task).isEmpty {
-      let held = plan.tasks.filter { !plan.roles(of: reporter, in: $0).isEmpty }.map(\.id.rawValue)
+    // The plan's id, as the task's other records carry it.
+    let id = plan.tasks.withUnsafeBufferPointer { $0[index].id }
+    if let reporter, !plan.holdsAny(reporter, taskAt: index) {
+      let held = plan.tasks.indices.filter { plan.holdsAny(reporter, taskAt: $0) }.map {
+        plan.tasks[$0].id.rawValue
+      }
       let shown = held.prefix(12).joined(separator: ", ") + (held.count > 12 ? ", …" : "")
       let name = plan.name(of: reporter)
       report.error(
-        vi: "\(name) không được giao nhiệm vụ '\(task.id.rawValue)'",
-        en: "\(name) holds no assignment in task '\(task.id.rawValue)'", at: entry.task.location,
+        vi: "\(name) không được giao nhiệm vụ '\(id.rawValue)'",
+        en: "\(name) holds no assignment in task '\(id.rawValue)'", at: entry.task.location,
         notes: [
           held.isEmpty
             ? Diagnostic.Note(
@@ -298,7 +302,7 @@ struct ReportValidation {
         ])
     }
     return TaskUpdate(
-      task: task.id, status: entry.status?.value, progress: entry.progress?.value,
+      task: id, status: entry.status?.value, progress: entry.progress?.value,
       doneOn: entry.doneOn?.value, text: entry.text, source: entry.source)
   }
 
