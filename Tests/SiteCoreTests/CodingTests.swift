@@ -140,7 +140,14 @@ import Testing
     let decomposed = composed.decomposedStringWithCanonicalMapping
     #expect(composed == decomposed)
     #expect(Array(composed.utf8) != Array(decomposed.utf8))
-    let values = [composed, decomposed, composed, decomposed]
+    // Two orders of the same combining marks: equal as `String`s and of
+    // the same length, so only their bytes tell them apart.
+    let marked = "Khu kinh tế Đông Nam a\u{0323}\u{0301}"
+    let reordered = "Khu kinh tế Đông Nam a\u{0301}\u{0323}"
+    #expect(marked == reordered)
+    #expect(marked.utf8.count == reordered.utf8.count)
+    #expect(Array(marked.utf8) != Array(reordered.utf8))
+    let values = [composed, decomposed, composed, decomposed, marked, reordered, marked, reordered]
     let back = try BinaryCoding.decode(
       [String].self, from: try BinaryCoding.encode(values))
     #expect(back.map { Array($0.utf8) } == values.map { Array($0.utf8) })

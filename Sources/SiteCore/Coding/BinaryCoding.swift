@@ -105,9 +105,9 @@ final class ByteSink: EncodingSink {
     /// The last few shared strings and where each was first written,
     /// newest replacing oldest: a parsed file's values carry its path (and
     /// a report's lines the same few texts) one after another, and
-    /// comparing with these (often the same storage, so equal at once)
-    /// saves hashing them for `written` (a third of remembering a file of
-    /// reports).
+    /// comparing their bytes with these (often the same storage, so equal
+    /// at once) saves hashing them for `written` (a third of remembering a
+    /// file of reports).
     var recent: [(string: String, offset: Int)] = []
     var next = 0
     var kinds = KindCache()
@@ -144,10 +144,12 @@ final class ByteSink: EncodingSink {
   func string(_ value: String) {
     let count = value.utf8.count
     guard count > Self.shortString, count <= Self.longestShared else { return writeString(value) }
-    for entry in state.pointee.recent where entry.string.utf8.count == count {
-      if entry.string == value { return reference(entry.offset) }
-    }
     let key = UTF8Bytes(value)
+    // By bytes, as `written` compares: `==` on strings would also equate
+    // two spellings of one text in different normalization forms.
+    for entry in state.pointee.recent where UTF8Bytes(entry.string) == key {
+      return reference(entry.offset)
+    }
     if let offset = state.pointee.written[key] {
       remember(value, at: offset)
       return reference(offset)

@@ -12,9 +12,18 @@ public struct UTF8Bytes: Hashable, Sendable {
 
   public init(_ string: String) { self.string = string }
 
+  /// Compared with `memcmp` (at once when both share one storage), not by
+  /// stepping through the two UTF-8 views.
   public static func == (lhs: UTF8Bytes, rhs: UTF8Bytes) -> Bool {
-    lhs.string.utf8.count == rhs.string.utf8.count
-      && lhs.string.utf8.elementsEqual(rhs.string.utf8)
+    let count = lhs.string.utf8.count
+    guard count == rhs.string.utf8.count else { return false }
+    let compared = lhs.string.utf8.withContiguousStorageIfAvailable { left in
+      rhs.string.utf8.withContiguousStorageIfAvailable { right in
+        guard let left = left.baseAddress, let right = right.baseAddress else { return true }
+        return left == right || memcmp(left, right, count) == 0
+      }
+    }
+    return (compared ?? nil) ?? lhs.string.utf8.elementsEqual(rhs.string.utf8)
   }
 
   public func hash(into hasher: inout Hasher) {
