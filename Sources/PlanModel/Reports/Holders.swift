@@ -11,15 +11,10 @@ extension Plan {
 
   /// Whether `reporter` holds any assignment of the task at `place` in `tasks`.
   ///
-  /// `roles` without gathering them, for each of a report's thousands of
-  /// lines. The task and its assignments are read in place, not copied out
-  /// (a retain of each of their strings).
+  /// `roles` without gathering them into a set, for each of a report's
+  /// thousands of lines.
   func holdsAny(_ reporter: Reporter, taskAt place: Int) -> Bool {
-    tasks.withUnsafeBufferPointer { tasks in
-      tasks[place].assignments.withUnsafeBufferPointer { assignments in
-        assignments.indices.contains { holds(reporter, assignments[$0]) }
-      }
-    }
+    tasks[place].assignments.contains { holds(reporter, $0) }
   }
 
   /// Whether `reporter` is addressed by `assignment`.

@@ -259,7 +259,7 @@ struct ReportValidation {
       return nil
     }
     // The plan's id, as the task's other records carry it.
-    let id = plan.tasks.withUnsafeBufferPointer { $0[index].id }
+    let id = plan.tasks[index].id
     if let reporter, !plan.holdsAny(reporter, taskAt: index) {
       let held = plan.tasks.indices.filter { plan.holdsAny(reporter, taskAt: $0) }.map {
         plan.tasks[$0].id.rawValue
