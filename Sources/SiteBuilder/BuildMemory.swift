@@ -282,10 +282,18 @@ final class BuildMemory: @unchecked Sendable {
   /// The build checks the plan meanwhile: checking runs mostly on one
   /// core, and encoding the parsed files of a large plan takes seconds.
   /// Every later use of the memory waits for it; so does `settle()`.
-  func rememberInBackground(_ loaded: ContentLoader.Result, tree: SourceTree) {
+  ///
+  /// - Parameter keepingParsedFiles: whether a later build of this process
+  ///   reuses the parsed files (`watch`, `serve`). A one-shot build's
+  ///   memory lets them go once they are stored, on that thread: with
+  ///   reports they are hundreds of megabytes, which the pages then reuse.
+  func rememberInBackground(
+    _ loaded: ContentLoader.Result, tree: SourceTree, keepingParsedFiles: Bool
+  ) {
     remembering.enter()
     DispatchQueue.global().async {
       self.remember(loaded, tree: tree)
+      if !keepingParsedFiles { self.details?.sources = [:] }
       self.remembering.leave()
     }
   }

@@ -75,7 +75,7 @@ public struct SiteBuilder: Sendable {
         return upToDate(memory, timings: clock.timings)
       }
       progress?(.phase(Message(vi: "Đang đọc nội dung…", en: "Reading the content…")))
-      let loaded = load(inputs, memory)
+      var loaded = load(inputs, memory)
       result.patchedLoad = loaded.patched
       clock.mark("load")
       progress?(.phase(Message(vi: "Đang kiểm tra…", en: "Checking…")))
@@ -93,6 +93,7 @@ public struct SiteBuilder: Sendable {
         clean
         ? nil : try publishEditedPages(valid, loaded, writer, memory, result)
       if edited != nil { clock.mark("publish edited") }
+      if keptMemory == nil { Self.letGo(&loaded) }
       let renderer = renderer(valid)
       let jobs = renderer.outputs()
       keptMemory?.reusable = renderer.reusable(after: jobs)
@@ -135,7 +136,7 @@ public struct SiteBuilder: Sendable {
         pageCount: result.pageCount)
       writer.release()
       if configuration.leavesMemoryToExit {
-        Self.leftToExit.withLock { $0.append((memory, loaded, checked, renderer, jobs, inputs)) }
+        Self.leftToExit.withLock { $0.append((memory, checked, renderer, jobs, inputs)) }
       }
       clock.mark("remember")
     } catch {
@@ -144,6 +145,19 @@ public struct SiteBuilder: Sendable {
     }
     result.timings = clock.timings
     return result
+  }
+
+  /// Lets a one-shot build's load go, freed on another thread.
+  ///
+  /// Once the plan is validated nothing reads it, and with reports its
+  /// drafts are hundreds of megabytes, which the pages can then reuse.
+  /// Freeing them takes a while, hence not on this thread. `watch` and
+  /// `serve` keep the load for the next build to patch.
+  private static func letGo(_ loaded: inout ContentLoader.Result) {
+    let gone = loaded
+    loaded = ContentLoader.Result(
+      draft: PlanDraft(), diagnostics: [], parsed: [:], freshlyParsed: [])
+    DispatchQueue.global().async { withExtendedLifetime(gone) {} }
   }
 
   /// The problem of a content folder that is not there (a mistyped
@@ -364,7 +378,7 @@ public struct SiteBuilder: Sendable {
     if patched == nil { keptMemory?.earlierValidation = nil }
     keptMemory?.earlierLoad = EarlierLoad(
       tree: tree, listingDiagnostics: listing, result: loaded)
-    memory?.rememberInBackground(loaded, tree: tree)
+    memory?.rememberInBackground(loaded, tree: tree, keepingParsedFiles: keptMemory != nil)
     return loaded
   }
 
