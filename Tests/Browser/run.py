@@ -22,7 +22,8 @@ headless Chromium driven by Selenium:
   features       the sample's report pages: a task's timeline, the per-commune
                  table filter (with and without JavaScript), a period page
                  printed to an A4 PDF, an agency's missed due dates, indicator
-                 verdicts, the sample-data banner and the status bars at 375 px
+                 verdicts; at 375 px the sample-data banner, tables of reports
+                 as cards and the status bars
   live-reload    `plansite serve` on a copy of the real project: saving a task's
                  title reloads that task's open page (once), not another open page
 
@@ -1224,6 +1225,7 @@ def check_verdicts(driver, results: Results, page: Page, url: str) -> None:
 
 
 PHONE_JS = r"""
+const STACKED = arguments[2];
 const out = {banner: null, bars: [], scrollWidth: document.documentElement.scrollWidth,
              vw: Math.min(innerWidth, arguments[1])};
 const vw = out.vw;
@@ -1242,13 +1244,26 @@ for (const bar of document.querySelectorAll('.dist__bar')) {
   const r = bar.getBoundingClientRect();
   out.bars.push({shown: __shown(bar), left: r.left, right: r.right, width: r.width});
 }
+// Tables of reports, which stack as cards on a phone: the rows shown (a
+// filter hides some) and how wide the table is drawn.
+out.stacked = [...document.querySelectorAll(STACKED)].map(t => ({
+  name: 'table.' + [...t.classList].join('.'),
+  width: Math.max(t.scrollWidth, t.getBoundingClientRect().width),
+  rows: [...t.tBodies].flatMap(b => [...b.rows]).filter(r => !r.hidden)
+    .map(r => getComputedStyle(r).display),
+}));
 return out;
 """
+# The tables of reports that must read as cards at 375 px (see site.css):
+# as rows of columns they are wider than a phone, and a sideways-scrolling
+# box cuts their last column off.
+STACKED_TABLES = "table.holders, table.submissions, table.report-lines"
 
 
 def check_phone(driver, results: Results, page: Page, url: str) -> None:
-    """At 375 px: the sample-data banner on the first screen; on the period page,
-    the status bars within the viewport."""
+    """At 375 px: the sample-data banner on the first screen; tables of reports
+    (STACKED_TABLES) as cards within the width; on the period page, the status
+    bars within the viewport."""
     name, width, height, mobile = VIEWPORTS[0]
     bars = page.key == "period"
     check = Check("features", f"{page.label} at {width}×{height}: banner \"{SAMPLE_BANNER}\" on the "
@@ -1257,7 +1272,7 @@ def check_phone(driver, results: Results, page: Page, url: str) -> None:
     try:
         load(driver, url)
         driver.execute_script(VISIBLE_JS)
-        res = driver.execute_script(PHONE_JS, SAMPLE_BANNER, width)
+        res = driver.execute_script(PHONE_JS, SAMPLE_BANNER, width, STACKED_TABLES)
     finally:
         reset_emulation(driver)
     b, vw = res["banner"], res["vw"]
@@ -1268,6 +1283,15 @@ def check_phone(driver, results: Results, page: Page, url: str) -> None:
     elif b["top"] >= height or b["left"] < 0 or b["right"] > vw + 0.5:
         check.fail(f"{b['tag']} (the banner) is not on the first screen: top {b['top']} px, "
                    f"left {b['left']:.0f} px, right {b['right']:.0f} px in a {vw}×{height} viewport")
+    for table in res["stacked"]:
+        rows = [d for d in table["rows"] if d != "none"]
+        if any(d != "block" for d in rows):
+            check.fail(f"{table['name']} shows its rows as table rows, not cards (display: "
+                       f"{', '.join(sorted(set(rows)))})")
+        if table["width"] > vw + 0.5:
+            check.fail(f"{table['name']} is {table['width']:.0f} px wide in a {vw} px viewport")
+    if res["stacked"]:
+        check.name += f"; tables of reports as cards ({len(res['stacked'])})"
     if bars:
         if not res["bars"]:
             check.fail("the period page has no .dist__bar (status bars across periods)")
@@ -1812,6 +1836,7 @@ SELF_TEST_EXPECT = {
         f'says "Chưa gửi báo cáo 3 kỳ đã đến hạn", but is not visible',
         "no badge .verdict--exceeded",
         f'says "{SAMPLE_BANNER}", but is not visible',
+        "table.data-table.submissions shows its rows as table rows, not cards",
     ],
     "live-reload": [f"/{LIVE_OTHER_PAGE} reloaded (its marker is gone), but no save changed it"],
 }
@@ -1822,7 +1847,8 @@ SELF_TEST_SAMPLE_CSS = {
     "bao-cao/2026-9t/index.html": (".dist__bar { width: 500px; max-width: none; }\n"
                                    "@media print { .site-header__top { display: flex !important; }"
                                    " .dist__table { display: none !important; } }"),
-    "co-quan/so-xay-dung/index.html": ".flag--missing { visibility: hidden; }",
+    "co-quan/so-xay-dung/index.html": (".flag--missing { visibility: hidden; }\n"
+                                       ".submissions tr { display: table-row !important; }"),
 }
 
 
