@@ -10,7 +10,11 @@ public struct ReportIndex: Sendable {
   /// to hundreds of pages, and copying one as a struct would copy every
   /// field of its report and update (a retain each).
   public final class Entry: Sendable {
-    public let report: Report
+    /// The report, read in place from the one copy all its entries share
+    /// (a report with reports on a thousand tasks is not copied a thousand
+    /// times).
+    public var report: Report { _read { yield shared.value } }
+    private let shared: SharedReport
     public let update: TaskUpdate
     /// The report's period's place in the schedule (unscheduled: last).
     let rank: Int
@@ -21,12 +25,18 @@ public struct ReportIndex: Sendable {
     /// (unscheduled: first).
     var sortRank: Int { rank == Int.max ? 0 : rank }
 
-    init(report: Report, update: TaskUpdate, rank: Int, place: Int) {
-      self.report = report
+    init(report: SharedReport, update: TaskUpdate, rank: Int, place: Int) {
+      shared = report
       self.update = update
       self.rank = rank
       self.place = place
     }
+  }
+
+  /// A report held once for all its entries.
+  final class SharedReport: Sendable {
+    let value: Report
+    init(_ value: Report) { self.value = value }
   }
 
   /// Whether a body sent its report for a period, and when.
@@ -49,7 +59,7 @@ public struct ReportIndex: Sendable {
   /// Each task's latest entry stating a status or a progress, by body.
   ///
   /// Keyed by task first: it is made on all cores, one task at a time
-  /// (a million entries in a plan whose communes all report).
+  /// (hundreds of thousands of entries in a plan whose communes all report).
   private var latestEntries: [TaskID: [Reporter: Entry]] = [:]
   /// The bodies that must report each period.
   private var expectedReporters: [Reporter] = []
@@ -83,7 +93,8 @@ public struct ReportIndex: Sendable {
       let rank = order[report.period] ?? Int.max
       // Every unlisted body has its place (given above): the last `??` is never taken.
       let place = Self.listedPlace(of: report.reporter, plan) ?? unlisted[report.reporter] ?? 0
-      return report.tasks.map { Entry(report: report, update: $0, rank: rank, place: place) }
+      let shared = SharedReport(report)
+      return report.tasks.map { Entry(report: shared, update: $0, rank: rank, place: place) }
     }
     for (report, entries) in zip(plan.reports, reportEntries) {
       byReporter[report.reporter, default: []].append(report)
