@@ -11,7 +11,7 @@ public struct ReportIndex: Sendable {
   /// field of its report and update (a retain each).
   public final class Entry: Sendable {
     /// The report, read in place from the one copy all its entries share
-    /// (a report with reports on a thousand tasks is not copied a thousand
+    /// (a report with entries on a thousand tasks is not copied a thousand
     /// times).
     public var report: Report { _read { yield shared.value } }
     private let shared: SharedReport
