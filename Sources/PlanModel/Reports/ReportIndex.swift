@@ -14,8 +14,11 @@ public struct ReportIndex: Sendable {
     /// (a report with entries on a thousand tasks is not copied a thousand
     /// times).
     public var report: Report { _read { yield shared.value } }
+    /// The report's entry on the task, read in place from the report.
+    public var update: TaskUpdate { _read { yield shared.value.tasks[index] } }
     private let shared: SharedReport
-    public let update: TaskUpdate
+    /// The update's place in the report's `tasks`.
+    private let index: Int
     /// The report's period's place in the schedule (unscheduled: last).
     let rank: Int
     /// The reporting body's place (`ReportIndex.listedPlace(of:_:)`, or
@@ -25,9 +28,9 @@ public struct ReportIndex: Sendable {
     /// (unscheduled: first).
     var sortRank: Int { rank == Int.max ? 0 : rank }
 
-    init(report: SharedReport, update: TaskUpdate, rank: Int, place: Int) {
+    init(report: SharedReport, index: Int, rank: Int, place: Int) {
       shared = report
-      self.update = update
+      self.index = index
       self.rank = rank
       self.place = place
     }
@@ -94,7 +97,9 @@ public struct ReportIndex: Sendable {
       // Every unlisted body has its place (given above): the last `??` is never taken.
       let place = Self.listedPlace(of: report.reporter, plan) ?? unlisted[report.reporter] ?? 0
       let shared = SharedReport(report)
-      return report.tasks.map { Entry(report: shared, update: $0, rank: rank, place: place) }
+      return report.tasks.indices.map {
+        Entry(report: shared, index: $0, rank: rank, place: place)
+      }
     }
     for (report, entries) in zip(plan.reports, reportEntries) {
       byReporter[report.reporter, default: []].append(report)
