@@ -93,7 +93,7 @@ public struct SiteBuilder: Sendable {
         clean
         ? nil : try publishEditedPages(valid, loaded, writer, memory, result)
       if edited != nil { clock.mark("publish edited") }
-      if keptMemory == nil { Self.letGo(&loaded) }
+      if !keepsLoads { Self.letGo(&loaded) }
       let renderer = renderer(valid)
       let jobs = renderer.outputs()
       keptMemory?.reusable = renderer.reusable(after: jobs)
@@ -146,6 +146,10 @@ public struct SiteBuilder: Sendable {
     result.timings = clock.timings
     return result
   }
+
+  /// Whether a later build of this process patches this build's load
+  /// (`watch`, `serve`); a one-shot build lets it go once it is validated.
+  private var keepsLoads: Bool { keptMemory != nil }
 
   /// Lets a one-shot build's load go, freed on another thread.
   ///
@@ -378,7 +382,7 @@ public struct SiteBuilder: Sendable {
     if patched == nil { keptMemory?.earlierValidation = nil }
     keptMemory?.earlierLoad = EarlierLoad(
       tree: tree, listingDiagnostics: listing, result: loaded)
-    memory?.rememberInBackground(loaded, tree: tree, keepingParsedFiles: keptMemory != nil)
+    memory?.rememberInBackground(loaded, tree: tree, keepingParsedFiles: keepsLoads)
     return loaded
   }
 

@@ -108,7 +108,7 @@ final class ByteSink: EncodingSink {
     /// comparing their bytes with these (often the same storage, so equal
     /// at once) saves hashing them for `written` (a third of remembering a
     /// file of reports).
-    var recent: [(string: String, offset: Int)] = []
+    var recent: [(bytes: UTF8Bytes, offset: Int)] = []
     var next = 0
     var kinds = KindCache()
   }
@@ -147,25 +147,25 @@ final class ByteSink: EncodingSink {
     let key = UTF8Bytes(value)
     // By bytes, as `written` compares: `==` on strings would also equate
     // two spellings of one text in different normalization forms.
-    for entry in state.pointee.recent where UTF8Bytes(entry.string) == key {
+    for entry in state.pointee.recent where entry.bytes == key {
       return reference(entry.offset)
     }
     if let offset = state.pointee.written[key] {
-      remember(value, at: offset)
+      remember(key, at: offset)
       return reference(offset)
     }
     let offset = state.pointee.output.count
     state.pointee.written[key] = offset
-    remember(value, at: offset)
+    remember(key, at: offset)
     writeString(value)
   }
 
-  /// Keeps `value` among the recent strings.
-  private func remember(_ value: String, at offset: Int) {
+  /// Keeps `key` among the recent strings.
+  private func remember(_ key: UTF8Bytes, at offset: Int) {
     if state.pointee.recent.count < Self.recentCount {
-      state.pointee.recent.append((value, offset))
+      state.pointee.recent.append((key, offset))
     } else {
-      state.pointee.recent[state.pointee.next] = (value, offset)
+      state.pointee.recent[state.pointee.next] = (key, offset)
       state.pointee.next = (state.pointee.next + 1) % Self.recentCount
     }
   }
