@@ -24,30 +24,39 @@ enum FileOperations {
   /// returns the file's inode number.
   @discardableResult
   static func writeFile(_ path: String, _ pieces: [[UInt8]]) throws(OutputError) -> UInt64 {
+    let (fd, inode) = try create(path)
+    defer { close(fd) }
+    for bytes in pieces { try write(fd, bytes, path: path) }
+    return inode
+  }
+
+  /// Opens a new, empty file at `path` (replacing a file there) for
+  /// writing; returns its descriptor and inode number.
+  static func create(_ path: String) throws(OutputError) -> (fd: Int32, inode: UInt64) {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       throw OutputError.system(
         operation: Message(vi: "tạo tệp", en: "create"), path: path, code: errno)
     }
-    defer { close(fd) }
     var info = stat()
-    let inode: UInt64 = fstat(fd, &info) == 0 ? UInt64(info.st_ino) : 0
-    for bytes in pieces {
-      var offset = 0
-      while offset < bytes.count {
-        let n = bytes.withUnsafeBytes { buffer -> Int in
-          guard let base = buffer.baseAddress else { return 0 }
-          return write(fd, base + offset, buffer.count - offset)
-        }
-        if n < 0 {
-          if errno == EINTR { continue }
-          throw OutputError.system(
-            operation: Message(vi: "ghi tệp", en: "write"), path: path, code: errno)
-        }
-        offset += n
+    return (fd, fstat(fd, &info) == 0 ? UInt64(info.st_ino) : 0)
+  }
+
+  /// Writes all of `bytes` to `fd`, the file at `path`.
+  static func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(OutputError) {
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return Foundation.write(fd, base + offset, buffer.count - offset)
       }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw OutputError.system(
+          operation: Message(vi: "ghi tệp", en: "write"), path: path, code: errno)
+      }
+      offset += n
     }
-    return inode
   }
 
   /// Replaces `path` with a new file holding `bytes`, never writing into

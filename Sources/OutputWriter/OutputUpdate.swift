@@ -51,37 +51,55 @@ public final class OutputUpdate: @unchecked Sendable {
     self.liveKnown = liveKnown
   }
 
-  /// Sets the file at `file.path` to `file.pieces`.
+  /// Sets the file at `file.path` to `file.pieces`, or to the bytes
+  /// streamed for it (`stream(_:)`).
   ///
   /// Bytes equal to the live file's keep the live file (and its modification time).
   /// Returns the hash of the bytes (`ContentHash(pieces:)`).
   @discardableResult
   public func put(_ file: OutputFile) throws(OutputError) -> UInt64 {
-    let hash = ContentHash(pieces: file.pieces).value
+    let hash = file.streamed?.hash.value ?? ContentHash(pieces: file.pieces).value
+    let target = path + "/" + file.path
+    // Streamed bytes not needed after all are let go.
+    let unneeded = { () -> Void in
+      if let streamed = file.streamed { _ = unlink(streamed.temporaryPath) }
+    }
     if live[file.path]?.hash == hash {
+      unneeded()
       try keep(file.path)
       return hash
     }
-    let target = path + "/" + file.path
     let inode: UInt64
     // The spare's file is taken as recorded only while it is the recorded
     // file: one replaced by hand since (a new inode) is written again.
     if let spare = leftovers[file.path], spare.hash == hash,
       FileOperations.inode(target) == spare.inode
     {
+      unneeded()
       inode = spare.inode
     } else {
       try ensureParent(of: file.path)
-      inode =
-        leftovers[file.path] == nil
-        ? try FileOperations.writeFile(target, file.pieces)
-        : try FileOperations.replaceFile(target, file.pieces)
+      if let streamed = file.streamed {
+        try FileOperations.rename(streamed.temporaryPath, target)
+        inode = streamed.inode
+      } else {
+        inode =
+          leftovers[file.path] == nil
+          ? try FileOperations.writeFile(target, file.pieces)
+          : try FileOperations.replaceFile(target, file.pieces)
+      }
     }
     next[file.path] = FolderRecord.File(hash: hash, inode: inode)
     leftovers[file.path] = nil
     written.append(file.path)
     writtenBytes += file.count
     return hash
+  }
+
+  /// A file to write at `relative` as its pieces are made, on any thread
+  /// (it reads only what does not change); `put` its `finish()`.
+  public func stream(_ relative: String) -> FileStream {
+    FileStream(path: relative, in: path)
   }
 
   /// Keeps the live file at `path` as it is.

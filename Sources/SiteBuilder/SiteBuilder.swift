@@ -575,11 +575,7 @@ public struct SiteBuilder: Sendable {
           let earlier = records[job.path].flatMap {
             EarlierPieces.read($0, at: livePath + "/" + job.path)
           }
-          do throws(DiagnosticError) {
-            return (try job.produce(earlier: earlier), earlier?.taken ?? 0)
-          } catch {
-            throw .diagnostic(error)
-          }
+          return (try Self.produce(job, earlier: earlier, update), earlier?.taken ?? 0)
         },
         consume: { files throws(DiagnosticOrOutputError) in
           do throws(OutputError) {
@@ -608,6 +604,34 @@ public struct SiteBuilder: Sendable {
       return (report, folders, keptPieces)
     } catch {
       throw DiagnosticError(error.diagnostic)
+    }
+  }
+}
+
+extension SiteBuilder {
+  /// Makes `job`'s file: a large data file straight into the spare folder
+  /// as its pieces are made (`OutputUpdate.stream(_:)`), any other in
+  /// memory, for the writing thread.
+  fileprivate static func produce(
+    _ job: OutputJob, earlier: EarlierPieces?, _ update: OutputUpdate
+  ) throws(DiagnosticOrOutputError) -> OutputFile {
+    guard job.streams else {
+      do throws(DiagnosticError) {
+        return try job.produce(earlier: earlier)
+      } catch {
+        throw .diagnostic(error)
+      }
+    }
+    let stream = update.stream(job.path)
+    do throws(DiagnosticError) {
+      try job.produce(earlier: earlier, into: stream)
+    } catch {
+      throw .diagnostic(error)
+    }
+    do throws(OutputError) {
+      return try stream.finish()
+    } catch {
+      throw .output(error)
     }
   }
 }

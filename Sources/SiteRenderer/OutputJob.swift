@@ -20,49 +20,78 @@ public struct OutputJob: Sendable {
   /// Whether the file is made of keyed pieces that may be taken from its
   /// published version (`produce(earlier:)`).
   public let reusesPieces: Bool
-  private let make: @Sendable (EarlierPieces?) throws(DiagnosticError) -> OutputFile
+  private let make: Make
+
+  /// How the file's bytes are made.
+  private enum Make {
+    case whole(@Sendable () throws(DiagnosticError) -> [[UInt8]])
+    /// Piece by piece into a sink, taking keyed pieces from the published
+    /// version given.
+    case streamed(@Sendable (EarlierPieces?, PieceSink) -> Void)
+  }
 
   init(
     path: String, digest: ContentHash, kept: KeptInput? = nil,
     make: @escaping @Sendable () throws(DiagnosticError) -> [UInt8]
   ) {
-    self.init(
-      path: path, digest: digest, kept: kept,
-      pieces: { () throws(DiagnosticError) in [try make()] })
-  }
-
-  /// A file made in pieces (see `OutputFile.pieces`).
-  init(
-    path: String, digest: ContentHash, kept: KeptInput? = nil,
-    pieces: @escaping @Sendable () throws(DiagnosticError) -> [[UInt8]]
-  ) {
     self.path = path
     self.digest = digest
     self.kept = kept
     reusesPieces = false
-    make = { _ throws(DiagnosticError) in OutputFile(path: path, pieces: try pieces()) }
+    self.make = .whole { () throws(DiagnosticError) in [try make()] }
   }
 
-  /// A file made of keyed pieces, each taken from `earlier` when it holds
-  /// a piece with the same key (see `PiecesRecord`).
+  /// A file made piece by piece into a sink (see `PieceSink`).
+  init(path: String, digest: ContentHash, streaming: @escaping @Sendable (PieceSink) -> Void) {
+    self.path = path
+    self.digest = digest
+    kept = nil
+    reusesPieces = false
+    make = .streamed { _, sink in streaming(sink) }
+  }
+
+  /// A file made of keyed pieces into a sink, each taken from `earlier`
+  /// when it holds a piece with the same key (see `PiecesRecord`).
   init(
     path: String, digest: ContentHash,
-    keyedPieces: @escaping @Sendable (EarlierPieces?) -> (pieces: [[UInt8]], keys: [ContentHash?])
+    keyedPieces: @escaping @Sendable (EarlierPieces?, PieceSink) -> Void
   ) {
     self.path = path
     self.digest = digest
     kept = nil
     reusesPieces = true
-    make = { earlier in
-      let (pieces, keys) = keyedPieces(earlier)
-      return OutputFile(path: path, pieces: pieces, keys: keys)
-    }
+    make = .streamed(keyedPieces)
+  }
+
+  /// Whether the file is made piece by piece (`produce(earlier:into:)`):
+  /// the large data files.
+  public var streams: Bool {
+    if case .streamed = make { true } else { false }
   }
 
   /// Renders the file, taking what pieces it can from `earlier`, the
   /// published version's (only for `reusesPieces`).
   public func produce(earlier: EarlierPieces? = nil) throws(DiagnosticError) -> OutputFile {
-    try make(earlier)
+    switch make {
+    case .whole(let make):
+      return OutputFile(path: path, pieces: try make())
+    case .streamed(let make):
+      let pieces = CollectedPieces()
+      make(earlier, pieces)
+      return OutputFile(path: path, pieces: pieces.pieces, keys: reusesPieces ? pieces.keys : [])
+    }
+  }
+
+  /// Hands the file's pieces to `sink` as they are made, taking what
+  /// pieces it can from `earlier` (only for a job that `streams`; any
+  /// other gives its bytes as one piece).
+  public func produce(earlier: EarlierPieces?, into sink: PieceSink) throws(DiagnosticError) {
+    switch make {
+    case .whole(let make):
+      for piece in try make() { sink.append(piece, key: nil) }
+    case .streamed(let make):
+      make(earlier, sink)
+    }
   }
 }
 

@@ -152,13 +152,13 @@ public struct SiteRenderer: Sendable {
       let make = file.make
       return OutputJob(
         path: file.path, digest: Self.digest(file.path, data.digest),
-        keyedPieces: { earlier in make(PlanData(data.value), earlier) })
+        keyedPieces: { earlier, sink in make(PlanData(data.value), earlier, sink) })
     }
     let planData = PlanData.files.map { file in
       let make = file.make
       return OutputJob(
         path: file.path, digest: Self.digest(file.path, data.digest),
-        pieces: { make(PlanData(data.value)) })
+        streaming: { sink in make(PlanData(data.value), sink) })
     }
     let assets = templates.assets.map { asset in
       OutputJob(path: asset.path, digest: ContentHash(asset.bytes)) { asset.bytes }

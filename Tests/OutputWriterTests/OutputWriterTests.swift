@@ -71,6 +71,64 @@ import Testing
     #expect(try String(contentsOfFile: site + "/b.html", encoding: .utf8) == "B2")
   }
 
+  /// A file written piece by piece as it is made (`OutputUpdate.stream`)
+  /// is published as the same pieces given whole: same bytes, hash and
+  /// record; unchanged streamed bytes keep the live file; and a path
+  /// outside the folder is refused without writing anything.
+  @Test func streamedFilesArePublishedAsFilesGivenWhole() throws {
+    let site = temporary().appendingPathComponent("Site").path
+    let records = Records()
+    let pieces: [[UInt8]] = [Array("đầu,".utf8), [], Array(repeating: 0x41, count: 70_001), [0x0A]]
+    func streamed(_ update: OutputUpdate, _ path: String) throws -> OutputFile {
+      let stream = update.stream(path)
+      for (index, piece) in pieces.enumerated() {
+        stream.append(piece, key: index == 2 ? ContentHash(value: 7) : nil)
+      }
+      return try stream.finish()
+    }
+    var writer = try OutputWriter(directory: site)
+    var update = try writer.begin(live: records.published?.live, spare: records.published?.spare)
+    let file = try streamed(update, "du-lieu/plan.json")
+    #expect(file.pieces.isEmpty)
+    #expect(file.pieceSizes == pieces.map(\.count))
+    #expect(file.count == 70_009)
+    let hash = try update.put(file)
+    #expect(hash == ContentHash(pieces: pieces).value)
+    #expect(
+      PiecesRecord(file, fileHash: hash)
+        == PiecesRecord(
+          OutputFile(
+            path: "du-lieu/plan.json", pieces: pieces, keys: [nil, nil, ContentHash(value: 7), nil]),
+          fileHash: hash))
+    var (report, published) = try writer.commit(update)
+    records.published = published
+    writer.release()
+    #expect(report.written == ["du-lieu/plan.json"])
+    #expect(report.writtenBytes == 70_009)
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: site + "/du-lieu/plan.json"))
+        == Data(pieces.joined()))
+    let first = inode(site + "/du-lieu/plan.json")
+    // The same bytes again: the live file is kept, and no temporary file is left.
+    writer = try OutputWriter(directory: site)
+    update = try writer.begin(live: records.published?.live, spare: records.published?.spare)
+    try update.put(try streamed(update, "du-lieu/plan.json"))
+    (report, published) = try writer.commit(update)
+    records.published = published
+    #expect(report.written.isEmpty)
+    #expect(inode(site + "/du-lieu/plan.json") == first)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: site + "/du-lieu") == ["plan.json"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: site + ".staging/du-lieu") == [
+        "plan.json"
+      ])
+    // A path outside the folder writes nothing.
+    update = try writer.begin(live: records.published?.live, spare: records.published?.spare)
+    #expect(throws: OutputError.self) { try streamed(update, "../ngoai.json") }
+    #expect(!FileManager.default.fileExists(atPath: site + "/../ngoai.json.plansite-new"))
+    writer.release()
+  }
+
   /// What a folder holds: each file's text and inode.
   func contents(_ folder: String) -> [String: (text: String, inode: Int?)] {
     var result: [String: (text: String, inode: Int?)] = [:]

@@ -29,12 +29,16 @@ import Testing
     _ items: [Int], indent: Int, run: Int, _ value: (Int) -> JSONValue
   ) -> JSONValue {
     let starts = Array(stride(from: 0, to: items.count, by: run))
-    return .runs(
-      starts.map { start in
-        let end = min(items.count, start + run)
-        return JSONValue.runBytes(
-          items[start..<end].map(value), indent: indent, last: end == items.count)
-      }, keys: starts.map { ContentHash(value: UInt64(items[$0])) })
+    let runs = starts.map { start in
+      let end = min(items.count, start + run)
+      return JSONValue.runBytes(
+        items[start..<end].map(value), indent: indent, last: end == items.count)
+    }
+    return .runs(count: items.count) { sink in
+      for (start, bytes) in zip(starts, runs) {
+        sink.append(bytes, key: ContentHash(value: UInt64(items[start])))
+      }
+    }
   }
 
   /// An array made in runs is written as the same array made whole, and
@@ -59,7 +63,9 @@ import Testing
       ])
       let plain = whole.serialized
       #expect(made.serialized == plain)
-      let (pieces, keys) = made.serializedKeyedPieces
+      let sink = CollectedPieces()
+      made.serialize(into: sink)
+      let (pieces, keys) = (sink.pieces, sink.keys)
       #expect(Array(pieces.joined()) == plain)
       // Per array: what came before it, then its runs; then the rest.
       let runs = (count + run - 1) / run

@@ -22,11 +22,12 @@ public struct PiecesRecord: Codable, Sendable, Equatable {
   /// The record of `file`, whose bytes hash to `fileHash`
   /// (`ContentHash(pieces:)`), or nil when none of its pieces is keyed.
   public init?(_ file: OutputFile, fileHash: UInt64) {
-    guard file.keys.count == file.pieces.count, file.keys.contains(where: { $0 != nil }) else {
+    let sizes = file.pieceSizes
+    guard file.keys.count == sizes.count, file.keys.contains(where: { $0 != nil }) else {
       return nil
     }
     self.fileHash = fileHash
-    pieces = zip(file.keys, file.pieces).map { Piece(key: $0?.value, count: $1.count) }
+    pieces = zip(file.keys, sizes).map { Piece(key: $0?.value, count: $1) }
   }
 }
 

@@ -14,6 +14,9 @@ public struct OutputFile: Sendable {
   /// The key is the digest of what the piece was made from (nil for a
   /// piece made every time); empty for other files. See `PiecesRecord`.
   public var keys: [ContentHash?] = []
+  /// Set when the pieces were not kept but written as they were made
+  /// (`PieceSink`): then `pieces` is empty.
+  public var streamed: StreamedFile?
 
   public init(path: String, bytes: [UInt8]) {
     self.path = path
@@ -26,6 +29,14 @@ public struct OutputFile: Sendable {
     self.keys = keys
   }
 
+  /// A file whose pieces, with these keys, were written as they were made.
+  public init(path: String, streamed: StreamedFile, keys: [ContentHash?]) {
+    self.path = path
+    self.pieces = []
+    self.keys = keys
+    self.streamed = streamed
+  }
+
   public init(path: String, text: String) {
     self.init(path: path, bytes: Array(text.utf8))
   }
@@ -34,7 +45,30 @@ public struct OutputFile: Sendable {
   public var bytes: [UInt8] { pieces.joinedBytes }
 
   /// The file's size in bytes.
-  public var count: Int { pieces.reduce(0) { $0 + $1.count } }
+  public var count: Int { pieceSizes.reduce(0, +) }
+
+  /// Each piece's size in bytes.
+  public var pieceSizes: [Int] { streamed?.sizes ?? pieces.map(\.count) }
+}
+
+/// Where the bytes of a file written as it was made wait to be put in
+/// place, and what was learnt while writing them.
+public struct StreamedFile: Sendable {
+  /// The file holding the bytes, beside the file's place in the folder
+  /// being filled.
+  public var temporaryPath: String
+  public var inode: UInt64
+  /// The hash of the bytes (`ContentHash(pieces:)`).
+  public var hash: ContentHash
+  /// Each piece's size in bytes.
+  public var sizes: [Int]
+
+  public init(temporaryPath: String, inode: UInt64, hash: ContentHash, sizes: [Int]) {
+    self.temporaryPath = temporaryPath
+    self.inode = inode
+    self.hash = hash
+    self.sizes = sizes
+  }
 }
 
 extension Array where Element == [UInt8] {

@@ -30,6 +30,21 @@ public struct CSVTable: Sendable {
   /// The table's bytes, in pieces.
   public var pieces: [[UInt8]] { filled + [current] }
 
+  /// Hands the full pieces to `sink` and lets them go; the piece being
+  /// written stays (a table of hundreds of thousands of rows is written
+  /// as it is made).
+  public mutating func sendFilled(to sink: PieceSink) {
+    for piece in filled { sink.append(piece, key: nil) }
+    filled = []
+  }
+
+  /// Hands every piece to `sink`, leaving the table without bytes.
+  public mutating func send(to sink: PieceSink) {
+    sendFilled(to: sink)
+    sink.append(current, key: nil)
+    current = []
+  }
+
   /// The table's bytes in one buffer.
   public var bytes: [UInt8] { pieces.joinedBytes }
 

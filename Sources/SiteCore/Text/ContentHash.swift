@@ -22,33 +22,9 @@ public struct ContentHash: Hashable, Sendable, Codable, CustomStringConvertible 
   /// The hash of the bytes of `pieces` one after the other: the same as
   /// the hash of the joined bytes, without joining them.
   public init(pieces: [[UInt8]]) {
-    // Bytes left over from one piece start the next piece's first word.
-    var carry: UInt64 = 0
-    var carried: UInt64 = 0
-    for piece in pieces {
-      piece.withUnsafeBytes { buffer in
-        var index = 0
-        while carried > 0, carried < 8, index < buffer.count {
-          carry |= UInt64(buffer[index]) << (8 * carried)
-          carried += 1
-          index += 1
-        }
-        if carried == 8 {
-          mix(carry)
-          (carry, carried) = (0, 0)
-        }
-        while index + 8 <= buffer.count {
-          mix(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-          index += 8
-        }
-        while index < buffer.count {
-          carry |= UInt64(buffer[index]) << (8 * carried)
-          carried += 1
-          index += 1
-        }
-      }
-    }
-    mix(carry ^ (carried << 56))
+    var hasher = PiecesHasher()
+    for piece in pieces { hasher.add(piece) }
+    self = hasher.value
   }
 
   /// The hash of `text`'s UTF-8.
@@ -98,6 +74,11 @@ public struct ContentHash: Hashable, Sendable, Codable, CustomStringConvertible 
     }
     // The tail's length is part of it, so trailing zero bytes still count.
     mix(tail ^ (UInt64(count & 7) << 56))
+  }
+
+  /// Mixes one word in as it is (`PiecesHasher`).
+  mutating func update(word: UInt64) {
+    mix(word)
   }
 
   private mutating func mix(_ word: UInt64) {

@@ -14,10 +14,11 @@ enum JSONValue {
   case string(String)
   case array([JSONValue])
   case object([(String, JSONValue)])
-  /// A long array whose elements were serialized on all cores in runs
-  /// (`runBytes`, see `PlanData.taskRuns`); each run becomes one piece of
-  /// the file, with its key when it has one (`OutputFile.keys`).
-  case runs([[UInt8]], keys: [ContentHash])
+  /// A long array of `count` elements serialized in runs (`runBytes`, see
+  /// `PlanData.taskRuns`) as it is written: `make` hands each run to the
+  /// sink, where it becomes one piece of the file, with its key when it
+  /// has one (`OutputFile.keys`).
+  case runs(count: Int, make: (PieceSink) -> Void)
 
   /// A string, or null when absent.
   static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
@@ -25,34 +26,29 @@ enum JSONValue {
   /// The value serialized with two-space indentation and a final newline.
   var serialized: [UInt8] {
     var out: [UInt8] = []
-    var pieces: [[UInt8]]? = nil
-    var keys: [ContentHash?] = []
-    write(into: &out, indent: 0, pieces: &pieces, keys: &keys)
+    write(into: &out, indent: 0, sink: nil)
     out.append(0x0A)
     return out
   }
 
-  /// The same bytes as `serialized`, in pieces: each run of a `.runs`
-  /// array is its own piece, so a large file is never joined; with each
-  /// piece's key (a keyed run's, nil for the others).
-  var serializedKeyedPieces: (pieces: [[UInt8]], keys: [ContentHash?]) {
+  /// The same bytes as `serialized`, handed to `sink` in pieces as they
+  /// are written: each run of a `.runs` array is its own piece, with its
+  /// key, so a large file is never whole; the bytes between runs are
+  /// pieces without a key.
+  func serialize(into sink: PieceSink) {
     var out: [UInt8] = []
-    var pieces: [[UInt8]]? = []
-    var keys: [ContentHash?] = []
-    write(into: &out, indent: 0, pieces: &pieces, keys: &keys)
+    write(into: &out, indent: 0, sink: sink)
     out.append(0x0A)
-    return ((pieces ?? []) + [out], keys + [nil])
+    sink.append(out, key: nil)
   }
 
   /// The bytes of one run of a `.runs` array written at `indent`: the
   /// values, each followed by a comma unless it is the `last` run's last.
   static func runBytes(_ values: [JSONValue], indent: Int, last: Bool) -> [UInt8] {
     var out: [UInt8] = []
-    var pieces: [[UInt8]]? = nil
-    var keys: [ContentHash?] = []
     for (index, value) in values.enumerated() {
       newline(&out, indent: indent + 2)
-      value.write(into: &out, indent: indent + 2, pieces: &pieces, keys: &keys)
+      value.write(into: &out, indent: indent + 2, sink: nil)
       if !last || index + 1 < values.count { out.append(0x2C) }
     }
     return out.withoutSpareCapacity()
@@ -67,12 +63,9 @@ enum JSONValue {
     out.append(contentsOf: repeatElement(0x20, count: indent))
   }
 
-  /// Writes the value into `out`; with `pieces`, each run of a `.runs`
-  /// array is added to them as it is (with `out` so far before it), and
-  /// `keys` gets each piece's key.
-  private func write(
-    into out: inout [UInt8], indent: Int, pieces: inout [[UInt8]]?, keys: inout [ContentHash?]
-  ) {
+  /// Writes the value into `out`; with `sink`, each run of a `.runs`
+  /// array goes to the sink as it is made, after `out` so far.
+  private func write(into out: inout [UInt8], indent: Int, sink: PieceSink?) {
     switch self {
     case .null: out.append(contentsOf: "null".utf8)
     case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -80,20 +73,20 @@ enum JSONValue {
     case .double(let d):
       out.append(contentsOf: (d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)).utf8)
     case .string(let s): Self.writeString(s, into: &out)
-    case .runs(let runs, let runKeys):
-      if runs.isEmpty {
+    case .runs(let count, let make):
+      if count == 0 {
         out += [0x5B, 0x5D]
         return
       }
       out.append(0x5B)
-      if pieces != nil {
-        pieces?.append(out)
-        pieces?.append(contentsOf: runs)
-        keys.append(nil)
-        keys += runKeys.map { Optional($0) }
+      if let sink {
+        sink.append(out, key: nil)
         out = []
+        make(sink)
       } else {
-        for run in runs { out.append(contentsOf: run) }
+        let runs = CollectedPieces()
+        make(runs)
+        for run in runs.pieces { out.append(contentsOf: run) }
       }
       if indent + 2 <= Self.compactDepth { Self.newline(&out, indent: indent) }
       out.append(0x5D)
@@ -105,7 +98,7 @@ enum JSONValue {
       out.append(0x5B)
       for (index, item) in items.enumerated() {
         Self.newline(&out, indent: indent + 2)
-        item.write(into: &out, indent: indent + 2, pieces: &pieces, keys: &keys)
+        item.write(into: &out, indent: indent + 2, sink: sink)
         if index + 1 < items.count { out.append(0x2C) }
       }
       if indent + 2 <= Self.compactDepth { Self.newline(&out, indent: indent) }
@@ -120,7 +113,7 @@ enum JSONValue {
         Self.newline(&out, indent: indent + 2)
         Self.writeString(key, into: &out)
         if indent + 2 <= Self.compactDepth { out += [0x3A, 0x20] } else { out.append(0x3A) }
-        value.write(into: &out, indent: indent + 2, pieces: &pieces, keys: &keys)
+        value.write(into: &out, indent: indent + 2, sink: sink)
         if index + 1 < pairs.count { out.append(0x2C) }
       }
       if indent + 2 <= Self.compactDepth { Self.newline(&out, indent: indent) }

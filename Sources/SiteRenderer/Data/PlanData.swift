@@ -128,29 +128,26 @@ struct PlanData: Sendable {
 
   /// A file made in runs of tasks, each run taken from the published
   /// file when made from the same values (see `taskRuns`).
-  typealias KeyedFile =
-    @Sendable (PlanData, EarlierPieces?) -> (
-      pieces: [[UInt8]], keys: [ContentHash?]
-    )
+  typealias KeyedFile = @Sendable (PlanData, EarlierPieces?, PieceSink) -> Void
 
   /// The files made in runs of tasks, by path: the ones that grow with the
   /// plan, so that an edit of one task remakes one run of each.
   static let keyedFiles: [(path: String, make: KeyedFile)] = [
-    ("du-lieu/plan.json", { $0.planJSON($1).serializedKeyedPieces }),
-    ("du-lieu/tasks.csv", { $0.tasksCSV($1) }),
-    ("du-lieu/assignments.csv", { $0.assignmentsCSV($1) }),
-    (SiteRenderer.searchIndexPath, { $0.searchIndex($1) }),
+    ("du-lieu/plan.json", { $0.planJSON($1).serialize(into: $2) }),
+    ("du-lieu/tasks.csv", { $0.tasksCSV($1, into: $2) }),
+    ("du-lieu/assignments.csv", { $0.assignmentsCSV($1, into: $2) }),
+    (SiteRenderer.searchIndexPath, { $0.searchIndex($1, into: $2) }),
   ]
 
   /// The other files, by path, each made on demand, in pieces (see `OutputFile.pieces`).
-  static let files: [(path: String, make: @Sendable (PlanData) -> [[UInt8]])] = [
-    ("du-lieu/agencies.csv", { $0.agenciesCSV().pieces }),
-    ("du-lieu/communes.csv", { $0.communesCSV().pieces }),
-    ("du-lieu/indicators.csv", { $0.indicatorsCSV().pieces }),
-    ("du-lieu/reports.csv", { $0.reportsCSV().pieces }),
-    ("du-lieu/report-updates.csv", { $0.reportUpdatesCSV().pieces }),
-    ("du-lieu/indicator-values.csv", { $0.indicatorValuesCSV().pieces }),
-    ("du-lieu/submissions.csv", { $0.submissionsCSV().pieces }),
+  static let files: [(path: String, make: @Sendable (PlanData, PieceSink) -> Void)] = [
+    ("du-lieu/agencies.csv", { $0.agenciesCSV(into: $1) }),
+    ("du-lieu/communes.csv", { $0.communesCSV(into: $1) }),
+    ("du-lieu/indicators.csv", { $0.indicatorsCSV(into: $1) }),
+    ("du-lieu/reports.csv", { $0.reportsCSV(into: $1) }),
+    ("du-lieu/report-updates.csv", { $0.reportUpdatesCSV(into: $1) }),
+    ("du-lieu/indicator-values.csv", { $0.indicatorValuesCSV(into: $1) }),
+    ("du-lieu/submissions.csv", { $0.submissionsCSV(into: $1) }),
   ]
 
   /// Every file's path.
@@ -167,29 +164,39 @@ struct PlanData: Sendable {
   }
 
   /// The tasks in runs of `runLength`, each written by `write` (given the
-  /// run and whether it ends the list) on all cores, or taken from
-  /// `earlier` (the same file's) when it was made from the same values: a
-  /// run's key is the digest of its tasks' data and of everything else the
-  /// files are written with (`Input.rest`), so whatever `write` reads from
-  /// the input is part of it.
+  /// run and whether it ends the list) or taken from `earlier` (the same
+  /// file's) when it was made from the same values, and handed to `sink`
+  /// in order with its key: the digest of its tasks' data and of
+  /// everything else the files are written with (`Input.rest`), so
+  /// whatever `write` reads from the input is part of it.
+  ///
+  /// Runs are made `runsAtOnce` at a time on all cores, and each is let go
+  /// once the sink has it, so the file is never whole in memory.
   func taskRuns(
-    _ earlier: EarlierPieces?,
+    _ earlier: EarlierPieces?, into sink: PieceSink,
     _ write: @Sendable (ArraySlice<Shared<TaskData>>, _ last: Bool) -> [UInt8]
-  ) -> (pieces: [[UInt8]], keys: [ContentHash]) {
+  ) {
     let tasks = input.tasks
     let rest = input.rest.digest
     let length = Self.runLength(tasks.count)
     let starts = Array(stride(from: 0, to: tasks.count, by: length))
-    let runs = Parallel.map(starts, chunk: 1) { start -> ([UInt8], ContentHash) in
-      let end = min(tasks.count, start + length)
-      var key = ContentHash()
-      key.update(rest.value)
-      key.update(end == tasks.count ? 1 : 0)
-      for task in tasks[start..<end] { key.update(task.digest.value) }
-      return (earlier?.piece(key) ?? write(tasks[start..<end], end == tasks.count), key)
+    for first in stride(from: 0, to: starts.count, by: Self.runsAtOnce) {
+      let some = starts[first..<min(starts.count, first + Self.runsAtOnce)]
+      let runs = Parallel.map(Array(some), chunk: 1) { start -> ([UInt8], ContentHash) in
+        let end = min(tasks.count, start + length)
+        var key = ContentHash()
+        key.update(rest.value)
+        key.update(end == tasks.count ? 1 : 0)
+        for task in tasks[start..<end] { key.update(task.digest.value) }
+        return (earlier?.piece(key) ?? write(tasks[start..<end], end == tasks.count), key)
+      }
+      for (bytes, key) in runs { sink.append(bytes, key: key) }
     }
-    return (runs.map(\.0), runs.map(\.1))
   }
+
+  /// How many runs `taskRuns` makes before handing them on: enough for
+  /// every core, few enough to keep a few megabytes in memory.
+  static let runsAtOnce = 8
 
   /// A path as published in data: absolute with `base_url`, else from the site root.
   func dataURL(_ path: String) -> String {
@@ -229,10 +236,11 @@ struct PlanData: Sendable {
     }
     // Tasks are most of the file: they are serialized on all cores, in
     // runs that become the pieces the file is written in.
-    let runs = taskRuns(earlier) { run, last in
-      JSONValue.runBytes(run.map { taskJSON($0.value) }, indent: 2, last: last)
+    let tasks = JSONValue.runs(count: input.tasks.count) { sink in
+      taskRuns(earlier, into: sink) { run, last in
+        JSONValue.runBytes(run.map { taskJSON($0.value) }, indent: 2, last: last)
+      }
     }
-    let tasks = JSONValue.runs(runs.pieces, keys: runs.keys)
     return .object([
       ("schema_version", .int(Self.schemaVersion)),
       ("license", .optional(input.license)),
@@ -504,15 +512,20 @@ struct PlanData: Sendable {
   ///
   /// Rows may be made lazily, as they are written (the report entries of
   /// a large plan are hundreds of thousands).
-  private func table<Rows: Sequence>(_ file: DataDictionary.File, _ rows: Rows) -> CSVTable
-  where Rows.Element == KeyValuePairs<String, String> {
+  /// Written into `sink` as it is made.
+  private func table<Rows: Sequence>(
+    into sink: PieceSink, _ file: DataDictionary.File, _ rows: Rows
+  ) where Rows.Element == KeyValuePairs<String, String> {
     var table = CSVTable(header: file.fields.map(\.name))
-    for row in rows { table.append(row) }
-    return table
+    for row in rows {
+      table.append(row)
+      table.sendFilled(to: sink)
+    }
+    table.send(to: sink)
   }
 
-  func tasksCSV(_ earlier: EarlierPieces? = nil) -> (pieces: [[UInt8]], keys: [ContentHash?]) {
-    keyedTable(DataDictionary.tasks, earlier) { data in
+  func tasksCSV(_ earlier: EarlierPieces?, into sink: PieceSink) {
+    keyedTable(DataDictionary.tasks, earlier, into: sink) { data in
       let task = data.task
       return [
         [
@@ -528,10 +541,8 @@ struct PlanData: Sendable {
     }
   }
 
-  func assignmentsCSV(_ earlier: EarlierPieces? = nil) -> (
-    pieces: [[UInt8]], keys: [ContentHash?]
-  ) {
-    keyedTable(DataDictionary.assignments, earlier) { data in
+  func assignmentsCSV(_ earlier: EarlierPieces?, into sink: PieceSink) {
+    keyedTable(DataDictionary.assignments, earlier, into: sink) { data in
       let task = data.task
       return task.assignments.enumerated().flatMap { index, assignment in
         assignment.assignees.map { assignee -> KeyValuePairs<String, String> in
@@ -550,23 +561,23 @@ struct PlanData: Sendable {
   /// A table of `file`'s columns with each task's `rows`, in runs of
   /// tasks (`taskRuns`): the header, then one piece per run.
   private func keyedTable(
-    _ file: DataDictionary.File, _ earlier: EarlierPieces?,
+    _ file: DataDictionary.File, _ earlier: EarlierPieces?, into sink: PieceSink,
     _ rows: @escaping @Sendable (TaskData) -> [KeyValuePairs<String, String>]
-  ) -> (pieces: [[UInt8]], keys: [ContentHash?]) {
+  ) {
     let header = file.fields.map(\.name)
-    let runs = taskRuns(earlier) { run, _ in
+    sink.append(CSVTable(header: header).bytes, key: nil)
+    taskRuns(earlier, into: sink) { run, _ in
       var table = CSVTable(header: header, continuing: true)
       for task in run {
         for row in rows(task.value) { table.append(row) }
       }
       return table.bytes
     }
-    return ([CSVTable(header: header).bytes] + runs.pieces, [nil] + runs.keys.map { $0 })
   }
 
-  func agenciesCSV() -> CSVTable {
+  func agenciesCSV(into sink: PieceSink) {
     table(
-      DataDictionary.agencies,
+      into: sink, DataDictionary.agencies,
       input.agencies.map { entry in
         let agency = entry.agency
         return [
@@ -580,9 +591,9 @@ struct PlanData: Sendable {
       })
   }
 
-  func communesCSV() -> CSVTable {
+  func communesCSV(into sink: PieceSink) {
     table(
-      DataDictionary.communes,
+      into: sink, DataDictionary.communes,
       input.communes.map { entry in
         let commune = entry.commune
         return [
@@ -594,7 +605,7 @@ struct PlanData: Sendable {
       })
   }
 
-  func indicatorsCSV() -> CSVTable {
+  func indicatorsCSV(into sink: PieceSink) {
     var rows: [KeyValuePairs<String, String>] = []
     for entry in input.indicators {
       // The indicator's own figures; those from reports are in indicator-values.csv.
@@ -617,7 +628,7 @@ struct PlanData: Sendable {
         ])
       }
     }
-    return table(DataDictionary.indicators, rows)
+    table(into: sink, DataDictionary.indicators, rows)
   }
 
   /// `12`, `10.5`: a machine-readable number (dot decimal) for data columns.
@@ -625,9 +636,9 @@ struct PlanData: Sendable {
     value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
   }
 
-  func reportsCSV() -> CSVTable {
+  func reportsCSV(into sink: PieceSink) {
     table(
-      DataDictionary.reports,
+      into: sink, DataDictionary.reports,
       input.reports.map { data in
         let report = data.report
         return [
@@ -643,7 +654,7 @@ struct PlanData: Sendable {
       })
   }
 
-  func reportUpdatesCSV() -> CSVTable {
+  func reportUpdatesCSV(into sink: PieceSink) {
     let rows = input.reports.lazy.flatMap { data in
       let report = data.report
       let url = dataURL(Route.report(report.period, report.reporter).path)
@@ -658,10 +669,10 @@ struct PlanData: Sendable {
         ]
       }
     }
-    return table(DataDictionary.reportUpdates, rows)
+    table(into: sink, DataDictionary.reportUpdates, rows)
   }
 
-  func indicatorValuesCSV() -> CSVTable {
+  func indicatorValuesCSV(into sink: PieceSink) {
     var rows: [KeyValuePairs<String, String>] = []
     for entry in input.indicators {
       let indicator = entry.indicator
@@ -680,12 +691,12 @@ struct PlanData: Sendable {
         ])
       }
     }
-    return table(DataDictionary.indicatorValues, rows)
+    table(into: sink, DataDictionary.indicatorValues, rows)
   }
 
-  func submissionsCSV() -> CSVTable {
+  func submissionsCSV(into sink: PieceSink) {
     table(
-      DataDictionary.submissions,
+      into: sink, DataDictionary.submissions,
       input.submissions.map { item in
         [
           "period": item.period.rawValue, "reporter_type": Self.reporterType(item.reporter),

@@ -31,7 +31,7 @@ extension PlanData {
   /// runs (`taskRuns`: an edit of one task makes one run again), then
   /// indicators and task groups. Each part has its own string table; the
   /// script reads the parts in order.
-  func searchIndex(_ earlier: EarlierPieces? = nil) -> (pieces: [[UInt8]], keys: [ContentHash?]) {
+  func searchIndex(_ earlier: EarlierPieces?, into sink: PieceSink) {
     var head = SearchPart()
     for entry in input.agencies {
       let agency = entry.agency
@@ -47,7 +47,16 @@ extension PlanData {
         1, title: commune.fullName, detail: commune.kind.label,
         path: Route.commune(commune.id).path, extra: extra)
     }
-    let runs = taskRuns(earlier) { run, _ in
+    var first = Array(
+      "/* plansite search index: generated, do not edit. */\nwindow.PLANSITE_SEARCH_INDEX={\"v\":2,\"kinds\":["
+        .utf8)
+    for (index, kind) in Self.searchKinds.enumerated() {
+      if index > 0 { first.append(0x2C) }
+      Self.writeJSString(kind, into: &first)
+    }
+    first += Array("],\"parts\":[\n".utf8) + head.bytes
+    sink.append(first, key: nil)
+    taskRuns(earlier, into: sink) { run, _ in
       var part = SearchPart()
       for task in run.map(\.value.task) {
         let path = Route.task(task.id).path
@@ -73,16 +82,7 @@ extension PlanData {
         5, title: "\(group.id.rawValue). \(group.title)", detail: "\(group.tasks.count) nhiệm vụ",
         path: Route.group(group.id).path)
     }
-    var first = Array(
-      "/* plansite search index: generated, do not edit. */\nwindow.PLANSITE_SEARCH_INDEX={\"v\":2,\"kinds\":["
-        .utf8)
-    for (index, kind) in Self.searchKinds.enumerated() {
-      if index > 0 { first.append(0x2C) }
-      Self.writeJSString(kind, into: &first)
-    }
-    first += Array("],\"parts\":[\n".utf8) + head.bytes
-    let last = Array(",\n".utf8) + tail.bytes + Array("\n]};\n".utf8)
-    return ([first] + runs.pieces + [last], [nil] + runs.keys.map { $0 } + [nil])
+    sink.append(Array(",\n".utf8) + tail.bytes + Array("\n]};\n".utf8), key: nil)
   }
 
   /// A JavaScript string literal (JSON-compatible; `</` is written `<\/` so
