@@ -1,3 +1,4 @@
+import Foundation
 import PlanModel
 import SwiftCSV
 import Testing
@@ -64,6 +65,19 @@ import Testing
     let bytes: [UInt8] =
       Array("M,T\r\n1,Ho".utf8) + [0xE0, 0x6E] + Array(" th".utf8) + [0xE0, 0x6E, 0x68]
     #expect(throws: FormCSV.ReadError.self) { try FormCSV.grid(bytes) }
+  }
+
+  @Test func textConvertedTwiceIsRefusedButCapitalsAreRead() throws {
+    // UTF-8 read as Windows-1252 and saved as UTF-8 again.
+    let original = "đã hoàn thành và được ghi nhận"
+    let garbled = try #require(String(data: Data(original.utf8), encoding: .windowsCP1252))
+    #expect(garbled.contains("Ã\u{A0}"))
+    #expect(throws: FormCSV.ReadError.self) {
+      try FormCSV.grid(Array("M,T\r\n1,\(garbled)\r\n".utf8))
+    }
+    // Capitals followed by a space are Vietnamese as it is written.
+    let capitals = "\u{FEFF}M,T\r\n1,UBND XÃ ĐÃ HOÀN THÀNH\r\n"
+    #expect(try FormCSV.grid(Array(capitals.utf8)).rows[1] == ["1", "UBND XÃ ĐÃ HOÀN THÀNH"])
   }
 
   @Test func columnLetters() {

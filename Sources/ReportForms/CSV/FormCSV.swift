@@ -93,8 +93,10 @@ enum FormCSV {
             + "similar code page), and Vietnamese would come out garbled"),
         notes: [saveAsUTF8], row: nil)
     }
-    // UTF-8 read as Windows-1252 and saved again: "Ä‘" for "đ", "Æ°" for "ư".
-    for marker in ["Ä‘", "Æ°", "áº", "á»", "Ã¡", "Ã "] where text.contains(marker) {
+    // UTF-8 read as Windows-1252 and saved again: "Ä‘" for "đ", "Æ°" for
+    // "ư", "Ã" and a no-break space for "à" (an ordinary space after "Ã" is
+    // Vietnamese written in capitals: "ĐÃ HOÀN THÀNH").
+    for marker in ["Ä‘", "Æ°", "áº", "á»", "Ã¡", "Ã\u{A0}"] where text.contains(marker) {
       throw ReadError(
         message: Message(
           vi: "tiếng Việt trong tệp đã bị lỗi phông (ví dụ '\(marker)'): tệp đã bị đổi bảng mã "
