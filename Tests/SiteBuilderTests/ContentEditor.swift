@@ -869,12 +869,13 @@ struct ContentEditor {
         "Agency.Contact.website",
       ],
       apply: { editor, rng in
-        setEntry(
-          \.agencies, pick(["address", "phone", "email", "website"], &rng),
-          [
-            nil, q("Số 1 đường Mẫu"), q("0200 000 000"), q("so@example.gov.vn"),
-            q("https://so.example.gov.vn/"),
-          ])(&editor, &rng)
+        let key = pick(["address", "phone", "email", "website"], &rng)
+        // A website is a full address (`WebAddress`).
+        let values =
+          key == "website"
+          ? [nil, q("https://so.example.gov.vn/"), q("http://so.example.gov.vn/lien-he")]
+          : [nil, q("Số 1 đường Mẫu"), q("0200 000 000"), q("so@example.gov.vn")]
+        setEntry(\.agencies, key, values)(&editor, &rng)
       }),
     Operation(
       name: "site.sample", covers: ["SiteSettings.isSample"],

@@ -203,3 +203,21 @@ import Testing
     #expect(CSVCell.unescaped("'-3") == "'-3")
   }
 }
+
+@Suite struct WebAddressTests {
+  @Test func onlyFullWebAddressesAreLinked() {
+    for good in [
+      "https://stc.nghean.gov.vn", "http://vanban.nghean.gov.vn/bc-45?ma=1#trang-2",
+      "HTTPS://VANBAN.GOV.VN/", "https://vi.wikipedia.org/wiki/Nghệ_An",
+    ] {
+      #expect(WebAddress.isValid(good), "\(good)")
+    }
+    for bad in [
+      "", "stc.nghean.gov.vn", "javascript:alert(1)", "https://", "https:///duong-dan",
+      "ftp://tep.gov.vn", "https://vanban.gov.vn/bc 45", "https://a.vn/\u{7}", "//a.vn",
+      "mailto:a@b.vn",
+    ] {
+      #expect(!WebAddress.isValid(bad), "\(bad)")
+    }
+  }
+}

@@ -16,7 +16,7 @@ extension FileParser {
     let signerTitle = f.string("signer_title")?.value
     let field = f.string("field")?.value
     let place = f.string("place")?.value
-    let sourceURL = f.string("source_url")?.value
+    let sourceURL = f.webAddress("source_url", example: "https://vanban.nghean.gov.vn/…")?.value
     let issuerHeader = f.stringList("issuer_header")?.map(\.value) ?? []
     let publishedPart = f.string("published_part")?.value
     var labels: [String: String] = [:]

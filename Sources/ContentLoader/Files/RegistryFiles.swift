@@ -13,7 +13,8 @@ extension FileParser {
       let note = item.string("note")?.value
       let contact = Agency.Contact(
         address: item.string("address")?.value, phone: item.string("phone")?.value,
-        email: item.string("email")?.value, website: item.string("website")?.value)
+        email: item.string("email")?.value,
+        website: item.webAddress("website", example: "https://stc.nghean.gov.vn")?.value)
       guard let id, let name else { return nil }
       let agency = Agency(
         id: AgencyID(id.value), name: name.value, shortName: shortName, kind: kind, note: note,

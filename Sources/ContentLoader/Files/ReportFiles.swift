@@ -65,7 +65,7 @@ extension FileParser {
     let date = f.day("date", required: true)
     let draft = f.bool("draft") ?? false
     let document = f.string("document")?.value
-    let sourceURL = f.string("source_url")?.value
+    let sourceURL = f.webAddress("source_url", example: "https://vanban.nghean.gov.vn/…")?.value
     let tasks =
       f.list("tasks", what: .taskUpdate) { item in
         taskUpdate(item, file: doc.file)

@@ -116,6 +116,25 @@ final class MappingReader {
     return Located(scalar.string.nfc, at: location(of: node))
   }
 
+  /// A field holding a full web address (`WebAddress`); anything else is
+  /// an error at the value, and gives nil.
+  func webAddress(_ key: String, example: String) -> Located<String>? {
+    guard let text = string(key), !text.value.isEmpty else { return nil }
+    let value = text.value
+    guard WebAddress.isValid(value) else {
+      report.error(
+        vi: "'\(key)' phải là địa chỉ web đầy đủ, bắt đầu bằng https://, không phải '\(value)'",
+        en: "'\(key)' must be a full web address starting with https://, not '\(value)'",
+        at: text.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "ví dụ: \(key): \"\(example)\"", en: "for example: \(key): \"\(example)\"")
+        ])
+      return nil
+    }
+    return Located(value, at: text.location)
+  }
+
   /// A whole number within `range`.
   func int(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Located<Int>? {
     guard let node = node(key) else {
