@@ -288,6 +288,23 @@ enum FormFile {
   static func read(path: String, bytes: [UInt8]) throws(DiagnosticError) -> FormGrid {
     let location = SourceLocation(file: path)
     let isZip = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
+    // Excel 97–2003 (an OLE2 compound file) and LibreOffice's own format.
+    let isOldExcel = bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+    if isOldExcel || path.lowercased().hasSuffix(".ods") {
+      let kind =
+        isOldExcel
+        ? Message(vi: "bảng tính Excel 97–2003 (.xls)", en: "an Excel 97–2003 workbook (.xls)")
+        : Message(vi: "bảng tính OpenDocument (.ods)", en: "an OpenDocument spreadsheet (.ods)")
+      throw DiagnosticError(
+        .error(
+          vi: "tệp này là \(kind.vi): plansite đọc biểu mẫu .xlsx hoặc .csv",
+          en: "this file is \(kind.en): plansite reads .xlsx or .csv forms", at: location,
+          notes: [
+            Diagnostic.Note(
+              vi: "mở tệp rồi lưu lại thành \"Excel Workbook (*.xlsx)\" và nhập tệp .xlsx đó",
+              en: "open it and save it as \"Excel Workbook (*.xlsx)\", then import that .xlsx")
+          ]))
+    }
     let format = FormFormat(fileName: path) ?? (isZip ? .xlsx : .csv)
     switch format {
     case .xlsx:

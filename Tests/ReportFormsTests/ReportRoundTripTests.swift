@@ -325,6 +325,48 @@ import ZIPFoundation
     #expect(snapshot(folder) == before)
   }
 
+  /// Options that would write the wrong thing are refused before anything
+  /// is written: a format plansite does not write, a name that says
+  /// another format, a build date that is not a date, a source address
+  /// that is not a web address; an old Excel workbook gets the menu item
+  /// that makes a form of it.
+  @Test func optionsThatWouldWriteTheWrongThingAreRefused() throws {
+    let folder = try project("options")
+    let form = ["report", "form", "--period", "2026-9t", "--from", "xa-hoa-lac"]
+    var result = try plansite(form + ["--format", "pdf"], in: folder, expecting: 64)
+    #expect(result.err.contains("lỗi: --format phải là xlsx hoặc csv, không phải 'pdf'"))
+    result = try plansite(form + ["--output", "mau.pdf"], in: folder, expecting: 64)
+    #expect(result.err.contains("lỗi: tên tệp 'mau.pdf' phải có đuôi .xlsx hoặc .csv"))
+    result = try plansite(
+      form + ["--output", "mau.csv", "--format", "xlsx"], in: folder, expecting: 64)
+    #expect(result.err.contains("lỗi: 'mau.csv' là tên tệp .csv nhưng --format là xlsx"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Content"])
+    // Upper case is the same format.
+    try plansite(form + ["--output", "MAU.CSV", "--format", "CSV"], in: folder)
+    let before = snapshot(folder)
+    result = try plansite(
+      ["report", "import", "MAU.CSV", "--date", "2026-10-05", "--today", "31/13/2026"],
+      in: folder, expecting: 64)
+    #expect(result.err.contains("lỗi: --today phải là một ngày có thật"))
+    for address in ["javascript:alert(1)", "vanban.nghean.gov.vn/bc-45", "https://"] {
+      result = try plansite(
+        [
+          "report", "import", "MAU.CSV", "--date", "2026-10-05", "--today", Self.today,
+          "--source-url", address,
+        ], in: folder, expecting: 64)
+      #expect(
+        result.err.contains("lỗi: --source-url phải là địa chỉ web đầy đủ, bắt đầu bằng https://"))
+    }
+    try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]).write(
+      to: folder.appendingPathComponent("cu.xls"))
+    result = try plansite(
+      ["report", "import", "cu.xls", "--date", "2026-10-05", "--today", Self.today],
+      in: folder, expecting: 1)
+    #expect(result.err.contains("cu.xls: lỗi: tệp này là bảng tính Excel 97–2003 (.xls)"))
+    #expect(result.err.contains("lưu lại thành \"Excel Workbook (*.xlsx)\""))
+    #expect(snapshot(folder) == before)
+  }
+
   /// The workbook opens in LibreOffice with the same cells (it is converted
   /// to CSV headless and read back), and a workbook LibreOffice saved (with
   /// shared strings, its own styles) imports like ours.

@@ -41,6 +41,11 @@ struct ReportOptions: ParsableArguments {
       "Ngôn ngữ của thông báo: vi hoặc en.", en: "The language of messages: vi or en."))
   var language: Language?
 
+  /// A `--today` that is not a date is refused here as it is by `build`.
+  func validate() throws {
+    try project.validate()
+  }
+
   var project: ProjectOptions {
     var options = ProjectOptions()
     options.content = content
@@ -103,13 +108,45 @@ extension PlansiteCommand.Report {
         en: "xlsx or csv (default: from the output's name, else xlsx)."))
     var format: String?
 
+    /// The format asked for and the file's name must agree: an `.xlsx`
+    /// written under another name (or a format plansite does not write)
+    /// would not open where the clerk expects it.
+    func validate() throws {
+      let language = options.language ?? .vi
+      let chosen = format.flatMap { FormFormat(rawValue: $0.lowercased()) }
+      if let format, chosen == nil {
+        throw ValidationError(
+          Message(
+            vi: "--format phải là xlsx hoặc csv, không phải '\(format)'",
+            en: "--format must be xlsx or csv, not '\(format)'"
+          ).text(language))
+      }
+      guard let output else { return }
+      guard let named = FormFormat(fileName: output) else {
+        throw ValidationError(
+          Message(
+            vi: "tên tệp '\(output)' phải có đuôi .xlsx hoặc .csv",
+            en: "the file name '\(output)' must end in .xlsx or .csv"
+          ).text(language))
+      }
+      if let chosen, chosen != named {
+        throw ValidationError(
+          Message(
+            vi: "'\(output)' là tên tệp .\(named.rawValue) nhưng --format là \(chosen.rawValue): "
+              + "bỏ --format hoặc đổi đuôi tên tệp",
+            en: "'\(output)' is a .\(named.rawValue) name but --format is \(chosen.rawValue): "
+              + "leave out --format or change the name's ending"
+          ).text(language))
+      }
+    }
+
     func run() throws {
       let (plan, language) = try options.plan()
       do {
         let period = try FormTarget.period(self.period, in: plan)
         let reporters = try FormTarget.reporters(from, in: plan)
         let format =
-          self.format.flatMap(FormFormat.init(rawValue:))
+          self.format.flatMap { FormFormat(rawValue: $0.lowercased()) }
           ?? output.flatMap(FormFormat.init(fileName:)) ?? .xlsx
         let path =
           output ?? ReportForm.defaultFileName(period: period.id, from: from, format: format)
@@ -203,6 +240,15 @@ extension PlansiteCommand.Report {
             vi:
               "--date phải là một ngày có thật (2026-07-08 hoặc 08/07/2026), không phải '\(date)'",
             en: "--date must be a real date (2026-07-08 or 08/07/2026), not '\(date)'"
+          ).text(language))
+      }
+      if let sourceURL, !WebAddress.isValid(sourceURL) {
+        throw ValidationError(
+          Message(
+            vi: "--source-url phải là địa chỉ web đầy đủ, bắt đầu bằng https:// (ví dụ "
+              + "https://vanban.nghean.gov.vn/bc-45), không phải '\(sourceURL)'",
+            en: "--source-url must be a full web address starting with https:// (such as "
+              + "https://vanban.nghean.gov.vn/bc-45), not '\(sourceURL)'"
           ).text(language))
       }
       var summaryText = ""
