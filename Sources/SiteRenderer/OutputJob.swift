@@ -24,7 +24,7 @@ public struct OutputJob: Sendable {
 
   /// How the file's bytes are made.
   private enum Make {
-    case whole(@Sendable () throws(DiagnosticError) -> [[UInt8]])
+    case whole(@Sendable () throws(DiagnosticError) -> [UInt8])
     /// Piece by piece into a sink, taking keyed pieces from the published
     /// version given.
     case streamed(@Sendable (EarlierPieces?, PieceSink) -> Void)
@@ -38,7 +38,7 @@ public struct OutputJob: Sendable {
     self.digest = digest
     self.kept = kept
     reusesPieces = false
-    self.make = .whole { () throws(DiagnosticError) in [try make()] }
+    self.make = .whole(make)
   }
 
   /// A file made piece by piece into a sink (see `PieceSink`).
@@ -74,7 +74,7 @@ public struct OutputJob: Sendable {
   public func produce(earlier: EarlierPieces? = nil) throws(DiagnosticError) -> OutputFile {
     switch make {
     case .whole(let make):
-      return OutputFile(path: path, pieces: try make())
+      return OutputFile(path: path, bytes: try make())
     case .streamed(let make):
       let pieces = CollectedPieces()
       make(earlier, pieces)
@@ -88,7 +88,7 @@ public struct OutputJob: Sendable {
   public func produce(earlier: EarlierPieces?, into sink: PieceSink) throws(DiagnosticError) {
     switch make {
     case .whole(let make):
-      for piece in try make() { sink.append(piece, key: nil) }
+      sink.append(try make(), key: nil)
     case .streamed(let make):
       make(earlier, sink)
     }
