@@ -179,8 +179,11 @@ public struct FormImport: Sendable {
     }
     let checked = validator.validate(draft)
     let commandLine = FormTarget.commandLine.file
+    // The report's own checks speak of its date at `--date` (a date
+    // outside the period is a warning the clerk must see).
     outcome.diagnostics += checked.diagnostics.filter {
       $0.severity == .error || $0.location.file == path || $0.location.file == commandLine
+        || $0.location == Self.dateLocation
     }
     if outcome.diagnostics.hasErrors {
       outcome.files = []
@@ -244,16 +247,23 @@ public struct FormImport: Sendable {
   /// For `--dry-run`: each task whose status or progress changes, by reporter.
   private func changes(_ groups: [FormReader.Group], plan: Plan) -> [Message] {
     let index = ReportIndex(plan: plan)
+    let rank = Dictionary(
+      (plan.schedule?.periods ?? []).enumerated().map { ($1.id, $0) },
+      uniquingKeysWith: { a, _ in a })
     var lines: [Message] = []
     for group in groups {
       let name = plan.name(of: group.reporter)
+      let own = rank[group.period.id] ?? Int.max
       for update in group.tasks {
         let task = TaskID(update.task.value)
-        // The body's latest word before this report (a report being
-        // replaced does not count: what it loses is listed apart).
-        let before = index.latest(group.reporter, on: task) { $0 != group.period.id }?.update
+        // The body's latest word before this report: in the periods before
+        // its own (a report being replaced does not count: what it loses
+        // is listed apart; a later period's does not come before it).
+        let before = index.latest(group.reporter, on: task) { (rank[$0] ?? Int.max) < own }?.update
         let newStatus = update.status?.value ?? before?.status
-        let newProgress = update.progress?.value ?? before?.progress
+        // "Done" without a progress is shown at 100 %, as the site shows it.
+        let newProgress =
+          update.progress?.value ?? (update.status?.value == .done ? 100 : before?.progress)
         guard newStatus != before?.status || newProgress != before?.progress else { continue }
         func describe(_ status: TaskStatus?, _ progress: Int?) -> String {
           let word = status?.label ?? "chưa báo cáo"

@@ -128,6 +128,39 @@ import ZIPFoundation
     #expect(!nine.contains("10/10/2026"))
   }
 
+  /// The dry run says what the site will show.
+  ///
+  /// A report for an earlier period is compared with the periods before
+  /// it, not with a later one; "done" without a progress is 100 %. And a
+  /// date outside the period is said at `--date` as the build would say it.
+  @Test func theDryRunSaysWhatTheSiteWillShow() throws {
+    let folder = try project("dry-run")
+    // Xã Thanh Sơn reported only for the nine months (1.3: 50 %).
+    try plansite(
+      [
+        "report", "form", "--period", "2026-6t", "--from", "xa-thanh-son", "--output", "six.csv",
+        "--today", Self.today,
+      ], in: folder)
+    try fill(
+      "six.csv", "six-filled.csv",
+      ["1.3|Tình trạng=Đang thực hiện", "1.3|Tiến độ (%)=20", "2.1|Tình trạng=Hoàn thành"],
+      in: folder)
+    var result = try plansite(
+      [
+        "report", "import", "six-filled.csv", "--date", "2026-07-05", "--dry-run", "--today",
+        Self.today,
+      ], in: folder)
+    #expect(result.out.contains("Xã Thanh Sơn, nhiệm vụ 1.3: chưa báo cáo → Đang thực hiện 20%"))
+    #expect(result.out.contains("Xã Thanh Sơn, nhiệm vụ 2.1: chưa báo cáo → Hoàn thành 100%"))
+    #expect(!result.err.contains("ngoài kỳ"))
+    result = try plansite(
+      [
+        "report", "import", "six-filled.csv", "--date", "2025-12-01", "--dry-run", "--today",
+        Self.today,
+      ], in: folder)
+    #expect(result.err.contains("cảnh báo: báo cáo đề ngày 01/12/2025, ngoài kỳ"), "\(result.err)")
+  }
+
   /// A progress cell the clerk formatted as a percentage holds 1 for what
   /// Excel shows as "100%": it is read as shown.
   @Test func percentCellsAreReadAsShown() throws {
@@ -340,6 +373,9 @@ import ZIPFoundation
     result = try plansite(
       form + ["--output", "mau.csv", "--format", "xlsx"], in: folder, expecting: 64)
     #expect(result.err.contains("lỗi: 'mau.csv' là tên tệp .csv nhưng --format là xlsx"))
+    result = try plansite(form + ["--output", "khong-co/mau.xlsx"], in: folder, expecting: 1)
+    #expect(result.err.contains("lỗi: không ghi được tệp 'khong-co/mau.xlsx'"))
+    #expect(result.err.contains("ghi chú: không có thư mục"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Content"])
     // Upper case is the same format.
     try plansite(form + ["--output", "MAU.CSV", "--format", "CSV"], in: folder)

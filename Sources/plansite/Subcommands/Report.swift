@@ -154,10 +154,20 @@ extension PlansiteCommand.Report {
         let compiler = plan.schedule?.compiler.flatMap { plan.agency($0)?.name }
         let bytes = try form.bytes(format, compiler: compiler)
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+          let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+          let why =
+            FileManager.default.fileExists(atPath: folder)
+            ? Diagnostic.Note(
+              vi: "kiểm tra quyền ghi vào thư mục '\(folder)' và ổ đĩa còn chỗ trống",
+              en: "check that the folder '\(folder)' is writable and the disk has room")
+            : Diagnostic.Note(
+              vi:
+                "không có thư mục '\(folder)': tạo thư mục đó trước, hoặc chọn nơi khác với --output",
+              en: "there is no folder '\(folder)': make it first, or choose another --output")
           throw DiagnosticError(
             .error(
               vi: "không ghi được tệp '\(path)'", en: "cannot write '\(path)'",
-              at: SourceLocation(file: path)))
+              at: SourceLocation(file: path), notes: [why]))
         }
         print(
           Message(
@@ -283,8 +293,9 @@ extension PlansiteCommand.Report {
       if outcome.failed {
         print(
           Message(
-            vi: "Chưa ghi gì: sửa biểu mẫu rồi nhập lại.",
-            en: "Nothing was written: correct the form and import it again."
+            vi: "Chưa ghi gì: sửa các lỗi trên (trong biểu mẫu hoặc trong lệnh) rồi nhập lại.",
+            en: "Nothing was written: correct the errors above (in the form or the command) and "
+              + "import again."
           ).text(language))
         throw ExitCode.failure
       }
