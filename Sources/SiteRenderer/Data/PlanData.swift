@@ -139,7 +139,8 @@ struct PlanData: Sendable {
     (SiteRenderer.searchIndexPath, { $0.searchIndex($1, into: $2) }),
   ]
 
-  /// The other files, by path, each made on demand, in pieces (see `OutputFile.pieces`).
+  /// The other files, by path, each made on demand into a sink, piece by
+  /// piece (see `PieceSink`).
   static let files: [(path: String, make: @Sendable (PlanData, PieceSink) -> Void)] = [
     ("du-lieu/agencies.csv", { $0.agenciesCSV(into: $1) }),
     ("du-lieu/communes.csv", { $0.communesCSV(into: $1) }),
@@ -510,9 +511,9 @@ struct PlanData: Sendable {
 
   /// A table with the columns of `file`; each row lists them in order.
   ///
-  /// Rows may be made lazily, as they are written (the report entries of
-  /// a large plan are hundreds of thousands).
-  /// Written into `sink` as it is made.
+  /// Written into `sink` as it is made; rows may be made lazily, as they
+  /// are written (the report entries of a large plan are hundreds of
+  /// thousands).
   private func table<Rows: Sequence>(
     into sink: PieceSink, _ file: DataDictionary.File, _ rows: Rows
   ) where Rows.Element == KeyValuePairs<String, String> {
