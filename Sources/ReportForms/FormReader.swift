@@ -48,6 +48,7 @@ final class FormReader {
     var groups: [Group] = []
     var positions: [String: Int] = [:]
     for row in 1..<max(1, grid.rows.count) {
+      guard !reportFailedFormulas(row) else { continue }
       guard
         grid.rows[row].contains(where: {
           !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
@@ -79,16 +80,35 @@ final class FormReader {
         at: SourceLocation(file: path))
       return false
     }
+    var twice: [(FormColumn, Int, Int)] = []
     for (index, text) in header.enumerated() {
       let folded = TaskStatusWords.fold(text)
       guard !folded.isEmpty,
         let column = FormColumn.allCases.first(where: { TaskStatusWords.fold($0.header) == folded })
       else { continue }
-      if columns[column] == nil {
+      if let first = columns[column] {
+        twice.append((column, first, index))
+      } else {
         columns[column] = index
         headers[index] = text.trimmingCharacters(in: .whitespaces)
       }
     }
+    // Which of two columns the clerk filled in cannot be guessed.
+    for (column, first, second) in twice {
+      let letters = (XLSXColumn.letters(first), XLSXColumn.letters(second))
+      report.error(
+        vi: "cột \"\(column.header)\" có hai lần, ở cột \(letters.0) và cột \(letters.1)",
+        en: "the column \"\(column.header)\" appears twice, as \(letters.0) and \(letters.1)",
+        at: SourceLocation(
+          file: path, line: 1, column: second + 1,
+          columnLabel: "\(letters.1) (\(column.header))"),
+        notes: [
+          Diagnostic.Note(
+            vi: "xóa một trong hai cột, hoặc đổi tiêu đề của cột không dùng",
+            en: "delete one of the two columns, or rename the one not used")
+        ])
+    }
+    guard twice.isEmpty else { return false }
     let missing = FormColumn.required.filter { columns[$0] == nil }
     guard missing.isEmpty else {
       let names = missing.map { "\"\($0.header)\"" }.joined(separator: ", ")
@@ -103,6 +123,41 @@ final class FormReader {
       return false
     }
     return true
+  }
+
+  /// Reports each cell of a column the import reads whose formula gives
+  /// no value; true when the row has one (it is not read: a blank would
+  /// lose what the clerk meant).
+  private func reportFailedFormulas(_ row: Int) -> Bool {
+    guard let failed = grid.failedFormulas[row] else { return false }
+    var found = false
+    for column in FormColumn.allCases {
+      guard let index = columns[column], let shown = failed[index] else { continue }
+      found = true
+      let at = location(row: row, column: column)
+      if let shown {
+        report.error(
+          vi: "ô này hiện lỗi công thức '\(shown)', không có giá trị để nhập",
+          en: "this cell shows the formula error '\(shown)': it has no value to import", at: at,
+          notes: [
+            Diagnostic.Note(
+              vi: "sửa công thức, hoặc ghi thẳng giá trị vào ô",
+              en: "fix the formula, or type the value into the cell")
+          ])
+      } else {
+        report.error(
+          vi: "ô này có công thức nhưng tệp không lưu kết quả của công thức",
+          en: "this cell holds a formula but the file does not hold its result", at: at,
+          notes: [
+            Diagnostic.Note(
+              vi: "mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại; "
+                + "hoặc ghi thẳng giá trị vào ô",
+              en: "open the file in Excel or LibreOffice, save it and import again; "
+                + "or type the value into the cell")
+          ])
+      }
+    }
+    return found
   }
 
   private func cell(_ row: Int, _ column: FormColumn) -> String {

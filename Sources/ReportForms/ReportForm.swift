@@ -4,6 +4,12 @@ import SiteCore
 /// A table of text cells: row 0 is the header (spreadsheet row 1).
 public struct FormGrid: Sendable, Equatable {
   public var rows: [[String]]
+  /// The cells of a workbook whose formula gives no value.
+  ///
+  /// Keyed by 0-based row, then column; the value is what the cell shows
+  /// (an error such as `#DIV/0!`), or nil for a formula saved without its
+  /// result.
+  var failedFormulas: [Int: [Int: String?]] = [:]
 
   public init(rows: [[String]]) {
     self.rows = rows

@@ -190,6 +190,61 @@ import ZIPFoundation
     #expect(!SpreadsheetML.ReadStyles.isPercent("0.0\"%\""))
   }
 
+  /// A cell whose formula gives no value is named, never read as blank; a
+  /// column the clerk copied is refused, since which copy holds the answer
+  /// cannot be guessed.
+  @Test func cellsWithoutAValueAndColumnsTwiceAreRefused() throws {
+    let folder = try project("formulas")
+    try plansite(
+      [
+        "report", "form", "--period", "2026-9t", "--from", "so-giao-duc-va-dao-tao", "--output",
+        "form.xlsx", "--today", Self.today,
+      ], in: folder)
+    let before = snapshot(folder)
+    try fill(
+      "form.xlsx", "filled.xlsx",
+      [
+        "2.1|Tiến độ (%)=err:#DIV/0!", "2.1|Tình trạng=Đang thực hiện",
+        "1.2|Tiến độ (%)=formula:C3*2",
+      ],
+      in: folder)
+    let result = try plansite(
+      [
+        "report", "import", "filled.xlsx", "--date", "2026-10-09", "--replace", "--today",
+        Self.today,
+      ], in: folder, expecting: 1)
+    #expect(
+      result.err.contains(
+        "(Tiến độ (%)): lỗi: ô này hiện lỗi công thức '#DIV/0!', không có giá trị để nhập"),
+      "\(result.err)")
+    #expect(
+      result.err.contains(
+        "(Tiến độ (%)): lỗi: ô này có công thức nhưng tệp không lưu kết quả của công thức"))
+    #expect(result.err.contains("mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại"))
+    // The same status written in a copied column, with another value.
+    try plansite(
+      [
+        "report", "form", "--period", "2026-9t", "--from", "so-giao-duc-va-dao-tao", "--output",
+        "form.csv", "--today", Self.today,
+      ], in: folder)
+    var lines = read(folder, "form.csv").components(separatedBy: "\r\n")
+    for index in lines.indices where !lines[index].isEmpty {
+      lines[index] += index == 0 ? ",Tình trạng" : ",Hoàn thành"
+    }
+    try lines.joined(separator: "\r\n").write(
+      to: folder.appendingPathComponent("twice.csv"), atomically: true, encoding: .utf8)
+    let twice = try plansite(
+      [
+        "report", "import", "twice.csv", "--date", "2026-10-09", "--replace", "--today",
+        Self.today,
+      ], in: folder, expecting: 1)
+    #expect(
+      twice.err.contains(
+        "twice.csv:1:S (Tình trạng): lỗi: cột \"Tình trạng\" có hai lần, ở cột M và cột S"),
+      "\(twice.err)")
+    #expect(snapshot(folder) == before)
+  }
+
   /// CSV as real programs write it: semicolons (Excel in a Vietnamese
   /// locale), no BOM, LF line ends, a cell with line breaks and quotes.
   @Test(arguments: [

@@ -318,9 +318,14 @@ enum SpreadsheetML {
       let t: String?
       let v: String?
       let `is`: RichString?
+      /// The cell's formula, if it has one; only whether it has one is read.
+      let f: Formula?
       static func nodeDecoding(for key: CodingKey) -> XMLDecoder.NodeDecoding {
         ["r", "s", "t"].contains(key.stringValue) ? .attribute : .element
       }
+    }
+    struct Formula: Decodable {
+      init(from decoder: Decoder) throws {}
     }
     let sheetData: SheetData?
   }

@@ -10,8 +10,10 @@ import ZIPFoundation
 /// A cell holding a number (a clerk typed into a cell that was not text) is
 /// read as the number written plainly (`40`, `12.5`), or as a percentage
 /// when its format shows one (`1` in a "0%" cell is `100%`); the importer reads a
-/// date column's number as a spreadsheet date. Parts larger than 64 MiB are
-/// refused (a zip bomb is not a report).
+/// date column's number as a spreadsheet date. A formula that gives no value
+/// (an error such as `#DIV/0!`, or no result saved) is recorded as such, so
+/// the importer names the cell instead of reading it as blank. Parts larger
+/// than 64 MiB are refused (a zip bomb is not a report).
 enum XLSXReader {
   static let partLimit = 64 << 20
 
@@ -75,6 +77,7 @@ enum XLSXReader {
       percentStyles = decoded?.percentStyles ?? []
     }
     var rows: [[String]] = []
+    var failedFormulas: [Int: [Int: String?]] = [:]
     var nextRow = 1
     for row in sheet.sheetData?.row ?? [] {
       let number = row.r ?? nextRow
@@ -92,11 +95,16 @@ enum XLSXReader {
           text = Int(cell.v ?? "").flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? ""
         case "inlineStr": text = cell.is?.plain ?? ""
         case "b": text = cell.v == "1" ? "TRUE" : "FALSE"
-        case "e": text = ""
+        case "e":
+          text = cell.v ?? ""
+          failedFormulas[number - 1, default: [:]][column] = .some(text)
         default:
           let isPercent =
             cell.s.map { percentStyles.indices.contains($0) && percentStyles[$0] } ?? false
           text = cell.v.map { isPercent ? percentage($0) : plainNumber($0) } ?? cell.is?.plain ?? ""
+        }
+        if cell.f != nil, cell.v == nil, cell.t != "inlineStr" {
+          failedFormulas[number - 1, default: [:]][column] = .some(nil)
         }
         if values.count <= column {
           values += Array(repeating: "", count: column + 1 - values.count)
@@ -106,7 +114,9 @@ enum XLSXReader {
       if rows.count < number { rows += Array(repeating: [], count: number - rows.count) }
       rows[number - 1] = values
     }
-    return FormGrid(rows: rows)
+    var grid = FormGrid(rows: rows)
+    grid.failedFormulas = failedFormulas
+    return grid
   }
 
   static let notAWorkbook = Message(
