@@ -27,6 +27,8 @@ final class FormReader {
   /// Column index of each known header.
   private var columns: [FormColumn: Int] = [:]
   private var headers: [Int: String] = [:]
+  /// The tasks each reporter holds, by folded title (made when first needed).
+  private var heldByTitle: [Reporter: [String: [Int]]] = [:]
 
   init(path: String, grid: FormGrid, plan: Plan, options: FormImport.Options) {
     self.path = path
@@ -276,6 +278,23 @@ final class FormReader {
       missing(.id, row, vi: "ghi số hiệu nhiệm vụ, ví dụ 1.2", en: "write the task's number")
       return
     }
+    if let meant = misreadTask(row, id: id, reporter: group.reporter) {
+      report.error(
+        vi:
+          "dòng này là nhiệm vụ \(meant.id.rawValue) (\"\(meant.title)\"), nhưng ô Mã ghi '\(id)'",
+        en:
+          "this row is task \(meant.id.rawValue) (\"\(meant.title)\"), but its Mã cell says '\(id)'",
+        at: location(row: row, column: .id),
+        notes: [
+          Diagnostic.Note(
+            vi: "Excel có thể đã đổi số hiệu thành ngày hoặc thành số khi mở tệp CSV: ghi lại "
+              + "'\(meant.id.rawValue)' vào ô Mã (định dạng ô là Văn bản/Text), hoặc dùng biểu mẫu .xlsx",
+            en: "Excel may have turned the number into a date or a number when it opened the CSV "
+              + "file: write '\(meant.id.rawValue)' back into the Mã cell (formatted as Text), or "
+              + "use the .xlsx form")
+        ])
+      return
+    }
     var status: Located<TaskStatus>?
     if !statusText.isEmpty {
       if let value = FormColumn.statusWords.status(statusText) {
@@ -357,6 +376,30 @@ final class FormReader {
         task: Located(id, at: location(row: row, column: .id)), status: status,
         progress: progress, doneOn: doneOn,
         text: RichText(markdown: Self.markdown(text), html: ""), source: source))
+  }
+
+  /// The task a row's "Nội dung" names when its "Mã" names another task
+  /// or none: Excel, opening a CSV form, turns `1.3` into a date
+  /// (`01/03/2026`) and `2.10` into the number `2.1`.
+  ///
+  /// Only a title that exactly one task the reporter holds has counts; a
+  /// title an editor changed since the form was made matches none.
+  private func misreadTask(_ row: Int, id: String, reporter: Reporter) -> PlanTask? {
+    let title = TaskStatusWords.fold(cell(row, .title))
+    guard !title.isEmpty else { return nil }
+    if let named = plan.task(TaskID(id)), TaskStatusWords.fold(named.title) == title { return nil }
+    if heldByTitle[reporter] == nil {
+      var byTitle: [String: [Int]] = [:]
+      for (index, task) in plan.tasks.enumerated()
+      where task.assignments.contains(where: { plan.holds(reporter, $0) }) {
+        byTitle[TaskStatusWords.fold(task.title), default: []].append(index)
+      }
+      heldByTitle[reporter] = byTitle
+    }
+    guard let matches = heldByTitle[reporter]?[title], matches.count == 1,
+      let index = matches.first
+    else { return nil }
+    return plan.tasks[index]
   }
 
   private func missing(_ column: FormColumn, _ row: Int, vi: String, en: String) {

@@ -327,8 +327,28 @@ import ZIPFoundation
     )
     #expect(
       result.err.contains("chọn một trong: \"Chưa thực hiện\", \"Đang thực hiện\", \"Hoàn thành\""))
-    // A row for a task the commune does not hold (someone else's).
-    let csv = read(folder, "form.csv").replacingOccurrences(of: ",1.3,", with: ",1.1,")
+    // Excel turned the number 1.3 into a date: the row's title says which task it is.
+    let title =
+      "\"Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại bộ phận một cửa cấp xã.\""
+    let dated = read(folder, "form.csv").replacingOccurrences(
+      of: ",1.3,\(title),", with: ",01/03/2026,\(title),")
+    try dated.write(
+      to: folder.appendingPathComponent("dated.csv"), atomically: true, encoding: .utf8)
+    try fill("dated.csv", "dated-filled.csv", ["01/03/2026|Tiến độ (%)=60"], in: folder)
+    result = try plansite(
+      [
+        "report", "import", "dated-filled.csv", "--date", "2026-10-05", "--replace", "--today",
+        Self.today,
+      ], in: folder, expecting: 1)
+    #expect(
+      result.err.contains(
+        "dated-filled.csv:2:E (Mã): lỗi: dòng này là nhiệm vụ 1.3 (\"Số hóa hồ sơ"), "\(result.err)"
+    )
+    #expect(result.err.contains("nhưng ô Mã ghi '01/03/2026'"))
+    #expect(result.err.contains("ghi lại '1.3' vào ô Mã"))
+    #expect(!result.err.contains("không tìm thấy nhiệm vụ"))
+    // A row for a task the commune does not hold (someone else's), its title left blank.
+    let csv = read(folder, "form.csv").replacingOccurrences(of: ",1.3,\(title),", with: ",1.1,,")
     try csv.write(to: folder.appendingPathComponent("other.csv"), atomically: true, encoding: .utf8)
     try fill("other.csv", "other-filled.csv", ["1.1|Tình trạng=Hoàn thành"], in: folder)
     result = try plansite(
