@@ -88,7 +88,31 @@ extension FileParser {
     let progress = item.int("progress", in: 0...100)
     let doneOn = item.day("done_on")
     let text = item.string("text")
+    for (key, example) in [
+      ("status", "in-progress"), ("progress", "50"), ("done_on", "2026-06-30"),
+    ] {
+      guard let at = item.blank(key) else { continue }
+      item.warning(
+        vi: "'\(key)' để trống nên không được tính", en: "'\(key)' is blank, so it does not count",
+        at: at,
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi giá trị (ví dụ '\(key): \(example)'), hoặc xóa dòng này",
+            en: "give it a value (like '\(key): \(example)'), or remove the line")
+        ])
+    }
     guard let task else { return nil }
+    // Given but not valid is reported on its own.
+    if ["status", "progress", "done_on", "text"].allSatisfy({ item.node($0) == nil }) {
+      item.warning(
+        vi: "mục báo cáo nhiệm vụ '\(task.value)' không ghi gì",
+        en: "the entry for task '\(task.value)' says nothing", at: task.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi 'status', 'progress' hoặc 'text' cho nhiệm vụ này, hoặc xóa mục này",
+            en: "give this task a 'status', 'progress' or 'text', or remove the entry")
+        ])
+    }
     let rendered: RichText
     if let text {
       rendered = rich(

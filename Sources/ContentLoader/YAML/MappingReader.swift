@@ -83,6 +83,13 @@ final class MappingReader {
     return value
   }
 
+  /// Where `key` is written with no value (`status:`), which reads as if
+  /// it were not written at all; nil when it has a value or is absent.
+  func blank(_ key: String) -> SourceLocation? {
+    guard let index = entryKeys.firstIndex(of: key), node(key) == nil else { return nil }
+    return location(of: keyNodes[index])
+  }
+
   /// The file location of a node.
   func location(of node: Node) -> SourceLocation { source.location(node.mark) }
 
