@@ -80,8 +80,20 @@ struct ReportValidation {
         plan: plan, draft: self.draft, today: today, report: collector)
       return (checking.report(draft, schedule: schedule), collector.diagnostics)
     }
+    // A folder that is no period is said once, at its first report: a
+    // commune-wide period has a report from each of a hundred communes.
+    var folders: [String: [Int]] = [:]
+    if !self.draft.incomplete.contains(.periods) {
+      for (index, draft) in drafts.enumerated()
+      where !(schedule?.periods.contains { $0.id.rawValue == draft.periodRef.value } ?? false) {
+        folders[draft.periodRef.value, default: []].append(index)
+      }
+    }
     var reports: [Report] = []
-    for (valid, diagnostics) in checked {
+    for (index, (valid, diagnostics)) in checked.enumerated() {
+      if let others = folders[drafts[index].periodRef.value], others.first == index {
+        reportUnknownPeriod(drafts[index], schedule: schedule, files: others.map { drafts[$0] })
+      }
       report.report(contentsOf: diagnostics)
       if let valid { reports.append(valid) }
     }
@@ -95,10 +107,8 @@ struct ReportValidation {
   }
 
   private func report(_ draft: PlanDraft.ReportDraft, schedule: ReportingSchedule?) -> Report? {
+    // A folder that is no period is reported once for all its files (`reports`).
     let period = schedule?.periods.first { $0.id.rawValue == draft.periodRef.value }
-    if period == nil, !self.draft.incomplete.contains(.periods) {
-      reportUnknownPeriod(draft, schedule: schedule)
-    }
     let reporter = resolveReporter(draft.reporterRef)
     guard let date = draft.date else { return nil }
     if let period { checkDate(date, of: period, in: schedule) }
@@ -127,7 +137,18 @@ struct ReportValidation {
       indicators: indicators, source: draft.source)
   }
 
-  private func reportUnknownPeriod(_ draft: PlanDraft.ReportDraft, schedule: ReportingSchedule?) {
+  private func reportUnknownPeriod(
+    _ draft: PlanDraft.ReportDraft, schedule: ReportingSchedule?, files: [PlanDraft.ReportDraft]
+  ) {
+    var alsoNote: [Diagnostic.Note] = []
+    if files.count > 1 {
+      let names = files.map { $0.source.path.split(separator: "/").last.map(String.init) ?? "" }
+      let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
+      alsoNote.append(
+        Diagnostic.Note(
+          vi: "lỗi này áp dụng cho cả \(files.count) báo cáo trong thư mục: \(shown)",
+          en: "this applies to all \(files.count) reports in the folder: \(shown)"))
+    }
     guard let schedule else {
       report.error(
         vi: "báo cáo thuộc kỳ '\(draft.periodRef.value)' nhưng chưa có lịch báo cáo "
@@ -139,7 +160,7 @@ struct ReportValidation {
           Diagnostic.Note(
             vi: "tạo tệp reporting.yaml khai báo các kỳ báo cáo (xem docs/content.md)",
             en: "create reporting.yaml declaring the reporting periods (see docs/content.md)")
-        ])
+        ] + alsoNote)
       return
     }
     let candidates = schedule.periods.map {
@@ -159,7 +180,7 @@ struct ReportValidation {
       vi: "thư mục 'reports/\(draft.periodRef.value)/' không phải là kỳ báo cáo nào trong "
         + "reporting.yaml",
       en: "the folder 'reports/\(draft.periodRef.value)/' is not a period in reporting.yaml",
-      at: draft.periodRef.location, notes: notes)
+      at: draft.periodRef.location, notes: notes + alsoNote)
   }
 
   private func resolveReporter(_ ref: Located<String>) -> Reporter? {
