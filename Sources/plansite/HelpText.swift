@@ -14,11 +14,16 @@ enum HelpText {
   static func text(_ vi: String, en: String) -> String { language == .en ? en : vi }
 
   /// An option's or argument's help, with an optional longer discussion.
-  static func help(_ vi: String, en: String, discussion: (vi: String, en: String)? = nil)
-    -> ArgumentHelp
-  {
+  ///
+  /// `value` names the value in Vietnamese (`--date <ngày>`), in the help
+  /// and in the messages about a missing one; in English it is the
+  /// option's own name (`--date <date>`).
+  static func help(
+    _ vi: String, en: String, value: String? = nil, discussion: (vi: String, en: String)? = nil
+  ) -> ArgumentHelp {
     ArgumentHelp(
-      text(vi, en: en), discussion: discussion.map { text($0.vi, en: $0.en) } ?? "")
+      text(vi, en: en), discussion: discussion.map { text($0.vi, en: $0.en) } ?? "",
+      valueName: language == .vi ? value : nil)
   }
 
   /// The help swift-argument-parser printed, with its own words in

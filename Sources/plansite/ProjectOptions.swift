@@ -10,13 +10,13 @@ extension TemplateSet.Engine: ExpressibleByArgument {}
 
 /// The folders and switches every command shares.
 struct ProjectOptions: ParsableArguments {
-  @Option(help: HelpText.help("Thư mục nội dung.", en: "The content folder."))
+  @Option(help: HelpText.help("Thư mục nội dung.", en: "The content folder.", value: "thư mục"))
   var content = "Content"
 
-  @Option(help: HelpText.help("Thư mục mẫu trang.", en: "The templates folder."))
+  @Option(help: HelpText.help("Thư mục mẫu trang.", en: "The templates folder.", value: "thư mục"))
   var templates = "Templates"
 
-  @Option(help: HelpText.help("Thư mục xuất trang.", en: "The output folder."))
+  @Option(help: HelpText.help("Thư mục xuất trang.", en: "The output folder.", value: "thư mục"))
   var output = "Site"
 
   @Flag(help: HelpText.help("Coi cảnh báo là lỗi.", en: "Treat warnings as errors."))
@@ -25,7 +25,7 @@ struct ProjectOptions: ParsableArguments {
   @Option(
     help: HelpText.help(
       "Ngày dùng để xét nhiệm vụ quá hạn (YYYY-MM-DD hoặc DD/MM/YYYY).",
-      en: "The date tasks are judged overdue against (YYYY-MM-DD or DD/MM/YYYY).",
+      en: "The date tasks are judged overdue against (YYYY-MM-DD or DD/MM/YYYY).", value: "ngày",
       discussion: (
         "Mặc định: theo SOURCE_DATE_EPOCH nếu có, nếu không thì ngày hôm nay.",
         "Defaults to SOURCE_DATE_EPOCH if set, else today's date."
@@ -36,6 +36,7 @@ struct ProjectOptions: ParsableArguments {
     name: .customLong("lang"),
     help: HelpText.help(
       "Ngôn ngữ của thông báo: vi hoặc en.", en: "The language of messages: vi or en.",
+      value: "ngôn ngữ",
       discussion: (
         "Mặc định: ngôn ngữ của trang (language: trong site.yaml), tiếng Việt nếu không ghi.",
         "Defaults to the site's language (language: in site.yaml), Vietnamese if unset."

@@ -191,6 +191,12 @@ import Testing
     #expect(
       near.stderr.hasPrefix("lỗi: không có tùy chọn '--contnet'; có phải là '--content'?"),
       "\(near.stderr)")
+    // A missing option's value is named in Vietnamese, as the help names it.
+    let missing = try CommandRunner.run(["report", "import", "mau.xlsx"], in: folder)
+    #expect(missing.status == 64)
+    #expect(missing.stderr.hasPrefix("lỗi: thiếu '--date <ngày>'"), "\(missing.stderr)")
+    let noValue = try CommandRunner.run(["check", "--today"], in: folder)
+    #expect(noValue.stderr.hasPrefix("lỗi: thiếu giá trị cho '--today <ngày>'"))
     // --today takes dates as content files do: 2026-11-27 or 27/11/2026.
     #expect(try CommandRunner.run(["check", "--today", "27/11/2026"], in: folder).status == 0)
     let impossible = try CommandRunner.run(["check", "--today", "31/02/2026"], in: folder)
@@ -215,12 +221,14 @@ import Testing
     let form = try CommandRunner.run(["help", "report", "import"], in: folder)
     #expect(form.stdout.contains("--dry-run               Chỉ in những gì sẽ thay đổi"))
     #expect(form.stdout.contains("Thư mục nội dung. (mặc định: Content)"))
+    #expect(form.stdout.contains("--date <ngày>           Ngày ban hành báo cáo"))
     for english in ["OVERVIEW", "USAGE", "OPTIONS", "Show help", "The content folder", "default"] {
       #expect(!top.stdout.contains(english) && !form.stdout.contains(english), "\(english)")
     }
     let english = try CommandRunner.run(["build", "--help", "--lang", "en"], in: folder)
     #expect(english.stdout.contains("USAGE: plansite build"))
     #expect(english.stdout.contains("The content folder. (default: Content)"))
+    #expect(english.stdout.contains("--content <content>"))
   }
 
   @Test func checkOnGoodContentSaysSo() throws {

@@ -17,19 +17,21 @@ extension PlansiteCommand {
     @Argument(
       help: HelpText.help(
         "Thư mục mới (chưa có, hoặc đang trống).",
-        en: "The new folder (it must not exist, or be empty)."))
+        en: "The new folder (it must not exist, or be empty).", value: "thư mục"))
     var folder: String
 
     @Option(
       help: HelpText.help(
         "Mẫu trang để chép vào (mặc định: Templates/ đi cùng plansite).",
-        en: "The templates to copy (default: the Templates/ plansite was built with)."))
+        en: "The templates to copy (default: the Templates/ plansite was built with).",
+        value: "thư mục"))
     var templates: String?
 
     @Option(
       name: .customLong("lang"),
       help: HelpText.help(
-        "Ngôn ngữ của thông báo: vi hoặc en.", en: "The language of messages: vi or en."))
+        "Ngôn ngữ của thông báo: vi hoặc en.", en: "The language of messages: vi or en.",
+        value: "ngôn ngữ"))
     var language: Language = .vi
 
     func run() throws {

@@ -22,13 +22,13 @@ extension PlansiteCommand {
 
 /// What the report commands share: the content folder, the build date, the language.
 struct ReportOptions: ParsableArguments {
-  @Option(help: HelpText.help("Thư mục nội dung.", en: "The content folder."))
+  @Option(help: HelpText.help("Thư mục nội dung.", en: "The content folder.", value: "thư mục"))
   var content = "Content"
 
   @Option(
     help: HelpText.help(
       "Ngày dùng để kiểm tra báo cáo (YYYY-MM-DD hoặc DD/MM/YYYY).",
-      en: "The date reports are checked against (YYYY-MM-DD or DD/MM/YYYY).",
+      en: "The date reports are checked against (YYYY-MM-DD or DD/MM/YYYY).", value: "ngày",
       discussion: (
         "Mặc định: theo SOURCE_DATE_EPOCH nếu có, nếu không thì ngày hôm nay.",
         "Defaults to SOURCE_DATE_EPOCH if set, else today's date."
@@ -38,7 +38,8 @@ struct ReportOptions: ParsableArguments {
   @Option(
     name: .customLong("lang"),
     help: HelpText.help(
-      "Ngôn ngữ của thông báo: vi hoặc en.", en: "The language of messages: vi or en."))
+      "Ngôn ngữ của thông báo: vi hoặc en.", en: "The language of messages: vi or en.",
+      value: "ngôn ngữ"))
   var language: Language?
 
   /// A `--today` that is not a date is refused here as it is by `build`.
@@ -86,26 +87,27 @@ extension PlansiteCommand.Report {
     @Option(
       help: HelpText.help(
         "Mã kỳ báo cáo (trong reporting.yaml).",
-        en: "The reporting period's id (from reporting.yaml)."))
+        en: "The reporting period's id (from reporting.yaml).", value: "mã kỳ"))
     var period: String
 
     @Option(
       help: HelpText.help(
         "Đơn vị báo cáo: mã một cơ quan hay xã, phường, một danh sách (a,b), hoặc all-agencies, "
           + "all-communes …",
-        en: "Who reports: an agency or commune id, a list (a,b), or all-agencies, all-communes …"))
+        en: "Who reports: an agency or commune id, a list (a,b), or all-agencies, all-communes …",
+        value: "đơn vị"))
     var from: String
 
     @Option(
       help: HelpText.help(
         "Tệp sẽ ghi (mặc định: bao-cao-<kỳ>-<đơn vị>.xlsx).",
-        en: "The file to write (default: bao-cao-<period>-<from>.xlsx)."))
+        en: "The file to write (default: bao-cao-<period>-<from>.xlsx).", value: "tệp"))
     var output: String?
 
     @Option(
       help: HelpText.help(
         "xlsx hoặc csv (mặc định: theo đuôi tên tệp, nếu không thì xlsx).",
-        en: "xlsx or csv (default: from the output's name, else xlsx)."))
+        en: "xlsx or csv (default: from the output's name, else xlsx).", value: "dạng"))
     var format: String?
 
     /// The format asked for and the file's name must agree: an `.xlsx`
@@ -190,43 +192,45 @@ extension PlansiteCommand.Report {
 
     @Argument(
       help: HelpText.help(
-        "Biểu mẫu đã điền (.xlsx hoặc .csv).", en: "The filled form (.xlsx or .csv)."))
+        "Biểu mẫu đã điền (.xlsx hoặc .csv).", en: "The filled form (.xlsx or .csv).", value: "tệp")
+    )
     var file: String
 
     @Option(
       help: HelpText.help(
         "Ngày ban hành báo cáo (YYYY-MM-DD hoặc DD/MM/YYYY).",
-        en: "The report's issue date (YYYY-MM-DD or DD/MM/YYYY)."))
+        en: "The report's issue date (YYYY-MM-DD or DD/MM/YYYY).", value: "ngày"))
     var date: String
 
     @Option(
       help: HelpText.help(
         "Số hiệu văn bản của báo cáo (\"Báo cáo số 45/BC-STC\").",
-        en: "The report's document number (\"Báo cáo số 45/BC-STC\")."))
+        en: "The report's document number (\"Báo cáo số 45/BC-STC\").", value: "số hiệu"))
     var document: String?
 
     @Option(
       name: .customLong("source-url"),
       help: HelpText.help(
-        "Địa chỉ đọc bản báo cáo đã ký.", en: "Where the signed report can be read."))
+        "Địa chỉ đọc bản báo cáo đã ký.", en: "Where the signed report can be read.",
+        value: "địa chỉ"))
     var sourceURL: String?
 
     @Option(
       help: HelpText.help(
         "Tệp Markdown có phần tóm tắt của báo cáo.",
-        en: "A Markdown file with the report's summary."))
+        en: "A Markdown file with the report's summary.", value: "tệp"))
     var summary: String?
 
     @Option(
       help: HelpText.help(
         "Kỳ báo cáo, khi biểu mẫu không có cột \"Kỳ báo cáo\".",
-        en: "The period, when the form has no \"Kỳ báo cáo\" column."))
+        en: "The period, when the form has no \"Kỳ báo cáo\" column.", value: "mã kỳ"))
     var period: String?
 
     @Option(
       help: HelpText.help(
         "Đơn vị báo cáo, khi biểu mẫu không có cột \"Mã đơn vị\".",
-        en: "The reporter, when the form has no \"Mã đơn vị\" column."))
+        en: "The reporter, when the form has no \"Mã đơn vị\" column.", value: "mã đơn vị"))
     var from: String?
 
     @Flag(
@@ -341,10 +345,11 @@ extension PlansiteCommand.Report {
 
     @OptionGroup var options: ReportOptions
 
-    @Argument(help: HelpText.help("Mã kỳ báo cáo.", en: "The period's id."))
+    @Argument(help: HelpText.help("Mã kỳ báo cáo.", en: "The period's id.", value: "mã kỳ"))
     var period: String
 
-    @Argument(help: HelpText.help("Mã đơn vị báo cáo.", en: "The reporter's id."))
+    @Argument(
+      help: HelpText.help("Mã đơn vị báo cáo.", en: "The reporter's id.", value: "mã đơn vị"))
     var reporter: String
 
     func run() throws {

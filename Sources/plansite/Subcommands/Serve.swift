@@ -19,7 +19,7 @@ extension PlansiteCommand {
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(help: HelpText.help("Cổng để xem trước.", en: "The port to listen on."))
+    @Option(help: HelpText.help("Cổng để xem trước.", en: "The port to listen on.", value: "cổng"))
     var port: UInt16 = 8000
 
     @Flag(
