@@ -69,7 +69,7 @@ let package = Package(
     .target(
       name: "ReportForms",
       dependencies: [
-        "SiteCore", "PlanModel", "ContentLoader",
+        "SiteCore", "PlanModel", "ContentLoader", "Markup",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "XMLCoder", package: "XMLCoder"),
         .product(name: "SwiftCSV", package: "SwiftCSV"),

@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 import PlanModel
 import SiteCore
 
@@ -29,6 +30,7 @@ final class FormReader {
   private var headers: [Int: String] = [:]
   /// The tasks each reporter holds, by folded title (made when first needed).
   private var heldByTitle: [Reporter: [String: [Int]]] = [:]
+  private let renderer = MarkdownRenderer()
 
   init(path: String, grid: FormGrid, plan: Plan, options: FormImport.Options) {
     self.path = path
@@ -371,11 +373,17 @@ final class FormReader {
         ])
       progress = nil
     }
+    // What the site will not show as written is said at the cell; the
+    // report file says it again at its line when the site is built.
+    let markdown = Self.markdown(text)
+    for finding in renderer.render(markdown).findings {
+      report.report(finding.diagnostic(at: location(row: row, column: .text)))
+    }
     group.tasks.append(
       PlanDraft.TaskUpdateDraft(
         task: Located(id, at: location(row: row, column: .id)), status: status,
         progress: progress, doneOn: doneOn,
-        text: RichText(markdown: Self.markdown(text), html: ""), source: source))
+        text: RichText(markdown: markdown, html: ""), source: source))
   }
 
   /// The task a row's "Nội dung" names when its "Mã" names another task

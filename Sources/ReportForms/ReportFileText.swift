@@ -17,7 +17,12 @@ enum ReportFileText {
         if let progress = update.progress { lines.append("    progress: \(progress.value)") }
         if let doneOn = update.doneOn { lines.append("    done_on: \(doneOn.value.iso)") }
         if !update.text.markdown.isEmpty {
-          lines.append("    text: \(quoted(update.text.markdown))")
+          if let block = literalBlock(update.text.markdown, indent: "      ") {
+            lines.append("    text: |-")
+            lines += block
+          } else {
+            lines.append("    text: \(quoted(update.text.markdown))")
+          }
         }
       }
     }
@@ -32,6 +37,32 @@ enum ReportFileText {
     lines.append("---")
     let summary = options.summary.trimmingCharacters(in: .whitespacesAndNewlines)
     return lines.joined(separator: "\n") + "\n" + (summary.isEmpty ? "" : "\n" + summary + "\n")
+  }
+
+  /// A text of several lines as the lines of a YAML literal block
+  /// (`text: |-`), each on its own line of the file as the clerk wrote it,
+  /// so a problem found in the text is reported at its line; nil for one
+  /// line, or for a text a literal block cannot hold exactly (a first line
+  /// that starts with a space, a character YAML does not print).
+  static func literalBlock(_ text: String, indent: String) -> [String]? {
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+      separator: "\n", omittingEmptySubsequences: false)
+    guard lines.count > 1, let first = lines.first, let last = lines.last,
+      let start = first.first, start != " ", start != "\t",
+      last.last.map({ !$0.isWhitespace }) ?? false,
+      text.unicodeScalars.allSatisfy(isPrintedInBlock)
+    else { return nil }
+    return lines.map { $0.isEmpty ? "" : indent + $0 }
+  }
+
+  /// YAML's printable characters, less the ones it reads as line breaks.
+  private static func isPrintedInBlock(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A, 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFEFE,
+      0xFF00...0xFFFD, 0x10000...0x10FFFF:
+      true
+    default: false
+    }
   }
 
   /// A YAML double-quoted scalar (a JSON string literal is one).

@@ -89,6 +89,11 @@ import ZIPFoundation
     #expect(file.contains("draft: true"))
     #expect(file.contains("date: 2026-10-09"))
     #expect(file.contains("    year: \"2026\"\n    value: \"72,5\""))
+    // Two lines, written as the clerk wrote them.
+    #expect(
+      file.contains(
+        "    text: |-\n      Đã sắp xếp xong mạng lưới trường lớp;\n"
+          + "      báo cáo \"chi tiết\" kèm theo.\n"))
     // A plain build leaves the draft out; publishing puts it on the site.
     try plansite(["build", "--today", Self.today, "--templates", Self.templates], in: folder)
     #expect(!read(folder, "Site/nhiem-vu/2-1/index.html").contains("Đã sắp xếp xong"))
@@ -273,7 +278,42 @@ import ZIPFoundation
     let file = read(folder, "Content/reports/2026-9t/xa-hoa-lac.md")
     #expect(file.contains("status: in-progress"))
     #expect(file.contains("progress: 85"))
-    #expect(file.contains("text: \"Dòng một\\nDòng \\\"hai\\\"\""))
+    #expect(file.contains("    text: |-\n      Dòng một\n      Dòng \"hai\"\n"))
+  }
+
+  /// A problem inside what was done is reported at its line and column in
+  /// the report file the import wrote.
+  @Test func problemsInTheTextPointAtTheirLine() throws {
+    let folder = try project("text-lines")
+    try plansite(
+      [
+        "report", "form", "--period", "2026-9t", "--from", "xa-hoa-lac", "--output", "form.csv",
+        "--today", Self.today,
+      ], in: folder)
+    try fill(
+      "form.csv", "filled.csv",
+      ["1.3|Tiến độ (%)=85", "1.3|Kết quả thực hiện=Dòng một\\nDòng hai có <b>chữ đậm</b>."],
+      in: folder)
+    let imported = try plansite(
+      [
+        "report", "import", "filled.csv", "--date", "2026-11-20", "--replace", "--today",
+        Self.today,
+      ], in: folder)
+    let lines = read(folder, "Content/reports/2026-9t/xa-hoa-lac.md").components(
+      separatedBy: "\n")
+    let line = try #require(lines.firstIndex { $0.contains("<b>") }) + 1
+    let column =
+      try #require(lines[line - 1].range(of: "<b>")).lowerBound.utf16Offset(
+        in: lines[line - 1]) + 1
+    let warning =
+      "Content/reports/2026-9t/xa-hoa-lac.md:\(line):\(column): cảnh báo: thẻ HTML '<b>'"
+    // The import says it at the cell, the built site at the file's line.
+    #expect(
+      imported.err.contains("filled.csv:2:P (Kết quả thực hiện): cảnh báo: thẻ HTML '<b>'"),
+      "\(imported.err)")
+    let checked = try plansite(
+      ["check", "--today", Self.today, "--templates", Self.templates], in: folder)
+    #expect(checked.err.contains(warning), "\(checked.err)")
   }
 
   /// One form for several communes (paper reports entered by the office):

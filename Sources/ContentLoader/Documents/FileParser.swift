@@ -42,26 +42,24 @@ struct FileParser {
   }
 
   /// Markdown rendered to safe HTML; what the page will not show as
-  /// written is reported at its place in `file` (`firstLine` is the file line
-  /// the text starts on; `column` the column of a one-line text's first
-  /// character, for texts inside YAML).
-  func rich(
-    _ markdown: String, in file: SourceFile, line firstLine: Int, column: Int? = nil,
-    _ report: DiagnosticCollector
-  ) -> RichText {
+  /// written is reported at its place in the file.
+  func rich(_ markdown: String, at placement: TextPlacement, _ report: DiagnosticCollector)
+    -> RichText
+  {
     let rendered = self.markdown.render(markdown)
     for finding in rendered.findings {
-      let line = firstLine + finding.line - 1
-      let shownColumn = column.map { finding.line == 1 ? $0 + finding.column - 1 : finding.column }
       report.report(
-        finding.diagnostic(at: file.location(line: line, column: shownColumn ?? finding.column)))
+        finding.diagnostic(at: placement.location(line: finding.line, column: finding.column)))
     }
     return RichText(markdown: markdown, html: rendered.html)
   }
 
   /// The body of a Markdown file, rendered (see `rich`).
   func body(_ doc: MarkdownFile) -> RichText {
-    rich(doc.body, in: doc.file, line: doc.bodyFirstLine, doc.fields.report)
+    rich(
+      doc.body,
+      at: TextPlacement(file: doc.file, line: doc.bodyFirstLine, layout: .lines(column: nil)),
+      doc.fields.report)
   }
 
   // MARK: - File shapes

@@ -114,10 +114,8 @@ extension FileParser {
         ])
     }
     let rendered: RichText
-    if let text {
-      rendered = rich(
-        text.value, in: file, line: text.location.line ?? 1,
-        column: text.location.column.map { $0 + 1 }, item.report)
+    if let text, let placement = item.placement("text", in: file) {
+      rendered = rich(text.value, at: placement, item.report)
     } else {
       rendered = .empty
     }

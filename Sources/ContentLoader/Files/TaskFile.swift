@@ -39,17 +39,6 @@ extension FileParser {
         indicatorRefs: indicators, source: doc.file.ref))
   }
 
-  /// An assignment's `text:` rendered, problems reported where the text is
-  /// written (a quoted text starts one column after its quote).
-  private func assignmentText(
-    _ text: Located<String>?, _ file: SourceFile, _ report: DiagnosticCollector
-  ) -> RichText {
-    guard let text else { return .empty }
-    let line = text.location.line ?? 1
-    let column = text.location.column.map { $0 + 1 }
-    return rich(text.value, in: file, line: line, column: column, report)
-  }
-
   private func assignment(_ item: MappingReader, file: SourceFile) -> PlanDraft.AssignmentDraft? {
     let to = item.stringList("to", required: true, example: "[so-tai-chinh]")
     let role = item.enumeration("role", Assignment.Role.self, required: true)
@@ -71,7 +60,10 @@ extension FileParser {
       return nil
     }
     return PlanDraft.AssignmentDraft(
-      to: to, role: role ?? .implement, text: assignmentText(text, file, item.report),
+      to: to, role: role ?? .implement,
+      text: text.flatMap { text in
+        item.placement("text", in: file).map { rich(text.value, at: $0, item.report) }
+      } ?? .empty,
       deadline: deadline,
       source: SourceRef(path: file.path, location: item.location), label: label)
   }

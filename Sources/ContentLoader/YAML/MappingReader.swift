@@ -83,6 +83,22 @@ final class MappingReader {
     return value
   }
 
+  /// Where the text of `key`'s value sits in `file`, for problems found
+  /// inside it; nil when it is not a text.
+  func placement(_ key: String, in file: SourceFile) -> TextPlacement? {
+    guard let node = node(key), case .scalar(let scalar) = node else { return nil }
+    let at = location(of: node)
+    let line = at.line ?? 1
+    switch scalar.style {
+    case .literal, .folded:
+      return TextPlacement(file: file, line: line, layout: .block)
+    case .doubleQuoted, .singleQuoted:
+      return TextPlacement(file: file, line: line, layout: .quoted(column: at.column ?? 1))
+    default:
+      return TextPlacement(file: file, line: line, layout: .lines(column: at.column))
+    }
+  }
+
   /// Where `key` is written with no value (`status:`), which reads as if
   /// it were not written at all; nil when it has a value or is absent.
   func blank(_ key: String) -> SourceLocation? {
