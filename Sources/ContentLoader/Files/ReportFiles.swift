@@ -88,10 +88,12 @@ extension FileParser {
     let progress = item.int("progress", in: 0...100)
     let doneOn = item.day("done_on")
     let text = item.string("text")
-    for (key, example) in [
-      ("status", "in-progress"), ("progress", "50"), ("done_on", "2026-06-30"),
+    // A blank value reads as no value: said only where a value is missing.
+    for (key, example, given) in [
+      ("status", "in-progress", status != nil), ("progress", "50", progress != nil),
+      ("done_on", "2026-06-30", doneOn != nil),
     ] {
-      guard let at = item.blank(key) else { continue }
+      guard !given, let at = item.blank(key) else { continue }
       item.warning(
         vi: "'\(key)' để trống nên không được tính", en: "'\(key)' is blank, so it does not count",
         at: at,
@@ -103,7 +105,9 @@ extension FileParser {
     }
     guard let task else { return nil }
     // Given but not valid is reported on its own.
-    if ["status", "progress", "done_on", "text"].allSatisfy({ item.node($0) == nil }) {
+    if status == nil, progress == nil, doneOn == nil, text == nil,
+      ["status", "progress", "done_on", "text"].allSatisfy({ item.node($0) == nil })
+    {
       item.warning(
         vi: "mục báo cáo nhiệm vụ '\(task.value)' không ghi gì",
         en: "the entry for task '\(task.value)' says nothing", at: task.location,
