@@ -422,6 +422,36 @@ struct ReportValidation {
     return found.joined().sorted { $0.order < $1.order }
   }
 
+  /// A body's report for a later period dated before its report for an
+  /// earlier one: one of the two dates is most often mistyped.
+  ///
+  /// `ordered` is by the end of the period, then by date.
+  private func checkDateOrder(_ ordered: [Report], periods: [PeriodID: ReportingPeriod]) {
+    var latest: [Reporter: Report] = [:]
+    for report in ordered {
+      if let earlier = latest[report.reporter], report.date < earlier.date,
+        let period = periods[report.period], let earlierPeriod = periods[earlier.period],
+        earlierPeriod.end < period.end
+      {
+        self.report.warning(
+          vi: "báo cáo kỳ '\(period.name)' đề ngày \(report.date.vietnamese), trước báo cáo kỳ "
+            + "'\(earlierPeriod.name)' của cùng đơn vị (\(earlier.date.vietnamese))",
+          en: "the report for '\(period.name)' is dated \(report.date.iso), before the same "
+            + "reporter's report for '\(earlierPeriod.name)' (\(earlier.date.iso))",
+          at: report.source.location,
+          notes: [
+            Diagnostic.Note(
+              vi: "kiểm tra lại ngày của hai báo cáo; báo cáo kia ở đây",
+              en: "check the dates of both reports; the other one is here",
+              at: earlier.source.location)
+          ])
+      }
+      if latest[report.reporter].map({ report.date > $0.date }) ?? true {
+        latest[report.reporter] = report
+      }
+    }
+  }
+
   /// Progress that goes down, and one figure given by two reports.
   ///
   /// Reports are taken by the end of their period, then by date: a report
@@ -439,7 +469,9 @@ struct ReportValidation {
       periods[report.period].map { Self.misdating(report.date, of: $0, in: schedule) == nil }
         ?? true
     }
-    for decrease in Self.progressDecreases(fitting.sorted(by: { rank($0) < rank($1) })) {
+    let ordered = fitting.sorted(by: { rank($0) < rank($1) })
+    checkDateOrder(ordered, periods: periods)
+    for decrease in Self.progressDecreases(ordered) {
       let (task, was, now) = (decrease.task.rawValue, decrease.was, decrease.now)
       self.report.warning(
         vi: "tiến độ của nhiệm vụ '\(task)' giảm từ \(was)% xuống \(now)%",
