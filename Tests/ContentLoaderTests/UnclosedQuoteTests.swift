@@ -1,3 +1,4 @@
+import SiteCore
 import Testing
 
 @testable import ContentLoader
@@ -22,5 +23,42 @@ import Testing
     ] {
       #expect(YAMLSource.unclosedQuote(in: line, through: 1) == nil, "\(line)")
     }
+  }
+}
+
+/// libyaml's messages editors meet, in Vietnamese, at their line and column.
+@Suite struct YAMLMessageTests {
+  func problem(_ yaml: String) -> (message: String, line: Int?, column: Int?, notes: String) {
+    let file = SourceFile(path: "site.yaml", displayPath: "Content/site.yaml", text: yaml)
+    let report = DiagnosticCollector()
+    let node = YAMLSource(file: file, firstLine: 1, report: report).parse(yaml)
+    #expect(node == nil)
+    let first = report.diagnostics.first
+    return (
+      first?.message.vi ?? "", first?.location.line, first?.location.column,
+      first?.notes.map(\.message.vi).joined(separator: " | ") ?? ""
+    )
+  }
+
+  @Test(arguments: [
+    ("a: |\n\tb\n", "có phím Tab ở chỗ phải thụt lề bằng dấu cách", "thụt lề bằng dấu cách"),
+    ("a: b\n---\nc: d\n", "có thêm một phần YAML thứ hai", "xóa dòng '---' này"),
+    (
+      "a: " + String(repeating: "[", count: 2_000) + String(repeating: "]", count: 2_000) + "\n",
+      "các mục lồng vào nhau quá nhiều lớp", "có thể thiếu dấu đóng"
+    ),
+  ])
+  func syntaxProblemsAreSaidInVietnamese(yaml: String, message: String, note: String) {
+    let found = problem(yaml)
+    #expect(found.message.contains(message), "\(found.message)")
+    #expect(found.notes.contains(note), "\(found.notes)")
+    #expect(!found.message.contains("while "), "\(found.message)")
+  }
+
+  @Test func aControlCharacterIsFoundAtItsPlace() {
+    let found = problem("title: \"x\"\nnote: a\u{1}b\n")
+    #expect(found.message == "tệp có một ký tự điều khiển (U+0001) không in ra được")
+    #expect(found.line == 2)
+    #expect(found.column == 8)
   }
 }

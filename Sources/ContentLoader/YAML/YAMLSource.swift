@@ -79,10 +79,34 @@ struct YAMLSource {
           Diagnostic.Note(
             vi: "giữ lại một dòng và xóa dòng kia", en: "keep one of them and delete the other")
         ])
-    case .reader(let problem, _, _, _):
+    case .reader(let problem, let offset, let value, let yaml):
+      // The offset counts characters from the start of the YAML.
+      var at = file.location(line: firstLine)
+      if let offset, offset >= 0, offset <= yaml.count {
+        let before = yaml.prefix(offset)
+        let line = before.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        let column =
+          before.count
+          - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 }
+            ?? 0) + 1
+        at = file.location(line: line + firstLine, column: column)
+      }
+      guard problem.contains("control characters are not allowed") else {
+        return .error(
+          vi: "không đọc được YAML: \(problem)", en: "the YAML could not be read: \(problem)",
+          at: at)
+      }
+      let code = String(format: "U+%04X", value)
       return .error(
-        vi: "không đọc được YAML: \(problem)", en: "the YAML could not be read: \(problem)",
-        at: file.location(line: firstLine))
+        vi: "tệp có một ký tự điều khiển (\(code)) không in ra được",
+        en: "the file holds a control character (\(code)) that cannot be printed", at: at,
+        notes: [
+          Diagnostic.Note(
+            vi: "xóa ký tự đó (thường do chép từ Word hay từ trang web sang); "
+              + "nếu không thấy nó, gõ lại đoạn chữ ấy",
+            en: "delete it (it most often comes from text copied out of Word or a web page); "
+              + "if it cannot be seen, type that text again")
+        ])
     default:
       return .error(
         vi: "không đọc được YAML: \(error)", en: "the YAML could not be read: \(error)",
@@ -145,6 +169,21 @@ struct YAMLSource {
       ("did not find expected ',' or ']'", "danh sách [ … ] chưa được đóng bằng ']'"),
       ("did not find expected ',' or '}'", "nhóm { … } chưa được đóng bằng '}'"),
       ("found undefined alias", "dùng một bí danh (*…) chưa được khai báo"),
+      ("found a tab character", "có phím Tab ở chỗ phải thụt lề bằng dấu cách"),
+      ("Maximum nesting level reached", "các mục lồng vào nhau quá nhiều lớp"),
+      ("but found another document", "có thêm một phần YAML thứ hai (dòng '---')"),
+      ("did not find expected node content", "thiếu giá trị ở chỗ cần có"),
+      (
+        "block sequence entries are not allowed",
+        "không được bắt đầu một mục danh sách ('- ') ở chỗ này"
+      ),
+      ("mapping keys are not allowed", "không được ghi tên trường ở chỗ này"),
+      (
+        "did not find expected comment or line break",
+        "có chữ thừa sau giá trị (ví dụ sau dấu ngoặc kép đóng)"
+      ),
+      ("found undefined tag handle", "có dấu '!' ở đầu giá trị"),
+      ("found unexpected document indicator", "có dòng '---' hay '...' ở giữa một giá trị"),
     ]
     for (english, vietnamese) in known where problem.contains(english) { return vietnamese }
     return problem
@@ -161,6 +200,12 @@ struct YAMLSource {
       ("while parsing a flow sequence", "danh sách [ … ] bắt đầu"),
       ("while parsing a flow mapping", "nhóm { … } bắt đầu"),
       ("while scanning a block scalar", "đoạn chữ nhiều dòng bắt đầu"),
+      ("expected a single document", "phần YAML thứ nhất bắt đầu"),
+      ("while parsing a block node", "giá trị bắt đầu"),
+      ("while parsing a flow node", "giá trị bắt đầu"),
+      ("while parsing a node", "giá trị bắt đầu"),
+      ("while scanning a tag", "giá trị bắt đầu"),
+      ("while parsing", "đoạn bắt đầu"),
     ]
     for (english, vietnamese) in known where context.contains(english) { return vietnamese }
     return context
@@ -207,6 +252,30 @@ struct YAMLSource {
         Diagnostic.Note(
           vi: "mỗi mục của danh sách phải bắt đầu bằng '- ' ở cùng một cột",
           en: "items of a list must each start with '- ' in the same column")
+      ]
+    }
+    if problem.contains("found a tab character") {
+      return [
+        Diagnostic.Note(
+          vi: "thụt lề bằng dấu cách, không dùng phím Tab (trình soạn thảo thường có lựa chọn "
+            + "đổi Tab thành dấu cách)",
+          en: "indent with spaces, not tabs (editors can usually turn tabs into spaces)")
+      ]
+    }
+    if problem.contains("Maximum nesting level reached") {
+      return [
+        Diagnostic.Note(
+          vi: "kiểm tra các dấu '[' và '{': có thể thiếu dấu đóng ']' hoặc '}'",
+          en: "check the '[' and '{': a closing ']' or '}' may be missing")
+      ]
+    }
+    if problem.contains("but found another document") {
+      return [
+        Diagnostic.Note(
+          vi: "xóa dòng '---' này: tệp .yaml chỉ có một phần; trong tệp .md, phần đầu nằm giữa "
+            + "hai dòng '---' đầu tiên",
+          en: "delete this '---' line: a .yaml file has one part; in a .md file the front "
+            + "matter sits between the first two '---' lines")
       ]
     }
     return []
