@@ -154,14 +154,19 @@ import Testing
       "role: lead")
     let (page, _) = try await get(base + "/nhiem-vu/1-2/index.html")
     #expect(String(decoding: page, as: UTF8.self).contains("Thực hiện kiểm tra (mới)"))
-    // The snippet is only in served responses, never in the files.
+    // The snippet is only in served responses, never in the files; the
+    // preview (drafts shown) has a folder of its own, and Site/ is left to
+    // plain builds, so copying Site/ never publishes a draft.
     let file = try String(
-      contentsOf: folder.appendingPathComponent("Site/nhiem-vu/1-2/index.html"), encoding: .utf8)
+      contentsOf: folder.appendingPathComponent("Site.preview/nhiem-vu/1-2/index.html"),
+      encoding: .utf8)
     #expect(!file.contains("_plansite"))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site").path))
     serve.interrupt()
     #expect(serve.text.contains("Stopped."))
     #expect(
-      !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.staging").path))
+      !FileManager.default.fileExists(
+        atPath: folder.appendingPathComponent("Site.preview.staging").path))
   }
 
   /// The first answer of the changes endpoint newer than `since` that is

@@ -12,10 +12,14 @@ extension PlansiteCommand {
         en: "Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every "
           + "change."),
       discussion: HelpText.text(
-        "Chỉ máy này kết nối được (127.0.0.1). Đoạn mã tải lại trang được thêm vào khi gửi "
-          + "trang đi; các tệp trong thư mục xuất không bị thay đổi.",
-        en: "Only this computer can connect (127.0.0.1). The reload script is added to pages as "
-          + "they are served; the files in the output folder are never changed by it."))
+        "Chỉ máy này kết nối được (127.0.0.1). Bản xem trước có cả báo cáo nháp nên được dựng "
+          + "vào thư mục riêng (Site.preview/ bên cạnh Site/): Site/ giữ nguyên bản dựng bằng "
+          + "'plansite build', không bao giờ có bản nháp. Đoạn mã tải lại trang chỉ được thêm vào "
+          + "khi gửi trang đi, không ghi vào tệp.",
+        en: "Only this computer can connect (127.0.0.1). The preview shows draft reports, so it "
+          + "is built in a folder of its own (Site.preview/ beside Site/): Site/ keeps what "
+          + "'plansite build' made and never holds a draft. The reload script is added to pages "
+          + "as they are served, never written to the files."))
 
     @OptionGroup var options: ProjectOptions
 
@@ -35,9 +39,13 @@ extension PlansiteCommand {
     var timings = false
 
     func run() async throws {
-      let output = options.output
-      // A preview shows draft reports: the compiling office reviews them here.
+      // A preview shows draft reports (the compiling office reviews them
+      // here), so it is built in a folder of its own: the output folder
+      // keeps what a plain build made, and whoever copies it to the web
+      // server never publishes a report nobody approved.
+      let output = Self.previewFolder(for: options.output)
       var configuration = options.configuration
+      configuration.outputDirectory = output
       configuration.includesDrafts = true
       let language = options.language ?? .vi
       guard PreviewServer.isFree(port) else {
@@ -86,6 +94,13 @@ extension PlansiteCommand {
       serverTask.cancel()
       stop.cancel()
       print(WatchReport.stopped.text(language))
+    }
+
+    /// The preview's folder beside the output folder: `Site.preview` for `Site`.
+    static func previewFolder(for output: String) -> String {
+      var base = output
+      while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+      return base + ".preview"
     }
   }
 }
