@@ -26,6 +26,31 @@ public struct ContentLoader: Sendable {
     /// `draft.tasks`, and the drafts they replaced.
     public var replacedTasks: [(index: Int, before: PlanDraft.TaskDraft)] = []
 
+    /// `diagnostics`, with the errors found in draft reports as warnings.
+    ///
+    /// A build without drafts leaves them out before checking them
+    /// (`PlanValidator`), so a mistake in one must not stop the public
+    /// site: it is said, and the draft stays out until it is mended. A
+    /// file too broken to say it is a draft stays an error.
+    public var diagnosticsLeavingDraftsOut: [Diagnostic] {
+      let drafts = Set(draft.reports.filter(\.isDraft).map(\.source.location.file))
+      guard !drafts.isEmpty else { return diagnostics }
+      return diagnostics.map { diagnostic in
+        guard diagnostic.severity == .error, drafts.contains(diagnostic.location.file) else {
+          return diagnostic
+        }
+        var kept = diagnostic
+        kept.severity = .warning
+        kept.notes.append(
+          Diagnostic.Note(
+            vi: "báo cáo này là bản nháp (draft: true) nên không lên trang; sửa lỗi này trước "
+              + "khi công bố",
+            en: "this report is a draft (draft: true), so it stays off the site; mend this "
+              + "before it is published"))
+        return kept
+      }
+    }
+
     /// The ids of the tasks a patched load replaced (a patch keeps every id).
     public var replacedTaskIDs: [TaskID] {
       replacedTasks.compactMap { replaced in

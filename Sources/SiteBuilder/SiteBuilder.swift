@@ -398,10 +398,12 @@ public struct SiteBuilder: Sendable {
   private func validate(_ loaded: ContentLoader.Result, _ inputs: Inputs) -> (
     valid: Valid?, diagnostics: [Diagnostic], language: Language, patched: Bool
   ) {
-    var diagnostics = loaded.diagnostics
+    var diagnostics =
+      configuration.includesDrafts ? loaded.diagnostics : loaded.diagnosticsLeavingDraftsOut
+    let loadFailed = diagnostics.hasErrors
     let validated = validatePlan(loaded)
     diagnostics += validated.diagnostics
-    let plan = loaded.diagnostics.hasErrors ? nil : validated.plan
+    let plan = loadFailed ? nil : validated.plan
     var templates: TemplateSet?
     do throws(DiagnosticError) {
       let set = try templateSet(try inputs.templates.get())

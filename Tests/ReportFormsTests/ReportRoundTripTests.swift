@@ -473,6 +473,42 @@ import ZIPFoundation
     #expect(snapshot(folder) == before)
   }
 
+  /// A draft with a mistake stays off the site without stopping the public
+  /// build, and is not published until it is mended.
+  @Test func aBrokenDraftStaysOutAndIsNotPublished() throws {
+    let folder = try project("broken-draft")
+    let path = "Content/reports/2026-9t/so-giao-duc-va-dao-tao.md"
+    let good = read(folder, path)
+    #expect(good.contains("draft: true"))
+    for (mistake, message) in [
+      ("status: xong", "'xong' không phải là giá trị hợp lệ của 'status'"),
+      ("task: \"9.9\"", "không tìm thấy nhiệm vụ '9.9'"),
+    ] {
+      let broken = good.replacingOccurrences(
+        of: mistake.hasPrefix("status") ? "status: in-progress" : "task: \"2.1\"", with: mistake)
+      #expect(broken != good)
+      try broken.write(
+        to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
+      let built = try plansite(
+        ["build", "--today", Self.today, "--templates", Self.templates], in: folder)
+      #expect(!built.err.contains("lỗi:"), "\(built.err)")
+      if mistake.hasPrefix("status") {
+        // What the loader finds is said, as a warning.
+        #expect(built.err.contains("báo cáo này là bản nháp (draft: true) nên không lên trang"))
+      }
+      let refused = try plansite(
+        ["report", "publish", "2026-9t", "so-giao-duc-va-dao-tao.md", "--today", Self.today],
+        in: folder, expecting: 1)
+      #expect(refused.err.contains(message), "\(refused.err)")
+      #expect(refused.err.contains("báo cáo này còn lỗi nên chưa được công bố"))
+      #expect(read(folder, path) == broken)
+    }
+    try good.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
+    try plansite(
+      ["report", "publish", "2026-9t", "so-giao-duc-va-dao-tao", "--today", Self.today], in: folder)
+    #expect(!read(folder, path).contains("draft: true"))
+  }
+
   /// Options that would write the wrong thing are refused before anything
   /// is written: a format plansite does not write, a name that says
   /// another format, a build date that is not a date, a source address

@@ -354,6 +354,10 @@ extension PlansiteCommand.Report {
 
     func run() throws {
       let language = options.language ?? .vi
+      // The file's name is taken too (so-tai-chinh.md).
+      let reporter =
+        self.reporter.hasSuffix(".md") ? String(self.reporter.dropLast(3)) : self.reporter
+      try checkBeforePublishing(reporter: reporter, language: language)
       do {
         try ReportPublisher.publish(content: options.content, period: period, reporter: reporter)
       } catch {
@@ -367,6 +371,29 @@ extension PlansiteCommand.Report {
           en: "Published \(options.content)/reports/\(period)/\(reporter).md: run 'plansite build' "
             + "to put it on the site."
         ).text(language))
+    }
+
+    /// Refuses a report that a build with it would refuse: its errors are
+    /// printed, and nothing is changed.
+    private func checkBeforePublishing(reporter: String, language: Language) throws {
+      let loaded = ContentLoader(directory: options.content).load()
+      let checked = PlanValidator(today: options.project.buildDay, includeDrafts: true).validate(
+        loaded.draft)
+      let file = "reports/\(period)/\(reporter).md"
+      let problems = (loaded.diagnostics + checked.diagnostics).filter {
+        $0.severity == .error && $0.location.file.hasSuffix("/" + file)
+      }
+      guard !problems.isEmpty else { return }
+      DiagnosticPrinter(language: language).print(
+        problems.sortedForDisplay()
+          + [
+            .error(
+              vi: "báo cáo này còn lỗi nên chưa được công bố: sửa các lỗi của nó rồi công bố lại",
+              en:
+                "this report has errors, so it was not published: mend its errors and publish again",
+              at: SourceLocation(file: "\(options.content)/\(file)"))
+          ])
+      throw ExitCode.failure
     }
   }
 }
