@@ -127,7 +127,10 @@ struct ReportValidation {
         continue
       }
       seen[entry.task.value] = entry.task.location
-      if let update = taskUpdate(entry, reporter: reporter) { tasks.append(update) }
+      if let update = taskUpdate(entry, reporter: reporter) {
+        checkDoneDate(entry, reportDate: date.value)
+        tasks.append(update)
+      }
     }
     let indicators = figures(draft)
     guard let period, let reporter else { return nil }
@@ -327,6 +330,37 @@ struct ReportValidation {
       doneOn: entry.doneOn?.value, text: entry.text, source: entry.source)
   }
 
+  /// A done date after the report was signed cannot be reported; one
+  /// before the plan was issued is most often a mistyped year.
+  private func checkDoneDate(_ entry: PlanDraft.TaskUpdateDraft, reportDate: Day) {
+    guard let doneOn = entry.doneOn, entry.status?.value == .done else { return }
+    if doneOn.value > reportDate {
+      report.error(
+        vi: "ngày hoàn thành \(doneOn.value.vietnamese) sau ngày của báo cáo "
+          + "(\(reportDate.vietnamese))",
+        en: "the done date \(doneOn.value.iso) is after the report's date (\(reportDate.iso))",
+        at: doneOn.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "báo cáo chỉ ghi được việc đã xong trước ngày ký; kiểm tra lại ngày (ngày và "
+              + "tháng có bị đảo chỗ không?)",
+            en: "a report can only state work finished before it was signed; check the date "
+              + "(are the day and month swapped?)")
+        ])
+    } else if doneOn.value < plan.document.issued {
+      report.warning(
+        vi: "ngày hoàn thành \(doneOn.value.vietnamese) trước ngày ban hành kế hoạch "
+          + "(\(plan.document.issued.vietnamese))",
+        en: "the done date \(doneOn.value.iso) is before the plan was issued "
+          + "(\(plan.document.issued.iso))",
+        at: doneOn.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "kiểm tra lại ngày, nhất là năm", en: "check the date, the year above all")
+        ])
+    }
+  }
+
   private func figures(_ draft: PlanDraft.ReportDraft) -> [IndicatorReport] {
     var seen: [String: SourceLocation] = [:]
     var figures: [IndicatorReport] = []
@@ -452,6 +486,41 @@ struct ReportValidation {
     }
   }
 
+  /// A task a body reports done on a day before its own earlier report,
+  /// which said the task was not done yet: one of the dates is wrong (most
+  /// often a day and month swapped, 09/05 for 05/09).
+  ///
+  /// `ordered` is by the end of the period, then by date.
+  private func checkDoneAfterEarlierReports(_ ordered: [Report]) {
+    var notDone: [Reporter: [TaskID: (date: Day, status: TaskStatus?, at: SourceLocation)]] = [:]
+    for report in ordered {
+      for update in report.tasks {
+        if update.status == .done, let doneOn = update.doneOn,
+          let earlier = notDone[report.reporter]?[update.task], doneOn < earlier.date
+        {
+          let said = earlier.status?.label ?? TaskStatus.inProgress.label
+          self.report.warning(
+            vi: "ngày hoàn thành \(doneOn.vietnamese) trước báo cáo ngày "
+              + "\(earlier.date.vietnamese) của cùng đơn vị, khi nhiệm vụ còn '\(said)'",
+            en: "the done date \(doneOn.iso) is before the same reporter's report of "
+              + "\(earlier.date.iso), which still said '\(said)'",
+            at: update.source.location,
+            notes: [
+              Diagnostic.Note(
+                vi: "kiểm tra lại ngày (ngày và tháng có bị đảo chỗ không?); báo cáo trước ở đây",
+                en: "check the date (are the day and month swapped?); the earlier report is here",
+                at: earlier.at)
+            ])
+        }
+        if update.statesStanding, update.status != .done {
+          notDone[report.reporter, default: [:]][update.task] = (
+            report.date, update.status, update.source.location
+          )
+        }
+      }
+    }
+  }
+
   /// Progress that goes down, and one figure given by two reports.
   ///
   /// Reports are taken by the end of their period, then by date: a report
@@ -471,6 +540,7 @@ struct ReportValidation {
     }
     let ordered = fitting.sorted(by: { rank($0) < rank($1) })
     checkDateOrder(ordered, periods: periods)
+    checkDoneAfterEarlierReports(ordered)
     for decrease in Self.progressDecreases(ordered) {
       let (task, was, now) = (decrease.task.rawValue, decrease.was, decrease.now)
       self.report.warning(
