@@ -143,6 +143,7 @@ public struct FormImport: Sendable {
       let filePath = "reports/\(group.period.id.rawValue)/\(group.reporter.id).md"
       let name = plan.name(of: group.reporter)
       var withdraws = false
+      var written = options
       if let existing {
         let old = draft.reports[existing]
         guard options.replace else {
@@ -169,12 +170,56 @@ public struct FormImport: Sendable {
               en: "\(name), task \(entry.task.value): in the old report, not in the form: the "
                 + "entry is dropped"))
         }
+        let figures = Set(group.figures.map { "\($0.indicator.value)|\($0.period.value)" })
+        for figure in old.indicators
+        where !figures.contains("\(figure.indicator.value)|\(figure.period.value)") {
+          dropped.append(
+            Message(
+              vi:
+                "\(name), chỉ tiêu \(figure.indicator.value) năm \(figure.period.value): có trong "
+                + "báo cáo cũ (\(figure.value.description)), không có trong biểu mẫu: số liệu này "
+                + "sẽ bị bỏ",
+              en: "\(name), indicator \(figure.indicator.value) for \(figure.period.value): in the "
+                + "old report (\(figure.value.description)), not in the form: the figure is "
+                + "dropped"))
+        }
+        // What the form cannot carry is kept from the report it replaces,
+        // unless the command line gives it anew.
+        var carried: [Message] = []
+        if written.document == nil, let document = old.document {
+          written.document = document
+          carried.append(
+            Message(
+              vi: "số hiệu văn bản \"\(document)\" (--document)",
+              en: "the document number \"\(document)\" (--document)"))
+        }
+        if written.sourceURL == nil, let url = old.sourceURL {
+          written.sourceURL = url
+          carried.append(
+            Message(
+              vi: "địa chỉ bản đã ký (--source-url)", en: "the signed copy's address (--source-url)"
+            ))
+        }
+        if written.summary.isEmpty, !old.summary.markdown.isEmpty {
+          written.summary = old.summary.markdown
+          carried.append(Message(vi: "phần tóm tắt (--summary)", en: "the summary (--summary)"))
+        }
+        if !carried.isEmpty {
+          dropped.append(
+            Message(
+              vi: "\(name), kỳ \(group.period.name): giữ "
+                + carried.map(\.vi).joined(separator: ", ")
+                + " của báo cáo cũ; muốn đổi thì ghi tùy chọn trong ngoặc",
+              en: "\(name), \(group.period.name): keeps the old report's "
+                + carried.map(\.en).joined(separator: ", ") + "; give the option to change it"))
+        }
         draft.reports.remove(at: existing)
       }
-      draft.reports.append(reportDraft(group, formPath: path, contentPath: filePath))
+      draft.reports.append(
+        reportDraft(group, options: written, formPath: path, contentPath: filePath))
       outcome.files.append(
         PlannedFile(
-          path: filePath, text: ReportFileText.make(group, options: options),
+          path: filePath, text: ReportFileText.make(group, options: written),
           replaces: existing != nil, withdraws: withdraws))
     }
     let checked = validator.validate(draft)
@@ -231,9 +276,9 @@ public struct FormImport: Sendable {
     }
   }
 
-  private func reportDraft(_ group: FormReader.Group, formPath: String, contentPath: String)
-    -> PlanDraft.ReportDraft
-  {
+  private func reportDraft(
+    _ group: FormReader.Group, options: Options, formPath: String, contentPath: String
+  ) -> PlanDraft.ReportDraft {
     PlanDraft.ReportDraft(
       periodRef: Located(group.period.id.rawValue, at: group.location),
       reporterRef: Located(group.reporter.id, at: group.location),

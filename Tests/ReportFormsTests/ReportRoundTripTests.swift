@@ -473,6 +473,37 @@ import ZIPFoundation
     #expect(snapshot(folder) == before)
   }
 
+  /// Replacing a report keeps what a form cannot carry (its document
+  /// number, signed copy, summary) unless the command gives it anew, and
+  /// says every entry and figure the form drops.
+  @Test func replacingKeepsTheDocumentAndSaysWhatIsDropped() throws {
+    let folder = try project("replace")
+    try plansite(
+      [
+        "report", "form", "--period", "2026-9t", "--from", "so-tai-chinh", "--output", "form.csv",
+        "--today", Self.today,
+      ], in: folder)
+    try fill("form.csv", "filled.csv", ["1.5|Tiến độ (%)=80"], in: folder)
+    let arguments = [
+      "report", "import", "filled.csv", "--date", "2026-10-12", "--replace", "--today", Self.today,
+    ]
+    let dry = try plansite(arguments + ["--dry-run"], in: folder)
+    #expect(dry.out.contains("Sở Tài chính, nhiệm vụ 1.1: có trong báo cáo cũ"), "\(dry.out)")
+    #expect(
+      dry.out.contains(
+        "Sở Tài chính, chỉ tiêu grdp-tang-truong năm 9 tháng 2026: có trong báo cáo cũ (7,6)"))
+    #expect(
+      dry.out.contains(
+        "giữ số hiệu văn bản \"Báo cáo số 70/BC-STC\" (--document), phần tóm tắt (--summary)"))
+    try plansite(arguments, in: folder)
+    let file = read(folder, "Content/reports/2026-9t/so-tai-chinh.md")
+    #expect(file.contains("document: \"Báo cáo số 70/BC-STC\""))
+    #expect(file.contains("Sở Tài chính tổng hợp báo cáo 9 tháng năm 2026."))
+    // A number given anew replaces the old one.
+    try plansite(arguments + ["--document", "Báo cáo số 75/BC-STC"], in: folder)
+    #expect(read(folder, "Content/reports/2026-9t/so-tai-chinh.md").contains("số 75/BC-STC"))
+  }
+
   /// A draft with a mistake stays off the site without stopping the public
   /// build, and is not published until it is mended.
   @Test func aBrokenDraftStaysOutAndIsNotPublished() throws {
