@@ -245,7 +245,11 @@ final class FormReader {
     let source = SourceRef(path: path, location: SourceLocation(file: path, line: row + 1))
     let id = cell(row, .id)
     if isIndicator {
-      let value = cell(row, .value)
+      // A number cell is written with a point whatever the clerk saw
+      // ("7,9" in Vietnamese Excel); as text, a point groups thousands.
+      let value =
+        columns[.value].map { grid.holdsNumber(row, $0) } == true
+        ? cell(row, .value).replacingOccurrences(of: ".", with: ",") : cell(row, .value)
       guard !value.isEmpty else { return }
       guard !id.isEmpty else {
         missing(.id, row, vi: "ghi mã chỉ tiêu", en: "write the indicator's id")

@@ -10,6 +10,14 @@ public struct FormGrid: Sendable, Equatable {
   /// (an error such as `#DIV/0!`), or nil for a formula saved without its
   /// result.
   var failedFormulas: [Int: [Int: String?]] = [:]
+  /// The cells of a workbook that hold a number (not text), by 0-based row
+  /// then column: their text is the number written with a point (`7.9`).
+  var numberCells: [Int: Set<Int>] = [:]
+
+  /// Whether the cell holds a number rather than text.
+  func holdsNumber(_ row: Int, _ column: Int) -> Bool {
+    numberCells[row]?.contains(column) ?? false
+  }
 
   public init(rows: [[String]]) {
     self.rows = rows

@@ -167,7 +167,8 @@ import ZIPFoundation
   }
 
   /// A progress cell the clerk formatted as a percentage holds 1 for what
-  /// Excel shows as "100%": it is read as shown.
+  /// Excel shows as "100%": it is read as shown; a figure in a number cell
+  /// holds 72.5 for what Vietnamese Excel shows as "72,5".
   @Test func percentCellsAreReadAsShown() throws {
     let folder = try project("percent-cells")
     try plansite(
@@ -176,8 +177,11 @@ import ZIPFoundation
         "form.xlsx", "--today", Self.today,
       ], in: folder)
     try fill(
-      "form.xlsx", "filled.xlsx", ["2.1|Tình trạng=Hoàn thành", "2.1|Tiến độ (%)=pct:1"],
-      in: folder)
+      "form.xlsx", "filled.xlsx",
+      [
+        "2.1|Tình trạng=Hoàn thành", "2.1|Tiến độ (%)=pct:1",
+        "truong-dat-chuan|Số liệu (chỉ tiêu)=num:72.5",
+      ], in: folder)
     let grid = try XLSXReader.grid(
       try Data(contentsOf: folder.appendingPathComponent("filled.xlsx")))
     #expect(grid.rows.contains { $0.contains("100%") })
@@ -189,6 +193,10 @@ import ZIPFoundation
     #expect(
       imported.out.contains(
         "Sở Giáo dục và Đào tạo, nhiệm vụ 2.1: Đang thực hiện 50% → Hoàn thành 100%"))
+    // A figure in a number cell is the number, written the Vietnamese way.
+    #expect(
+      imported.out.contains("Sở Giáo dục và Đào tạo, chỉ tiêu truong-dat-chuan năm 2026: 72,5"),
+      "\(imported.out)")
     #expect(XLSXReader.percentage("0.455") == "45.5%")
     #expect(XLSXReader.percentage("0.29") == "29%")
     #expect(SpreadsheetML.ReadStyles.isPercent("0.0%"))

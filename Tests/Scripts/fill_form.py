@@ -10,7 +10,7 @@ whose "Mã đơn vị" is R, with --reporter, for multi-reporter forms). For an
 .xlsx the worksheet XML is edited with ElementTree (cells stay inline
 strings, as plansite wrote them, except a VALUE written `pct:NUMBER`: a
 number cell in a percentage format, as Excel makes of a cell the clerk
-formatted as "%"; `err:#DIV/0!`: a formula whose value is that error;
+formatted as "%"; `num:NUMBER`: a plain number cell; `err:#DIV/0!`: a formula whose value is that error;
 `formula:TEXT`: a formula saved without its result); for a .csv the file is rewritten with
 Python's csv module: --delimiter, --no-bom, --lf (LF line ends instead of
 CRLF) and --cp1258 (saved in the Windows-1258 code page, as Excel's plain
@@ -96,6 +96,12 @@ def fill_xlsx(path, out, sets, reporter):
                     cell.remove(child)
                 cell.attrib.pop("t", None)
                 cell.set("s", str(percent))
+                ET.SubElement(cell, f"{{{MAIN}}}v").text = value[4:]
+            elif value.startswith("num:"):
+                # A number cell (a figure typed or pasted as a value).
+                for child in list(cell):
+                    cell.remove(child)
+                cell.attrib.pop("t", None)
                 ET.SubElement(cell, f"{{{MAIN}}}v").text = value[4:]
             elif value.startswith("err:") or value.startswith("formula:"):
                 # A formula whose value is an error (Excel saves the error

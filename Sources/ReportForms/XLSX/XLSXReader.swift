@@ -78,6 +78,7 @@ enum XLSXReader {
     }
     var rows: [[String]] = []
     var failedFormulas: [Int: [Int: String?]] = [:]
+    var numberCells: [Int: Set<Int>] = [:]
     var nextRow = 1
     for row in sheet.sheetData?.row ?? [] {
       let number = row.r ?? nextRow
@@ -102,6 +103,9 @@ enum XLSXReader {
           let isPercent =
             cell.s.map { percentStyles.indices.contains($0) && percentStyles[$0] } ?? false
           text = cell.v.map { isPercent ? percentage($0) : plainNumber($0) } ?? cell.is?.plain ?? ""
+          if cell.v != nil, cell.t == nil || cell.t == "n" {
+            numberCells[number - 1, default: []].insert(column)
+          }
         }
         if cell.f != nil, cell.v == nil, cell.t != "inlineStr" {
           failedFormulas[number - 1, default: [:]][column] = .some(nil)
@@ -116,6 +120,7 @@ enum XLSXReader {
     }
     var grid = FormGrid(rows: rows)
     grid.failedFormulas = failedFormulas
+    grid.numberCells = numberCells
     return grid
   }
 
