@@ -58,6 +58,14 @@ final class FormReader {
           !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         })
       else { continue }
+      // Below the table, clerks sign ("Người lập biểu", a name): a row with
+      // no Mã and nothing to import is no row of the form.
+      guard
+        !cell(row, .id).isEmpty
+          || FormColumn.allCases.contains(where: {
+            $0.isInput && !cell(row, $0).isEmpty
+          })
+      else { continue }
       guard let (period, reporter) = target(row) else { continue }
       let key = "\(period.id.rawValue)|\(reporter.id)"
       let index: Int

@@ -512,6 +512,29 @@ import ZIPFoundation
     #expect(read(folder, "Content/reports/2026-9t/so-tai-chinh.md").contains("số 75/BC-STC"))
   }
 
+  /// What a clerk writes below the table (who made it, who signs) is not
+  /// a row of the form.
+  @Test func signaturesBelowTheTableAreLeftAlone() throws {
+    let folder = try project("signatures")
+    try plansite(
+      [
+        "report", "form", "--period", "2026-9t", "--from", "xa-hoa-lac", "--output", "form.csv",
+        "--today", Self.today,
+      ], in: folder)
+    try fill("form.csv", "filled.csv", ["1.3|Tiến độ (%)=70"], in: folder)
+    var text = read(folder, "filled.csv")
+    text += "\r\n,,Người lập biểu,,,,,,,,,,,,,,,\r\n,,Nguyễn Văn A,,,,THỦ TRƯỞNG ĐƠN VỊ\r\n"
+    try text.write(
+      to: folder.appendingPathComponent("signed.csv"), atomically: true, encoding: .utf8)
+    let imported = try plansite(
+      [
+        "report", "import", "signed.csv", "--date", "2026-10-05", "--replace", "--dry-run",
+        "--today", Self.today,
+      ], in: folder)
+    #expect(imported.out.contains("Xã Hòa Lạc, nhiệm vụ 1.3:"), "\(imported.out)")
+    #expect(imported.err.isEmpty, "\(imported.err)")
+  }
+
   /// A draft with a mistake stays off the site without stopping the public
   /// build, and is not published until it is mended.
   @Test func aBrokenDraftStaysOutAndIsNotPublished() throws {
