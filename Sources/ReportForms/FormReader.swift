@@ -346,15 +346,12 @@ final class FormReader {
       if let day = Self.day(doneText) {
         doneOn = Located(day, at: location(row: row, column: .doneOn))
       } else {
+        let problem = Self.dayProblem(doneText, year: options.date.year)
         report.error(
-          vi: "ngày hoàn thành '\(doneText)' không phải là một ngày có thật",
-          en: "done date '\(doneText)' is not a real date",
+          vi: "ngày hoàn thành '\(doneText)' \(problem.vi)",
+          en: "done date '\(doneText)' \(problem.en)",
           at: location(row: row, column: .doneOn),
-          notes: [
-            Diagnostic.Note(
-              vi: "ghi ngày dạng 31/12/2026 hoặc 2026-12-31",
-              en: "write the date as 31/12/2026 or 2026-12-31")
-          ])
+          notes: [problem.note])
       }
     }
     // What a report file says with its field names ('status: done') is
@@ -440,9 +437,10 @@ final class FormReader {
     return Int(percent)
   }
 
-  /// `31/12/2026`, `2026-12-31`, or a spreadsheet's day number (days since 1899-12-30).
+  /// `31/12/2026`, `2026-12-31`, `31.12.2026`, `31-12-2026`, `2026/12/31`,
+  /// or a spreadsheet's day number (days since 1899-12-30).
   static func day(_ text: String) -> Day? {
-    if case .valid(let day) = DayText.parse(text) { return day }
+    if case .valid(let day) = DayText.parse(Self.slashed(text)) { return day }
     guard let serial = Int(text), (20_000...80_000).contains(serial) else { return nil }
     // Day 25569 is 1970-01-01; the civil date of a day count (Howard Hinnant's algorithm).
     let z = serial - 25_569 + 719_468
@@ -455,6 +453,52 @@ final class FormReader {
     let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
     let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     return Day(year: year, month: month, day: day)
+  }
+
+  /// A date in the separators `DayText` reads.
+  ///
+  /// Day first with points or dashes (`31.12.2026`, `31-12-2026`) gets
+  /// slashes; year first with slashes or points (`2026/12/31`) gets dashes.
+  /// Anything else is given back as it is.
+  static func slashed(_ text: String) -> String {
+    let parts = text.trimmingCharacters(in: .whitespaces).split(
+      omittingEmptySubsequences: false, whereSeparator: { "./-".contains($0) })
+    guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+      return text
+    }
+    if parts[2].count == 4 { return parts.joined(separator: "/") }
+    if parts[0].count == 4 { return parts.joined(separator: "-") }
+    return text
+  }
+
+  /// Why a cell is not a date, said so the clerk can mend it.
+  static func dayProblem(_ text: String, year: Int) -> (
+    vi: String, en: String, note: Diagnostic.Note
+  ) {
+    let parts = slashed(text).split(separator: "/", omittingEmptySubsequences: false)
+    let numbers = parts.compactMap { Int($0) }
+    if parts.count == 2, numbers.count == 2 {
+      return (
+        "thiếu năm", "has no year",
+        Diagnostic.Note(
+          vi: "ghi đủ ngày, tháng và năm, ví dụ \(text)/\(year)",
+          en: "write the day, month and year, like \(text)/\(year)")
+      )
+    }
+    if parts.count == 3, numbers.count == 3, numbers[1] > 12, (1...12).contains(numbers[0]) {
+      let swapped = "\(numbers[1])/\(numbers[0])/\(numbers[2])"
+      return (
+        "ghi tháng trước ngày", "puts the month before the day",
+        Diagnostic.Note(
+          vi: "ghi ngày trước, tháng sau: \(swapped)", en: "write the day first: \(swapped)")
+      )
+    }
+    return (
+      "không phải là một ngày có thật", "is not a real date",
+      Diagnostic.Note(
+        vi: "ghi ngày dạng 31/12/2026 hoặc 2026-12-31",
+        en: "write the date as 31/12/2026 or 2026-12-31")
+    )
   }
 
   /// A cell's text as Markdown: NFC, CRLF as LF, trailing spaces dropped.

@@ -26,7 +26,18 @@ import Testing
     #expect(FormReader.day("46203") == Day(year: 2026, month: 6, day: 30))
     #expect(FormReader.day("25569") == Day(year: 1970, month: 1, day: 1))
     #expect(FormReader.day("31/02/2026") == nil)
-    #expect(FormReader.day("30.6.2026") == nil)
+    // Points and dashes, day first, as Vietnamese documents write them too.
+    #expect(FormReader.day("30.6.2026") == Day(year: 2026, month: 6, day: 30))
+    #expect(FormReader.day("30-06-2026") == Day(year: 2026, month: 6, day: 30))
+    #expect(FormReader.day("2026/06/30") == Day(year: 2026, month: 6, day: 30))
+    #expect(FormReader.day("6/30/2026") == nil)
+    #expect(FormReader.day("30/6") == nil)
+    #expect(FormReader.day("30.6.26") == nil)
+    #expect(FormReader.dayProblem("30/6", year: 2026).vi == "thiếu năm")
+    #expect(FormReader.dayProblem("30/6", year: 2026).note.message.vi.hasSuffix("30/6/2026"))
+    #expect(FormReader.dayProblem("6/30/2026", year: 2026).vi == "ghi tháng trước ngày")
+    #expect(FormReader.dayProblem("6/30/2026", year: 2026).note.message.vi.hasSuffix("30/6/2026"))
+    #expect(FormReader.dayProblem("31/02/2026", year: 2026).vi == "không phải là một ngày có thật")
   }
 
   @Test(arguments: [
