@@ -26,6 +26,8 @@ public final class OutputWriter {
   /// once its files are live (`Site.trash`, only while a build runs).
   var trashPath: String { directory + ".trash" }
   private let lock: OutputLock
+  /// What `begin` found at the top of the live folder that no build made.
+  private var foreign: [String] = []
 
   /// What publishing did.
   public struct Report: Sendable {
@@ -37,6 +39,9 @@ public final class OutputWriter {
     public var removed: [String] = []
     /// Files in the published folder.
     public var fileCount = 0
+    /// Names at the top of the output folder that no build made (a
+    /// `.htaccess` a webmaster put there): the new folder does not have them.
+    public var foreign: [String] = []
     /// Bytes written.
     public var writtenBytes = 0
   }
@@ -77,6 +82,7 @@ public final class OutputWriter {
   /// is emptied, an unknown live folder is treated as having nothing to
   /// keep (every file is written anew).
   public func begin(live: FolderRecord?, spare: FolderRecord?) throws(OutputError) -> OutputUpdate {
+    foreign = live.map { Self.foreignEntries(in: directory, record: $0) } ?? []
     let liveFiles = live.flatMap { $0.identity == liveIdentity ? $0.files : nil }
     // Left by a build killed before it emptied it.
     try FileOperations.removeTree(trashPath)
@@ -107,6 +113,7 @@ public final class OutputWriter {
     report.writtenBytes = update.writtenBytes
     report.fileCount = files.count
     report.removed = update.removed(from: files).sorted()
+    report.foreign = foreign
     guard let live = liveIdentity else {
       throw OutputError.system(
         operation: Message(vi: "tìm lại thư mục", en: "find the folder"), path: directory,
@@ -124,6 +131,20 @@ public final class OutputWriter {
         differsFromLive: Set(report.written).union(report.removed))
     }
     return (report, Published(live: FolderRecord(identity: live, files: files), spare: spare))
+  }
+
+  /// The names at the top of `folder` that are not the first part of any
+  /// path the last build recorded there (its record may be of the folder
+  /// before someone changed it: the names are what matter).
+  static func foreignEntries(in folder: String, record: FolderRecord) -> [String] {
+    guard !record.files.isEmpty,
+      let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
+    else { return [] }
+    var ours = Set<Substring>()
+    for path in record.files.keys {
+      ours.insert(path.prefix { $0 != "/" })
+    }
+    return names.filter { !ours.contains(Substring($0)) }.sorted()
   }
 
   /// Deletes the files the last update replaced in the spare folder (see

@@ -534,6 +534,7 @@ public struct SiteBuilder: Sendable {
     report.written = (first.written + second.written).sorted()
     report.writtenBytes += first.writtenBytes
     report.removed = (first.removed + second.removed).sorted()
+    report.foreign = Array(Set(first.foreign + second.foreign)).sorted()
     report.unchanged = second.fileCount - report.written.count
     return report
   }

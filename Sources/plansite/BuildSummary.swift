@@ -28,6 +28,25 @@ enum BuildSummary {
         + "kept \(kept)")
   }
 
+  /// A warning for the files at the top of the output folder that no
+  /// build made (a `.htaccess` put there by hand): the new folder does not
+  /// have them.
+  static func foreign(_ result: BuildResult, output: String) -> Diagnostic? {
+    guard let names = result.report?.foreign, !names.isEmpty else { return nil }
+    let list = names.map { "'\($0)'" }.joined(separator: ", ")
+    return .warning(
+      vi: "\(output)/ có \(list) không do plansite làm ra nên không có trong bản dựng mới",
+      en: "\(output)/ held \(list), which plansite did not make, so the new build does not",
+      at: SourceLocation(file: output + "/" + names[0]),
+      notes: [
+        Diagnostic.Note(
+          vi: "mỗi lần dựng thay cả thư mục \(output)/: đặt các tệp đó ở thư mục trên máy chủ web, "
+            + "hoặc ghi vào cấu hình máy chủ (xem docs/deploy.md)",
+          en: "each build replaces the whole \(output)/ folder: keep such files in the web "
+            + "server's folder, or in the server's configuration (see docs/deploy.md)")
+      ])
+  }
+
   /// A note line: `ghi chú: …`.
   static func note(_ message: Message, _ language: Language) -> String {
     "\(Diagnostic.Note.label(language)): \(message.text(language))"

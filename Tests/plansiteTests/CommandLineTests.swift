@@ -127,6 +127,26 @@ import Testing
       FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/index.html").path))
   }
 
+  /// A file a webmaster puts into Site/ by hand is not kept by the next
+  /// build (it replaces the folder whole): the build says so, once.
+  @Test func filesPutIntoTheOutputByHandAreNamed() throws {
+    let folder = try project()
+    #expect(try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder).status == 0)
+    try Data("ErrorDocument 404 /404.html\n".utf8).write(
+      to: folder.appendingPathComponent("Site/.htaccess"))
+    let next = try CommandRunner.run(["build", "--today", "2026-11-27", "--clean"], in: folder)
+    #expect(next.status == 0)
+    #expect(
+      next.stderr.contains(
+        "Site/.htaccess: cảnh báo: Site/ có '.htaccess' không do plansite làm ra nên không có "
+          + "trong bản dựng mới"), "\(next.stderr)")
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/.htaccess").path)
+    )
+    let again = try CommandRunner.run(["build", "--today", "2026-11-27", "--clean"], in: folder)
+    #expect(!again.stderr.contains(".htaccess"))
+  }
+
   @Test func checkReportsAllErrorsSortedWithSummaryAndExitsOne() throws {
     let folder = try project(breaking: true)
     let output = try CommandRunner.run(["check"], in: folder)

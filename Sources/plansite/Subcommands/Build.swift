@@ -37,6 +37,9 @@ extension PlansiteCommand {
       let language = options.language(for: result)
       DiagnosticPrinter(language: language).print(result.diagnostics)
       guard result.published else { throw ExitCode.failure }
+      if let foreign = BuildSummary.foreign(result, output: options.output) {
+        DiagnosticPrinter(language: language).print([foreign])
+      }
       print(BuildSummary.line(for: result, output: options.output).text(language))
       for note in result.notes { print(BuildSummary.note(note, language)) }
       if timings { for line in BuildSummary.timings(result) { print(line) } }

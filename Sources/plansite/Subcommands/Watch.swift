@@ -114,6 +114,9 @@ enum WatchReport {
     if !result.diagnostics.isEmpty {
       DiagnosticPrinter(language: language).print(result.diagnostics)
     }
+    if let foreign = BuildSummary.foreign(result, output: output) {
+      DiagnosticPrinter(language: language).print([foreign])
+    }
     let outcome: Message
     if result.failed {
       outcome = Message(
