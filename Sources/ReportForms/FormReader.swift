@@ -501,9 +501,23 @@ final class FormReader {
     )
   }
 
-  /// A cell's text as Markdown: NFC, CRLF as LF, trailing spaces dropped.
+  /// A cell's text as Markdown: NFC, CRLF as LF, trailing spaces dropped,
+  /// and without the invisible characters text copied from elsewhere
+  /// brings (zero-width spaces, and the direction marks and overrides
+  /// that make text display in another order than it is written).
   static func markdown(_ text: String) -> String {
-    text.nfc.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+    var scalars = String.UnicodeScalarView()
+    scalars.append(contentsOf: text.unicodeScalars.filter { !isInvisible($0) })
+    return String(scalars).nfc.replacingOccurrences(of: "\r\n", with: "\n")
+      .replacingOccurrences(of: "\r", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Zero-width spaces and joiners (not U+200C/U+200D, which emoji and some
+  /// scripts need), direction marks, embeddings, overrides and isolates.
+  private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060, 0x2066...0x2069, 0xFEFF: true
+    default: false
+    }
   }
 }

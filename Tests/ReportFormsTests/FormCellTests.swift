@@ -91,6 +91,12 @@ import Testing
     #expect(try FormCSV.grid(Array(capitals.utf8)).rows[1] == ["1", "UBND XÃ ĐÃ HOÀN THÀNH"])
   }
 
+  @Test func invisibleCharactersLeaveWhatWasDone() {
+    #expect(FormReader.markdown("Đã\u{200B} xong \u{202E}abc\u{202C}\r\n") == "Đã xong abc")
+    // A family emoji keeps its joiners.
+    #expect(FormReader.markdown("👨\u{200D}👩") == "👨\u{200D}👩")
+  }
+
   @Test func columnLetters() {
     #expect(XLSXColumn.letters(0) == "A")
     #expect(XLSXColumn.letters(25) == "Z")

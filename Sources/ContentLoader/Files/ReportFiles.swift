@@ -86,7 +86,11 @@ extension FileParser {
     let task = item.string("task", required: true, example: "\"1.1\"")
     let status = item.locatedEnumeration("status", TaskStatus.self)
     let progress = item.int("progress", in: 0...100)
-    let doneOn = item.day("done_on")
+    // A status given but not valid is reported; its done date is then not
+    // checked against it (one mistake, one message).
+    let doneOn = item.day("done_on").flatMap {
+      status == nil && item.node("status") != nil ? nil : $0
+    }
     let text = item.string("text")
     // A blank value reads as no value: said only where a value is missing.
     for (key, example, given) in [

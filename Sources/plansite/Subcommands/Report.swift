@@ -280,11 +280,22 @@ extension PlansiteCommand.Report {
         summaryText = text.nfc
       }
       guard let data = FileManager.default.contents(atPath: file) else {
+        let exists = FileManager.default.fileExists(atPath: file)
         throw options.fail(
           DiagnosticError(
             .error(
-              vi: "không mở được tệp '\(file)'", en: "cannot open '\(file)'",
-              at: SourceLocation(file: file))), language)
+              vi: exists ? "không mở được tệp '\(file)'" : "không có tệp '\(file)'",
+              en: exists ? "cannot open '\(file)'" : "there is no file '\(file)'",
+              at: SourceLocation(file: file),
+              notes: exists
+                ? []
+                : [
+                  Diagnostic.Note(
+                    vi: "kiểm tra tên tệp và thư mục đang đứng (lệnh chạy trong "
+                      + "\(FileManager.default.currentDirectoryPath))",
+                    en: "check the file's name and the current folder ("
+                      + "\(FileManager.default.currentDirectoryPath))")
+                ])), language)
       }
       let importer = FormImport(
         content: options.content,
