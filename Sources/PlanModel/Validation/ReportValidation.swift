@@ -128,7 +128,7 @@ struct ReportValidation {
       }
       seen[entry.task.value] = entry.task.location
       if let update = taskUpdate(entry, reporter: reporter) {
-        checkDoneDate(entry, reportDate: date.value)
+        checkDoneDate(entry, reportDate: date.value, period: period)
         tasks.append(update)
       }
     }
@@ -332,8 +332,26 @@ struct ReportValidation {
 
   /// A done date after the report was signed cannot be reported; one
   /// before the plan was issued is most often a mistyped year.
-  private func checkDoneDate(_ entry: PlanDraft.TaskUpdateDraft, reportDate: Day) {
+  ///
+  /// One after even the period's reports were due is most often a form
+  /// made for an earlier period and filled in later.
+  private func checkDoneDate(
+    _ entry: PlanDraft.TaskUpdateDraft, reportDate: Day, period: ReportingPeriod?
+  ) {
     guard let doneOn = entry.doneOn, entry.status?.value == .done else { return }
+    if let period, doneOn.value > period.due, doneOn.value <= reportDate {
+      report.warning(
+        vi: "ngày hoàn thành \(doneOn.value.vietnamese) sau cả hạn gửi báo cáo kỳ "
+          + "'\(period.name)' (\(period.due.vietnamese))",
+        en: "the done date \(doneOn.value.iso) is after even the due date of the reports for "
+          + "'\(period.name)' (\(period.due.iso))",
+        at: doneOn.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "kiểm tra kỳ của báo cáo: việc xong sau kỳ này thuộc báo cáo kỳ sau",
+            en: "check the report's period: work finished after it belongs in a later report")
+        ])
+    }
     if doneOn.value > reportDate {
       report.error(
         vi: "ngày hoàn thành \(doneOn.value.vietnamese) sau ngày của báo cáo "
