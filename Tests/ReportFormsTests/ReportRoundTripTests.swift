@@ -52,6 +52,25 @@ import ZIPFoundation
         + sets.flatMap { ["--set", $0] } + extra, in: folder)
   }
 
+  /// `plansite report form` for one period and reporter(s), as of `today`.
+  func form(period: String, from: String, output: String, in folder: URL) throws {
+    try plansite(
+      [
+        "report", "form", "--period", period, "--from", from, "--output", output, "--today",
+        Self.today,
+      ], in: folder)
+  }
+
+  /// `plansite report import FILE --date DATE --replace`, as of `today`.
+  @discardableResult
+  func importForm(_ file: String, date: String, in folder: URL, expecting status: Int32 = 0)
+    throws -> (out: String, err: String)
+  {
+    try plansite(
+      ["report", "import", file, "--date", date, "--replace", "--today", Self.today], in: folder,
+      expecting: status)
+  }
+
   func read(_ folder: URL, _ path: String) -> String {
     (try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)) ?? ""
   }
@@ -65,11 +84,8 @@ import ZIPFoundation
   @Test(arguments: ["xlsx", "csv"])
   func aFilledFormBecomesAPublishedReport(format: String) throws {
     let folder = try project("round-trip-\(format)")
-    try plansite(
-      [
-        "report", "form", "--period", "2026-9t", "--from", "so-giao-duc-va-dao-tao", "--output",
-        "form.\(format)", "--today", Self.today,
-      ], in: folder)
+    try form(
+      period: "2026-9t", from: "so-giao-duc-va-dao-tao", output: "form.\(format)", in: folder)
     try fill(
       "form.\(format)", "filled.\(format)",
       [
@@ -115,19 +131,11 @@ import ZIPFoundation
   @Test func theReferenceColumnsShowTheEarlierPeriods() throws {
     let folder = try project("reference-columns")
     // Xã Thanh Sơn reported only for the nine months (09/10/2026, 50 %).
-    try plansite(
-      [
-        "report", "form", "--period", "2026-6t", "--from", "xa-thanh-son", "--output", "six.csv",
-        "--today", Self.today,
-      ], in: folder)
+    try form(period: "2026-6t", from: "xa-thanh-son", output: "six.csv", in: folder)
     let six = read(folder, "six.csv")
     #expect(!six.contains("09/10/2026") && !six.contains("50%"))
     // Xã Hòa Lạc's nine-month form shows its six-month word (40 %, 09/07/2026).
-    try plansite(
-      [
-        "report", "form", "--period", "2026-9t", "--from", "xa-hoa-lac", "--output", "nine.csv",
-        "--today", Self.today,
-      ], in: folder)
+    try form(period: "2026-9t", from: "xa-hoa-lac", output: "nine.csv", in: folder)
     let nine = read(folder, "nine.csv")
     #expect(nine.contains("Đang thực hiện,40%,09/07/2026"))
     #expect(!nine.contains("10/10/2026"))
@@ -141,11 +149,7 @@ import ZIPFoundation
   @Test func theDryRunSaysWhatTheSiteWillShow() throws {
     let folder = try project("dry-run")
     // Xã Thanh Sơn reported only for the nine months (1.3: 50 %).
-    try plansite(
-      [
-        "report", "form", "--period", "2026-6t", "--from", "xa-thanh-son", "--output", "six.csv",
-        "--today", Self.today,
-      ], in: folder)
+    try form(period: "2026-6t", from: "xa-thanh-son", output: "six.csv", in: folder)
     try fill(
       "six.csv", "six-filled.csv",
       ["1.3|Tình trạng=Đang thực hiện", "1.3|Tiến độ (%)=20", "2.1|Tình trạng=Hoàn thành"],
@@ -171,11 +175,7 @@ import ZIPFoundation
   /// holds 72.5 for what Vietnamese Excel shows as "72,5".
   @Test func percentCellsAreReadAsShown() throws {
     let folder = try project("percent-cells")
-    try plansite(
-      [
-        "report", "form", "--period", "2026-9t", "--from", "so-giao-duc-va-dao-tao", "--output",
-        "form.xlsx", "--today", Self.today,
-      ], in: folder)
+    try form(period: "2026-9t", from: "so-giao-duc-va-dao-tao", output: "form.xlsx", in: folder)
     try fill(
       "form.xlsx", "filled.xlsx",
       [
@@ -208,11 +208,7 @@ import ZIPFoundation
   /// cannot be guessed.
   @Test func cellsWithoutAValueAndColumnsTwiceAreRefused() throws {
     let folder = try project("formulas")
-    try plansite(
-      [
-        "report", "form", "--period", "2026-9t", "--from", "so-giao-duc-va-dao-tao", "--output",
-        "form.xlsx", "--today", Self.today,
-      ], in: folder)
+    try form(period: "2026-9t", from: "so-giao-duc-va-dao-tao", output: "form.xlsx", in: folder)
     let before = snapshot(folder)
     try fill(
       "form.xlsx", "filled.xlsx",
@@ -221,11 +217,7 @@ import ZIPFoundation
         "1.2|Tiến độ (%)=formula:C3*2",
       ],
       in: folder)
-    let result = try plansite(
-      [
-        "report", "import", "filled.xlsx", "--date", "2026-10-09", "--replace", "--today",
-        Self.today,
-      ], in: folder, expecting: 1)
+    let result = try importForm("filled.xlsx", date: "2026-10-09", in: folder, expecting: 1)
     #expect(
       result.err.contains(
         "(Tiến độ (%)): lỗi: ô này hiện lỗi công thức '#DIV/0!', không có giá trị để nhập"),
@@ -235,22 +227,14 @@ import ZIPFoundation
         "(Tiến độ (%)): lỗi: ô này có công thức nhưng tệp không lưu kết quả của công thức"))
     #expect(result.err.contains("mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại"))
     // The same status written in a copied column, with another value.
-    try plansite(
-      [
-        "report", "form", "--period", "2026-9t", "--from", "so-giao-duc-va-dao-tao", "--output",
-        "form.csv", "--today", Self.today,
-      ], in: folder)
+    try form(period: "2026-9t", from: "so-giao-duc-va-dao-tao", output: "form.csv", in: folder)
     var lines = read(folder, "form.csv").components(separatedBy: "\r\n")
     for index in lines.indices where !lines[index].isEmpty {
       lines[index] += index == 0 ? ",Tình trạng" : ",Hoàn thành"
     }
     try lines.joined(separator: "\r\n").write(
       to: folder.appendingPathComponent("twice.csv"), atomically: true, encoding: .utf8)
-    let twice = try plansite(
-      [
-        "report", "import", "twice.csv", "--date", "2026-10-09", "--replace", "--today",
-        Self.today,
-      ], in: folder, expecting: 1)
+    let twice = try importForm("twice.csv", date: "2026-10-09", in: folder, expecting: 1)
     #expect(
       twice.err.contains(
         "twice.csv:1:S (Tình trạng): lỗi: cột \"Tình trạng\" có hai lần, ở cột M và cột S"),
@@ -266,11 +250,7 @@ import ZIPFoundation
   ])
   func csvVariantsImportAlike(_ variant: [String]) throws {
     let folder = try project("csv-\(variant.joined().filter(\.isLetter))")
-    try plansite(
-      [
-        "report", "form", "--period", "2026-9t", "--from", "xa-hoa-lac", "--output", "form.csv",
-        "--today", Self.today,
-      ], in: folder)
+    try form(period: "2026-9t", from: "xa-hoa-lac", output: "form.csv", in: folder)
     try fill(
       "form.csv", "filled.csv",
       [
@@ -278,11 +258,7 @@ import ZIPFoundation
         "1.3|Kết quả thực hiện=Dòng một\\nDòng \"hai\"",
       ],
       variant, in: folder)
-    try plansite(
-      [
-        "report", "import", "filled.csv", "--date", "2026-11-20", "--replace", "--today",
-        Self.today,
-      ], in: folder)
+    try importForm("filled.csv", date: "2026-11-20", in: folder)
     let file = read(folder, "Content/reports/2026-9t/xa-hoa-lac.md")
     #expect(file.contains("status: in-progress"))
     #expect(file.contains("progress: 85"))
@@ -293,20 +269,12 @@ import ZIPFoundation
   /// the report file the import wrote.
   @Test func problemsInTheTextPointAtTheirLine() throws {
     let folder = try project("text-lines")
-    try plansite(
-      [
-        "report", "form", "--period", "2026-9t", "--from", "xa-hoa-lac", "--output", "form.csv",
-        "--today", Self.today,
-      ], in: folder)
+    try form(period: "2026-9t", from: "xa-hoa-lac", output: "form.csv", in: folder)
     try fill(
       "form.csv", "filled.csv",
       ["1.3|Tiến độ (%)=85", "1.3|Kết quả thực hiện=Dòng một\\nDòng hai có <b>chữ đậm</b>."],
       in: folder)
-    let imported = try plansite(
-      [
-        "report", "import", "filled.csv", "--date", "2026-11-20", "--replace", "--today",
-        Self.today,
-      ], in: folder)
+    let imported = try importForm("filled.csv", date: "2026-11-20", in: folder)
     let lines = read(folder, "Content/reports/2026-9t/xa-hoa-lac.md").components(
       separatedBy: "\n")
     let line = try #require(lines.firstIndex { $0.contains("<b>") }) + 1
@@ -328,11 +296,7 @@ import ZIPFoundation
   /// all or nothing.
   @Test func aMultiReporterFormIsAllOrNothing() throws {
     let folder = try project("multi")
-    try plansite(
-      [
-        "report", "form", "--period", "2026-9t", "--from", "xa-phu-my,xa-binh-minh", "--output",
-        "all.csv", "--today", Self.today,
-      ], in: folder)
+    try form(period: "2026-9t", from: "xa-phu-my,xa-binh-minh", output: "all.csv", in: folder)
     try fill(
       "all.csv", "good.csv", ["1.3|Tình trạng=Đang thực hiện", "1.3|Tiến độ (%)=20"],
       ["--reporter", "xa-phu-my"], in: folder)
@@ -359,17 +323,11 @@ import ZIPFoundation
   /// Each mistake is reported at its row and column, and nothing changes.
   @Test func mistakesAreLocatedAndChangeNothing() throws {
     let folder = try project("mistakes")
-    try plansite(
-      [
-        "report", "form", "--period", "2026-9t", "--from", "xa-hoa-lac", "--output", "form.csv",
-        "--today", Self.today,
-      ], in: folder)
+    try form(period: "2026-9t", from: "xa-hoa-lac", output: "form.csv", in: folder)
     let before = snapshot(folder)
     // A status word that is not one.
     try fill("form.csv", "word.csv", ["1.3|Tình trạng=xong rồi"], in: folder)
-    var result = try plansite(
-      ["report", "import", "word.csv", "--date", "2026-10-05", "--replace", "--today", Self.today],
-      in: folder, expecting: 1)
+    var result = try importForm("word.csv", date: "2026-10-05", in: folder, expecting: 1)
     #expect(
       result.err.contains("word.csv:2:M (Tình trạng): lỗi: 'xong rồi' không phải là một tình trạng")
     )
@@ -383,11 +341,7 @@ import ZIPFoundation
     try dated.write(
       to: folder.appendingPathComponent("dated.csv"), atomically: true, encoding: .utf8)
     try fill("dated.csv", "dated-filled.csv", ["01/03/2026|Tiến độ (%)=60"], in: folder)
-    result = try plansite(
-      [
-        "report", "import", "dated-filled.csv", "--date", "2026-10-05", "--replace", "--today",
-        Self.today,
-      ], in: folder, expecting: 1)
+    result = try importForm("dated-filled.csv", date: "2026-10-05", in: folder, expecting: 1)
     #expect(
       result.err.contains(
         "dated-filled.csv:2:E (Mã): lỗi: dòng này là nhiệm vụ 1.3 (\"Số hóa hồ sơ"), "\(result.err)"
@@ -399,11 +353,7 @@ import ZIPFoundation
     let csv = read(folder, "form.csv").replacingOccurrences(of: ",1.3,\(title),", with: ",1.1,,")
     try csv.write(to: folder.appendingPathComponent("other.csv"), atomically: true, encoding: .utf8)
     try fill("other.csv", "other-filled.csv", ["1.1|Tình trạng=Hoàn thành"], in: folder)
-    result = try plansite(
-      [
-        "report", "import", "other-filled.csv", "--date", "2026-10-05", "--replace", "--today",
-        Self.today,
-      ], in: folder, expecting: 1)
+    result = try importForm("other-filled.csv", date: "2026-10-05", in: folder, expecting: 1)
     #expect(
       result.err.contains(
         "other-filled.csv:2:E (Mã): lỗi: Xã Hòa Lạc không được giao nhiệm vụ '1.1'"))
@@ -411,23 +361,14 @@ import ZIPFoundation
     // Saved as plain "CSV" in Windows-1258: refused, with the menu item to use.
     try fill(
       "form.csv", "legacy.csv", ["1.3|Kết quả thực hiện=Đã số hóa hồ sơ"], ["--cp1258"], in: folder)
-    result = try plansite(
-      [
-        "report", "import", "legacy.csv", "--date", "2026-10-05", "--replace", "--today",
-        Self.today,
-      ],
-      in: folder, expecting: 1)
+    result = try importForm("legacy.csv", date: "2026-10-05", in: folder, expecting: 1)
     #expect(result.err.contains("legacy.csv: lỗi: tệp không ở dạng UTF-8"))
     #expect(result.err.contains("CSV UTF-8 (Comma delimited) (*.csv)"))
     // A date in neither form, and a done date without "done".
     try fill(
       "form.csv", "dates.csv", ["1.3|Ngày hoàn thành=30/9", "2.1|Ngày hoàn thành=30/09/2026"],
       in: folder)
-    result = try plansite(
-      [
-        "report", "import", "dates.csv", "--date", "2026-10-05", "--replace", "--today", Self.today,
-      ],
-      in: folder, expecting: 1)
+    result = try importForm("dates.csv", date: "2026-10-05", in: folder, expecting: 1)
     #expect(
       result.err.contains("dates.csv:2:O (Ngày hoàn thành): lỗi: ngày hoàn thành '30/9' thiếu năm"),
       "\(result.err)")
@@ -439,23 +380,13 @@ import ZIPFoundation
     // Done, but not 100 %: said with the form's columns.
     try fill(
       "form.csv", "partial.csv", ["2.3|Tình trạng=Hoàn thành", "2.3|Tiến độ (%)=40"], in: folder)
-    result = try plansite(
-      [
-        "report", "import", "partial.csv", "--date", "2026-10-05", "--replace", "--today",
-        Self.today,
-      ],
-      in: folder, expecting: 1)
+    result = try importForm("partial.csv", date: "2026-10-05", in: folder, expecting: 1)
     #expect(
       result.err.contains(
         "partial.csv:4:N (Tiến độ (%)): lỗi: Tình trạng \"Hoàn thành\" nhưng Tiến độ là 40%"))
     #expect(!result.err.contains("'progress: 100'"))
     // A report date after today, said in the import's words.
-    result = try plansite(
-      [
-        "report", "import", "partial.csv", "--date", "2026-12-30", "--replace", "--today",
-        Self.today,
-      ],
-      in: folder, expecting: 1)
+    result = try importForm("partial.csv", date: "2026-12-30", in: folder, expecting: 1)
     #expect(result.err.contains("lỗi: ngày báo cáo 30/12/2026 (--date) sau ngày hôm nay"))
     #expect(!result.err.contains("draft: true"))
     // An existing report is not replaced without --replace.
@@ -487,11 +418,7 @@ import ZIPFoundation
   /// says every entry and figure the form drops.
   @Test func replacingKeepsTheDocumentAndSaysWhatIsDropped() throws {
     let folder = try project("replace")
-    try plansite(
-      [
-        "report", "form", "--period", "2026-9t", "--from", "so-tai-chinh", "--output", "form.csv",
-        "--today", Self.today,
-      ], in: folder)
+    try form(period: "2026-9t", from: "so-tai-chinh", output: "form.csv", in: folder)
     try fill("form.csv", "filled.csv", ["1.5|Tiến độ (%)=80"], in: folder)
     let arguments = [
       "report", "import", "filled.csv", "--date", "2026-10-12", "--replace", "--today", Self.today,
@@ -517,11 +444,7 @@ import ZIPFoundation
   /// a row of the form.
   @Test func signaturesBelowTheTableAreLeftAlone() throws {
     let folder = try project("signatures")
-    try plansite(
-      [
-        "report", "form", "--period", "2026-9t", "--from", "xa-hoa-lac", "--output", "form.csv",
-        "--today", Self.today,
-      ], in: folder)
+    try form(period: "2026-9t", from: "xa-hoa-lac", output: "form.csv", in: folder)
     try fill("form.csv", "filled.csv", ["1.3|Tiến độ (%)=70"], in: folder)
     var text = read(folder, "filled.csv")
     text += "\r\n,,Người lập biểu,,,,,,,,,,,,,,,\r\n,,Nguyễn Văn A,,,,THỦ TRƯỞNG ĐƠN VỊ\r\n"
@@ -623,11 +546,7 @@ import ZIPFoundation
   @Test(.enabled(if: LibreOffice.path != nil, "LibreOffice (libreoffice-calc) is not installed"))
   func libreOfficeReadsAndWritesTheForm() throws {
     let folder = try project("libreoffice")
-    try plansite(
-      [
-        "report", "form", "--period", "2026-9t", "--from", "so-tai-chinh", "--output", "form.xlsx",
-        "--today", Self.today,
-      ], in: folder)
+    try form(period: "2026-9t", from: "so-tai-chinh", output: "form.xlsx", in: folder)
     let soffice = try #require(LibreOffice.path)
     try run(
       [
@@ -658,11 +577,7 @@ import ZIPFoundation
     let filled = try XLSXReader.grid(
       try Data(contentsOf: folder.appendingPathComponent("filled.xlsx")))
     #expect(resaved == filled)
-    try plansite(
-      [
-        "report", "import", "resaved/filled.xlsx", "--date", "2026-10-09", "--replace", "--today",
-        Self.today,
-      ], in: folder)
+    try importForm("resaved/filled.xlsx", date: "2026-10-09", in: folder)
     #expect(
       read(folder, "Content/reports/2026-9t/so-tai-chinh.md").contains("text: \"Đã tổng hợp\""))
   }

@@ -213,71 +213,67 @@ struct YAMLSource {
 
   /// Plain-language fixes for the libyaml problems editors meet most.
   static func hints(for problem: String) -> [Diagnostic.Note] {
-    if problem.contains("mapping values are not allowed") {
-      return [
-        Diagnostic.Note(
-          vi: "giá trị có chứa ': ' phải đặt trong ngoặc kép: title: \"Phần 1: …\"",
-          en: "a value that contains ': ' must be put in double quotes: title: \"Phần 1: …\"")
-      ]
-    }
-    if problem.contains("cannot start any token") {
-      return [
-        Diagnostic.Note(
-          vi: "YAML không cho thụt lề bằng phím Tab, hay giá trị bắt đầu bằng '@' hoặc '`'; "
-            + "hãy thụt lề bằng dấu cách, hoặc đặt giá trị trong ngoặc kép",
-          en: "YAML does not allow tab characters for indentation, or a value starting with "
-            + "'@' or '`'; use spaces, or put the value in double quotes")
-      ]
-    }
-    if problem.contains("did not find expected key") || problem.contains("expected <block end>") {
-      return [
-        Diagnostic.Note(
-          vi: "kiểm tra thụt lề: các trường của cùng một mục phải bắt đầu ở cùng một cột; đoạn "
-            + "chữ có dấu ngoặc kép bên trong thì dùng loại ngoặc còn lại để bao quanh",
-          en: "check the indentation: fields of the same item must start in the same column, "
-            + "and a text with quotes inside must use the other kind of quotes around it")
-      ]
-    }
-    if problem.contains("found unexpected end of stream")
-      || problem.contains("found unknown escape character")
-    {
-      return [
-        Diagnostic.Note(
-          vi: "kiểm tra để mỗi dấu ngoặc kép mở đều có dấu đóng",
-          en: "check that every opening quote has its closing quote")
-      ]
-    }
-    if problem.contains("did not find expected '-' indicator") {
-      return [
-        Diagnostic.Note(
-          vi: "mỗi mục của danh sách phải bắt đầu bằng '- ' ở cùng một cột",
-          en: "items of a list must each start with '- ' in the same column")
-      ]
-    }
-    if problem.contains("found a tab character") {
-      return [
-        Diagnostic.Note(
-          vi: "thụt lề bằng dấu cách, không dùng phím Tab (trình soạn thảo thường có lựa chọn "
-            + "đổi Tab thành dấu cách)",
-          en: "indent with spaces, not tabs (editors can usually turn tabs into spaces)")
-      ]
-    }
-    if problem.contains("Maximum nesting level reached") {
-      return [
-        Diagnostic.Note(
-          vi: "kiểm tra các dấu '[' và '{': có thể thiếu dấu đóng ']' hoặc '}'",
-          en: "check the '[' and '{': a closing ']' or '}' may be missing")
-      ]
-    }
-    if problem.contains("but found another document") {
-      return [
-        Diagnostic.Note(
-          vi: "xóa dòng '---' này: tệp .yaml chỉ có một phần; trong tệp .md, phần đầu nằm giữa "
-            + "hai dòng '---' đầu tiên",
-          en: "delete this '---' line: a .yaml file has one part; in a .md file the front "
-            + "matter sits between the first two '---' lines")
-      ]
-    }
-    return []
+    let fix = hintsByProblem.first { matches, _ in matches.contains { problem.contains($0) } }
+    return fix.map { [Diagnostic.Note($0.1)] } ?? []
   }
+
+  /// The fix for each kind of problem: the texts of libyaml's problem that
+  /// name it, and what to do.
+  private static let hintsByProblem: [([String], Message)] = [
+    (
+      ["mapping values are not allowed"],
+      Message(
+        vi: "giá trị có chứa ': ' phải đặt trong ngoặc kép: title: \"Phần 1: …\"",
+        en: "a value that contains ': ' must be put in double quotes: title: \"Phần 1: …\"")
+    ),
+    (
+      ["cannot start any token"],
+      Message(
+        vi: "YAML không cho thụt lề bằng phím Tab, hay giá trị bắt đầu bằng '@' hoặc '`'; "
+          + "hãy thụt lề bằng dấu cách, hoặc đặt giá trị trong ngoặc kép",
+        en: "YAML does not allow tab characters for indentation, or a value starting with "
+          + "'@' or '`'; use spaces, or put the value in double quotes")
+    ),
+    (
+      ["did not find expected key", "expected <block end>"],
+      Message(
+        vi: "kiểm tra thụt lề: các trường của cùng một mục phải bắt đầu ở cùng một cột; đoạn "
+          + "chữ có dấu ngoặc kép bên trong thì dùng loại ngoặc còn lại để bao quanh",
+        en: "check the indentation: fields of the same item must start in the same column, "
+          + "and a text with quotes inside must use the other kind of quotes around it")
+    ),
+    (
+      ["found unexpected end of stream", "found unknown escape character"],
+      Message(
+        vi: "kiểm tra để mỗi dấu ngoặc kép mở đều có dấu đóng",
+        en: "check that every opening quote has its closing quote")
+    ),
+    (
+      ["did not find expected '-' indicator"],
+      Message(
+        vi: "mỗi mục của danh sách phải bắt đầu bằng '- ' ở cùng một cột",
+        en: "items of a list must each start with '- ' in the same column")
+    ),
+    (
+      ["found a tab character"],
+      Message(
+        vi: "thụt lề bằng dấu cách, không dùng phím Tab (trình soạn thảo thường có lựa chọn "
+          + "đổi Tab thành dấu cách)",
+        en: "indent with spaces, not tabs (editors can usually turn tabs into spaces)")
+    ),
+    (
+      ["Maximum nesting level reached"],
+      Message(
+        vi: "kiểm tra các dấu '[' và '{': có thể thiếu dấu đóng ']' hoặc '}'",
+        en: "check the '[' and '{': a closing ']' or '}' may be missing")
+    ),
+    (
+      ["but found another document"],
+      Message(
+        vi: "xóa dòng '---' này: tệp .yaml chỉ có một phần; trong tệp .md, phần đầu nằm giữa "
+          + "hai dòng '---' đầu tiên",
+        en: "delete this '---' line: a .yaml file has one part; in a .md file the front "
+          + "matter sits between the first two '---' lines")
+    ),
+  ]
 }
