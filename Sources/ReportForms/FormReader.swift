@@ -124,14 +124,22 @@ final class FormReader {
     let missing = FormColumn.required.filter { columns[$0] == nil }
     guard missing.isEmpty else {
       let names = missing.map { "\"\($0.header)\"" }.joined(separator: ", ")
+      var notes = [
+        Diagnostic.Note(
+          vi: "dùng biểu mẫu tải bằng 'plansite report form', giữ nguyên dòng tiêu đề",
+          en: "use the form made by 'plansite report form' and keep its header row")
+      ]
+      if let sheet = grid.sheetName {
+        notes.insert(
+          Diagnostic.Note(
+            vi: "đã đọc trang tính '\(sheet)': không trang tính nào có dòng tiêu đề của biểu mẫu "
+              + "(trang \"\(XLSXWriter.formSheetName)\")",
+            en: "read the sheet '\(sheet)': no sheet has the form's header row (sheet "
+              + "\"\(XLSXWriter.formSheetName)\")"), at: 0)
+      }
       report.error(
         vi: "dòng 1 thiếu cột \(names)", en: "row 1 lacks the column(s) \(names)",
-        at: SourceLocation(file: path, line: 1),
-        notes: [
-          Diagnostic.Note(
-            vi: "dùng biểu mẫu tải bằng 'plansite report form', giữ nguyên dòng tiêu đề",
-            en: "use the form made by 'plansite report form' and keep its header row")
-        ])
+        at: SourceLocation(file: path, line: 1), notes: notes)
       return false
     }
     return true

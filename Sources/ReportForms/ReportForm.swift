@@ -14,6 +14,16 @@ public struct FormGrid: Sendable, Equatable {
   /// then column: their text is the number written with a point (`7.9`).
   var numberCells: [Int: Set<Int>] = [:]
 
+  /// The worksheet read, for a workbook.
+  var sheetName: String?
+
+  /// Whether row 1 names the form's "Mã" column (the sheet to read).
+  var namesTheIDColumn: Bool {
+    (rows.first ?? []).contains {
+      TaskStatusWords.fold($0) == TaskStatusWords.fold(FormColumn.id.header)
+    }
+  }
+
   /// Whether the cell holds a number rather than text.
   func holdsNumber(_ row: Int, _ column: Int) -> Bool {
     numberCells[row]?.contains(column) ?? false

@@ -242,6 +242,43 @@ import ZIPFoundation
     #expect(snapshot(folder) == before)
   }
 
+  /// A clerk who renames the form's sheet and puts another before it:
+  /// the sheet whose row 1 names the form's columns is read; when none
+  /// does, the message names the sheet read.
+  @Test func theFormsSheetIsFoundWhateverItsNameAndPlace() throws {
+    let folder = try project("renamed-sheet")
+    try form(period: "2026-9t", from: "so-giao-duc-va-dao-tao", output: "form.xlsx", in: folder)
+    try fill(
+      "form.xlsx", "renamed.xlsx", ["2.1|Tiến độ (%)=60"], ["--rename-sheet", "Sheet1"], in: folder)
+    let grid = try XLSXReader.grid(
+      try Data(contentsOf: folder.appendingPathComponent("renamed.xlsx")))
+    #expect(grid.sheetName == "Sheet1")
+    let imported = try plansite(
+      [
+        "report", "import", "renamed.xlsx", "--date", "2026-10-09", "--replace", "--dry-run",
+        "--today", Self.today,
+      ], in: folder)
+    #expect(imported.out.contains("nhiệm vụ 2.1: Đang thực hiện 50% → Đang thực hiện 60%"))
+    // No sheet with the header row: the sheet read is named.
+    let loaded = ContentLoader(directory: Self.sample).load()
+    let plan = try #require(
+      PlanValidator(today: Day(year: 2026, month: 11, day: 27), includeDrafts: true).validate(
+        loaded.draft
+      ).plan)
+    var notes = FormGrid(rows: [["Ghi chú của đơn vị"]])
+    notes.sheetName = "Ghi chú"
+    let reader = FormReader(
+      path: "x.xlsx", grid: notes, plan: plan,
+      options: FormImport.Options(
+        date: Day(year: 2026, month: 10, day: 9) ?? .unixEpoch,
+        today: Day(year: 2026, month: 11, day: 27) ?? .unixEpoch))
+    #expect(reader.groups().isEmpty)
+    let said = reader.report.diagnostics.flatMap { diagnostic in
+      diagnostic.notes.map { $0.message.vi }
+    }
+    #expect(said.contains { $0.hasPrefix("đã đọc trang tính 'Ghi chú'") }, "\(said)")
+  }
+
   /// CSV as real programs write it: semicolons (Excel in a Vietnamese
   /// locale), no BOM, LF line ends, a cell with line breaks and quotes.
   @Test(arguments: [

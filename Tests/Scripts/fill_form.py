@@ -3,6 +3,7 @@
 
     python3 fill_form.py FORM OUT [--set ID|HEADER=VALUE ...] [--reporter R]
                          [--delimiter ';'] [--no-bom] [--lf] [--cp1258]
+                         [--rename-sheet NAME]
 
 FORM is a form made by `plansite report form` (.xlsx or .csv). Each --set
 writes VALUE into the cell of column HEADER on the row whose "Mã" is ID (and
@@ -12,7 +13,8 @@ strings, as plansite wrote them, except a VALUE written `pct:NUMBER`: a
 number cell in a percentage format, as Excel makes of a cell the clerk
 formatted as "%"; `num:NUMBER`: a plain number cell; `err:#DIV/0!`: a formula whose value is that error;
 `formula:TEXT`: a formula saved without its result); for a .csv the file is rewritten with
-Python's csv module: --delimiter, --no-bom, --lf (LF line ends instead of
+Python's csv module (--rename-sheet, for an .xlsx, renames the form's sheet
+and moves it last): --delimiter, --no-bom, --lf (LF line ends instead of
 CRLF) and --cp1258 (saved in the Windows-1258 code page, as Excel's plain
 "CSV" does in Vietnam) imitate what real programs write.
 """
@@ -67,7 +69,7 @@ def percent_style(parts):
     return len(xfs) - 1
 
 
-def fill_xlsx(path, out, sets, reporter):
+def fill_xlsx(path, out, sets, reporter, rename_sheet=None):
     ET.register_namespace("", MAIN)
     with zipfile.ZipFile(path) as z:
         parts = {name: z.read(name) for name in z.namelist()}
@@ -124,6 +126,15 @@ def fill_xlsx(path, out, sets, reporter):
         if not done:
             sys.exit(f"no row {row_id} / column {column}")
     parts["xl/worksheets/sheet1.xml"] = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
+    if rename_sheet:
+        # The form's sheet renamed and moved after the others, as a clerk
+        # who adds or reorders sheets leaves it.
+        book = parts["xl/workbook.xml"].decode("utf-8")
+        start, end = book.index("<sheets>") + len("<sheets>"), book.index("</sheets>")
+        sheets = book[start:end].split("/>")[:-1]
+        form = sheets.pop(0).replace('name="Báo cáo"', f'name="{rename_sheet}"')
+        book = book[:start] + "/>".join(sheets + [form]) + "/>" + book[end:]
+        parts["xl/workbook.xml"] = book.encode("utf-8")
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
             z.writestr(name, data)
@@ -167,10 +178,11 @@ def main():
     ap.add_argument("--no-bom", action="store_true")
     ap.add_argument("--lf", action="store_true")
     ap.add_argument("--cp1258", action="store_true")
+    ap.add_argument("--rename-sheet")
     args = ap.parse_args()
     sets = parse_sets(args.set)
     if args.form.endswith(".xlsx"):
-        fill_xlsx(args.form, args.out, sets, args.reporter)
+        fill_xlsx(args.form, args.out, sets, args.reporter, args.rename_sheet)
     else:
         fill_csv(args.form, args.out, sets, args.reporter, args.delimiter, not args.no_bom,
                  args.lf, args.cp1258)

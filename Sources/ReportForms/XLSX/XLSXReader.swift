@@ -60,22 +60,38 @@ enum XLSXReader {
       else { throw ReadError(message: notAWorkbook) }
       return out
     }
-    let sheetPath = try worksheetPath(
-      part("xl/workbook.xml"), rels: part("xl/_rels/workbook.xml.rels"))
-    guard let sheetData = try part(sheetPath) else { throw ReadError(message: notAWorkbook) }
     var shared: [String] = []
     if let strings = try part("xl/sharedStrings.xml") {
       let decoded: SpreadsheetML.SharedStrings? = decode(strings)
       shared = (decoded?.si ?? []).map(\.plain)
-    }
-    guard let sheet: SpreadsheetML.ReadWorksheet = decode(sheetData) else {
-      throw ReadError(message: notAWorkbook)
     }
     var percentStyles: [Bool] = []
     if let styles = try part("xl/styles.xml") {
       let decoded: SpreadsheetML.ReadStyles? = decode(styles)
       percentStyles = decoded?.percentStyles ?? []
     }
+    // The form's sheet, else the first whose row 1 names the "Mã" column
+    // (a clerk may add a sheet before it, or rename it), else the first.
+    var first: FormGrid?
+    let sheets = worksheets(
+      try part("xl/workbook.xml"), rels: try part("xl/_rels/workbook.xml.rels"))
+    for sheet in sheets {
+      guard let data = try part(sheet.path),
+        let decoded: SpreadsheetML.ReadWorksheet = decode(data)
+      else { continue }
+      var grid = Self.grid(decoded, shared: shared, percentStyles: percentStyles)
+      grid.sheetName = sheet.name
+      if sheet.name == XLSXWriter.formSheetName || grid.namesTheIDColumn { return grid }
+      if first == nil { first = grid }
+    }
+    guard let first else { throw ReadError(message: notAWorkbook) }
+    return first
+  }
+
+  /// The cells of one worksheet as text.
+  private static func grid(
+    _ sheet: SpreadsheetML.ReadWorksheet, shared: [String], percentStyles: [Bool]
+  ) -> FormGrid {
     var rows: [[String]] = []
     var failedFormulas: [Int: [Int: String?]] = [:]
     var numberCells: [Int: Set<Int>] = [:]
@@ -128,19 +144,22 @@ enum XLSXReader {
     vi: "không đọc được tệp này như một bảng tính Excel (.xlsx)",
     en: "this file cannot be read as an Excel workbook (.xlsx)")
 
-  /// The path of the form's worksheet: the sheet named "Báo cáo", else the first.
-  private static func worksheetPath(_ workbook: Data?, rels: Data?) -> String {
-    let fallback = "xl/worksheets/sheet1.xml"
+  /// The workbook's worksheets in order, by name and part path (the
+  /// usual first sheet when the workbook does not say).
+  private static func worksheets(_ workbook: Data?, rels: Data?) -> [(name: String?, path: String)]
+  {
+    let fallback: [(name: String?, path: String)] = [(nil, "xl/worksheets/sheet1.xml")]
     guard let workbook, let rels,
       let book: SpreadsheetML.Workbook = decode(workbook),
       let links: SpreadsheetML.Relationships = decode(rels)
     else { return fallback }
-    let sheet =
-      book.sheets.sheet.first { $0.name == XLSXWriter.formSheetName } ?? book.sheets.sheet.first
-    guard let id = sheet?.relationship,
-      let target = links.relationships.first(where: { $0.id == id })?.target
-    else { return fallback }
-    return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+    let found = book.sheets.sheet.compactMap { sheet -> (name: String?, path: String)? in
+      guard let id = sheet.relationship,
+        let target = links.relationships.first(where: { $0.id == id })?.target
+      else { return nil }
+      return (sheet.name, target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
+    }
+    return found.isEmpty ? fallback : found
   }
 
   private static func decode<T: Decodable>(_ data: Data) -> T? {
