@@ -598,7 +598,8 @@ import ZIPFoundation
     let fromLibreOffice = try FormCSV.grid(
       Array(try Data(contentsOf: folder.appendingPathComponent("lo/" + csvName))))
     let ours = try XLSXReader.grid(try Data(contentsOf: folder.appendingPathComponent("form.xlsx")))
-    #expect(fromLibreOffice == ours)
+    // The same cells; what only a workbook knows (the sheet's name) aside.
+    #expect(fromLibreOffice.rows == ours.rows)
     #expect(ours.rows.count == 6)
     // Filled, then saved again by LibreOffice as .xlsx.
     try fill(
