@@ -84,28 +84,30 @@ public enum ReportPublisher {
       let folder = "\(content)/reports/\(period)"
       let drafts = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
         .filter { $0.hasSuffix(".md") }.sorted()
-      // No such period folder: the ones there are.
-      let periods =
-        ((try? FileManager.default.contentsOfDirectory(atPath: "\(content)/reports"))
-        ?? []).filter { !$0.hasPrefix(".") }.sorted()
+      var notes: [Diagnostic.Note] = []
+      if !drafts.isEmpty {
+        notes.append(
+          Diagnostic.Note(
+            vi: "các báo cáo của kỳ '\(period)': \(drafts.joined(separator: ", "))",
+            en: "the reports of period '\(period)': \(drafts.joined(separator: ", "))"))
+      } else {
+        // No such period folder: the ones there are.
+        let periods =
+          ((try? FileManager.default.contentsOfDirectory(atPath: "\(content)/reports"))
+          ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        if !periods.isEmpty {
+          notes.append(
+            Diagnostic.Note(
+              vi: "không có thư mục kỳ '\(period)'; các kỳ có báo cáo: "
+                + periods.joined(separator: ", "),
+              en: "there is no period folder '\(period)'; the periods with reports: "
+                + periods.joined(separator: ", ")))
+        }
+      }
       throw DiagnosticError(
         .error(
           vi: "không có báo cáo '\(path)'", en: "there is no report '\(path)'", at: location,
-          notes: !drafts.isEmpty
-            ? [
-              Diagnostic.Note(
-                vi: "các báo cáo của kỳ '\(period)': \(drafts.joined(separator: ", "))",
-                en: "the reports of period '\(period)': \(drafts.joined(separator: ", "))")
-            ]
-            : periods.isEmpty
-              ? []
-              : [
-                Diagnostic.Note(
-                  vi: "không có thư mục kỳ '\(period)'; các kỳ có báo cáo: "
-                    + periods.joined(separator: ", "),
-                  en: "there is no period folder '\(period)'; the periods with reports: "
-                    + periods.joined(separator: ", "))
-              ]))
+          notes: notes))
     }
     var lines = text.components(separatedBy: "\n")
     guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",

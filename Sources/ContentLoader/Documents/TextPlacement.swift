@@ -46,34 +46,24 @@ struct TextPlacement {
     }
   }
 
-  /// The text of the file's line `number` (1-based), empty past the end.
-  private func text(ofLine number: Int) -> Substring {
-    var current = 1
-    var start = file.text.startIndex
-    while current < number {
-      guard let newline = file.text[start...].firstIndex(of: "\n") else { return "" }
-      start = file.text.index(after: newline)
-      current += 1
-    }
-    let end = file.text[start...].firstIndex(of: "\n") ?? file.text.endIndex
-    return file.text[start..<end]
+  /// The file's lines from line `number` (1-based) on (only a problem
+  /// found in a text asks, so the file is split then).
+  private func lines(from number: Int) -> ArraySlice<Substring> {
+    file.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(number - 1)
   }
 
   /// The indentation of a block's text: that of its first line with text.
   private func indent(ofBlockAfter indicatorLine: Int) -> Int {
-    var number = indicatorLine + 1
-    while number <= indicatorLine + 1_000 {
-      let text = self.text(ofLine: number)
+    for text in lines(from: indicatorLine + 1).prefix(1_000) {
       let spaces = text.prefix { $0 == " " }.count
       if spaces < text.count { return spaces }
-      number += 1
     }
     return 0
   }
 
   /// Whether the quoted text opening at `column` of `line` closes on that line.
   private func closesOnItsLine(quoteAt column: Int) -> Bool {
-    let characters = Array(text(ofLine: line))
+    let characters = Array(lines(from: line).first ?? "")
     guard column >= 1, column <= characters.count else { return false }
     let quote = characters[column - 1]
     var index = column

@@ -84,12 +84,10 @@ struct YAMLSource {
       var at = file.location(line: firstLine)
       if let offset, offset >= 0, offset <= yaml.count {
         let before = yaml.prefix(offset)
-        let line = before.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-        let column =
-          before.count
-          - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 }
-            ?? 0) + 1
-        at = file.location(line: line + firstLine, column: column)
+        let lineStart = before.lastIndex(of: "\n").map(before.index(after:)) ?? before.startIndex
+        at = file.location(
+          line: before.count(where: { $0 == "\n" }) + firstLine,
+          column: before[lineStart...].count + 1)
       }
       guard problem.contains("control characters are not allowed") else {
         return .error(

@@ -55,14 +55,21 @@ struct ReportOptions: ParsableArguments {
     return options
   }
 
-  /// The plan with its draft reports, or the content's errors printed and a failure.
-  func plan() throws -> (Plan, Language) {
+  /// The content loaded and checked with its draft reports: the plan if
+  /// valid, every error, and the language to print in.
+  func checked() -> (plan: Plan?, errors: [Diagnostic], language: Language) {
     let loaded = ContentLoader(directory: content).load()
     let language =
       self.language ?? loaded.draft.site.map { Language(siteLanguage: $0.language) } ?? .vi
     let checked = PlanValidator(today: project.buildDay, includeDrafts: true).validate(loaded.draft)
     let errors = (loaded.diagnostics + checked.diagnostics).filter { $0.severity == .error }
-    guard errors.isEmpty, let plan = checked.plan else {
+    return (checked.plan, errors, language)
+  }
+
+  /// The plan with its draft reports, or the content's errors printed and a failure.
+  func plan() throws -> (Plan, Language) {
+    let (plan, errors, language) = checked()
+    guard errors.isEmpty, let plan else {
       DiagnosticPrinter(language: language).print(errors.sortedForDisplay())
       throw ExitCode.failure
     }
@@ -387,13 +394,8 @@ extension PlansiteCommand.Report {
     /// Refuses a report that a build with it would refuse: its errors are
     /// printed, and nothing is changed.
     private func checkBeforePublishing(reporter: String, language: Language) throws {
-      let loaded = ContentLoader(directory: options.content).load()
-      let checked = PlanValidator(today: options.project.buildDay, includeDrafts: true).validate(
-        loaded.draft)
       let file = "reports/\(period)/\(reporter).md"
-      let problems = (loaded.diagnostics + checked.diagnostics).filter {
-        $0.severity == .error && $0.location.file.hasSuffix("/" + file)
-      }
+      let problems = options.checked().errors.filter { $0.location.file.hasSuffix("/" + file) }
       guard !problems.isEmpty else { return }
       DiagnosticPrinter(language: language).print(
         problems.sortedForDisplay()
