@@ -234,8 +234,12 @@ final class FormReader {
     } catch {
       for diagnostic in error.diagnostics {
         var located = diagnostic
-        located.location = location(
-          row: row, column: diagnostic.message.en.contains("period") ? .period : .reporterID)
+        // What the row names is at its cell; a missing schedule file stays
+        // at the file.
+        if located.location == FormTarget.commandLine {
+          located.location = location(
+            row: row, column: diagnostic.message.en.contains("period") ? .period : .reporterID)
+        }
         report.report(located)
       }
       return nil

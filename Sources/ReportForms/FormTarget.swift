@@ -8,6 +8,16 @@ public enum FormTarget {
   /// Where the command line's values are "written", for messages.
   static let commandLine = SourceLocation(file: "plansite report")
 
+  /// Where the plan's reporting schedule is, or would be: `reporting.yaml`
+  /// beside `plan.md`, as messages name files (`Content/reporting.yaml`).
+  static func scheduleFile(of plan: Plan) -> String {
+    let source = plan.document.source
+    let folder =
+      source.location.file.hasSuffix(source.path)
+      ? String(source.location.file.dropLast(source.path.count)) : ""
+    return folder + "reporting.yaml"
+  }
+
   /// The period with id `text`, or an error with a suggestion.
   public static func period(_ text: String, in plan: Plan) throws(DiagnosticError)
     -> ReportingPeriod
@@ -15,12 +25,15 @@ public enum FormTarget {
     guard let schedule = plan.schedule else {
       throw DiagnosticError(
         .error(
-          vi: "kế hoạch chưa có lịch báo cáo (Content/reporting.yaml)",
-          en: "the plan has no reporting schedule (Content/reporting.yaml)", at: commandLine,
+          vi: "kế hoạch chưa có lịch báo cáo: chưa có tệp này",
+          en: "the plan has no reporting schedule: this file does not exist",
+          at: SourceLocation(file: scheduleFile(of: plan)),
           notes: [
             Diagnostic.Note(
-              vi: "khai báo các kỳ báo cáo trong reporting.yaml (xem docs/content.md)",
-              en: "declare the reporting periods in reporting.yaml (see docs/content.md)")
+              vi: "tạo tệp với các kỳ báo cáo, mỗi kỳ có id, name, start, end, due "
+                + "(xem docs/content.md, mục reporting.yaml), rồi chạy lại lệnh",
+              en: "create it with the reporting periods, each with id, name, start, end, due "
+                + "(see docs/content.md, reporting.yaml), then run the command again")
           ]))
     }
     if let period = schedule.periods.first(where: { $0.id.rawValue == text }) { return period }

@@ -100,6 +100,7 @@ import Testing
     for path in [
       "Content/site.yaml", "Content/plan.md", "Content/agencies.yaml", "Content/communes.yaml",
       "Content/indicators.yaml", "Content/tasks/1-nhiem-vu-trong-tam/1-1.md",
+      "Content/reporting.yaml", "Content/reports/2026-6t/so-tai-chinh.md",
       "Templates/layout.mustache",
     ] {
       #expect(
@@ -113,6 +114,35 @@ import Testing
     // Not a terminal: no progress line, only the summary.
     #expect(!build.stdout.contains("\r"))
     #expect(build.stdout.hasPrefix("Đã dựng "))
+    // The example report is a draft: the schedule is public, the report is not.
+    let drafts = try CommandRunner.run(
+      ["build", "--drafts", "--output", "Preview", "--today", "2026-11-27"], in: folder)
+    #expect(drafts.status == 0, "\(drafts.stderr)")
+    func shows(_ output: String) -> Bool {
+      CommandRunner.snapshot(folder.appendingPathComponent(output)).values.contains {
+        String(decoding: $0, as: UTF8.self).contains("trong kỳ (ví dụ)")
+      }
+    }
+    #expect(shows("Preview"))
+    #expect(!shows("Site"))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: folder.appendingPathComponent("Site/bao-cao/2026-6t/index.html").path))
+    let form = try CommandRunner.run(
+      ["report", "form", "--period", "2026-6t", "--from", "all-communes", "--output", "mau.xlsx"],
+      in: folder)
+    #expect(form.status == 0, "\(form.stderr)")
+    // Without a schedule, the form names the file to write.
+    let fm = FileManager.default
+    try fm.removeItem(at: folder.appendingPathComponent("Content/reporting.yaml"))
+    try fm.removeItem(at: folder.appendingPathComponent("Content/reports"))
+    let noSchedule = try CommandRunner.run(
+      ["report", "form", "--period", "2026-6t", "--from", "so-tai-chinh"], in: folder)
+    #expect(noSchedule.status == 1)
+    #expect(
+      noSchedule.stderr.contains(
+        "Content/reporting.yaml: lỗi: kế hoạch chưa có lịch báo cáo: chưa có tệp này"),
+      "\(noSchedule.stderr)")
     let again = try CommandRunner.run(["init", "moi"], in: parent)
     #expect(again.status == 1)
     #expect(again.stderr.contains("moi: lỗi: thư mục 'moi' đã có tệp"))

@@ -129,7 +129,10 @@ enum Skeleton {
       - `tasks/<nhóm>/`: mỗi nhóm nhiệm vụ một thư mục, `_group.md` và mỗi nhiệm vụ một tệp.
       - `agencies.yaml`, `communes.yaml`: cơ quan và xã, phường được giao việc.
       - `indicators.yaml`: các chỉ tiêu (không bắt buộc).
-      - Báo cáo định kỳ: thêm `reporting.yaml` và thư mục `reports/` (xem docs/content.md).
+      - `reporting.yaml`: lịch báo cáo (các kỳ, hạn gửi); không bắt buộc.
+      - `reports/<kỳ>/<đơn vị>.md`: báo cáo của một cơ quan hay xã, phường trong một kỳ. Báo cáo
+        ví dụ có `draft: true`: chỉ hiện khi xem trước (`plansite serve`), không lên trang công
+        khai. Xóa nó, hoặc nhập báo cáo thật bằng `plansite report import`.
 
       Chạy `plansite check` để kiểm tra, `plansite serve` để xem trang khi sửa.
 
@@ -264,6 +267,52 @@ enum Skeleton {
           "2026": "từ 80 trở lên"
         sources:
           - "Văn bản đặt ra chỉ tiêu"
+
+      """
+    ),
+    (
+      "reporting.yaml",
+      """
+      # Lịch báo cáo (không bắt buộc; xem docs/content.md, mục reporting.yaml).
+      # Các kỳ theo thứ tự, kỳ cũ trước; báo cáo của một kỳ nằm trong reports/<mã kỳ>/.
+      periods:
+        - id: 2026-6t               # chữ thường, số, dấu -: tên thư mục trong reports/
+          name: "6 tháng đầu năm 2026"
+          start: 2026-01-01
+          end: 2026-06-30
+          due: 2026-07-10           # hạn gửi báo cáo: gửi sau ngày này là "chậm"
+        - id: 2026-nam
+          name: "Năm 2026"
+          start: 2026-01-01
+          end: 2026-12-31
+          due: 2027-01-15
+      # reporters: [all-agencies, all-communes]   # ai phải báo cáo; mặc định: mọi đơn vị được giao việc
+      compiler: so-tai-chinh        # cơ quan tổng hợp báo cáo
+
+      """
+    ),
+    (
+      "reports/2026-6t/so-tai-chinh.md",
+      """
+      ---
+      # Báo cáo của Sở Tài chính (tên tệp là mã đơn vị) kỳ 2026-6t (tên thư mục), ví dụ.
+      # draft: true: bản nháp, chỉ hiện khi xem trước; "plansite report publish" để công bố.
+      date: 2026-07-08              # ngày ban hành báo cáo
+      # document: "Báo cáo số 45/BC-STC"
+      # source_url: "https://…"     # nơi đọc được báo cáo đã ký
+      draft: true
+      tasks:                        # mỗi nhiệm vụ đơn vị được giao một mục
+        - task: "1.1"
+          status: in-progress       # not-started: chưa thực hiện; in-progress: đang thực hiện; done: hoàn thành
+          progress: 40              # không bắt buộc, từ 0 đến 100
+          text: "Kết quả thực hiện nhiệm vụ 1.1 trong kỳ (ví dụ)."
+      # indicators:                 # không bắt buộc: số liệu chỉ tiêu đơn vị báo cáo
+      #   - indicator: ty-le-ho-so-truc-tuyen
+      #     year: "2026"
+      #     value: "65,5"
+      ---
+
+      Tóm tắt báo cáo (ví dụ).
 
       """
     ),
