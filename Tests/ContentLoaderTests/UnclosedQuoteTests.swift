@@ -51,6 +51,35 @@ import Testing
     #expect(!found.message.contains("while "), "\(found.message)")
   }
 
+  @Test(arguments: [
+    // A field one space right of its siblings (after a plain value, libyaml
+    // finds a colon inside the value).
+    (
+      "tasks:\n  - task: a\n     status: done\n",
+      "dòng 3 bắt đầu ở cột 6, lệch với 'task' ở cột 5: xóa 1"
+    ),
+    // One space left: libyaml asks for a dash.
+    ("tasks:\n  - task: a\n    status: done\n   progress: 4\n", "lệch với 'task' ở cột 5: thêm 1"),
+    // A top-level field after a list, off its parent's column.
+    ("tasks:\n  - task: a\n    status: done\n indicators: []\n", "lệch với 'tasks' ở cột 1: xóa 1"),
+    // A list item off the dashes above it.
+    ("tasks:\n  - task: a\n   - task: b\n", "lệch với dấu '-' ở cột 3: xóa 1"),
+    // The lines of a text block are not levels.
+    ("a:\n  text: |-\n      x\n      y\n   b: c\n", "lệch với 'text' ở cột 3: xóa 1"),
+  ])
+  func aMisalignedLineGetsTheColumnToStartAt(yaml: String, note: String) {
+    let found = problem(yaml)
+    #expect(found.notes.contains(note), "\(found.message) | \(found.notes)")
+  }
+
+  @Test(arguments: [
+    "title: \"Phần \"A\" là\"\n", "a: b\nc\n", "a: [b\n", "a:\n  - b\n  c: d\n",
+  ])
+  func anAlignedLineGetsNoColumnHint(yaml: String) {
+    let found = problem(yaml)
+    #expect(!found.notes.contains("dấu cách ở đầu dòng"), "\(found.message) | \(found.notes)")
+  }
+
   @Test func nestingTooDeepIsSaidInVietnamese() {
     let depth = 2_000
     let found = problem(

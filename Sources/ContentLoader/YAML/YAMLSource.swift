@@ -43,6 +43,9 @@ struct YAMLSource {
             at: file.location(line: quote.line + firstLine - 1, column: quote.column)),
           at: 0)
       }
+      if let note = misalignment(at: diagnostic.location, in: yaml) {
+        diagnostic.notes.insert(note, at: 0)
+      }
       report.report(diagnostic)
       return nil
     } catch {
@@ -110,6 +113,35 @@ struct YAMLSource {
         vi: "không đọc được YAML: \(error)", en: "the YAML could not be read: \(error)",
         at: file.location(line: firstLine))
     }
+  }
+
+  /// Which column the line of a syntax error was meant to start at, when
+  /// the error is at the line's start and the line is off every level
+  /// open above it (`status:` one space right of `task:`).
+  private func misalignment(at location: SourceLocation, in yaml: String) -> Diagnostic.Note? {
+    guard let fileLine = location.line, let column = location.column else { return nil }
+    let line = fileLine - firstLine + 1
+    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+    guard line >= 1, line <= lines.count else { return nil }
+    // The error is at the line's start, or at the colon of its first field
+    // (a misaligned field after a plain value reads as more of that value).
+    let text = lines[line - 1]
+    let indent = text.prefix(while: { $0 == " " }).count
+    let key = text.dropFirst(indent).prefix { $0 != ":" && $0 != " " }
+    guard column - 1 == indent || (!key.isEmpty && column - 1 == indent + key.count),
+      let level = IndentLevels.intended(in: yaml, line: line)
+    else { return nil }
+    let off = level.column - indent
+    let what = level.isDash ? "dấu '-'" : "'\(level.name)'"
+    let whatEn = level.isDash ? "the '-'" : "'\(level.name)'"
+    return Diagnostic.Note(
+      vi:
+        "dòng \(fileLine) bắt đầu ở cột \(indent + 1), lệch với \(what) ở cột \(level.column + 1): "
+        + "\(off > 0 ? "thêm" : "xóa") \(abs(off)) dấu cách ở đầu dòng \(fileLine) để thẳng cột",
+      en: "line \(fileLine) starts in column \(indent + 1), off from \(whatEn) in column "
+        + "\(level.column + 1): \(off > 0 ? "add" : "delete") \(abs(off)) "
+        + "space\(abs(off) == 1 ? "" : "s") at the start of line \(fileLine) to line them up",
+      at: file.location(line: level.line + firstLine - 1, column: level.column + 1))
   }
 
   /// The first line up to `last` (1-based, of `yaml`) where a value opens
