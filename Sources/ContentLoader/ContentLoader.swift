@@ -36,18 +36,7 @@ public struct ContentLoader: Sendable {
       let drafts = Set(draft.reports.filter(\.isDraft).map(\.source.location.file))
       guard !drafts.isEmpty else { return diagnostics }
       return diagnostics.map { diagnostic in
-        guard diagnostic.severity == .error, drafts.contains(diagnostic.location.file) else {
-          return diagnostic
-        }
-        var kept = diagnostic
-        kept.severity = .warning
-        kept.notes.append(
-          Diagnostic.Note(
-            vi: "báo cáo này là bản nháp (draft: true) nên không lên trang; sửa lỗi này trước "
-              + "khi công bố",
-            en: "this report is a draft (draft: true), so it stays off the site; mend this "
-              + "before it is published"))
-        return kept
+        drafts.contains(diagnostic.location.file) ? diagnostic.leavingDraftOut : diagnostic
       }
     }
 

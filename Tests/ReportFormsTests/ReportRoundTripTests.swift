@@ -515,10 +515,10 @@ import ZIPFoundation
       let built = try plansite(
         ["build", "--today", Self.today, "--templates", Self.templates], in: folder)
       #expect(!built.err.contains("lỗi:"), "\(built.err)")
-      if mistake.hasPrefix("status") {
-        // What the loader finds is said, as a warning.
-        #expect(built.err.contains("báo cáo này là bản nháp (draft: true) nên không lên trang"))
-      }
+      // What the loader finds (a status) and what the validator finds (a
+      // task) are both said, as warnings.
+      #expect(built.err.contains("cảnh báo: \(message)"), "\(built.err)")
+      #expect(built.err.contains("báo cáo này là bản nháp (draft: true) nên không lên trang"))
       let refused = try plansite(
         ["report", "publish", "2026-9t", "so-giao-duc-va-dao-tao.md", "--today", Self.today],
         in: folder, expecting: 1)
@@ -526,6 +526,21 @@ import ZIPFoundation
       #expect(refused.err.contains("báo cáo này còn lỗi nên chưa được công bố"))
       #expect(read(folder, path) == broken)
     }
+    // A draft in a folder that is no period is said too, once.
+    let fm = FileManager.default
+    let moved = "Content/reports/2026-quy3/so-giao-duc-va-dao-tao.md"
+    try fm.createDirectory(
+      at: folder.appendingPathComponent("Content/reports/2026-quy3"),
+      withIntermediateDirectories: true)
+    try good.write(to: folder.appendingPathComponent(moved), atomically: true, encoding: .utf8)
+    try fm.removeItem(at: folder.appendingPathComponent(path))
+    let misplaced = try plansite(
+      ["build", "--today", Self.today, "--templates", Self.templates], in: folder)
+    #expect(
+      misplaced.err.contains(
+        "cảnh báo: thư mục 'reports/2026-quy3/' không phải là kỳ báo cáo nào trong reporting.yaml"),
+      "\(misplaced.err)")
+    try fm.removeItem(at: folder.appendingPathComponent("Content/reports/2026-quy3"))
     try good.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
     try plansite(
       ["report", "publish", "2026-9t", "so-giao-duc-va-dao-tao", "--today", Self.today], in: folder)

@@ -37,6 +37,24 @@ struct ReportValidation {
         continue
       }
       seen[raw] = entry.idLocation
+      if let latest = periods.max(by: { $0.end < $1.end }), entry.period.end < latest.end {
+        // The site compares each period with the one before it.
+        report.error(
+          vi: "kỳ '\(raw)' (kết thúc \(entry.period.end.vietnamese)) đứng sau kỳ "
+            + "'\(latest.id.rawValue)' (kết thúc \(latest.end.vietnamese)): các kỳ phải theo thứ "
+            + "tự, kỳ cũ trước",
+          en: "period '\(raw)' (ending \(entry.period.end.iso)) comes after period "
+            + "'\(latest.id.rawValue)' (ending \(latest.end.iso)): periods must be in order, "
+            + "oldest first",
+          at: entry.idLocation,
+          notes: [
+            Diagnostic.Note(
+              vi: "chuyển kỳ '\(raw)' lên trước kỳ '\(latest.id.rawValue)' trong reporting.yaml "
+                + "(trang của mỗi kỳ so sánh với kỳ đứng trước nó)",
+              en: "move '\(raw)' above '\(latest.id.rawValue)' in reporting.yaml (each period's "
+                + "page compares it with the period before it)")
+          ])
+      }
       periods.append(entry.period)
     }
     var reporters: [Assignee]?
@@ -67,25 +85,49 @@ struct ReportValidation {
 
   /// The valid reports, in schedule order then by reporter.
   ///
-  /// Without `includingDrafts` draft reports are left out before anything
-  /// is checked: a report still under review never stops the public site
-  /// from being built.
+  /// Without `includingDrafts` draft reports are left out of the plan: a
+  /// report still under review never stops the public site from being
+  /// built. They are still checked on their own, and their problems said
+  /// as warnings (`Diagnostic.leavingDraftOut`).
   func reports(schedule: ReportingSchedule?, includingDrafts: Bool) -> [Report] {
-    // Each report is checked on its own, so on all cores, each with its
-    // own collector; the problems are then reported in file order.
-    let drafts = draft.reports.filter { includingDrafts || !$0.isDraft }
+    let shown = draft.reports.filter { includingDrafts || !$0.isDraft }
+    var reports = checked(shown, schedule: schedule, foldersSaid: [])
+    if !includingDrafts {
+      let collector = DiagnosticCollector()
+      let drafts = ReportValidation(plan: plan, draft: draft, today: today, report: collector)
+      _ = drafts.checked(
+        draft.reports.filter(\.isDraft), schedule: schedule,
+        foldersSaid: Set(shown.map(\.periodRef.value)))
+      report.report(contentsOf: collector.diagnostics.map(\.leavingDraftOut))
+    }
+    let order = Dictionary(
+      (schedule?.periods ?? []).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    reports.sort {
+      (order[$0.period] ?? 0, $0.reporter, $0.date) < (order[$1.period] ?? 0, $1.reporter, $1.date)
+    }
+    checkAcrossReports(reports, schedule: schedule)
+    return reports
+  }
+
+  /// `drafts` checked each on its own, on all cores, with their problems
+  /// reported in file order; a folder that is no period is said once, at
+  /// its first report, unless it is in `foldersSaid`.
+  private func checked(
+    _ drafts: [PlanDraft.ReportDraft], schedule: ReportingSchedule?, foldersSaid: Set<String>
+  ) -> [Report] {
     let checked = Parallel.map(drafts, chunk: 4) { draft -> (Report?, [Diagnostic]) in
       let collector = DiagnosticCollector()
       let checking = ReportValidation(
         plan: plan, draft: self.draft, today: today, report: collector)
       return (checking.report(draft, schedule: schedule), collector.diagnostics)
     }
-    // A folder that is no period is said once, at its first report: a
-    // commune-wide period has a report from each of a hundred communes.
+    // A commune-wide period has a report from each of a hundred communes.
     var folders: [String: [Int]] = [:]
     if !self.draft.incomplete.contains(.periods) {
       for (index, draft) in drafts.enumerated()
-      where !(schedule?.periods.contains { $0.id.rawValue == draft.periodRef.value } ?? false) {
+      where !foldersSaid.contains(draft.periodRef.value)
+        && !(schedule?.periods.contains { $0.id.rawValue == draft.periodRef.value } ?? false)
+      {
         folders[draft.periodRef.value, default: []].append(index)
       }
     }
@@ -97,12 +139,6 @@ struct ReportValidation {
       report.report(contentsOf: diagnostics)
       if let valid { reports.append(valid) }
     }
-    let order = Dictionary(
-      (schedule?.periods ?? []).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-    reports.sort {
-      (order[$0.period] ?? 0, $0.reporter, $0.date) < (order[$1.period] ?? 0, $1.reporter, $1.date)
-    }
-    checkAcrossReports(reports, schedule: schedule)
     return reports
   }
 
@@ -313,6 +349,18 @@ struct ReportValidation {
           Diagnostic.Note(
             vi: "ghi 'progress: 100', hoặc đổi 'status' thành in-progress",
             en: "set 'progress: 100', or change 'status' to in-progress")
+        ])
+    }
+    if let status = entry.status, let progress = entry.progress, status.value == .notStarted,
+      progress.value > 0
+    {
+      report.warning(
+        vi: "ghi là chưa thực hiện nhưng tiến độ là \(progress.value)%",
+        en: "marked not started but its progress is \(progress.value)%", at: progress.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "đổi tình trạng thành đang thực hiện (in-progress), hoặc ghi tiến độ 0",
+            en: "change the status to in progress (in-progress), or set the progress to 0")
         ])
     }
     if let doneOn = entry.doneOn, entry.status?.value != .done {
