@@ -69,17 +69,30 @@ enum RowKind: String, Sendable {
   case indicator = "Chỉ tiêu"
 }
 
-/// Status as a clerk may type it: the site's words (`Hoàn thành`), with or
-/// without diacritics, any case, or the content codes (`done`).
+/// Status as a clerk may type it: the site's words (`Hoàn thành`), the
+/// words offices write in reports (`Đã hoàn thành`, `Đang triển khai`),
+/// with or without diacritics, any case, or the content codes (`done`).
 struct TaskStatusWords: Sendable {
   func status(_ cell: String) -> TaskStatus? {
     let folded = Self.fold(cell)
     for status in TaskStatus.allCases
-    where folded == Self.fold(status.label) || folded == status.rawValue {
+    where folded == Self.fold(status.label) || folded == status.rawValue
+      || Self.otherWords[status, default: []].contains(folded)
+    {
       return status
     }
     return nil
   }
+
+  /// Other words for each status, folded.
+  ///
+  /// "Hoàn thành chậm" is done: the site judges lateness from the deadline
+  /// and the done date.
+  private static let otherWords: [TaskStatus: Set<String>] = [
+    .notStarted: ["chua trien khai", "chua bat dau", "chua lam"],
+    .inProgress: ["dang trien khai", "dang tien hanh", "dang lam"],
+    .done: ["da hoan thanh", "hoan thanh cham", "hoan thanh dung han", "da xong", "xong"],
+  ]
 
   /// Lowercase, without diacritics, single spaces.
   static func fold(_ text: String) -> String {

@@ -31,6 +31,8 @@ final class FormReader {
   /// The tasks each reporter holds, by folded title (made when first needed).
   private var heldByTitle: [Reporter: [String: [Int]]] = [:]
   private let renderer = MarkdownRenderer()
+  /// What the reference columns were filled with (made when first needed).
+  private lazy var reference = FormReference(plan: plan)
 
   init(path: String, grid: FormGrid, plan: Plan, options: FormImport.Options) {
     self.path = path
@@ -78,6 +80,7 @@ final class FormReader {
           Group(period: period, reporter: reporter, location: location(row: row, column: .period)))
       }
       read(row, into: &groups[index])
+      warnTypedIntoReference(row, period: period, reporter: reporter)
     }
     // A reporter with no filled row has nothing to report.
     return groups.filter { !$0.tasks.isEmpty || !$0.figures.isEmpty }
@@ -254,6 +257,57 @@ final class FormReader {
     return (period, reporter)
   }
 
+  /// Warns of the reference cells of `row` that hold what plansite did not
+  /// write there.
+  ///
+  /// Most often this period's status was typed one column too far left, or
+  /// a CSV row has a comma too few. Those cells are never imported.
+  private func warnTypedIntoReference(_ row: Int, period: ReportingPeriod, reporter: Reporter) {
+    let id = cell(row, .id)
+    let written: [FormColumn: String]
+    var input: [FormColumn: FormColumn] = [
+      .lastStatus: .status, .lastProgress: .progress, .lastDate: .doneOn,
+    ]
+    if plan.task(TaskID(id)) != nil {
+      written = reference.task(TaskID(id), by: reporter, before: period)
+    } else if let indicator = plan.indicator(IndicatorID(id)) {
+      written = reference.indicator(indicator)
+      input[.lastStatus] = .value
+    } else {
+      return
+    }
+    for column in FormReference.columns {
+      let typed = cell(row, column)
+      guard !typed.isEmpty, let meant = input[column] else { continue }
+      let said = written[column] ?? ""
+      // Compared as values: a spreadsheet may turn the percent or the date
+      // plansite wrote into a number.
+      let same =
+        switch column {
+        case .lastProgress: Self.progress(typed).map { $0 == Self.progress(said) } ?? false
+        case .lastDate: Self.day(typed).map { $0 == Self.day(said) } ?? false
+        default: TaskStatusWords.fold(typed) == TaskStatusWords.fold(said)
+        }
+      guard !same else { continue }
+      var notes = [
+        Diagnostic.Note(
+          vi: "ghi giá trị của kỳ này vào cột \"\(meant.header)\"",
+          en: "write this period's value in the column \"\(meant.header)\"")
+      ]
+      if !said.isEmpty {
+        notes.append(
+          Diagnostic.Note(
+            vi: "ô này do plansite ghi, theo báo cáo trước: '\(said)'",
+            en: "plansite fills this cell from the earlier report: '\(said)'"))
+      }
+      report.warning(
+        vi: "cột \"\(column.header)\" chỉ để xem: '\(typed)' ghi ở đây không được nhập",
+        en: "the column \"\(column.header)\" is for reference only: '\(typed)' written here is "
+          + "not imported",
+        at: location(row: row, column: column), notes: notes)
+    }
+  }
+
   // MARK: - One row
 
   private func read(_ row: Int, into group: inout Group) {
@@ -370,6 +424,8 @@ final class FormReader {
     // said here with the form's columns, and the value that contradicts
     // the status is left out, so the report's own check does not repeat it.
     let statusKnown = statusText.isEmpty || status != nil
+    // A status that is no status is said at its cell alone.
+    if !statusKnown { doneOn = nil }
     if let given = doneOn, status?.value != .done, statusKnown {
       let done = TaskStatus.done.label
       report.error(

@@ -58,13 +58,7 @@ public struct ReportForm: Sendable {
   public init(plan: Plan, period: ReportingPeriod, reporters: [Reporter]) {
     self.period = period
     self.reporters = reporters
-    let index = ReportIndex(plan: plan)
-    // The reference columns show what the body said before this period:
-    // the latest word from a period that ends earlier (a form made again
-    // for an old period must not show a later report as "before").
-    let ends = Dictionary(
-      (plan.schedule?.periods ?? []).map { ($0.id, $0.end) },
-      uniquingKeysWith: { first, _ in first })
+    let reference = FormReference(plan: plan)
     var rows: [[String]] = [Self.columns.map(\.header)]
     for reporter in reporters {
       let name = plan.name(of: reporter)
@@ -86,20 +80,11 @@ public struct ReportForm: Sendable {
           .duty: held.map(\.text.markdown).joined(separator: "\n"),
           .deadline: deadline?.vietnamese ?? "",
         ]
-        if let latest = index.latest(
-          reporter, on: task.id, in: { ends[$0].map { $0 < period.end } ?? false })
-        {
-          values[.lastStatus] = latest.update.status?.label ?? ""
-          values[.lastProgress] = latest.update.progress.map { "\($0)%" } ?? ""
-          values[.lastDate] = latest.report.date.vietnamese
-        }
+        values.merge(reference.task(task.id, by: reporter, before: period)) { _, said in said }
         rows.append(row(values))
       }
       guard case .agency(let agency) = reporter else { continue }
       for indicator in plan.indicators where indicator.owner == agency {
-        let figures =
-          indicator.actuals.map { ($0.period, $0.value) }
-          + index.figures(for: indicator.id).map { ($0.figure.period, $0.figure.value) }
         var values: [FormColumn: String] = [
           .kind: RowKind.indicator.rawValue, .id: indicator.id.rawValue,
           .title: indicator.name + (indicator.unit.isEmpty ? "" : " (\(indicator.unit))"),
@@ -108,7 +93,7 @@ public struct ReportForm: Sendable {
             separator: "\n"),
           .year: String(period.end.year),
         ]
-        if let last = figures.last { values[.lastStatus] = "\(last.0): \(last.1)" }
+        values.merge(reference.indicator(indicator)) { _, said in said }
         rows.append(row(values))
       }
     }

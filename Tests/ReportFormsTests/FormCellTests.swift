@@ -44,6 +44,9 @@ import Testing
     ("Hoàn thành", TaskStatus.done), ("hoan thanh", .done), ("HOÀN THÀNH", .done), ("done", .done),
     ("Đang thực hiện", .inProgress), ("dang  thuc hien", .inProgress),
     ("Chưa thực hiện", .notStarted), ("not-started", .notStarted),
+    // What offices write in their own reports.
+    ("Đã hoàn thành", .done), ("Hoàn thành chậm", .done), ("xong", .done),
+    ("Đang triển khai", .inProgress), ("đang làm", .inProgress), ("Chưa triển khai", .notStarted),
   ])
   func statusWords(text: String, status: TaskStatus) {
     #expect(FormColumn.statusWords.status(text) == status)

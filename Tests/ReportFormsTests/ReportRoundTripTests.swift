@@ -141,6 +141,51 @@ import ZIPFoundation
     #expect(!nine.contains("10/10/2026"))
   }
 
+  /// What a clerk types into a reference column (filled by plansite) is
+  /// not imported, and the import says so at the cell; what plansite wrote
+  /// there is left alone.
+  @Test func whatIsTypedIntoTheReferenceColumnsIsSaid() throws {
+    let folder = try project("typed-references")
+    try form(period: "2026-9t", from: "xa-hoa-lac", output: "nine.xlsx", in: folder)
+    try fill(
+      "nine.xlsx", "typed.xlsx",
+      [
+        "2.1|Tình trạng đã báo cáo=Hoàn thành", "1.3|Tiến độ đã báo cáo=100",
+        "2.3|Tình trạng=Đang thực hiện", "2.3|Tiến độ (%)=45",
+      ], in: folder)
+    let result = try plansite(
+      [
+        "report", "import", "typed.xlsx", "--date", "2026-10-09", "--replace", "--dry-run",
+        "--today",
+        Self.today,
+      ],
+      in: folder)
+    #expect(
+      result.err.contains(
+        ":J (Tình trạng đã báo cáo): cảnh báo: cột \"Tình trạng đã báo cáo\" chỉ để xem: "
+          + "'Hoàn thành' ghi ở đây không được nhập"), "\(result.err)")
+    #expect(result.err.contains("ô này do plansite ghi, theo báo cáo trước: 'Đang thực hiện'"))
+    #expect(result.err.contains("'100' ghi ở đây không được nhập"))
+    #expect(result.err.contains("ghi giá trị của kỳ này vào cột \"Tiến độ (%)\""))
+    // 2.3's reference cells are as plansite wrote them.
+    #expect(result.err.components(separatedBy: "chỉ để xem").count == 3, "\(result.err)")
+    #expect(result.out.contains("nhiệm vụ 2.3"))
+  }
+
+  /// A status that is none is said once, at its cell: the done date beside
+  /// it brings no second error in the report file's words.
+  @Test func aWrongStatusIsSaidOnce() throws {
+    let folder = try project("wrong-status")
+    try form(period: "2026-9t", from: "xa-hoa-lac", output: "nine.xlsx", in: folder)
+    try fill(
+      "nine.xlsx", "wrong.xlsx", ["2.3|Tình trạng=Đã xong hết", "2.3|Ngày hoàn thành=15/09/2026"],
+      in: folder)
+    let result = try importForm("wrong.xlsx", date: "2026-10-09", in: folder, expecting: 1)
+    #expect(result.err.contains("lỗi: 'Đã xong hết' không phải là một tình trạng"))
+    #expect(!result.err.contains("done_on"), "\(result.err)")
+    #expect(result.err.contains("1 lỗi"), "\(result.err)")
+  }
+
   /// The dry run says what the site will show.
   ///
   /// A report for an earlier period is compared with the periods before
