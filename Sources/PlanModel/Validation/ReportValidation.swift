@@ -212,7 +212,29 @@ struct ReportValidation {
         en: "put the report in the folder of a period declared in reporting.yaml: "
           + schedule.periods.map(\.id.rawValue).joined(separator: ", "))
     ]
-    if let match = Suggestion.closest(to: draft.periodRef.value, among: candidates) {
+    // A period renamed in reporting.yaml leaves its folder behind: it is
+    // the one period without a folder whose reports would be dated as
+    // these are (from the month the period ends, as its reports are).
+    let folders = Set(self.draft.reports.map(\.periodRef.value))
+    let dates = files.compactMap { $0.date?.value }
+    let renamed = schedule.periods.filter { period in
+      let lastMonth = Day(year: period.end.year, month: period.end.month, day: 1) ?? period.start
+      return !folders.contains(period.id.rawValue) && !dates.isEmpty
+        && dates.allSatisfy {
+          $0 >= lastMonth && Self.misdating($0, of: period, in: schedule) == nil
+        }
+    }
+    if renamed.count == 1, let period = renamed.first {
+      notes.insert(
+        Diagnostic.Note(
+          vi: "có phải là kỳ '\(period.id.rawValue)' (\(period.name))? Kỳ đó chưa có thư mục "
+            + "báo cáo nào, và ngày báo cáo hợp với kỳ đó: đổi tên thư mục thành "
+            + "reports/\(period.id.rawValue)/, hoặc đổi lại mã kỳ trong reporting.yaml",
+          en: "did you mean '\(period.id.rawValue)' (\(period.name))? It has no report folder, "
+            + "and these reports' dates fall in it: rename the folder to "
+            + "reports/\(period.id.rawValue)/, or change the period's id back in reporting.yaml"),
+        at: 0)
+    } else if let match = Suggestion.closest(to: draft.periodRef.value, among: candidates) {
       notes.insert(didYouMean(match), at: 0)
     }
     report.error(
@@ -269,11 +291,7 @@ struct ReportValidation {
         en: "the report is dated \(date.value.iso), outside period '\(period.name)' "
           + "(\(period.start.iso) – \(period.end.iso))",
         at: date.location,
-        notes: [
-          Diagnostic.Note(
-            vi: "kiểm tra lại ngày, hoặc chuyển báo cáo vào thư mục của kỳ đúng",
-            en: "check the date, or move the report to the right period's folder")
-        ])
+        notes: [Self.wrongPeriodNote(date)])
     case .afterNextDue(let next):
       report.warning(
         vi: "báo cáo kỳ '\(period.name)' đề ngày \(date.value.vietnamese), sau cả hạn gửi báo cáo "
@@ -281,12 +299,21 @@ struct ReportValidation {
         en: "the report for '\(period.name)' is dated \(date.value.iso), after even the next "
           + "period's reports were due ('\(next.name)', \(next.due.iso))",
         at: date.location,
-        notes: [
-          Diagnostic.Note(
-            vi: "kiểm tra lại ngày, hoặc chuyển báo cáo vào thư mục của kỳ đúng",
-            en: "check the date, or move the report to the right period's folder")
-        ])
+        notes: [Self.wrongPeriodNote(date)])
     }
+  }
+
+  /// What to do about a date that does not fit the period: in a report
+  /// file, check it or move the file; in an import, the date is `--date`
+  /// (no line) and the period the form's.
+  private static func wrongPeriodNote(_ date: Located<Day>) -> Diagnostic.Note {
+    date.location.line == nil
+      ? Diagnostic.Note(
+        vi: "kiểm tra lại --date, hoặc dùng biểu mẫu của kỳ đúng (plansite report form --period …)",
+        en: "check --date, or use the right period's form (plansite report form --period …)")
+      : Diagnostic.Note(
+        vi: "kiểm tra lại ngày, hoặc chuyển báo cáo vào thư mục của kỳ đúng",
+        en: "check the date, or move the report to the right period's folder")
   }
 
   /// How a report's date does not fit its period.
