@@ -43,6 +43,15 @@ import Testing
   @Test(arguments: [
     ("a: |\n\tb\n", "có phím Tab ở chỗ phải thụt lề bằng dấu cách", "thụt lề bằng dấu cách"),
     ("a: b\n---\nc: d\n", "có thêm một phần YAML thứ hai", "xóa dòng '---' này"),
+    // A tab where a field would start, and after a plain value.
+    (
+      "a:\n  b: c\n\td: e\n", "có phím Tab ở chỗ phải thụt lề bằng dấu cách",
+      "thụt lề bằng dấu cách"
+    ),
+    (
+      "- a: b\n  c: d\n- a: e\n  c: f\n\tg: h\n", "có phím Tab ở chỗ phải thụt lề bằng dấu cách",
+      "thụt lề bằng dấu cách"
+    ),
   ])
   func syntaxProblemsAreSaidInVietnamese(yaml: String, message: String, note: String) {
     let found = problem(yaml)

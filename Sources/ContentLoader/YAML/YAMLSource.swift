@@ -58,9 +58,13 @@ struct YAMLSource {
 
   private func diagnostic(for error: YamlError) -> Diagnostic {
     switch error {
-    case .scanner(let context, let problem, let mark, _),
-      .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
+    case .scanner(let context, var problem, let mark, let yaml),
+      .parser(let context, var problem, let mark, let yaml),
+      .composer(let context, var problem, let mark, let yaml):
+      // A tab where a value would start is the tab editors type to indent.
+      if problem.contains("cannot start any token"), Self.character(at: mark, in: yaml) == "\t" {
+        problem = "found a tab character that violates indentation"
+      }
       var message = Message(
         vi: "lỗi cú pháp YAML: \(Self.vietnamese(problem: problem))",
         en: "malformed YAML: \(problem)")
@@ -144,6 +148,15 @@ struct YAMLSource {
       at: file.location(line: level.line + firstLine - 1, column: level.column + 1))
   }
 
+  /// The character at a Yams mark (1-based line, 1-based column in characters).
+  private static func character(at mark: Mark, in yaml: String) -> Character? {
+    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+    guard mark.line >= 1, mark.line <= lines.count else { return nil }
+    let line = lines[mark.line - 1]
+    guard mark.column >= 1, mark.column <= line.count else { return nil }
+    return line[line.index(line.startIndex, offsetBy: mark.column - 1)]
+  }
+
   /// The first line up to `last` (1-based, of `yaml`) where a value opens
   /// with a double quote that the line does not close, as a line and a
   /// 1-based column.
@@ -224,6 +237,7 @@ struct YAMLSource {
     let known: [(String, String)] = [
       ("while scanning a quoted scalar", "đoạn chữ trong ngoặc kép bắt đầu"),
       ("while scanning a simple key", "tên trường bắt đầu"),
+      ("while scanning a plain scalar", "giá trị bắt đầu"),
       ("while scanning for the next token", "đoạn bắt đầu"),
       ("while parsing a block mapping", "nhóm trường bắt đầu"),
       ("while parsing a block collection", "danh sách bắt đầu"),
