@@ -51,7 +51,8 @@ struct PlansiteCommand: AsyncParsableCommand {
       }
       let text = message(for: error)
       ArgumentLanguage.printUsageError(
-        language == .vi ? ArgumentLanguage.vietnamese(text) : text, language: language)
+        language == .vi ? ArgumentLanguage.vietnamese(text) : text, language: language,
+        usage: ArgumentLanguage.usage(in: fullMessage(for: error)))
       Foundation.exit(code.rawValue)
     }
   }
@@ -116,12 +117,36 @@ enum ArgumentLanguage {
     return message
   }
 
-  static func printUsageError(_ message: String, language: Language) {
+  /// The usage line and the command of swift-argument-parser's full
+  /// error message (`plansite report publish [--content <thư mục>] …`,
+  /// `plansite report publish`).
+  static func usage(in fullMessage: String) -> (line: String, command: String)? {
+    let lines = fullMessage.split(separator: "\n").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    guard let usage = lines.first(where: { $0.hasPrefix("Usage: ") }) else { return nil }
+    let line = String(usage.dropFirst("Usage: ".count))
+    let command = line.split(separator: " ").prefix { !$0.hasPrefix("[") && !$0.hasPrefix("<") }
+      .joined(separator: " ")
+    return (line, command)
+  }
+
+  static func printUsageError(
+    _ message: String, language: Language, usage: (line: String, command: String)? = nil
+  ) {
     let label = Diagnostic.Severity.error.label(language)
-    let help = Message(
-      vi: "xem cách dùng: plansite --help", en: "see how to use it: plansite --help")
-    FileHandle.standardError.write(
-      Data(
-        "\(label): \(message)\n\(Diagnostic.Note.label(language)): \(help.text(language))\n".utf8))
+    let note = Diagnostic.Note.label(language)
+    var text = "\(label): \(message)\n"
+    if let usage {
+      let help = Message(
+        vi: "cách dùng: \(usage.line)\n\(note): xem thêm: \(usage.command) --help",
+        en: "usage: \(usage.line)\n\(note): see more: \(usage.command) --help")
+      text += "\(note): \(help.text(language))\n"
+    } else {
+      let help = Message(
+        vi: "xem cách dùng: plansite --help", en: "see how to use it: plansite --help")
+      text += "\(note): \(help.text(language))\n"
+    }
+    FileHandle.standardError.write(Data(text.utf8))
   }
 }

@@ -101,6 +101,11 @@ import ZIPFoundation
     #expect(
       imported.out.contains(
         "Sở Giáo dục và Đào tạo, nhiệm vụ 2.1: Đang thực hiện 50% → Hoàn thành 100%"))
+    // The command that publishes it, whole.
+    #expect(
+      imported.out.contains(
+        "rồi công bố bằng 'plansite report publish 2026-9t so-giao-duc-va-dao-tao'"),
+      "\(imported.out)")
     let file = read(folder, "Content/reports/2026-9t/so-giao-duc-va-dao-tao.md")
     #expect(file.contains("draft: true"))
     #expect(file.contains("date: 2026-10-09"))
@@ -213,6 +218,9 @@ import ZIPFoundation
         Self.today,
       ], in: folder)
     #expect(result.err.contains("cảnh báo: báo cáo đề ngày 01/12/2025, ngoài kỳ"), "\(result.err)")
+    // The import has no folder to move: it says what the clerk can change.
+    #expect(result.err.contains("kiểm tra lại --date, hoặc dùng biểu mẫu của kỳ đúng"))
+    #expect(!result.err.contains("thư mục"), "\(result.err)")
   }
 
   /// A progress cell the clerk formatted as a percentage holds 1 for what

@@ -235,6 +235,15 @@ import Testing
     let option = try CommandRunner.run(["build", "--bogus"], in: folder)
     #expect(option.status == 64)
     #expect(option.stderr.hasPrefix("lỗi: không có tùy chọn '--bogus'"))
+    // The note shows the subcommand's own usage and help.
+    #expect(option.stderr.contains("ghi chú: cách dùng: plansite build [--content <thư mục>]"))
+    #expect(option.stderr.contains("ghi chú: xem thêm: plansite build --help"))
+    let publish = try CommandRunner.run(["report", "publish"], in: folder)
+    #expect(publish.status == 64)
+    #expect(
+      publish.stderr.contains(
+        "ghi chú: cách dùng: plansite report publish [--content <thư mục>] [--today <ngày>] "
+          + "[--lang <ngôn ngữ>] <mã kỳ> <mã đơn vị>"), "\(publish.stderr)")
     // A near miss is suggested in Vietnamese too.
     let near = try CommandRunner.run(["build", "--contnet", "Content"], in: folder)
     #expect(near.status == 64)

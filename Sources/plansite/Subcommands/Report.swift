@@ -336,6 +336,13 @@ extension PlansiteCommand.Report {
         throw options.fail(error, language)
       }
       for written in outcome.files {
+        // reports/<period>/<reporter>.md: the command that publishes it.
+        let parts = written.path.split(separator: "/").map(String.init)
+        let publish =
+          parts.count >= 3
+          ? "plansite report publish \(parts[parts.count - 2]) \(parts[parts.count - 1].dropLast(3))"
+            + (options.content == "Content" ? "" : " --content \(options.content)")
+          : "plansite report publish"
         print(
           Message(
             vi: "Đã ghi bản nháp \(options.content)/\(written.path)"
@@ -343,13 +350,13 @@ extension PlansiteCommand.Report {
                 ? " (thay báo cáo đã công bố: báo cáo đó không còn trên trang cho đến khi công bố "
                   + "bản này)"
                 : written.replaces ? " (thay báo cáo cũ)" : "")
-              + ". Xem bằng 'plansite serve', rồi công bố bằng 'plansite report publish'.",
+              + ". Xem bằng 'plansite serve', rồi công bố bằng '\(publish)'.",
             en: "Wrote the draft \(options.content)/\(written.path)"
               + (written.withdraws
                 ? " (replacing the published report: it is off the site until this one is "
                   + "published)"
                 : written.replaces ? " (replacing the old report)" : "")
-              + ". Review it with 'plansite serve', then 'plansite report publish'."
+              + ". Review it with 'plansite serve', then '\(publish)'."
           ).text(language))
       }
     }
