@@ -87,3 +87,12 @@ public struct Plan: Sendable {
   /// The position of a task in plan order, for sorting duties.
   public func position(of id: TaskID) -> Int { tasksByID[id] ?? Int.max }
 }
+
+extension Plan {
+  /// The plan without its draft reports: what a build without drafts shows.
+  public var withoutDraftReports: Plan {
+    var plan = self
+    plan.reports = reports.filter { !$0.isDraft }
+    return plan
+  }
+}

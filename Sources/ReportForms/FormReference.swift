@@ -1,7 +1,8 @@
 import PlanModel
 
 /// What a form's reference columns show (filled by plansite, for the clerk
-/// to read): what the body last said before the form's period.
+/// to read): what the body last said before the form's period, in a
+/// published report (a draft is still under review; it may be wrong).
 ///
 /// The import reads them back to tell a clerk who typed this period's
 /// status into them that it was not imported.
@@ -10,7 +11,7 @@ struct FormReference {
   private let ends: [PeriodID: Day]
 
   init(plan: Plan) {
-    index = ReportIndex(plan: plan)
+    index = ReportIndex(plan: plan.withoutDraftReports)
     ends = Dictionary(
       (plan.schedule?.periods ?? []).map { ($0.id, $0.end) },
       uniquingKeysWith: { first, _ in first })

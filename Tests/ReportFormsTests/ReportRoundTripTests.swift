@@ -144,6 +144,18 @@ import ZIPFoundation
     let nine = read(folder, "nine.csv")
     #expect(nine.contains("Đang thực hiện,40%,09/07/2026"))
     #expect(!nine.contains("10/10/2026"))
+    // A draft under review is not what was reported: Sở Giáo dục's
+    // nine-month draft says 70 %, its published six-month report 50 %.
+    let schedule = folder.appendingPathComponent("Content/reporting.yaml")
+    try read(folder, "Content/reporting.yaml").replacingOccurrences(
+      of: "compiler:",
+      with: "  - id: 2026-nam\n    name: \"Năm 2026\"\n    start: 2026-01-01\n    end: 2026-12-31\n"
+        + "    due: 2027-01-15\ncompiler:"
+    ).write(to: schedule, atomically: true, encoding: .utf8)
+    try form(period: "2026-nam", from: "so-giao-duc-va-dao-tao", output: "year.csv", in: folder)
+    let year = read(folder, "year.csv")
+    #expect(year.contains("Đang thực hiện,50%,"), "\(year)")
+    #expect(!year.contains("70%"))
   }
 
   /// What a clerk types into a reference column (filled by plansite) is
