@@ -607,8 +607,15 @@ import ZIPFoundation
       "\(misplaced.err)")
     try fm.removeItem(at: folder.appendingPathComponent("Content/reports/2026-quy3"))
     try good.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
+    // Without a reporter, the drafts waiting are listed with their command.
+    let listed = try plansite(["report", "publish", "2026-9t"], in: folder, expecting: 64)
+    #expect(listed.err.contains("lỗi: thiếu mã đơn vị của báo cáo cần công bố"), "\(listed.err)")
+    #expect(
+      listed.err.contains("ghi chú:   plansite report publish 2026-9t so-giao-duc-va-dao-tao"))
     try plansite(
       ["report", "publish", "2026-9t", "so-giao-duc-va-dao-tao", "--today", Self.today], in: folder)
+    let none = try plansite(["report", "publish"], in: folder, expecting: 64)
+    #expect(none.err.contains("không có bản nháp nào (draft: true) trong Content/reports/"))
     #expect(!read(folder, path).contains("draft: true"))
   }
 

@@ -370,19 +370,22 @@ extension PlansiteCommand.Report {
 
     @OptionGroup var options: ReportOptions
 
-    @Argument(help: HelpText.help("Mã kỳ báo cáo.", en: "The period's id.", value: "mã kỳ"))
-    var period: String
+    @Argument(
+      help: HelpText.help(
+        "Mã kỳ báo cáo (bỏ trống để xem các bản nháp đang chờ).",
+        en: "The period's id (leave out to list the drafts waiting).", value: "mã kỳ"))
+    var period: String?
 
     @Argument(
       help: HelpText.help("Mã đơn vị báo cáo.", en: "The reporter's id.", value: "mã đơn vị"))
-    var reporter: String
+    var reporter: String?
 
     func run() throws {
       let language = options.language ?? .vi
+      guard let period, let named = reporter else { throw listDrafts(language) }
       // The file's name is taken too (so-tai-chinh.md).
-      let reporter =
-        self.reporter.hasSuffix(".md") ? String(self.reporter.dropLast(3)) : self.reporter
-      try checkBeforePublishing(reporter: reporter, language: language)
+      let reporter = named.hasSuffix(".md") ? String(named.dropLast(3)) : named
+      try checkBeforePublishing(period: period, reporter: reporter, language: language)
       do {
         try ReportPublisher.publish(content: options.content, period: period, reporter: reporter)
       } catch {
@@ -398,9 +401,54 @@ extension PlansiteCommand.Report {
         ).text(language))
     }
 
+    /// Without a period and a reporter: says what is missing, and lists
+    /// the command that publishes each draft waiting.
+    private func listDrafts(_ language: Language) -> ExitCode {
+      let drafts = ContentLoader(directory: options.content).load().draft.reports
+        .filter { $0.isDraft && (period == nil || $0.periodRef.value == period) }
+        .map { "\($0.periodRef.value) \($0.reporterRef.value)" }.sorted()
+      let content = options.content == "Content" ? "" : " --content \(options.content)"
+      let notes =
+        drafts.isEmpty
+        ? [
+          Diagnostic.Note(
+            vi: "không có bản nháp nào (draft: true) trong \(options.content)/reports/"
+              + (period.map { "\($0)/" } ?? ""),
+            en: "there is no draft (draft: true) in \(options.content)/reports/"
+              + (period.map { "\($0)/" } ?? ""))
+        ]
+        : [
+          Diagnostic.Note(
+            vi: "các bản nháp đang chờ công bố:", en: "the drafts waiting to be published:")
+        ]
+          + drafts.prefix(20).map {
+            Diagnostic.Note(
+              vi: "  plansite report publish \($0)\(content)",
+              en: "  plansite report publish \($0)\(content)")
+          }
+          + (drafts.count > 20
+            ? [
+              Diagnostic.Note(
+                vi: "  … và \(drafts.count - 20) bản nữa", en: "  … and \(drafts.count - 20) more")
+            ]
+            : [])
+      DiagnosticPrinter(language: language).print([
+        .error(
+          vi: period == nil
+            ? "thiếu mã kỳ và mã đơn vị của báo cáo cần công bố"
+            : "thiếu mã đơn vị của báo cáo cần công bố",
+          en: period == nil
+            ? "the period and the reporter of the report to publish are missing"
+            : "the reporter of the report to publish is missing",
+          at: SourceLocation(file: "plansite report publish"), notes: notes)
+      ])
+      return ExitCode.validationFailure
+    }
+
     /// Refuses a report that a build with it would refuse: its errors are
     /// printed, and nothing is changed.
-    private func checkBeforePublishing(reporter: String, language: Language) throws {
+    private func checkBeforePublishing(period: String, reporter: String, language: Language) throws
+    {
       let file = "reports/\(period)/\(reporter).md"
       let problems = options.checked().errors.filter { $0.location.file.hasSuffix("/" + file) }
       guard !problems.isEmpty else { return }
