@@ -52,6 +52,17 @@ import ZIPFoundation
         + sets.flatMap { ["--set", $0] } + extra, in: folder)
   }
 
+  /// A copy of the sample with `from`'s form for `period` written to
+  /// `form` and filled in with `sets` as `filled`.
+  func filledForm(
+    _ name: String, period: String, from: String, form: String, filled: String, _ sets: [String]
+  ) throws -> URL {
+    let folder = try project(name)
+    try self.form(period: period, from: from, output: form, in: folder)
+    try fill(form, filled, sets, in: folder)
+    return folder
+  }
+
   /// `plansite report form` for one period and reporter(s), as of `today`.
   func form(period: String, from: String, output: String, in folder: URL) throws {
     try plansite(
@@ -162,14 +173,13 @@ import ZIPFoundation
   /// not imported, and the import says so at the cell; what plansite wrote
   /// there is left alone.
   @Test func whatIsTypedIntoTheReferenceColumnsIsSaid() throws {
-    let folder = try project("typed-references")
-    try form(period: "2026-9t", from: "xa-hoa-lac", output: "nine.xlsx", in: folder)
-    try fill(
-      "nine.xlsx", "typed.xlsx",
+    let folder = try filledForm(
+      "typed-references", period: "2026-9t", from: "xa-hoa-lac", form: "nine.xlsx",
+      filled: "typed.xlsx",
       [
         "2.1|Tình trạng đã báo cáo=Hoàn thành", "1.3|Tiến độ đã báo cáo=100",
         "2.3|Tình trạng=Đang thực hiện", "2.3|Tiến độ (%)=45",
-      ], in: folder)
+      ])
     let result = try plansite(
       [
         "report", "import", "typed.xlsx", "--date", "2026-10-09", "--replace", "--dry-run",
@@ -192,11 +202,9 @@ import ZIPFoundation
   /// A status that is none is said once, at its cell: the done date beside
   /// it brings no second error in the report file's words.
   @Test func aWrongStatusIsSaidOnce() throws {
-    let folder = try project("wrong-status")
-    try form(period: "2026-9t", from: "xa-hoa-lac", output: "nine.xlsx", in: folder)
-    try fill(
-      "nine.xlsx", "wrong.xlsx", ["2.3|Tình trạng=Đã xong hết", "2.3|Ngày hoàn thành=15/09/2026"],
-      in: folder)
+    let folder = try filledForm(
+      "wrong-status", period: "2026-9t", from: "xa-hoa-lac", form: "nine.xlsx",
+      filled: "wrong.xlsx", ["2.3|Tình trạng=Đã xong hết", "2.3|Ngày hoàn thành=15/09/2026"])
     let result = try importForm("wrong.xlsx", date: "2026-10-09", in: folder, expecting: 1)
     #expect(result.err.contains("lỗi: 'Đã xong hết' không phải là một tình trạng"))
     #expect(!result.err.contains("done_on"), "\(result.err)")
@@ -239,14 +247,13 @@ import ZIPFoundation
   /// Excel shows as "100%": it is read as shown; a figure in a number cell
   /// holds 72.5 for what Vietnamese Excel shows as "72,5".
   @Test func percentCellsAreReadAsShown() throws {
-    let folder = try project("percent-cells")
-    try form(period: "2026-9t", from: "so-giao-duc-va-dao-tao", output: "form.xlsx", in: folder)
-    try fill(
-      "form.xlsx", "filled.xlsx",
+    let folder = try filledForm(
+      "percent-cells", period: "2026-9t", from: "so-giao-duc-va-dao-tao", form: "form.xlsx",
+      filled: "filled.xlsx",
       [
         "2.1|Tình trạng=Hoàn thành", "2.1|Tiến độ (%)=pct:1",
         "truong-dat-chuan|Số liệu (chỉ tiêu)=num:72.5",
-      ], in: folder)
+      ])
     let grid = try XLSXReader.grid(
       try Data(contentsOf: folder.appendingPathComponent("filled.xlsx")))
     #expect(grid.rows.contains { $0.contains("100%") })
