@@ -75,6 +75,7 @@ enum FileOperations {
     let temporary = path + ".plansite-tmp"
     _ = unlink(temporary)
     if link(source, temporary) != 0 {
+      if errno == ENOENT, !exists(source) { throw OutputError.liveFileMissing(source) }
       throw OutputError.system(
         operation: Message(vi: "tạo liên kết cho tệp", en: "link"), path: path, code: errno)
     }

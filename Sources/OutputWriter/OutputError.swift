@@ -13,6 +13,9 @@ public enum OutputError: Error, Sendable, DiagnosticConvertible {
   case unsafeOutputFolder(folder: String, reason: Message)
   /// The output folder exists, has files, and was not made by plansite.
   case foreignOutputFolder(folder: String)
+  /// A file the output folder is recorded to hold is gone (deleted by
+  /// hand): the builder then makes every file again (`SiteBuilder`).
+  case liveFileMissing(String)
 
   public var diagnostic: Diagnostic {
     switch self {
@@ -59,6 +62,16 @@ public enum OutputError: Error, Sendable, DiagnosticConvertible {
               + "ở đây. Hãy chọn --output khác, hoặc làm trống hay xóa '\(folder)' trước",
             en: "plansite replaces its output folder completely; to protect those files it stops "
               + "here. Choose another --output, or empty or delete '\(folder)' first")
+        ])
+    case .liveFileMissing(let path):
+      return .error(
+        vi: "tệp '\(path)' không còn trong thư mục kết quả (có thể đã bị xóa bằng tay)",
+        en: "the file '\(path)' is gone from the output folder (it may have been deleted by hand)",
+        at: SourceLocation(file: path),
+        notes: [
+          Diagnostic.Note(
+            vi: "chạy 'plansite build --clean' để dựng lại và kiểm tra mọi tệp",
+            en: "run 'plansite build --clean' to make and check every file again")
         ])
     case .unsafePath(let path):
       return .error(

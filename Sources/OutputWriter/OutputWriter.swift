@@ -81,9 +81,33 @@ public final class OutputWriter {
   /// Records are used only for the folders they describe; an unknown spare
   /// is emptied, an unknown live folder is treated as having nothing to
   /// keep (every file is written anew).
-  public func begin(live: FolderRecord?, spare: FolderRecord?) throws(OutputError) -> OutputUpdate {
+  ///
+  /// - Parameter verifying: trust the live folder's record only where the
+  ///   file itself agrees (same inode, same bytes), so that a file changed
+  ///   or deleted by hand is written again: `--clean`, which reads every
+  ///   file of the live folder for it.
+  public func begin(live: FolderRecord?, spare: FolderRecord?, verifying: Bool = false)
+    throws(OutputError) -> OutputUpdate
+  {
     foreign = live.map { Self.foreignEntries(in: directory, record: $0) } ?? []
-    let liveFiles = live.flatMap { $0.identity == liveIdentity ? $0.files : nil }
+    var liveFiles = live.flatMap { $0.identity == liveIdentity ? $0.files : nil }
+    // Verifying trusts no record of the spare either: a file deleted by
+    // hand from the live folder is missing from the spare after a swap.
+    let spare = verifying ? nil : spare
+    if verifying, let recorded = liveFiles {
+      let directory = directory
+      let entries = Array(recorded)
+      let agrees = Parallel.map(entries, chunk: 64) { path, file in
+        let full = directory + "/" + path
+        guard FileOperations.inode(full) == file.inode, let bytes = try? FileBytes.read(full)
+        else { return false }
+        return ContentHash(pieces: [bytes]).value == file.hash
+      }
+      if agrees.contains(false) {
+        liveFiles = Dictionary(
+          zip(entries, agrees).filter(\.1).map(\.0), uniquingKeysWith: { first, _ in first })
+      }
+    }
     // Left by a build killed before it emptied it.
     try FileOperations.removeTree(trashPath)
     if let liveFiles, let spare, let identity = spareIdentity, spare.identity == identity {

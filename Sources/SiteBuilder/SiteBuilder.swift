@@ -75,7 +75,7 @@ public struct SiteBuilder: Sendable {
         return upToDate(memory, timings: clock.timings)
       }
       progress?(.phase(Message(vi: "Đang đọc nội dung…", en: "Reading the content…")))
-      var loaded = load(inputs, memory)
+      var loaded = load(inputs, memory, clean: clean)
       result.patchedLoad = loaded.patched
       clock.mark("load")
       progress?(.phase(Message(vi: "Đang kiểm tra…", en: "Checking…")))
@@ -106,7 +106,7 @@ public struct SiteBuilder: Sendable {
       let (pages, planWide) = split(toProduce, memory, liveIdentity: writer.liveIdentity)
       progress?(.files(done: 0, total: pages.count))
       var (report, folders, keptPieces) = try publish(
-        jobs.map(\.path), producing: pages, writer, memory, clean: clean)
+        jobs.map(\.path), producing: pages, all: jobs, writer, memory, clean: clean)
       if let edited { report = Self.merged(edited.report, report) }
       if !planWide.isEmpty {
         // The pages are live (the browser may reload now); the plan-wide
@@ -119,7 +119,7 @@ public struct SiteBuilder: Sendable {
           pageCount: result.pageCount)
         progress?(.files(done: 0, total: planWide.count))
         let (second, latest, morePieces) = try publish(
-          jobs.map(\.path), producing: planWide, writer, memory, clean: clean)
+          jobs.map(\.path), producing: planWide, all: jobs, writer, memory, clean: clean)
         keptPieces += morePieces
         report = Self.merged(report, second)
         folders = latest
@@ -228,7 +228,7 @@ public struct SiteBuilder: Sendable {
       {
         return []
       }
-      let (_, folders, _) = try publish(nil, producing: [], writer, memory)
+      let (_, folders, _) = try publish(nil, producing: [], all: [], writer, memory)
       memory.published(
         folders, jobs: [], only: true,
         inputsDigest: memory.inputsDigest.map { ContentHash(value: $0) },
@@ -305,7 +305,7 @@ public struct SiteBuilder: Sendable {
       try TemplateFiles(directory: configuration.templatesDirectory)
     }
     var digest = ContentHash()
-    digest.update("inputs 2")
+    digest.update("inputs 3")
     digest.update(configuration.today.iso)
     digest.update(configuration.strict ? "strict" : "")
     digest.update(configuration.includesDrafts ? "drafts" : "")
@@ -314,6 +314,8 @@ public struct SiteBuilder: Sendable {
       digest.update(file.path)
       digest.update(UInt64(bitPattern: file.size))
       digest.update(UInt64(bitPattern: file.modified))
+      digest.update(UInt64(bitPattern: file.changed))
+      digest.update(file.inode)
     }
     return Inputs(
       tree: listed.tree, listingDiagnostics: listed.diagnostics, templates: templates,
@@ -360,22 +362,29 @@ public struct SiteBuilder: Sendable {
 
   /// Reads and parses the content files, reusing remembered parses of files
   /// whose size and time are unchanged.
-  private func load(_ inputs: Inputs, _ memory: BuildMemory?) -> ContentLoader.Result {
+  /// - Parameter clean: read and parse every file, whatever the memory
+  ///   holds (`--clean` is how an editor starts over when in doubt).
+  private func load(_ inputs: Inputs, _ memory: BuildMemory?, clean: Bool = false)
+    -> ContentLoader.Result
+  {
     let loader = ContentLoader(directory: configuration.contentDirectory)
     guard let tree = inputs.tree else {
       return ContentLoader.Result(
         draft: PlanDraft(), diagnostics: inputs.listingDiagnostics, parsed: [:], freshlyParsed: [])
     }
     memory?.prepare()
-    let remembered = { (file: SourceTree.File) in memory?.parsed(file) }
+    let remembered = { (file: SourceTree.File) in clean ? nil : memory?.parsed(file) }
     let listing = inputs.listingDiagnostics
     // In watch and serve, a save of a few task files patches the last load
     // (taken out of the memory, so that it is patched in place).
     var patched: ContentLoader.Result?
     if let earlier = keptMemory?.earlierLoad {
       keptMemory?.earlierLoad = nil
-      patched = loader.load(
-        tree, listingDiagnostics: listing, patching: earlier, reusing: remembered)
+      patched =
+        clean
+        ? nil
+        : loader.load(
+          tree, listingDiagnostics: listing, patching: earlier, reusing: remembered)
     }
     let loaded = patched ?? loader.load(tree, listingDiagnostics: listing, reusing: remembered)
     // The kept validation is of the last load: only a patched load can use it.
@@ -496,7 +505,8 @@ public struct SiteBuilder: Sendable {
       reusing: keptMemory?.reusable)
     let toProduce = memory.toProduce(jobs, liveIdentity: writer.liveIdentity)
     guard !toProduce.isEmpty else { return nil }
-    let (report, folders, _) = try publish(nil, producing: toProduce, writer, memory)
+    let (report, folders, _) = try publish(
+      nil, producing: toProduce, all: toProduce, writer, memory)
     memory.published(
       folders, jobs: toProduce, only: true, inputsDigest: nil, diagnostics: result.diagnostics,
       notes: result.notes, language: result.language, pageCount: memory.pageCount)
@@ -543,22 +553,38 @@ public struct SiteBuilder: Sendable {
   /// into the spare folder, keeps every other file of `paths` (nil: of the
   /// live folder) as published, swaps the spare in, and says which files
   /// changed (`BuildProgress.published`).
+  ///
+  /// A file of the live folder deleted by hand is found when it should be
+  /// kept: then every job of `all` is made, checked against the live files
+  /// themselves, as `--clean` does.
   private func publish(
-    _ paths: [String]?, producing toProduce: [OutputJob], _ writer: OutputWriter,
+    _ paths: [String]?, producing jobs: [OutputJob], all: [OutputJob], _ writer: OutputWriter,
     _ memory: BuildMemory, clean: Bool = false
   ) throws(DiagnosticError) -> (
     report: OutputWriter.Report, folders: OutputWriter.Published, keptPieces: Int
   ) {
     let (live, spare) = (memory.live, memory.spare)
     memory.spareWillChange()
-    let update: OutputUpdate
-    do throws(OutputError) {
-      update = try writer.begin(live: live, spare: spare)
+    var update: OutputUpdate
+    var toProduce = jobs
+    var checking = clean
+    func keepTheRest() throws(OutputError) {
       let produced = Set(toProduce.map(\.path))
       if let paths {
         for path in paths where !produced.contains(path) { try update.keep(path) }
       } else {
         try update.keepAll(except: produced)
+      }
+    }
+    do throws(OutputError) {
+      update = try writer.begin(live: live, spare: spare, verifying: clean)
+      do throws(OutputError) {
+        try keepTheRest()
+      } catch .liveFileMissing {
+        update = try writer.begin(live: live, spare: nil, verifying: true)
+        toProduce = all.isEmpty ? toProduce : all
+        checking = true
+        try keepTheRest()
       }
     } catch {
       throw DiagnosticError(error.diagnostic)
@@ -567,9 +593,9 @@ public struct SiteBuilder: Sendable {
     var keptPieces = 0
     // A file made of keyed pieces takes the unchanged ones from its
     // published version, when that is the version recorded (not in a
-    // clean build, which makes everything).
+    // clean build, which makes everything and trusts no published file).
     let records = memory.beginPublishing(
-      reading: clean ? [] : toProduce.filter(\.reusesPieces).map(\.path))
+      reading: checking ? [] : toProduce.filter(\.reusesPieces).map(\.path))
     let livePath = writer.directory
     do throws(DiagnosticOrOutputError) {
       try Parallel.pipeline(

@@ -442,6 +442,57 @@ import Testing
     var value: [(files: [String], page: String, data: String)] { lock.withLock { steps } }
   }
 
+  /// An edit that keeps the file's size and puts its modification time
+  /// back (`touch -r`, files unpacked from an archive) is still seen: a
+  /// file's stamp holds its status-change time and inode too.
+  @Test func anEditKeepingSizeAndModificationTimeIsSeen() throws {
+    let project = try FixtureProject(caseName: nil)
+    try project.ageContent()
+    #expect(project.build().published)
+    let task = project.root.appendingPathComponent("Content/tasks/01-chung/1-2.md").path
+    var before = stat()
+    #expect(stat(task, &before) == 0)
+    let text = try String(contentsOfFile: task, encoding: .utf8)
+    let edited = text.replacingOccurrences(of: "Kiểm tra", with: "KIỂM TRA")
+    #expect(edited != text && edited.utf8.count == text.utf8.count)
+    try edited.write(toFile: task, atomically: false, encoding: .utf8)
+    var times = [before.st_atim, before.st_mtim]
+    #expect(utimensat(AT_FDCWD, task, &times, 0) == 0)
+    var after = stat()
+    #expect(stat(task, &after) == 0)
+    #expect(after.st_size == before.st_size && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+    let result = project.build()
+    #expect(result.report?.written.contains("nhiem-vu/1-2/index.html") == true)
+    #expect(
+      TestProject.read(project.root.appendingPathComponent("Site/nhiem-vu/1-2/index.html").path)
+        .contains("KIỂM TRA"))
+  }
+
+  /// `Site/` is plansite's, but a file deleted from it by hand does not
+  /// stop the next build, which makes it again; a file changed in place is
+  /// repaired by `--clean`, which checks every published file's bytes.
+  @Test func filesChangedByHandInTheSiteAreRepaired() throws {
+    let project = try FixtureProject(caseName: nil)
+    #expect(project.build().published)
+    let site = project.root.appendingPathComponent("Site")
+    let published = TestProject.snapshot(of: site.path)
+    try FileManager.default.removeItem(at: site.appendingPathComponent("nhiem-vu/1-1/index.html"))
+    let after = project.build()
+    #expect(after.published, "\(after.diagnostics)")
+    #expect(TestProject.snapshot(of: site.path) == published)
+    let page = site.appendingPathComponent("nhiem-vu/1-2/index.html").path
+    let handle = try #require(FileHandle(forWritingAtPath: page))
+    handle.seekToEndOfFile()
+    handle.write(Data("HACK".utf8))
+    handle.closeFile()
+    try Data().write(to: site.appendingPathComponent("index.html"))
+    #expect(TestProject.snapshot(of: site.path) != published)
+    let repaired = SiteBuilder(configuration: project.configuration).build(clean: true)
+    #expect(repaired.published)
+    #expect(repaired.report?.written.sorted() == ["index.html", "nhiem-vu/1-2/index.html"])
+    #expect(TestProject.snapshot(of: site.path) == published)
+  }
+
   @Test func nothingChangedIsUpToDateAndDeletedContentIsRemoved() throws {
     let project = try FixtureProject(caseName: nil)
     try project.ageContent()

@@ -135,7 +135,10 @@ public final class FileWatcher: @unchecked Sendable {
         let path = folder + "/" + relative
         var info = stat()
         if stat(path, &info) == 0 {
-          result[path] = "\(info.st_size):\(info.st_mtim.tv_sec):\(info.st_mtim.tv_nsec)"
+          // As SourceTree.File.stamp: the status-change time and inode too.
+          result[path] =
+            "\(info.st_size):\(info.st_mtim.tv_sec):\(info.st_mtim.tv_nsec):"
+            + "\(info.st_ctim.tv_sec):\(info.st_ctim.tv_nsec):\(info.st_ino)"
         }
       }
     }

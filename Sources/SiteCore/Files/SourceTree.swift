@@ -19,9 +19,17 @@ public struct SourceTree: Sendable {
     public var size: Int64
     /// The modification time in nanoseconds since 1970, when listed.
     public var modified: Int64
+    /// The status-change time (ctime) in nanoseconds since 1970: set by the
+    /// system on every write or rename, and by nothing a user can undo
+    /// (`touch -r` restores `modified`, not this).
+    public var changed: Int64 = 0
+    /// The file's inode: another file moved to this name has another.
+    public var inode: UInt64 = 0
 
-    /// Size and time together: what a rebuild compares to notice an edit.
-    public var stamp: String { "\(size):\(modified)" }
+    /// What a rebuild compares to notice an edit: size, both times and
+    /// the inode, as git does (an edit that keeps the size and puts the
+    /// modification time back is still seen).
+    public var stamp: String { "\(size):\(modified):\(changed):\(inode)" }
   }
 
   /// The folder as the user named it (for messages).
@@ -196,7 +204,9 @@ extension SourceTree.File {
     self.init(
       path: path, displayPath: displayRoot + "/" + path, absolutePath: absolutePath,
       size: Int64(info.st_size),
-      modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+      modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+      changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+      inode: UInt64(info.st_ino))
   }
 
   /// The file's bytes.
