@@ -29,6 +29,36 @@ import Testing
     #expect(tree.files == listed.files)
   }
 
+  /// An editor replacing the whole content folder with a fresh copy: the
+  /// watches followed the old folder, so the new one is watched anew and
+  /// the wait says anything may have changed.
+  @Test func aReplacedFolderIsWatchedAgain() throws {
+    let root = try TestFiles.folder("watched", ["a.md": "a", "tasks/1.md": "x"])
+    let watcher = FileWatcher(folders: [root.path])
+    try #require(watcher.usesInotify)
+    let old = root.deletingLastPathComponent().appendingPathComponent(
+      root.lastPathComponent + ".old")
+    try FileManager.default.moveItem(at: root, to: old)
+    try FileManager.default.copyItem(at: old, to: root)
+    // A wait that gives up after two seconds (a watcher that missed the
+    // change would wait for ever).
+    func wait() -> FileWatcher.Changes {
+      let end = Date(timeIntervalSinceNow: 2)
+      return watcher.waitForChanges { Date() > end }
+    }
+    let replaced = wait()
+    #expect(replaced.paths.contains(root.path))
+    #expect(!replaced.isComplete)
+    // Saves in the new folder are seen one by one again.
+    try Data("y".utf8).write(to: root.appendingPathComponent("tasks/1.md"))
+    let saved = wait()
+    #expect(saved.isComplete)
+    #expect(saved.paths.contains(root.path + "/tasks/1.md"))
+    // The old folder is not watched any more.
+    try Data("z".utf8).write(to: old.appendingPathComponent("a.md"))
+    #expect(wait().paths.isEmpty)
+  }
+
   @Test func aNewFolderIsWatchedAndListed() throws {
     let root = try TestFiles.folder("watched", ["a.md": "a"])
     let watcher = FileWatcher(folders: [root.path])

@@ -20,6 +20,9 @@ public final class FileWatcher: @unchecked Sendable {
   /// Whether events were lost since the last wait (the kernel's queue
   /// overflowed, or a folder could not be watched).
   private var lostEvents = false
+  /// Watched folders that were moved away or deleted (an editor replacing
+  /// the content folder with a fresh copy): watched again once they exist.
+  private var unwatchedRoots = Set<String>()
 
   /// What changed while a caller waited.
   public struct Changes: Sendable {
@@ -69,7 +72,16 @@ public final class FileWatcher: @unchecked Sendable {
   }
 
   private func poll(timeout: Double) -> Set<String> {
-    if usesInotify { return readEvents(timeout: timeout) }
+    if usesInotify {
+      // A watched folder made again: everything in it is new.
+      for root in unwatchedRoots where Self.isFolder(root) {
+        unwatchedRoots.remove(root)
+        addWatches(under: root)
+        lostEvents = true
+        return [root]
+      }
+      return readEvents(timeout: timeout)
+    }
     Thread.sleep(forTimeInterval: max(timeout, 0.3))
     let current = takeSnapshot()
     var changed = Set<String>()
@@ -97,7 +109,13 @@ public final class FileWatcher: @unchecked Sendable {
         let nameBytes = buffer[nameStart..<min(nameStart + length, count)].prefix { $0 != 0 }
         let name = String(decoding: nameBytes, as: UTF8.self)
         if mask & UInt32(IN_Q_OVERFLOW) != 0 { lostEvents = true }
-        if let folder = watches[wd] {
+        if let folder = watches[wd], folders.contains(folder),
+          mask & UInt32(IN_MOVE_SELF | IN_DELETE_SELF) != 0
+        {
+          // The watches follow the moved folder, not its name.
+          unwatch(root: folder)
+          changed.insert(folder)
+        } else if let folder = watches[wd] {
           let path = name.isEmpty ? folder : folder + "/" + name
           changed.insert(path)
           if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
@@ -110,9 +128,25 @@ public final class FileWatcher: @unchecked Sendable {
     return changed
   }
 
+  /// Stops watching `root` and everything under it, until it exists again.
+  private func unwatch(root: String) {
+    for (wd, path) in watches where path == root || path.hasPrefix(root + "/") {
+      inotify_rm_watch(inotify, wd)
+      watches[wd] = nil
+    }
+    unwatchedRoots.insert(root)
+    lostEvents = true
+  }
+
+  private static func isFolder(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
   private func addWatches(under folder: String) {
     let mask = UInt32(
-      IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB)
+      IN_CREATE | IN_DELETE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB
+        | IN_MOVE_SELF | IN_DELETE_SELF)
     let wd = inotify_add_watch(inotify, folder, mask)
     if wd >= 0 { watches[wd] = folder } else { lostEvents = true }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
