@@ -35,10 +35,19 @@ public struct BuildConfiguration: Sendable {
     includesDrafts: Bool = false
   ) {
     self.includesDrafts = includesDrafts
-    self.contentDirectory = contentDirectory
-    self.templatesDirectory = templatesDirectory
-    self.outputDirectory = outputDirectory
+    self.contentDirectory = Self.folder(contentDirectory)
+    self.templatesDirectory = Self.folder(templatesDirectory)
+    self.outputDirectory = Self.folder(outputDirectory)
     self.strict = strict
     self.today = today
+  }
+
+  /// A folder as typed, without trailing slashes (`Site/` is `Site`: the
+  /// output's spare and database sit beside it by name, and messages add
+  /// their own `/`).
+  public static func folder(_ path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    return String(trimmed)
   }
 }

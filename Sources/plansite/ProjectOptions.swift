@@ -10,14 +10,26 @@ extension TemplateSet.Engine: ExpressibleByArgument {}
 
 /// The folders and switches every command shares.
 struct ProjectOptions: ParsableArguments {
-  @Option(help: HelpText.help("Thư mục nội dung.", en: "The content folder.", value: "thư mục"))
-  var content = "Content"
+  @Option(
+    name: .customLong("content"),
+    help: HelpText.help("Thư mục nội dung.", en: "The content folder.", value: "thư mục"))
+  var contentTyped = "Content"
+  /// The folder, without the trailing slash a shell adds (`Site/` is `Site`).
+  var content: String { BuildConfiguration.folder(contentTyped) }
 
-  @Option(help: HelpText.help("Thư mục mẫu trang.", en: "The templates folder.", value: "thư mục"))
-  var templates = "Templates"
+  @Option(
+    name: .customLong("templates"),
+    help: HelpText.help("Thư mục mẫu trang.", en: "The templates folder.", value: "thư mục"))
+  var templatesTyped = "Templates"
+  /// The folder, without the trailing slash a shell adds (`Site/` is `Site`).
+  var templates: String { BuildConfiguration.folder(templatesTyped) }
 
-  @Option(help: HelpText.help("Thư mục xuất trang.", en: "The output folder.", value: "thư mục"))
-  var output = "Site"
+  @Option(
+    name: .customLong("output"),
+    help: HelpText.help("Thư mục xuất trang.", en: "The output folder.", value: "thư mục"))
+  var outputTyped = "Site"
+  /// The folder, without the trailing slash a shell adds (`Site/` is `Site`).
+  var output: String { BuildConfiguration.folder(outputTyped) }
 
   @Flag(help: HelpText.help("Coi cảnh báo là lỗi.", en: "Treat warnings as errors."))
   var strict = false

@@ -148,6 +148,23 @@ import Testing
     #expect(again.stderr.contains("moi: lỗi: thư mục 'moi' đã có tệp"))
   }
 
+  /// A folder typed with a trailing slash (as shells complete it) is the
+  /// same folder: messages name it once, and a second build rewrites
+  /// nothing.
+  @Test func foldersWithATrailingSlashAreTheSameFolders() throws {
+    let folder = try project()
+    let arguments = [
+      "build", "--content", "Content/", "--templates", "Templates//", "--output", "Site/",
+      "--today", "2026-11-27",
+    ]
+    let first = try CommandRunner.run(arguments, in: folder)
+    #expect(first.stdout.hasPrefix("Đã dựng 162 trang vào Site/ trong "), "\(first.stdout)")
+    let plain = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
+    #expect(
+      plain.stdout.contains("ghi 0 tệp") || plain.stdout.contains("đã mới nhất"), "\(plain.stdout)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/.db").path))
+  }
+
   @Test func buildWithDefaultsWritesSite() throws {
     let folder = try project()
     let output = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)

@@ -3,6 +3,7 @@ import ContentLoader
 import Foundation
 import PlanModel
 import ReportForms
+import SiteBuilder
 import SiteCore
 
 extension PlansiteCommand {
@@ -22,8 +23,12 @@ extension PlansiteCommand {
 
 /// What the report commands share: the content folder, the build date, the language.
 struct ReportOptions: ParsableArguments {
-  @Option(help: HelpText.help("Thư mục nội dung.", en: "The content folder.", value: "thư mục"))
-  var content = "Content"
+  @Option(
+    name: .customLong("content"),
+    help: HelpText.help("Thư mục nội dung.", en: "The content folder.", value: "thư mục"))
+  var contentTyped = "Content"
+  /// The folder, without the trailing slash a shell adds.
+  var content: String { BuildConfiguration.folder(contentTyped) }
 
   @Option(
     help: HelpText.help(
@@ -49,7 +54,7 @@ struct ReportOptions: ParsableArguments {
 
   var project: ProjectOptions {
     var options = ProjectOptions()
-    options.content = content
+    options.contentTyped = content
     options.today = today
     options.language = language
     return options
