@@ -172,7 +172,8 @@ def measure_serve(plansite: Path, project: Path, runs: int) -> dict[str, dict]:
         for name, key, marker in [("serve: task title", "title", "Sửa: "),
                                   ("serve: task body", "body", "Mục tiêu cụ thể")]:
             edit = all_edits[key]
-            page = edit.page(project / "Site")
+            # serve builds its preview (drafts included) beside Site/.
+            page = edit.page(project / "Site.preview")
             times = []
             for _ in range(runs):
                 want = not edit.applied  # after the toggle, the marker is there or not
