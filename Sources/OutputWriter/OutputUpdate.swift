@@ -65,9 +65,13 @@ public final class OutputUpdate: @unchecked Sendable {
       if let streamed = file.streamed { _ = unlink(streamed.temporaryPath) }
     }
     if live[file.path]?.hash == hash {
-      unneeded()
-      try keep(file.path)
-      return hash
+      do throws(OutputError) {
+        try keep(file.path)
+        unneeded()
+        return hash
+      } catch .liveFileMissing {
+        // Deleted by hand: the bytes made now are written.
+      }
     }
     let inode: UInt64
     // The spare's file is taken as recorded only while it is the recorded

@@ -271,7 +271,7 @@ final class FormReader {
     if plan.task(TaskID(id)) != nil {
       written = reference.task(TaskID(id), by: reporter, before: period)
     } else if let indicator = plan.indicator(IndicatorID(id)) {
-      written = reference.indicator(indicator)
+      written = reference.indicator(indicator, before: period)
       input[.lastStatus] = .value
     } else {
       return

@@ -34,11 +34,16 @@ struct FormReference {
     ]
   }
 
-  /// The reference cell of an indicator's row: its latest figure.
-  func indicator(_ indicator: Indicator) -> [FormColumn: String] {
+  /// The reference cell of an indicator's row: its latest figure, from
+  /// indicators.yaml or from a report of a period that ends before
+  /// `period` (not the report a form of this period replaces).
+  func indicator(_ indicator: Indicator, before period: ReportingPeriod) -> [FormColumn: String] {
+    let reported = index.figures(for: indicator.id).filter {
+      ends[$0.report.period].map { $0 < period.end } ?? false
+    }
     let figures =
       indicator.actuals.map { ($0.period, $0.value) }
-      + index.figures(for: indicator.id).map { ($0.figure.period, $0.figure.value) }
+      + reported.map { ($0.figure.period, $0.figure.value) }
     guard let last = figures.last else { return [:] }
     return [.lastStatus: "\(last.0): \(last.1)"]
   }

@@ -93,7 +93,7 @@ public struct ReportForm: Sendable {
             separator: "\n"),
           .year: String(period.end.year),
         ]
-        values.merge(reference.indicator(indicator)) { _, said in said }
+        values.merge(reference.indicator(indicator, before: period)) { _, said in said }
         rows.append(row(values))
       }
     }

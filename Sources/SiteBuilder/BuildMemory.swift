@@ -448,6 +448,21 @@ final class BuildMemory: @unchecked Sendable {
     store?.close()
   }
 
+  /// Forgets the last build's inputs: the next build is never "up to
+  /// date", and makes what the live folder lacks (a file deleted there by
+  /// hand, found while preparing the spare).
+  func forgetInputs() {
+    settle()
+    guard inputsDigest != nil else { return }
+    inputsDigest = nil
+    let summary = Summary(
+      inputsDigest: nil, diagnostics: diagnostics, notes: notes, language: language,
+      pageCount: pageCount)
+    var changes = BuildStore.Changes()
+    changes.meta["published"] = (try? BinaryCoding.encode(summary)) ?? []
+    write(changes)
+  }
+
   /// Forgets the spare folder (removed by `watch` and `serve` on their way out).
   func spareRemoved() {
     spareWillChange()

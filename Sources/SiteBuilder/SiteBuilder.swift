@@ -580,9 +580,15 @@ public struct SiteBuilder: Sendable {
       update = try writer.begin(live: live, spare: spare, verifying: clean)
       do throws(OutputError) {
         try keepTheRest()
-      } catch .liveFileMissing {
+      } catch .liveFileMissing(let path) {
+        // Nothing to make it from (preparing the spare): the site is left
+        // as it is, and the next build makes what it lacks.
+        guard !all.isEmpty else {
+          memory.forgetInputs()
+          throw .liveFileMissing(path)
+        }
         update = try writer.begin(live: live, spare: nil, verifying: true)
-        toProduce = all.isEmpty ? toProduce : all
+        toProduce = all
         checking = true
         try keepTheRest()
       }

@@ -43,6 +43,7 @@ import Testing
   @Test(arguments: [
     ("a: |\n\tb\n", "có phím Tab ở chỗ phải thụt lề bằng dấu cách", "thụt lề bằng dấu cách"),
     ("a: b\n---\nc: d\n", "có thêm một phần YAML thứ hai", "xóa dòng '---' này"),
+    ("  a: b\n  c: d\n e: f\n", "dòng này thụt lề ít hơn các trường ở trên", "kiểm tra thụt lề"),
     // A tab where a field would start, and after a plain value.
     (
       "a:\n  b: c\n\td: e\n", "có phím Tab ở chỗ phải thụt lề bằng dấu cách",
@@ -73,6 +74,11 @@ import Testing
     ("tasks:\n  - task: a\n    status: done\n indicators: []\n", "lệch với 'tasks' ở cột 1: xóa 1"),
     // A list item off the dashes above it.
     ("tasks:\n  - task: a\n   - task: b\n", "lệch với dấu '-' ở cột 3: xóa 1"),
+    // Nor are those of a quoted text going on over several lines.
+    (
+      "tasks:\n  - task: a\n    text: \"một\n      note: hai\"\n     status: done\n",
+      "lệch với 'task' ở cột 5: xóa 1"
+    ),
     // The lines of a text block are not levels.
     ("a:\n  text: |-\n      x\n      y\n   b: c\n", "lệch với 'text' ở cột 3: xóa 1"),
   ])
@@ -83,6 +89,8 @@ import Testing
 
   @Test(arguments: [
     "title: \"Phần \"A\" là\"\n", "a: b\nc\n", "a: [b\n", "a:\n  - b\n  c: d\n",
+    // Left of every field above: which level is meant cannot be told.
+    "  a: b\n  c: d\n e: f\n",
   ])
   func anAlignedLineGetsNoColumnHint(yaml: String) {
     let found = problem(yaml)

@@ -140,6 +140,14 @@ import ZIPFoundation
     #expect(page.contains("Báo cáo số 61/BC-SGDĐT"))
     let agency = read(folder, "Site/co-quan/so-giao-duc-va-dao-tao/index.html")
     #expect(agency.contains("Hoàn thành"))
+    // The same form imported again: its reference cells are as plansite
+    // wrote them (the report it replaces is not "before" it).
+    let again = try plansite(
+      [
+        "report", "import", "filled.\(format)", "--date", "2026-10-09", "--replace", "--dry-run",
+        "--today", Self.today,
+      ], in: folder)
+    #expect(!again.err.contains("chỉ để xem"), "\(again.err)")
   }
 
   /// The reference columns show the body's word before the form's period:
@@ -591,6 +599,9 @@ import ZIPFoundation
       // task) are both said, as warnings.
       #expect(built.err.contains("cảnh báo: \(message)"), "\(built.err)")
       #expect(built.err.contains("báo cáo này là bản nháp (draft: true) nên không lên trang"))
+      // --strict does not make a draft's problems stop the public build.
+      try plansite(
+        ["build", "--strict", "--today", Self.today, "--templates", Self.templates], in: folder)
       let refused = try plansite(
         ["report", "publish", "2026-9t", "so-giao-duc-va-dao-tao.md", "--today", Self.today],
         in: folder, expecting: 1)

@@ -29,7 +29,16 @@ enum IndentLevels {
     else { return nil }
     var open: [Level] = []
     var blockScalarAbove: Int?
+    // Lines of a quoted text going on over several lines are no levels.
+    var inQuotedText = false
     for index in 0..<(number - 1) {
+      if inQuotedText {
+        inQuotedText = !Self.closesQuote(lines[index])
+        continue
+      }
+      if YAMLSource.unclosedQuote(in: String(lines[index]), through: 1) != nil {
+        inQuotedText = true
+      }
       guard let shape = Shape(lines[index]) else { continue }
       if let parent = blockScalarAbove, shape.indent > parent { continue }
       blockScalarAbove = nil
@@ -51,14 +60,33 @@ enum IndentLevels {
       }
       if shape.opensBlockScalar { blockScalarAbove = shape.keyColumn ?? shape.indent }
     }
-    // A line at any open level may be meant there: no hint.
-    guard !open.contains(where: { $0.column == current.indent }) else { return nil }
+    // A line at any open level may be meant there, and one left of them
+    // all says nothing of which is meant: no hint.
+    guard !inQuotedText, !open.contains(where: { $0.column == current.indent }),
+      open.contains(where: { $0.column < current.indent })
+    else { return nil }
     let candidates = open.filter { $0.isDash == current.dash }
     // The nearest level; of two as near, the deeper (a field pushed one
     // space left of its siblings belongs with them).
     return candidates.min {
       (abs($0.column - current.indent), -$0.column) < (abs($1.column - current.indent), -$1.column)
     }
+  }
+
+  /// Whether a line inside a double-quoted text ends it: it has a quote
+  /// not escaped by a backslash.
+  private static func closesQuote(_ line: Substring) -> Bool {
+    var escaped = false
+    for character in line {
+      if escaped {
+        escaped = false
+      } else if character == "\\" {
+        escaped = true
+      } else if character == "\"" {
+        return true
+      }
+    }
+    return false
   }
 
   /// What a line starts with.

@@ -205,6 +205,7 @@ struct YAMLSource {
       ("cannot start any token", "có ký tự không được dùng để bắt đầu một giá trị"),
       ("did not find expected key", "không thấy tên trường ở chỗ cần có"),
       ("expected <block end>", "thụt lề không khớp"),
+      ("did not find expected <document start>", "dòng này thụt lề ít hơn các trường ở trên"),
       ("found unexpected end of stream", "hết tệp mà dấu ngoặc kép vẫn chưa được đóng"),
       ("found unknown escape character", "có ký tự sau dấu '\\' không hợp lệ"),
       ("did not find expected '-' indicator", "thiếu dấu '-' ở đầu một mục của danh sách"),
@@ -279,7 +280,7 @@ struct YAMLSource {
           + "'@' or '`'; use spaces, or put the value in double quotes")
     ),
     (
-      ["did not find expected key", "expected <block end>"],
+      ["did not find expected key", "expected <block end>", "expected <document start>"],
       Message(
         vi: "kiểm tra thụt lề: các trường của cùng một mục phải bắt đầu ở cùng một cột; đoạn "
           + "chữ có dấu ngoặc kép bên trong thì dùng loại ngoặc còn lại để bao quanh",

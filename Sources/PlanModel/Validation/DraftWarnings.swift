@@ -3,10 +3,12 @@ import SiteCore
 extension Diagnostic {
   /// This problem of a draft report, as a build that leaves drafts out
   /// says it: an error becomes a warning, with a note that the draft stays
-  /// off the site until it is mended (docs/content.md, "Drafts").
+  /// off the site until it is mended (docs/content.md, "Drafts"), and
+  /// `--strict` leaves it a warning.
   public var leavingDraftOut: Diagnostic {
-    guard severity == .error else { return self }
     var kept = self
+    kept.isInLeftOutDraft = true
+    guard severity == .error else { return kept }
     kept.severity = .warning
     kept.notes.append(
       Diagnostic.Note(

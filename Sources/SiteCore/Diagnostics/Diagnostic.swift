@@ -55,6 +55,10 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
   public var message: Message
   /// What to do about it, and related places.
   public var notes: [Note]
+  /// Whether the problem is in a draft report left off the site: a warning
+  /// that `--strict` does not make an error (a draft never stops the
+  /// public build).
+  public var isInLeftOutDraft: Bool? = nil
 
   public init(
     _ severity: Severity, _ message: Message, at location: SourceLocation, notes: [Note] = []
@@ -128,7 +132,7 @@ extension Array where Element == Diagnostic {
   public func treatingWarningsAsErrors() -> [Diagnostic] {
     map { diagnostic in
       var copy = diagnostic
-      copy.severity = .error
+      if diagnostic.isInLeftOutDraft != true { copy.severity = .error }
       return copy
     }
   }
