@@ -8,14 +8,20 @@ import SiteRenderer
 extension Language: ExpressibleByArgument {}
 extension TemplateSet.Engine: ExpressibleByArgument {}
 
-/// The folders and switches every command shares.
-struct ProjectOptions: ParsableArguments {
+/// `--content`: every command reads the content folder.
+struct ContentFolderOption: ParsableArguments {
   @Option(
     name: .customLong("content"),
     help: HelpText.help("Thư mục nội dung.", en: "The content folder.", value: "thư mục"))
-  var contentTyped = "Content"
+  var typed = "Content"
   /// The folder, without the trailing slash a shell adds (`Site/` is `Site`).
-  var content: String { BuildConfiguration.folder(contentTyped) }
+  var path: String { BuildConfiguration.folder(typed) }
+}
+
+/// The folders and switches every command shares.
+struct ProjectOptions: ParsableArguments {
+  @OptionGroup var contentOption: ContentFolderOption
+  var content: String { contentOption.path }
 
   @Option(
     name: .customLong("templates"),

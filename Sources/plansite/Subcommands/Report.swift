@@ -23,12 +23,8 @@ extension PlansiteCommand {
 
 /// What the report commands share: the content folder, the build date, the language.
 struct ReportOptions: ParsableArguments {
-  @Option(
-    name: .customLong("content"),
-    help: HelpText.help("Thư mục nội dung.", en: "The content folder.", value: "thư mục"))
-  var contentTyped = "Content"
-  /// The folder, without the trailing slash a shell adds.
-  var content: String { BuildConfiguration.folder(contentTyped) }
+  @OptionGroup var contentOption: ContentFolderOption
+  var content: String { contentOption.path }
 
   @Option(
     help: HelpText.help(
@@ -54,7 +50,7 @@ struct ReportOptions: ParsableArguments {
 
   var project: ProjectOptions {
     var options = ProjectOptions()
-    options.contentTyped = content
+    options.contentOption = contentOption
     options.today = today
     options.language = language
     return options
