@@ -52,6 +52,9 @@ public struct FormImport: Sendable {
     /// Whether the file replaced is a published report: it leaves the site
     /// until the new draft is published.
     public var withdraws: Bool = false
+    /// The report's period and reporter (what `report publish` takes).
+    public var period: String = ""
+    public var reporter: String = ""
   }
 
   /// What the import would do: the files, each task whose status or
@@ -220,7 +223,8 @@ public struct FormImport: Sendable {
       outcome.files.append(
         PlannedFile(
           path: filePath, text: ReportFileText.make(group, options: written),
-          replaces: existing != nil, withdraws: withdraws))
+          replaces: existing != nil, withdraws: withdraws, period: group.period.id.rawValue,
+          reporter: group.reporter.id))
     }
     let checked = validator.validate(draft)
     let commandLine = FormTarget.commandLine.file

@@ -390,15 +390,11 @@ final class BuildMemory: @unchecked Sendable {
       details.jobs = current
     }
     self.details = details
-    let summary = Summary(
-      inputsDigest: inputsDigest?.value, diagnostics: diagnostics, notes: notes,
-      language: language, pageCount: pageCount)
-    self.inputsDigest = summary.inputsDigest
     self.diagnostics = diagnostics
     self.notes = notes
     self.language = language
     self.pageCount = pageCount
-    changes.meta["published"] = (try? BinaryCoding.encode(summary)) ?? []
+    remember(inputsDigest: inputsDigest?.value, in: &changes)
     for (path, record) in madePieces {
       let stored = StoredPieces(writer: writer, record: record)
       changes.meta[Self.piecesKey(path)] = (try? BinaryCoding.encode(stored)) ?? []
@@ -454,13 +450,19 @@ final class BuildMemory: @unchecked Sendable {
   func forgetInputs() {
     settle()
     guard inputsDigest != nil else { return }
-    inputsDigest = nil
-    let summary = Summary(
-      inputsDigest: nil, diagnostics: diagnostics, notes: notes, language: language,
-      pageCount: pageCount)
     var changes = BuildStore.Changes()
-    changes.meta["published"] = (try? BinaryCoding.encode(summary)) ?? []
+    remember(inputsDigest: nil, in: &changes)
     write(changes)
+  }
+
+  /// Sets the inputs digest, and adds to `changes` what a build with
+  /// nothing to do repeats (`Summary`).
+  private func remember(inputsDigest digest: UInt64?, in changes: inout BuildStore.Changes) {
+    inputsDigest = digest
+    let summary = Summary(
+      inputsDigest: digest, diagnostics: diagnostics, notes: notes, language: language,
+      pageCount: pageCount)
+    changes.meta["published"] = (try? BinaryCoding.encode(summary)) ?? []
   }
 
   /// Forgets the spare folder (removed by `watch` and `serve` on their way out).

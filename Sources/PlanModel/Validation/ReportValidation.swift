@@ -16,6 +16,8 @@ struct ReportValidation {
     guard let schedule = draft.schedule else { return nil }
     var seen: [String: SourceLocation] = [:]
     var periods: [ReportingPeriod] = []
+    // The period ending last so far: one listed after it must not end earlier.
+    var latest: ReportingPeriod?
     for entry in schedule.periods {
       let raw = entry.period.id.rawValue
       guard Slug.isRegistryID(raw) else {
@@ -37,7 +39,7 @@ struct ReportValidation {
         continue
       }
       seen[raw] = entry.idLocation
-      if let latest = periods.max(by: { $0.end < $1.end }), entry.period.end < latest.end {
+      if let latest, entry.period.end < latest.end {
         // The site compares each period with the one before it.
         report.error(
           vi: "kỳ '\(raw)' (kết thúc \(entry.period.end.vietnamese)) đứng sau kỳ "
@@ -54,6 +56,8 @@ struct ReportValidation {
               en: "move '\(raw)' above '\(latest.id.rawValue)' in reporting.yaml (each period's "
                 + "page compares it with the period before it)")
           ])
+      } else {
+        latest = entry.period
       }
       periods.append(entry.period)
     }

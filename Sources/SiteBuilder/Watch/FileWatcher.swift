@@ -150,14 +150,8 @@ public final class FileWatcher: @unchecked Sendable {
     let wd = inotify_add_watch(inotify, folder, mask)
     if wd >= 0 { watches[wd] = folder } else { lostEvents = true }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    for name in names {
-      var isDirectory: ObjCBool = false
-      let path = folder + "/" + name
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      {
-        addWatches(under: path)
-      }
+    for name in names where Self.isFolder(folder + "/" + name) {
+      addWatches(under: folder + "/" + name)
     }
   }
 

@@ -77,6 +77,12 @@ struct ReportOptions: ParsableArguments {
     return (plan, language)
   }
 
+  /// The command that publishes the draft of `period` and `reporter`.
+  func publishCommand(period: String, reporter: String) -> String {
+    "plansite report publish \(period) \(reporter)"
+      + (content == "Content" ? "" : " --content \(content)")
+  }
+
   func fail(_ error: DiagnosticError, _ language: Language) -> ExitCode {
     DiagnosticPrinter(language: language).print(error.diagnostics)
     return ExitCode.failure
@@ -337,13 +343,7 @@ extension PlansiteCommand.Report {
         throw options.fail(error, language)
       }
       for written in outcome.files {
-        // reports/<period>/<reporter>.md: the command that publishes it.
-        let parts = written.path.split(separator: "/").map(String.init)
-        let publish =
-          parts.count >= 3
-          ? "plansite report publish \(parts[parts.count - 2]) \(parts[parts.count - 1].dropLast(3))"
-            + (options.content == "Content" ? "" : " --content \(options.content)")
-          : "plansite report publish"
+        let publish = options.publishCommand(period: written.period, reporter: written.reporter)
         print(
           Message(
             vi: "Đã ghi bản nháp \(options.content)/\(written.path)"
@@ -407,8 +407,8 @@ extension PlansiteCommand.Report {
     private func listDrafts(_ language: Language) -> ExitCode {
       let drafts = ContentLoader(directory: options.content).load().draft.reports
         .filter { $0.isDraft && (period == nil || $0.periodRef.value == period) }
-        .map { "\($0.periodRef.value) \($0.reporterRef.value)" }.sorted()
-      let content = options.content == "Content" ? "" : " --content \(options.content)"
+        .map { options.publishCommand(period: $0.periodRef.value, reporter: $0.reporterRef.value) }
+        .sorted()
       let notes =
         drafts.isEmpty
         ? [
@@ -423,9 +423,7 @@ extension PlansiteCommand.Report {
             vi: "các bản nháp đang chờ công bố:", en: "the drafts waiting to be published:")
         ]
           + drafts.prefix(20).map {
-            Diagnostic.Note(
-              vi: "  plansite report publish \($0)\(content)",
-              en: "  plansite report publish \($0)\(content)")
+            Diagnostic.Note(vi: "  \($0)", en: "  \($0)")
           }
           + (drafts.count > 20
             ? [
