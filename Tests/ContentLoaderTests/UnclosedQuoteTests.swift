@@ -97,6 +97,42 @@ import Testing
     #expect(!found.notes.contains("dấu cách ở đầu dòng"), "\(found.message) | \(found.notes)")
   }
 
+  @Test(arguments: [
+    // Quotes inside a quoted text.
+    (
+      "id: a\ntitle: \"Làm \"A\" ngay\"\n",
+      "đoạn chữ mở bằng dấu ngoặc kép ở cột 8 đã đóng ở cột 13, nhưng sau đó còn chữ "
+        + "«A\" ngay\"»: nếu các dấu ngoặc kép là một phần của đoạn chữ, bao cả đoạn bằng "
+        + "dấu nháy đơn (title: '… \"…\" …')"
+    ),
+    // Words added after the closing quote.
+    ("title: \"Làm ngay\" (sửa đổi)\nid: a\n", "đóng ở cột 17, nhưng sau đó còn chữ «(sửa đổi)»"),
+    // In a list item, and with single quotes.
+    (
+      "a:\n  - label: 'Sở' và UBND\n",
+      "dấu nháy đơn ở cột 12 đã đóng ở cột 15, nhưng sau đó "
+        + "còn chữ «và UBND»: nếu dấu nháy đơn là một phần của đoạn chữ, viết nó hai lần ('') "
+        + "hoặc bao cả đoạn bằng ngoặc kép (label: \"… ' …\")"
+    ),
+  ])
+  func textAfterAClosingQuoteIsPointedAt(yaml: String, note: String) {
+    let found = problem(yaml)
+    #expect(found.notes.contains(note), "\(found.notes)")
+    #expect(!found.notes.contains("kiểm tra thụt lề"), "\(found.notes)")
+  }
+
+  @Test func quotedTextsThatEndTheirValueAreNotTaken() {
+    for line in [
+      "title: \"Đã đóng\"", "title: \"a\" # ghi chú", "to: [\"a\", \"b\"]", "\"a\": b",
+      "title: 'Sở ''A'' mới'", "text: Anh ấy nói \"xin\" chào",
+    ] {
+      #expect(YAMLSource.textAfterQuote(in: line, line: 1, column: 99) == nil, "\(line)")
+    }
+    // Text libyaml did not stop at is not the problem.
+    #expect(YAMLSource.textAfterQuote(in: "title: \"a\" b", line: 1, column: 13) == nil)
+    #expect(YAMLSource.textAfterQuote(in: "title: \"a\" b", line: 1, column: 12)?.closes == 10)
+  }
+
   @Test func nestingTooDeepIsSaidInVietnamese() {
     let depth = 2_000
     let found = problem(

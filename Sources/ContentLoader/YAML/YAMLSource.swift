@@ -43,6 +43,12 @@ struct YAMLSource {
             at: file.location(line: quote.line + firstLine - 1, column: quote.column)),
           at: 0)
       }
+      if let line = diagnostic.location.line, let column = diagnostic.location.column,
+        let quoted = Self.textAfterQuote(in: yaml, line: line - firstLine + 1, column: column)
+      {
+        // Said precisely, the generic advice about indentation is noise.
+        diagnostic.notes = [note(for: quoted, onFileLine: line)]
+      }
       if let note = misalignment(at: diagnostic.location, in: yaml) {
         diagnostic.notes.insert(note, at: 0)
       }
@@ -155,47 +161,6 @@ struct YAMLSource {
     let line = lines[mark.line - 1]
     guard mark.column >= 1, mark.column <= line.count else { return nil }
     return line[line.index(line.startIndex, offsetBy: mark.column - 1)]
-  }
-
-  /// The first line up to `last` (1-based, of `yaml`) where a value opens
-  /// with a double quote that the line does not close, as a line and a
-  /// 1-based column.
-  ///
-  /// A quoted text may go on over several lines, so this is only a hint,
-  /// given with a syntax error.
-  static func unclosedQuote(in yaml: String, through last: Int) -> (line: Int, column: Int)? {
-    var number = 0
-    for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
-      number += 1
-      if number > last { return nil }
-      var opened: Int?
-      var escaped = false
-      // What comes before a quote that opens a value: the start of the
-      // line, or `:`, `-`, `[`, `{`, `,` and spaces.
-      var opens = true
-      for (column, character) in line.enumerated() {
-        if opened != nil {
-          if escaped {
-            escaped = false
-          } else if character == "\\" {
-            escaped = true
-          } else if character == "\"" {
-            opened = nil
-            opens = false
-          }
-        } else if character == "#", opens {
-          break
-        } else if character == "\"", opens {
-          opened = column + 1
-        } else if character == " " || character == "\t" {
-          continue
-        } else {
-          opens = [":", "-", "[", "{", ","].contains(character)
-        }
-      }
-      if let opened { return (number, opened) }
-    }
-    return nil
   }
 
   /// libyaml's problem, in Vietnamese where it is one editors meet.
