@@ -83,3 +83,26 @@ import Testing
       DisplayStatus(status: nil, deadline: Day(iso: "2026-01-01"), today: today) == .unreported)
   }
 }
+
+/// What a deadline that is not a date meant, for the advice given with it.
+@Suite struct DayMeaningTests {
+  @Test(arguments: [
+    ("Quý IV/2026", "2026-12-31"), ("quý 1 năm 2027", "2027-03-31"), ("Q2/2026", "2026-06-30"),
+    ("tháng 2/2028", "2028-02-29"), ("Tháng 11 năm 2026", "2026-11-30"), ("6/2026", "2026-06-30"),
+    ("6 tháng đầu năm 2026", "2026-06-30"), ("6 tháng cuối năm 2026", "2026-12-31"),
+    ("năm 2026", "2026-12-31"), ("2030", "2030-12-31"),
+  ])
+  func aSpanIsDueByItsLastDay(text: String, last: String) {
+    #expect(DayText.meaning(of: text) == Day(iso: last).map { .span(last: $0) }, "\(text)")
+  }
+
+  @Test func otherMeanings() {
+    #expect(DayText.meaning(of: "31-12-2026") == Day(iso: "2026-12-31").map { .day($0) })
+    #expect(DayText.meaning(of: "5.1.2027") == Day(iso: "2027-01-05").map { .day($0) })
+    #expect(DayText.meaning(of: "Thường xuyên") == .ongoing)
+    #expect(DayText.meaning(of: "hằng năm") == .ongoing)
+    for text in ["cuối năm", "31.2.2026", "Quý V/2026", "tháng 13/2026", "abc 2026", "26", ""] {
+      #expect(DayText.meaning(of: text) == nil, "\(text)")
+    }
+  }
+}

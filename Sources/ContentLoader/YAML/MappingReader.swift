@@ -240,10 +240,41 @@ final class MappingReader {
         ])
       return nil
     case .notADate:
+      let meant = Self.meaningNotes(text, key: key)
       report.error(
         vi: "'\(key)' phải là một ngày, không phải '\(text)'",
-        en: "'\(key)' should be a date, not '\(text)'", at: location, notes: [Self.dateNote])
+        en: "'\(key)' should be a date, not '\(text)'", at: location,
+        notes: meant.isEmpty ? [Self.dateNote] : meant)
       return nil
+    }
+  }
+
+  /// The exact fix for a text that is not a date but says one: a day with
+  /// other separators, a span due by its last day, or work without an end.
+  private static func meaningNotes(_ text: String, key: String) -> [Diagnostic.Note] {
+    switch DayText.meaning(of: text) {
+    case .day(let day):
+      return [
+        Diagnostic.Note(
+          vi: "có phải là ngày \(day.vietnamese)? ghi \(key): \(day.vietnamese)",
+          en: "did you mean \(day.iso)? write \(key): \(day.iso)")
+      ]
+    case .span(let last):
+      return [
+        Diagnostic.Note(
+          vi: "hạn là cả một khoảng thời gian ('\(text)') thì ghi ngày cuối của nó: "
+            + "\(key): \(last.vietnamese)",
+          en: "a deadline that is a whole span ('\(text)') is written as its last day: "
+            + "\(key): \(last.iso)")
+      ]
+    case .ongoing where key == "deadline":
+      return [
+        Diagnostic.Note(
+          vi: "việc làm thường xuyên không có hạn: xóa dòng '\(key)'",
+          en: "ongoing work has no deadline: delete the '\(key)' line")
+      ]
+    case .ongoing, nil:
+      return []
     }
   }
 
