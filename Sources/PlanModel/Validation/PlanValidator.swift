@@ -30,10 +30,15 @@ public struct PlanValidator: Sendable {
     let agencies = uniqueEntries(draft.agencies, kind: .agency, id: { $0.id.rawValue }, report)
     let communes = uniqueEntries(draft.communes, kind: .commune, id: { $0.id.rawValue }, report)
     checkRegistryClashes(agencies: draft.agencies, communes: draft.communes, report)
+    // Sections and groups come in the order of their file and folder
+    // names, read as people number them: `10-phu-luc.md` after `2-…`.
     let sections = uniqueEntries(
-      draft.sections, kind: .section, id: { $0.id.rawValue }, planNumber: true, report)
+      draft.sections.sorted { NaturalOrder.less($0.idLocation.file, $1.idLocation.file) },
+      kind: .section, id: { $0.id.rawValue }, planNumber: true, report)
 
-    let groupEntries = draft.groups.map { PlanDraft.Entry($0, idLocation: $0.idLocation) }
+    let groupEntries = draft.groups.sorted { NaturalOrder.less($0.folder, $1.folder) }.map {
+      PlanDraft.Entry($0, idLocation: $0.idLocation)
+    }
     let groups = uniqueEntries(
       groupEntries, kind: .group, id: { $0.group.id.rawValue }, planNumber: true, report)
     checkSlugCollisions(
