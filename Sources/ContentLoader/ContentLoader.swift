@@ -112,12 +112,7 @@ public struct ContentLoader: Sendable {
         notes: [Diagnostic.Note(Self.purpose(of: required))])
     }
     let files = tree.files.map { ($0, ContentFileKind(path: $0.path)) }
-    for (file, kind) in files where kind == .unexpected {
-      report.warning(
-        vi: "tệp '\(file.path)' không được trang web sử dụng",
-        en: "'\(file.path)' is not used by the site", at: SourceLocation(file: file.displayPath),
-        notes: [Self.unexpectedFileNote(file.path)])
-    }
+    reportUnusedFiles(files, in: tree, report)
     let readable = files.filter { $0.1 != .unexpected && $0.1 != .documentation }
     let parser = FileParser()
     let results = Parallel.map(readable, chunk: 8) { file, kind -> (ParsedFile, fresh: Bool) in
@@ -221,6 +216,78 @@ public struct ContentLoader: Sendable {
         vi: "tệp này liệt kê các xã, phường (- id: …, name: …, kind: xa)",
         en: "it lists the communes (- id: …, name: …, kind: xa)")
     default: Message(vi: "hãy tạo tệp này", en: "create it")
+    }
+  }
+
+  /// The files the site does not read: an error when one was surely
+  /// meant as content (its folder or name written another way), since its
+  /// content would silently go missing from the site; else a warning.
+  private func reportUnusedFiles(
+    _ files: [(SourceTree.File, ContentFileKind)], in tree: SourceTree,
+    _ report: DiagnosticCollector
+  ) {
+    var misnamedFolders: [String: (right: String, files: Int)] = [:]
+    for (file, kind) in files where kind == .unexpected {
+      guard let (wrong, right) = ContentFileKind.misnamed(file.path) else {
+        report.warning(
+          vi: "tệp '\(file.path)' không được trang web sử dụng",
+          en: "'\(file.path)' is not used by the site", at: SourceLocation(file: file.displayPath),
+          notes: [Self.unexpectedFileNote(file.path)])
+        continue
+      }
+      guard wrong == file.path else {
+        misnamedFolders[wrong, default: (right, 0)].files += 1
+        continue
+      }
+      let name = right.split(separator: "/").last.map(String.init) ?? right
+      let ending = name.hasSuffix(".md") ? ".md" : ".yaml"
+      let why =
+        file.path.lowercased().hasSuffix(ending)
+        ? Message(vi: "tên tệp viết thường", en: "file names are lowercase")
+        : Message(
+          vi: "tệp nội dung có đuôi '\(ending)' viết thường",
+          en: "content files end in lowercase '\(ending)'")
+      report.error(
+        vi: "tệp '\(file.path)' không được trang web đọc vì tên viết sai",
+        en: "'\(file.path)' is not read by the site: its name is written wrong",
+        at: SourceLocation(file: file.displayPath),
+        notes: [
+          Diagnostic.Note(
+            why
+              + Message(vi: ": đổi tên thành '\(name)'", en: ": rename it to '\(name)'"))
+        ])
+    }
+    for (wrong, fix) in misnamedFolders.sorted(by: { $0.key < $1.key }) {
+      let name = fix.right.split(separator: "/").last.map(String.init) ?? fix.right
+      report.error(
+        vi: "thư mục '\(wrong)' không được trang web đọc: \(fix.files) tệp trong đó không lên "
+          + "trang",
+        en: "the folder '\(wrong)' is not read by the site: its \(fix.files) "
+          + "file\(fix.files == 1 ? "" : "s") do not reach the site",
+        at: SourceLocation(file: tree.displayRoot + "/" + wrong),
+        notes: [
+          Diagnostic.Note(
+            vi: "đổi tên thư mục thành '\(name)' (viết đúng như vậy: chữ thường, không dấu)",
+            en: "rename the folder to '\(name)' (exactly so: lowercase, no diacritics)")
+        ])
+    }
+    let hasTasks = files.contains { _, kind in
+      if case .task = kind { return true }
+      if case .group = kind { return true }
+      return false
+    }
+    if !hasTasks, !misnamedFolders.values.contains(where: { $0.right == "tasks" }) {
+      report.error(
+        vi: "kế hoạch chưa có nhiệm vụ nào: không có tệp nào trong thư mục 'tasks'",
+        en: "the plan has no tasks: there is no file in the 'tasks' folder",
+        at: SourceLocation(file: tree.displayRoot + "/tasks"),
+        notes: [
+          Diagnostic.Note(
+            vi: "mỗi nhiệm vụ là một tệp tasks/<thư mục nhóm>/<số hiệu>.md; nếu thư mục tasks "
+              + "đã bị đổi tên hay chuyển đi, đặt lại đúng chỗ",
+            en: "each task is a file tasks/<group folder>/<id>.md; if the tasks folder was "
+              + "renamed or moved, put it back")
+        ])
     }
   }
 

@@ -24,4 +24,32 @@ import Testing
     #expect(ContentFileKind(path: "tasks/1-trong-tam/1-1.txt") == .unexpected)
     #expect(ContentFileKind(path: "other/1.md") == .unexpected)
   }
+
+  /// A file surely meant as content, written another way: the part to
+  /// rename and how.
+  @Test func misnamedContentIsFound() {
+    let cases: [(String, String, String)] = [
+      ("Tasks/1-trong-tam/1-1.md", "Tasks", "tasks"),
+      ("Báo cáo/2026-q1/so-noi-vu.md", "Báo cáo", "reports"),
+      ("nhiem vu/1/_group.md", "nhiem vu", "tasks"),
+      ("Sections/1-muc.md", "Sections", "sections"),
+      ("tasks/01-chung/1-3.MD", "tasks/01-chung/1-3.MD", "tasks/01-chung/1-3.md"),
+      ("tasks/01-chung/1-5.md.txt", "tasks/01-chung/1-5.md.txt", "tasks/01-chung/1-5.md"),
+      ("reports/2026-q1/xa-a.markdown", "reports/2026-q1/xa-a.markdown", "reports/2026-q1/xa-a.md"),
+      ("Indicators.yaml", "Indicators.yaml", "indicators.yaml"),
+      ("reporting.yml", "reporting.yml", "reporting.yaml"),
+    ]
+    for (path, wrong, right) in cases {
+      let found = ContentFileKind.misnamed(path)
+      #expect(
+        found?.wrong == wrong && found?.right == right, "\(path): \(String(describing: found))")
+    }
+    // Not surely meant: a look-alike name, notes, what is already right.
+    for path in [
+      "agencie.yaml", "GHI-CHU.md", "README.md", "tasks/1/1-1.md", "anh/logo.png", "Tasks/anh.png",
+      "reports/x.md",
+    ] {
+      #expect(ContentFileKind.misnamed(path) == nil, "\(path)")
+    }
+  }
 }

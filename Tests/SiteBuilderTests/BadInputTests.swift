@@ -34,6 +34,30 @@ import Testing
     #expect(TestProject.snapshot(of: output) == before)
   }
 
+  /// A renamed folder of content is an error, not a site without that
+  /// content: `Tasks/` published a plan of no tasks, and a report folder
+  /// renamed `Báo cáo/` showed every office as not having reported.
+  @Test func renamedContentFolderStopsTheBuildAndKeepsTheSite() throws {
+    let (content, output) = try projectWithSite()
+    let before = TestProject.snapshot(of: output)
+    try FileManager.default.moveItem(
+      at: content.appendingPathComponent("tasks"), to: content.appendingPathComponent("Tasks"))
+    let renamed = TestProject.build(content: content.path, output: output)
+    #expect(!renamed.published)
+    #expect(
+      renamed.diagnostics.filter { $0.severity == .error }.map(\.message.vi) == [
+        "thư mục 'Tasks' không được trang web đọc: 7 tệp trong đó không lên trang"
+      ])
+    #expect(renamed.diagnostics.first?.notes.first?.message.vi.contains("'tasks'") == true)
+    try FileManager.default.removeItem(at: content.appendingPathComponent("Tasks"))
+    let gone = TestProject.build(content: content.path, output: output)
+    #expect(!gone.published)
+    let error = try #require(gone.diagnostics.first { $0.severity == .error })
+    #expect(error.message.en == "the plan has no tasks: there is no file in the 'tasks' folder")
+    #expect(error.location.file.hasSuffix("Content/tasks"))
+    #expect(TestProject.snapshot(of: output) == before)
+  }
+
   /// A wrong templates folder is reported before the content is read (at
   /// 10,000 tasks with reports, reading takes seconds), and nothing changes.
   @Test func missingTemplatesFolderStopsBeforeReadingTheContent() throws {

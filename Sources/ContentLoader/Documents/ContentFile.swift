@@ -59,6 +59,63 @@ enum ContentFileKind: Equatable {
     }
   }
 
+  /// The part of `path` written differently from the content file it was
+  /// surely meant to be, and how it should be written: a folder
+  /// (`Tasks` → `tasks`, `Báo cáo` → `reports`) or the file itself
+  /// (`1-3.MD`, `1-5.md.txt`, `Indicators.yaml`); nil when `path` is not
+  /// such a file.
+  ///
+  /// Only case, diacritics, spaces, the Vietnamese names of the folders
+  /// and the extension are read past: a file that merely looks like one
+  /// (`agencie.yaml`) is not surely meant.
+  static func misnamed(_ path: String) -> (wrong: String, right: String)? {
+    var folders = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    guard let name = folders.popLast() else { return nil }
+    var fixedFolders = folders
+    if let top = folders.first {
+      let folded = top.foldedForSearch.map { $0 == " " || $0 == "_" ? "-" : $0 }
+      fixedFolders[0] = folderNames[String(folded)] ?? top
+    }
+    let fixedName = Self.fixedName(name, atTop: folders.isEmpty)
+    let fixed = (fixedFolders + [fixedName]).joined(separator: "/")
+    guard fixed != path else { return nil }
+    switch ContentFileKind(path: fixed) {
+    case .unexpected, .documentation: return nil
+    default: break
+    }
+    // The first part written differently: the folder to rename, or the file.
+    if let index = folders.indices.first(where: { folders[$0] != fixedFolders[$0] }) {
+      return (
+        folders[...index].joined(separator: "/"),
+        (folders[..<index] + [fixedFolders[index]]).joined(separator: "/")
+      )
+    }
+    return (path, fixed)
+  }
+
+  /// The content folders by their names folded (lowercase, no diacritics,
+  /// `-` for spaces), with the Vietnamese names editors give them.
+  private static let folderNames = [
+    "tasks": "tasks", "nhiem-vu": "tasks", "nhiemvu": "tasks", "sections": "sections",
+    "muc": "sections", "cac-muc": "sections", "reports": "reports", "bao-cao": "reports",
+    "baocao": "reports",
+  ]
+
+  /// A file name with the extension content files have (`.md`, `.yaml`,
+  /// lowercase), and at the top of the folder lowercase as a whole.
+  private static func fixedName(_ name: String, atTop: Bool) -> String {
+    var base = name
+    let lower = name.lowercased()
+    for (wrong, right) in [
+      (".md.txt", ".md"), (".markdown", ".md"), (".md", ".md"), (".yaml.txt", ".yaml"),
+      (".yml", ".yaml"), (".yaml", ".yaml"),
+    ] where lower.hasSuffix(wrong) {
+      base = String(name.dropLast(wrong.count)) + right
+      break
+    }
+    return atTop ? base.lowercased() : base
+  }
+
   /// The files every content folder must have.
   static let requiredFiles = ["site.yaml", "plan.md", "agencies.yaml", "communes.yaml"]
 
