@@ -321,8 +321,9 @@ final class FormReader {
     if isIndicator {
       // A number cell is written with a point whatever the clerk saw
       // ("7,9" in Vietnamese Excel); as text, a point groups thousands.
+      let isNumber = columns[.value].map { grid.holdsNumber(row, $0) } == true
       let value =
-        columns[.value].map { grid.holdsNumber(row, $0) } == true
+        isNumber
         ? cell(row, .value).replacingOccurrences(of: ".", with: ",") : cell(row, .value)
       guard !value.isEmpty else { return }
       guard !id.isEmpty else {
@@ -339,6 +340,12 @@ final class FormReader {
           IndicatorValue.notAFigure(
             value, at: location(row: row, column: .value), expected: .reported))
         return
+      }
+      if !isNumber,
+        let warning = IndicatorValue.commaMaybeThousands(
+          value, at: location(row: row, column: .value))
+      {
+        report.report(warning)
       }
       group.figures.append(
         PlanDraft.IndicatorReportDraft(

@@ -1,4 +1,5 @@
 import PlanModel
+import SiteCore
 import Testing
 
 @Suite struct DayTests {
@@ -57,6 +58,30 @@ import Testing
     #expect(VietnameseNumber.format(1234567.891) == "1.234.567,89")
     #expect(VietnameseNumber.format(0.05) == "0,05")
     #expect(VietnameseNumber.format(-3) == "-3")
+  }
+
+  /// A figure keeps every decimal written: an imported report stores its
+  /// description, and `0,0049` became `0`, `7,856` became `7,86`.
+  @Test(arguments: [
+    ("0,0049", "0,0049"), ("7,856", "7,856"), ("1.234,567", "1.234,567"), ("7,8560", "7,856"),
+    ("7,8559999999999999", "7,856"), ("999.999.999.999,5", "999.999.999.999,5"),
+    ("khoảng 0,125-0,25", "khoảng 0,125–0,25"),
+  ])
+  func figuresKeepTheirDecimals(input: String, output: String) throws {
+    let value = try #require(IndicatorValue(parsing: input), "\(input)")
+    #expect(value.description == output)
+  }
+
+  @Test func aCommaBeforeThreeDigitsIsWarnedAbout() throws {
+    let at = SourceLocation(file: "indicators.yaml", line: 3)
+    let warning = try #require(IndicatorValue.commaMaybeThousands("1,200", at: at))
+    #expect(warning.severity == .warning)
+    #expect(warning.message.vi == "'1,200' được đọc là 1,2: dấu phẩy ngăn phần thập phân")
+    #expect(warning.notes.first?.message.vi.hasPrefix("nếu là số hàng nghìn, viết 1.200") == true)
+    #expect(IndicatorValue.commaMaybeThousands("khoảng 12,500", at: at) != nil)
+    for text in ["1,2", "7,8560", "1.200", "1.234,567", "10,50", "12"] {
+      #expect(IndicatorValue.commaMaybeThousands(text, at: at) == nil, "\(text)")
+    }
   }
 }
 

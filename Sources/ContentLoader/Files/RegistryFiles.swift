@@ -91,6 +91,9 @@ extension FileParser {
         IndicatorValue.notAFigure(value.value, at: value.location, expected: .target))
       return nil
     }
+    if let warning = IndicatorValue.commaMaybeThousands(value.value, at: value.location) {
+      item.report.report(warning)
+    }
     return Indicator.Point(period: period.value, value: parsed)
   }
 }

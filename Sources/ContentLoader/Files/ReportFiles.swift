@@ -144,6 +144,9 @@ extension FileParser {
         IndicatorValue.notAFigure(value.value, at: value.location, expected: .reported))
       return nil
     }
+    if let warning = IndicatorValue.commaMaybeThousands(value.value, at: value.location) {
+      item.report.report(warning)
+    }
     return PlanDraft.IndicatorReportDraft(
       indicator: indicator, period: period, value: parsed,
       source: SourceRef(path: file.path, location: item.location))

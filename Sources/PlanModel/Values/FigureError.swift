@@ -31,4 +31,38 @@ extension IndicatorValue {
       vi: "'\(text)' không phải là một số liệu", en: "'\(text)' is not a figure", at: location,
       notes: [note])
   }
+
+  /// A warning for a figure whose comma may group thousands (`1,200`).
+  ///
+  /// English-language spreadsheets write thousands so; here `1,200` is
+  /// read as 1,2. Nil when no number in `text` is one to three digits, a
+  /// comma and three digits.
+  public static func commaMaybeThousands(_ text: String, at location: SourceLocation)
+    -> Diagnostic?
+  {
+    let tokens = text.split { !($0.isASCII && ($0.isNumber || $0 == "," || $0 == ".")) }
+    guard
+      let token = tokens.first(where: { token in
+        let parts = token.split(separator: ",", omittingEmptySubsequences: false)
+        return parts.count == 2 && (1...3).contains(parts[0].count) && parts[1].count == 3
+          && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+      })
+    else { return nil }
+    let grouped = String(token).replacingAll(",", with: ".")
+    return .warning(
+      vi: "'\(token)' được đọc là \(read(token)): dấu phẩy ngăn phần thập phân",
+      en: "'\(token)' is read as \(read(token)): a comma marks the decimals", at: location,
+      notes: [
+        Diagnostic.Note(
+          vi: "nếu là số hàng nghìn, viết \(grouped); nếu đúng là số thập phân, thêm số 0 ở "
+            + "cuối (\(token)0) để không còn cảnh báo này",
+          en: "if it is thousands, write \(grouped); if it is a decimal number, add a 0 at the "
+            + "end (\(token)0) and this warning goes")
+      ])
+  }
+
+  /// A number as read, in the form figures are shown (`1,2`).
+  private static func read(_ token: Substring) -> String {
+    IndicatorValue(parsing: String(token))?.description ?? String(token)
+  }
 }

@@ -67,6 +67,9 @@ public struct IndicatorValue: Hashable, Sendable, Codable, CustomStringConvertib
     self.init(qualifier, low: sign * n)
   }
 
+  /// The most decimals a figure keeps as written (`0,000001`).
+  public static let writtenDecimals = 6
+
   /// Parses `12`, `10,5`, `29.211`, `1.150,75`: `.` groups thousands, `,` is the decimal mark.
   static func number(_ text: String) -> Double? {
     guard !text.isEmpty else { return nil }
@@ -90,11 +93,14 @@ public struct IndicatorValue: Hashable, Sendable, Codable, CustomStringConvertib
   }
 
   /// The figure written back Vietnamese-style: `từ 12 trở lên`, `165–190`, `10,5`.
+  ///
+  /// With every decimal written (up to `writtenDecimals`): this text is
+  /// what an imported report stores, so `0,0049` must not become `0`.
   public var description: String {
-    let main =
-      if let high { "\(VietnameseNumber.format(low))–\(VietnameseNumber.format(high))" } else {
-        VietnameseNumber.format(low)
-      }
+    func written(_ value: Double) -> String {
+      VietnameseNumber.format(value, maxFractionDigits: Self.writtenDecimals)
+    }
+    let main = if let high { "\(written(low))–\(written(high))" } else { written(low) }
     switch qualifier {
     case .exact: return main
     case .about: return "khoảng \(main)"
@@ -109,9 +115,14 @@ public struct IndicatorValue: Hashable, Sendable, Codable, CustomStringConvertib
 /// Number formatting as in Vietnamese documents: `29.211`, `10,5`.
 public enum VietnameseNumber {
   /// `value` with `.` between thousands and `,` before decimals (at most 2).
+  ///
+  /// A double holds 15 significant digits: decimals beyond them are not
+  /// written (they would be noise), nor any beyond 15 whole digits.
   public static func format(_ value: Double, maxFractionDigits: Int = 2) -> String {
+    guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
     let negative = value < 0
-    let scale = pow10(maxFractionDigits)
+    let decimals = min(maxFractionDigits, max(0, 15 - String(Int(abs(value))).count))
+    let scale = pow10(decimals)
     let rounded = (abs(value) * scale).rounded() / scale
     let whole = Int(rounded)
     var fraction = Int(((rounded - Double(whole)) * scale).rounded())
@@ -122,7 +133,7 @@ public enum VietnameseNumber {
       wholeText = String(wholeText.dropLast(3))
     }
     grouped = wholeText + grouped
-    var digits = maxFractionDigits
+    var digits = decimals
     while digits > 0 && fraction % 10 == 0 && fraction != 0 {
       fraction /= 10
       digits -= 1
