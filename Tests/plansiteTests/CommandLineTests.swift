@@ -132,6 +132,22 @@ import Testing
       ["report", "form", "--period", "2026-6t", "--from", "all-communes", "--output", "mau.xlsx"],
       in: folder)
     #expect(form.status == 0, "\(form.stderr)")
+    // A form of the same name (a unit's filled reply) is not written over.
+    let filled = folder.appendingPathComponent("mau.xlsx")
+    try Data("đã điền".utf8).write(to: filled)
+    let over = try CommandRunner.run(
+      ["report", "form", "--period", "2026-6t", "--from", "all-communes", "--output", "mau.xlsx"],
+      in: folder)
+    #expect(over.status == 1)
+    #expect(over.stderr.contains("mau.xlsx: lỗi: đã có tệp 'mau.xlsx'"), "\(over.stderr)")
+    #expect(try Data(contentsOf: filled) == Data("đã điền".utf8))
+    let overwritten = try CommandRunner.run(
+      [
+        "report", "form", "--period", "2026-6t", "--from", "all-communes", "--output", "mau.xlsx",
+        "--overwrite",
+      ], in: folder)
+    #expect(overwritten.status == 0, "\(overwritten.stderr)")
+    #expect(try Data(contentsOf: filled) != Data("đã điền".utf8))
     // Without a schedule, the form names the file to write.
     let fm = FileManager.default
     try fm.removeItem(at: folder.appendingPathComponent("Content/reporting.yaml"))

@@ -124,6 +124,11 @@ extension PlansiteCommand.Report {
         en: "xlsx or csv (default: from the output's name, else xlsx).", value: "dạng"))
     var format: String?
 
+    @Flag(
+      help: HelpText.help(
+        "Ghi đè tệp đã có cùng tên.", en: "Write over a file of the same name."))
+    var overwrite = false
+
     /// The format asked for and the file's name must agree: an `.xlsx`
     /// written under another name (or a format plansite does not write)
     /// would not open where the clerk expects it.
@@ -166,6 +171,20 @@ extension PlansiteCommand.Report {
           ?? output.flatMap(FormFormat.init(fileName:)) ?? .xlsx
         let path =
           output ?? ReportForm.defaultFileName(period: period.id, from: from, format: format)
+        // The default name is the one units send their filled form back
+        // under: writing a blank over it would lose their reply.
+        if !overwrite, FileManager.default.fileExists(atPath: path) {
+          throw DiagnosticError(
+            .error(
+              vi: "đã có tệp '\(path)': không ghi đè, vì đó có thể là biểu mẫu đơn vị đã điền",
+              en: "'\(path)' already exists: not written over, as it may be a unit's filled form",
+              at: SourceLocation(file: path),
+              notes: [
+                Diagnostic.Note(
+                  vi: "đặt tên khác bằng --output, hoặc thêm --overwrite nếu muốn thay tệp đó",
+                  en: "choose another name with --output, or add --overwrite to replace it")
+              ]))
+        }
         let form = ReportForm(plan: plan, period: period, reporters: reporters)
         let compiler = plan.schedule?.compiler.flatMap { plan.agency($0)?.name }
         let bytes = try form.bytes(format, compiler: compiler)
