@@ -22,7 +22,10 @@ public struct MarkdownRenderer: Sendable {
   public func render(_ markdown: String) -> RenderedMarkdown {
     if markdown.isEmpty { return RenderedMarkdown(html: "", findings: []) }
     // CMARK_OPT_DEFAULT is safe since cmark 0.29; CMARK_OPT_UNSAFE is never set.
-    let options = CMARK_OPT_DEFAULT
+    // A line break is a line break, as in the Word documents the text comes
+    // from (`a) …` and `b) …` on lines of their own, a report cell's
+    // Alt+Enter): CommonMark would join the lines into one.
+    let options = CMARK_OPT_DEFAULT | CMARK_OPT_HARDBREAKS
     var text = markdown
     let document: OpaquePointer? = text.withUTF8 { bytes in
       bytes.withMemoryRebound(to: CChar.self) { chars in

@@ -10,6 +10,14 @@ import Testing
     #expect(renderer.html(from: "") == "")
   }
 
+  /// Lines stay lines, as in the documents the text comes from; a blank
+  /// line still starts a paragraph.
+  @Test func aLineBreakIsKept() {
+    #expect(
+      renderer.html(from: "Sở Tài chính:\na) Chủ trì;\nb) Tổng hợp.\n\nĐoạn sau.")
+        == "<p>Sở Tài chính:<br />\na) Chủ trì;<br />\nb) Tổng hợp.</p>\n<p>Đoạn sau.</p>\n")
+  }
+
   @Test func omitsRawHTML() {
     let html = renderer.html(from: "<script>alert(1)</script>\n\nchữ <b onclick=x>đậm</b>")
     #expect(!html.contains("<script"))
