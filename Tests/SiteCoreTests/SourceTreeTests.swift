@@ -46,6 +46,43 @@ import Testing
       ])
   }
 
+  /// A name that is not UTF-8 (a Windows .zip unpacked) is an error, not
+  /// a file silently left out.
+  @Test func aNameThatIsNotUTF8IsReported() throws {
+    let root = try TestFiles.folder("tree", ["tasks/01/1-1.md": "x"])
+    let name = Array("tasks/01/1-6-nhi".utf8) + [0xEA, 0xD2] + Array("m-vu.md".utf8)
+    let path = root.path + "/" + String(decoding: name, as: UTF8.self)
+    let raw = Array(root.path.utf8) + [UInt8(ascii: "/")] + name + [0]
+    let descriptor = raw.withUnsafeBufferPointer { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+    }
+    #expect(descriptor >= 0, "\(path)")
+    close(descriptor)
+    let diagnostics = DiagnosticCollector()
+    let tree = try SourceTree(directory: root.path, diagnostics: diagnostics)
+    #expect(tree.files.map(\.path) == ["tasks/01/1-1.md"])
+    let error = try #require(diagnostics.diagnostics.first)
+    #expect(error.severity == .error)
+    #expect(
+      error.message.en.hasSuffix(
+        "/tasks/01/1-6-nhi\u{FFFD}\u{FFFD}m-vu.md' is not written in UTF-8, so it cannot be read"))
+  }
+
+  /// A link to a folder that holds it is reported once, not walked until
+  /// paths grow too long.
+  @Test func aLinkToAFolderThatHoldsItIsReported() throws {
+    let root = try TestFiles.folder("tree", ["tasks/01/1-1.md": "x"])
+    try FileManager.default.createSymbolicLink(
+      atPath: root.path + "/tasks/01/vong", withDestinationPath: "..")
+    let diagnostics = DiagnosticCollector()
+    let tree = try SourceTree(directory: root.path, diagnostics: diagnostics)
+    #expect(tree.files.map(\.path) == ["tasks/01/1-1.md"])
+    #expect(
+      diagnostics.diagnostics.map(\.message.en) == [
+        "'\(root.path)/tasks/01/vong' is a link to a folder that holds it, so it is not read"
+      ])
+  }
+
   /// A large folder's files are looked at on all cores: the listing is
   /// still in order, with each file's own size.
   @Test func aLargeFolderIsListedInOrderWithEachFilesSize() throws {

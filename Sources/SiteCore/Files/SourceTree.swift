@@ -145,10 +145,28 @@ public struct SourceTree: Sendable {
     let folder = dirfd(handle)
     var names: [String] = []
     while let entry = readdir(handle) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      let (name, isUTF8) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        let bytes = raw.prefix { $0 != 0 }
+        return String(validating: bytes, as: UTF8.self).map { ($0, true) }
+          ?? (String(decoding: bytes, as: UTF8.self), false)
       }
-      if name != ".", name != "..", !isIgnored(name) { names.append(name) }
+      guard name != ".", name != "..", !isIgnored(name) else { continue }
+      if isUTF8 {
+        names.append(name)
+        continue
+      }
+      let display = displayRoot + "/" + (relative.isEmpty ? name : relative + "/" + name)
+      diagnostics.error(
+        vi: "tên '\(display)' không viết bằng bảng mã UTF-8 nên không đọc được",
+        en: "the name '\(display)' is not written in UTF-8, so it cannot be read",
+        at: SourceLocation(file: display),
+        notes: [
+          Diagnostic.Note(
+            vi: "đổi tên tệp hay thư mục này (gõ lại tên, có thể không dấu); tên như vậy "
+              + "thường do giải nén một tệp .zip tạo trên Windows",
+            en: "rename this file or folder (type its name again, perhaps without "
+              + "diacritics); such names mostly come from unpacking a .zip made on Windows")
+        ])
     }
     names.sort()
     // A folder of a thousand tasks is looked at on every build, even one
@@ -180,6 +198,21 @@ public struct SourceTree: Sendable {
           continue
         }
         guard stat(target, &info) == 0 else { continue }
+        // A link to a folder that holds it would be walked for ever.
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+          let here = resolve(directory)
+          guard here != target, !here.hasPrefix(target + "/") else {
+            diagnostics.error(
+              vi: "'\(display)' là liên kết đến thư mục chứa chính nó nên không được đọc",
+              en: "'\(display)' is a link to a folder that holds it, so it is not read",
+              at: SourceLocation(file: display),
+              notes: [
+                Diagnostic.Note(
+                  vi: "xóa liên kết này", en: "delete this link")
+              ])
+            continue
+          }
+        }
         targetPath = target
         links = true
       }
