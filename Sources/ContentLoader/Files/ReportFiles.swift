@@ -38,17 +38,26 @@ extension FileParser {
         ])
       return nil
     }
+    // An error, not a warning: every report of the period would be
+    // published as late.
     if due.value < start.value {
-      item.warning(
+      item.error(
         vi: "hạn gửi báo cáo (\(due.value.vietnamese)) trước ngày bắt đầu kỳ "
           + "(\(start.value.vietnamese))",
         en: "reports are due (\(due.value.iso)) before the period starts (\(start.value.iso))",
         at: due.location,
-        notes: [
-          Diagnostic.Note(
-            vi: "hạn gửi thường sau ngày kết thúc kỳ, hoặc ít ngày trước đó",
-            en: "reports are usually due after the period ends, or shortly before")
-        ])
+        notes: (Self.yearTypo(due.value, start: start.value, end: end.value).map {
+          [
+            Diagnostic.Note(
+              vi: "có phải là \($0.vietnamese)? (năm có thể gõ nhầm)",
+              en: "did you mean \($0.iso)? (the year may be mistyped)")
+          ]
+        } ?? [])
+          + [
+            Diagnostic.Note(
+              vi: "hạn gửi thường sau ngày kết thúc kỳ, hoặc ít ngày trước đó",
+              en: "reports are usually due after the period ends, or shortly before")
+          ])
     }
     let period = ReportingPeriod(
       id: PeriodID(id.value), name: name.value, start: start.value, end: end.value,
@@ -150,5 +159,14 @@ extension FileParser {
     return PlanDraft.IndicatorReportDraft(
       indicator: indicator, period: period, value: parsed,
       source: SourceRef(path: file.path, location: item.location))
+  }
+
+  /// The due date with the year of the period's end, when that puts it
+  /// after the period starts: `2025-07-10` for a period of 2026.
+  private static func yearTypo(_ due: Day, start: Day, end: Day) -> Day? {
+    guard due.year != end.year,
+      let fixed = Day(year: end.year, month: due.month, day: due.day), fixed >= start
+    else { return nil }
+    return fixed
   }
 }
