@@ -373,13 +373,15 @@ enum FormFile {
         throw DiagnosticError(
           .error(
             error.message, at: location,
-            notes: [
-              Diagnostic.Note(
-                vi: "gửi lại đúng tệp .xlsx đã tải về và điền, hoặc lưu bảng tính thành \"Excel "
-                  + "Workbook (*.xlsx)\"",
-                en: "send the .xlsx file that was downloaded and filled in, or save the sheet as "
-                  + "\"Excel Workbook (*.xlsx)\"")
-            ]))
+            notes: error.saysTheFix
+              ? []
+              : [
+                Diagnostic.Note(
+                  vi: "gửi lại đúng tệp .xlsx đã tải về và điền, hoặc lưu bảng tính thành "
+                    + "\"Excel Workbook (*.xlsx)\"",
+                  en: "send the .xlsx file that was downloaded and filled in, or save the sheet "
+                    + "as \"Excel Workbook (*.xlsx)\"")
+              ]))
       }
     case .csv:
       if isZip {

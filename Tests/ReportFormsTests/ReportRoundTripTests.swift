@@ -359,6 +359,26 @@ import ZIPFoundation
     #expect(said.contains { $0.hasPrefix("đã đọc trang tính 'Ghi chú'") }, "\(said)")
   }
 
+  /// A hidden sheet is not read (an old copy the clerk hid away); two
+  /// visible sheets of the form are refused, naming both.
+  @Test func hiddenSheetsAreSkippedAndTwoFormsRefused() throws {
+    let folder = try project("two-sheets")
+    try form(period: "2026-9t", from: "so-giao-duc-va-dao-tao", output: "form.xlsx", in: folder)
+    let sets = ["2.1|Tiến độ (%)=60"]
+    try fill("form.xlsx", "hidden.xlsx", sets, ["--copy-sheet", "cũ", "--hidden"], in: folder)
+    try fill("form.xlsx", "two.xlsx", sets, ["--copy-sheet", "cũ"], in: folder)
+    let arguments = ["--date", "2026-10-09", "--replace", "--dry-run", "--today", Self.today]
+    let hidden = try plansite(["report", "import", "hidden.xlsx"] + arguments, in: folder)
+    #expect(hidden.out.contains("nhiệm vụ 2.1: Đang thực hiện 50% → Đang thực hiện 60%"))
+    let two = try plansite(
+      ["report", "import", "two.xlsx"] + arguments, in: folder, expecting: 1)
+    #expect(
+      two.err.contains(
+        "two.xlsx: lỗi: tệp có 2 trang tính theo mẫu báo cáo ('cũ', 'Báo cáo'): không biết "
+          + "trang nào là báo cáo"), "\(two.err)")
+    #expect(!two.err.contains("gửi lại đúng tệp"), "\(two.err)")
+  }
+
   /// CSV as real programs write it: semicolons (Excel in a Vietnamese
   /// locale), no BOM, LF line ends, a cell with line breaks and quotes.
   @Test(arguments: [

@@ -3,7 +3,7 @@
 
     python3 fill_form.py FORM OUT [--set ID|HEADER=VALUE ...] [--reporter R]
                          [--delimiter ';'] [--no-bom] [--lf] [--cp1258]
-                         [--rename-sheet NAME]
+                         [--rename-sheet NAME] [--copy-sheet NAME [--hidden]]
 
 FORM is a form made by `plansite report form` (.xlsx or .csv). Each --set
 writes VALUE into the cell of column HEADER on the row whose "Mã" is ID (and
@@ -69,10 +69,29 @@ def percent_style(parts):
     return len(xfs) - 1
 
 
-def fill_xlsx(path, out, sets, reporter, rename_sheet=None):
+def fill_xlsx(path, out, sets, reporter, rename_sheet=None, copy_sheet=None, hidden=False):
     ET.register_namespace("", MAIN)
     with zipfile.ZipFile(path) as z:
         parts = {name: z.read(name) for name in z.namelist()}
+    if copy_sheet:
+        # A copy of the blank form's sheet put first (hidden, with
+        # hidden): an old copy a clerk kept in the workbook.
+        parts["xl/worksheets/sheet99.xml"] = parts["xl/worksheets/sheet1.xml"]
+        rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
+        rels = rels.replace("</Relationships>", '<Relationship Id="rId99" Type="http://schemas.'
+                            'openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+                            'Target="worksheets/sheet99.xml"/></Relationships>')
+        parts["xl/_rels/workbook.xml.rels"] = rels.encode("utf-8")
+        types = parts["[Content_Types].xml"].decode("utf-8")
+        types = types.replace("</Types>", '<Override PartName="/xl/worksheets/sheet99.xml" '
+                              'ContentType="application/vnd.openxmlformats-officedocument.'
+                              'spreadsheetml.worksheet+xml"/></Types>')
+        parts["[Content_Types].xml"] = types.encode("utf-8")
+        book = parts["xl/workbook.xml"].decode("utf-8")
+        state = ' state="hidden"' if hidden else ""
+        book = book.replace("<sheets>", f'<sheets><sheet name="{copy_sheet}" sheetId="99"{state} '
+                            'r:id="rId99"/>', 1)
+        parts["xl/workbook.xml"] = book.encode("utf-8")
     root = ET.fromstring(parts["xl/worksheets/sheet1.xml"])
     percent = None
 
@@ -179,10 +198,13 @@ def main():
     ap.add_argument("--lf", action="store_true")
     ap.add_argument("--cp1258", action="store_true")
     ap.add_argument("--rename-sheet")
+    ap.add_argument("--copy-sheet")
+    ap.add_argument("--hidden", action="store_true")
     args = ap.parse_args()
     sets = parse_sets(args.set)
     if args.form.endswith(".xlsx"):
-        fill_xlsx(args.form, args.out, sets, args.reporter, args.rename_sheet)
+        fill_xlsx(args.form, args.out, sets, args.reporter, args.rename_sheet, args.copy_sheet,
+                  args.hidden)
     else:
         fill_csv(args.form, args.out, sets, args.reporter, args.delimiter, not args.no_bom,
                  args.lf, args.cp1258)

@@ -81,11 +81,13 @@ enum SpreadsheetML {
       let name: String
       let sheetId: String?
       let relationship: String?
+      /// `hidden` or `veryHidden` for a sheet the clerk does not see.
+      var state: String? = nil
       enum CodingKeys: String, CodingKey {
-        case name, sheetId
+        case name, sheetId, state
         case relationship = "r:id"
       }
-      static let attributeKeys: Set<String> = ["name", "sheetId", "r:id"]
+      static let attributeKeys: Set<String> = ["name", "sheetId", "r:id", "state"]
     }
     var xmlns: String? = SpreadsheetML.main
     var xmlnsR: String? = SpreadsheetML.relationships

@@ -19,6 +19,9 @@ enum XLSXReader {
 
   struct ReadError: Error {
     let message: Message
+    /// Whether the message says what to do; else the file is damaged or
+    /// not a workbook, and the clerk is told to send the form again.
+    var saysTheFix = false
   }
 
   static func grid(_ data: Data) throws(ReadError) -> FormGrid {
@@ -70,22 +73,36 @@ enum XLSXReader {
       let decoded: SpreadsheetML.ReadStyles? = decode(styles)
       percentStyles = decoded?.percentStyles ?? []
     }
-    // The form's sheet, else the first whose row 1 names the "Mã" column
-    // (a clerk may add a sheet before it, or rename it), else the first.
+    // The sheet of the form: the one named so or whose row 1 names the
+    // "Mã" column (a clerk may add a sheet before it, or rename it), else
+    // the first. Hidden sheets are not read: the clerk does not see them
+    // (an old copy hidden away). Two sheets of the form are refused: which
+    // one is the report cannot be told (a corrected copy beside the first).
     var first: FormGrid?
+    var forms: [FormGrid] = []
     let sheets = worksheets(
       try part("xl/workbook.xml"), rels: try part("xl/_rels/workbook.xml.rels"))
-    for sheet in sheets {
+    for sheet in sheets where !sheet.hidden {
       guard let data = try part(sheet.path),
         let decoded: SpreadsheetML.ReadWorksheet = decode(data)
       else { continue }
       var grid = Self.grid(decoded, shared: shared, percentStyles: percentStyles)
       grid.sheetName = sheet.name
-      if sheet.name == XLSXWriter.formSheetName || grid.namesTheIDColumn { return grid }
+      if sheet.name == XLSXWriter.formSheetName || grid.namesTheIDColumn { forms.append(grid) }
       if first == nil { first = grid }
     }
-    guard let first else { throw ReadError(message: notAWorkbook) }
-    return first
+    if forms.count > 1 {
+      let names = forms.map { "'\($0.sheetName ?? "")'" }.joined(separator: ", ")
+      throw ReadError(
+        message: Message(
+          vi: "tệp có \(forms.count) trang tính theo mẫu báo cáo (\(names)): không biết trang "
+            + "nào là báo cáo; giữ lại một trang, xóa hoặc chép các trang kia sang tệp khác",
+          en: "the file has \(forms.count) sheets of the form (\(names)): which one is the report "
+            + "cannot be told; keep one, and delete the others or move them to another file"),
+        saysTheFix: true)
+    }
+    guard let grid = forms.first ?? first else { throw ReadError(message: notAWorkbook) }
+    return grid
   }
 
   /// The cells of one worksheet as text.
@@ -146,18 +163,25 @@ enum XLSXReader {
 
   /// The workbook's worksheets in order, by name and part path (the
   /// usual first sheet when the workbook does not say).
-  private static func worksheets(_ workbook: Data?, rels: Data?) -> [(name: String?, path: String)]
-  {
-    let fallback: [(name: String?, path: String)] = [(nil, "xl/worksheets/sheet1.xml")]
+  private static func worksheets(_ workbook: Data?, rels: Data?) -> [(
+    name: String?, path: String, hidden: Bool
+  )] {
+    let fallback: [(name: String?, path: String, hidden: Bool)] = [
+      (nil, "xl/worksheets/sheet1.xml", false)
+    ]
     guard let workbook, let rels,
       let book: SpreadsheetML.Workbook = decode(workbook),
       let links: SpreadsheetML.Relationships = decode(rels)
     else { return fallback }
-    let found = book.sheets.sheet.compactMap { sheet -> (name: String?, path: String)? in
+    let found = book.sheets.sheet.compactMap {
+      sheet -> (name: String?, path: String, hidden: Bool)? in
       guard let id = sheet.relationship,
         let target = links.relationships.first(where: { $0.id == id })?.target
       else { return nil }
-      return (sheet.name, target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
+      return (
+        sheet.name, target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target,
+        sheet.state == "hidden" || sheet.state == "veryHidden"
+      )
     }
     return found.isEmpty ? fallback : found
   }
