@@ -135,6 +135,8 @@ public struct FormImport: Sendable {
       return outcome
     }
 
+    outcome.diagnostics += Self.nameMismatch(path, groups, plan)
+
     var draft = loaded.draft
     let folder = content.hasSuffix("/") ? content : content + "/"
     // What replacing an existing report takes away, for the dry run.
@@ -292,6 +294,48 @@ public struct FormImport: Sendable {
       indicators: group.figures,
       source: SourceRef(path: contentPath, location: SourceLocation(file: formPath)))
   }
+
+  /// A warning when the file's name is a form's default name for another
+  /// period or body than its rows: the wrong unit's reply copied over, or
+  /// last period's form sent again (`bao-cao-2026-6t-so-tai-chinh.xlsx`
+  /// holding Sở Xây dựng's rows).
+  static func nameMismatch(_ path: String, _ groups: [FormReader.Group], _ plan: Plan)
+    -> [Diagnostic]
+  {
+    let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    guard name.hasPrefix("bao-cao-"), let schedule = plan.schedule,
+      let period = schedule.periods.filter({ name.hasPrefix("bao-cao-\($0.id.rawValue)-") })
+        .max(by: { $0.id.rawValue.count < $1.id.rawValue.count })
+    else { return [] }
+    let named = String(name.dropFirst("bao-cao-\(period.id.rawValue)-".count))
+    let reporter: Reporter? =
+      plan.agency(AgencyID(named)).map { .agency($0.id) }
+      ?? plan.commune(CommuneID(named)).map { .commune($0.id) }
+    var found: [Diagnostic] = []
+    let periods = Set(groups.map(\.period.id))
+    if !periods.contains(period.id), let other = groups.first?.period {
+      found.append(
+        .warning(
+          vi: "tên tệp là của kỳ \(period.name), nhưng các dòng trong tệp ghi kỳ \(other.name)",
+          en: "the file is named for the period \(period.name), but its rows are for "
+            + "\(other.name)", at: SourceLocation(file: path),
+          notes: [Self.rightFileNote]))
+    }
+    if let reporter, groups.count == 1, let other = groups.first?.reporter, other != reporter {
+      found.append(
+        .warning(
+          vi: "tên tệp là của \(plan.name(of: reporter)), nhưng các dòng trong tệp là của "
+            + "\(plan.name(of: other))",
+          en: "the file is named for \(plan.name(of: reporter)), but its rows are "
+            + "\(plan.name(of: other))'s", at: SourceLocation(file: path),
+          notes: [Self.rightFileNote]))
+    }
+    return found
+  }
+
+  private static let rightFileNote = Diagnostic.Note(
+    vi: "kiểm tra đã nhập đúng tệp đơn vị gửi cho kỳ này",
+    en: "check that this is the file the unit sent for this period")
 
   /// For `--dry-run`: each task whose status or progress changes, by reporter.
   private func changes(_ groups: [FormReader.Group], plan: Plan) -> [Message] {

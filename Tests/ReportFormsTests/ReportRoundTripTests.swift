@@ -379,6 +379,27 @@ import ZIPFoundation
     #expect(!two.err.contains("gửi lại đúng tệp"), "\(two.err)")
   }
 
+  /// A file named as another unit's or period's form (a reply copied over
+  /// the wrong name, last period's form sent again) is warned about.
+  @Test func aFileNamedForAnotherUnitOrPeriodIsWarnedAbout() throws {
+    let folder = try filledForm(
+      "misnamed", period: "2026-9t", from: "so-giao-duc-va-dao-tao", form: "form.xlsx",
+      filled: "bao-cao-2026-6t-so-tai-chinh.xlsx", ["2.1|Tiến độ (%)=60"])
+    let imported = try plansite(
+      [
+        "report", "import", "bao-cao-2026-6t-so-tai-chinh.xlsx", "--date", "2026-10-09",
+        "--replace", "--dry-run", "--today", Self.today,
+      ], in: folder)
+    #expect(
+      imported.err.contains(
+        "cảnh báo: tên tệp là của Sở Tài chính, nhưng các dòng trong tệp là của Sở Giáo dục và "
+          + "Đào tạo"), "\(imported.err)")
+    #expect(
+      imported.err.contains(
+        "cảnh báo: tên tệp là của kỳ 6 tháng đầu năm 2026, nhưng các dòng trong tệp ghi kỳ 9 "
+          + "tháng năm 2026"), "\(imported.err)")
+  }
+
   /// CSV as real programs write it: semicolons (Excel in a Vietnamese
   /// locale), no BOM, LF line ends, a cell with line breaks and quotes.
   @Test(arguments: [

@@ -509,13 +509,17 @@ struct ReportValidation {
 
   // MARK: - Across reports
 
-  /// A body's report giving a task less progress than its report before.
+  /// A body's report giving a task less progress than its report before,
+  /// or saying not done after its report before said done.
   private struct ProgressDecrease {
     /// The report's place in the order checked, and the line's in the report.
     let order: (report: Int, line: Int)
     let task: TaskID
-    let was: Int
-    let now: Int
+    /// Progress before and now; nil for a status gone back from done.
+    let was: Int?
+    let now: Int?
+    /// The status now, when it went back from done.
+    var undone: TaskStatus? = nil
     let location: SourceLocation
     let before: SourceLocation
   }
@@ -531,7 +535,8 @@ struct ReportValidation {
       byReporter[report.reporter, default: []].append(index)
     }
     let found = Parallel.map(Array(byReporter.values)) { indexes in
-      var previous: [TaskID: (progress: Int?, location: SourceLocation)] = [:]
+      var previous: [TaskID: (progress: Int?, status: TaskStatus?, location: SourceLocation)] =
+        [:]
       var found: [ProgressDecrease] = []
       for index in indexes {
         for (line, update) in reports[index].tasks.enumerated() {
@@ -542,9 +547,17 @@ struct ReportValidation {
               ProgressDecrease(
                 order: (index, line), task: update.task, was: was, now: now,
                 location: update.source.location, before: before.location))
+          } else if let before = previous[update.task], before.status == .done,
+            let now = update.status, now != .done
+          {
+            // A status filled down from an older form, most often.
+            found.append(
+              ProgressDecrease(
+                order: (index, line), task: update.task, was: nil, now: nil, undone: now,
+                location: update.source.location, before: before.location))
           }
           if update.statesStanding {
-            previous[update.task] = (update.progress, update.source.location)
+            previous[update.task] = (update.progress, update.status, update.source.location)
           }
         }
       }
@@ -639,10 +652,21 @@ struct ReportValidation {
     checkDateOrder(ordered, periods: periods)
     checkDoneAfterEarlierReports(ordered)
     for decrease in Self.progressDecreases(ordered) {
-      let (task, was, now) = (decrease.task.rawValue, decrease.was, decrease.now)
+      let task = decrease.task.rawValue
+      let message =
+        if let was = decrease.was, let now = decrease.now {
+          Message(
+            vi: "tiến độ của nhiệm vụ '\(task)' giảm từ \(was)% xuống \(now)%",
+            en: "the progress of task '\(task)' goes down from \(was)% to \(now)%")
+        } else {
+          Message(
+            vi: "nhiệm vụ '\(task)' đã báo cáo hoàn thành, nay lại ghi "
+              + "'\(decrease.undone?.label ?? "")'",
+            en: "task '\(task)' was reported done, and is now "
+              + "'\(decrease.undone?.rawValue ?? "")'")
+        }
       self.report.warning(
-        vi: "tiến độ của nhiệm vụ '\(task)' giảm từ \(was)% xuống \(now)%",
-        en: "the progress of task '\(task)' goes down from \(was)% to \(now)%",
+        message,
         at: decrease.location,
         notes: [
           Diagnostic.Note(
