@@ -17,6 +17,8 @@ import Testing
       "---\nnumber: \"1\"\ntitle: T\nissued: 2026-01-13\nissuer: U\nsigner: S\n---\nCăn cứ.\n",
     "agencies.yaml": "- id: so-a\n  name: Sở A\n",
     "communes.yaml": "- id: xa-a\n  name: A\n  kind: xa\n",
+    // A plan with no file in tasks/ is an error.
+    "tasks/9-khac/_group.md": "---\nid: \"9\"\ntitle: Khác\n---\n",
   ]
 
   @Test func loadsAMinimalFolder() throws {

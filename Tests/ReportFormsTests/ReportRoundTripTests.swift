@@ -368,6 +368,10 @@ import ZIPFoundation
     try fill("form.xlsx", "hidden.xlsx", sets, ["--copy-sheet", "cũ", "--hidden"], in: folder)
     try fill("form.xlsx", "two.xlsx", sets, ["--copy-sheet", "cũ"], in: folder)
     let arguments = ["--date", "2026-10-09", "--replace", "--dry-run", "--today", Self.today]
+    // Read from the workbook's list of sheets (nil is the fallback to the first part).
+    let read = try XLSXReader.grid(
+      try Data(contentsOf: folder.appendingPathComponent("hidden.xlsx")))
+    #expect(read.sheetName == "Báo cáo")
     let hidden = try plansite(["report", "import", "hidden.xlsx"] + arguments, in: folder)
     #expect(hidden.out.contains("nhiệm vụ 2.1: Đang thực hiện 50% → Đang thực hiện 60%"))
     let two = try plansite(

@@ -410,7 +410,7 @@ extension SpreadsheetML.Workbook: AttributeDecoding {}
 extension SpreadsheetML.Workbook.Sheet {
   static func nodeDecoding(for key: CodingKey) -> XMLDecoder.NodeDecoding {
     // With namespaces processed, `r:id` is read as `id`.
-    ["name", "sheetId", "r:id", "id"].contains(key.stringValue) ? .attribute : .element
+    ["name", "sheetId", "state", "r:id", "id"].contains(key.stringValue) ? .attribute : .element
   }
 }
 
