@@ -38,8 +38,9 @@ public enum FormColumn: String, CaseIterable, Sendable {
     }
   }
 
-  /// The columns an import needs to find.
-  static let required: [FormColumn] = [.id, .status, .progress, .doneOn, .text]
+  /// The columns a clerk fills in; an import needs at least one of them
+  /// (one deleted as unused, say "Ngày hoàn thành", reads as empty).
+  static let filledIn: [FormColumn] = [.status, .progress, .doneOn, .text, .value]
 
   /// A display width for spreadsheets, in characters.
   var width: Double {

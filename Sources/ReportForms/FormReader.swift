@@ -124,7 +124,10 @@ final class FormReader {
         ])
     }
     guard twice.isEmpty else { return false }
-    let missing = FormColumn.required.filter { columns[$0] == nil }
+    var missing = columns[.id] == nil ? [FormColumn.id] : []
+    if !FormColumn.filledIn.contains(where: { columns[$0] != nil }) {
+      missing += FormColumn.filledIn
+    }
     guard missing.isEmpty else {
       let names = missing.map { "\"\($0.header)\"" }.joined(separator: ", ")
       var notes = [
@@ -132,7 +135,7 @@ final class FormReader {
           vi: "dùng biểu mẫu tải bằng 'plansite report form', giữ nguyên dòng tiêu đề",
           en: "use the form made by 'plansite report form' and keep its header row")
       ]
-      if let sheet = grid.sheetName {
+      if let sheet = grid.sheetName, !grid.namesTheIDColumn {
         notes.insert(
           Diagnostic.Note(
             vi: "đã đọc trang tính '\(sheet)': không trang tính nào có dòng tiêu đề của biểu mẫu "

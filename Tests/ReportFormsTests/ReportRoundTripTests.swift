@@ -359,6 +359,38 @@ import ZIPFoundation
     #expect(said.contains { $0.hasPrefix("đã đọc trang tính 'Ghi chú'") }, "\(said)")
   }
 
+  /// A column deleted as unused ("Ngày hoàn thành") reads as empty; with
+  /// no column to fill in at all, the message names them.
+  @Test func aDeletedColumnToFillInReadsAsEmpty() throws {
+    let loaded = ContentLoader(directory: Self.sample).load()
+    let plan = try #require(
+      PlanValidator(today: Day(year: 2026, month: 11, day: 27), includeDrafts: true).validate(
+        loaded.draft
+      ).plan)
+    let options = FormImport.Options(
+      date: Day(year: 2026, month: 10, day: 9) ?? .unixEpoch,
+      today: Day(year: 2026, month: 11, day: 27) ?? .unixEpoch)
+    let header = [
+      "Kỳ báo cáo", "Mã đơn vị", "Mã", "Tình trạng", "Tiến độ (%)", "Kết quả thực hiện",
+    ]
+    var grid = FormGrid(rows: [
+      header, ["2026-9t", "so-giao-duc-va-dao-tao", "2.1", "Đang thực hiện", "60", ""],
+    ])
+    grid.sheetName = "Báo cáo"
+    let reader = FormReader(path: "x.xlsx", grid: grid, plan: plan, options: options)
+    let groups = reader.groups()
+    #expect(reader.report.diagnostics.isEmpty, "\(reader.report.diagnostics)")
+    #expect(groups.first?.tasks.first?.progress?.value == 60)
+    var bare = FormGrid(rows: [["Kỳ báo cáo", "Mã đơn vị", "Mã"], ["2026-9t", "so-a", "2.1"]])
+    bare.sheetName = "Báo cáo"
+    let refused = FormReader(path: "x.xlsx", grid: bare, plan: plan, options: options)
+    #expect(refused.groups().isEmpty)
+    let messages = refused.report.diagnostics.map(\.message.vi)
+    #expect(messages.first?.hasPrefix("dòng 1 thiếu cột \"Tình trạng\"") == true, "\(messages)")
+    let notes = refused.report.diagnostics.flatMap(\.notes).map(\.message.vi)
+    #expect(!notes.contains { $0.hasPrefix("đã đọc trang tính") }, "\(notes)")
+  }
+
   /// A hidden sheet is not read (an old copy the clerk hid away); two
   /// visible sheets of the form are refused, naming both.
   @Test func hiddenSheetsAreSkippedAndTwoFormsRefused() throws {
