@@ -51,6 +51,8 @@ final class FormReader {
 
   func groups() -> [Group] {
     guard readHeader() else { return [] }
+    // The rows with something written in each column not of the form.
+    var outside: [Int: [Int]] = [:]
     var groups: [Group] = []
     var positions: [String: Int] = [:]
     for row in 1..<max(1, grid.rows.count) {
@@ -81,9 +83,73 @@ final class FormReader {
       }
       read(row, into: &groups[index])
       warnTypedIntoReference(row, period: period, reporter: reporter)
+      warnTypedWhereNotRead(row)
+      for (index, text) in grid.rows[row].enumerated()
+      where headers[index] == nil && !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        outside[index, default: []].append(row)
+      }
     }
+    warnColumnsOutsideTheForm(outside)
     // A reporter with no filled row has nothing to report.
     return groups.filter { !$0.tasks.isEmpty || !$0.figures.isEmpty }
+  }
+
+  /// Warns of what a row's kind does not read: a figure on a task's row,
+  /// a status or text on an indicator's row (the form leaves those cells
+  /// white, yet a clerk may still type there).
+  private func warnTypedWhereNotRead(_ row: Int) {
+    let id = cell(row, .id)
+    let (unread, kind, meant): ([FormColumn], Message, FormColumn)
+    if plan.task(TaskID(id)) != nil {
+      (unread, kind, meant) = (
+        [.year, .value], Message(vi: "dòng nhiệm vụ", en: "a task's row"), .text
+      )
+    } else if plan.indicator(IndicatorID(id)) != nil {
+      (unread, kind, meant) = (
+        [.status, .progress, .doneOn, .text],
+        Message(vi: "dòng chỉ tiêu", en: "an indicator's row"),
+        .value
+      )
+    } else {
+      return
+    }
+    for column in unread where columns[column] != nil && !cell(row, column).isEmpty {
+      report.warning(
+        Message(vi: "ô này không được nhập: ", en: "this cell is not imported: ") + kind
+          + Message(
+            vi: " không dùng cột \"\(column.header)\"",
+            en: " does not use the column \"\(column.header)\""),
+        at: location(row: row, column: column),
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi vào cột \"\(meant.header)\" của dòng này",
+            en: "write it in this row's column \"\(meant.header)\"")
+        ])
+    }
+  }
+
+  /// Warns, once per column, of cells written in a column that is not the
+  /// form's (one a clerk added, "Ghi chú"): what they hold is not imported.
+  private func warnColumnsOutsideTheForm(_ outside: [Int: [Int]]) {
+    for (index, rows) in outside.sorted(by: { $0.key < $1.key }) {
+      guard let first = rows.first else { continue }
+      let letters = XLSXColumn.letters(index)
+      let title = grid.cell(0, index).trimmingCharacters(in: .whitespacesAndNewlines)
+      let label = title.isEmpty ? letters : "\(letters) (\(title))"
+      report.warning(
+        vi: "cột \(label) không thuộc biểu mẫu: \(rows.count) ô ghi trong cột này không được "
+          + "nhập",
+        en: "the column \(label) is not the form's: the \(rows.count) cell(s) written in it are "
+          + "not imported",
+        at: SourceLocation(file: path, line: first + 1, column: index + 1, columnLabel: label),
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi kết quả vào cột \"\(FormColumn.text.header)\" (nhiệm vụ) hoặc "
+              + "\"\(FormColumn.value.header)\" (chỉ tiêu)",
+            en: "write results in the column \"\(FormColumn.text.header)\" (tasks) or "
+              + "\"\(FormColumn.value.header)\" (indicators)")
+        ])
+    }
   }
 
   // MARK: - Header

@@ -391,6 +391,44 @@ import ZIPFoundation
     #expect(!notes.contains { $0.hasPrefix("đã đọc trang tính") }, "\(notes)")
   }
 
+  /// What a row's kind does not read, and a column not of the form, are
+  /// warned about at the cell, not dropped without a word.
+  @Test func cellsThatAreNotImportedAreWarnedAbout() throws {
+    let loaded = ContentLoader(directory: Self.sample).load()
+    let plan = try #require(
+      PlanValidator(today: Day(year: 2026, month: 11, day: 27), includeDrafts: true).validate(
+        loaded.draft
+      ).plan)
+    let options = FormImport.Options(
+      date: Day(year: 2026, month: 10, day: 9) ?? .unixEpoch,
+      today: Day(year: 2026, month: 11, day: 27) ?? .unixEpoch)
+    let header = [
+      "Kỳ báo cáo", "Mã đơn vị", "Mã", "Tình trạng", "Kết quả thực hiện", "Năm (chỉ tiêu)",
+      "Số liệu (chỉ tiêu)", "Ghi chú",
+    ]
+    let grid = FormGrid(rows: [
+      header,
+      ["2026-9t", "so-tai-chinh", "1.5", "Đang thực hiện", "", "", "15", "đã họp"],
+      ["2026-9t", "so-tai-chinh", "grdp-tang-truong", "Hoàn thành", "", "2026", "7,9", ""],
+      ["2026-9t", "so-tai-chinh", "1.2", "Đang thực hiện", "", "", "", "chờ"],
+    ])
+    let reader = FormReader(path: "x.xlsx", grid: grid, plan: plan, options: options)
+    let groups = reader.groups()
+    #expect(groups.first?.tasks.count == 2)
+    #expect(groups.first?.figures.count == 1)
+    let said = reader.report.diagnostics.map {
+      "\($0.location.line ?? 0):\($0.location.columnLabel ?? ""): \($0.message.vi)"
+    }
+    #expect(
+      said == [
+        "2:G (Số liệu (chỉ tiêu)): ô này không được nhập: dòng nhiệm vụ không dùng cột "
+          + "\"Số liệu (chỉ tiêu)\"",
+        "3:D (Tình trạng): ô này không được nhập: dòng chỉ tiêu không dùng cột \"Tình trạng\"",
+        "2:H (Ghi chú): cột H (Ghi chú) không thuộc biểu mẫu: 2 ô ghi trong cột này không được "
+          + "nhập",
+      ], "\(said)")
+  }
+
   /// A hidden sheet is not read (an old copy the clerk hid away); two
   /// visible sheets of the form are refused, naming both.
   @Test func hiddenSheetsAreSkippedAndTwoFormsRefused() throws {
