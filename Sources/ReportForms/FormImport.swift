@@ -136,6 +136,9 @@ public struct FormImport: Sendable {
     }
 
     outcome.diagnostics += Self.nameMismatch(path, groups, plan)
+    if groups.count > 1 {
+      outcome.diagnostics += sharedOptions(groups.count, path: path)
+    }
 
     var draft = loaded.draft
     let folder = content.hasSuffix("/") ? content : content + "/"
@@ -330,6 +333,45 @@ public struct FormImport: Sendable {
             + "\(plan.name(of: other))'s", at: SourceLocation(file: path),
           notes: [Self.rightFileNote]))
     }
+    return found
+  }
+
+  /// What one import's options would write into the reports of several
+  /// bodies (a form for all communes, entered from their paper reports):
+  /// one document number for all is wrong, so refused; one date for all
+  /// is said, as on-time or late is judged from it.
+  private func sharedOptions(_ count: Int, path: String) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    let given = [
+      ("--document", options.document != nil), ("--source-url", options.sourceURL != nil),
+      ("--summary", !options.summary.isEmpty),
+    ].filter(\.1).map(\.0)
+    if !given.isEmpty {
+      let names = given.joined(separator: ", ")
+      found.append(
+        .error(
+          vi: "tệp có báo cáo của \(count) đơn vị: \(names) chỉ dùng cho tệp của một đơn vị",
+          en: "the file holds the reports of \(count) bodies: \(names) is only for one body's "
+            + "file", at: SourceLocation(file: path),
+          notes: [
+            Diagnostic.Note(
+              vi: "bỏ \(names), hoặc tạo và nhập biểu mẫu riêng cho từng đơn vị",
+              en: "leave out \(names), or make and import a form for each body")
+          ]))
+    }
+    found.append(
+      .warning(
+        vi: "ngày \(options.date.vietnamese) (--date) được ghi cho cả \(count) đơn vị; đúng hạn "
+          + "hay chậm được tính theo ngày này",
+        en: "the date \(options.date.iso) (--date) is written for all \(count) bodies; on time "
+          + "or late is judged from it", at: Self.dateLocation,
+        notes: [
+          Diagnostic.Note(
+            vi: "nếu các đơn vị gửi vào những ngày khác nhau, nhập biểu mẫu của từng đơn vị "
+              + "riêng với ngày của đơn vị đó",
+            en: "if the bodies sent their reports on different days, import each body's form "
+              + "with its own date")
+        ]))
     return found
   }
 

@@ -546,8 +546,22 @@ import ZIPFoundation
     #expect(
       refused.err.contains("(Tiến độ (%)): lỗi: tiến độ '120' phải là một số nguyên từ 0 đến 100"))
     #expect(snapshot(folder) == before)
-    try plansite(
+    // One document number for two bodies' reports is refused.
+    let numbered = try plansite(
+      [
+        "report", "import", "both.csv", "--date", "2026-10-05", "--document", "Báo cáo số 1/BC",
+        "--today", Self.today,
+      ], in: folder, expecting: 1)
+    #expect(
+      numbered.err.contains(
+        "both.csv: lỗi: tệp có báo cáo của 2 đơn vị: --document chỉ dùng cho tệp của một đơn vị"),
+      "\(numbered.err)")
+    #expect(snapshot(folder) == before)
+    let both = try plansite(
       ["report", "import", "both.csv", "--date", "2026-10-05", "--today", Self.today], in: folder)
+    #expect(
+      both.err.contains("cảnh báo: ngày 05/10/2026 (--date) được ghi cho cả 2 đơn vị"),
+      "\(both.err)")
     #expect(read(folder, "Content/reports/2026-9t/xa-phu-my.md").contains("progress: 20"))
     #expect(read(folder, "Content/reports/2026-9t/xa-binh-minh.md").contains("status: done"))
   }
