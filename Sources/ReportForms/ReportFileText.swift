@@ -76,6 +76,20 @@ public enum ReportPublisher {
   public static func publish(content: String, period: String, reporter: String)
     throws(DiagnosticError)
   {
+    let (path, text) = try published(content: content, period: period, reporter: reporter)
+    try AtomicFile.write(text, to: path)
+  }
+
+  /// Writes a text `published` gave, atomically.
+  public static func write(_ text: String, to path: String) throws(DiagnosticError) {
+    try AtomicFile.write(text, to: path)
+  }
+
+  /// The report file of `period` and `reporter` and its text once
+  /// published, without writing it (a list is checked whole first).
+  public static func published(content: String, period: String, reporter: String)
+    throws(DiagnosticError) -> (path: String, text: String)
+  {
     let path = "\(content)/reports/\(period)/\(reporter).md"
     let location = SourceLocation(file: path)
     guard let data = FileManager.default.contents(atPath: path),
@@ -125,6 +139,6 @@ public enum ReportPublisher {
           at: location))
     }
     lines.remove(at: draftLine)
-    try AtomicFile.write(lines.joined(separator: "\n"), to: path)
+    return (path, lines.joined(separator: "\n"))
   }
 }

@@ -564,6 +564,19 @@ import ZIPFoundation
       "\(both.err)")
     #expect(read(folder, "Content/reports/2026-9t/xa-phu-my.md").contains("progress: 20"))
     #expect(read(folder, "Content/reports/2026-9t/xa-binh-minh.md").contains("status: done"))
+    // One command publishes them all, said once.
+    let command = try #require(
+      both.out.split(separator: "\n").first { $0.contains("công bố cả 2 bản bằng") })
+    #expect(command.contains("'plansite report publish 2026-9t xa-"), "\(command)")
+    try plansite(
+      ["report", "publish", "2026-9t", "all-communes", "--today", Self.today], in: folder)
+    for commune in ["xa-phu-my", "xa-binh-minh"] {
+      #expect(!read(folder, "Content/reports/2026-9t/\(commune).md").contains("draft: true"))
+    }
+    let none = try plansite(
+      ["report", "publish", "2026-9t", "all-communes", "--today", Self.today], in: folder,
+      expecting: 1)
+    #expect(none.err.contains("không có bản nháp nào của all-communes"), "\(none.err)")
   }
 
   /// Each mistake is reported at its row and column, and nothing changes.

@@ -361,22 +361,39 @@ extension PlansiteCommand.Report {
       } catch {
         throw options.fail(error, language)
       }
+      // Several bodies' drafts (a form for all communes) are published by
+      // one command that lists them, said once after them.
+      let several = outcome.files.count > 1 && Set(outcome.files.map(\.period)).count == 1
       for written in outcome.files {
         let publish = options.publishCommand(period: written.period, reporter: written.reporter)
+        let next =
+          several
+          ? Message(vi: ".", en: ".")
+          : Message(
+            vi: ". Xem bằng 'plansite serve', rồi công bố bằng '\(publish)'.",
+            en: ". Review it with 'plansite serve', then '\(publish)'.")
         print(
-          Message(
+          (Message(
             vi: "Đã ghi bản nháp \(options.content)/\(written.path)"
               + (written.withdraws
                 ? " (thay báo cáo đã công bố: báo cáo đó không còn trên trang cho đến khi công bố "
                   + "bản này)"
-                : written.replaces ? " (thay báo cáo cũ)" : "")
-              + ". Xem bằng 'plansite serve', rồi công bố bằng '\(publish)'.",
+                : written.replaces ? " (thay báo cáo cũ)" : ""),
             en: "Wrote the draft \(options.content)/\(written.path)"
               + (written.withdraws
                 ? " (replacing the published report: it is off the site until this one is "
                   + "published)"
-                : written.replaces ? " (replacing the old report)" : "")
-              + ". Review it with 'plansite serve', then '\(publish)'."
+                : written.replaces ? " (replacing the old report)" : "")) + next).text(language))
+      }
+      if several, let period = outcome.files.first?.period {
+        let publish = options.publishCommand(
+          period: period, reporter: outcome.files.map(\.reporter).joined(separator: ","))
+        print(
+          Message(
+            vi: "Xem bằng 'plansite serve', rồi công bố cả \(outcome.files.count) bản bằng "
+              + "'\(publish)'.",
+            en: "Review them with 'plansite serve', then publish all \(outcome.files.count) with "
+              + "'\(publish)'."
           ).text(language))
       }
     }
@@ -385,8 +402,8 @@ extension PlansiteCommand.Report {
   struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: HelpText.text(
-        "Công bố một báo cáo nháp: xóa dòng draft: true của nó.",
-        en: "Publish a draft report: remove its draft: true line."))
+        "Công bố báo cáo nháp: xóa dòng draft: true của nó.",
+        en: "Publish draft reports: remove their draft: true line."))
 
     @OptionGroup var options: ReportOptions
 
@@ -397,28 +414,83 @@ extension PlansiteCommand.Report {
     var period: String?
 
     @Argument(
-      help: HelpText.help("Mã đơn vị báo cáo.", en: "The reporter's id.", value: "mã đơn vị"))
+      help: HelpText.help(
+        "Mã đơn vị báo cáo; một danh sách (a,b), hoặc all-agencies, all-communes … để công bố "
+          + "mọi bản nháp của các đơn vị đó trong kỳ.",
+        en: "The reporter's id; a list (a,b), or all-agencies, all-communes … to publish every "
+          + "draft of those reporters in the period.", value: "mã đơn vị"))
     var reporter: String?
 
     func run() throws {
       let language = options.language ?? .vi
       guard let period, let named = reporter else { throw listDrafts(language) }
-      // The file's name is taken too (so-tai-chinh.md).
-      let reporter = named.hasSuffix(".md") ? String(named.dropLast(3)) : named
-      try checkBeforePublishing(period: period, reporter: reporter, language: language)
+      let reporters = try self.reporters(named, period: period, language: language)
+      // All checked before any is published: a list is published whole or not at all.
+      try checkBeforePublishing(period: period, reporters: reporters, language: language)
+      let texts: [(path: String, text: String)]
       do {
-        try ReportPublisher.publish(content: options.content, period: period, reporter: reporter)
+        texts = try reporters.map { reporter throws(DiagnosticError) in
+          try ReportPublisher.published(
+            content: options.content, period: period, reporter: reporter)
+        }
       } catch {
         throw options.fail(error, language)
       }
+      for (reporter, (path, text)) in zip(reporters, texts) {
+        do {
+          try ReportPublisher.write(text, to: path)
+        } catch {
+          throw options.fail(error, language)
+        }
+        print(
+          Message(
+            vi: "Đã công bố \(options.content)/reports/\(period)/\(reporter).md.",
+            en: "Published \(options.content)/reports/\(period)/\(reporter).md."
+          ).text(language))
+      }
       print(
         Message(
-          vi:
-            "Đã công bố \(options.content)/reports/\(period)/\(reporter).md: chạy 'plansite build' "
-            + "để đưa lên trang.",
-          en: "Published \(options.content)/reports/\(period)/\(reporter).md: run 'plansite build' "
-            + "to put it on the site."
+          vi: "Chạy 'plansite build' để đưa lên trang.",
+          en: "Run 'plansite build' to put it on the site."
         ).text(language))
+    }
+
+    /// The reporters named: ids (or file names, `so-tai-chinh.md`), and for
+    /// `all-…` every reporter of that kind with a draft in the period.
+    private func reporters(_ named: String, period: String, language: Language) throws -> [String] {
+      var result: [String] = []
+      var draft: PlanDraft?
+      for part in named.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+      where !part.isEmpty {
+        guard let collective = Collective(rawValue: part) else {
+          result.append(part.hasSuffix(".md") ? String(part.dropLast(3)) : part)
+          continue
+        }
+        let loaded = draft ?? ContentLoader(directory: options.content).load().draft
+        draft = loaded
+        let agencies = Set(loaded.agencies.map(\.value.id.rawValue))
+        let kinds = Dictionary(
+          loaded.communes.map { ($0.value.id.rawValue, $0.value.kind) },
+          uniquingKeysWith: { a, _ in a })
+        let found = loaded.reports.filter { report in
+          let id = report.reporterRef.value
+          guard report.isDraft, report.periodRef.value == period else { return false }
+          return collective.includesAgencies
+            ? agencies.contains(id) : kinds[id].map(collective.includes) ?? false
+        }.map(\.reporterRef.value).sorted()
+        guard !found.isEmpty else {
+          DiagnosticPrinter(language: language).print([
+            .error(
+              vi: "không có bản nháp nào của \(part) trong \(options.content)/reports/\(period)/",
+              en: "there is no draft of \(part) in \(options.content)/reports/\(period)/",
+              at: SourceLocation(file: "plansite report publish"))
+          ])
+          throw ExitCode.failure
+        }
+        result += found
+      }
+      var seen = Set<String>()
+      return result.filter { seen.insert($0).inserted }
     }
 
     /// Without a period and a reporter: says what is missing, and lists
@@ -465,20 +537,33 @@ extension PlansiteCommand.Report {
 
     /// Refuses a report that a build with it would refuse: its errors are
     /// printed, and nothing is changed.
-    private func checkBeforePublishing(period: String, reporter: String, language: Language) throws
-    {
-      let file = "reports/\(period)/\(reporter).md"
-      let problems = options.checked().errors.filter { $0.location.file.hasSuffix("/" + file) }
-      guard !problems.isEmpty else { return }
-      DiagnosticPrinter(language: language).print(
-        problems.sortedForDisplay()
-          + [
+    private func checkBeforePublishing(
+      period: String, reporters: [String], language: Language
+    ) throws {
+      let errors = options.checked().errors
+      var printed: [Diagnostic] = []
+      for reporter in reporters {
+        let file = "reports/\(period)/\(reporter).md"
+        let problems = errors.filter { $0.location.file.hasSuffix("/" + file) }
+        guard !problems.isEmpty else { continue }
+        printed +=
+          problems.sortedForDisplay() + [
             .error(
               vi: "báo cáo này còn lỗi nên chưa được công bố: sửa các lỗi của nó rồi công bố lại",
               en:
                 "this report has errors, so it was not published: mend its errors and publish again",
               at: SourceLocation(file: "\(options.content)/\(file)"))
-          ])
+          ]
+      }
+      guard !printed.isEmpty else { return }
+      if reporters.count > 1 {
+        printed.append(
+          .error(
+            vi: "chưa công bố báo cáo nào trong danh sách",
+            en: "no report of the list was published",
+            at: SourceLocation(file: "plansite report publish")))
+      }
+      DiagnosticPrinter(language: language).print(printed)
       throw ExitCode.failure
     }
   }
