@@ -131,3 +131,17 @@ import Testing
     }
   }
 }
+
+/// A target's or figure's year or years, as plans write them.
+@Suite struct IndicatorPeriodTests {
+  @Test func yearsAreReadOneWay() {
+    #expect(IndicatorJudge.period("2030") == .period("2030"))
+    #expect(IndicatorJudge.period("Năm 2027") == .period("2027"))
+    #expect(IndicatorJudge.period("giai đoạn 2026 – 2030") == .period("2026-2030"))
+    #expect(IndicatorJudge.period("2026 - 2030") == .period("2026-2030"))
+    #expect(IndicatorJudge.period("2030-2026") == .backwards(first: 2030, last: 2026))
+    for text in ["cuối kỳ", "2026/2030", "26", "2026-", "2026-2028-2030", ""] {
+      #expect(IndicatorJudge.period(text) == .notAPeriod, "\(text)")
+    }
+  }
+}

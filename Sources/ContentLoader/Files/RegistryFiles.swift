@@ -56,8 +56,8 @@ extension FileParser {
         guard let period, let value else { return nil }
         return point(period, value, item)
       }
-      let targets = (item.pairs("targets") ?? []).compactMap { point($0.key, $0.value, item) }
-      let actuals = (item.pairs("actuals") ?? []).compactMap { point($0.key, $0.value, item) }
+      let targets = points("targets", item, isTarget: true)
+      let actuals = points("actuals", item)
       let owner = item.string("owner")
       let higher = item.bool("higher_is_better") ?? true
       let note = item.string("note")?.value
@@ -83,9 +83,37 @@ extension FileParser {
     }
   }
 
-  private func point(_ period: Located<String>, _ value: Located<String>, _ item: MappingReader)
-    -> Indicator.Point?
+  /// The figures of `key` by year or years, each year once (`2026-2030`
+  /// and `2026 - 2030` are one).
+  private func points(_ key: String, _ item: MappingReader, isTarget: Bool = false)
+    -> [Indicator.Point]
   {
+    var seen: [String: Located<String>] = [:]
+    var found: [Indicator.Point] = []
+    for pair in item.pairs(key) ?? [] {
+      guard let point = point(pair.key, pair.value, item, isTarget: isTarget) else { continue }
+      if let first = seen[point.period] {
+        item.error(
+          vi: "'\(key)' có hai số cho '\(point.period)' ('\(first.value)' và '\(pair.key.value)')",
+          en: "'\(key)' has two figures for '\(point.period)' ('\(first.value)' and "
+            + "'\(pair.key.value)')", at: pair.key.location,
+          notes: [
+            Diagnostic.Note(
+              vi: "giữ một dòng và xóa dòng kia", en: "keep one line and delete the other",
+              at: first.location)
+          ])
+        continue
+      }
+      seen[point.period] = pair.key
+      found.append(point)
+    }
+    return found
+  }
+
+  private func point(
+    _ period: Located<String>, _ value: Located<String>, _ item: MappingReader,
+    isTarget: Bool = false
+  ) -> Indicator.Point? {
     guard let parsed = IndicatorValue(parsing: value.value) else {
       item.report.report(
         IndicatorValue.notAFigure(value.value, at: value.location, expected: .target))
@@ -94,6 +122,45 @@ extension FileParser {
     if let warning = IndicatorValue.commaMaybeThousands(value.value, at: value.location) {
       item.report.report(warning)
     }
-    return Indicator.Point(period: period.value, value: parsed)
+    guard let year = Self.period(period, item, isTarget: isTarget) else { return nil }
+    return Indicator.Point(period: year, value: parsed)
+  }
+
+  /// The year or years of a target or figure, written the one way, or nil
+  /// with the error said (see `IndicatorJudge.period`).
+  ///
+  /// A figure may be for part of a year (`9 tháng 2026`, an estimate a body
+  /// reports): shown, never judged, so kept as written unless `isTarget`
+  /// (a target no result can be judged against is a mistake).
+  static func period(_ written: Located<String>, _ item: MappingReader, isTarget: Bool = false)
+    -> String?
+  {
+    switch IndicatorJudge.period(written.value) {
+    case .period(let period):
+      return period
+    case .notAPeriod where !isTarget:
+      return written.value
+    case .backwards(let first, let last):
+      item.error(
+        vi: "giai đoạn '\(written.value)' có năm đầu không trước năm cuối",
+        en: "the years '\(written.value)' do not run forward", at: written.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi năm đầu trước: \"\(last)-\(first)\"",
+            en: "write the first year first: \"\(last)-\(first)\"")
+        ])
+    case .notAPeriod:
+      item.error(
+        vi: "'\(written.value)' không phải là một năm hay một giai đoạn",
+        en: "'\(written.value)' is not a year or a span of years", at: written.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi một năm (\"2030\") hoặc một giai đoạn (\"2026-2030\"): chỉ tiêu và kết quả "
+              + "được đối chiếu theo đó",
+            en: "write a year (\"2030\") or a span (\"2026-2030\"): targets and results are "
+              + "matched by it")
+        ])
+    }
+    return nil
   }
 }

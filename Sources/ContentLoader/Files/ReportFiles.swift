@@ -156,8 +156,9 @@ extension FileParser {
     if let warning = IndicatorValue.commaMaybeThousands(value.value, at: value.location) {
       item.report.report(warning)
     }
+    guard let year = Self.period(period, item) else { return nil }
     return PlanDraft.IndicatorReportDraft(
-      indicator: indicator, period: period, value: parsed,
+      indicator: indicator, period: Located(year, at: period.location), value: parsed,
       source: SourceRef(path: file.path, location: item.location))
   }
 

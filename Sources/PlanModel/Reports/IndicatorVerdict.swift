@@ -73,6 +73,42 @@ public enum IndicatorJudge {
       period.filter { !$0.isWhitespace }.map { $0 == "–" || $0 == "—" ? "-" : $0 })
   }
 
+  /// What a target's or figure's period says.
+  public enum PeriodReading: Equatable, Sendable {
+    /// A year (`2030`) or years (`2026-2030`), written the one way.
+    case period(String)
+    /// Two years, the later first (`2030-2026`).
+    case backwards(first: Int, last: Int)
+    /// Neither.
+    case notAPeriod
+  }
+
+  /// Reads a year or years as written or as plans also write them
+  /// (`Năm 2027`, `giai đoạn 2026 – 2030`).
+  ///
+  /// Targets and results are matched by it: any other text could never
+  /// be judged, and two spellings would be two targets.
+  public static func period(_ written: String) -> PeriodReading {
+    var text = written.trimmingWhitespace
+    for prefix in ["năm", "giai đoạn", "giai doan", "nam"]
+    where text.lowercased().hasPrefix(prefix + " ") {
+      text = String(text.dropFirst(prefix.count))
+      break
+    }
+    let normalized = normalized(text)
+    let years = normalized.split(separator: "-", omittingEmptySubsequences: false)
+    let numbers = years.compactMap {
+      $0.count == 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } ? Int($0) : nil
+    }
+    guard numbers.count == years.count, numbers.count == 1 || numbers.count == 2 else {
+      return .notAPeriod
+    }
+    if numbers.count == 2, numbers[0] >= numbers[1] {
+      return .backwards(first: numbers[0], last: numbers[1])
+    }
+    return .period(normalized)
+  }
+
   /// The last year of a period written as two years (`2026-2030`), if it is one.
   static func multiYearEnd(_ period: String) -> Int? {
     let years = normalized(period).split(separator: "-").compactMap { Int($0) }.filter {
