@@ -62,6 +62,31 @@ import Testing
     #expect(error.location.file.hasSuffix("tasks/g/1.md"))
   }
 
+  /// Ids written as one text with commas, as people write lists, are the list.
+  @Test func idsWrittenWithCommasAreAList() throws {
+    var files = minimal
+    files["tasks/g/_group.md"] = "---\nid: \"1\"\ntitle: G\n---\n"
+    files["tasks/g/1.md"] =
+      "---\nid: \"1.1\"\ntitle: T\nassignments:\n  - to: so-a, all-communes\n    role: lead\n"
+      + "    text: x\n---\n"
+    let result = ContentLoader(directory: try folder(files)).load()
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.formatted())")
+    let to = result.draft.tasks.first?.assignments.first?.to.map(\.value)
+    #expect(to == ["so-a", "all-communes"])
+  }
+
+  /// Addresses written in one text are a list of addresses.
+  @Test func sourcesWrittenInOneTextAreAList() throws {
+    var files = minimal
+    files["indicators.yaml"] =
+      "- id: a\n  name: A\n  unit: \"%\"\n  targets:\n    \"2030\": \"12\"\n"
+      + "  sources: \"https://a.vn/1, https://b.vn/2\"\n"
+    let result = ContentLoader(directory: try folder(files)).load()
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.formatted())")
+    #expect(
+      result.draft.indicators.first?.indicator.sources == ["https://a.vn/1", "https://b.vn/2"])
+  }
+
   @Test func missingFolderIsReported() {
     let result = ContentLoader(directory: "/nonexistent/Content").load()
     #expect(result.diagnostics.first?.message.en == "folder '/nonexistent/Content' does not exist")

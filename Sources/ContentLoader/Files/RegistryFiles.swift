@@ -61,7 +61,12 @@ extension FileParser {
       let owner = item.string("owner")
       let higher = item.bool("higher_is_better") ?? true
       let note = item.string("note")?.value
-      let sources = item.stringList("sources")?.map(\.value) ?? []
+      // Addresses written in one text (`"https://a, https://b"`) are a
+      // list: one link of both would lead nowhere.
+      let sources = (item.stringList("sources")?.map(\.value) ?? []).flatMap { text in
+        let pieces = text.split { $0 == "," || $0 == " " || $0 == "\n" }.map(String.init)
+        return pieces.count > 1 && pieces.allSatisfy({ $0.hasPrefix("http") }) ? pieces : [text]
+      }
       guard let id, let name, let unit else { return nil }
       if targets.isEmpty, item.node("targets") == nil {
         item.error(

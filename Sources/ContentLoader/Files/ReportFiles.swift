@@ -12,7 +12,7 @@ extension FileParser {
       fields.list("periods", what: .period, required: true) { item in
         period(item, file: yaml.source.file)
       } ?? []
-    let reporters = fields.stringList("reporters")
+    let reporters = fields.idList("reporters")
     let compiler = fields.string("compiler")
     return PlanDraft.ScheduleDraft(
       periods: periods, reporterRefs: reporters, compilerRef: compiler,

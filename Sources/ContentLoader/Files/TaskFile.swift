@@ -29,7 +29,7 @@ extension FileParser {
     let deadline = f.day("deadline")
     let status = f.locatedEnumeration("status", TaskStatus.self)
     let progress = f.int("progress", in: 0...100)
-    let indicators = f.stringList("indicators") ?? []
+    let indicators = f.idList("indicators") ?? []
     guard let id, let title else { return nil }
     return .task(
       PlanDraft.TaskDraft(
@@ -40,7 +40,7 @@ extension FileParser {
   }
 
   private func assignment(_ item: MappingReader, file: SourceFile) -> PlanDraft.AssignmentDraft? {
-    let to = item.stringList("to", required: true, example: "[so-tai-chinh]")
+    let to = item.idList("to", required: true, example: "[so-tai-chinh]")
     let role = item.enumeration("role", Assignment.Role.self, required: true)
     let text = item.string("text", required: true, example: "\"Chủ trì …\"")
     let deadline = item.day("deadline")

@@ -315,6 +315,21 @@ final class MappingReader {
     return nil
   }
 
+  /// A list of ids; a single text is a list of one, and ids written as
+  /// one text with commas (`to: so-a, so-b`, as people write lists) are
+  /// that list: no id holds a comma.
+  func idList(_ key: String, required: Bool = false, example: String = "[…]")
+    -> [Located<String>]?
+  {
+    guard case .scalar(let scalar)? = node(key), scalar.string.contains(",") else {
+      return stringList(key, required: required, example: example)
+    }
+    let at = location(of: .scalar(scalar))
+    return scalar.string.split(separator: ",").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty }.map { Located($0.nfc, at: at) }
+  }
+
   /// A list of texts; a single text is accepted as a list of one.
   func stringList(_ key: String, required: Bool = false, example: String = "[…]")
     -> [Located<String>]?
