@@ -72,6 +72,18 @@ import Testing
     #expect(value.description == output)
   }
 
+  @Test(arguments: [
+    ("≥ 90%", "từ 90 trở lên"), (">= 90", "từ 90 trở lên"), ("< 5", "dưới 5"),
+    ("≤ 3", "tối đa 3"), ("~1.150", "khoảng 1.150"), ("3.2", "3,2"), ("12.5", "12,5"),
+    ("1.200 tỷ đồng", "1.200"), ("khoảng 1.150 tỷ đồng", "khoảng 1.150"),
+  ])
+  func aFigureWrittenAnotherWayGetsTheFix(text: String, fixed: String) throws {
+    #expect(IndicatorValue(parsing: text) == nil)
+    let error = IndicatorValue.notAFigure(
+      text, at: SourceLocation(file: "indicators.yaml"), expected: .target)
+    #expect(error.notes.first?.message.vi.hasPrefix("có phải là '\(fixed)'?") == true, "\(error)")
+  }
+
   @Test func aCommaBeforeThreeDigitsIsWarnedAbout() throws {
     let at = SourceLocation(file: "indicators.yaml", line: 3)
     let warning = try #require(IndicatorValue.commaMaybeThousands("1,200", at: at))

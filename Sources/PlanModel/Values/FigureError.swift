@@ -27,9 +27,62 @@ extension IndicatorValue {
         en: "write a number Vietnamese-style (10,5 or 29.211), a range (165-190), or a "
           + "qualified figure (từ 12 trở lên, trên 12, khoảng 1.150, dưới 5)")
     }
+    let meant = likelyMeant(text).map { fixed, why in
+      Diagnostic.Note(
+        Message(vi: "có phải là '\(fixed)'? (", en: "did you mean '\(fixed)'? (") + why
+          + Message(vi: ")", en: ")"))
+    }
     return .error(
       vi: "'\(text)' không phải là một số liệu", en: "'\(text)' is not a figure", at: location,
-      notes: [note])
+      notes: meant.map { [$0] } ?? [note])
+  }
+
+  /// The figure `text` most likely means, written as figures are, and why:
+  /// a comparison sign for its words (`≥ 90` → `từ 90 trở lên`), a decimal
+  /// point for the comma (`3.2` → `3,2`), a unit after the number
+  /// (`1.200 tỷ đồng` → `1.200`).
+  static func likelyMeant(_ text: String) -> (String, Message)? {
+    let trimmed = text.trimmingWhitespace
+    let signs: [(String, String, String)] = [
+      ("≥", "từ ", " trở lên"), (">=", "từ ", " trở lên"), ("≤", "tối đa ", ""),
+      ("<=", "tối đa ", ""), (">", "trên ", ""), ("<", "dưới ", ""), ("~", "khoảng ", ""),
+      ("≈", "khoảng ", ""),
+    ]
+    for (sign, before, after) in signs where trimmed.hasPrefix(sign) {
+      var rest = String(trimmed.dropFirst(sign.count)).trimmingWhitespace
+      if rest.hasSuffix("%") { rest = String(rest.dropLast()).trimmingWhitespace }
+      let fixed = before + rest + after
+      guard IndicatorValue(parsing: fixed) != nil else { return nil }
+      return (
+        fixed,
+        Message(
+          vi: "dấu so sánh ghi bằng chữ", en: "a comparison is written in words")
+      )
+    }
+    let decimal = trimmed.replacingAll(".", with: ",")
+    if trimmed.contains("."), !trimmed.contains(","), IndicatorValue(parsing: decimal) != nil {
+      return (
+        decimal,
+        Message(
+          vi: "phần thập phân ngăn bằng dấu phẩy; dấu chấm ngăn hàng nghìn",
+          en: "a comma marks the decimals; a point groups thousands")
+      )
+    }
+    // A unit after the number: the longest start that is a figure.
+    var words = trimmed.split(separator: " ").map(String.init)
+    while words.count > 1 {
+      words.removeLast()
+      let start = words.joined(separator: " ")
+      if IndicatorValue(parsing: start) != nil {
+        return (
+          start,
+          Message(
+            vi: "chỉ ghi số: đơn vị đã có ở chỉ tiêu (trường 'unit')",
+            en: "write the number alone: the indicator has its unit (the field 'unit')")
+        )
+      }
+    }
+    return nil
   }
 
   /// A warning for a figure whose comma may group thousands (`1,200`).
