@@ -38,6 +38,9 @@ import Testing
       ("reports/2026-q1/xa-a.markdown", "reports/2026-q1/xa-a.markdown", "reports/2026-q1/xa-a.md"),
       ("Indicators.yaml", "Indicators.yaml", "indicators.yaml"),
       ("reporting.yml", "reporting.yml", "reporting.yaml"),
+      ("tasks/1/group.md", "tasks/1/group.md", "tasks/1/_group.md"),
+      ("tasks/1/_Group.md", "tasks/1/_Group.md", "tasks/1/_group.md"),
+      ("tasks/1/_group.MD", "tasks/1/_group.MD", "tasks/1/_group.md"),
     ]
     for (path, wrong, right) in cases {
       let found = ContentFileKind.misnamed(path)

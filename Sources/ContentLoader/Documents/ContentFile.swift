@@ -46,7 +46,15 @@ enum ContentFileKind: Equatable {
       self = .section
     } else if top == "tasks", name.hasSuffix(".md") {
       let folder = first == last ? "" : String(path[path.index(after: first)..<last])
-      self = name == "_group.md" ? .group(folder: folder) : .task(folder: folder)
+      if name == "_group.md" {
+        self = .group(folder: folder)
+      } else if Self.groupFileNames.contains(name.lowercased()) {
+        // `group.md`, `_Group.md`: the group's file misnamed, not a task
+        // (see `misnamed`).
+        self = .unexpected
+      } else {
+        self = .task(folder: folder)
+      }
     } else if top == "reports", name.hasSuffix(".md"), first != last {
       let period = String(path[path.index(after: first)..<last])
       guard !period.contains("/") else {
@@ -101,9 +109,13 @@ enum ContentFileKind: Equatable {
     "baocao": "reports",
   ]
 
+  /// Names a group's file is given by mistake, lowercased.
+  private static let groupFileNames: Set<String> = ["_group.md", "group.md", "_nhom.md", "nhom.md"]
+
   /// A file name with the extension content files have (`.md`, `.yaml`,
   /// lowercase), and at the top of the folder lowercase as a whole.
   private static func fixedName(_ name: String, atTop: Bool) -> String {
+    if !atTop, groupFileNames.contains(fixedName(name, atTop: true)) { return "_group.md" }
     var base = name
     let lower = name.lowercased()
     for (wrong, right) in [
