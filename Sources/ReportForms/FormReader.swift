@@ -252,10 +252,23 @@ final class FormReader {
     return found
   }
 
+  /// A cell's text without the spaces around it, nor characters nobody
+  /// sees (a byte-order mark or zero-width space pasted with a word, which
+  /// made 'Đang thực hiện' no status while looking like one).
   private func cell(_ row: Int, _ column: FormColumn) -> String {
     guard let index = columns[column] else { return "" }
-    return grid.cell(row, index).trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = grid.cell(row, index)
+    let visible =
+      text.unicodeScalars.contains(where: Self.invisible.contains)
+      ? String(
+        String.UnicodeScalarView(text.unicodeScalars.filter { !Self.invisible.contains($0) }))
+      : text
+    return visible.trimmingCharacters(in: .whitespacesAndNewlines)
   }
+
+  private static let invisible: Set<Unicode.Scalar> = [
+    "\u{FEFF}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}",
+  ]
 
   // MARK: - Period and reporter
 

@@ -810,10 +810,22 @@ import ZIPFoundation
         [
           "report", "import", "MAU.CSV", "--date", "2026-10-05", "--today", Self.today,
           "--source-url", address,
-        ], in: folder, expecting: 64)
+        ], in: folder, expecting: 1)
       #expect(
-        result.err.contains("lỗi: --source-url phải là địa chỉ web đầy đủ, bắt đầu bằng https://"))
+        result.err.contains(
+          "plansite report import --source-url: lỗi: --source-url phải là địa chỉ web đầy đủ"))
+      #expect(result.err.contains("ghi chú: ghi địa chỉ bắt đầu bằng https://"))
     }
+    // A date as cells take it is a date; a day that does not exist is said so.
+    result = try plansite(
+      [
+        "report", "import", "MAU.CSV", "--date", "32-10-2026", "--today", Self.today,
+      ], in: folder, expecting: 1)
+    #expect(
+      result.err.contains(
+        "plansite report import --date: lỗi: --date phải là một ngày có thật, không phải "
+          + "'32-10-2026'"), "\(result.err)")
+    #expect(!result.err.contains("plansite <subcommand>"))
     try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]).write(
       to: folder.appendingPathComponent("cu.xls"))
     result = try plansite(

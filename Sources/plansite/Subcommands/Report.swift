@@ -281,34 +281,63 @@ extension PlansiteCommand.Report {
 
     func run() throws {
       let language = options.language ?? .vi
-      guard case .valid(let day) = DayText.parse(date) else {
-        throw ValidationError(
-          Message(
-            vi:
-              "--date phải là một ngày có thật (2026-07-08 hoặc 08/07/2026), không phải '\(date)'",
-            en: "--date must be a real date (2026-07-08 or 08/07/2026), not '\(date)'"
-          ).text(language))
+      // As cells take it: 08-07-2026 and 08.07.2026 are days too.
+      let day: Day
+      switch (DayText.parse(date), DayText.meaning(of: date)) {
+      case (.valid(let valid), _), (_, .day(let valid)?): day = valid
+      default:
+        throw options.fail(
+          DiagnosticError(
+            .error(
+              vi: "--date phải là một ngày có thật, không phải '\(date)'",
+              en: "--date must be a real date, not '\(date)'",
+              at: SourceLocation(file: "plansite report import --date"),
+              notes: [
+                Diagnostic.Note(
+                  vi: "ghi ngày ký báo cáo dạng 08/07/2026 hoặc 2026-07-08",
+                  en: "give the date the report was signed, as 2026-07-08 or 08/07/2026")
+              ])), language)
       }
       if let sourceURL, !WebAddress.isValid(sourceURL) {
-        throw ValidationError(
-          Message(
-            vi: "--source-url phải là địa chỉ web đầy đủ, bắt đầu bằng https:// (ví dụ "
-              + "https://vanban.nghean.gov.vn/bc-45), không phải '\(sourceURL)'",
-            en: "--source-url must be a full web address starting with https:// (such as "
-              + "https://vanban.nghean.gov.vn/bc-45), not '\(sourceURL)'"
-          ).text(language))
+        throw options.fail(
+          DiagnosticError(
+            .error(
+              vi: "--source-url phải là địa chỉ web đầy đủ, không phải '\(sourceURL)'",
+              en: "--source-url must be a full web address, not '\(sourceURL)'",
+              at: SourceLocation(file: "plansite report import --source-url"),
+              notes: [
+                Diagnostic.Note(
+                  vi: "ghi địa chỉ bắt đầu bằng https://, ví dụ https://vanban.nghean.gov.vn/bc-45",
+                  en: "give an address starting with https://, such as "
+                    + "https://vanban.nghean.gov.vn/bc-45")
+              ])), language)
       }
       var summaryText = ""
       if let summary {
-        guard let data = FileManager.default.contents(atPath: summary),
-          let text = String(data: data, encoding: .utf8)
-        else {
+        guard let data = FileManager.default.contents(atPath: summary) else {
           throw options.fail(
             DiagnosticError(
               .error(
-                vi: "không đọc được tệp tóm tắt '\(summary)' (cần UTF-8)",
-                en: "cannot read the summary file '\(summary)' (UTF-8 needed)",
-                at: SourceLocation(file: summary))), language)
+                vi: "không có tệp tóm tắt '\(summary)' (--summary)",
+                en: "there is no summary file '\(summary)' (--summary)",
+                at: SourceLocation(file: summary),
+                notes: [
+                  Diagnostic.Note(
+                    vi: "kiểm tra tên và thư mục của tệp", en: "check the file's name and folder")
+                ])), language)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+          throw options.fail(
+            DiagnosticError(
+              .error(
+                vi: "không đọc được tệp tóm tắt '\(summary)': tệp không lưu bằng UTF-8",
+                en: "cannot read the summary file '\(summary)': it is not saved as UTF-8",
+                at: SourceLocation(file: summary),
+                notes: [
+                  Diagnostic.Note(
+                    vi: "mở tệp và lưu lại với bảng mã UTF-8 (Notepad: Save As, Encoding: UTF-8)",
+                    en: "open it and save it as UTF-8 (Notepad: Save As, Encoding: UTF-8)")
+                ])), language)
         }
         summaryText = text.nfc
       }
