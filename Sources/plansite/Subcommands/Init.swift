@@ -46,8 +46,12 @@ extension PlansiteCommand {
       guard let source = templates ?? Self.defaultTemplates() else {
         throw fail(
           Message(
-            vi: "không tìm thấy bộ mẫu trang mặc định: ghi đường dẫn bằng --templates",
-            en: "the default templates were not found: give their folder with --templates"))
+            vi: "không tìm thấy bộ mẫu trang mặc định (thư mục Templates cạnh tệp plansite "
+              + "hay ở thư mục trên nó): chép thư mục Templates đi kèm plansite vào cạnh tệp "
+              + "chạy, hoặc ghi đường dẫn đến nó bằng --templates",
+            en: "the default templates were not found (a Templates folder beside the plansite "
+              + "file or a folder above it): copy the Templates folder that comes with plansite "
+              + "beside it, or give its path with --templates"))
       }
       do {
         try fm.createDirectory(at: root, withIntermediateDirectories: true)
