@@ -1,6 +1,7 @@
-import PlanModel
 import SiteCore
 import Testing
+
+@testable import PlanModel
 
 @Suite struct DayTests {
   @Test func parsesRealDatesOnly() {
@@ -155,5 +156,17 @@ import Testing
     for text in ["cuối kỳ", "2026/2030", "26", "2026-", "2026-2028-2030", ""] {
       #expect(IndicatorJudge.period(text) == .notAPeriod, "\(text)")
     }
+  }
+}
+
+/// An id written with its label or punctuation gets the plan's own number.
+@Suite struct PlanNumberSuggestionTests {
+  @Test func theNumberIsTakenOutOfItsWords() {
+    #expect(IDRules.numberInWords("Mục II") == "II")
+    #expect(IDRules.numberInWords("I.") == "I")
+    #expect(IDRules.numberInWords("Nhóm 1") == "1")
+    #expect(IDRules.numberInWords("Nhiệm vụ 1.2") == "1.2")
+    #expect(IDRules.numberInWords("1.2") == nil)
+    #expect(IDRules.numberInWords("Việc a b") == nil)
   }
 }

@@ -29,13 +29,28 @@ public enum IDRules {
 
   /// The note explaining plan numbers, with a suggestion derived from `id`.
   static func planNumberNote(for id: String) -> Diagnostic.Note {
-    let suggestion = Slug.make(from: id).split(separator: "-").joined(separator: ".")
+    let suggestion =
+      numberInWords(id) ?? Slug.make(from: id).split(separator: "-").joined(separator: ".")
     let example = suggestion.isEmpty ? "" : " (for example '\(suggestion)')"
     let vietnameseExample = suggestion.isEmpty ? "" : " (ví dụ '\(suggestion)')"
     return Diagnostic.Note(
       vi: "dùng đúng số thứ tự như trong kế hoạch: chữ cái và chữ số, ngăn cách bằng '.' hoặc '-'"
         + vietnameseExample,
       en: "use the plan's own number: letters and digits separated by '.' or '-'\(example)")
+  }
+
+  /// The plan number in an id written with its label or punctuation, as
+  /// the plan prints it: `Mục II` → `II`, `I.` → `I`, `Nhóm 1` → `1`.
+  static func numberInWords(_ id: String) -> String? {
+    var words = id.split(separator: " ").map(String.init)
+    let labels: Set<String> = ["muc", "nhom", "phan", "nhiem", "vu", "chuong", "dieu", "khoan"]
+    while let first = words.first, words.count > 1, labels.contains(first.foldedForSearch) {
+      words.removeFirst()
+    }
+    let trailing: Set<Character> = [".", ":", ")", " "]
+    var number = Substring(words.joined(separator: " "))
+    while let last = number.last, trailing.contains(last) { number = number.dropLast() }
+    return isPlanNumber(String(number)) && number != id ? String(number) : nil
   }
 
   /// The note explaining registry ids, with a suggestion derived from `id`.
