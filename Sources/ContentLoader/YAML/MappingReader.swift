@@ -370,13 +370,24 @@ final class MappingReader {
   ) -> [Item]? {
     guard let node = node(key) else {
       if required {
+        // Written with nothing under it: said so, at the line.
+        let written = entryKeys.firstIndex(of: key).map { location(of: values[$0]) }
         report.error(
-          vi: "thiếu trường bắt buộc '\(key)' trong \(what.vi)",
-          en: "missing required field '\(key)' in the \(what.en)", at: location,
+          written == nil
+            ? Message(
+              vi: "thiếu trường bắt buộc '\(key)' trong \(what.vi)",
+              en: "missing required field '\(key)' in the \(what.en)")
+            : Message(
+              vi: "'\(key)' chưa có mục nào", en: "'\(key)' has no item"),
+          at: written ?? location,
           notes: [
-            Diagnostic.Note(
-              vi: "thêm một dòng '\(key):' rồi đến các mục, mỗi mục bắt đầu bằng '  - '",
-              en: "add a line '\(key):' followed by items that start with '  - '")
+            written == nil
+              ? Diagnostic.Note(
+                vi: "thêm một dòng '\(key):' rồi đến các mục, mỗi mục bắt đầu bằng '  - '",
+                en: "add a line '\(key):' followed by items that start with '  - '")
+              : Diagnostic.Note(
+                vi: "ghi các mục dưới dòng '\(key):', mỗi mục bắt đầu bằng '  - '",
+                en: "write the items under the line '\(key):', each starting with '  - '")
           ])
       }
       return nil
