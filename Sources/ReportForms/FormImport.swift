@@ -401,11 +401,11 @@ public struct FormImport: Sendable {
           update.progress?.value ?? (update.status?.value == .done ? 100 : before?.progress)
         guard newStatus != before?.status || newProgress != before?.progress else { continue }
         func describe(_ status: TaskStatus?, _ progress: Int?) -> String {
-          let word = status?.label ?? "chưa báo cáo"
+          let word = status?.label ?? (progress == nil ? "chưa báo cáo" : "tiến độ")
           return progress.map { "\(word) \($0)%" } ?? word
         }
         func describeEN(_ status: TaskStatus?, _ progress: Int?) -> String {
-          let word = status?.rawValue ?? "not reported"
+          let word = status?.rawValue ?? (progress == nil ? "not reported" : "progress")
           return progress.map { "\(word) \($0)%" } ?? word
         }
         lines.append(

@@ -90,6 +90,7 @@ final class FormReader {
       }
     }
     warnColumnsOutsideTheForm(outside)
+    warnMergedCells()
     // A reporter with no filled row has nothing to report.
     return groups.filter { !$0.tasks.isEmpty || !$0.figures.isEmpty }
   }
@@ -124,6 +125,36 @@ final class FormReader {
           Diagnostic.Note(
             vi: "ghi vào cột \"\(meant.header)\" của dòng này",
             en: "write it in this row's column \"\(meant.header)\"")
+        ])
+    }
+  }
+
+  /// Warns of cells merged across rows in a column the clerk fills in: the
+  /// value shows on every row, but only the first row holds it.
+  private func warnMergedCells() {
+    let filled = Set(FormColumn.filledIn.compactMap { columns[$0] })
+    for merge in grid.merged
+    where merge.rows.count > 1 && merge.rows.lowerBound >= 1
+      && merge.columns.contains(where: filled.contains)
+    {
+      let first = merge.rows.lowerBound + 1
+      let last = merge.rows.upperBound + 1
+      let others =
+        last == first + 1
+        ? Message(vi: "dòng \(last) coi", en: "row \(last) reads")
+        : Message(vi: "các dòng \(first + 1)–\(last) coi", en: "rows \(first + 1)–\(last) read")
+      report.warning(
+        Message(
+          vi: "các ô \(merge.reference) được gộp: chỉ dòng \(first) nhận giá trị, ",
+          en: "the cells \(merge.reference) are merged: only row \(first) holds the value, ")
+          + others + Message(vi: " như để trống", en: " as empty"),
+        at: SourceLocation(
+          file: path, line: first, column: merge.columns.lowerBound + 1,
+          columnLabel: XLSXColumn.letters(merge.columns.lowerBound)),
+        notes: [
+          Diagnostic.Note(
+            vi: "bỏ gộp ô (Merge & Center) và ghi giá trị vào từng dòng",
+            en: "unmerge the cells (Merge & Center) and write the value on each row")
         ])
     }
   }

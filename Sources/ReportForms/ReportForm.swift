@@ -16,6 +16,16 @@ public struct FormGrid: Sendable, Equatable {
 
   /// The worksheet read, for a workbook.
   var sheetName: String?
+  /// Cells merged into one, by 0-based rows and columns (only the first
+  /// holds the value the clerk sees on every row of it).
+  var merged: [MergedCells] = []
+
+  struct MergedCells: Sendable, Equatable {
+    var rows: ClosedRange<Int>
+    var columns: ClosedRange<Int>
+    /// As the spreadsheet names it: `M2:M5`.
+    var reference: String
+  }
 
   /// Whether row 1 names the form's "Mã" column (the sheet to read).
   var namesTheIDColumn: Bool {

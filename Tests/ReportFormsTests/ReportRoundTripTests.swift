@@ -429,6 +429,27 @@ import ZIPFoundation
       ], "\(said)")
   }
 
+  /// A status merged over several rows shows on each, but only the first
+  /// holds it: said, not silently lost.
+  @Test func cellsMergedAcrossRowsAreWarnedAbout() throws {
+    let folder = try filledForm(
+      "merged", period: "2026-9t", from: "so-tai-chinh", form: "form.xlsx", filled: "m.xlsx",
+      ["1.2|Tình trạng=Đang thực hiện"])
+    try fill("m.xlsx", "merged.xlsx", [], ["--merge", "M3:M4"], in: folder)
+    let grid = try XLSXReader.grid(
+      try Data(contentsOf: folder.appendingPathComponent("merged.xlsx")))
+    #expect(grid.merged.map(\.reference) == ["M3:M4"])
+    let imported = try plansite(
+      [
+        "report", "import", "merged.xlsx", "--date", "2026-10-09", "--replace", "--dry-run",
+        "--today", Self.today,
+      ], in: folder)
+    #expect(
+      imported.err.contains(
+        "merged.xlsx:3:M: cảnh báo: các ô M3:M4 được gộp: chỉ dòng 3 nhận giá trị, dòng 4 coi "
+          + "như để trống"), "\(imported.err)")
+  }
+
   /// A hidden sheet is not read (an old copy the clerk hid away); two
   /// visible sheets of the form are refused, naming both.
   @Test func hiddenSheetsAreSkippedAndTwoFormsRefused() throws {

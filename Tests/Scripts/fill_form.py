@@ -3,7 +3,7 @@
 
     python3 fill_form.py FORM OUT [--set ID|HEADER=VALUE ...] [--reporter R]
                          [--delimiter ';'] [--no-bom] [--lf] [--cp1258]
-                         [--rename-sheet NAME] [--copy-sheet NAME [--hidden]]
+                         [--rename-sheet NAME] [--copy-sheet NAME [--hidden]] [--merge M2:M4]
 
 FORM is a form made by `plansite report form` (.xlsx or .csv). Each --set
 writes VALUE into the cell of column HEADER on the row whose "Mã" is ID (and
@@ -69,7 +69,8 @@ def percent_style(parts):
     return len(xfs) - 1
 
 
-def fill_xlsx(path, out, sets, reporter, rename_sheet=None, copy_sheet=None, hidden=False):
+def fill_xlsx(path, out, sets, reporter, rename_sheet=None, copy_sheet=None, hidden=False,
+              merge=None):
     ET.register_namespace("", MAIN)
     with zipfile.ZipFile(path) as z:
         parts = {name: z.read(name) for name in z.namelist()}
@@ -144,6 +145,10 @@ def fill_xlsx(path, out, sets, reporter, rename_sheet=None, copy_sheet=None, hid
             done = True
         if not done:
             sys.exit(f"no row {row_id} / column {column}")
+    if merge:
+        # Cells merged across rows, as a clerk merges one status over several.
+        node = ET.SubElement(root, f"{{{MAIN}}}mergeCells", {"count": "1"})
+        ET.SubElement(node, f"{{{MAIN}}}mergeCell", {"ref": merge})
     parts["xl/worksheets/sheet1.xml"] = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
     if rename_sheet:
         # The form's sheet renamed and moved after the others, as a clerk
@@ -200,11 +205,12 @@ def main():
     ap.add_argument("--rename-sheet")
     ap.add_argument("--copy-sheet")
     ap.add_argument("--hidden", action="store_true")
+    ap.add_argument("--merge")
     args = ap.parse_args()
     sets = parse_sets(args.set)
     if args.form.endswith(".xlsx"):
         fill_xlsx(args.form, args.out, sets, args.reporter, args.rename_sheet, args.copy_sheet,
-                  args.hidden)
+                  args.hidden, args.merge)
     else:
         fill_csv(args.form, args.out, sets, args.reporter, args.delimiter, not args.no_bom,
                  args.lf, args.cp1258)

@@ -329,7 +329,16 @@ enum SpreadsheetML {
     struct Formula: Decodable {
       init(from decoder: Decoder) throws {}
     }
+    struct MergeCells: Decodable {
+      let mergeCell: [MergeCell]?
+    }
+    /// Cells merged into one (`M2:M5`): only the first holds a value.
+    struct MergeCell: Decodable, DynamicNodeDecoding {
+      let ref: String
+      static func nodeDecoding(for key: CodingKey) -> XMLDecoder.NodeDecoding { .attribute }
+    }
     let sheetData: SheetData?
+    let mergeCells: MergeCells?
   }
 
   /// The number formats of a workbook's styles (`xl/styles.xml`): enough

@@ -154,6 +154,15 @@ enum XLSXReader {
     var grid = FormGrid(rows: rows)
     grid.failedFormulas = failedFormulas
     grid.numberCells = numberCells
+    grid.merged = (sheet.mergeCells?.mergeCell ?? []).compactMap { merge in
+      let ends = merge.ref.split(separator: ":").compactMap { XLSXColumn.parse(String($0)) }
+      guard ends.count == 2, let top = ends[0].row, let bottom = ends[1].row, top <= bottom,
+        ends[0].column <= ends[1].column
+      else { return nil }
+      return FormGrid.MergedCells(
+        rows: (top - 1)...(bottom - 1), columns: ends[0].column...ends[1].column,
+        reference: merge.ref)
+    }
     return grid
   }
 
