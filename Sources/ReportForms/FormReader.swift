@@ -479,19 +479,46 @@ final class FormReader {
       return
     }
     if let meant = misreadTask(row, id: id, reporter: group.reporter) {
+      // In a workbook the number is kept as typed: the plan was renumbered
+      // since the form was made. A CSV opened in Excel may have turned it
+      // into a date or a number.
+      let renumbered = Diagnostic.Note(
+        vi: "nếu kế hoạch đã đổi số hiệu sau khi tạo biểu mẫu, ghi '\(meant.id.rawValue)' vào ô "
+          + "Mã, hoặc tạo biểu mẫu mới bằng 'plansite report form'",
+        en: "if the plan was renumbered since the form was made, write '\(meant.id.rawValue)' in "
+          + "the Mã cell, or make a new form with 'plansite report form'")
+      let excel = Diagnostic.Note(
+        vi: "Excel có thể đã đổi số hiệu thành ngày hoặc thành số khi mở tệp CSV: ghi lại "
+          + "'\(meant.id.rawValue)' vào ô Mã (định dạng ô là Văn bản/Text), hoặc dùng biểu mẫu .xlsx",
+        en: "Excel may have turned the number into a date or a number when it opened the CSV "
+          + "file: write '\(meant.id.rawValue)' back into the Mã cell (formatted as Text), or "
+          + "use the .xlsx form")
       report.error(
         vi:
           "dòng này là nhiệm vụ \(meant.id.rawValue) (\"\(meant.title)\"), nhưng ô Mã ghi '\(id)'",
         en:
           "this row is task \(meant.id.rawValue) (\"\(meant.title)\"), but its Mã cell says '\(id)'",
         at: location(row: row, column: .id),
+        notes: grid.sheetName == nil ? [excel, renumbered] : [renumbered])
+      return
+    }
+    // A row the form wrote (its title is there) for a task the plan no
+    // longer has: the form was made from an older plan.
+    if plan.task(TaskID(id)) == nil, plan.indicator(IndicatorID(id)) == nil,
+      !cell(row, .title).isEmpty
+    {
+      report.error(
+        vi: "kế hoạch hiện nay không có nhiệm vụ '\(id)' (\"\(cell(row, .title))\")",
+        en: "the plan has no task '\(id)' (\"\(cell(row, .title))\") now",
+        at: location(row: row, column: .id),
         notes: [
           Diagnostic.Note(
-            vi: "Excel có thể đã đổi số hiệu thành ngày hoặc thành số khi mở tệp CSV: ghi lại "
-              + "'\(meant.id.rawValue)' vào ô Mã (định dạng ô là Văn bản/Text), hoặc dùng biểu mẫu .xlsx",
-            en: "Excel may have turned the number into a date or a number when it opened the CSV "
-              + "file: write '\(meant.id.rawValue)' back into the Mã cell (formatted as Text), or "
-              + "use the .xlsx form")
+            vi: "biểu mẫu có thể được tạo từ bản kế hoạch cũ, trước khi nhiệm vụ này bị bỏ hay đổi "
+              + "số hiệu: xóa dòng này, hoặc tạo biểu mẫu mới bằng 'plansite report form' rồi chép "
+              + "kết quả sang",
+            en: "the form may have been made from an older plan, before this task was dropped or "
+              + "renumbered: delete this row, or make a new form with 'plansite report form' and "
+              + "copy the results over")
         ])
       return
     }

@@ -429,6 +429,38 @@ import ZIPFoundation
       ], "\(said)")
   }
 
+  /// A form made from an older plan: a task renumbered or dropped since is
+  /// said so, with what to do (not Excel's CSV dates, nor a guess).
+  @Test func aFormFromAnOlderPlanIsSaidSo() throws {
+    let loaded = ContentLoader(directory: Self.sample).load()
+    let plan = try #require(
+      PlanValidator(today: Day(year: 2026, month: 11, day: 27), includeDrafts: true).validate(
+        loaded.draft
+      ).plan)
+    let task = try #require(plan.task(TaskID("1.2")))
+    let options = FormImport.Options(
+      date: Day(year: 2026, month: 10, day: 9) ?? .unixEpoch,
+      today: Day(year: 2026, month: 11, day: 27) ?? .unixEpoch)
+    var grid = FormGrid(rows: [
+      ["Kỳ báo cáo", "Mã đơn vị", "Mã", "Nội dung", "Tình trạng"],
+      ["2026-9t", "so-tai-chinh", "1.9", task.title, "Đang thực hiện"],
+      ["2026-9t", "so-tai-chinh", "9.9", "Một việc đã bỏ", "Đang thực hiện"],
+    ])
+    grid.sheetName = "Báo cáo"
+    let reader = FormReader(path: "x.xlsx", grid: grid, plan: plan, options: options)
+    _ = reader.groups()
+    let said = reader.report.diagnostics.map {
+      ([$0.message.vi] + $0.notes.map(\.message.vi)).joined(separator: " | ")
+    }
+    #expect(said.count == 2, "\(said)")
+    #expect(said.first?.contains("nếu kế hoạch đã đổi số hiệu sau khi tạo biểu mẫu") == true)
+    #expect(said.first?.contains("Excel") == false)
+    #expect(
+      said.last?.hasPrefix(
+        "kế hoạch hiện nay không có nhiệm vụ '9.9' (\"Một việc đã bỏ\") | biểu mẫu có thể được "
+          + "tạo từ bản kế hoạch cũ") == true, "\(said)")
+  }
+
   /// A status merged over several rows shows on each, but only the first
   /// holds it: said, not silently lost.
   @Test func cellsMergedAcrossRowsAreWarnedAbout() throws {
