@@ -51,11 +51,12 @@ final class FormReader {
 
   func groups() -> [Group] {
     guard readHeader() else { return [] }
+    let header = grid.headerRow ?? 0
     // The rows with something written in each column not of the form.
     var outside: [Int: [Int]] = [:]
     var groups: [Group] = []
     var positions: [String: Int] = [:]
-    for row in 1..<max(1, grid.rows.count) {
+    for row in (header + 1)..<max(header + 1, grid.rows.count) {
       guard !reportFailedFormulas(row) else { continue }
       guard
         grid.rows[row].contains(where: {
@@ -165,7 +166,8 @@ final class FormReader {
     for (index, rows) in outside.sorted(by: { $0.key < $1.key }) {
       guard let first = rows.first else { continue }
       let letters = XLSXColumn.letters(index)
-      let title = grid.cell(0, index).trimmingCharacters(in: .whitespacesAndNewlines)
+      let title = grid.cell(grid.headerRow ?? 0, index).trimmingCharacters(
+        in: .whitespacesAndNewlines)
       let label = title.isEmpty ? letters : "\(letters) (\(title))"
       report.warning(
         vi: "cột \(label) không thuộc biểu mẫu: \(rows.count) ô ghi trong cột này không được "
@@ -186,12 +188,14 @@ final class FormReader {
   // MARK: - Header
 
   private func readHeader() -> Bool {
-    guard let header = grid.rows.first else {
+    let headerRow = grid.headerRow ?? 0
+    guard grid.rows.indices.contains(headerRow) else {
       report.error(
         vi: "tệp trống: không có dòng tiêu đề", en: "the file is empty: no header row",
         at: SourceLocation(file: path))
       return false
     }
+    let header = grid.rows[headerRow]
     var twice: [(FormColumn, Int, Int)] = []
     for (index, text) in header.enumerated() {
       let folded = TaskStatusWords.fold(text)
@@ -212,7 +216,7 @@ final class FormReader {
         vi: "cột \"\(column.header)\" có hai lần, ở cột \(letters.0) và cột \(letters.1)",
         en: "the column \"\(column.header)\" appears twice, as \(letters.0) and \(letters.1)",
         at: SourceLocation(
-          file: path, line: 1, column: second + 1,
+          file: path, line: headerRow + 1, column: second + 1,
           columnLabel: "\(letters.1) (\(column.header))"),
         notes: [
           Diagnostic.Note(
@@ -241,8 +245,9 @@ final class FormReader {
               + "\"\(XLSXWriter.formSheetName)\")"), at: 0)
       }
       report.error(
-        vi: "dòng 1 thiếu cột \(names)", en: "row 1 lacks the column(s) \(names)",
-        at: SourceLocation(file: path, line: 1), notes: notes)
+        vi: "dòng \(headerRow + 1) thiếu cột \(names)",
+        en: "row \(headerRow + 1) lacks the column(s) \(names)",
+        at: SourceLocation(file: path, line: headerRow + 1), notes: notes)
       return false
     }
     return true

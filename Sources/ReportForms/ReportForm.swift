@@ -27,12 +27,19 @@ public struct FormGrid: Sendable, Equatable {
     var reference: String
   }
 
-  /// Whether row 1 names the form's "Mã" column (the sheet to read).
-  var namesTheIDColumn: Bool {
-    (rows.first ?? []).contains {
-      TaskStatusWords.fold($0) == TaskStatusWords.fold(FormColumn.id.header)
+  /// Whether a row near the top names the form's "Mã" column (the sheet to read).
+  var namesTheIDColumn: Bool { headerRow != nil }
+
+  /// The row of the form's headers: the first of the top rows that names
+  /// the "Mã" column (a clerk may put a title above the table).
+  var headerRow: Int? {
+    rows.prefix(Self.titleRows + 1).firstIndex { row in
+      row.contains { TaskStatusWords.fold($0) == TaskStatusWords.fold(FormColumn.id.header) }
     }
   }
+
+  /// How many rows may sit above the headers.
+  static let titleRows = 8
 
   /// Whether the cell holds a number rather than text.
   func holdsNumber(_ row: Int, _ column: Int) -> Bool {

@@ -429,6 +429,31 @@ import ZIPFoundation
       ], "\(said)")
   }
 
+  /// A title a clerk puts above the table is not the header row: the
+  /// first top row naming "Mã" is, and rows keep their spreadsheet numbers.
+  @Test func aTitleAboveTheTableIsSkipped() throws {
+    let loaded = ContentLoader(directory: Self.sample).load()
+    let plan = try #require(
+      PlanValidator(today: Day(year: 2026, month: 11, day: 27), includeDrafts: true).validate(
+        loaded.draft
+      ).plan)
+    let options = FormImport.Options(
+      date: Day(year: 2026, month: 10, day: 9) ?? .unixEpoch,
+      today: Day(year: 2026, month: 11, day: 27) ?? .unixEpoch)
+    var grid = FormGrid(rows: [
+      ["BÁO CÁO KẾT QUẢ THỰC HIỆN 9 THÁNG"], [],
+      ["Kỳ báo cáo", "Mã đơn vị", "Mã", "Tình trạng", "Tiến độ (%)"],
+      ["2026-9t", "so-giao-duc-va-dao-tao", "2.1", "Đang thực hiện", "160"],
+    ])
+    grid.sheetName = "Báo cáo"
+    #expect(grid.headerRow == 2)
+    let reader = FormReader(path: "x.xlsx", grid: grid, plan: plan, options: options)
+    #expect(reader.groups().first?.tasks.map(\.task.value) == ["2.1"])
+    let error = try #require(reader.report.diagnostics.first)
+    #expect(error.location.line == 4, "\(error)")
+    #expect(error.message.vi.contains("160"), "\(error)")
+  }
+
   /// A form made from an older plan: a task renumbered or dropped since is
   /// said so, with what to do (not Excel's CSV dates, nor a guess).
   @Test func aFormFromAnOlderPlanIsSaidSo() throws {
