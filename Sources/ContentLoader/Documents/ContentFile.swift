@@ -48,7 +48,7 @@ enum ContentFileKind: Equatable {
       let folder = first == last ? "" : String(path[path.index(after: first)..<last])
       if name == "_group.md" {
         self = .group(folder: folder)
-      } else if Self.groupFileNames.contains(name.lowercased()) {
+      } else if name.utf8.count <= 9, Self.groupFileNames.contains(name.lowercased()) {
         // `group.md`, `_Group.md`: the group's file misnamed, not a task
         // (see `misnamed`).
         self = .unexpected
