@@ -13,7 +13,7 @@ extension FileParser {
       let note = item.string("note")?.value
       let contact = Agency.Contact(
         address: item.string("address")?.value, phone: item.string("phone")?.value,
-        email: item.string("email")?.value,
+        email: Self.email(item),
         website: item.webAddress("website", example: "https://stc.nghean.gov.vn")?.value)
       guard let id, let name else { return nil }
       let agency = Agency(
@@ -39,6 +39,29 @@ extension FileParser {
         source: SourceRef(path: yaml.source.file.path, location: item.location))
       return PlanDraft.Entry(commune, idLocation: id.location)
     }
+  }
+
+  /// An e-mail address, or nil with an error: the page links `mailto:` it,
+  /// so `syt nghean` would be a link that writes to nobody.
+  private static func email(_ item: MappingReader) -> String? {
+    guard let written = item.string("email") else { return nil }
+    let address = written.value.trimmingCharacters(in: .whitespaces)
+    let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+      !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+      !address.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" })
+    else {
+      item.error(
+        vi: "'\(written.value)' không phải là một địa chỉ thư điện tử",
+        en: "'\(written.value)' is not an e-mail address", at: written.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi một địa chỉ dạng ten@nghean.gov.vn",
+            en: "write one address like ten@nghean.gov.vn")
+        ])
+      return nil
+    }
+    return address
   }
 
   /// `indicators.yaml`: a list of indicators with baseline, targets and results.
