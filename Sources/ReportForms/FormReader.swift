@@ -135,7 +135,7 @@ final class FormReader {
   private func warnMergedCells() {
     let filled = Set(FormColumn.filledIn.compactMap { columns[$0] })
     for merge in grid.merged
-    where merge.rows.count > 1 && merge.rows.lowerBound >= 1
+    where merge.rows.upperBound > merge.rows.lowerBound && merge.rows.lowerBound >= 1
       && merge.columns.contains(where: filled.contains)
     {
       let first = merge.rows.lowerBound + 1

@@ -66,11 +66,14 @@ import Testing
   @Test(arguments: [
     ("0,0049", "0,0049"), ("7,856", "7,856"), ("1.234,567", "1.234,567"), ("7,8560", "7,856"),
     ("7,8559999999999999", "7,856"), ("999.999.999.999,5", "999.999.999.999,5"),
-    ("khoảng 0,125-0,25", "khoảng 0,125–0,25"),
+    ("khoảng 0,125-0,25", "khoảng 0,125–0,25"), ("0,0000004", "0,0000004"),
+    ("1.200.000.000.000.000", "1.200.000.000.000.000"), ("-0,5", "-0,5"),
   ])
   func figuresKeepTheirDecimals(input: String, output: String) throws {
     let value = try #require(IndicatorValue(parsing: input), "\(input)")
     #expect(value.description == output)
+    // What is written reads back as the same figure.
+    #expect(IndicatorValue(parsing: value.description) == value, "\(value.description)")
   }
 
   @Test(arguments: [
@@ -92,7 +95,7 @@ import Testing
     #expect(warning.message.vi == "'1,200' được đọc là 1,2: dấu phẩy ngăn phần thập phân")
     #expect(warning.notes.first?.message.vi.hasPrefix("nếu là số hàng nghìn, viết 1.200") == true)
     #expect(IndicatorValue.commaMaybeThousands("khoảng 12,500", at: at) != nil)
-    for text in ["1,2", "7,8560", "1.200", "1.234,567", "10,50", "12"] {
+    for text in ["1,2", "7,8560", "1.200", "1.234,567", "10,50", "12", "0,125"] {
       #expect(IndicatorValue.commaMaybeThousands(text, at: at) == nil, "\(text)")
     }
   }

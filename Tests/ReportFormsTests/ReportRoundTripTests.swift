@@ -505,6 +505,15 @@ import ZIPFoundation
       imported.err.contains(
         "merged.xlsx:3:M: cảnh báo: các ô M3:M4 được gộp: chỉ dòng 3 nhận giá trị, dòng 4 coi "
           + "như để trống"), "\(imported.err)")
+    // A range naming rows far outside the sheet is read within it, not trapped on.
+    for range in ["N0:N9223372036854775807", "N2:N9223372036854775807"] {
+      try fill("m.xlsx", "wide.xlsx", [], ["--merge", range], in: folder)
+      try plansite(
+        [
+          "report", "import", "wide.xlsx", "--date", "2026-10-09", "--replace", "--dry-run",
+          "--today", Self.today,
+        ], in: folder)
+    }
   }
 
   /// A hidden sheet is not read (an old copy the clerk hid away); two

@@ -97,8 +97,9 @@ extension IndicatorValue {
     guard
       let token = tokens.first(where: { token in
         let parts = token.split(separator: ",", omittingEmptySubsequences: false)
+        // `0,125` groups no thousands.
         return parts.count == 2 && (1...3).contains(parts[0].count) && parts[1].count == 3
-          && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+          && parts.allSatisfy { $0.allSatisfy(\.isNumber) } && parts[0].contains { $0 != "0" }
       })
     else { return nil }
     let grouped = String(token).replacingAll(",", with: ".")

@@ -67,8 +67,9 @@ public struct IndicatorValue: Hashable, Sendable, Codable, CustomStringConvertib
     self.init(qualifier, low: sign * n)
   }
 
-  /// The most decimals a figure keeps as written (`0,000001`).
-  public static let writtenDecimals = 6
+  /// The most decimals a figure keeps as written: as many as its 15
+  /// significant digits allow (`VietnameseNumber.format`).
+  public static let writtenDecimals = 15
 
   /// Parses `12`, `10,5`, `29.211`, `1.150,75`: `.` groups thousands, `,` is the decimal mark.
   static func number(_ text: String) -> Double? {
@@ -80,7 +81,9 @@ public struct IndicatorValue: Hashable, Sendable, Codable, CustomStringConvertib
       whole.dropFirst().allSatisfy({ $0.count == 3 })
     else { return nil }
     let digits = whole.joined()
-    guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    // At most 18 whole digits: a figure is written back (`description`)
+    // through a 64-bit whole number.
+    guard digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
     var value = Double(digits) ?? 0
     if parts.count == 2 {
       let fraction = parts[1]
@@ -119,13 +122,17 @@ public enum VietnameseNumber {
   /// A double holds 15 significant digits: decimals beyond them are not
   /// written (they would be noise), nor any beyond 15 whole digits.
   public static func format(_ value: Double, maxFractionDigits: Int = 2) -> String {
-    guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
-    let negative = value < 0
-    let decimals = min(maxFractionDigits, max(0, 15 - String(Int(abs(value))).count))
-    let scale = pow10(decimals)
-    let rounded = (abs(value) * scale).rounded() / scale
-    let whole = Int(rounded)
-    var fraction = Int(((rounded - Double(whole)) * scale).rounded())
+    // Figures are read with at most 18 whole digits (`IndicatorValue.number`).
+    guard value.isFinite, abs(value) < 1e18 else { return "\(value)" }
+    let magnitude = abs(value)
+    let decimals = min(maxFractionDigits, max(0, 15 - String(UInt64(magnitude)).count))
+    // In whole units of the last decimal: below 10^15, so exact.
+    let scale = UInt64(pow10(decimals))
+    let units = UInt64((magnitude * Double(scale)).rounded())
+    let whole = units / scale
+    var fraction = String(units % scale)
+    fraction = String(repeating: "0", count: max(0, decimals - fraction.count)) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
     var wholeText = String(whole)
     var grouped = ""
     while wholeText.count > 3 {
@@ -133,16 +140,8 @@ public enum VietnameseNumber {
       wholeText = String(wholeText.dropLast(3))
     }
     grouped = wholeText + grouped
-    var digits = decimals
-    while digits > 0 && fraction % 10 == 0 && fraction != 0 {
-      fraction /= 10
-      digits -= 1
-    }
-    if fraction != 0 {
-      let f = String(fraction)
-      grouped += "," + String(repeating: "0", count: max(0, digits - f.count)) + f
-    }
-    return (negative && rounded != 0 ? "-" : "") + grouped
+    if !fraction.isEmpty { grouped += "," + fraction }
+    return (value < 0 && units != 0 ? "-" : "") + grouped
   }
 
   private static func pow10(_ n: Int) -> Double {

@@ -154,14 +154,16 @@ enum XLSXReader {
     var grid = FormGrid(rows: rows)
     grid.failedFormulas = failedFormulas
     grid.numberCells = numberCells
+    // Only merges within the rows read (a damaged or crafted range may
+    // name any row).
     grid.merged = (sheet.mergeCells?.mergeCell ?? []).compactMap { merge in
       let ends = merge.ref.split(separator: ":").compactMap { XLSXColumn.parse(String($0)) }
-      guard ends.count == 2, let top = ends[0].row, let bottom = ends[1].row, top <= bottom,
-        ends[0].column <= ends[1].column
+      guard ends.count == 2, let top = ends[0].row, let bottom = ends[1].row, top >= 1,
+        top <= bottom, top <= rows.count, ends[0].column <= ends[1].column
       else { return nil }
       return FormGrid.MergedCells(
-        rows: (top - 1)...(bottom - 1), columns: ends[0].column...ends[1].column,
-        reference: merge.ref)
+        rows: (top - 1)...(min(bottom, rows.count) - 1),
+        columns: ends[0].column...ends[1].column, reference: merge.ref)
     }
     return grid
   }
