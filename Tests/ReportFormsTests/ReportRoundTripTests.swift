@@ -655,6 +655,16 @@ import ZIPFoundation
     let command = try #require(
       both.out.split(separator: "\n").first { $0.contains("công bố cả 2 bản bằng") })
     #expect(command.contains("'plansite report publish 2026-9t xa-"), "\(command)")
+    // A commune's draft that does not load stops the list: nothing is published.
+    let broken = folder.appendingPathComponent("Content/reports/2026-9t/xa-hong-ha.md")
+    try "---\ndate: \"2026-10-05\ndraft: true\n---\n".write(
+      to: broken, atomically: true, encoding: .utf8)
+    let stopped = try plansite(
+      ["report", "publish", "2026-9t", "all-communes", "--today", Self.today], in: folder,
+      expecting: 1)
+    #expect(stopped.err.contains("xa-hong-ha.md"), "\(stopped.err)")
+    #expect(read(folder, "Content/reports/2026-9t/xa-phu-my.md").contains("draft: true"))
+    try FileManager.default.removeItem(at: broken)
     try plansite(
       ["report", "publish", "2026-9t", "all-communes", "--today", Self.today], in: folder)
     for commune in ["xa-phu-my", "xa-binh-minh"] {

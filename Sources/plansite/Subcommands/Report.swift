@@ -501,12 +501,37 @@ extension PlansiteCommand.Report {
         let kinds = Dictionary(
           loaded.communes.map { ($0.value.id.rawValue, $0.value.kind) },
           uniquingKeysWith: { a, _ in a })
-        let found = loaded.reports.filter { report in
-          let id = report.reporterRef.value
-          guard report.isDraft, report.periodRef.value == period else { return false }
+        // The files on disk, not the reports that loaded: a draft with a
+        // mistake must stop the list (its errors are printed), not be
+        // skipped while the others are published.
+        let published = Set(
+          loaded.reports.filter { !$0.isDraft && $0.periodRef.value == period }.map(
+            \.reporterRef.value))
+        let folder = "\(options.content)/reports/\(period)"
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+          .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
+        let unknown = files.filter { agencies.contains($0) == false && kinds[$0] == nil }
+        guard unknown.isEmpty else {
+          DiagnosticPrinter(language: language).print(
+            unknown.sorted().map { id in
+              .error(
+                vi: "không biết '\(id)' là cơ quan hay xã, phường nào nên không công bố theo "
+                  + "\(part)",
+                en: "'\(id)' is no known agency or commune, so \(part) is not "
+                  + "published", at: SourceLocation(file: "\(folder)/\(id).md"),
+                notes: [
+                  Diagnostic.Note(
+                    vi: "sửa tên tệp theo mã trong agencies.yaml hoặc communes.yaml",
+                    en: "name the file after an id of agencies.yaml or communes.yaml")
+                ])
+            })
+          throw ExitCode.failure
+        }
+        let found = files.filter { id in
+          guard !published.contains(id) else { return false }
           return collective.includesAgencies
             ? agencies.contains(id) : kinds[id].map(collective.includes) ?? false
-        }.map(\.reporterRef.value).sorted()
+        }.sorted()
         guard !found.isEmpty else {
           DiagnosticPrinter(language: language).print([
             .error(
