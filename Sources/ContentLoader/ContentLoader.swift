@@ -227,6 +227,7 @@ public struct ContentLoader: Sendable {
     _ report: DiagnosticCollector
   ) {
     var misnamedFolders: [String: (right: String, files: Int)] = [:]
+    var misnamedTasks = false
     for (file, kind) in files where kind == .unexpected {
       guard let (wrong, right) = ContentFileKind.misnamed(file.path) else {
         report.warning(
@@ -239,14 +240,17 @@ public struct ContentLoader: Sendable {
         misnamedFolders[wrong, default: (right, 0)].files += 1
         continue
       }
+      if right.hasPrefix("tasks/") { misnamedTasks = true }
       let name = right.split(separator: "/").last.map(String.init) ?? right
       let ending = name.hasSuffix(".md") ? ".md" : ".yaml"
       let why =
-        file.path.lowercased().hasSuffix(ending)
-        ? Message(vi: "tên tệp viết thường", en: "file names are lowercase")
-        : Message(
+        !file.path.lowercased().hasSuffix(ending)
+        ? Message(
           vi: "tệp nội dung có đuôi '\(ending)' viết thường",
           en: "content files end in lowercase '\(ending)'")
+        : file.path.contains("/") && !name.hasPrefix("_")
+          ? Message(vi: "đuôi '\(ending)' viết thường", en: "the ending '\(ending)' is lowercase")
+          : Message(vi: "tên tệp viết đúng như vậy", en: "the file's name is written so")
       report.error(
         vi: "tệp '\(file.path)' không được trang web đọc vì tên viết sai",
         en: "'\(file.path)' is not read by the site: its name is written wrong",
@@ -276,7 +280,7 @@ public struct ContentLoader: Sendable {
       if case .group = kind { return true }
       return false
     }
-    if !hasTasks, !misnamedFolders.values.contains(where: { $0.right == "tasks" }) {
+    if !hasTasks, !misnamedTasks, !misnamedFolders.values.contains(where: { $0.right == "tasks" }) {
       report.error(
         vi: "kế hoạch chưa có nhiệm vụ nào: không có tệp nào trong thư mục 'tasks'",
         en: "the plan has no tasks: there is no file in the 'tasks' folder",

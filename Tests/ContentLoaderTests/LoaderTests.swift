@@ -87,6 +87,17 @@ import Testing
       result.draft.indicators.first?.indicator.sources == ["https://a.vn/1", "https://b.vn/2"])
   }
 
+  /// Task files only misnamed are said so, not "no task at all".
+  @Test func misnamedTaskFilesAreNotNoTasks() throws {
+    var files = minimal
+    files["tasks/9-khac/_group.md"] = nil
+    files["tasks/9-khac/_group.MD"] = "---\nid: \"9\"\ntitle: Khác\n---\n"
+    let result = ContentLoader(directory: try folder(files)).load()
+    let messages = result.diagnostics.map(\.message.en)
+    #expect(messages.count == 1, "\(messages)")
+    #expect(messages.first?.contains("_group.MD") == true, "\(messages)")
+  }
+
   @Test func missingFolderIsReported() {
     let result = ContentLoader(directory: "/nonexistent/Content").load()
     #expect(result.diagnostics.first?.message.en == "folder '/nonexistent/Content' does not exist")

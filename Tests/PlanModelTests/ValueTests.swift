@@ -156,6 +156,11 @@ import Testing
     #expect(IndicatorJudge.period("giai đoạn 2026 – 2030") == .period("2026-2030"))
     #expect(IndicatorJudge.period("2026 - 2030") == .period("2026-2030"))
     #expect(IndicatorJudge.period("2030-2026") == .backwards(first: 2030, last: 2026))
+    #expect(IndicatorJudge.period("Đến năm 2030") == .period("2030"))
+    #expect(IndicatorJudge.period("đến hết năm 2030") == .period("2030"))
+    #expect(IndicatorJudge.period("2026-2026") == .period("2026"))
+    #expect(IndicatorJudge.lonelyYear(in: "cuối năm 2030") == 2030)
+    #expect(IndicatorJudge.lonelyYear(in: "cuối kỳ") == nil)
     for text in ["cuối kỳ", "2026/2030", "26", "2026-", "2026-2028-2030", ""] {
       #expect(IndicatorJudge.period(text) == .notAPeriod, "\(text)")
     }

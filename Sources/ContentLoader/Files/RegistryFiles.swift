@@ -178,10 +178,13 @@ extension FileParser {
             en: "write the first year first: \"\(last)-\(first)\"")
         ])
     case .notAPeriod:
+      let year = IndicatorJudge.lonelyYear(in: written.value)
       item.error(
         vi: "'\(written.value)' không phải là một năm hay một giai đoạn",
         en: "'\(written.value)' is not a year or a span of years", at: written.location,
-        notes: [
+        notes: (year.map {
+          [Diagnostic.Note(vi: "có phải là \"\($0)\"?", en: "did you mean \"\($0)\"?")]
+        } ?? []) + [
           Diagnostic.Note(
             vi: "ghi một năm (\"2030\") hoặc một giai đoạn (\"2026-2030\"): chỉ tiêu và kết quả "
               + "được đối chiếu theo đó",

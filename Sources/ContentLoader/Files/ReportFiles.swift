@@ -162,12 +162,21 @@ extension FileParser {
       source: SourceRef(path: file.path, location: item.location))
   }
 
-  /// The due date with the year of the period's end, when that puts it
-  /// after the period starts: `2025-07-10` for a period of 2026.
+  /// The due date with the year of the period's end, or the next, that
+  /// puts it after the period or in its last month: `2025-07-10` for the
+  /// first half of 2026, `2025-01-15` for the year 2026 (→ 2027).
   private static func yearTypo(_ due: Day, start: Day, end: Day) -> Day? {
-    guard due.year != end.year,
-      let fixed = Day(year: end.year, month: due.month, day: due.day), fixed >= start
-    else { return nil }
-    return fixed
+    let lastMonth =
+      Day(
+        year: end.month == 1 ? end.year - 1 : end.year, month: end.month == 1 ? 12 : end.month - 1,
+        day: 1) ?? end
+    for year in [end.year, end.year + 1] where year != due.year {
+      if let fixed = Day(year: year, month: due.month, day: due.day), fixed >= start,
+        fixed >= lastMonth
+      {
+        return fixed
+      }
+    }
+    return nil
   }
 }

@@ -90,8 +90,9 @@ public enum IndicatorJudge {
   /// be judged, and two spellings would be two targets.
   public static func period(_ written: String) -> PeriodReading {
     var text = written.trimmingWhitespace
-    for prefix in ["năm", "giai đoạn", "giai doan", "nam"]
-    where text.lowercased().hasPrefix(prefix + " ") {
+    for prefix in [
+      "đến hết năm", "đến năm", "hết năm", "trong năm", "năm", "giai đoạn", "giai doan", "nam",
+    ] where text.lowercased().hasPrefix(prefix + " ") {
       text = String(text.dropFirst(prefix.count))
       break
     }
@@ -103,10 +104,18 @@ public enum IndicatorJudge {
     guard numbers.count == years.count, numbers.count == 1 || numbers.count == 2 else {
       return .notAPeriod
     }
-    if numbers.count == 2, numbers[0] >= numbers[1] {
+    if numbers.count == 2, numbers[0] == numbers[1] { return .period(String(numbers[0])) }
+    if numbers.count == 2, numbers[0] > numbers[1] {
       return .backwards(first: numbers[0], last: numbers[1])
     }
     return .period(normalized)
+  }
+
+  /// The one four-digit year in a text that is no period (`cuối năm 2030`),
+  /// to suggest.
+  public static func lonelyYear(in text: String) -> Int? {
+    let years = text.split { !$0.isNumber }.filter { $0.count == 4 }.compactMap { Int($0) }
+    return years.count == 1 ? years.first : nil
   }
 
   /// The last year of a period written as two years (`2026-2030`), if it is one.
