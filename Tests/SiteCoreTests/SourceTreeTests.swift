@@ -50,22 +50,33 @@ import Testing
   /// a file silently left out.
   @Test func aNameThatIsNotUTF8IsReported() throws {
     let root = try TestFiles.folder("tree", ["tasks/01/1-1.md": "x"])
-    let name = Array("tasks/01/1-6-nhi".utf8) + [0xEA, 0xD2] + Array("m-vu.md".utf8)
-    let path = root.path + "/" + String(decoding: name, as: UTF8.self)
-    let raw = Array(root.path.utf8) + [UInt8(ascii: "/")] + name + [0]
-    let descriptor = raw.withUnsafeBufferPointer { bytes in
-      bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+    func create(_ name: [UInt8]) {
+      let raw = Array(root.path.utf8) + [UInt8(ascii: "/")] + name + [0]
+      let descriptor = raw.withUnsafeBufferPointer { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+      }
+      #expect(descriptor >= 0)
+      close(descriptor)
     }
-    #expect(descriptor >= 0, "\(path)")
-    close(descriptor)
+    create(Array("tasks/01/1-6-nhi".utf8) + [0xEA, 0xD2] + Array("m-vu.md".utf8))
+    // A file the site would not read anyway is only a warning.
+    create(Array("tasks/B".utf8) + [0xA0] + Array("o c".utf8) + [0xA0] + Array("o.pdf".utf8))
     let diagnostics = DiagnosticCollector()
-    let tree = try SourceTree(directory: root.path, diagnostics: diagnostics)
+    var tree = try SourceTree(directory: root.path, diagnostics: diagnostics)
     #expect(tree.files.map(\.path) == ["tasks/01/1-1.md"])
-    let error = try #require(diagnostics.diagnostics.first)
-    #expect(error.severity == .error)
+    let found = diagnostics.diagnostics.map { ($0.severity, $0.message.en) }
+    #expect(found.count == 2)
     #expect(
-      error.message.en.hasSuffix(
-        "/tasks/01/1-6-nhi\u{FFFD}\u{FFFD}m-vu.md' is not written in UTF-8, so it cannot be read"))
+      found.contains {
+        $0.0 == .error
+          && $0.1.hasSuffix(
+            "/tasks/01/1-6-nhi\u{FFFD}\u{FFFD}m-vu.md' is not written in UTF-8, so it cannot be read"
+          )
+      }, "\(found)")
+    #expect(found.contains { $0.0 == .warning && $0.1.contains(".pdf'") }, "\(found)")
+    // The watcher names it decoded: only a whole listing can say what it is.
+    let updated = tree.update(changedAt: ["tasks/01/1-6-nhi\u{FFFD}\u{FFFD}m-vu.md"])
+    #expect(!updated)
   }
 
   /// A link to a folder that holds it is reported once, not walked until
@@ -81,6 +92,23 @@ import Testing
       diagnostics.diagnostics.map(\.message.en) == [
         "'\(root.path)/tasks/01/vong' is a link to a folder that holds it, so it is not read"
       ])
+  }
+
+  /// Two links to each other's folders are a loop too.
+  @Test func twoLinksToEachOthersFoldersAreReported() throws {
+    let root = try TestFiles.folder("tree", ["tasks/1/1-1.md": "x", "tasks/2/2-1.md": "y"])
+    try FileManager.default.createSymbolicLink(
+      atPath: root.path + "/tasks/1/den-2", withDestinationPath: "../2")
+    try FileManager.default.createSymbolicLink(
+      atPath: root.path + "/tasks/2/den-1", withDestinationPath: "../1")
+    let diagnostics = DiagnosticCollector()
+    let tree = try SourceTree(directory: root.path, diagnostics: diagnostics)
+    #expect(tree.files.allSatisfy { $0.path.split(separator: "/").count <= 4 }, "\(tree.files)")
+    #expect(
+      diagnostics.diagnostics.map(\.message.en).allSatisfy {
+        $0.hasSuffix("is a link to a folder that holds it, so it is not read")
+      })
+    #expect(!diagnostics.diagnostics.isEmpty)
   }
 
   /// A large folder's files are looked at on all cores: the listing is

@@ -68,7 +68,7 @@ public struct SourceTree: Sendable {
     var links = false
     Self.walk(
       root: root, relative: "", displayRoot: displayRoot, into: &found, links: &links,
-      diagnostics: diagnostics)
+      walking: [root], diagnostics: diagnostics)
     files = found.sorted { $0.path < $1.path }
     hasLinks = links
   }
@@ -85,6 +85,9 @@ public struct SourceTree: Sendable {
     for path in paths {
       let names = path.split(separator: "/", omittingEmptySubsequences: false)
       if names.contains(where: \.isEmpty) { return false }
+      // A name that is not UTF-8, as the watcher decoded it: only a whole
+      // listing says what it is.
+      if path.unicodeScalars.contains("\u{FFFD}") { return false }
       // A listing skips leftovers, and everything in a folder that is one.
       if names.contains(where: { Self.isIgnored(String($0)) }) { continue }
       let absolute = root + "/" + path
@@ -133,9 +136,11 @@ public struct SourceTree: Sendable {
     return String(cString: resolved)
   }
 
+  /// - Parameter walking: the resolved paths of the folders being walked,
+  ///   this one last: a link back to any of them is a loop.
   private static func walk(
     root: String, relative: String, displayRoot: String, into found: inout [File],
-    links: inout Bool, diagnostics: DiagnosticCollector
+    links: inout Bool, walking: [String], diagnostics: DiagnosticCollector
   ) {
     let directory = relative.isEmpty ? root : root + "/" + relative
     // readdir and fstatat relative to the open folder: the cheapest way to
@@ -156,17 +161,26 @@ public struct SourceTree: Sendable {
         continue
       }
       let display = displayRoot + "/" + (relative.isEmpty ? name : relative + "/" + name)
-      diagnostics.error(
-        vi: "tên '\(display)' không viết bằng bảng mã UTF-8 nên không đọc được",
-        en: "the name '\(display)' is not written in UTF-8, so it cannot be read",
-        at: SourceLocation(file: display),
-        notes: [
-          Diagnostic.Note(
-            vi: "đổi tên tệp hay thư mục này (gõ lại tên, có thể không dấu); tên như vậy "
-              + "thường do giải nén một tệp .zip tạo trên Windows",
-            en: "rename this file or folder (type its name again, perhaps without "
-              + "diacritics); such names mostly come from unpacking a .zip made on Windows")
-        ])
+      // An error where the name would be read (a folder, a content file);
+      // else a file the site would not use anyway (a PDF) is a warning.
+      let lower = name.lowercased()
+      let couldBeContent =
+        entry.pointee.d_type == UInt8(DT_DIR) || entry.pointee.d_type == UInt8(DT_UNKNOWN)
+        || [".md", ".yaml", ".yml", ".md.txt", ".markdown"].contains { lower.hasSuffix($0) }
+      diagnostics.report(
+        Diagnostic(
+          couldBeContent ? .error : .warning,
+          Message(
+            vi: "tên '\(display)' không viết bằng bảng mã UTF-8 nên không đọc được",
+            en: "the name '\(display)' is not written in UTF-8, so it cannot be read"),
+          at: SourceLocation(file: display),
+          notes: [
+            Diagnostic.Note(
+              vi: "đổi tên tệp hay thư mục này (gõ lại tên, có thể không dấu); tên như vậy "
+                + "thường do giải nén một tệp .zip tạo trên Windows",
+              en: "rename this file or folder (type its name again, perhaps without "
+                + "diacritics); such names mostly come from unpacking a .zip made on Windows")
+          ]))
     }
     names.sort()
     // A folder of a thousand tasks is looked at on every build, even one
@@ -198,10 +212,11 @@ public struct SourceTree: Sendable {
           continue
         }
         guard stat(target, &info) == 0 else { continue }
-        // A link to a folder that holds it would be walked for ever.
+        // A link to a folder that holds it, or to one being walked (two
+        // links to each other), would be walked for ever.
         if (info.st_mode & S_IFMT) == S_IFDIR {
-          let here = resolve(directory)
-          guard here != target, !here.hasPrefix(target + "/") else {
+          let here = walking.last ?? directory
+          guard !walking.contains(target), !here.hasPrefix(target + "/") else {
             diagnostics.error(
               vi: "'\(display)' là liên kết đến thư mục chứa chính nó nên không được đọc",
               en: "'\(display)' is a link to a folder that holds it, so it is not read",
@@ -218,9 +233,11 @@ public struct SourceTree: Sendable {
       }
       switch info.st_mode & S_IFMT {
       case S_IFDIR:
+        let resolved =
+          targetPath == childPath ? (walking.last ?? directory) + "/" + name : targetPath
         walk(
           root: root, relative: childRelative, displayRoot: displayRoot, into: &found,
-          links: &links, diagnostics: diagnostics)
+          links: &links, walking: walking + [resolved], diagnostics: diagnostics)
       case S_IFREG:
         found.append(
           File(childRelative, displayRoot: displayRoot, absolutePath: targetPath, info))
