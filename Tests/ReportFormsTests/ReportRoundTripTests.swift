@@ -52,6 +52,20 @@ import ZIPFoundation
         + sets.flatMap { ["--set", $0] } + extra, in: folder)
   }
 
+  /// The sample plan, and the options of an import dated 09/10/2026: what
+  /// a `FormReader` reading a grid made in a test needs.
+  func sampleReading() throws -> (Plan, FormImport.Options) {
+    let loaded = ContentLoader(directory: Self.sample).load()
+    let plan = try #require(
+      PlanValidator(today: Day(year: 2026, month: 11, day: 27), includeDrafts: true).validate(
+        loaded.draft
+      ).plan)
+    let options = FormImport.Options(
+      date: Day(year: 2026, month: 10, day: 9) ?? .unixEpoch,
+      today: Day(year: 2026, month: 11, day: 27) ?? .unixEpoch)
+    return (plan, options)
+  }
+
   /// A copy of the sample with `from`'s form for `period` written to
   /// `form` and filled in with `sets` as `filled`.
   func filledForm(
@@ -362,14 +376,7 @@ import ZIPFoundation
   /// A column deleted as unused ("Ngày hoàn thành") reads as empty; with
   /// no column to fill in at all, the message names them.
   @Test func aDeletedColumnToFillInReadsAsEmpty() throws {
-    let loaded = ContentLoader(directory: Self.sample).load()
-    let plan = try #require(
-      PlanValidator(today: Day(year: 2026, month: 11, day: 27), includeDrafts: true).validate(
-        loaded.draft
-      ).plan)
-    let options = FormImport.Options(
-      date: Day(year: 2026, month: 10, day: 9) ?? .unixEpoch,
-      today: Day(year: 2026, month: 11, day: 27) ?? .unixEpoch)
+    let (plan, options) = try sampleReading()
     let header = [
       "Kỳ báo cáo", "Mã đơn vị", "Mã", "Tình trạng", "Tiến độ (%)", "Kết quả thực hiện",
     ]
@@ -394,14 +401,7 @@ import ZIPFoundation
   /// What a row's kind does not read, and a column not of the form, are
   /// warned about at the cell, not dropped without a word.
   @Test func cellsThatAreNotImportedAreWarnedAbout() throws {
-    let loaded = ContentLoader(directory: Self.sample).load()
-    let plan = try #require(
-      PlanValidator(today: Day(year: 2026, month: 11, day: 27), includeDrafts: true).validate(
-        loaded.draft
-      ).plan)
-    let options = FormImport.Options(
-      date: Day(year: 2026, month: 10, day: 9) ?? .unixEpoch,
-      today: Day(year: 2026, month: 11, day: 27) ?? .unixEpoch)
+    let (plan, options) = try sampleReading()
     let header = [
       "Kỳ báo cáo", "Mã đơn vị", "Mã", "Tình trạng", "Kết quả thực hiện", "Năm (chỉ tiêu)",
       "Số liệu (chỉ tiêu)", "Ghi chú",
@@ -432,14 +432,7 @@ import ZIPFoundation
   /// A title a clerk puts above the table is not the header row: the
   /// first top row naming "Mã" is, and rows keep their spreadsheet numbers.
   @Test func aTitleAboveTheTableIsSkipped() throws {
-    let loaded = ContentLoader(directory: Self.sample).load()
-    let plan = try #require(
-      PlanValidator(today: Day(year: 2026, month: 11, day: 27), includeDrafts: true).validate(
-        loaded.draft
-      ).plan)
-    let options = FormImport.Options(
-      date: Day(year: 2026, month: 10, day: 9) ?? .unixEpoch,
-      today: Day(year: 2026, month: 11, day: 27) ?? .unixEpoch)
+    let (plan, options) = try sampleReading()
     var grid = FormGrid(rows: [
       ["BÁO CÁO KẾT QUẢ THỰC HIỆN 9 THÁNG"], [],
       ["Kỳ báo cáo", "Mã đơn vị", "Mã", "Tình trạng", "Tiến độ (%)"],
@@ -457,15 +450,8 @@ import ZIPFoundation
   /// A form made from an older plan: a task renumbered or dropped since is
   /// said so, with what to do (not Excel's CSV dates, nor a guess).
   @Test func aFormFromAnOlderPlanIsSaidSo() throws {
-    let loaded = ContentLoader(directory: Self.sample).load()
-    let plan = try #require(
-      PlanValidator(today: Day(year: 2026, month: 11, day: 27), includeDrafts: true).validate(
-        loaded.draft
-      ).plan)
+    let (plan, options) = try sampleReading()
     let task = try #require(plan.task(TaskID("1.2")))
-    let options = FormImport.Options(
-      date: Day(year: 2026, month: 10, day: 9) ?? .unixEpoch,
-      today: Day(year: 2026, month: 11, day: 27) ?? .unixEpoch)
     var grid = FormGrid(rows: [
       ["Kỳ báo cáo", "Mã đơn vị", "Mã", "Nội dung", "Tình trạng"],
       ["2026-9t", "so-tai-chinh", "1.9", task.title, "Đang thực hiện"],
