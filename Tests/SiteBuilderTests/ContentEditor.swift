@@ -870,11 +870,14 @@ struct ContentEditor {
       ],
       apply: { editor, rng in
         let key = pick(["address", "phone", "email", "website"], &rng)
-        // A website is a full address (`WebAddress`).
+        // A website is a full address (`WebAddress`); an e-mail one address.
         let values =
-          key == "website"
-          ? [nil, q("https://so.example.gov.vn/"), q("http://so.example.gov.vn/lien-he")]
-          : [nil, q("Số 1 đường Mẫu"), q("0200 000 000"), q("so@example.gov.vn")]
+          switch key {
+          case "website":
+            [nil, q("https://so.example.gov.vn/"), q("http://so.example.gov.vn/lien-he")]
+          case "email": [nil, q("so@example.gov.vn"), q("lien-he@so.example.gov.vn")]
+          default: [nil, q("Số 1 đường Mẫu"), q("0200 000 000"), q("so@example.gov.vn")]
+          }
         setEntry(\.agencies, key, values)(&editor, &rng)
       }),
     Operation(
