@@ -241,28 +241,19 @@ public struct ContentLoader: Sendable {
         continue
       }
       if right.hasPrefix("tasks/") { misnamedTasks = true }
-      let name = right.split(separator: "/").last.map(String.init) ?? right
-      let ending = name.hasSuffix(".md") ? ".md" : ".yaml"
-      let why =
-        !file.path.lowercased().hasSuffix(ending)
-        ? Message(
-          vi: "tệp nội dung có đuôi '\(ending)' viết thường",
-          en: "content files end in lowercase '\(ending)'")
-        : file.path.contains("/") && !name.hasPrefix("_")
-          ? Message(vi: "đuôi '\(ending)' viết thường", en: "the ending '\(ending)' is lowercase")
-          : Message(vi: "tên tệp viết đúng như vậy", en: "the file's name is written so")
+      let name = Self.lastPart(of: right)
       report.error(
         vi: "tệp '\(file.path)' không được trang web đọc vì tên viết sai",
         en: "'\(file.path)' is not read by the site: its name is written wrong",
         at: SourceLocation(file: file.displayPath),
         notes: [
           Diagnostic.Note(
-            why
+            Self.whyRenamed(file.path, to: name)
               + Message(vi: ": đổi tên thành '\(name)'", en: ": rename it to '\(name)'"))
         ])
     }
     for (wrong, fix) in misnamedFolders.sorted(by: { $0.key < $1.key }) {
-      let name = fix.right.split(separator: "/").last.map(String.init) ?? fix.right
+      let name = Self.lastPart(of: fix.right)
       report.error(
         vi: "thư mục '\(wrong)' không được trang web đọc: \(fix.files) tệp trong đó không lên "
           + "trang",
@@ -293,6 +284,26 @@ public struct ContentLoader: Sendable {
               + "renamed or moved, put it back")
         ])
     }
+  }
+
+  /// The last part of a path in the content folder.
+  private static func lastPart(of path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+
+  /// Why the file at `path` must be renamed `name`: its extension, the
+  /// extension's case, or (a group's or a top-level file) its name's case.
+  private static func whyRenamed(_ path: String, to name: String) -> Message {
+    let ending = name.hasSuffix(".md") ? ".md" : ".yaml"
+    if !path.lowercased().hasSuffix(ending) {
+      return Message(
+        vi: "tệp nội dung có đuôi '\(ending)' viết thường",
+        en: "content files end in lowercase '\(ending)'")
+    }
+    if path.contains("/"), !name.hasPrefix("_") {
+      return Message(vi: "đuôi '\(ending)' viết thường", en: "the ending '\(ending)' is lowercase")
+    }
+    return Message(vi: "tên tệp viết đúng như vậy", en: "the file's name is written so")
   }
 
   private static func unexpectedFileNote(_ path: String) -> Diagnostic.Note {

@@ -73,6 +73,66 @@ enum ReportFileText {
 
 /// Publishes a draft report: removes its `draft: true` line.
 public enum ReportPublisher {
+  /// The reporters `named` names: ids (or file names, `so-tai-chinh.md`),
+  /// a comma list, and for `all-…` every reporter of that kind whose file
+  /// in `reports/<period>/` is not published.
+  ///
+  /// The files on disk, not the reports that loaded: a draft with a
+  /// mistake must stop the list (its errors are printed when it is
+  /// checked), not be skipped while the others are published.
+  public static func reporters(
+    _ named: String, period: String, content: String, draft: PlanDraft
+  ) throws(DiagnosticError) -> [String] {
+    let agencies = Set(draft.agencies.map(\.value.id.rawValue))
+    let kinds = Dictionary(
+      draft.communes.map { ($0.value.id.rawValue, $0.value.kind) }, uniquingKeysWith: { a, _ in a })
+    let published = Set(
+      draft.reports.filter { !$0.isDraft && $0.periodRef.value == period }.map(
+        \.reporterRef.value))
+    let folder = "\(content)/reports/\(period)"
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+      .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
+    var result: [String] = []
+    for part in named.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+    where !part.isEmpty {
+      guard let collective = Collective(rawValue: part) else {
+        result.append(part.hasSuffix(".md") ? String(part.dropLast(3)) : part)
+        continue
+      }
+      let unknown = files.filter { !agencies.contains($0) && kinds[$0] == nil }.sorted()
+      guard unknown.isEmpty else {
+        throw DiagnosticError(
+          unknown.map { id in
+            .error(
+              vi: "không biết '\(id)' là cơ quan hay xã, phường nào nên không công bố theo "
+                + "\(part)",
+              en: "'\(id)' is no known agency or commune, so \(part) is not published",
+              at: SourceLocation(file: "\(folder)/\(id).md"),
+              notes: [
+                Diagnostic.Note(
+                  vi: "sửa tên tệp theo mã trong agencies.yaml hoặc communes.yaml",
+                  en: "name the file after an id of agencies.yaml or communes.yaml")
+              ])
+          })
+      }
+      let found = files.filter { id in
+        !published.contains(id)
+          && (collective.includesAgencies
+            ? agencies.contains(id) : kinds[id].map(collective.includes) ?? false)
+      }.sorted()
+      guard !found.isEmpty else {
+        throw DiagnosticError(
+          .error(
+            vi: "không có bản nháp nào của \(part) trong \(folder)/",
+            en: "there is no draft of \(part) in \(folder)/",
+            at: SourceLocation(file: "plansite report publish")))
+      }
+      result += found
+    }
+    var seen = Set<String>()
+    return result.filter { seen.insert($0).inserted }
+  }
+
   public static func publish(content: String, period: String, reporter: String)
     throws(DiagnosticError)
   {

@@ -512,14 +512,16 @@ struct ReportValidation {
   /// A body's report giving a task less progress than its report before,
   /// or saying not done after its report before said done.
   private struct ProgressDecrease {
+    enum Change {
+      /// Less progress than before, in percent.
+      case progress(was: Int, now: Int)
+      /// Not done any more: the status now.
+      case undone(TaskStatus)
+    }
     /// The report's place in the order checked, and the line's in the report.
     let order: (report: Int, line: Int)
     let task: TaskID
-    /// Progress before and now; nil for a status gone back from done.
-    let was: Int?
-    let now: Int?
-    /// The status now, when it went back from done.
-    var undone: TaskStatus? = nil
+    let change: Change
     let location: SourceLocation
     let before: SourceLocation
   }
@@ -545,7 +547,7 @@ struct ReportValidation {
           {
             found.append(
               ProgressDecrease(
-                order: (index, line), task: update.task, was: was, now: now,
+                order: (index, line), task: update.task, change: .progress(was: was, now: now),
                 location: update.source.location, before: before.location))
           } else if let before = previous[update.task], before.status == .done,
             let now = update.status, now != .done
@@ -553,7 +555,7 @@ struct ReportValidation {
             // A status filled down from an older form, most often.
             found.append(
               ProgressDecrease(
-                order: (index, line), task: update.task, was: nil, now: nil, undone: now,
+                order: (index, line), task: update.task, change: .undone(now),
                 location: update.source.location, before: before.location))
           }
           if update.statesStanding {
@@ -654,16 +656,15 @@ struct ReportValidation {
     for decrease in Self.progressDecreases(ordered) {
       let task = decrease.task.rawValue
       let message =
-        if let was = decrease.was, let now = decrease.now {
+        switch decrease.change {
+        case .progress(let was, let now):
           Message(
             vi: "tiến độ của nhiệm vụ '\(task)' giảm từ \(was)% xuống \(now)%",
             en: "the progress of task '\(task)' goes down from \(was)% to \(now)%")
-        } else {
+        case .undone(let status):
           Message(
-            vi: "nhiệm vụ '\(task)' đã báo cáo hoàn thành, nay lại ghi "
-              + "'\(decrease.undone?.label ?? "")'",
-            en: "task '\(task)' was reported done, and is now "
-              + "'\(decrease.undone?.rawValue ?? "")'")
+            vi: "nhiệm vụ '\(task)' đã báo cáo hoàn thành, nay lại ghi '\(status.label)'",
+            en: "task '\(task)' was reported done, and is now '\(status.rawValue)'")
         }
       self.report.warning(
         message,

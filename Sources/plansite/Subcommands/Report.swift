@@ -58,8 +58,10 @@ struct ReportOptions: ParsableArguments {
 
   /// The content loaded and checked with its draft reports: the plan if
   /// valid, every error, and the language to print in.
-  func checked() -> (plan: Plan?, errors: [Diagnostic], language: Language) {
-    let loaded = ContentLoader(directory: content).load()
+  func checked(_ given: ContentLoader.Result? = nil) -> (
+    plan: Plan?, errors: [Diagnostic], language: Language
+  ) {
+    let loaded = given ?? ContentLoader(directory: content).load()
     let language =
       self.language ?? loaded.draft.site.map { Language(siteLanguage: $0.language) } ?? .vi
     let checked = PlanValidator(today: project.buildDay, includeDrafts: true).validate(loaded.draft)
@@ -453,9 +455,17 @@ extension PlansiteCommand.Report {
     func run() throws {
       let language = options.language ?? .vi
       guard let period, let named = reporter else { throw listDrafts(language) }
-      let reporters = try self.reporters(named, period: period, language: language)
+      let loaded = ContentLoader(directory: options.content).load()
+      let reporters: [String]
+      do {
+        reporters = try ReportPublisher.reporters(
+          named, period: period, content: options.content, draft: loaded.draft)
+      } catch {
+        throw options.fail(error, language)
+      }
       // All checked before any is published: a list is published whole or not at all.
-      try checkBeforePublishing(period: period, reporters: reporters, language: language)
+      try checkBeforePublishing(
+        period: period, reporters: reporters, loaded: loaded, language: language)
       let texts: [(path: String, text: String)]
       do {
         texts = try reporters.map { reporter throws(DiagnosticError) in
@@ -482,69 +492,6 @@ extension PlansiteCommand.Report {
           vi: "Chạy 'plansite build' để đưa lên trang.",
           en: "Run 'plansite build' to put it on the site."
         ).text(language))
-    }
-
-    /// The reporters named: ids (or file names, `so-tai-chinh.md`), and for
-    /// `all-…` every reporter of that kind with a draft in the period.
-    private func reporters(_ named: String, period: String, language: Language) throws -> [String] {
-      var result: [String] = []
-      var draft: PlanDraft?
-      for part in named.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
-      where !part.isEmpty {
-        guard let collective = Collective(rawValue: part) else {
-          result.append(part.hasSuffix(".md") ? String(part.dropLast(3)) : part)
-          continue
-        }
-        let loaded = draft ?? ContentLoader(directory: options.content).load().draft
-        draft = loaded
-        let agencies = Set(loaded.agencies.map(\.value.id.rawValue))
-        let kinds = Dictionary(
-          loaded.communes.map { ($0.value.id.rawValue, $0.value.kind) },
-          uniquingKeysWith: { a, _ in a })
-        // The files on disk, not the reports that loaded: a draft with a
-        // mistake must stop the list (its errors are printed), not be
-        // skipped while the others are published.
-        let published = Set(
-          loaded.reports.filter { !$0.isDraft && $0.periodRef.value == period }.map(
-            \.reporterRef.value))
-        let folder = "\(options.content)/reports/\(period)"
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-          .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }
-        let unknown = files.filter { agencies.contains($0) == false && kinds[$0] == nil }
-        guard unknown.isEmpty else {
-          DiagnosticPrinter(language: language).print(
-            unknown.sorted().map { id in
-              .error(
-                vi: "không biết '\(id)' là cơ quan hay xã, phường nào nên không công bố theo "
-                  + "\(part)",
-                en: "'\(id)' is no known agency or commune, so \(part) is not "
-                  + "published", at: SourceLocation(file: "\(folder)/\(id).md"),
-                notes: [
-                  Diagnostic.Note(
-                    vi: "sửa tên tệp theo mã trong agencies.yaml hoặc communes.yaml",
-                    en: "name the file after an id of agencies.yaml or communes.yaml")
-                ])
-            })
-          throw ExitCode.failure
-        }
-        let found = files.filter { id in
-          guard !published.contains(id) else { return false }
-          return collective.includesAgencies
-            ? agencies.contains(id) : kinds[id].map(collective.includes) ?? false
-        }.sorted()
-        guard !found.isEmpty else {
-          DiagnosticPrinter(language: language).print([
-            .error(
-              vi: "không có bản nháp nào của \(part) trong \(options.content)/reports/\(period)/",
-              en: "there is no draft of \(part) in \(options.content)/reports/\(period)/",
-              at: SourceLocation(file: "plansite report publish"))
-          ])
-          throw ExitCode.failure
-        }
-        result += found
-      }
-      var seen = Set<String>()
-      return result.filter { seen.insert($0).inserted }
     }
 
     /// Without a period and a reporter: says what is missing, and lists
@@ -592,9 +539,9 @@ extension PlansiteCommand.Report {
     /// Refuses a report that a build with it would refuse: its errors are
     /// printed, and nothing is changed.
     private func checkBeforePublishing(
-      period: String, reporters: [String], language: Language
+      period: String, reporters: [String], loaded: ContentLoader.Result, language: Language
     ) throws {
-      let errors = options.checked().errors
+      let errors = options.checked(loaded).errors
       var printed: [Diagnostic] = []
       for reporter in reporters {
         let file = "reports/\(period)/\(reporter).md"
