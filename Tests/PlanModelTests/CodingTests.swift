@@ -119,4 +119,96 @@ import Testing
       ])
     #expect(Mirror(reflecting: source).children.map(\.label) == ["path", "location"])
   }
+
+  /// Tasks, assignments and their drafts are stored and digested as lists
+  /// of their fields: each comes back as written, with every optional field
+  /// present and absent, a change of any one field changes a task's digest,
+  /// and a stored property added fails here until its coding writes it.
+  @Test func tasksAndTheirDraftsRoundTripAndEachFieldCounts() throws {
+    let day = try #require(Day(year: 2026, month: 12, day: 31))
+    let at = SourceLocation(file: "Content/tasks/01/1-1.md", line: 4, column: 3)
+    let source = SourceRef(path: "tasks/01/1-1.md", location: at)
+    let text = RichText(markdown: "Chủ trì", html: "<p>Chủ trì</p>")
+    let assignment = Assignment(
+      assignees: [.agency(AgencyID("so-noi-vu")), .collective(.allCommunes)], role: .lead,
+      text: text, deadline: day, source: source, label: "Các sở, ngành")
+    let full = PlanTask(
+      id: TaskID("1.1"), slug: "1-1", group: GroupID("1"), title: "Nhiệm vụ", body: text,
+      assignments: [assignment], deadline: day, status: .inProgress, progress: 40,
+      indicators: [IndicatorID("ct-1")], source: source)
+    let bare = PlanTask(
+      id: full.id, slug: full.slug, group: full.group, title: full.title, body: .empty,
+      assignments: [Assignment(assignees: [], role: .support, text: .empty, source: source)],
+      source: source)
+    var tasks = [full, bare]
+    for index in 0..<Mirror(reflecting: full).children.count {
+      var changed = full
+      switch index {
+      case 0: changed.id = TaskID("1.2")
+      case 1: changed.slug = "1-2"
+      case 2: changed.group = GroupID("2")
+      case 3: changed.title = "Khác"
+      case 4: changed.body = .empty
+      case 5: changed.assignments[0].role = .support
+      case 6: changed.deadline = nil
+      case 7: changed.status = .done
+      case 8: changed.progress = nil
+      case 9: changed.indicators = []
+      default: changed.source.path = "tasks/01/1-2.md"
+      }
+      tasks.append(changed)
+    }
+    let assignments = [
+      assignment, bare.assignments[0],
+      Assignment(
+        assignees: assignment.assignees, role: .lead, text: text, deadline: day, source: source),
+    ]
+    #expect(try BinaryCoding.decode([PlanTask].self, from: BinaryCoding.encode(tasks)) == tasks)
+    #expect(Set(tasks.map(Digest.of)).count == tasks.count)
+    #expect(
+      try BinaryCoding.decode([Assignment].self, from: BinaryCoding.encode(assignments))
+        == assignments)
+    #expect(Set(assignments.map(Digest.of)).count == assignments.count)
+    #expect(
+      Mirror(reflecting: full).children.map(\.label) == [
+        "id", "slug", "group", "title", "body", "assignments", "deadline", "status", "progress",
+        "indicators", "source",
+      ])
+    #expect(
+      Mirror(reflecting: assignment).children.map(\.label) == [
+        "assignees", "role", "text", "deadline", "source", "label",
+      ])
+
+    let assignmentDraft = PlanDraft.AssignmentDraft(
+      to: [Located("so-noi-vu", at: at)], role: .implement, text: text,
+      deadline: Located(day, at: at), source: source, label: "UBND các xã")
+    let drafts = [
+      PlanDraft.TaskDraft(
+        id: Located("1.1", at: at), folder: "01", groupRef: Located("1", at: at), title: "A",
+        body: text, assignments: [assignmentDraft], deadline: Located(day, at: at),
+        status: Located(.done, at: at), progress: Located(100, at: at),
+        indicatorRefs: [Located("ct-1", at: at)], source: source),
+      PlanDraft.TaskDraft(
+        id: Located("1.1", at: at), folder: "01", groupRef: nil, title: "A", body: .empty,
+        assignments: [
+          PlanDraft.AssignmentDraft(
+            to: [], role: .lead, text: .empty, deadline: nil, source: source)
+        ], deadline: nil, status: nil, progress: nil, indicatorRefs: [], source: source),
+    ]
+    let stored = try BinaryCoding.encode(drafts)
+    let back = try BinaryCoding.decode([PlanDraft.TaskDraft].self, from: stored)
+    #expect(try BinaryCoding.encode(back) == stored)
+    #expect(back.map(\.groupRef?.value) == ["1", nil])
+    #expect(back.map(\.progress?.value) == [100, nil])
+    #expect(back.map { $0.assignments.map(\.label) } == [["UBND các xã"], [nil]])
+    #expect(
+      Mirror(reflecting: drafts[0]).children.map(\.label) == [
+        "id", "folder", "groupRef", "title", "body", "assignments", "deadline", "status",
+        "progress", "indicatorRefs", "source",
+      ])
+    #expect(
+      Mirror(reflecting: assignmentDraft).children.map(\.label) == [
+        "to", "role", "text", "deadline", "source", "label",
+      ])
+  }
 }

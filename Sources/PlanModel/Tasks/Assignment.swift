@@ -46,6 +46,29 @@ public struct Assignment: Hashable, Sendable, Codable {
   }
 }
 
+/// Stored and digested as a list of its fields (see `PlanTask`).
+extension Assignment {
+  public init(from decoder: Decoder) throws {
+    var fields = try decoder.unkeyedContainer()
+    assignees = try fields.decode([Assignee].self)
+    role = try fields.decode(Role.self)
+    text = try fields.decode(RichText.self)
+    deadline = try fields.decode(optional: Day.self)
+    source = try fields.decode(SourceRef.self)
+    label = try fields.decode(optional: String.self)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var fields = encoder.unkeyedContainer()
+    try fields.encode(assignees)
+    try fields.encode(role)
+    try fields.encode(text)
+    try fields.encode(optional: deadline)
+    try fields.encode(source)
+    try fields.encode(optional: label)
+  }
+}
+
 /// Who an assignment is addressed to: one agency or commune, or a collective.
 public enum Assignee: Hashable, Sendable, Codable {
   case agency(AgencyID)

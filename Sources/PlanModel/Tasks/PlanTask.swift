@@ -46,3 +46,39 @@ public struct PlanTask: Hashable, Sendable, Codable {
     DisplayStatus(status: status, deadline: deadline, today: today)
   }
 }
+
+/// Stored and digested as a list of its fields (see `SourceLocation`): every
+/// task's digest is taken once per build (`Shared<PlanTask>`), and the keyed
+/// form wrote and compared a key per field. A stored property added must be
+/// added here too (`handWrittenCodingsCoverEveryStoredProperty` lists them).
+extension PlanTask {
+  public init(from decoder: Decoder) throws {
+    var fields = try decoder.unkeyedContainer()
+    id = try fields.decode(TaskID.self)
+    slug = try fields.decode(String.self)
+    group = try fields.decode(GroupID.self)
+    title = try fields.decode(String.self)
+    body = try fields.decode(RichText.self)
+    assignments = try fields.decode([Assignment].self)
+    deadline = try fields.decode(optional: Day.self)
+    status = try fields.decode(optional: TaskStatus.self)
+    progress = try fields.decode(optional: Int.self)
+    indicators = try fields.decode([IndicatorID].self)
+    source = try fields.decode(SourceRef.self)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var fields = encoder.unkeyedContainer()
+    try fields.encode(id)
+    try fields.encode(slug)
+    try fields.encode(group)
+    try fields.encode(title)
+    try fields.encode(body)
+    try fields.encode(assignments)
+    try fields.encode(optional: deadline)
+    try fields.encode(optional: status)
+    try fields.encode(optional: progress)
+    try fields.encode(indicators)
+    try fields.encode(source)
+  }
+}

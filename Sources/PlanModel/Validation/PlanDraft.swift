@@ -130,3 +130,63 @@ public struct PlanDraft: Sendable, Codable {
     }
   }
 }
+
+/// Stored as a list of their fields (see `PlanTask`): every task file's
+/// parse is read back from the build database by an incremental build, and
+/// in the keyed form each absent optional field (`group`, `status` …) made
+/// the reader look through every other entry of the task for its key. A
+/// stored property added must be added here too
+/// (`handWrittenCodingsCoverEveryStoredProperty` lists them).
+extension PlanDraft.TaskDraft {
+  public init(from decoder: Decoder) throws {
+    var fields = try decoder.unkeyedContainer()
+    id = try fields.decode(Located<String>.self)
+    folder = try fields.decode(String.self)
+    groupRef = try fields.decode(optional: Located<String>.self)
+    title = try fields.decode(String.self)
+    body = try fields.decode(RichText.self)
+    assignments = try fields.decode([PlanDraft.AssignmentDraft].self)
+    deadline = try fields.decode(optional: Located<Day>.self)
+    status = try fields.decode(optional: Located<TaskStatus>.self)
+    progress = try fields.decode(optional: Located<Int>.self)
+    indicatorRefs = try fields.decode([Located<String>].self)
+    source = try fields.decode(SourceRef.self)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var fields = encoder.unkeyedContainer()
+    try fields.encode(id)
+    try fields.encode(folder)
+    try fields.encode(optional: groupRef)
+    try fields.encode(title)
+    try fields.encode(body)
+    try fields.encode(assignments)
+    try fields.encode(optional: deadline)
+    try fields.encode(optional: status)
+    try fields.encode(optional: progress)
+    try fields.encode(indicatorRefs)
+    try fields.encode(source)
+  }
+}
+
+extension PlanDraft.AssignmentDraft {
+  public init(from decoder: Decoder) throws {
+    var fields = try decoder.unkeyedContainer()
+    to = try fields.decode([Located<String>].self)
+    role = try fields.decode(Assignment.Role.self)
+    text = try fields.decode(RichText.self)
+    deadline = try fields.decode(optional: Located<Day>.self)
+    source = try fields.decode(SourceRef.self)
+    label = try fields.decode(optional: String.self)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var fields = encoder.unkeyedContainer()
+    try fields.encode(to)
+    try fields.encode(role)
+    try fields.encode(text)
+    try fields.encode(optional: deadline)
+    try fields.encode(source)
+    try fields.encode(optional: label)
+  }
+}
