@@ -12,6 +12,21 @@ extension FileParser {
       fields.list("periods", what: .period, required: true) { item in
         period(item, file: yaml.source.file)
       } ?? []
+    // `periods: []` is a list, so `list` does not see it missing; a
+    // schedule without a period would publish a reports page with nothing
+    // to report on.
+    if let node = fields.node("periods"), case .sequence(let items) = node, items.isEmpty {
+      fields.error(
+        vi: "'periods' là danh sách rỗng: lịch báo cáo chưa có kỳ nào",
+        en: "'periods' is an empty list: the schedule has no period", at: fields.location(of: node),
+        notes: [
+          Diagnostic.Note(
+            vi: "thay '[]' bằng các kỳ, mỗi kỳ một mục '  - id: 2026-6t' với name, start, end "
+              + "và due; nếu chưa có kỳ nào thì xóa tệp reporting.yaml",
+            en: "replace '[]' with the periods, each an item '  - id: 2026-6t' with name, "
+              + "start, end and due; if there is no period yet, delete reporting.yaml")
+        ])
+    }
     let reporters = fields.idList("reporters")
     let compiler = fields.string("compiler")
     return PlanDraft.ScheduleDraft(
