@@ -33,6 +33,9 @@ final class FormReader {
   private let renderer = MarkdownRenderer()
   /// What the reference columns were filled with (made when first needed).
   private lazy var reference = FormReference(plan: plan)
+  /// The cells copied from the plan (`ReportForm.planColumns`) that hold
+  /// something else, by column: said once per column after the rows.
+  private var editedPlanCells: [FormColumn: [(row: Int, typed: String, planned: String)]] = [:]
 
   init(path: String, grid: FormGrid, plan: Plan, options: FormImport.Options) {
     self.path = path
@@ -84,6 +87,7 @@ final class FormReader {
       }
       read(row, into: &groups[index])
       warnTypedIntoReference(row, period: period, reporter: reporter)
+      noteEditedPlanCells(row, reporter: reporter)
       warnTypedWhereNotRead(row)
       for (index, text) in grid.rows[row].enumerated()
       where headers[index] == nil && !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -91,6 +95,7 @@ final class FormReader {
       }
     }
     warnColumnsOutsideTheForm(outside)
+    warnEditedPlanCells()
     warnMergedCells()
     // A reporter with no filled row has nothing to report.
     return groups.filter { !$0.tasks.isEmpty || !$0.figures.isEmpty }
@@ -423,6 +428,85 @@ final class FormReader {
         en: "the column \"\(column.header)\" is for reference only: '\(typed)' written here is "
           + "not imported",
         at: location(row: row, column: column), notes: notes)
+    }
+  }
+
+  /// Notes the cells of `row` copied from the plan (title, roles, duty,
+  /// deadline) that hold something other than the plan's words: a clerk
+  /// who corrects a title or a deadline there expects it to count, and
+  /// it is never imported.
+  ///
+  /// Compared without regard to spacing and line breaks (a spreadsheet may
+  /// change them), and deadlines as dates; a cell left empty is no edit.
+  private func noteEditedPlanCells(_ row: Int, reporter: Reporter) {
+    let id = cell(row, .id)
+    let planned: [FormColumn: String]
+    if let task = plan.task(TaskID(id)) {
+      guard let cells = ReportForm.planCells(task, of: reporter, in: plan) else { return }
+      planned = cells
+    } else if let indicator = plan.indicator(IndicatorID(id)) {
+      planned = ReportForm.planCells(indicator)
+    } else {
+      return
+    }
+    for column in ReportForm.planColumns {
+      let typed = cell(row, column)
+      let said = planned[column] ?? ""
+      guard !typed.isEmpty else { continue }
+      let same =
+        column == .deadline
+        ? Self.day(typed).map { $0 == Self.day(said) } ?? false
+        : Self.words(typed) == Self.words(said)
+      if !same { editedPlanCells[column, default: []].append((row, typed, said)) }
+    }
+  }
+
+  /// A text's words, NFC, without regard to spaces and line breaks.
+  private static func words(_ text: String) -> [String] {
+    text.nfc.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+  }
+
+  /// One warning per column copied from the plan where cells were edited,
+  /// at the first such cell.
+  private func warnEditedPlanCells() {
+    for column in ReportForm.planColumns {
+      guard let cells = editedPlanCells[column], let first = cells.first else { continue }
+      let rows = cells.map { String($0.row + 1) }
+      let shown = rows.prefix(8).joined(separator: ", ") + (rows.count > 8 ? ", …" : "")
+      var notes = [
+        Diagnostic.Note(
+          vi: "kế hoạch ghi: '\(first.planned.clipped(to: 80))'; tệp ghi: "
+            + "'\(first.typed.clipped(to: 80))'",
+          en: "the plan says: '\(first.planned.clipped(to: 80))'; the file says: "
+            + "'\(first.typed.clipped(to: 80))'"),
+        Diagnostic.Note(
+          vi: "ý kiến về nhiệm vụ ghi vào cột \"\(FormColumn.text.header)\"; sửa kế hoạch là "
+            + "việc của người biên tập nội dung",
+          en: "write remarks on the task in the column \"\(FormColumn.text.header)\"; the plan "
+            + "itself is changed by the content editor"),
+      ]
+      if cells.count > 1 {
+        notes.append(
+          Diagnostic.Note(
+            vi: "các dòng: \(shown); nếu kế hoạch đã sửa sau khi lập biểu mẫu thì lập lại biểu mẫu "
+              + "(plansite report form)",
+            en: "rows: \(shown); if the plan changed after the form was made, make the form "
+              + "again (plansite report form)"))
+      }
+      report.warning(
+        cells.count == 1
+          ? Message(
+            vi: "cột \"\(column.header)\" chép từ kế hoạch, chỉ để xem: nội dung sửa ở đây "
+              + "không được nhập",
+            en: "the column \"\(column.header)\" is copied from the plan, for reference only: "
+              + "what is changed here is not imported")
+          : Message(
+            vi: "cột \"\(column.header)\" chép từ kế hoạch, chỉ để xem: \(cells.count) ô khác "
+              + "với kế hoạch, nội dung sửa ở đó không được nhập",
+            en: "the column \"\(column.header)\" is copied from the plan, for reference only: "
+              + "\(cells.count) cells differ from the plan, and what is changed there is not "
+              + "imported"),
+        at: location(row: first.row, column: column), notes: notes)
     }
   }
 

@@ -87,35 +87,55 @@ public struct ReportForm: Sendable {
         return Self.columns.map { base[$0] ?? "" }
       }
       for task in plan.tasks {
-        let held = task.assignments.filter { plan.holds(reporter, $0) }
-        guard !held.isEmpty else { continue }
-        let roles = Assignment.Role.allCases.filter { role in held.contains { $0.role == role } }
-        let deadline = held.compactMap(\.deadline).min() ?? task.deadline
-        var values: [FormColumn: String] = [
-          .kind: RowKind.task.rawValue, .id: task.id.rawValue, .title: task.title,
-          .roles: roles.map(\.label).joined(separator: ", "),
-          .duty: held.map(\.text.markdown).joined(separator: "\n"),
-          .deadline: deadline?.vietnamese ?? "",
-        ]
+        guard var values = Self.planCells(task, of: reporter, in: plan) else { continue }
+        values[.kind] = RowKind.task.rawValue
+        values[.id] = task.id.rawValue
         values.merge(reference.task(task.id, by: reporter, before: period)) { _, said in said }
         rows.append(row(values))
       }
       guard case .agency(let agency) = reporter else { continue }
       for indicator in plan.indicators where indicator.owner == agency {
-        var values: [FormColumn: String] = [
-          .kind: RowKind.indicator.rawValue, .id: indicator.id.rawValue,
-          .title: indicator.name + (indicator.unit.isEmpty ? "" : " (\(indicator.unit))"),
-          .roles: "Phụ trách",
-          .duty: indicator.targets.map { "Mục tiêu \($0.period): \($0.value)" }.joined(
-            separator: "\n"),
-          .year: String(period.end.year),
-        ]
+        var values = Self.planCells(indicator)
+        values[.kind] = RowKind.indicator.rawValue
+        values[.id] = indicator.id.rawValue
+        values[.year] = String(period.end.year)
         values.merge(reference.indicator(indicator, before: period)) { _, said in said }
         rows.append(row(values))
       }
     }
     grid = FormGrid(rows: rows)
   }
+
+  /// The columns a form copies from the plan for the clerk to read
+  /// (`planColumns`) on `reporter`'s row of `task`: the title, its roles,
+  /// what it must do and its deadline; nil when it holds no part of the task.
+  static func planCells(_ task: PlanTask, of reporter: Reporter, in plan: Plan)
+    -> [FormColumn: String]?
+  {
+    let held = task.assignments.filter { plan.holds(reporter, $0) }
+    guard !held.isEmpty else { return nil }
+    let roles = Assignment.Role.allCases.filter { role in held.contains { $0.role == role } }
+    let deadline = held.compactMap(\.deadline).min() ?? task.deadline
+    return [
+      .title: task.title, .roles: roles.map(\.label).joined(separator: ", "),
+      .duty: held.map(\.text.markdown).joined(separator: "\n"),
+      .deadline: deadline?.vietnamese ?? "",
+    ]
+  }
+
+  /// The plan's columns on an indicator's row: its name and unit, and its targets.
+  static func planCells(_ indicator: Indicator) -> [FormColumn: String] {
+    [
+      .title: indicator.name + (indicator.unit.isEmpty ? "" : " (\(indicator.unit))"),
+      .roles: "Phụ trách",
+      .duty: indicator.targets.map { "Mục tiêu \($0.period): \($0.value)" }.joined(
+        separator: "\n"),
+      .deadline: "",
+    ]
+  }
+
+  /// The columns copied from the plan, which the import does not read.
+  static let planColumns: [FormColumn] = [.title, .roles, .duty, .deadline]
 
   /// The file name a form is saved under by default:
   /// `bao-cao-2026-6t-so-tai-chinh.xlsx`.

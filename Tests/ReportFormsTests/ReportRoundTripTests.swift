@@ -221,6 +221,34 @@ import ZIPFoundation
     #expect(result.out.contains("nhiệm vụ 2.3"))
   }
 
+  /// What a clerk changes in the columns copied from the plan (title,
+  /// roles, duty, deadline) is not imported, and the import says so once
+  /// per column, at the first changed cell.
+  @Test func whatIsChangedInThePlanColumnsIsSaid() throws {
+    let folder = try filledForm(
+      "typed-plan-columns", period: "2026-9t", from: "xa-hoa-lac", form: "nine.xlsx",
+      filled: "typed.xlsx",
+      [
+        "2.3|Nội dung=Tên nhiệm vụ đã sửa", "2.3|Thời hạn=31/12/2027",
+        "2.1|Thời hạn=31/12/2027", "2.3|Tình trạng=Đang thực hiện",
+      ])
+    let result = try plansite(
+      [
+        "report", "import", "typed.xlsx", "--date", "2026-10-09", "--replace", "--dry-run",
+        "--today", Self.today,
+      ], in: folder)
+    #expect(
+      result.err.contains(
+        ":F (Nội dung): cảnh báo: cột \"Nội dung\" chép từ kế hoạch, chỉ để xem: nội dung sửa "
+          + "ở đây không được nhập"), "\(result.err)")
+    #expect(result.err.contains("tệp ghi: 'Tên nhiệm vụ đã sửa'"), "\(result.err)")
+    #expect(
+      result.err.contains(
+        "cảnh báo: cột \"Thời hạn\" chép từ kế hoạch, chỉ để xem: 2 ô khác với kế hoạch"),
+      "\(result.err)")
+    #expect(result.err.components(separatedBy: "chép từ kế hoạch").count == 3, "\(result.err)")
+  }
+
   /// A status that is none is said once, at its cell: the done date beside
   /// it brings no second error in the report file's words.
   @Test func aWrongStatusIsSaidOnce() throws {

@@ -93,7 +93,7 @@ struct AgencyFiles: Sendable {
       let task = duty.task
       let summary =
         "Hạn \(duty.role.label.lowercased()): Nhiệm vụ \(task.id.rawValue) – "
-        + Text.clip(task.title, 90)
+        + task.title.clipped(to: 90)
       var description = "\(agency.name) – \(duty.role.label)"
       if let via = duty.viaLabel { description += " (giao chung: \(via))" }
       // What to do is on the task page (the event's URL); the calendar

@@ -65,13 +65,13 @@ enum SearchPage: PageKind {
     let groups: [[String: Any]] = input.groups.compactMap { group in
       guard group.taskCount > 0 else { return nil }
       return [
-        "label": "\(group.id.rawValue). \(Text.clip(group.title, 90))",
+        "label": "\(group.id.rawValue). \(group.title.clipped(to: 90))",
         "href": link.href(.group(group.id)),
         "task_count": group.taskCount,
         "is_listed": !group.tasks.isEmpty,
         "items": group.tasks.map {
           [
-            "name": "\($0.id.rawValue). \(Text.clip($0.name, 110))",
+            "name": "\($0.id.rawValue). \($0.name.clipped(to: 110))",
             "href": link.href(.task($0.id)),
           ]
         },

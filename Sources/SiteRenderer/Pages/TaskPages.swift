@@ -61,7 +61,7 @@ enum GroupPage: PageKind {
       title: "\(group.id.rawValue). \(group.title)" + suffix,
       description: "Nhóm nhiệm vụ \(group.id.rawValue) của \(input.planName): \(group.title)",
       trail: input.page > 1
-        ? [("\(group.id.rawValue). \(Text.clip(group.title, 60))", .group(group.id))] : [],
+        ? [("\(group.id.rawValue). \(group.title.clipped(to: 60))", .group(group.id))] : [],
       fields: fields)
   }
 }
@@ -270,9 +270,9 @@ enum TaskPage: PageKind {
     if let next = input.next { fields["next"] = next.view(link: link) }
     return PageContent(
       title: "Nhiệm vụ \(task.id.rawValue)",
-      description: Text.clip(task.title, 200),
+      description: task.title.clipped(to: 200),
       trail: [
-        ("\(input.groupID.rawValue). \(Text.clip(input.groupTitle, 60))", .group(input.groupID))
+        ("\(input.groupID.rawValue). \(input.groupTitle.clipped(to: 60))", .group(input.groupID))
       ],
       fields: fields)
   }
@@ -428,19 +428,6 @@ enum NotFoundPage: PageKind {
 
 /// Small text helpers for titles and descriptions.
 enum Text {
-  /// `text` cut at a word boundary to at most `limit` characters, with `…`.
-  static func clip(_ text: String, _ limit: Int) -> String {
-    // A text of at most `limit` bytes has at most `limit` characters (no need to count them).
-    guard text.utf8.count > limit, text.count > limit else { return text }
-    let cut = text.prefix(limit)
-    let end = cut.lastIndex(of: " ") ?? cut.endIndex
-    var clipped = Substring(cut[..<end])
-    while let last = clipped.last, last == "," || last == ";" || last == ":" || last == " " {
-      clipped = clipped.dropLast()
-    }
-    return String(clipped) + "…"
-  }
-
   /// `Phường Thành Vinh` → `phường Thành Vinh`.
   static func lowercasedFirst(_ text: String) -> String {
     guard let first = text.first else { return text }

@@ -66,7 +66,7 @@ extension PlanData {
           let who = assignment.assignees.map { assigneeFields($0).name }.joined(separator: ", ")
           part.add(
             3, title: "\(who) · \(assignment.role.label)",
-            detail: Text.clip(assignment.text.markdown, 160), path: path, extra: name)
+            detail: assignment.text.markdown.clipped(to: 160), path: path, extra: name)
         }
       }
       return Array(",\n".utf8) + part.bytes
