@@ -179,16 +179,30 @@ public struct PlanValidator: Sendable {
         continue
       }
       if let first = firstSeen[raw] {
+        // A copy a file manager made (`1-1 - Copy.md`) may sort before its
+        // original: the copy is then the one to name.
+        let copy = first.file != entry.idLocation.file && CopyName.isCopy(first.file)
+        let (duplicate, original) = copy ? (first, entry.idLocation) : (entry.idLocation, first)
         report.error(
           vi: "mã \(kind.name.vi) '\(raw)' bị trùng", en: "duplicate \(kind.name.en) id '\(raw)'",
-          at: entry.idLocation,
+          at: duplicate,
           notes: [
-            Diagnostic.Note(
-              vi: "'\(raw)' đã được khai báo lần đầu ở đây", en: "'\(raw)' is first defined here",
-              at: first),
-            Diagnostic.Note(
-              vi: "mỗi \(kind.name.vi) cần một mã riêng", en: "give each \(kind.name.en) its own id"
-            ),
+            copy
+              ? Diagnostic.Note(
+                vi: "'\(raw)' cũng được khai báo ở đây, trong tệp gốc",
+                en: "'\(raw)' is also defined here, in the original file", at: original)
+              : Diagnostic.Note(
+                vi: "'\(raw)' đã được khai báo lần đầu ở đây", en: "'\(raw)' is first defined here",
+                at: original),
+            CopyName.isCopy(duplicate.file) && duplicate.file != original.file
+              ? Diagnostic.Note(
+                vi: "tệp này có vẻ là bản sao do máy tính tạo: xóa tệp nếu không cần, hoặc đổi "
+                  + "tên và đổi mã bên trong",
+                en: "this file looks like a copy made by the computer: delete it if it is not "
+                  + "needed, or rename it and change the id inside")
+              : Diagnostic.Note(
+                vi: "mỗi \(kind.name.vi) cần một mã riêng",
+                en: "give each \(kind.name.en) its own id"),
           ])
         continue
       }
