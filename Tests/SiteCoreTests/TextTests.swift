@@ -68,6 +68,24 @@ import Testing
     #expect(Suggestion.closest(to: input, among: candidates)?.id == expected)
   }
 
+  /// Offices abbreviate names by their words' initials; two candidates
+  /// with the same initials give no suggestion.
+  @Test func abbreviationsFindTheOneNameTheyStandFor() {
+    let more =
+      candidates + [
+        Suggestion.Candidate(id: "so-giao-duc-va-dao-tao", name: "Sở Giáo dục và Đào tạo"),
+        Suggestion.Candidate(id: "xa-hoa-lac", name: "Xã Hòa Lạc"),
+      ]
+    #expect(Suggestion.closest(to: "STC", among: more)?.id == "so-tai-chinh")
+    #expect(Suggestion.closest(to: "sgddt", among: more)?.id == "so-giao-duc-va-dao-tao")
+    #expect(Suggestion.closest(to: "SGDĐT", among: more)?.id == "so-giao-duc-va-dao-tao")
+    #expect(Suggestion.closest(to: "sgdvdt", among: more)?.id == "so-giao-duc-va-dao-tao")
+    #expect(Suggestion.closest(to: "xhl", among: more)?.id == "xa-hoa-lac")
+    let twins = more + [Suggestion.Candidate(id: "so-thong-tin", name: "Sở Thông tin")]
+    #expect(Suggestion.abbreviation("stt", among: twins + twins) == nil)
+    #expect(Suggestion.abbreviation("snv", among: twins)?.id == "so-noi-vu")
+  }
+
   @Test func nothingCloseGivesNothing() {
     #expect(Suggestion.closest(to: "ubnd-huyen-x", among: candidates) == nil)
   }

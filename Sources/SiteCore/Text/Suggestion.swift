@@ -18,6 +18,7 @@ public enum Suggestion {
   public static func closest(to input: String, among candidates: [Candidate]) -> Candidate? {
     let folded = Slug.make(from: input)
     guard !folded.isEmpty else { return nil }
+    if let abbreviated = abbreviation(folded, among: candidates) { return abbreviated }
     var best: (candidate: Candidate, distance: Int)?
     for candidate in candidates {
       let forms = [candidate.id, Slug.make(from: candidate.name)]
@@ -34,6 +35,22 @@ public enum Suggestion {
     // Allow about one typo in three characters, at least two.
     let limit = max(2, folded.count / 3)
     return best.distance <= limit ? best.candidate : nil
+  }
+
+  /// The one candidate whose words' initials are `folded`, as offices
+  /// abbreviate names: `stc` (Sở Tài chính), `sgddt` or `sgdvdt` (Sở Giáo
+  /// dục và Đào tạo), `xhl` (xã Hòa Lạc); nil when none or several are.
+  public static func abbreviation(_ folded: String, among candidates: [Candidate]) -> Candidate? {
+    guard folded.count >= 2, folded.count <= 8, !folded.contains("-") else { return nil }
+    let matches = candidates.filter { candidate in
+      [candidate.id, Slug.make(from: candidate.name)].contains { form in
+        let words = form.split(separator: "-")
+        let initials = String(words.compactMap(\.first))
+        let withoutAnd = String(words.filter { $0 != "va" }.compactMap(\.first))
+        return folded == initials || folded == withoutAnd
+      }
+    }
+    return matches.count == 1 ? matches.first : nil
   }
 
   /// The closest of plain words (for keys and enum values): `dealine` → `deadline`.
