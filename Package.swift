@@ -113,7 +113,7 @@ let package = Package(
     .testTarget(
       name: "ReportFormsTests",
       dependencies: [
-        "ReportForms", "PlanModel", "ContentLoader", "SiteCore", "TestSupport",
+        "ReportForms", "PlanModel", "ContentLoader", "Markup", "SiteCore", "TestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(

@@ -809,11 +809,33 @@ final class FormReader {
   /// and without the invisible characters text copied from elsewhere
   /// brings (zero-width spaces, and the direction marks and overrides
   /// that make text display in another order than it is written).
+  ///
+  /// A line a clerk starts with `#` (`# 1. Kết quả`) or a line of `---`
+  /// or `===` under another (a separator) would make a heading of the
+  /// report page; they are escaped, so the page shows them as typed.
   static func markdown(_ text: String) -> String {
     var scalars = String.UnicodeScalarView()
     scalars.append(contentsOf: text.unicodeScalars.filter { !isInvisible($0) })
-    return String(scalars).nfc.replacingOccurrences(of: "\r\n", with: "\n")
+    let plain = String(scalars).nfc.replacingOccurrences(of: "\r\n", with: "\n")
       .replacingOccurrences(of: "\r", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    var lines = plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    for index in lines.indices {
+      let line = lines[index]
+      let indent = line.prefix(while: { $0 == " " })
+      guard indent.count <= 3 else { continue }
+      let rest = line.dropFirst(indent.count)
+      let hashes = rest.prefix(while: { $0 == "#" })
+      let heading =
+        (1...6).contains(hashes.count)
+        && (rest.count == hashes.count || rest.dropFirst(hashes.count).first?.isWhitespace == true)
+      let trimmed = rest.trimmingCharacters(in: .whitespaces)
+      let underline =
+        index > 0 && !lines[index - 1].trimmingCharacters(in: .whitespaces).isEmpty
+        && !trimmed.isEmpty
+        && (trimmed.allSatisfy { $0 == "-" } || trimmed.allSatisfy { $0 == "=" })
+      if heading || underline { lines[index] = indent + "\\" + rest }
+    }
+    return lines.joined(separator: "\n")
   }
 
   /// Zero-width spaces and joiners (not U+200C/U+200D, which emoji and some

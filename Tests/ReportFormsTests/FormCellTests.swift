@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 import PlanModel
 import SwiftCSV
 import Testing
@@ -98,6 +99,26 @@ import Testing
     #expect(FormReader.markdown("Đã\u{200B} xong \u{202E}abc\u{202C}\r\n") == "Đã xong abc")
     // A family emoji keeps its joiners.
     #expect(FormReader.markdown("👨\u{200D}👩") == "👨\u{200D}👩")
+  }
+
+  /// What a clerk types as a title or a separator stays text on the
+  /// report page: no heading is made of a cell.
+  @Test func cellLinesMakeNoHeadings() throws {
+    let renderer = MarkdownRenderer()
+    for cell in [
+      "# 1. Kết quả", "## Đã làm\nxong", "Kết quả\n-----\nĐã làm", "Kết quả\n===",
+      "  ### Mục 3", "#",
+    ] {
+      let html = renderer.render(FormReader.markdown(cell)).html
+      #expect(!html.contains("<h"), "\(cell): \(html)")
+    }
+    #expect(FormReader.markdown("# 1. Kết quả") == "\\# 1. Kết quả")
+    #expect(
+      renderer.render(FormReader.markdown("Kết quả\n-----")).html == "<p>Kết quả<br />\n-----</p>\n"
+    )
+    // A hash inside a line, a list and a separator after a blank line are left as written.
+    #expect(FormReader.markdown("Số #5\n- một\n\n---") == "Số #5\n- một\n\n---")
+    #expect(FormReader.markdown("#5 trường") == "#5 trường")
   }
 
   @Test func columnLetters() {
