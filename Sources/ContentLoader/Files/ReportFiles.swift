@@ -88,6 +88,19 @@ extension FileParser {
     defer { f.finish() }
     let date = f.day("date", required: true)
     let draft = f.bool("draft") ?? false
+    // Misspelled, 'draft' would be ignored and the draft published.
+    if let key = f.misspelling(of: "draft", orAnyOf: ["nhap", "ban nhap", "ban-nhap"]) {
+      f.error(
+        vi: "'\(key.value)' phải viết là 'draft' (chữ thường): viết khác đi, báo cáo này sẽ được "
+          + "công bố như báo cáo chính thức",
+        en: "'\(key.value)' must be written 'draft' (lower case): written otherwise, this report "
+          + "would be published as final", at: key.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "sửa thành 'draft: true' nếu đây là bản nháp, hoặc xóa dòng này để công bố",
+            en: "write 'draft: true' if this is a draft, or delete the line to publish it")
+        ])
+    }
     let document = f.string("document")?.value
     let sourceURL = f.webAddress("source_url", example: "https://vanban.nghean.gov.vn/…")?.value
     let tasks =

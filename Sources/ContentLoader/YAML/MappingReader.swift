@@ -459,6 +459,23 @@ final class MappingReader {
     }
   }
 
+  /// A key written for `name` but misspelled (`Draft`, `drafts`), with its
+  /// location, taken as known so that `finish()` does not warn of it too;
+  /// nil when `name` is written as it should be, or nothing is close.
+  /// For fields whose loss is worse than a warning.
+  func misspelling(of name: String, orAnyOf others: [String] = []) -> Located<String>? {
+    guard !entryKeys.contains(name) else { return nil }
+    for (key, keyNode) in zip(entryKeys, keyNodes) where !known.contains(key) {
+      let folded = key.foldedForSearch.trimmingCharacters(in: .whitespaces)
+      guard Suggestion.closest(to: key, among: [name]) == name || others.contains(folded) else {
+        continue
+      }
+      known.append(key)
+      return Located(key, at: location(of: keyNode))
+    }
+    return nil
+  }
+
   /// The keys the mapping has, whether asked for or not.
   var keys: [String] { entryKeys }
 
