@@ -459,9 +459,10 @@ final class MappingReader {
     }
   }
 
-  /// A key written for `name` but misspelled (`Draft`, `drafts`), with its
-  /// location, taken as known so that `finish()` does not warn of it too;
-  /// nil when `name` is written as it should be, or nothing is close.
+  /// A key written for `name` but misspelled (`Draft`, `drafts`).
+  ///
+  /// The key is taken as known, so that `finish()` does not warn of it
+  /// too; nil when `name` is written as it should be, or nothing is close.
   /// For fields whose loss is worse than a warning.
   func misspelling(of name: String, orAnyOf others: [String] = []) -> Located<String>? {
     guard !entryKeys.contains(name) else { return nil }
