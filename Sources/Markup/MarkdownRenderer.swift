@@ -72,6 +72,9 @@ public struct MarkdownRenderer: Sendable {
           cmark_node_set_url(node, "")
           findings.append(
             MarkupFinding(kind: .unsafeLink(target), line: line, column: column))
+        } else if Self.isRelative(url: target) {
+          findings.append(
+            MarkupFinding(kind: .relativeLink(target), line: line, column: column))
         }
       case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
         let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
@@ -88,6 +91,15 @@ public struct MarkdownRenderer: Sendable {
       }
     }
     return findings
+  }
+
+  /// Whether a link target is a path without an address: no scheme
+  /// (`https:`, `mailto:`), not a place on the page (`#…`) nor from the
+  /// site's root (`/…`).
+  static func isRelative(url: String) -> Bool {
+    guard let first = url.first, first != "#", first != "/" else { return false }
+    let beforeSlash = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    return !beforeSlash.contains(":")
   }
 
   /// cmark counts columns in bytes; editors count characters.

@@ -13,6 +13,10 @@ public struct MarkupFinding: Hashable, Sendable {
     case unsafeLink(String)
     /// A pipe table (`| a | b |` over `|---|---|`).
     case table
+    /// A link or image target without an address (`phu-luc.pdf`,
+    /// `../1-1.md`, `www.example.org`): the page resolves it against its
+    /// own address, where no such file is.
+    case relativeLink(String)
   }
 
   public var kind: Kind
@@ -62,6 +66,25 @@ public struct MarkupFinding: Hashable, Sendable {
           Diagnostic.Note(
             vi: "liên kết đến một trang web bằng địa chỉ https://…",
             en: "link to a web page with an https://… address")
+        ])
+    case .relativeLink(let url):
+      let shown = url.count > 40 ? String(url.prefix(40)) + "…" : url
+      let web = url.lowercased().hasPrefix("www.")
+      return .warning(
+        vi:
+          "liên kết '\(shown)' không có địa chỉ đầy đủ: trên trang, nó trỏ đến một tệp cạnh trang "
+          + "này, nơi không có tệp nào",
+        en: "the link '\(shown)' has no full address: on the site it points next to this page, "
+          + "where there is no such file",
+        at: location,
+        notes: [
+          web
+            ? Diagnostic.Note(vi: "ghi 'https://\(shown)'", en: "write 'https://\(shown)'")
+            : Diagnostic.Note(
+              vi: "ghi địa chỉ đầy đủ (https://…) của tệp hay trang; tệp đính kèm cần được đưa "
+                + "lên một trang web trước",
+              en: "write the file's or page's full address (https://…); an attachment must be "
+                + "put on a web site first")
         ])
     case .table:
       return .warning(
