@@ -98,7 +98,7 @@ public struct ReportForm: Sendable {
         var values = Self.planCells(indicator)
         values[.kind] = RowKind.indicator.rawValue
         values[.id] = indicator.id.rawValue
-        values[.year] = String(period.end.year)
+        values[.year] = Self.figureYear(of: period)
         values.merge(reference.indicator(indicator, before: period)) { _, said in said }
         rows.append(row(values))
       }
@@ -132,6 +132,14 @@ public struct ReportForm: Sendable {
         separator: "\n"),
       .deadline: "",
     ]
+  }
+
+  /// The year a form's figures are given for: the period's year when it
+  /// ends with the year, else the period's name (`9 tháng năm 2026`), a
+  /// figure shown and never compared with the year's target.
+  static func figureYear(of period: ReportingPeriod) -> String {
+    let end = period.end
+    return end.month == 12 && end.day == 31 ? String(end.year) : period.name
   }
 
   /// The columns copied from the plan, which the import does not read.

@@ -1017,7 +1017,7 @@ struct ContentEditor {
       apply: setFigure("value", [q("8,5"), q("9"), q("-1,2")])),
     Operation(
       name: "figure.year", covers: ["IndicatorReport.period"],
-      apply: setFigure("year", [q("2025"), q("2027")])),
+      apply: setFigure("year", [q("2025"), q("2024")])),
     Operation(
       name: "figure.add-remove",
       covers: ["Report.indicators", "IndicatorReport.indicator", "IndicatorReport.source"],
@@ -1028,7 +1028,7 @@ struct ContentEditor {
           editor.reports[r].figures.removeLast()
         } else if let id = editor.indicators.compactMap({ $0["id"] }).first {
           editor.reports[r].figures.append(
-            Fields(pairs: [("indicator", id), ("year", q("2027")), ("value", q("10"))]))
+            Fields(pairs: [("indicator", id), ("year", q("2024")), ("value", q("10"))]))
         }
       }),
     Operation(

@@ -169,10 +169,11 @@ struct ReportValidation {
       seen[entry.task.value] = entry.task.location
       if let update = taskUpdate(entry, reporter: reporter) {
         checkDoneDate(entry, reportDate: date.value, period: period)
+        if let reporter { checkUndatedDone(entry, update.task, by: reporter, on: date.value) }
         tasks.append(update)
       }
     }
-    let indicators = figures(draft)
+    let indicators = figures(draft, period: period)
     guard let period, let reporter else { return nil }
     return Report(
       period: period.id, reporter: reporter, date: date.value, isDraft: draft.isDraft,
@@ -414,6 +415,35 @@ struct ReportValidation {
   ///
   /// One after even the period's reports were due is most often a form
   /// made for an earlier period and filled in later.
+  /// "Done" without a done date is taken as done on the report's date
+  /// (`ReportIndex`): after the body's deadline the site says "done
+  /// late", which the body did not say.
+  private func checkUndatedDone(
+    _ entry: PlanDraft.TaskUpdateDraft, _ id: TaskID, by reporter: Reporter, on reportDate: Day
+  ) {
+    guard entry.doneOn == nil, let status = entry.status, status.value == .done,
+      let task = plan.task(id)
+    else { return }
+    let deadline =
+      task.assignments.filter { plan.holds(reporter, $0) }.compactMap(\.deadline).min()
+      ?? task.deadline
+    guard let deadline, reportDate > deadline else { return }
+    report.warning(
+      vi: "báo cáo '\(TaskStatus.done.label)' mà không ghi ngày hoàn thành: trang lấy ngày báo cáo "
+        + "\(reportDate.vietnamese), sau thời hạn \(deadline.vietnamese), nên ghi "
+        + "'\(DisplayStatus.doneLate.label)'",
+      en: "'done' without a done date: the site takes the report's date "
+        + "\(reportDate.iso), after the deadline \(deadline.iso), and says 'done late'",
+      at: status.location,
+      notes: [
+        Diagnostic.Note(
+          vi: "ghi ngày hoàn thành (done_on; cột \"Ngày hoàn thành\" của biểu mẫu), nhất là khi "
+            + "việc xong trước thời hạn",
+          en: "write the done date (done_on; the form's \"Ngày hoàn thành\" column), above all "
+            + "when the work was finished before the deadline")
+      ])
+  }
+
   private func checkDoneDate(
     _ entry: PlanDraft.TaskUpdateDraft, reportDate: Day, period: ReportingPeriod?
   ) {
@@ -458,7 +488,9 @@ struct ReportValidation {
     }
   }
 
-  private func figures(_ draft: PlanDraft.ReportDraft) -> [IndicatorReport] {
+  private func figures(_ draft: PlanDraft.ReportDraft, period: ReportingPeriod?)
+    -> [IndicatorReport]
+  {
     var seen: [String: SourceLocation] = [:]
     var figures: [IndicatorReport] = []
     for entry in draft.indicators {
@@ -499,12 +531,59 @@ struct ReportValidation {
           ])
         continue
       }
+      if let period, !checkFigureYear(entry, of: period) { continue }
       figures.append(
         IndicatorReport(
           indicator: indicator.id, period: entry.period.value, value: entry.value,
           source: entry.source))
     }
     return figures
+  }
+
+  /// Checks a figure's year against the report's period; false when the
+  /// figure is to be left out.
+  ///
+  /// A year the period has not reached is an error (`2062` typed for
+  /// `2026`). A figure for the whole year of a period that ends before the
+  /// year does (a 9-month report's `2026`) is compared with the year's
+  /// target as if the year were over, so it is warned of.
+  private func checkFigureYear(
+    _ entry: PlanDraft.IndicatorReportDraft, of period: ReportingPeriod
+  ) -> Bool {
+    guard case .period(let written) = IndicatorJudge.period(entry.period.value),
+      let year = Int(written)
+    else { return true }
+    let end = period.end
+    if year > end.year {
+      report.error(
+        vi: "số liệu năm \(year) trong báo cáo kỳ \(period.name) (kết thúc ngày "
+          + "\(end.vietnamese)): năm đó chưa đến",
+        en: "a figure for \(year) in the report for \(period.name) (which ends on "
+          + "\(end.vietnamese)): that year has not come yet",
+        at: entry.period.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "kiểm tra lại năm: số liệu của kỳ này là của năm \(end.year) hoặc trước đó",
+            en: "check the year: this period's figures are for \(end.year) or earlier")
+        ])
+      return false
+    }
+    if year == end.year, end.month != 12 || end.day != 31 {
+      report.warning(
+        vi: "kỳ \(period.name) kết thúc ngày \(end.vietnamese), trước khi hết năm \(year): số "
+          + "liệu ghi cho năm \(year) sẽ được so với mục tiêu cả năm \(year)",
+        en: "the period \(period.name) ends on \(end.vietnamese), before \(year) is over: a figure "
+          + "for \(year) is compared with the target for the whole of \(year)",
+        at: entry.period.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "nếu đây là số liệu của kỳ, ghi year: \"\(period.name)\": số liệu được hiển thị, "
+              + "không so với mục tiêu",
+            en: "if this is the period's figure, write year: \"\(period.name)\": it is shown, "
+              + "not compared with the target")
+        ])
+    }
+    return true
   }
 
   // MARK: - Across reports
