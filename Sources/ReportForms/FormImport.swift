@@ -178,13 +178,15 @@ public struct FormImport: Sendable {
               en: "\(name), task \(entry.task.value): in the old report, not in the form: the "
                 + "entry is dropped"))
         }
+        dropped += Self.lostFromKeptEntries(old: old.tasks, new: group.tasks, of: name)
         let figures = Set(group.figures.map { "\($0.indicator.value)|\($0.period.value)" })
         for figure in old.indicators
         where !figures.contains("\(figure.indicator.value)|\(figure.period.value)") {
           dropped.append(
             Message(
               vi:
-                "\(name), chỉ tiêu \(figure.indicator.value) năm \(figure.period.value): có trong "
+                "\(name), chỉ tiêu \(figure.indicator.value) \(Self.when(figure.period.value)): có "
+                + "trong "
                 + "báo cáo cũ (\(figure.value.description)), không có trong biểu mẫu: số liệu này "
                 + "sẽ bị bỏ",
               en: "\(name), indicator \(figure.indicator.value) for \(figure.period.value): in the "
@@ -418,13 +420,53 @@ public struct FormImport: Sendable {
       for figure in group.figures {
         lines.append(
           Message(
-            vi: "\(name), chỉ tiêu \(figure.indicator.value) năm \(figure.period.value): "
+            vi: "\(name), chỉ tiêu \(figure.indicator.value) \(Self.when(figure.period.value)): "
               + "\(figure.value.description)",
             en: "\(name), indicator \(figure.indicator.value) for \(figure.period.value): "
               + "\(figure.value.description)"))
       }
     }
     return lines
+  }
+
+  /// What the report being replaced said of a task that the form's row
+  /// for it leaves out: its text, and its done date (a form does not show
+  /// the report it replaces, so a clerk filling only the status loses them).
+  static func lostFromKeptEntries(
+    old: [PlanDraft.TaskUpdateDraft], new: [PlanDraft.TaskUpdateDraft], of name: String
+  ) -> [Message] {
+    let rows = Dictionary(new.map { ($0.task.value, $0) }) { first, _ in first }
+    var lost: [Message] = []
+    for entry in old {
+      guard let row = rows[entry.task.value] else { continue }
+      let task = entry.task.value
+      if !entry.text.isEmpty, row.text.isEmpty {
+        let text = entry.text.markdown.clipped(to: 60)
+        lost.append(
+          Message(
+            vi: "\(name), nhiệm vụ \(task): phần kết quả thực hiện của báo cáo cũ ('\(text)') "
+              + "không có trong biểu mẫu và sẽ bị bỏ",
+            en: "\(name), task \(task): the old report's text ('\(text)') is not in the form and "
+              + "is dropped"))
+      }
+      if let was = entry.doneOn?.value, row.status?.value == .done, row.doneOn?.value != was {
+        let now = row.doneOn.map { $0.value.vietnamese } ?? "ngày báo cáo"
+        lost.append(
+          Message(
+            vi: "\(name), nhiệm vụ \(task): ngày hoàn thành \(was.vietnamese) của báo cáo cũ "
+              + "thành \(now)",
+            en: "\(name), task \(task): the old report's done date \(was.iso) becomes "
+              + (row.doneOn.map { $0.value.iso } ?? "the report's date")))
+      }
+    }
+    return lost
+  }
+
+  /// A figure's year as said after the indicator: `năm 2026`, or the
+  /// period's own words (`9 tháng năm 2026`).
+  static func when(_ period: String) -> String {
+    guard case .period = IndicatorJudge.period(period) else { return period }
+    return "năm \(period)"
   }
 }
 
