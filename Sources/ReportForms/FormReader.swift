@@ -689,6 +689,28 @@ final class FormReader {
     // What the site will not show as written is said at the cell; the
     // report file says it again at its line when the site is built.
     let markdown = Self.markdown(text)
+    // A text alone keeps the body's earlier status; with none, the task
+    // page lists the body as "Chưa có báo cáo" although it wrote.
+    if statusText.isEmpty, progressText.isEmpty, doneText.isEmpty, !markdown.isEmpty,
+      reference.task(TaskID(id), by: group.reporter, before: group.period)[.lastStatus]?
+        .isEmpty ?? true
+    {
+      report.warning(
+        vi: "dòng chỉ có \"\(FormColumn.text.header)\", không có \"\(FormColumn.status.header)\": "
+          + "trang nhiệm vụ vẫn ghi đơn vị \"\(DisplayStatus.unreported.label)\"",
+        en:
+          "the row gives \"\(FormColumn.text.header)\" without a \"\(FormColumn.status.header)\": "
+          + "the task page still lists the body as \"\(DisplayStatus.unreported.label)\"",
+        at: location(row: row, column: .status),
+        notes: [
+          Diagnostic.Note(
+            vi:
+              "chọn tình trạng: \(TaskStatus.allCases.map { "\"\($0.label)\"" }.joined(separator: ", "))",
+            en:
+              "choose a status: \(TaskStatus.allCases.map { "\"\($0.label)\"" }.joined(separator: ", "))"
+          )
+        ])
+    }
     for finding in renderer.render(markdown).findings {
       report.report(finding.diagnostic(at: location(row: row, column: .text)))
     }

@@ -250,6 +250,24 @@ import ZIPFoundation
     #expect(result.err.components(separatedBy: "chép từ kế hoạch").count == 3, "\(result.err)")
   }
 
+  /// A row with a text and no status is said of when the body has no
+  /// earlier status on the task: the page would still list it as not
+  /// having reported.
+  @Test func aTextWithoutAStatusIsSaidOf() throws {
+    let folder = try filledForm(
+      "text-alone", period: "2026-9t", from: "xa-binh-minh", form: "nine.xlsx",
+      filled: "text.xlsx", ["2.1|Kết quả thực hiện=Đã họp dân ở 3 thôn"])
+    let result = try plansite(
+      [
+        "report", "import", "text.xlsx", "--date", "2026-10-09", "--dry-run", "--today",
+        Self.today,
+      ], in: folder)
+    #expect(
+      result.err.contains(
+        ":M (Tình trạng): cảnh báo: dòng chỉ có \"Kết quả thực hiện\", không có \"Tình trạng\": "
+          + "trang nhiệm vụ vẫn ghi đơn vị \"Chưa có báo cáo\""), "\(result.err)")
+  }
+
   /// A status that is none is said once, at its cell: the done date beside
   /// it brings no second error in the report file's words.
   @Test func aWrongStatusIsSaidOnce() throws {
