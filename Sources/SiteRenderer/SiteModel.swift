@@ -247,7 +247,7 @@ final class SiteModel: Sendable {
       status: latest?.update.status
         ?? (latest?.update.progress).map { $0 > 0 ? .inProgress : .notStarted },
       progress: latest?.update.status == .done ? 100 : latest?.update.progress,
-      doneOn: latest.map { $0.update.doneOn ?? $0.report.date },
+      doneOn: latest.flatMap { _ in reports.doneDay(reporter, on: task) },
       asOf: latest?.report.date, source: latest == nil ? .none : .reports, deciding: 0,
       decidingDone: 0)
     return ShownStatus(state, deadline: deadline, today: today)

@@ -13,6 +13,7 @@ import Testing
     var draft = Drafts.draft(tasks: [
       ("1.1", [(["so-a"], .lead), (["so-b"], .support)]),
       ("1.2", [(["all-xa"], .implement)]),
+      ("1.3", [(["so-a"], .lead)]),
     ])
     let periods = try [("p1", "2025-01-01", "2025-06-30"), ("p2", "2025-07-01", "2025-12-31")]
       .map { id, start, end in
@@ -54,7 +55,8 @@ import Testing
       try report("p1", "so-b", "2025-06-28", [("1.1", .inProgress, 30, nil)]),
       try report("p1", "xa-1", "2025-06-29", [("1.2", .done, nil, "2025-06-20")]),
       try report("p2", "xa-2", "2025-12-30", [("1.2", .done, nil, nil)]),
-      try report("p2", "so-a", "2025-12-31", [("1.1", nil, nil, nil)]),
+      try report("p1", "so-a", "2025-06-29", [("1.3", .done, nil, nil)]),
+      try report("p2", "so-a", "2025-12-31", [("1.1", nil, nil, nil), ("1.3", .done, nil, nil)]),
     ]
     let result = PlanValidator(today: try Self.day("2026-01-15")).validate(draft)
     #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
@@ -88,5 +90,16 @@ import Testing
     #expect(first.status == .inProgress)
     #expect(first.decidingDone == 1)
     #expect(first.doneOn == nil)
+  }
+
+  /// "Done" repeated in a later report (a status filled down in a form)
+  /// keeps the day of the first report that said it: the body had done
+  /// it by then.
+  @Test func aRepeatedDoneKeepsTheFirstDay() throws {
+    let (index, plan) = try index()
+    let task = try #require(plan.task(TaskID("1.3")))
+    #expect(index.state(of: task).doneOn == (try Self.day("2025-06-29")))
+    #expect(index.doneDay(.agency(AgencyID("so-a")), on: task.id) == (try Self.day("2025-06-29")))
+    #expect(index.doneDay(.agency(AgencyID("so-a")), on: TaskID("1.1")) == nil)
   }
 }

@@ -64,6 +64,8 @@ public struct ReportIndex: Sendable {
   /// Keyed by task first: it is made on all cores, one task at a time
   /// (hundreds of thousands of entries in a plan whose communes all report).
   private var latestEntries: [TaskID: [Reporter: Entry]] = [:]
+  /// The day each body whose latest word is "done" did the task (`DoneRun`).
+  private var doneDays: [TaskID: [Reporter: Day]] = [:]
   /// The bodies that must report each period.
   private var expectedReporters: [Reporter] = []
   /// Each period's place in the schedule.
@@ -124,14 +126,20 @@ public struct ReportIndex: Sendable {
         return first.report.reporter < second.report.reporter
       }
       var latest: [Reporter: Entry] = [:]
+      var done: [Reporter: DoneRun] = [:]
       for entry in entries where entry.update.statesStanding {
         latest[entry.report.reporter] = entry
+        done[entry.report.reporter] = DoneRun(
+          after: done[entry.report.reporter], entry.update,
+          date: entry.report.date)
       }
-      return (entries, latest)
+      return (entries, latest, done.compactMapValues(\.day))
     }
     byTask = Dictionary(uniqueKeysWithValues: zip(reportedIDs, sorted.map(\.0)))
     latestEntries = Dictionary(
       uniqueKeysWithValues: zip(reportedIDs, sorted.map(\.1)).filter { !$0.1.isEmpty })
+    doneDays = Dictionary(
+      uniqueKeysWithValues: zip(reportedIDs, sorted.map(\.2)).filter { !$0.1.isEmpty })
     let entries = byTask
     // Looked up, not filtered from every task: a focused model (serve's
     // first step) must not pay for the whole plan.
@@ -181,6 +189,33 @@ public struct ReportIndex: Sendable {
   /// progress (an entry with only a text keeps the earlier status).
   public func latest(_ reporter: Reporter, on task: TaskID) -> Entry? {
     latestEntries[task]?[reporter]
+  }
+
+  /// The day `reporter` did `task`, when its latest word is "done" (see
+  /// `DoneRun`).
+  public func doneDay(_ reporter: Reporter, on task: TaskID) -> Day? {
+    doneDays[task]?[reporter]
+  }
+
+  /// A body's reports in a row saying a task is done, oldest first, and
+  /// the day they say it was done: the latest done date one of them gives,
+  /// else the date of the first of them. A "done" repeated in later
+  /// reports (a status filled down in a form) does not move the day to
+  /// their dates, nor does a later report giving only a text.
+  struct DoneRun {
+    private var first: Day?
+    private var given: Day?
+
+    /// The run after `earlier` and one more entry that states a status or
+    /// a progress: a status other than done ends it.
+    init(after earlier: DoneRun?, _ update: TaskUpdate, date: Day) {
+      guard update.status == .done else { return }
+      first = earlier?.first ?? date
+      given = update.doneOn ?? earlier?.given
+    }
+
+    /// The day, when the run is on.
+    var day: Day? { given ?? first }
   }
 
   /// The same among the reports of the periods `included` accepts (a
@@ -237,14 +272,15 @@ public struct ReportIndex: Sendable {
     let deciding = deciders[task.id] ?? []
     // Each body's latest entry, and its latest stating a status or a
     // progress (indexes into `entries`, by the body's place; -1: none).
-    var latestAny = [Int](repeating: -1, count: placeCount)
     var latestStanding = [Int](repeating: -1, count: placeCount)
+    var runs = [DoneRun?](repeating: nil, count: placeCount)
     var standing: [Int] = []
     for (index, entry) in entries.enumerated() where entry.rank <= last {
-      latestAny[entry.place] = index
       if entry.update.statesStanding {
         if latestStanding[entry.place] < 0 { standing.append(entry.place) }
         latestStanding[entry.place] = index
+        runs[entry.place] = DoneRun(
+          after: runs[entry.place], entry.update, date: entry.report.date)
       }
     }
     func update(_ place: Int) -> TaskUpdate? {
@@ -282,9 +318,7 @@ public struct ReportIndex: Sendable {
     }
     var doneOn: Day?
     if status == .done {
-      doneOn = zip(deciding, decidingUpdates).compactMap { place, update in
-        update?.doneOn ?? (latestAny[place] < 0 ? nil : entries[latestAny[place]].report.date)
-      }.max()
+      doneOn = deciding.compactMap { runs[$0]?.day }.max()
     }
     return TaskState(
       status: status, progress: progress, doneOn: doneOn, asOf: latestEntry.report.date,
