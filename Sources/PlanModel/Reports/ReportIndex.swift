@@ -197,9 +197,10 @@ public struct ReportIndex: Sendable {
     doneDays[task]?[reporter]
   }
 
-  /// A body's reports in a row saying a task is done, oldest first, and
-  /// the day they say it was done: the latest done date one of them gives,
-  /// else the date of the first of them. A "done" repeated in later
+  /// A body's reports in a row saying a task is done, and the day it was.
+  ///
+  /// The day is the latest done date one of them gives, else the date of
+  /// the first of them (oldest first). A "done" repeated in later
   /// reports (a status filled down in a form) does not move the day to
   /// their dates, nor does a later report giving only a text.
   struct DoneRun {

@@ -169,7 +169,6 @@ struct ReportValidation {
       seen[entry.task.value] = entry.task.location
       if let update = taskUpdate(entry, reporter: reporter) {
         checkDoneDate(entry, reportDate: date.value, period: period)
-        if let reporter { checkUndatedDone(entry, update.task, by: reporter, on: date.value) }
         tasks.append(update)
       }
     }
@@ -391,8 +390,10 @@ struct ReportValidation {
         en: "marked not started but its progress is \(progress.value)%", at: progress.location,
         notes: [
           Diagnostic.Note(
-            vi: "đổi tình trạng thành đang thực hiện (in-progress), hoặc ghi tiến độ 0",
-            en: "change the status to in progress (in-progress), or set the progress to 0")
+            vi: "đổi tình trạng thành \"\(TaskStatus.inProgress.label)\" (status: in-progress), "
+              + "hoặc ghi tiến độ 0",
+            en: "change the status to \"\(TaskStatus.inProgress.label)\" (status: in-progress), "
+              + "or set the progress to 0")
         ])
     }
     if let doneOn = entry.doneOn, entry.status?.value != .done {
@@ -415,26 +416,25 @@ struct ReportValidation {
   ///
   /// One after even the period's reports were due is most often a form
   /// made for an earlier period and filled in later.
-  /// "Done" without a done date is taken as done on the report's date
-  /// (`ReportIndex`): after the body's deadline the site says "done
-  /// late", which the body did not say.
-  private func checkUndatedDone(
-    _ entry: PlanDraft.TaskUpdateDraft, _ id: TaskID, by reporter: Reporter, on reportDate: Day
-  ) {
-    guard entry.doneOn == nil, let status = entry.status, status.value == .done,
-      let task = plan.task(id)
-    else { return }
+  /// "Done" without a done date, in the first of a body's reports saying
+  /// so, is taken as done on the report's date (`ReportIndex.DoneRun`):
+  /// after the body's deadline the site says "done late", which the body
+  /// did not say.
+  private func checkUndatedDone(_ update: TaskUpdate, of report: Report) {
+    guard update.doneOn == nil, update.status == .done, let task = plan.task(update.task) else {
+      return
+    }
     let deadline =
-      task.assignments.filter { plan.holds(reporter, $0) }.compactMap(\.deadline).min()
+      task.assignments.filter { plan.holds(report.reporter, $0) }.compactMap(\.deadline).min()
       ?? task.deadline
-    guard let deadline, reportDate > deadline else { return }
-    report.warning(
+    guard let deadline, report.date > deadline else { return }
+    self.report.warning(
       vi: "báo cáo '\(TaskStatus.done.label)' mà không ghi ngày hoàn thành: trang lấy ngày báo cáo "
-        + "\(reportDate.vietnamese), sau thời hạn \(deadline.vietnamese), nên ghi "
+        + "\(report.date.vietnamese), sau thời hạn \(deadline.vietnamese), nên ghi "
         + "'\(DisplayStatus.doneLate.label)'",
       en: "'done' without a done date: the site takes the report's date "
-        + "\(reportDate.iso), after the deadline \(deadline.iso), and says 'done late'",
-      at: status.location,
+        + "\(report.date.iso), after the deadline \(deadline.iso), and says 'done late'",
+      at: update.source.location,
       notes: [
         Diagnostic.Note(
           vi: "ghi ngày hoàn thành (done_on; cột \"Ngày hoàn thành\" của biểu mẫu), nhất là khi "
@@ -684,8 +684,40 @@ struct ReportValidation {
   /// `ordered` is by the end of the period, then by date.
   private func checkDoneAfterEarlierReports(_ ordered: [Report]) {
     var notDone: [Reporter: [TaskID: (date: Day, status: TaskStatus?, at: SourceLocation)]] = [:]
+    // The done date given in each body's reports in a row saying done.
+    var done: [Reporter: [TaskID: (given: Day?, at: SourceLocation)]] = [:]
     for report in ordered {
       for update in report.tasks {
+        if update.statesStanding {
+          let earlier = done[report.reporter]?[update.task]
+          if update.status != .done {
+            done[report.reporter]?[update.task] = nil
+          } else if let earlier {
+            if let was = earlier.given, let now = update.doneOn, was != now {
+              self.report.warning(
+                vi: "nhiệm vụ '\(update.task.rawValue)' đã được báo cáo hoàn thành ngày "
+                  + "\(was.vietnamese), nay ghi ngày \(now.vietnamese)",
+                en: "task '\(update.task.rawValue)' was reported done on \(was.iso), and now on "
+                  + "\(now.iso)",
+                at: update.source.location,
+                notes: [
+                  Diagnostic.Note(
+                    vi:
+                      "trang lấy ngày ghi sau cùng; ghi lại đúng một ngày, hoặc bỏ ngày ở báo cáo "
+                      + "sau; báo cáo trước ở đây",
+                    en: "the site takes the later date; write the one date, or leave it out of "
+                      + "the later report; the earlier report is here",
+                    at: earlier.at)
+                ])
+            }
+            done[report.reporter]?[update.task] = (update.doneOn ?? earlier.given, earlier.at)
+          } else {
+            checkUndatedDone(update, of: report)
+            done[report.reporter, default: [:]][update.task] = (
+              update.doneOn, update.source.location
+            )
+          }
+        }
         if update.status == .done, let doneOn = update.doneOn,
           let earlier = notDone[report.reporter]?[update.task], doneOn < earlier.date
         {
