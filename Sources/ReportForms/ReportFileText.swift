@@ -159,6 +159,13 @@ public enum ReportPublisher {
       let drafts = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
         .filter { $0.hasSuffix(".md") }.sorted()
       var notes: [Diagnostic.Note] = []
+      let names = drafts.map { String($0.dropLast(3)) }
+      if let close = Suggestion.closest(to: reporter, among: names) {
+        notes.append(
+          Diagnostic.Note(
+            vi: "có phải là '\(close)'? plansite report publish \(period) \(close)",
+            en: "did you mean '\(close)'? plansite report publish \(period) \(close)"))
+      }
       if !drafts.isEmpty {
         notes.append(
           Diagnostic.Note(

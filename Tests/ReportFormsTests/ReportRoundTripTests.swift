@@ -144,6 +144,14 @@ import ZIPFoundation
     // A plain build leaves the draft out; publishing puts it on the site.
     try plansite(["build", "--today", Self.today, "--templates", Self.templates], in: folder)
     #expect(!read(folder, "Site/nhiem-vu/2-1/index.html").contains("Đã sắp xếp xong"))
+    // A mistyped id gets the one meant, with its command.
+    let typo = try plansite(
+      ["report", "publish", "2026-9t", "so-giao-duc-va-dao-ta"], in: folder, expecting: 1)
+    #expect(
+      typo.err.contains(
+        "có phải là 'so-giao-duc-va-dao-tao'? plansite report publish 2026-9t so-giao-duc-va-dao-tao"
+      ),
+      "\(typo.err)")
     try plansite(["report", "publish", "2026-9t", "so-giao-duc-va-dao-tao"], in: folder)
     #expect(!read(folder, "Content/reports/2026-9t/so-giao-duc-va-dao-tao.md").contains("draft"))
     try plansite(["build", "--today", Self.today, "--templates", Self.templates], in: folder)
