@@ -28,6 +28,21 @@ enum BuildSummary {
         + "kept \(kept)")
   }
 
+  /// What a build that stopped on errors did to the output folder: nothing
+  /// (said, so that an editor does not fear for the published site).
+  static func notPublished(output: String) -> Message {
+    let exists = FileManager.default.fileExists(atPath: output)
+    return exists
+      ? Message(
+        vi:
+          "Chưa dựng lại: \(output)/ vẫn giữ nguyên bản dựng trước. Sửa các lỗi trên rồi chạy lại.",
+        en: "Nothing was built: \(output)/ still holds the previous build. Fix the errors above "
+          + "and run again.")
+      : Message(
+        vi: "Chưa dựng: sửa các lỗi trên rồi chạy lại.",
+        en: "Nothing was built: fix the errors above and run again.")
+  }
+
   /// A warning for the files at the top of the output folder that no
   /// build made (a `.htaccess` put there by hand): the new folder does not
   /// have them.

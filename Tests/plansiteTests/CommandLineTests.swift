@@ -227,6 +227,23 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site").path))
   }
 
+  /// A build stopped by errors says that the published folder is as it was.
+  @Test func aFailedBuildSaysTheSiteIsUnchanged() throws {
+    let folder = try project(breaking: true)
+    let first = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
+    #expect(first.status == 1)
+    #expect(
+      first.stderr.hasSuffix("2 lỗi\nChưa dựng: sửa các lỗi trên rồi chạy lại.\n"),
+      "\(first.stderr)")
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("Site"), withIntermediateDirectories: true)
+    let second = try CommandRunner.run(["build", "--today", "2026-11-27"], in: folder)
+    #expect(
+      second.stderr.hasSuffix(
+        "Chưa dựng lại: Site/ vẫn giữ nguyên bản dựng trước. Sửa các lỗi trên rồi chạy lại.\n"),
+      "\(second.stderr)")
+  }
+
   /// Office PCs and servers often run an English locale: the site's language
   /// decides, and `--lang en` asks for English.
   @Test func messagesFollowTheSiteLanguageNotTheLocale() throws {

@@ -36,7 +36,11 @@ extension PlansiteCommand {
       line?.clear()
       let language = options.language(for: result)
       DiagnosticPrinter(language: language).print(result.diagnostics)
-      guard result.published else { throw ExitCode.failure }
+      guard result.published else {
+        FileHandle.standardError.write(
+          Data((BuildSummary.notPublished(output: options.output).text(language) + "\n").utf8))
+        throw ExitCode.failure
+      }
       if let foreign = BuildSummary.foreign(result, output: options.output) {
         DiagnosticPrinter(language: language).print([foreign])
       }
