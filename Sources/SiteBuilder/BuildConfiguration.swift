@@ -15,6 +15,10 @@ public struct BuildConfiguration: Sendable {
   public var today: Day
   /// Whether draft reports are published too (`--drafts`, and `serve`).
   public var includesDrafts: Bool
+  /// Whether the site is served from the root of its address (`serve`'s
+  /// preview server): the 404 page then links from `/`, not to `base_url`,
+  /// which would take the editor to the published site.
+  public var servedFromRoot = false
   /// Which code renders the templates (the same bytes either way).
   public var templateEngine: TemplateSet.Engine = .compiled
   /// Whether changed pages are published before the files made from the

@@ -309,6 +309,7 @@ public struct SiteBuilder: Sendable {
     digest.update(configuration.today.iso)
     digest.update(configuration.strict ? "strict" : "")
     digest.update(configuration.includesDrafts ? "drafts" : "")
+    digest.update(configuration.servedFromRoot ? "root" : "")
     if case .success(let files) = templates { digest.update(files.hash.value) }
     for file in listed.tree?.files ?? [] {
       digest.update(file.path)
@@ -457,7 +458,9 @@ public struct SiteBuilder: Sendable {
 
   /// What the renderers of this build are told.
   private var renderOptions: SiteRenderer.Options {
-    .init(today: configuration.today, keepsPageInputs: keptMemory != nil)
+    .init(
+      today: configuration.today, keepsPageInputs: keptMemory != nil,
+      servedFromRoot: configuration.servedFromRoot)
   }
 
   /// The renderer of the whole site (what the build works out beside the

@@ -22,11 +22,19 @@ public struct SiteRenderer: Sendable {
     /// the next renderer of the process (`reusable(after:)`): on in
     /// `watch` and `serve`, off in one-shot builds, which have no next.
     public var keepsPageInputs: Bool
+    /// Whether the site is served from the root of its address (the
+    /// preview server): the 404 page links from `/` rather than to
+    /// `base_url`, the published site.
+    public var servedFromRoot: Bool
 
-    public init(today: Day, reusesFragments: Bool = true, keepsPageInputs: Bool = false) {
+    public init(
+      today: Day, reusesFragments: Bool = true, keepsPageInputs: Bool = false,
+      servedFromRoot: Bool = false
+    ) {
       self.today = today
       self.reusesFragments = reusesFragments
       self.keepsPageInputs = keepsPageInputs
+      self.servedFromRoot = servedFromRoot
     }
   }
 
@@ -38,6 +46,9 @@ public struct SiteRenderer: Sendable {
   let feeds: [String: Feeds.Input]
   /// The digest every page shares: templates and layout.
   let pageBase: ContentHash
+  /// Where the 404 page's links start, when not next to it: it is served
+  /// at whatever address was asked for.
+  let notFoundBase: String?
   /// The last renderer's kept inputs by path, when it had the same
   /// templates and layout (else none can be reused).
   private let earlierInputs: [String: KeptInput]
@@ -70,6 +81,7 @@ public struct SiteRenderer: Sendable {
     pageBase = base
     earlierInputs = earlier?.pageBase == base ? earlier?.inputs ?? [:] : [:]
     keepsInputs = options.keepsPageInputs
+    notFoundBase = options.servedFromRoot ? "/" : plan.site.baseURL
   }
 
   /// The plan rendered.
@@ -264,7 +276,7 @@ public struct SiteRenderer: Sendable {
       }
     case .notFound:
       return [
-        page(NotFoundPage.self, NotFoundPage.Input(baseURL: model.plan.site.baseURL), at: route)
+        page(NotFoundPage.self, NotFoundPage.Input(baseURL: notFoundBase), at: route)
       ]
     case .agencyGroup, .communeGroup: return []
     }
@@ -361,10 +373,11 @@ public struct SiteRenderer: Sendable {
     throws(DiagnosticError) -> [UInt8]
   {
     // The 404 page is served at whatever address was asked for: relative
-    // links would point below it, so with base_url it links absolutely.
+    // links would point below it, so with base_url (or from the preview
+    // server's root) it links absolutely.
     let link =
       route == .notFound
-      ? model.plan.site.baseURL.map { Linker(absolute: $0) } ?? Linker(from: route.path)
+      ? notFoundBase.map { Linker(absolute: $0) } ?? Linker(from: route.path)
       : Linker(from: route.path)
     let tools = PageTools(link: link, fragments: fragments)
     let content = Kind.view(input, tools)

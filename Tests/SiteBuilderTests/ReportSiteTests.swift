@@ -44,6 +44,24 @@ import Testing
     #expect(!html.contains("href=\"assets/"))
   }
 
+  /// Served by `plansite serve`, the 404 page links from the preview's
+  /// root: links to base_url took the editor to the published site.
+  @Test func thePreviewErrorPageLinksFromTheRoot() {
+    let site = TestProject.temporaryDirectory("sample-root").appendingPathComponent("Site").path
+    var configuration = BuildConfiguration(
+      contentDirectory: Self.sample, templatesDirectory: TestProject.templates,
+      outputDirectory: site, today: TestProject.today, includesDrafts: true)
+    configuration.servedFromRoot = true
+    #expect(SiteBuilder(configuration: configuration).build().published)
+    let html = page("404.html", in: site)
+    #expect(html.contains("href=\"/assets/site."), "\(html)")
+    #expect(html.contains("href=\"/index.html\""))
+    #expect(!html.contains("href=\"https://mau.example.org/index.html"))
+    #expect(!html.contains("https://mau.example.org/assets/"))
+    // Other pages are as in any build.
+    #expect(page("index.html", in: site) == page("index.html", in: Self.withDrafts.site))
+  }
+
   /// An agency's public contact is on its page; the data's licence on the data page.
   @Test func contactAndLicenceAreShown() {
     let html = page("co-quan/so-tai-chinh/index.html")

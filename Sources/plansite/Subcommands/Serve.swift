@@ -47,6 +47,7 @@ extension PlansiteCommand {
       var configuration = options.configuration
       configuration.outputDirectory = output
       configuration.includesDrafts = true
+      configuration.servedFromRoot = true
       let language = options.language ?? .vi
       guard PreviewServer.isFree(port) else {
         let next = port == UInt16.max ? port - 1 : port + 1
