@@ -65,6 +65,9 @@ public struct PlanValidator: Sendable {
           report.report(unknownReference(.agency, ref, among: agencyCandidates))
         }
       }
+      if let issued = draft.document?.issued {
+        checkFarYears(indicator, issued: issued, at: entry.idLocation, report)
+      }
       indicators.append(indicator)
     }
 
@@ -74,7 +77,8 @@ public struct PlanValidator: Sendable {
     let checker = TaskChecker(
       TaskChecker.Context(
         groups: groups, rejectedFolders: rejectedFolders, indicators: indicators,
-        agencies: agencies, communes: communes, incomplete: draft.incomplete))
+        agencies: agencies, communes: communes, incomplete: draft.incomplete,
+        issued: draft.document?.issued))
     let tasks = validateTasks(draft.tasks, checker, report)
 
     // Reports are checked against what validated so far, even when other
@@ -152,6 +156,27 @@ public struct PlanValidator: Sendable {
       if let task { tasks.append(task) }
     }
     return tasks
+  }
+
+  /// Warns about a target or result for a year decades after the plan
+  /// (`2062` typed for `2026`): the chart would draw it, and a target
+  /// would never be judged.
+  private func checkFarYears(
+    _ indicator: Indicator, issued: Day, at location: SourceLocation,
+    _ report: DiagnosticCollector
+  ) {
+    for (point, kind) in indicator.targets.map({ ($0, Message(vi: "mục tiêu", en: "a target")) })
+      + indicator.actuals.map({ ($0, Message(vi: "số liệu", en: "a result")) })
+    {
+      guard let year = point.year, year > issued.year + TaskChecker.farYears else { continue }
+      report.warning(
+        vi: "chỉ tiêu '\(indicator.id.rawValue)' có \(kind.vi) năm \(point.period), hơn "
+          + "\(TaskChecker.farYears) năm sau ngày ban hành kế hoạch (\(issued.vietnamese))",
+        en: "indicator '\(indicator.id.rawValue)' has \(kind.en) for \(point.period), more than "
+          + "\(TaskChecker.farYears) years after the plan was issued (\(issued.iso))",
+        at: location,
+        notes: [Diagnostic.Note(vi: "kiểm tra lại năm", en: "check the year")])
+    }
   }
 
   // MARK: - Ids

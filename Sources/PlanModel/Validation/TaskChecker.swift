@@ -6,6 +6,9 @@ import SiteCore
 /// a task checked again (a patched validation, see `EarlierValidation`)
 /// gives what the whole validation would.
 struct TaskChecker: Sendable {
+  /// How many years after the plan a deadline is taken for a mistyped year.
+  static let farYears = 20
+
   /// What a task's check reads besides its draft.
   struct Context: Sendable {
     var groups: [PlanDraft.GroupDraft]
@@ -16,6 +19,8 @@ struct TaskChecker: Sendable {
     var agencies: [Agency]
     var communes: [Commune]
     var incomplete: Set<PlanDraft.Registry>
+    /// The day the plan was issued, when its file says.
+    var issued: Day?
   }
 
   private let incomplete: Set<PlanDraft.Registry>
@@ -26,9 +31,11 @@ struct TaskChecker: Sendable {
   private let indicatorIDs: Set<IndicatorID>
   private let indicatorCandidates: [Suggestion.Candidate]
   private let resolver: AssigneeResolver
+  private let issued: Day?
 
   init(_ context: Context) {
     incomplete = context.incomplete
+    issued = context.issued
     rejectedFolders = context.rejectedFolders
     let groups = context.groups
     groupsByID = Dictionary(groups.map { ($0.group.id.rawValue, $0) }) { a, _ in a }
@@ -133,8 +140,36 @@ struct TaskChecker: Sendable {
     }
   }
 
-  /// Warns about an assignment whose own deadline falls after its task's.
+  /// Warns about a deadline before the plan was issued or decades after
+  /// (a year mistyped: 2016 or 2062 for 2026, which turn a task done late
+  /// or on time), and about an assignment whose own deadline falls after
+  /// its task's.
   private func checkDeadlines(_ draft: PlanDraft.TaskDraft, _ report: DiagnosticCollector) {
+    if let issued {
+      for deadline in [draft.deadline].compactMap(\.self) + draft.assignments.compactMap(\.deadline)
+      {
+        let day = deadline.value
+        if day < issued {
+          report.warning(
+            vi: "thời hạn \(day.vietnamese) trước ngày ban hành kế hoạch (\(issued.vietnamese))",
+            en: "the deadline \(day.iso) is before the plan was issued (\(issued.iso))",
+            at: deadline.location,
+            notes: [
+              Diagnostic.Note(vi: "kiểm tra lại năm của thời hạn", en: "check the deadline's year")
+            ])
+        } else if day.year > issued.year + Self.farYears {
+          report.warning(
+            vi: "thời hạn \(day.vietnamese) hơn \(Self.farYears) năm sau ngày ban hành kế hoạch "
+              + "(\(issued.vietnamese))",
+            en: "the deadline \(day.iso) is more than \(Self.farYears) years after the plan was "
+              + "issued (\(issued.iso))",
+            at: deadline.location,
+            notes: [
+              Diagnostic.Note(vi: "kiểm tra lại năm của thời hạn", en: "check the deadline's year")
+            ])
+        }
+      }
+    }
     guard let taskDeadline = draft.deadline else { return }
     for assignment in draft.assignments {
       guard let own = assignment.deadline, own.value > taskDeadline.value else { continue }
