@@ -532,6 +532,23 @@ struct ReportValidation {
         continue
       }
       if let period, !checkFigureYear(entry, of: period) { continue }
+      let value = entry.value
+      if indicator.unit.trimmingCharacters(in: .whitespaces) == "%",
+        max(value.low, value.high ?? 0) > 100
+      {
+        report.warning(
+          vi: "số liệu \(value.description)% của chỉ tiêu '\(indicator.id.rawValue)' lớn hơn 100%",
+          en:
+            "the figure \(value.description)% of indicator '\(indicator.id.rawValue)' is over 100%",
+          at: entry.source.location,
+          notes: [
+            Diagnostic.Note(
+              vi: "kiểm tra dấu: phần thập phân sau dấu phẩy (94,5); dấu chấm chia hàng nghìn "
+                + "(9.450 là chín nghìn bốn trăm năm mươi)",
+              en: "check the separators: decimals after a comma (94,5); a point groups "
+                + "thousands (9.450 is nine thousand four hundred and fifty)")
+          ])
+      }
       figures.append(
         IndicatorReport(
           indicator: indicator.id, period: entry.period.value, value: entry.value,
