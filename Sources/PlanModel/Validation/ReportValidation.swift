@@ -262,7 +262,16 @@ struct ReportValidation {
         en: "a report's file name is the id of the agency or commune that sends it "
           + "(from agencies.yaml or communes.yaml), like so-tai-chinh.md")
     ]
-    if let match = Suggestion.closest(to: ref.value, among: candidates) {
+    if CopyName.isCopy(ref.value + ".md") {
+      // `so-y-te - Copy.md`: a copy a file manager made beside the report.
+      notes = [
+        Diagnostic.Note(
+          vi: "tệp này có vẻ là bản sao do máy tính tạo: xóa tệp nếu không cần, hoặc chép nội "
+            + "dung cần giữ vào tệp báo cáo của đơn vị",
+          en: "this file looks like a copy made by the computer: delete it if it is not needed, "
+            + "or copy what must be kept into the body's report file")
+      ]
+    } else if let match = Suggestion.closest(to: ref.value, among: candidates) {
       notes.insert(didYouMean(match), at: 0)
     }
     report.error(
