@@ -271,12 +271,43 @@ struct ReportValidation {
           en: "this file looks like a copy made by the computer: delete it if it is not needed, "
             + "or copy what must be kept into the body's report file")
       ]
+    } else if let (former, commune) = Self.formerUnit(ref.value, in: plan) {
+      // A unit merged in 2025: not the new commune under another spelling.
+      notes = [
+        Diagnostic.Note(
+          vi: "'\(former)' đã được sáp nhập vào \(commune.fullName) (mã '\(commune.id.rawValue)'): "
+            + "kế hoạch chỉ có các xã, phường sau sáp nhập; nếu đây là báo cáo của "
+            + "\(commune.fullName) thì đổi tên tệp thành \(commune.id.rawValue).md, còn báo cáo "
+            + "của đơn vị cũ thì không đưa lên trang",
+          en: "'\(former)' was merged into \(commune.fullName) (id '\(commune.id.rawValue)'): the "
+            + "plan has the communes after the merger only; if this is \(commune.fullName)'s "
+            + "report, name the file \(commune.id.rawValue).md; a former unit's report is not "
+            + "published")
+      ]
     } else if let match = Suggestion.closest(to: ref.value, among: candidates) {
       notes.insert(didYouMean(match), at: 0)
     }
     report.error(
       vi: "không có cơ quan hay xã, phường nào có mã '\(ref.value)'",
       en: "no agency or commune has the id '\(ref.value)'", at: ref.location, notes: notes)
+    return nil
+  }
+
+  /// The former unit (`formed_from`) a file name names, with the commune
+  /// it was merged into: `xa-nghi-phu` or `nghi-phu` for "xã Nghi Phú".
+  static func formerUnit(_ name: String, in plan: Plan) -> (String, Commune)? {
+    func bare(_ slug: String) -> String {
+      for kind in ["xa-", "phuong-", "thi-tran-"] where slug.hasPrefix(kind) {
+        return String(slug.dropFirst(kind.count))
+      }
+      return slug
+    }
+    let wanted = bare(Slug.make(from: name))
+    for commune in plan.communes {
+      for former in commune.formedFrom where bare(Slug.make(from: former)) == wanted {
+        return (former, commune)
+      }
+    }
     return nil
   }
 
