@@ -86,6 +86,15 @@ import ZIPFoundation
       ], in: folder)
   }
 
+  /// `plansite report import FILE --date 2026-10-09 [--replace] --dry-run`, as of `today`.
+  func dryRun(_ file: String, replacing: Bool = true, in folder: URL) throws -> (
+    out: String, err: String
+  ) {
+    try plansite(
+      ["report", "import", file, "--date", "2026-10-09", "--dry-run", "--today", Self.today]
+        + (replacing ? ["--replace"] : []), in: folder)
+  }
+
   /// `plansite report import FILE --date DATE --replace`, as of `today`.
   @discardableResult
   func importForm(_ file: String, date: String, in folder: URL, expecting status: Int32 = 0)
@@ -165,11 +174,7 @@ import ZIPFoundation
     #expect(agency.contains("Hoàn thành"))
     // The same form imported again: its reference cells are as plansite
     // wrote them (the report it replaces is not "before" it).
-    let again = try plansite(
-      [
-        "report", "import", "filled.\(format)", "--date", "2026-10-09", "--replace", "--dry-run",
-        "--today", Self.today,
-      ], in: folder)
+    let again = try dryRun("filled.\(format)", in: folder)
     #expect(!again.err.contains("chỉ để xem"), "\(again.err)")
   }
 
@@ -211,13 +216,7 @@ import ZIPFoundation
         "2.1|Tình trạng đã báo cáo=Hoàn thành", "1.3|Tiến độ đã báo cáo=100",
         "2.3|Tình trạng=Đang thực hiện", "2.3|Tiến độ (%)=45",
       ])
-    let result = try plansite(
-      [
-        "report", "import", "typed.xlsx", "--date", "2026-10-09", "--replace", "--dry-run",
-        "--today",
-        Self.today,
-      ],
-      in: folder)
+    let result = try dryRun("typed.xlsx", in: folder)
     #expect(
       result.err.contains(
         ":J (Tình trạng đã báo cáo): cảnh báo: cột \"Tình trạng đã báo cáo\" chỉ để xem: "
@@ -241,11 +240,7 @@ import ZIPFoundation
         "2.3|Nội dung=Tên nhiệm vụ đã sửa", "2.3|Thời hạn=31/12/2027",
         "2.1|Thời hạn=31/12/2027", "2.3|Tình trạng=Đang thực hiện",
       ])
-    let result = try plansite(
-      [
-        "report", "import", "typed.xlsx", "--date", "2026-10-09", "--replace", "--dry-run",
-        "--today", Self.today,
-      ], in: folder)
+    let result = try dryRun("typed.xlsx", in: folder)
     #expect(
       result.err.contains(
         ":F (Nội dung): cảnh báo: cột \"Nội dung\" chép từ kế hoạch, chỉ để xem: nội dung sửa "
@@ -265,11 +260,7 @@ import ZIPFoundation
     let folder = try filledForm(
       "text-alone", period: "2026-9t", from: "xa-binh-minh", form: "nine.xlsx",
       filled: "text.xlsx", ["2.1|Kết quả thực hiện=Đã họp dân ở 3 thôn"])
-    let result = try plansite(
-      [
-        "report", "import", "text.xlsx", "--date", "2026-10-09", "--dry-run", "--today",
-        Self.today,
-      ], in: folder)
+    let result = try dryRun("text.xlsx", replacing: false, in: folder)
     #expect(
       result.err.contains(
         ":M (Tình trạng): cảnh báo: dòng chỉ có \"Kết quả thực hiện\", không có \"Tình trạng\": "
@@ -334,11 +325,7 @@ import ZIPFoundation
     let grid = try XLSXReader.grid(
       try Data(contentsOf: folder.appendingPathComponent("filled.xlsx")))
     #expect(grid.rows.contains { $0.contains("100%") })
-    let imported = try plansite(
-      [
-        "report", "import", "filled.xlsx", "--date", "2026-10-09", "--replace", "--dry-run",
-        "--today", Self.today,
-      ], in: folder)
+    let imported = try dryRun("filled.xlsx", in: folder)
     #expect(
       imported.out.contains(
         "Sở Giáo dục và Đào tạo, nhiệm vụ 2.1: Đang thực hiện 50% → Hoàn thành 100%"))
@@ -403,11 +390,7 @@ import ZIPFoundation
     let grid = try XLSXReader.grid(
       try Data(contentsOf: folder.appendingPathComponent("renamed.xlsx")))
     #expect(grid.sheetName == "Sheet1")
-    let imported = try plansite(
-      [
-        "report", "import", "renamed.xlsx", "--date", "2026-10-09", "--replace", "--dry-run",
-        "--today", Self.today,
-      ], in: folder)
+    let imported = try dryRun("renamed.xlsx", in: folder)
     #expect(imported.out.contains("nhiệm vụ 2.1: Đang thực hiện 50% → Đang thực hiện 60%"))
     // No sheet with the header row: the sheet read is named.
     let loaded = ContentLoader(directory: Self.sample).load()
@@ -538,11 +521,7 @@ import ZIPFoundation
     let grid = try XLSXReader.grid(
       try Data(contentsOf: folder.appendingPathComponent("merged.xlsx")))
     #expect(grid.merged.map(\.reference) == ["M3:M4"])
-    let imported = try plansite(
-      [
-        "report", "import", "merged.xlsx", "--date", "2026-10-09", "--replace", "--dry-run",
-        "--today", Self.today,
-      ], in: folder)
+    let imported = try dryRun("merged.xlsx", in: folder)
     #expect(
       imported.err.contains(
         "merged.xlsx:3:M: cảnh báo: các ô M3:M4 được gộp: chỉ dòng 3 nhận giá trị, dòng 4 coi "
@@ -550,11 +529,7 @@ import ZIPFoundation
     // A range naming rows far outside the sheet is read within it, not trapped on.
     for range in ["N0:N9223372036854775807", "N2:N9223372036854775807"] {
       try fill("m.xlsx", "wide.xlsx", [], ["--merge", range], in: folder)
-      try plansite(
-        [
-          "report", "import", "wide.xlsx", "--date", "2026-10-09", "--replace", "--dry-run",
-          "--today", Self.today,
-        ], in: folder)
+      try dryRun("wide.xlsx", in: folder)
     }
   }
 
