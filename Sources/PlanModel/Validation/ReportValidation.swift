@@ -422,6 +422,21 @@ struct ReportValidation {
             en: "set 'progress: 100', or change 'status' to in-progress")
         ])
     }
+    if let status = entry.status, let progress = entry.progress, status.value == .inProgress,
+      progress.value == 100
+    {
+      report.warning(
+        vi: "tiến độ 100% nhưng tình trạng vẫn là \"\(TaskStatus.inProgress.label)\"",
+        en: "the progress is 100% but the status is still \"\(TaskStatus.inProgress.label)\"",
+        at: progress.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "nếu đã xong, chọn \"\(TaskStatus.done.label)\" (status: done) và ghi ngày hoàn "
+              + "thành; nếu chưa, ghi tiến độ thật",
+            en: "if it is finished, choose \"\(TaskStatus.done.label)\" (status: done) with its "
+              + "done date; if not, give the real progress")
+        ])
+    }
     if let status = entry.status, let progress = entry.progress, status.value == .notStarted,
       progress.value > 0
     {
