@@ -93,13 +93,21 @@ public struct MarkdownRenderer: Sendable {
     return findings
   }
 
-  /// Whether a link target is a path without an address: no scheme
-  /// (`https:`, `mailto:`), not a place on the page (`#…`) nor from the
-  /// site's root (`/…`).
+  /// Whether a link target is a file or web address written without its
+  /// address (`phu-luc.pdf`, `../1-1.md`, `images/a.png`, `www.…`): no
+  /// scheme (`https:`, `mailto:`), and a file name with an extension
+  /// other than a page's (`../1-3/` and `index.html` may be the site's
+  /// own pages, `?…` and `#…` stay on the page).
   static func isRelative(url: String) -> Bool {
-    guard let first = url.first, first != "#", first != "/" else { return false }
-    let beforeSlash = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-    return !beforeSlash.contains(":")
+    guard let first = url.first, first != "#", first != "/", first != "?" else { return false }
+    let path = url.prefix { $0 != "?" && $0 != "#" }
+    guard !path.prefix(while: { $0 != "/" }).contains(":") else { return false }
+    if path.lowercased().hasPrefix("www.") { return true }
+    guard !path.hasSuffix("/"), let name = path.split(separator: "/").last,
+      let dot = name.lastIndex(of: "."), dot != name.startIndex
+    else { return false }
+    let ext = name[name.index(after: dot)...].lowercased()
+    return !ext.isEmpty && ext != "html" && ext != "htm" && ext.allSatisfy(\.isLetter)
   }
 
   /// cmark counts columns in bytes; editors count characters.

@@ -430,8 +430,9 @@ public struct FormImport: Sendable {
   }
 
   /// What the report being replaced said of a task that the form's row
-  /// for it leaves out: its text, and its done date (a form does not show
-  /// the report it replaces, so a clerk filling only the status loses them).
+  /// for it leaves out: its status, progress, text and done date (a form
+  /// does not show the report it replaces, so a clerk filling only some
+  /// cells loses the others).
   static func lostFromKeptEntries(
     old: [PlanDraft.TaskUpdateDraft], new: [PlanDraft.TaskUpdateDraft], of name: String
   ) -> [Message] {
@@ -449,14 +450,37 @@ public struct FormImport: Sendable {
             en: "\(name), task \(task): the old report's text ('\(text)') is not in the form and "
               + "is dropped"))
       }
-      if let was = entry.doneOn?.value, row.status?.value == .done, row.doneOn?.value != was {
-        let now = row.doneOn.map { $0.value.vietnamese } ?? "ngày báo cáo"
+      if let was = entry.status?.value, row.status == nil {
         lost.append(
           Message(
-            vi: "\(name), nhiệm vụ \(task): ngày hoàn thành \(was.vietnamese) của báo cáo cũ "
-              + "thành \(now)",
-            en: "\(name), task \(task): the old report's done date \(was.iso) becomes "
-              + (row.doneOn.map { $0.value.iso } ?? "the report's date")))
+            vi: "\(name), nhiệm vụ \(task): tình trạng \"\(was.label)\" của báo cáo cũ không có "
+              + "trong biểu mẫu và sẽ bị bỏ",
+            en: "\(name), task \(task): the old report's status '\(was.rawValue)' is not in the "
+              + "form and is dropped"))
+      } else if let was = entry.progress?.value, row.progress == nil, row.status?.value != .done {
+        lost.append(
+          Message(
+            vi: "\(name), nhiệm vụ \(task): tiến độ \(was)% của báo cáo cũ không có trong biểu mẫu "
+              + "và sẽ bị bỏ",
+            en: "\(name), task \(task): the old report's progress \(was)% is not in the form and "
+              + "is dropped"))
+      }
+      // Said as what the file loses: which day the site then shows
+      // depends on the body's other reports (`ReportIndex.DoneRun`).
+      if let was = entry.doneOn?.value, row.status?.value == .done, row.doneOn?.value != was {
+        lost.append(
+          row.doneOn.map { now in
+            Message(
+              vi: "\(name), nhiệm vụ \(task): ngày hoàn thành \(was.vietnamese) của báo cáo cũ "
+                + "thành \(now.value.vietnamese)",
+              en: "\(name), task \(task): the old report's done date \(was.iso) becomes "
+                + now.value.iso)
+          }
+            ?? Message(
+              vi: "\(name), nhiệm vụ \(task): ngày hoàn thành \(was.vietnamese) của báo cáo cũ "
+                + "không có trong biểu mẫu và sẽ bị bỏ",
+              en: "\(name), task \(task): the old report's done date \(was.iso) is not in the "
+                + "form and is dropped"))
       }
     }
     return lost

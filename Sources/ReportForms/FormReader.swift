@@ -691,9 +691,9 @@ final class FormReader {
     let markdown = Self.markdown(text)
     // A text alone keeps the body's earlier status; with none, the task
     // page lists the body as "Chưa có báo cáo" although it wrote.
+    let earlier = reference.task(TaskID(id), by: group.reporter, before: group.period)
     if statusText.isEmpty, progressText.isEmpty, doneText.isEmpty, !markdown.isEmpty,
-      reference.task(TaskID(id), by: group.reporter, before: group.period)[.lastStatus]?
-        .isEmpty ?? true
+      earlier[.lastStatus]?.isEmpty ?? true, earlier[.lastProgress]?.isEmpty ?? true
     {
       report.warning(
         vi: "dòng chỉ có \"\(FormColumn.text.header)\", không có \"\(FormColumn.status.header)\": "

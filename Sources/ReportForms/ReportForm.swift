@@ -138,8 +138,7 @@ public struct ReportForm: Sendable {
   /// ends with the year, else the period's name (`9 tháng năm 2026`), a
   /// figure shown and never compared with the year's target.
   static func figureYear(of period: ReportingPeriod) -> String {
-    let end = period.end
-    return end.month == 12 && end.day == 31 ? String(end.year) : period.name
+    period.isYearly ? String(period.end.year) : period.name
   }
 
   /// The columns copied from the plan, which the import does not read.

@@ -44,4 +44,26 @@ import Testing
       renderer.html(from: "[trang](../co-quan/index.html)").contains(
         "href=\"../co-quan/index.html\""))
   }
+
+  /// Files and web addresses written without their address are found;
+  /// links that work on the site (addresses, places on the page, the
+  /// site's own pages) are not.
+  @Test func linksWithoutAnAddressAreFound() {
+    func relative(_ markdown: String) -> [String] {
+      renderer.render(markdown).findings.compactMap {
+        if case .relativeLink(let url) = $0.kind { url } else { nil }
+      }
+    }
+    for url in [
+      "phu-luc.pdf", "images/so-do.png", "../1-bo-may/1-1.md", "www.nghean.gov.vn", "a.docx?x=1",
+    ] {
+      #expect(relative("[x](\(url))") == [url], "\(url)")
+    }
+    for url in [
+      "https://nghean.gov.vn/a.pdf", "mailto:stc@nghean.gov.vn", "tel:0238", "#muc-2", "?q=abc",
+      "../1-3/", "../1-3/index.html", "/du-lieu/plan.json", "v1.2",
+    ] {
+      #expect(relative("[x](\(url))").isEmpty, "\(url)")
+    }
+  }
 }

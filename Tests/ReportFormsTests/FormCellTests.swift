@@ -1,6 +1,7 @@
 import Foundation
 import Markup
 import PlanModel
+import SiteCore
 import SwiftCSV
 import Testing
 
@@ -119,6 +120,24 @@ import Testing
     // A hash inside a line, a list and a separator after a blank line are left as written.
     #expect(FormReader.markdown("Số #5\n- một\n\n---") == "Số #5\n- một\n\n---")
     #expect(FormReader.markdown("#5 trường") == "#5 trường")
+  }
+
+  /// A form's figures are for the year when its period is the year's,
+  /// else for the period, by its name (shown, never judged).
+  @Test func figuresAreForTheYearOnlyInAYearlyPeriod() throws {
+    func period(_ name: String, _ start: String, _ end: String) throws -> ReportingPeriod {
+      ReportingPeriod(
+        id: PeriodID("p"), name: name, start: try #require(Day(iso: start)),
+        end: try #require(Day(iso: end)), due: try #require(Day(iso: end)),
+        source: SourceRef(
+          path: "reporting.yaml", location: SiteCore.SourceLocation(file: "reporting.yaml")))
+    }
+    #expect(ReportForm.figureYear(of: try period("Năm 2026", "2026-01-01", "2026-12-31")) == "2026")
+    // An annual report closed on 15/12 is the year's.
+    #expect(ReportForm.figureYear(of: try period("Năm 2026", "2025-12-16", "2026-12-15")) == "2026")
+    #expect(
+      ReportForm.figureYear(of: try period("9 tháng năm 2026", "2026-01-01", "2026-09-30"))
+        == "9 tháng năm 2026")
   }
 
   @Test func columnLetters() {

@@ -798,7 +798,12 @@ import ZIPFoundation
     ]
     let dry = try plansite(arguments + ["--dry-run"], in: folder)
     #expect(dry.out.contains("Sở Tài chính, nhiệm vụ 1.1: có trong báo cáo cũ"), "\(dry.out)")
-    // 1.5's row gives a progress alone: the old report's text is lost, and said so.
+    // 1.5's row gives a progress alone: the old report's status and text
+    // are lost, and said so.
+    #expect(
+      dry.out.contains(
+        "Sở Tài chính, nhiệm vụ 1.5: tình trạng \"Đang thực hiện\" của báo cáo cũ không có"),
+      "\(dry.out)")
     #expect(
       dry.out.contains(
         "Sở Tài chính, nhiệm vụ 1.5: phần kết quả thực hiện của báo cáo cũ ('Đã tổng hợp"),

@@ -84,6 +84,8 @@ import Testing
     let twins = more + [Suggestion.Candidate(id: "so-thong-tin", name: "Sở Thông tin")]
     #expect(Suggestion.abbreviation("stt", among: twins + twins) == nil)
     #expect(Suggestion.abbreviation("snv", among: twins)?.id == "so-noi-vu")
+    // Two letters are too few to stand for a name.
+    #expect(Suggestion.abbreviation("hl", among: more) == nil)
   }
 
   @Test func nothingCloseGivesNothing() {

@@ -468,7 +468,9 @@ final class MappingReader {
     guard !entryKeys.contains(name) else { return nil }
     for (key, keyNode) in zip(entryKeys, keyNodes) where !known.contains(key) {
       let folded = key.foldedForSearch.trimmingCharacters(in: .whitespaces)
-      guard Suggestion.closest(to: key, among: [name]) == name || others.contains(folded) else {
+      // Closer to another field (`dat:` for `date`) is not this one.
+      guard Suggestion.closest(to: key, among: known + [name]) == name || others.contains(folded)
+      else {
         continue
       }
       known.append(key)

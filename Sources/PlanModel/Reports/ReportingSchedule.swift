@@ -36,6 +36,14 @@ public struct ReportingPeriod: Hashable, Sendable, Codable {
   /// Where the period is defined.
   public var source: SourceRef
 
+  /// Whether the period's figures are the whole year's: it ends on 31/12
+  /// (the year is over when it is reported), or its name is the year
+  /// (`Năm 2026`, an annual report closed on 15/12).
+  public var isYearly: Bool {
+    (end.month == 12 && end.day == 31)
+      || IndicatorJudge.period(name) == .period(String(end.year))
+  }
+
   public init(
     id: PeriodID, name: String, start: Day, end: Day, due: Day, source: SourceRef
   ) {

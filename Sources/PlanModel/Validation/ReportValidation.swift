@@ -466,15 +466,10 @@ struct ReportValidation {
       doneOn: entry.doneOn?.value, text: entry.text, source: entry.source)
   }
 
-  /// A done date after the report was signed cannot be reported; one
-  /// before the plan was issued is most often a mistyped year.
-  ///
-  /// One after even the period's reports were due is most often a form
-  /// made for an earlier period and filled in later.
-  /// "Done" without a done date, in the first of a body's reports saying
-  /// so, is taken as done on the report's date (`ReportIndex.DoneRun`):
-  /// after the body's deadline the site says "done late", which the body
-  /// did not say.
+  /// "Done" without a done date in the first of a body's reports in a
+  /// row saying so, none of which gives a date, is taken as done on that
+  /// report's date (`ReportIndex.DoneRun`): after the body's deadline the
+  /// site says "done late", which the body did not say.
   private func checkUndatedDone(_ update: TaskUpdate, of report: Report) {
     guard update.doneOn == nil, update.status == .done, let task = plan.task(update.task) else {
       return
@@ -499,6 +494,11 @@ struct ReportValidation {
       ])
   }
 
+  /// A done date after the report was signed cannot be reported; one
+  /// before the plan was issued is most often a mistyped year.
+  ///
+  /// One after even the period's reports were due is most often a form
+  /// made for an earlier period and filled in later.
   private func checkDoneDate(
     _ entry: PlanDraft.TaskUpdateDraft, reportDate: Day, period: ReportingPeriod?
   ) {
@@ -589,7 +589,7 @@ struct ReportValidation {
       if let period, !checkFigureYear(entry, of: period) { continue }
       let value = entry.value
       if indicator.unit.trimmingCharacters(in: .whitespaces) == "%",
-        max(value.low, value.high ?? 0) > 100
+        max(value.low, value.high ?? 0) >= 1000
       {
         report.warning(
           vi: "số liệu \(value.description)% của chỉ tiêu '\(indicator.id.rawValue)' lớn hơn 100%",
@@ -640,7 +640,7 @@ struct ReportValidation {
         ])
       return false
     }
-    if year == end.year, end.month != 12 || end.day != 31 {
+    if year == end.year, !period.isYearly {
       report.warning(
         vi: "kỳ \(period.name) kết thúc ngày \(end.vietnamese), trước khi hết năm \(year): số "
           + "liệu ghi cho năm \(year) sẽ được so với mục tiêu cả năm \(year)",
@@ -756,21 +756,22 @@ struct ReportValidation {
   /// `ordered` is by the end of the period, then by date.
   private func checkDoneAfterEarlierReports(_ ordered: [Report]) {
     var notDone: [Reporter: [TaskID: (date: Day, status: TaskStatus?, at: SourceLocation)]] = [:]
-    // The done date given in each body's reports in a row saying done.
-    var done: [Reporter: [TaskID: (given: Day?, at: SourceLocation)]] = [:]
+    // Each body's reports in a row saying done: the date one gave and
+    // where, and the first of them, whose date the site takes when none
+    // of them gives one (`ReportIndex.DoneRun`).
+    var done: [Reporter: [TaskID: DoneRunSeen]] = [:]
     for report in ordered {
       for update in report.tasks {
         if update.statesStanding {
-          let earlier = done[report.reporter]?[update.task]
           if update.status != .done {
             done[report.reporter]?[update.task] = nil
-          } else if let earlier {
-            if let was = earlier.given, let now = update.doneOn, was != now {
+          } else if var run = done[report.reporter]?[update.task] {
+            if let given = run.given, let now = update.doneOn, given.day != now {
               self.report.warning(
                 vi: "nhiệm vụ '\(update.task.rawValue)' đã được báo cáo hoàn thành ngày "
-                  + "\(was.vietnamese), nay ghi ngày \(now.vietnamese)",
-                en: "task '\(update.task.rawValue)' was reported done on \(was.iso), and now on "
-                  + "\(now.iso)",
+                  + "\(given.day.vietnamese), nay ghi ngày \(now.vietnamese)",
+                en: "task '\(update.task.rawValue)' was reported done on \(given.day.iso), and "
+                  + "now on \(now.iso)",
                 at: update.source.location,
                 notes: [
                   Diagnostic.Note(
@@ -779,15 +780,15 @@ struct ReportValidation {
                       + "sau; báo cáo trước ở đây",
                     en: "the site takes the later date; write the one date, or leave it out of "
                       + "the later report; the earlier report is here",
-                    at: earlier.at)
+                    at: given.at)
                 ])
             }
-            done[report.reporter]?[update.task] = (update.doneOn ?? earlier.given, earlier.at)
+            if let now = update.doneOn { run.given = (now, update.source.location) }
+            done[report.reporter]?[update.task] = run
           } else {
-            checkUndatedDone(update, of: report)
-            done[report.reporter, default: [:]][update.task] = (
-              update.doneOn, update.source.location
-            )
+            done[report.reporter, default: [:]][update.task] = DoneRunSeen(
+              first: (update, report),
+              given: update.doneOn.map { ($0, update.source.location) })
           }
         }
         if update.status == .done, let doneOn = update.doneOn,
@@ -814,6 +815,18 @@ struct ReportValidation {
         }
       }
     }
+    // Runs still saying done that never give a date: the site takes the
+    // first report's date.
+    let undated = done.values.flatMap(\.values).filter { $0.given == nil }.sorted {
+      $0.first.update.source.location < $1.first.update.source.location
+    }
+    for run in undated { checkUndatedDone(run.first.update, of: run.first.report) }
+  }
+
+  /// A body's reports in a row saying a task is done, as far as read.
+  private struct DoneRunSeen {
+    let first: (update: TaskUpdate, report: Report)
+    var given: (day: Day, at: SourceLocation)?
   }
 
   /// Progress that goes down, and one figure given by two reports.

@@ -7,7 +7,8 @@ import SiteCore
 /// gives what the whole validation would.
 struct TaskChecker: Sendable {
   /// How many years after the plan a deadline is taken for a mistyped year.
-  static let farYears = 20
+  /// (Plans look as far as "tầm nhìn đến năm 2050".)
+  static let farYears = 30
 
   /// What a task's check reads besides its draft.
   struct Context: Sendable {

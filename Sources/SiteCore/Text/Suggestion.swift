@@ -41,7 +41,7 @@ public enum Suggestion {
   /// abbreviate names: `stc` (Sở Tài chính), `sgddt` or `sgdvdt` (Sở Giáo
   /// dục và Đào tạo), `xhl` (xã Hòa Lạc); nil when none or several are.
   public static func abbreviation(_ folded: String, among candidates: [Candidate]) -> Candidate? {
-    guard folded.count >= 2, folded.count <= 8, !folded.contains("-") else { return nil }
+    guard folded.count >= 3, folded.count <= 8, !folded.contains("-") else { return nil }
     let matches = candidates.filter { candidate in
       [candidate.id, Slug.make(from: candidate.name)].contains { form in
         let words = form.split(separator: "-")
