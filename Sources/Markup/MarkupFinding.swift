@@ -25,6 +25,11 @@ public struct MarkupFinding: Hashable, Sendable {
   /// The 1-based column, in characters.
   public var column: Int
 
+  /// A link target as a message quotes it: its first 40 characters.
+  private static func shown(_ url: String) -> String {
+    url.count > 40 ? String(url.prefix(40)) + "…" : url
+  }
+
   /// The warning an editor reads, at `location` (the finding's own place).
   public func diagnostic(at location: SourceLocation) -> Diagnostic {
     switch kind {
@@ -55,7 +60,7 @@ public struct MarkupFinding: Hashable, Sendable {
               + "[text](https://…)")
         ])
     case .unsafeLink(let url):
-      let shown = url.count > 40 ? String(url.prefix(40)) + "…" : url
+      let shown = Self.shown(url)
       return .warning(
         vi: "liên kết '\(shown)' bị bỏ: người đọc chỉ thấy chữ, không bấm được (địa chỉ bắt đầu "
           + "bằng javascript:, data:, vbscript: hay file: có thể chạy mã độc)",
@@ -68,7 +73,7 @@ public struct MarkupFinding: Hashable, Sendable {
             en: "link to a web page with an https://… address")
         ])
     case .relativeLink(let url):
-      let shown = url.count > 40 ? String(url.prefix(40)) + "…" : url
+      let shown = Self.shown(url)
       let web = url.lowercased().hasPrefix("www.")
       return .warning(
         vi:

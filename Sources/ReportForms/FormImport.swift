@@ -441,46 +441,35 @@ public struct FormImport: Sendable {
     for entry in old {
       guard let row = rows[entry.task.value] else { continue }
       let task = entry.task.value
-      if !entry.text.isEmpty, row.text.isEmpty {
-        let text = entry.text.markdown.clipped(to: 60)
+      func dropped(_ vi: String, _ en: String, quoting quote: String = "") {
         lost.append(
           Message(
-            vi: "\(name), nhiệm vụ \(task): phần kết quả thực hiện của báo cáo cũ ('\(text)') "
-              + "không có trong biểu mẫu và sẽ bị bỏ",
-            en: "\(name), task \(task): the old report's text ('\(text)') is not in the form and "
-              + "is dropped"))
+            vi: "\(name), nhiệm vụ \(task): \(vi) của báo cáo cũ\(quote) không có trong biểu mẫu "
+              + "và sẽ bị bỏ",
+            en: "\(name), task \(task): the old report's \(en)\(quote) is not in the form and is "
+              + "dropped"))
+      }
+      if !entry.text.isEmpty, row.text.isEmpty {
+        dropped(
+          "phần kết quả thực hiện", "text", quoting: " ('\(entry.text.markdown.clipped(to: 60))')")
       }
       if let was = entry.status?.value, row.status == nil {
-        lost.append(
-          Message(
-            vi: "\(name), nhiệm vụ \(task): tình trạng \"\(was.label)\" của báo cáo cũ không có "
-              + "trong biểu mẫu và sẽ bị bỏ",
-            en: "\(name), task \(task): the old report's status '\(was.rawValue)' is not in the "
-              + "form and is dropped"))
+        dropped("tình trạng \"\(was.label)\"", "status '\(was.rawValue)'")
       } else if let was = entry.progress?.value, row.progress == nil, row.status?.value != .done {
-        lost.append(
-          Message(
-            vi: "\(name), nhiệm vụ \(task): tiến độ \(was)% của báo cáo cũ không có trong biểu mẫu "
-              + "và sẽ bị bỏ",
-            en: "\(name), task \(task): the old report's progress \(was)% is not in the form and "
-              + "is dropped"))
+        dropped("tiến độ \(was)%", "progress \(was)%")
       }
       // Said as what the file loses: which day the site then shows
       // depends on the body's other reports (`ReportIndex.DoneRun`).
-      if let was = entry.doneOn?.value, row.status?.value == .done, row.doneOn?.value != was {
+      guard let was = entry.doneOn?.value, row.status?.value == .done, row.doneOn?.value != was
+      else { continue }
+      if let now = row.doneOn?.value {
         lost.append(
-          row.doneOn.map { now in
-            Message(
-              vi: "\(name), nhiệm vụ \(task): ngày hoàn thành \(was.vietnamese) của báo cáo cũ "
-                + "thành \(now.value.vietnamese)",
-              en: "\(name), task \(task): the old report's done date \(was.iso) becomes "
-                + now.value.iso)
-          }
-            ?? Message(
-              vi: "\(name), nhiệm vụ \(task): ngày hoàn thành \(was.vietnamese) của báo cáo cũ "
-                + "không có trong biểu mẫu và sẽ bị bỏ",
-              en: "\(name), task \(task): the old report's done date \(was.iso) is not in the "
-                + "form and is dropped"))
+          Message(
+            vi: "\(name), nhiệm vụ \(task): ngày hoàn thành \(was.vietnamese) của báo cáo cũ "
+              + "thành \(now.vietnamese)",
+            en: "\(name), task \(task): the old report's done date \(was.iso) becomes \(now.iso)"))
+      } else {
+        dropped("ngày hoàn thành \(was.vietnamese)", "done date \(was.iso)")
       }
     }
     return lost

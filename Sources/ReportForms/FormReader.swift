@@ -616,7 +616,7 @@ final class FormReader {
       if let value = FormColumn.statusWords.status(statusText) {
         status = Located(value, at: location(row: row, column: .status))
       } else {
-        let words = TaskStatus.allCases.map { "\"\($0.label)\"" }.joined(separator: ", ")
+        let words = Self.statusWords
         report.error(
           vi: "'\(statusText)' không phải là một tình trạng", en: "'\(statusText)' is not a status",
           at: location(row: row, column: .status),
@@ -704,11 +704,7 @@ final class FormReader {
         at: location(row: row, column: .status),
         notes: [
           Diagnostic.Note(
-            vi:
-              "chọn tình trạng: \(TaskStatus.allCases.map { "\"\($0.label)\"" }.joined(separator: ", "))",
-            en:
-              "choose a status: \(TaskStatus.allCases.map { "\"\($0.label)\"" }.joined(separator: ", "))"
-          )
+            vi: "chọn tình trạng: \(Self.statusWords)", en: "choose a status: \(Self.statusWords)")
         ])
     }
     for finding in renderer.render(markdown).findings {
@@ -840,7 +836,13 @@ final class FormReader {
     scalars.append(contentsOf: text.unicodeScalars.filter { !isInvisible($0) })
     let plain = String(scalars).nfc.replacingOccurrences(of: "\r\n", with: "\n")
       .replacingOccurrences(of: "\r", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-    var lines = plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    return escapingHeadings(plain)
+  }
+
+  /// `text` with a backslash before each line that would make a heading:
+  /// `#` to `######` then a space, or a line of `-` or `=` under a line.
+  private static func escapingHeadings(_ text: String) -> String {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     for index in lines.indices {
       let line = lines[index]
       let indent = line.prefix(while: { $0 == " " })
@@ -859,6 +861,9 @@ final class FormReader {
     }
     return lines.joined(separator: "\n")
   }
+
+  /// The statuses a clerk chooses from, as the form's list shows them.
+  static let statusWords = TaskStatus.allCases.map { "\"\($0.label)\"" }.joined(separator: ", ")
 
   /// Zero-width spaces and joiners (not U+200C/U+200D, which emoji and some
   /// scripts need), direction marks, embeddings, overrides and isolates.

@@ -115,7 +115,7 @@ public struct ReportForm: Sendable {
     let held = task.assignments.filter { plan.holds(reporter, $0) }
     guard !held.isEmpty else { return nil }
     let roles = Assignment.Role.allCases.filter { role in held.contains { $0.role == role } }
-    let deadline = held.compactMap(\.deadline).min() ?? task.deadline
+    let deadline = plan.deadline(of: task, for: reporter)
     return [
       .title: task.title, .roles: roles.map(\.label).joined(separator: ", "),
       .duty: held.map(\.text.markdown).joined(separator: "\n"),

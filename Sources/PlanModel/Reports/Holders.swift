@@ -9,6 +9,14 @@ extension Plan {
     return roles
   }
 
+  /// The deadline of `reporter`'s part of `task`.
+  ///
+  /// The earliest of its own assignments' deadlines, else the task's. Its
+  /// own status on the task, its form's row and the done-late check read it.
+  public func deadline(of task: PlanTask, for reporter: Reporter) -> Day? {
+    task.assignments.filter { holds(reporter, $0) }.compactMap(\.deadline).min() ?? task.deadline
+  }
+
   /// Whether `reporter` holds any assignment of the task at `place` in `tasks`.
   ///
   /// `roles` without gathering them into a set, for each of a report's

@@ -474,10 +474,8 @@ struct ReportValidation {
     guard update.doneOn == nil, update.status == .done, let task = plan.task(update.task) else {
       return
     }
-    let deadline =
-      task.assignments.filter { plan.holds(report.reporter, $0) }.compactMap(\.deadline).min()
-      ?? task.deadline
-    guard let deadline, report.date > deadline else { return }
+    guard let deadline = plan.deadline(of: task, for: report.reporter), report.date > deadline
+    else { return }
     self.report.warning(
       vi: "báo cáo '\(TaskStatus.done.label)' mà không ghi ngày hoàn thành: trang lấy ngày báo cáo "
         + "\(report.date.vietnamese), sau thời hạn \(deadline.vietnamese), nên ghi "

@@ -185,9 +185,7 @@ enum TaskPage: PageKind {
     var holders: [HolderStatus] = []
     if model.reports.hasReports {
       holders = plan.holders(of: task).map { holder in
-        let deadline =
-          task.assignments.filter { plan.holds(holder.reporter, $0) }.compactMap(\.deadline).min()
-          ?? task.deadline
+        let deadline = plan.deadline(of: task, for: holder.reporter)
         let own =
           model.own(holder.reporter, on: id, deadline: deadline)
           ?? ShownStatus(TaskState(written: task), deadline: deadline, today: model.today)
