@@ -77,8 +77,8 @@ public struct MarkupFinding: Hashable, Sendable {
       let web = url.lowercased().hasPrefix("www.")
       return .warning(
         vi:
-          "liên kết '\(shown)' không có địa chỉ đầy đủ: trên trang, nó trỏ đến một tệp cạnh trang "
-          + "này, nơi không có tệp nào",
+          "liên kết '\(shown)' không có địa chỉ đầy đủ: trên trang web, liên kết này không mở "
+          + "được (trang web không có tệp đó)",
         en: "the link '\(shown)' has no full address: on the site it points next to this page, "
           + "where there is no such file",
         at: location,

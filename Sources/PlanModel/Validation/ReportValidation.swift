@@ -273,11 +273,12 @@ struct ReportValidation {
       ]
     } else if let (former, commune) = Self.formerUnit(ref.value, in: plan) {
       // A unit merged in 2025: not the new commune under another spelling.
+      let merged = commune.fullName.prefix(1).lowercased() + commune.fullName.dropFirst()
       notes = [
         Diagnostic.Note(
-          vi: "'\(former)' đã được sáp nhập vào \(commune.fullName) (mã '\(commune.id.rawValue)'): "
+          vi: "'\(former)' đã được sáp nhập vào \(merged) (mã '\(commune.id.rawValue)'): "
             + "kế hoạch chỉ có các xã, phường sau sáp nhập; nếu đây là báo cáo của "
-            + "\(commune.fullName) thì đổi tên tệp thành \(commune.id.rawValue).md, còn báo cáo "
+            + "\(merged) thì đổi tên tệp thành \(commune.id.rawValue).md, còn báo cáo "
             + "của đơn vị cũ thì không đưa lên trang",
           en: "'\(former)' was merged into \(commune.fullName) (id '\(commune.id.rawValue)'): the "
             + "plan has the communes after the merger only; if this is \(commune.fullName)'s "
@@ -478,7 +479,7 @@ struct ReportValidation {
     else { return }
     self.report.warning(
       vi: "báo cáo '\(TaskStatus.done.label)' mà không ghi ngày hoàn thành: trang lấy ngày báo cáo "
-        + "\(report.date.vietnamese), sau thời hạn \(deadline.vietnamese), nên ghi "
+        + "\(report.date.vietnamese), sau thời hạn \(deadline.vietnamese), nên trang sẽ ghi "
         + "'\(DisplayStatus.doneLate.label)'",
       en: "'done' without a done date: the site takes the report's date "
         + "\(report.date.iso), after the deadline \(deadline.iso), and says 'done late'",
@@ -774,8 +775,8 @@ struct ReportValidation {
                 notes: [
                   Diagnostic.Note(
                     vi:
-                      "trang lấy ngày ghi sau cùng; ghi lại đúng một ngày, hoặc bỏ ngày ở báo cáo "
-                      + "sau; báo cáo trước ở đây",
+                      "trang lấy ngày ghi sau cùng; ghi cùng một ngày ở cả hai báo cáo, hoặc bỏ "
+                      + "ngày ở báo cáo sau; báo cáo trước ở đây",
                     en: "the site takes the later date; write the one date, or leave it out of "
                       + "the later report; the earlier report is here",
                     at: given.at)
