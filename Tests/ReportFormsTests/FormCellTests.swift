@@ -138,6 +138,16 @@ import Testing
     #expect(
       ReportForm.figureYear(of: try period("9 tháng năm 2026", "2026-01-01", "2026-09-30"))
         == "9 tháng năm 2026")
+    // Twelve months without the year's name; a quarter or half year ending
+    // on 31/12 is not the year (its figures are the period's).
+    #expect(ReportForm.figureYear(of: try period("Cả năm", "2025-12-15", "2026-12-14")) == "2026")
+    #expect(
+      ReportForm.figureYear(of: try period("Quý IV/2026", "2026-10-01", "2026-12-31"))
+        == "Quý IV/2026")
+    #expect(
+      ReportForm.figureYear(of: try period("6 tháng cuối năm 2028", "2028-07-01", "2028-12-31"))
+        == "6 tháng cuối năm 2028")
+    #expect(try #require(Day(iso: "2028-02-29")).yearEarlier == Day(iso: "2027-02-28"))
   }
 
   @Test func columnLetters() {

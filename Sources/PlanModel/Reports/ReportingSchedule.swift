@@ -36,12 +36,14 @@ public struct ReportingPeriod: Hashable, Sendable, Codable {
   /// Where the period is defined.
   public var source: SourceRef
 
-  /// Whether the period's figures are the whole year's: it ends on 31/12
-  /// (the year is over when it is reported), or its name is the year
-  /// (`Năm 2026`, an annual report closed on 15/12).
+  /// Whether the period's figures are the whole year's.
+  ///
+  /// It is when it covers twelve months or more (`01/01–31/12`, or
+  /// `15/12/2025–14/12/2026` as annual reports count), or when its name is
+  /// the year (`Năm 2026`, an annual report closed on 15/12). A quarter or
+  /// half year that ends on 31/12 is not.
   public var isYearly: Bool {
-    (end.month == 12 && end.day == 31)
-      || IndicatorJudge.period(name) == .period(String(end.year))
+    start <= end.yearEarlier.next || IndicatorJudge.period(name) == .period(String(end.year))
   }
 
   public init(

@@ -641,10 +641,12 @@ struct ReportValidation {
     }
     if year == end.year, !period.isYearly {
       report.warning(
-        vi: "kỳ \(period.name) kết thúc ngày \(end.vietnamese), trước khi hết năm \(year): số "
-          + "liệu ghi cho năm \(year) sẽ được so với mục tiêu cả năm \(year)",
-        en: "the period \(period.name) ends on \(end.vietnamese), before \(year) is over: a figure "
-          + "for \(year) is compared with the target for the whole of \(year)",
+        vi: "kỳ \(period.name) (từ ngày \(period.start.vietnamese) đến ngày \(end.vietnamese)) "
+          + "không phải cả năm \(year): số liệu ghi cho năm \(year) sẽ được so với mục tiêu cả "
+          + "năm \(year)",
+        en: "the period \(period.name) (\(period.start.vietnamese) to \(end.vietnamese)) is not "
+          + "the whole of \(year): a figure for \(year) is compared with the target for the "
+          + "whole of \(year)",
         at: entry.period.location,
         notes: [
           Diagnostic.Note(

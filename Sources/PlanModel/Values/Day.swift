@@ -67,6 +67,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   /// `20260113`, the iCalendar DATE form.
   public var compact: String { iso.filter { $0 != "-" } }
 
+  /// The same day a year earlier (28/02 for 29/02); itself in year 1.
+  public var yearEarlier: Day {
+    Day(year: year - 1, month: month, day: day) ?? Day(year: year - 1, month: month, day: day - 1)
+      ?? self
+  }
+
   /// The day after this one.
   public var next: Day {
     if let d = Day(year: year, month: month, day: day + 1) { return d }
