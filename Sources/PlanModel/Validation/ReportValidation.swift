@@ -411,46 +411,10 @@ struct ReportValidation {
         ])
       return nil
     }
-    if let status = entry.status, let progress = entry.progress, status.value == .done,
-      progress.value < 100
+    if let status = entry.status, let progress = entry.progress,
+      let mismatch = StatusProgressCheck.mismatch(status.value, progress.value, in: .report)
     {
-      report.warning(
-        vi: "ghi là hoàn thành nhưng tiến độ chỉ \(progress.value)%",
-        en: "marked done but its progress is \(progress.value)%", at: progress.location,
-        notes: [
-          Diagnostic.Note(
-            vi: "ghi 'progress: 100', hoặc đổi 'status' thành in-progress",
-            en: "set 'progress: 100', or change 'status' to in-progress")
-        ])
-    }
-    if let status = entry.status, let progress = entry.progress, status.value == .inProgress,
-      progress.value == 100
-    {
-      report.warning(
-        vi: "tiến độ 100% nhưng tình trạng vẫn là \"\(TaskStatus.inProgress.label)\"",
-        en: "the progress is 100% but the status is still \"\(TaskStatus.inProgress.label)\"",
-        at: progress.location,
-        notes: [
-          Diagnostic.Note(
-            vi: "nếu đã xong, chọn \"\(TaskStatus.done.label)\" (status: done) và ghi ngày hoàn "
-              + "thành; nếu chưa, ghi tiến độ thật",
-            en: "if it is finished, choose \"\(TaskStatus.done.label)\" (status: done) with its "
-              + "done date; if not, give the real progress")
-        ])
-    }
-    if let status = entry.status, let progress = entry.progress, status.value == .notStarted,
-      progress.value > 0
-    {
-      report.warning(
-        vi: "ghi là chưa thực hiện nhưng tiến độ là \(progress.value)%",
-        en: "marked not started but its progress is \(progress.value)%", at: progress.location,
-        notes: [
-          Diagnostic.Note(
-            vi: "đổi tình trạng thành \"\(TaskStatus.inProgress.label)\" (status: in-progress), "
-              + "hoặc ghi tiến độ 0",
-            en: "change the status to \"\(TaskStatus.inProgress.label)\" (status: in-progress), "
-              + "or set the progress to 0")
-        ])
+      report.warning(mismatch.message, at: progress.location, notes: [mismatch.note])
     }
     if let doneOn = entry.doneOn, entry.status?.value != .done {
       report.error(

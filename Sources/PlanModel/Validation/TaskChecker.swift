@@ -117,28 +117,11 @@ struct TaskChecker: Sendable {
   }
 
   private func checkStatusConsistency(_ draft: PlanDraft.TaskDraft, _ report: DiagnosticCollector) {
-    guard let progress = draft.progress?.value, let status = draft.status else { return }
-    if status.value == .done, progress < 100 {
-      report.warning(
-        vi: "nhiệm vụ '\(draft.id.value)' ghi là hoàn thành nhưng tiến độ chỉ \(progress)%",
-        en: "task '\(draft.id.value)' is marked done but its progress is \(progress)%",
-        at: status.location,
-        notes: [
-          Diagnostic.Note(
-            vi: "ghi 'progress: 100', hoặc đổi 'status' thành in-progress",
-            en: "set 'progress: 100', or change 'status' to in-progress")
-        ])
-    } else if status.value == .notStarted, progress > 0 {
-      report.warning(
-        vi: "nhiệm vụ '\(draft.id.value)' ghi là chưa thực hiện nhưng tiến độ là \(progress)%",
-        en: "task '\(draft.id.value)' is marked not-started but its progress is \(progress)%",
-        at: status.location,
-        notes: [
-          Diagnostic.Note(
-            vi: "đổi 'status' thành in-progress, hoặc ghi 'progress: 0'",
-            en: "change 'status' to in-progress, or set 'progress: 0'")
-        ])
-    }
+    guard let progress = draft.progress?.value, let status = draft.status,
+      let mismatch = StatusProgressCheck.mismatch(
+        status.value, progress, in: .task(id: draft.id.value))
+    else { return }
+    report.warning(mismatch.message, at: status.location, notes: [mismatch.note])
   }
 
   /// Warns about a deadline before the plan was issued or decades after

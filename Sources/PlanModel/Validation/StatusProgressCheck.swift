@@ -1,0 +1,67 @@
+import SiteCore
+
+/// A status that its progress figure contradicts, the same rule for a
+/// task's own file and for a report's entry: done under 100 %, in progress
+/// at 100 %, not started above 0 %.
+enum StatusProgressCheck {
+  /// Where the status is written.
+  enum Place {
+    /// A task's own file (no done date there).
+    case task(id: String)
+    /// A report's entry, whose location names the task.
+    case report
+  }
+
+  /// The warning for `status` with `progress`, if they disagree.
+  static func mismatch(
+    _ status: TaskStatus, _ progress: Int, in place: Place
+  ) -> (message: Message, note: Diagnostic.Note)? {
+    let subject =
+      switch place {
+      case .task(let id): Message(vi: "nhiệm vụ '\(id)' ", en: "task '\(id)' ")
+      case .report: Message(vi: "", en: "")
+      }
+    let withDate =
+      switch place {
+      case .task: Message(vi: "", en: "")
+      case .report: Message(vi: " và ghi ngày hoàn thành", en: " with its done date")
+      }
+    switch status {
+    case .done where progress < 100:
+      return (
+        Message(
+          vi: "\(subject.vi)ghi là hoàn thành nhưng tiến độ chỉ \(progress)%",
+          en: "\(subject.en)marked done but its progress is \(progress)%"),
+        Diagnostic.Note(
+          vi: "ghi 'progress: 100', hoặc đổi 'status' thành in-progress",
+          en: "set 'progress: 100', or change 'status' to in-progress")
+      )
+    case .inProgress where progress == 100:
+      return (
+        Message(
+          vi:
+            "\(subject.vi)tiến độ 100% nhưng tình trạng vẫn là \"\(TaskStatus.inProgress.label)\"",
+          en: "\(subject.en)the progress is 100% but the status is still "
+            + "\"\(TaskStatus.inProgress.label)\""),
+        Diagnostic.Note(
+          vi: "nếu đã xong, chọn \"\(TaskStatus.done.label)\" (status: done)\(withDate.vi); "
+            + "nếu chưa, ghi tiến độ thật",
+          en:
+            "if it is finished, choose \"\(TaskStatus.done.label)\" (status: done)\(withDate.en); "
+            + "if not, give the real progress")
+      )
+    case .notStarted where progress > 0:
+      return (
+        Message(
+          vi: "\(subject.vi)ghi là chưa thực hiện nhưng tiến độ là \(progress)%",
+          en: "\(subject.en)marked not started but its progress is \(progress)%"),
+        Diagnostic.Note(
+          vi: "đổi tình trạng thành \"\(TaskStatus.inProgress.label)\" (status: in-progress), "
+            + "hoặc ghi tiến độ 0",
+          en: "change the status to \"\(TaskStatus.inProgress.label)\" (status: in-progress), "
+            + "or set the progress to 0")
+      )
+    default: return nil
+    }
+  }
+}
