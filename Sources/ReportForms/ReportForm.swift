@@ -128,15 +128,16 @@ public struct ReportForm: Sendable {
     [
       .title: indicator.name + (indicator.unit.isEmpty ? "" : " (\(indicator.unit))"),
       .roles: "Phụ trách",
-      .duty: indicator.targets.map { "Mục tiêu \($0.period): \($0.value)" }.joined(
+      .duty: indicator.targets.map { "Mục tiêu \($0.period): \($0.value.shown)" }.joined(
         separator: "\n"),
       .deadline: "",
     ]
   }
 
-  /// The year a form's figures are given for: the period's year when it
-  /// ends with the year, else the period's name (`9 tháng năm 2026`), a
-  /// figure shown and never compared with the year's target.
+  /// The year a form's figures are given for: the period's year when the
+  /// period is the year's (`ReportingPeriod.isYearly`), else the period's
+  /// name (`9 tháng năm 2026`), a figure shown and never compared with the
+  /// year's target.
   static func figureYear(of period: ReportingPeriod) -> String {
     period.isYearly ? String(period.end.year) : period.name
   }

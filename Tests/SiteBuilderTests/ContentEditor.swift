@@ -799,13 +799,15 @@ struct ContentEditor {
       name: "indicator.targets",
       covers: [
         "Indicator.targets", "IndicatorValue.qualifier", "IndicatorValue.low",
-        "IndicatorValue.high",
+        "IndicatorValue.high", "IndicatorValue.written",
       ],
       apply: setEntry(
         \.indicators, "targets",
         [
           "\n    \"2030\": \"từ 12 trở lên\"", "\n    \"2026\": \"10\"\n    \"2030\": \"165-190\"",
           "\n    \"2030\": \"dưới 5\"",
+          // The same figures written otherwise: only the words shown change.
+          "\n    \"2030\": \"tối thiểu 12\"", "\n    \"2026\": \"10\"\n    \"2030\": \"165–190\"",
         ])),
     Operation(
       name: "indicator.actuals", covers: ["Indicator.actuals"],

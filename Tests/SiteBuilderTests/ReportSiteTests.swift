@@ -111,6 +111,12 @@ import Testing
     // One row per holder: the lead and the ten communes.
     #expect(html.components(separatedBy: "<tr data-status=").count - 1 == 11)
     #expect(html.contains("Số liệu tính đến ngày 12/10/2026"))
+    // The progress is a mean of those who reported it, and says so: the
+    // units that have not reported are not counted as 0 %, nor hidden.
+    #expect(
+      html.contains(
+        "tiến độ 60% là trung bình của 6 đơn vị đã báo cáo tiến độ, 5 đơn vị còn lại chưa báo cáo "
+          + "tiến độ nên không được tính"))
     // The timeline, newest first: a card for each report of the lead, which
     // the task names, and one item a period for the communes it reaches as
     // "UBND các xã, phường", their ten entries in a table linking to each report.
@@ -162,6 +168,9 @@ import Testing
     }
     // 2025 reported 83 against "từ 80 trở lên": exceeded; 2026 and 2030 not yet.
     #expect(verdicts("ho-so-truc-tuyen") == ["exceeded", "not-yet", "not-yet"])
+    // A target is shown in the document's words ("tối thiểu 85"), not reworded.
+    #expect(html.contains("Mục tiêu 2026: tối thiểu 85"))
+    #expect(!html.contains("Mục tiêu 2026: từ 85 trở lên"))
     // 2,8 against "dưới 3" (lower is better): met.
     #expect(verdicts("ty-le-ho-ngheo") == ["met", "not-yet"])
     // 68 against the range 70-75: not met.

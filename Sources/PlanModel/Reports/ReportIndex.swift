@@ -305,8 +305,10 @@ public struct ReportIndex: Sendable {
       status = nil
     }
     var progress: Int?
+    var progressFrom = 0
     if status == .done {
       progress = 100
+      progressFrom = deciding.count
     } else {
       let values = decidingUpdates.compactMap { update -> Int? in
         guard let update else { return nil }
@@ -315,6 +317,7 @@ public struct ReportIndex: Sendable {
       }
       if !values.isEmpty {
         progress = Int((Double(values.reduce(0, +)) / Double(values.count)).rounded())
+        progressFrom = values.count
       }
     }
     var doneOn: Day?
@@ -323,7 +326,8 @@ public struct ReportIndex: Sendable {
     }
     return TaskState(
       status: status, progress: progress, doneOn: doneOn, asOf: latestEntry.report.date,
-      source: .reports, deciding: deciding.count, decidingDone: doneCount)
+      source: .reports, deciding: deciding.count, decidingDone: doneCount,
+      progressFrom: progressFrom)
   }
 
   /// The bodies that must report in `period`: those the schedule names, or

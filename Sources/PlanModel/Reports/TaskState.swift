@@ -28,10 +28,13 @@ public struct TaskState: Hashable, Sendable, Codable {
   /// How many bodies decide whether it is done, and how many reported it done.
   public var deciding: Int
   public var decidingDone: Int
+  /// How many of the deciding bodies stated the progress that is averaged
+  /// (a body that has not reported counts for nothing, not for 0 %).
+  public var progressFrom: Int
 
   public init(
     status: TaskStatus?, progress: Int?, doneOn: Day?, asOf: Day?, source: Source, deciding: Int,
-    decidingDone: Int
+    decidingDone: Int, progressFrom: Int = 0
   ) {
     self.status = status
     self.progress = progress
@@ -40,6 +43,7 @@ public struct TaskState: Hashable, Sendable, Codable {
     self.source = source
     self.deciding = deciding
     self.decidingDone = decidingDone
+    self.progressFrom = progressFrom
   }
 
   /// The state written in a task file (a plan without reports).

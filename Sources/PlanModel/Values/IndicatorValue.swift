@@ -11,17 +11,28 @@ public struct IndicatorValue: Hashable, Sendable, Codable, CustomStringConvertib
   public var low: Double
   /// The high end of a range, if it is one.
   public var high: Double?
+  /// The figure as its file or cell writes it (spaces tidied), if it was
+  /// read from text: pages and data files show the document's own words
+  /// (`tối thiểu 85`, `165-190`), never a rewording of them.
+  public var written: String?
 
-  public init(_ qualifier: Qualifier = .exact, low: Double, high: Double? = nil) {
+  public init(
+    _ qualifier: Qualifier = .exact, low: Double, high: Double? = nil, written: String? = nil
+  ) {
     self.qualifier = qualifier
     self.low = low
     self.high = high
+    self.written = written
   }
+
+  /// What pages and data files show: the figure as written, else as
+  /// `description` writes it.
+  public var shown: String { written ?? description }
 
   /// Parses the Vietnamese wording; `nil` if it is not a figure.
   public init?(parsing input: String) {
-    var text = input.trimmingWhitespace.lowercased()
-    text = text.replacingAll("\u{00A0}", with: " ")
+    let written = input.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    var text = written.lowercased()
     var qualifier = Qualifier.exact
     let prefixes: [(String, Qualifier)] = [
       ("khoảng", .about), ("xấp xỉ", .about), ("trên", .above), ("hơn", .above),
@@ -60,11 +71,11 @@ public struct IndicatorValue: Hashable, Sendable, Codable, CustomStringConvertib
         let b = Self.number(pieces[1]), a <= b
       else { return nil }
       // "từ 165 đến 190" and "165-190" are both plain ranges.
-      self.init(qualifier == .about ? .about : .exact, low: a, high: b)
+      self.init(qualifier == .about ? .about : .exact, low: a, high: b, written: written)
       return
     }
     guard let n = Self.number(text) else { return nil }
-    self.init(qualifier, low: sign * n)
+    self.init(qualifier, low: sign * n, written: written)
   }
 
   /// The most decimals a figure keeps as written: as many as its 15

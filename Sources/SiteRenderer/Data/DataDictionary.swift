@@ -36,7 +36,8 @@ enum DataDictionary {
       ),
       Field(
         name: "progress",
-        meaning: "tiến độ (0–100) theo báo cáo của các đơn vị chủ trì, thực hiện; trống nếu chưa có"
+        meaning:
+          "tiến độ (0–100): trung bình tiến độ các đơn vị chủ trì, thực hiện đã báo cáo (đơn vị chưa báo cáo không được tính); trống nếu chưa có"
       ),
       Field(name: "done_on", meaning: "ngày hoàn thành theo báo cáo, trống nếu chưa hoàn thành"),
       Field(
@@ -220,7 +221,7 @@ enum DataDictionary {
     Field(name: "schema_version", meaning: "phiên bản cấu trúc tệp (hiện là 2)"),
     Field(
       name: "license",
-      meaning: "giấy phép sử dụng dữ liệu (license trong site.yaml); null nếu chưa nêu"),
+      meaning: "giấy phép sử dụng dữ liệu, như trang Dữ liệu mở nêu; null nếu chưa nêu"),
     Field(
       name: "document.published_part",
       meaning: "phần của kế hoạch được đăng trên trang, khi chưa đăng toàn văn; null nếu đăng đủ"),
@@ -234,7 +235,7 @@ enum DataDictionary {
     Field(
       name: "tasks[].state",
       meaning:
-        "tình trạng rút ra từ báo cáo: status, progress, done_on, as_of (ngày báo cáo mới nhất), source (reports: từ báo cáo; written: ghi trong tệp nhiệm vụ; none: chưa có), deciding (số đơn vị chủ trì, thực hiện), deciding_done (số đơn vị đó đã báo cáo hoàn thành)"
+        "tình trạng rút ra từ báo cáo: status, progress, done_on, as_of (ngày báo cáo mới nhất), source (reports: từ báo cáo; written: ghi trong tệp nhiệm vụ; none: chưa có), deciding (số đơn vị chủ trì, thực hiện), deciding_done (số đơn vị đó đã báo cáo hoàn thành), progress_from (số đơn vị đó có tiến độ được tính vào progress: progress là trung bình của các đơn vị đã báo cáo, đơn vị chưa báo cáo không được tính)"
     ),
     Field(
       name: "tasks[].history[]",

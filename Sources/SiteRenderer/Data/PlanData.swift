@@ -333,7 +333,7 @@ struct PlanData: Sendable {
                   entry.judgements.map { judgement in
                     .object([
                       ("target", figure(judgement.target)),
-                      ("value", .optional(judgement.value?.description)),
+                      ("value", .optional(judgement.value?.shown)),
                       ("verdict", .optional(judgement.verdict?.rawValue)),
                     ])
                   })
@@ -364,17 +364,23 @@ struct PlanData: Sendable {
 
   // MARK: - Reports in JSON
 
+  /// The `qualifier` column and field: `range` for a plain range
+  /// (`165–190`), else the qualifier's name (`about` for `khoảng 165–190`).
+  private static func qualifier(_ value: IndicatorValue) -> String {
+    value.high != nil && value.qualifier == .exact ? "range" : value.qualifier.rawValue
+  }
+
   private func figure(_ point: Indicator.Point) -> JSONValue {
     .object([
-      ("period", .string(point.period)), ("value", .string(point.value.description)),
-      ("qualifier", .string(point.value.qualifier.rawValue)), ("low", .double(point.value.low)),
+      ("period", .string(point.period)), ("value", .string(point.value.shown)),
+      ("qualifier", .string(Self.qualifier(point.value))), ("low", .double(point.value.low)),
       ("high", point.value.high.map(JSONValue.double) ?? .null),
     ])
   }
 
   private func figureJSON(_ item: IndicatorsPage.Figure) -> JSONValue {
     var pairs: [(String, JSONValue)] = [
-      ("period", .string(item.point.period)), ("value", .string(item.point.value.description)),
+      ("period", .string(item.point.period)), ("value", .string(item.point.value.shown)),
       ("low", .double(item.point.value.low)),
       ("high", item.point.value.high.map(JSONValue.double) ?? .null),
       ("source", .string(item.report == nil ? "actuals" : "report")),
@@ -402,7 +408,7 @@ struct PlanData: Sendable {
       ("progress", state.progress.map(JSONValue.int) ?? .null),
       ("done_on", .optional(state.doneOn?.iso)), ("as_of", .optional(state.asOf?.iso)),
       ("source", .string(state.source.rawValue)), ("deciding", .int(state.deciding)),
-      ("deciding_done", .int(state.decidingDone)),
+      ("deciding_done", .int(state.decidingDone)), ("progress_from", .int(state.progressFrom)),
     ])
   }
 
@@ -462,7 +468,7 @@ struct PlanData: Sendable {
           report.indicators.map { figure in
             .object([
               ("indicator", .string(figure.indicator.rawValue)), ("period", .string(figure.period)),
-              ("value", .string(figure.value.description)), ("low", .double(figure.value.low)),
+              ("value", .string(figure.value.shown)), ("low", .double(figure.value.low)),
               ("high", figure.value.high.map(JSONValue.double) ?? .null),
             ])
           })
@@ -619,9 +625,8 @@ struct PlanData: Sendable {
         rows.append([
           "id": indicator.id.rawValue, "group": indicator.group, "name": indicator.name,
           "unit": indicator.unit, "document": indicator.document ?? "", "figure": kind,
-          "period": point.period, "value": point.value.description,
-          "qualifier": point.value.high != nil && point.value.qualifier == .exact
-            ? "range" : point.value.qualifier.rawValue,
+          "period": point.period, "value": point.value.shown,
+          "qualifier": Self.qualifier(point.value),
           "low": Self.plainNumber(point.value.low),
           "high": point.value.high.map(Self.plainNumber) ?? "",
           "owner": indicator.owner?.rawValue ?? "",
@@ -681,7 +686,7 @@ struct PlanData: Sendable {
         let value = figure.point.value
         rows.append([
           "indicator_id": indicator.id.rawValue, "indicator_name": indicator.name,
-          "unit": indicator.unit, "period": figure.point.period, "value": value.description,
+          "unit": indicator.unit, "period": figure.point.period, "value": value.shown,
           "low": Self.plainNumber(value.low), "high": value.high.map(Self.plainNumber) ?? "",
           "source": figure.report == nil ? "actuals" : "report",
           "report_period": figure.report?.period.rawValue ?? "",

@@ -63,7 +63,7 @@ enum IndicatorChart {
       }
       let labelY = v.high.map { y($0) } ?? y(v.low)
       dots.append([
-        "cx": n(cx), "cy": n(y(v.low)), "kind": "target", "label": v.description,
+        "cx": n(cx), "cy": n(y(v.low)), "kind": "target", "label": v.shown,
         "label_x": n(cx), "label_y": n(max(top + 10, labelY - 8)),
       ])
     }
@@ -74,7 +74,7 @@ enum IndicatorChart {
       let cy = y(point.value.low)
       linePoints.append("\(n(cx)),\(n(cy))")
       dots.append([
-        "cx": n(cx), "cy": n(cy), "kind": "actual", "label": point.value.description,
+        "cx": n(cx), "cy": n(cy), "kind": "actual", "label": point.value.shown,
         "label_x": n(cx), "label_y": n(max(top + 10, cy - 8)),
       ])
     }
@@ -87,13 +87,13 @@ enum IndicatorChart {
     }
     var description: [String] = []
     if let baseline = indicator.baseline {
-      description.append("Năm gốc \(baseline.period): \(baseline.value)")
+      description.append("Năm gốc \(baseline.period): \(baseline.value.shown)")
     }
     for actual in indicator.actuals {
-      description.append("Thực hiện \(actual.period): \(actual.value)")
+      description.append("Thực hiện \(actual.period): \(actual.value.shown)")
     }
     for target in indicator.targets {
-      description.append("Mục tiêu \(target.period): \(target.value)")
+      description.append("Mục tiêu \(target.period): \(target.value.shown)")
     }
     return [
       "width": n(width), "height": n(height), "plot_left": n(left), "plot_right": n(width - right),

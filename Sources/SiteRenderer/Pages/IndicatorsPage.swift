@@ -101,7 +101,7 @@ enum IndicatorsPage: PageKind {
     let indicator = entry.indicator
     let owner = entry.owner
     func point(_ p: Indicator.Point) -> [String: Any] {
-      ["period": p.period, "value": p.value.description]
+      ["period": p.period, "value": p.value.shown]
     }
     let figures: [[String: Any]] = entry.figures.map { figure in
       var item = point(figure.point)
@@ -118,7 +118,7 @@ enum IndicatorsPage: PageKind {
       var item = point(judgement.target)
       item["rule"] = rule(judgement.target.value, higherIsBetter: indicator.higherIsBetter)
       if let value = judgement.value {
-        item["actual"] = value.description
+        item["actual"] = value.shown
         item["has_actual"] = true
       }
       if let verdict = judgement.verdict {

@@ -377,7 +377,7 @@ enum ReportPage: PageKind {
     let figures: [[String: Any]] = input.figures.map { item in
       [
         "name": item.name, "unit": item.unit, "period": item.figure.period,
-        "value": item.figure.value.description,
+        "value": item.figure.value.shown,
         "href": link.href(.indicators) + "#" + item.figure.indicator.rawValue,
       ]
     }

@@ -241,6 +241,12 @@ enum TaskPage: PageKind {
       "from_reports": input.state.source == .reports,
       "deciding": input.state.deciding,
       "deciding_done": input.state.decidingDone,
+      // A mean of some of the bodies: say of how many, and that the others
+      // are not counted (rather than counted as 0 %).
+      "progress_partial": input.state.progress != nil
+        && input.state.progressFrom < input.state.deciding,
+      "progress_from": input.state.progressFrom,
+      "progress_missing": input.state.deciding - input.state.progressFrom,
       "group_number": input.groupID.rawValue,
       "group_title": input.groupTitle,
       "group_href": link.href(.group(input.groupID)),
