@@ -405,6 +405,14 @@ public struct SiteRenderer: Sendable {
           en: "this build includes \(drafts) draft report(s): do not copy it to the web server; "
             + "run 'plansite build' (without --drafts) for the public site"))
     }
+    if plan.site.license == nil {
+      notes.append(
+        Message(
+          vi: "trang dữ liệu mở chưa nêu giấy phép sử dụng dữ liệu: thêm license vào site.yaml "
+            + "(ví dụ license: \"CC BY 4.0\")",
+          en: "the open data page names no licence for the data: add license to site.yaml "
+            + "(e.g. license: \"CC BY 4.0\")"))
+    }
     guard plan.site.baseURL == nil else { return notes }
     notes.append(
       Message(

@@ -85,6 +85,28 @@
     return q.length > 0 && (t === q || (t.indexOf(q) === 0 && q.length >= 0.6 * t.length));
   }
 
+  /* What a result shows of a long text: about `limit` characters around
+     the first word the query matches (an assignment is searched whole, and
+     its match may be far into it), with … where text is left out. */
+  function excerpt(text, query, limit) {
+    if (text.length <= limit) return text;
+    var q = words(fold(query)), fm = foldWithMap(text), re = /[a-z0-9]+/g, m, first = -1;
+    while (first < 0 && (m = re.exec(fm.folded)) !== null) {
+      for (var i = 0; i < q.length; i++) {
+        if (m[0].indexOf(q[i]) === 0) { first = fm.map[m.index]; break; }
+      }
+    }
+    var start = 0;
+    if (first > limit - 40) start = text.lastIndexOf(" ", first - 40) + 1;
+    var end = start + limit, shown = text.slice(start, end);
+    if (end < text.length) {
+      var space = shown.lastIndexOf(" ");
+      if (space > limit / 2) shown = shown.slice(0, space);
+      shown = shown.replace(/[,;: ]+$/, "") + "…";
+    }
+    return (start > 0 ? "…" : "") + shown;
+  }
+
   /* Appends text to a DOM node with the query's word prefixes in <mark>. */
   function highlight(doc, node, text, query) {
     var q = words(fold(query)), fm = foldWithMap(text), marks = [];
@@ -110,7 +132,7 @@
     if (at < text.length) node.appendChild(doc.createTextNode(text.slice(at)));
   }
 
-  var api = { fold: fold, prepare: prepare, search: search, isStrongMatch: isStrongMatch, highlight: highlight };
+  var api = { fold: fold, prepare: prepare, search: search, isStrongMatch: isStrongMatch, highlight: highlight, excerpt: excerpt };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
   root.PlansiteSearch = api;
 
@@ -254,7 +276,7 @@
             if (entry.detail) {
               var detail = doc.createElement("p");
               detail.className = "search-results__detail";
-              highlight(doc, detail, entry.detail, query);
+              highlight(doc, detail, excerpt(entry.detail, query, 160), query);
               item.appendChild(detail);
             }
             list.appendChild(item);

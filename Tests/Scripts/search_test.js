@@ -1,7 +1,8 @@
 // Runs the site's own search script under Node against its own index.
 //   node search_test.js SITE_DIR CASES_JSON
 // CASES_JSON: [{"query": "...", "first": "href of the expected first result",
-//               "contains": ["href", ...], "strong": true|false}, ...]
+//               "contains": ["href", ...], "strong": true|false,
+//               "excerpt": "text the first long result's excerpt shows"}, ...]
 // Exits 1 with a message when a case fails.
 const fs = require("fs");
 const path = require("path");
@@ -21,6 +22,11 @@ for (const c of JSON.parse(fs.readFileSync(casesFile, "utf8"))) {
   for (const h of c.contains || []) if (!hrefs.includes(h)) problems.push(`missing ${h}`);
   for (const h of c.excludes || []) if (hrefs.includes(h)) problems.push(`should not find ${h}`);
   if (c.count !== undefined && results.length !== c.count) problems.push(`${results.length} results, expected ${c.count}`);
+  if (c.excerpt !== undefined) {
+    const entry = results.find((e) => e.detail.length > 160);
+    const shown = entry ? api.excerpt(entry.detail, c.query, 160) : "";
+    if (!shown.includes(c.excerpt) || shown.length > 162) problems.push(`excerpt "${shown}" lacks "${c.excerpt}" or is long`);
+  }
   if (c.strong !== undefined && results[0] && api.isStrongMatch(results[0], c.query) !== c.strong) problems.push(`strong match should be ${c.strong}`);
   if (problems.length) { failures++; console.error(`query "${c.query}": ${problems.join("; ")}`); }
 }

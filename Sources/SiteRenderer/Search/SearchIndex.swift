@@ -64,9 +64,11 @@ extension PlanData {
         part.add(2, title: name, detail: task.title, path: path)
         for assignment in task.assignments {
           let who = assignment.assignees.map { assigneeFields($0).name }.joined(separator: ", ")
+          // The whole text is searched; the page shows an excerpt
+          // around the match (`excerpt` in assets/search.js).
           part.add(
             3, title: "\(who) · \(assignment.role.label)",
-            detail: assignment.text.markdown.clipped(to: 160), path: path, extra: name)
+            detail: assignment.text.markdown, path: path, extra: name)
         }
       }
       return Array(",\n".utf8) + part.bytes
