@@ -61,15 +61,16 @@ import Testing
     #expect(html.contains("<meta property=\"og:title\" content=\"Sở Tài chính · "))
   }
 
-  /// indicators.csv says what the indicators page says: ranges as ranges,
-  /// each indicator's note and sources.
+  /// indicators.csv says what the indicators page says: ranges as ranges
+  /// (the figure as the document writes it), each indicator's note and
+  /// sources.
   @Test func indicatorsCSVKeepsRangesNotesAndSources() throws {
     let csv = try String(contentsOfFile: Self.output + "/du-lieu/indicators.csv", encoding: .utf8)
     let header = try #require(csv.split(separator: "\r\n").first)
     #expect(header.hasSuffix(",owner,note,sources"))
     #expect(
       csv.contains("dh20-grdp-binh-quan-dau-nguoi,")
-        && csv.contains(",target,2030,165–190,range,165,190,"))
+        && csv.contains(",target,2030,165-190,range,165,190,"))
     #expect(csv.contains("https://vneconomy.vn/nghe-an-dat-muc-tieu-tang-truong-grdp-tren-12"))
     #expect(csv.contains("Bình quân cả giai đoạn 2025-2030."))
   }
@@ -118,6 +119,29 @@ import Testing
     #expect(html.contains("loại: xa (xã), phuong (phường)</td>"))
     #expect(!html.contains("dac-khu (đặc khu)"))
     #expect(html.contains("Trang chưa nêu giấy phép sử dụng dữ liệu"))
+    // Readers are not told about the editors' files.
+    #expect(!html.contains("site.yaml"))
+  }
+
+  /// The list of communes puts the 11 phường before the 119 xã, with links
+  /// to both lists at the top (on a phone the phường were 5,000 px down).
+  @Test func communeListLeadsWithTheShorterList() throws {
+    let html = page("xa-phuong/index.html")
+    #expect(
+      html.contains(
+        "Đi đến: <a href=\"#phuong\">Các phường (11)</a> · <a href=\"#xa\">Các xã (119)</a>"))
+    let phuong = try #require(html.range(of: "id=\"phuong-tieu-de\""))
+    let xa = try #require(html.range(of: "id=\"xa-tieu-de\""))
+    #expect(phuong.lowerBound < xa.lowerBound)
+  }
+
+  /// "Các sở, ngành" reaches only the bodies agencies.yaml lists: the three
+  /// ban directly under UBND tỉnh, which the published part never names,
+  /// are not listed, so the site does not give them the collective's duties.
+  @Test func noBodyTheSourcesDoNotTieToThePlanHoldsItsDuties() {
+    #expect(page("co-quan/index.html").contains("Sở Tài chính"))
+    #expect(!page("co-quan/index.html").contains("Ban Quản lý"))
+    #expect(page("co-quan/ban-quan-ly-khu-kinh-te-dong-nam-nghe-an/index.html").isEmpty)
   }
 
   /// The content cites public sources, never a path on someone's machine.

@@ -19,9 +19,13 @@ enum CommunesPage: PageKind {
 
   static func view(_ input: Input, _ tools: PageTools) -> PageContent {
     var kinds: [[String: Any]] = []
-    for kind in Commune.Kind.allCases {
-      let members = input.communes.filter { $0.kind == kind }
-      guard !members.isEmpty else { continue }
+    // The shorter lists first (11 phường before 119 xã): on a phone, a long
+    // list above pushed a phường's link some 5,000 px down.
+    let byKind = Commune.Kind.allCases.map { kind in
+      (kind, input.communes.filter { $0.kind == kind })
+    }
+    for (kind, members) in byKind.filter({ !$0.1.isEmpty }).sorted(by: { $0.1.count < $1.1.count })
+    {
       kinds.append([
         "label": kind.pluralLabel,
         "anchor": kind.rawValue,
@@ -36,13 +40,15 @@ enum CommunesPage: PageKind {
         },
       ])
     }
+    if !kinds.isEmpty { kinds[kinds.count - 1]["last"] = true }
     let shared: [[String: Any]] = input.shared.map { $0.view(link: tools.link) }
     return PageContent(
       title: "Xã, phường",
       description: "Nhiệm vụ của từng xã, phường theo \(input.planName).",
       trail: [],
       fields: [
-        "kinds": kinds, "commune_count": input.communes.count, "shared": shared,
+        "kinds": kinds, "has_kind_links": kinds.count > 1, "commune_count": input.communes.count,
+        "shared": shared,
         "has_shared": !shared.isEmpty,
       ])
   }
