@@ -840,7 +840,9 @@ final class FormReader {
   }
 
   /// `text` with a backslash before each line that would make a heading:
-  /// `#` to `######` then a space, or a line of `-` or `=` under a line.
+  /// `#` to `######` then a space, also after the markers of a list item or
+  /// a quote (`- # Mục 1`, `> ## Kết quả`), or a line of `-` or `=` under a
+  /// line.
   private static func escapingHeadings(_ text: String) -> String {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     for index in lines.indices {
@@ -848,18 +850,58 @@ final class FormReader {
       let indent = line.prefix(while: { $0 == " " })
       guard indent.count <= 3 else { continue }
       let rest = line.dropFirst(indent.count)
-      let hashes = rest.prefix(while: { $0 == "#" })
+      let start = blockStart(of: rest)
+      let own = rest[start...]
+      let hashes = own.prefix(while: { $0 == "#" })
       let heading =
         (1...6).contains(hashes.count)
-        && (rest.count == hashes.count || rest.dropFirst(hashes.count).first?.isWhitespace == true)
+        && (own.count == hashes.count || own.dropFirst(hashes.count).first?.isWhitespace == true)
       let trimmed = rest.trimmingCharacters(in: .whitespaces)
       let underline =
         index > 0 && !lines[index - 1].trimmingCharacters(in: .whitespaces).isEmpty
         && !trimmed.isEmpty
         && (trimmed.allSatisfy { $0 == "-" } || trimmed.allSatisfy { $0 == "=" })
-      if heading || underline { lines[index] = indent + "\\" + rest }
+      if heading {
+        lines[index] = indent + rest[..<start] + "\\" + own
+      } else if underline {
+        lines[index] = indent + "\\" + rest
+      }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// Where a line's own text starts after the markers of the list items
+  /// and quotes it opens (`- `, `* `, `+ `, `1. `, `2) `, `> `, nested).
+  private static func blockStart(of line: Substring) -> Substring.Index {
+    var at = line.startIndex
+    while true {
+      var next = at
+      var spaces = 0
+      while next < line.endIndex, line[next] == " ", spaces < 3 {
+        next = line.index(after: next)
+        spaces += 1
+      }
+      guard next < line.endIndex else { return at }
+      if line[next] == ">" {
+        next = line.index(after: next)
+        if next < line.endIndex, line[next] == " " { next = line.index(after: next) }
+        at = next
+        continue
+      }
+      var marker = next
+      if "-+*".contains(line[marker]) {
+        marker = line.index(after: marker)
+      } else {
+        let digits = line[marker...].prefix(while: { $0.isASCII && $0.isNumber })
+        guard (1...9).contains(digits.count) else { return at }
+        marker = digits.endIndex
+        guard marker < line.endIndex, line[marker] == "." || line[marker] == ")" else { return at }
+        marker = line.index(after: marker)
+      }
+      // A marker is followed by a space (or ends the line: an empty item).
+      guard marker < line.endIndex, line[marker] == " " else { return at }
+      at = line.index(after: marker)
+    }
   }
 
   /// The statuses a clerk chooses from, as the form's list shows them.
