@@ -440,24 +440,29 @@ final class FormReader {
   /// change them), and deadlines as dates; a cell left empty is no edit.
   private func noteEditedPlanCells(_ row: Int, reporter: Reporter) {
     let id = cell(row, .id)
-    let planned: [FormColumn: String]
+    // What the form may say: a form made by an earlier plansite wrote an
+    // indicator's targets in their canonical words.
+    let planned: [[FormColumn: String]]
     if let task = plan.task(TaskID(id)) {
       guard let cells = ReportForm.planCells(task, of: reporter, in: plan) else { return }
-      planned = cells
+      planned = [cells]
     } else if let indicator = plan.indicator(IndicatorID(id)) {
-      planned = ReportForm.planCells(indicator)
+      planned = [
+        ReportForm.planCells(indicator), ReportForm.planCells(indicator, canonical: true),
+      ]
     } else {
       return
     }
     for column in ReportForm.planColumns {
       let typed = cell(row, column)
-      let said = planned[column] ?? ""
       guard !typed.isEmpty else { continue }
-      let same =
+      let said = planned.map { $0[column] ?? "" }
+      let same = said.contains { planned in
         column == .deadline
-        ? Self.day(typed).map { $0 == Self.day(said) } ?? false
-        : Self.words(typed) == Self.words(said)
-      if !same { editedPlanCells[column, default: []].append((row, typed, said)) }
+          ? Self.day(typed).map { $0 == Self.day(planned) } ?? false
+          : Self.words(typed) == Self.words(planned)
+      }
+      if !same { editedPlanCells[column, default: []].append((row, typed, said[0])) }
     }
   }
 

@@ -45,7 +45,7 @@ struct FormReference {
       indicator.actuals.map { ($0.period, $0.value) }
       + reported.map { ($0.figure.period, $0.figure.value) }
     guard let last = figures.last else { return [:] }
-    return [.lastStatus: "\(last.0): \(last.1)"]
+    return [.lastStatus: "\(last.0): \(last.1.shown)"]
   }
 
   /// The columns plansite fills in with what was said before.

@@ -123,13 +123,16 @@ public struct ReportForm: Sendable {
     ]
   }
 
-  /// The plan's columns on an indicator's row: its name and unit, and its targets.
-  static func planCells(_ indicator: Indicator) -> [FormColumn: String] {
+  /// The plan's columns on an indicator's row: its name and unit, and its
+  /// targets (as written; `canonical`: as earlier plansite versions wrote
+  /// them in forms, `từ 85 trở lên` for `tối thiểu 85`).
+  static func planCells(_ indicator: Indicator, canonical: Bool = false) -> [FormColumn: String] {
     [
       .title: indicator.name + (indicator.unit.isEmpty ? "" : " (\(indicator.unit))"),
       .roles: "Phụ trách",
-      .duty: indicator.targets.map { "Mục tiêu \($0.period): \($0.value.shown)" }.joined(
-        separator: "\n"),
+      .duty: indicator.targets.map {
+        "Mục tiêu \($0.period): \(canonical ? $0.value.description : $0.value.shown)"
+      }.joined(separator: "\n"),
       .deadline: "",
     ]
   }

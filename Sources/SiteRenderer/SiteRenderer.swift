@@ -408,10 +408,10 @@ public struct SiteRenderer: Sendable {
     if plan.site.license == nil {
       notes.append(
         Message(
-          vi: "trang dữ liệu mở chưa nêu giấy phép sử dụng dữ liệu: thêm license vào site.yaml "
-            + "(ví dụ license: \"CC BY 4.0\")",
-          en: "the open data page names no licence for the data: add license to site.yaml "
-            + "(e.g. license: \"CC BY 4.0\")"))
+          vi: "trang dữ liệu mở chưa nêu giấy phép sử dụng dữ liệu: khi đơn vị đã chọn giấy "
+            + "phép, ghi vào site.yaml (license: \"tên giấy phép\" hoặc địa chỉ của nó)",
+          en: "the open data page names no licence for the data: once the publisher has chosen "
+            + "one, write it in site.yaml (license: \"its name\" or its address)"))
     }
     guard plan.site.baseURL == nil else { return notes }
     notes.append(

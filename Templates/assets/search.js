@@ -86,24 +86,40 @@
   }
 
   /* What a result shows of a long text: about `limit` characters around
-     the first word the query matches (an assignment is searched whole, and
-     its match may be far into it), with … where text is left out. */
+     the query's words (an assignment is searched whole, and its match may
+     be far into it), with … where text is left out. The window holds the
+     latest first match of any query word, since the common words of a
+     query tend to match early; it starts at a word, 40 characters before. */
   function excerpt(text, query, limit) {
     if (text.length <= limit) return text;
-    var q = words(fold(query)), fm = foldWithMap(text), re = /[a-z0-9]+/g, m, first = -1;
-    while (first < 0 && (m = re.exec(fm.folded)) !== null) {
+    var q = words(fold(query)), fm = foldWithMap(text), re = /[a-z0-9]+/g, m;
+    var firsts = q.map(function () { return -1; });
+    while ((m = re.exec(fm.folded)) !== null) {
       for (var i = 0; i < q.length; i++) {
-        if (m[0].indexOf(q[i]) === 0) { first = fm.map[m.index]; break; }
+        if (firsts[i] < 0 && m[0].indexOf(q[i]) === 0) firsts[i] = fm.map[m.index];
       }
     }
+    var first = Math.max.apply(null, [-1].concat(firsts));
     var start = 0;
-    if (first > limit - 40) start = text.lastIndexOf(" ", first - 40) + 1;
-    var end = start + limit, shown = text.slice(start, end);
-    if (end < text.length) {
-      var space = shown.lastIndexOf(" ");
-      if (space > limit / 2) shown = shown.slice(0, space);
-      shown = shown.replace(/[,;: ]+$/, "") + "…";
+    if (first > limit - 40) {
+      start = Math.min(first - 40, text.length - limit);
+      var space = text.indexOf(" ", start);
+      if (space >= 0 && space < first) start = space + 1;
     }
+    var end = Math.min(start + limit, text.length);
+    if (end < text.length) {
+      var back = text.lastIndexOf(" ", end);
+      if (back > Math.max(start + limit / 2, first)) end = back;
+    }
+    // Never cut a character written as two UTF-16 units in half.
+    function whole(at) {
+      var c = text.charCodeAt(at);
+      return c >= 0xDC00 && c <= 0xDFFF ? at + 1 : at;
+    }
+    start = whole(start);
+    end = whole(end);
+    var shown = text.slice(start, end);
+    if (end < text.length) shown = shown.replace(/[,;: ]+$/, "") + "…";
     return (start > 0 ? "…" : "") + shown;
   }
 

@@ -44,10 +44,17 @@ import Testing
     #expect(IndicatorValue(parsing: "từ 12 trở lên")?.qualifier == .atLeast)
     #expect(IndicatorValue(parsing: "-2,5")?.low == -2.5)
     #expect(IndicatorValue(parsing: "-2,5")?.high == nil)
+    // Shown as written, spaces tidied, without the `%` the unit repeats.
+    #expect(IndicatorValue(parsing: "  tối thiểu\u{00A0}85 ")?.shown == "tối thiểu 85")
+    #expect(IndicatorValue(parsing: "7,6%")?.shown == "7,6")
+    #expect(IndicatorValue(parsing: "từ 90 % trở lên")?.shown == "từ 90 trở lên")
+    #expect(IndicatorValue(parsing: "từ 165-190")?.high == 190)
   }
 
   @Test(arguments: [
     "nhiều", "10.5", "1.15", "190-165", "", "12,", "1,2,3", "abc-def", "-5-10", "--3",
+    // A range bounded otherwise than "từ … đến" or "khoảng" cannot be judged.
+    "trên 165-190", "tối đa 5–10", "165-190 trở lên", "dưới 1-2",
   ])
   func rejectsWhatIsNotAFigure(input: String) {
     #expect(IndicatorValue(parsing: input) == nil, "\(input)")

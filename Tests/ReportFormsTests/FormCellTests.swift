@@ -155,6 +155,13 @@ import Testing
       ReportForm.figureYear(of: try period("6 tháng cuối năm 2028", "2028-07-01", "2028-12-31"))
         == "6 tháng cuối năm 2028")
     #expect(try #require(Day(iso: "2028-02-29")).yearEarlier == Day(iso: "2027-02-28"))
+    // Twelve months from July, and eighteen months, are no year's figures.
+    #expect(
+      ReportForm.figureYear(of: try period("Niên độ", "2026-07-01", "2027-06-30")) == "Niên độ")
+    #expect(
+      ReportForm.figureYear(of: try period("Giữa kỳ", "2026-01-01", "2027-06-30")) == "Giữa kỳ")
+    #expect(
+      ReportForm.figureYear(of: try period("Hai năm", "2026-01-01", "2027-12-31")) == "Hai năm")
   }
 
   @Test func columnLetters() {

@@ -253,6 +253,23 @@ import ZIPFoundation
     #expect(result.err.components(separatedBy: "chép từ kế hoạch").count == 3, "\(result.err)")
   }
 
+  /// A form made by an earlier plansite wrote an indicator's targets in
+  /// canonical words ("từ 85 trở lên" where indicators.yaml says "tối
+  /// thiểu 85"): that is no edit of the plan's column, and is not warned.
+  @Test func targetsInAnEarlierFormsWordsAreNoEdit() throws {
+    let folder = try filledForm(
+      "earlier-target-words", period: "2026-9t", from: "van-phong-ubnd-tinh", form: "nine.xlsx",
+      filled: "earlier.xlsx",
+      [
+        "ho-so-truc-tuyen|Việc được giao=Mục tiêu 2025: từ 80 trở lên\nMục tiêu 2026: từ 85 trở "
+          + "lên\nMục tiêu 2030: 100",
+        "ho-so-truc-tuyen|Số liệu (chỉ tiêu)=81",
+      ])
+    let result = try dryRun("earlier.xlsx", in: folder)
+    #expect(!result.err.contains("chép từ kế hoạch"), "\(result.err)")
+    #expect(result.out.contains("ho-so-truc-tuyen"), "\(result.out)")
+  }
+
   /// A row with a text and no status is said of when the body has no
   /// earlier status on the task: the page would still list it as not
   /// having reported.

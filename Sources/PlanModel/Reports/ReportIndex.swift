@@ -313,6 +313,8 @@ public struct ReportIndex: Sendable {
       let values = decidingUpdates.compactMap { update -> Int? in
         guard let update else { return nil }
         if update.status == .done { return 100 }
+        // "Chưa thực hiện" without a figure is 0 %, not "no report".
+        if update.status == .notStarted { return update.progress ?? 0 }
         return update.progress
       }
       if !values.isEmpty {

@@ -38,12 +38,14 @@ public struct ReportingPeriod: Hashable, Sendable, Codable {
 
   /// Whether the period's figures are the whole year's.
   ///
-  /// It is when it covers twelve months or more (`01/01–31/12`, or
-  /// `15/12/2025–14/12/2026` as annual reports count), or when its name is
-  /// the year (`Năm 2026`, an annual report closed on 15/12). A quarter or
-  /// half year that ends on 31/12 is not.
+  /// It is when it covers exactly twelve months ending in December
+  /// (`01/01–31/12`, or `15/12/2025–14/12/2026` as annual reports count),
+  /// or when its name is the year (`Năm 2026`, an annual report closed on
+  /// 15/12). A quarter or half year that ends on 31/12 is not, nor twelve
+  /// months from July or eighteen months, whose figures are no year's.
   public var isYearly: Bool {
-    start <= end.yearEarlier.next || IndicatorJudge.period(name) == .period(String(end.year))
+    (end.month == 12 && start == end.next.yearEarlier)
+      || IndicatorJudge.period(name) == .period(String(end.year))
   }
 
   public init(

@@ -18,7 +18,8 @@ public struct TaskState: Hashable, Sendable, Codable {
 
   public var status: TaskStatus?
   /// Percent done: 100 when done, else the mean of what the leading and
-  /// implementing bodies reported.
+  /// implementing bodies reported (done counts 100, not started without a
+  /// figure 0; a body that gave neither is left out, see `progressFrom`).
   public var progress: Int?
   /// When it was done (the last of the deciding bodies' done dates), if done.
   public var doneOn: Day?

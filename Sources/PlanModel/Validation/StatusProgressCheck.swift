@@ -18,8 +18,17 @@ enum StatusProgressCheck {
   ) -> (message: Message, note: Diagnostic.Note)? {
     let subject =
       switch place {
-      case .task(let id): Message(vi: "nhiệm vụ '\(id)' ", en: "task '\(id)' ")
+      case .task(let id): Message(vi: "nhiệm vụ '\(id)': ", en: "task '\(id)': ")
       case .report: Message(vi: "", en: "")
+      }
+    // A file is written, a form's status chosen from its list.
+    let chooseDone =
+      switch place {
+      case .task: Message(vi: "ghi 'status: done'", en: "write 'status: done'")
+      case .report:
+        Message(
+          vi: "chọn \"\(TaskStatus.done.label)\" (status: done)",
+          en: "choose \"\(TaskStatus.done.label)\" (status: done)")
       }
     let withDate =
       switch place {
@@ -44,11 +53,8 @@ enum StatusProgressCheck {
           en: "\(subject.en)the progress is 100% but the status is still "
             + "\"\(TaskStatus.inProgress.label)\""),
         Diagnostic.Note(
-          vi: "nếu đã xong, chọn \"\(TaskStatus.done.label)\" (status: done)\(withDate.vi); "
-            + "nếu chưa, ghi tiến độ thật",
-          en:
-            "if it is finished, choose \"\(TaskStatus.done.label)\" (status: done)\(withDate.en); "
-            + "if not, give the real progress")
+          vi: "nếu đã xong, \(chooseDone.vi)\(withDate.vi); nếu chưa, ghi tiến độ thật",
+          en: "if it is finished, \(chooseDone.en)\(withDate.en); if not, give the real progress")
       )
     case .notStarted where progress > 0:
       return (

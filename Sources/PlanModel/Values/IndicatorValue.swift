@@ -31,9 +31,14 @@ public struct IndicatorValue: Hashable, Sendable, Codable, CustomStringConvertib
 
   /// Parses the Vietnamese wording; `nil` if it is not a figure.
   public init?(parsing input: String) {
-    let written = input.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    var text = written.lowercased()
+    let tidy = input.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    var text = tidy.lowercased()
+    // Shown without its `%`: pages write the indicator's unit after it.
+    let written = tidy.replacingAll("%", with: "").split(separator: " ").joined(separator: " ")
     var qualifier = Qualifier.exact
+    // Only `từ … đến …` (or `khoảng`) may bound a range: `trên 165-190`
+    // has no reading the site could judge.
+    var rangeAllowed = true
     let prefixes: [(String, Qualifier)] = [
       ("khoảng", .about), ("xấp xỉ", .about), ("trên", .above), ("hơn", .above),
       ("dưới", .below), ("tối đa", .atMost), ("không quá", .atMost), ("tối thiểu", .atLeast),
@@ -41,15 +46,18 @@ public struct IndicatorValue: Hashable, Sendable, Codable, CustomStringConvertib
     ]
     for (word, q) in prefixes where text.hasPrefix(word + " ") {
       qualifier = q
+      rangeAllowed = q == .exact || q == .about || word == "từ"
       text = String(text.dropFirst(word.count)).trimmingWhitespace
       break
     }
     for suffix in ["trở lên"] where text.hasSuffix(" " + suffix) {
       qualifier = .atLeast
+      rangeAllowed = false
       text = String(text.dropLast(suffix.count)).trimmingWhitespace
     }
     for suffix in ["trở xuống"] where text.hasSuffix(" " + suffix) {
       qualifier = .atMost
+      rangeAllowed = false
       text = String(text.dropLast(suffix.count)).trimmingWhitespace
     }
     if text.hasSuffix("%") { text = String(text.dropLast()).trimmingWhitespace }
@@ -67,7 +75,7 @@ public struct IndicatorValue: Hashable, Sendable, Codable, CustomStringConvertib
       let pieces = text.split(whereSeparator: { dashes.contains($0) }).map {
         String($0).trimmingWhitespace
       }
-      guard pieces.count == 2, sign > 0, let a = Self.number(pieces[0]),
+      guard rangeAllowed, pieces.count == 2, sign > 0, let a = Self.number(pieces[0]),
         let b = Self.number(pieces[1]), a <= b
       else { return nil }
       // "từ 165 đến 190" and "165-190" are both plain ranges.

@@ -37,7 +37,7 @@ enum DataDictionary {
       Field(
         name: "progress",
         meaning:
-          "tiến độ (0–100): trung bình tiến độ các đơn vị chủ trì, thực hiện đã báo cáo (đơn vị chưa báo cáo không được tính); trống nếu chưa có"
+          "tiến độ (0–100): theo báo cáo, bình quân tiến độ các đơn vị chủ trì, thực hiện đã báo cáo (đơn vị chưa báo cáo không được tính); nếu kế hoạch chưa có báo cáo, tiến độ ghi trong tệp nhiệm vụ; trống nếu chưa có"
       ),
       Field(name: "done_on", meaning: "ngày hoàn thành theo báo cáo, trống nếu chưa hoàn thành"),
       Field(
@@ -218,7 +218,11 @@ enum DataDictionary {
 
   /// The fields of `plan.json` that need more than their name, as paths.
   static let jsonFields = [
-    Field(name: "schema_version", meaning: "phiên bản cấu trúc tệp (hiện là 2)"),
+    Field(
+      name: "schema_version",
+      meaning:
+        "phiên bản cấu trúc tệp (hiện là \(PlanData.schemaVersion); từ phiên bản 3, value của số liệu ghi như văn bản và qualifier của một khoảng là range)"
+    ),
     Field(
       name: "license",
       meaning: "giấy phép sử dụng dữ liệu, như trang Dữ liệu mở nêu; null nếu chưa nêu"),
@@ -235,12 +239,17 @@ enum DataDictionary {
     Field(
       name: "tasks[].state",
       meaning:
-        "tình trạng rút ra từ báo cáo: status, progress, done_on, as_of (ngày báo cáo mới nhất), source (reports: từ báo cáo; written: ghi trong tệp nhiệm vụ; none: chưa có), deciding (số đơn vị chủ trì, thực hiện), deciding_done (số đơn vị đó đã báo cáo hoàn thành), progress_from (số đơn vị đó có tiến độ được tính vào progress: progress là trung bình của các đơn vị đã báo cáo, đơn vị chưa báo cáo không được tính)"
+        "tình trạng rút ra từ báo cáo: status, progress, done_on, as_of (ngày báo cáo mới nhất), source (reports: từ báo cáo; written: ghi trong tệp nhiệm vụ; none: chưa có), deciding (số đơn vị chủ trì, thực hiện), deciding_done (số đơn vị đó đã báo cáo hoàn thành), progress_from (với source là reports: số đơn vị đó có tiến độ được tính vào progress, là bình quân của các đơn vị đã báo cáo tiến độ; đơn vị chưa báo cáo không được tính)"
     ),
     Field(
       name: "tasks[].history[]",
       meaning:
         "lịch sử: mỗi lần một đơn vị báo cáo về nhiệm vụ (date, period, reporter_type, reporter_id, status, progress, done_on, text), cũ trước mới sau; báo cáo tương ứng nằm trong reports (cùng period và reporter)"
+    ),
+    Field(
+      name: "indicators[].targets[], baseline, actuals[]",
+      meaning:
+        "mỗi số liệu: period, value (như văn bản ghi), qualifier (như cột qualifier của indicators.csv), low, high"
     ),
     Field(
       name: "indicators[].figures[]",

@@ -11,7 +11,11 @@ struct PlanData: Sendable {
   /// and `history`, each indicator's `figures` and `judgements`);
   /// `status_date` became `judged_on` (null when no status is derived from
   /// the build date) and `data_as_of`.
-  static let schemaVersion = 2
+  /// 3: a figure's `value` is as its file writes it (`tối thiểu 85`, not
+  /// `từ 85 trở lên`), and a plain range's `qualifier` is `range` (it was
+  /// `exact`, where the CSV said `range`); a task's `state` has
+  /// `progress_from`.
+  static let schemaVersion = 3
 
   /// Everything the whole-plan files show: each task's data, and the
   /// rest, each with its digest.
@@ -408,7 +412,10 @@ struct PlanData: Sendable {
       ("progress", state.progress.map(JSONValue.int) ?? .null),
       ("done_on", .optional(state.doneOn?.iso)), ("as_of", .optional(state.asOf?.iso)),
       ("source", .string(state.source.rawValue)), ("deciding", .int(state.deciding)),
-      ("deciding_done", .int(state.decidingDone)), ("progress_from", .int(state.progressFrom)),
+      ("deciding_done", .int(state.decidingDone)),
+      (
+        "progress_from", state.source == .reports ? .int(state.progressFrom) : .null
+      ),
     ])
   }
 

@@ -24,8 +24,10 @@ enum CommunesPage: PageKind {
     let byKind = Commune.Kind.allCases.map { kind in
       (kind, input.communes.filter { $0.kind == kind })
     }
-    for (kind, members) in byKind.filter({ !$0.1.isEmpty }).sorted(by: { $0.1.count < $1.1.count })
-    {
+    let listed = byKind.enumerated().filter { !$0.element.1.isEmpty }.sorted {
+      ($0.element.1.count, $0.offset) < ($1.element.1.count, $1.offset)
+    }
+    for (kind, members) in listed.map(\.element) {
       kinds.append([
         "label": kind.pluralLabel,
         "anchor": kind.rawValue,
