@@ -270,7 +270,11 @@ struct ShownStatus: Encodable, Sendable, Hashable {
 
   init(_ state: TaskState, deadline: Day?, today: Day) {
     status = state.display(deadline: deadline, today: today)
-    progress = state.progress
+    // A mean of only some of the deciding bodies is not the task's
+    // progress: "Quá hạn 100%" read as all but late, when three of six
+    // had not reported. The task page states that mean and of whom.
+    let partial = state.source == .reports && state.progressFrom < state.deciding
+    progress = partial ? nil : state.progress
     asOf = state.asOf
     judgedOn = status.isJudgedOnToday ? today : nil
   }

@@ -369,6 +369,8 @@ import ZIPFoundation
       [
         "2.1|Tiến độ (%)=err:#DIV/0!", "2.1|Tình trạng=Đang thực hiện",
         "1.2|Tiến độ (%)=formula:C3*2",
+        // openpyxl's way: an empty value element, no result either.
+        "2.1|Kết quả thực hiện=formula-empty:\"Hoàn \"&\"thành\"",
       ],
       in: folder)
     let result = try importForm("filled.xlsx", date: "2026-10-09", in: folder, expecting: 1)
@@ -379,6 +381,10 @@ import ZIPFoundation
     #expect(
       result.err.contains(
         "(Tiến độ (%)): lỗi: ô này có công thức nhưng tệp không lưu kết quả của công thức"))
+    #expect(
+      result.err.contains(
+        "(Kết quả thực hiện): lỗi: ô này có công thức nhưng tệp không lưu kết quả của công thức"),
+      "\(result.err)")
     #expect(result.err.contains("mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại"))
     // The same status written in a copied column, with another value.
     try form(period: "2026-9t", from: "so-giao-duc-va-dao-tao", output: "form.csv", in: folder)

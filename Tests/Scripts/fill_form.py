@@ -12,7 +12,8 @@ whose "Mã đơn vị" is R, with --reporter, for multi-reporter forms). For an
 strings, as plansite wrote them, except a VALUE written `pct:NUMBER`: a
 number cell in a percentage format, as Excel makes of a cell the clerk
 formatted as "%"; `num:NUMBER`: a plain number cell; `err:#DIV/0!`: a formula whose value is that error;
-`formula:TEXT`: a formula saved without its result); for a .csv the file is rewritten with
+`formula:TEXT`: a formula saved without its result; `formula-empty:TEXT`: the
+same with an empty value, as openpyxl saves it); for a .csv the file is rewritten with
 Python's csv module (--rename-sheet, for an .xlsx, renames the form's sheet
 and moves it last): --delimiter, --no-bom, --lf (LF line ends instead of
 CRLF) and --cp1258 (saved in the Windows-1258 code page, as Excel's plain
@@ -125,7 +126,7 @@ def fill_xlsx(path, out, sets, reporter, rename_sheet=None, copy_sheet=None, hid
                     cell.remove(child)
                 cell.attrib.pop("t", None)
                 ET.SubElement(cell, f"{{{MAIN}}}v").text = value[4:]
-            elif value.startswith("err:") or value.startswith("formula:"):
+            elif value.startswith(("err:", "formula:", "formula-empty:")):
                 # A formula whose value is an error (Excel saves the error
                 # with the formula), or a formula saved without its result
                 # (as programs that do not compute formulas write it).
@@ -139,6 +140,8 @@ def fill_xlsx(path, out, sets, reporter, rename_sheet=None, copy_sheet=None, hid
                 else:
                     cell.attrib.pop("t", None)
                     ET.SubElement(cell, f"{{{MAIN}}}f").text = given
+                    if kind == "formula-empty":
+                        ET.SubElement(cell, f"{{{MAIN}}}v")
             else:
                 t = cell.find("m:is/m:t", NS)
                 t.text = value

@@ -112,7 +112,12 @@ import Testing
     #expect(html.components(separatedBy: "<tr data-status=").count - 1 == 11)
     #expect(html.contains("Số liệu tính đến ngày 12/10/2026"))
     // The progress is a mean of those who reported it, and says so: the
-    // units that have not reported are not counted as 0 %, nor hidden.
+    // units that have not reported are not counted as 0 %, nor hidden; the
+    // status beside it shows no figure, which would read as the task's.
+    #expect(
+      html.contains(
+        "<dt>Tình trạng</dt><dd><span class=\"badge badge--in-progress\">Đang thực hiện</span></dd>"
+      ))
     #expect(
       html.contains(
         "tiến độ 60% là bình quân của 6/11 đơn vị có báo cáo tiến độ; 5 đơn vị chưa báo cáo tiến "
@@ -150,6 +155,11 @@ import Testing
     #expect(html.contains("Gửi chậm (1)"))
     #expect(html.contains("Nhiệm vụ hoàn thành trong kỳ (2)"))
     #expect(html.contains("Nhiệm vụ mới quá hạn (1)"))
+    // 1.4 was due on the last day of Quý I, so it fell overdue in the
+    // next period: the list says so, as the table of changes does.
+    let half = page("bao-cao/2026-6t/index.html")
+    #expect(half.contains("Nhiệm vụ mới quá hạn (1)"), "\(half)")
+    #expect(half.contains("<a href=\"../../nhiem-vu/1-4/index.html\">Nhiệm vụ 1.4</a>"))
     #expect(html.contains("<svg class=\"dist__bar\""))
     #expect(html.contains("<caption>Số nhiệm vụ theo tình trạng ở cuối mỗi kỳ</caption>"))
     // The chart is drawn without script (the page loads only the site's search script).

@@ -140,7 +140,11 @@ enum XLSXReader {
             numberCells[number - 1, default: []].insert(column)
           }
         }
-        if cell.f != nil, cell.v == nil, cell.t != "inlineStr" {
+        // No result saved: no value, or an empty one outside a text result
+        // (openpyxl writes `<v/>`; a formula giving "" is `t="str"`).
+        if cell.f != nil, cell.v == nil || (cell.v == "" && cell.t != "str"),
+          cell.t != "inlineStr"
+        {
           failedFormulas[number - 1, default: [:]][column] = .some(nil)
         }
         if values.count <= column {

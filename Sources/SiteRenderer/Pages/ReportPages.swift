@@ -174,9 +174,11 @@ enum PeriodPage: PageKind {
         completed.append(
           Change(task: task.id, title: task.title, from: before, to: now, date: state.doneOn))
       }
-      if now == .overdue, let deadline = task.deadline, deadline <= period.end,
-        previous.map({ deadline > $0.end }) ?? true
-      {
+      // Shown overdue now and not at the previous period's end: its
+      // deadline passed in this period, or (periods that overlap, a year
+      // after its fourth quarter; a first report after the deadline) it
+      // passed earlier and only this period's reports show it not done.
+      if now == .overdue, before != .overdue, let deadline = task.deadline {
         overdue.append(
           Change(task: task.id, title: task.title, from: before, to: now, date: deadline))
       }
