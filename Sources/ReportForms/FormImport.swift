@@ -90,8 +90,8 @@ public struct FormImport: Sendable {
       }
       outcome.diagnostics.append(
         .error(
-          vi: "nội dung đang có lỗi: sửa các lỗi trên trước khi nhập báo cáo",
-          en: "the content has errors: fix them before importing a report",
+          vi: "nội dung đang có lỗi (liệt kê kèm theo): sửa các lỗi đó rồi nhập lại báo cáo",
+          en: "the content has errors (listed with this): fix them, then import the report again",
           at: SourceLocation(file: content)))
       return outcome
     }

@@ -98,6 +98,14 @@ enum ArgumentLanguage {
   /// swift-argument-parser's own messages (English), in Vietnamese where
   /// they are ones people meet.
   static func vietnamese(_ message: String) -> String {
+    // `2 unexpected arguments: 'An', 'Lạc'`: most often a name with spaces
+    // written without quotes (`--from Xã An Lạc`).
+    let count = message.prefix { $0.isASCII && $0.isNumber }
+    if !count.isEmpty, message.dropFirst(count.count).hasPrefix(" unexpected arguments: ") {
+      let rest = message.dropFirst(count.count + " unexpected arguments: ".count)
+      return "thừa \(count) giá trị: \(rest.replacingOccurrences(of: "' and '", with: "', '")) "
+        + "(một tên có dấu cách thì đặt trong ngoặc kép, ví dụ --from \"Xã An Lạc\")"
+    }
     let patterns: [(prefix: String, vietnamese: String)] = [
       ("Unknown option ", "không có tùy chọn "),
       ("Unexpected argument ", "thừa "),

@@ -316,6 +316,14 @@ import Testing
     #expect(epoch.status == 64)
     #expect(epoch.stderr.contains("SOURCE_DATE_EPOCH phải là một số giây"))
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site").path))
+    // A name with spaces, unquoted: the extra words are said in Vietnamese,
+    // with the way to quote them.
+    let spaced = try CommandRunner.run(
+      ["report", "form", "--period", "2026-9t", "--from", "Xã", "An", "Lạc"], in: folder)
+    #expect(spaced.status == 64)
+    #expect(
+      spaced.stderr.hasPrefix("lỗi: thừa 2 giá trị: 'An', 'Lạc' (một tên có dấu cách thì đặt"),
+      "\(spaced.stderr)")
     let version = try CommandRunner.run(["--version"], in: folder)
     #expect(version.status == 0)
     #expect(version.stdout.split(separator: ".").count == 3)

@@ -317,14 +317,17 @@ struct ReportValidation {
   ) {
     if let today, date.value > today {
       report.error(
-        vi: "báo cáo đề ngày \(date.value.vietnamese), sau ngày dựng trang (\(today.vietnamese))",
-        en: "the report is dated \(date.value.iso), after the build date (\(today.iso))",
+        vi: "báo cáo đề ngày \(date.value.vietnamese), sau ngày hôm nay (\(today.vietnamese))",
+        en: "the report is dated \(date.value.iso), after today (\(today.iso))",
         at: date.location,
         notes: [
           Diagnostic.Note(
             vi:
               "kiểm tra lại ngày; báo cáo chưa ban hành thì để 'draft: true' cho đến khi ban hành",
-            en: "check the date; a report not yet issued stays 'draft: true' until it is")
+            en: "check the date; a report not yet issued stays 'draft: true' until it is"),
+          Diagnostic.Note(
+            vi: "ngày hôm nay là ngày của máy tính, hoặc ngày ghi sau --today YYYY-MM-DD",
+            en: "today is the computer's date, or the one given with --today YYYY-MM-DD"),
         ])
     }
     switch Self.misdating(date.value, of: period, in: schedule) {
