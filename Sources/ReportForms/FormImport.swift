@@ -393,10 +393,15 @@ public struct FormImport: Sendable {
       let own = rank[group.period.id] ?? Int.max
       for update in group.tasks {
         let task = TaskID(update.task.value)
-        // The body's latest word before this report: in the periods before
-        // its own (a report being replaced does not count: what it loses
-        // is listed apart; a later period's does not come before it).
-        let before = index.latest(group.reporter, on: task) { (rank[$0] ?? Int.max) < own }?.update
+        // The body's latest word as the site shows it now: in the periods
+        // up to its own, so a published report being replaced counts (what
+        // the form leaves out of it is listed apart), a draft not; a later
+        // period's does not come before it.
+        let published = index.latest(group.reporter, on: task) { (rank[$0] ?? Int.max) <= own }
+        let before =
+          published.map { !$0.report.isDraft || $0.report.period != group.period.id } ?? false
+          ? published?.update
+          : index.latest(group.reporter, on: task) { (rank[$0] ?? Int.max) < own }?.update
         let newStatus = update.status?.value ?? before?.status
         // "Done" without a progress is shown at 100 %, as the site shows it.
         let newProgress =

@@ -806,6 +806,12 @@ import ZIPFoundation
     #expect(result.out.contains("Xã Hòa Lạc, nhiệm vụ 2.1: có trong báo cáo cũ"))
     #expect(result.out.contains("Xã Hòa Lạc, nhiệm vụ 2.3: có trong báo cáo cũ"))
     #expect(!result.out.contains("nhiệm vụ 1.3: có trong báo cáo cũ"))
+    // The change is told from what the site shows now: the published
+    // report being replaced said 60 % (not "chưa báo cáo", the state
+    // before this period).
+    #expect(
+      result.out.contains("Xã Hòa Lạc, nhiệm vụ 1.3: Đang thực hiện 60% → Đang thực hiện 70%"),
+      "\(result.out)")
     #expect(snapshot(folder) == before)
   }
 

@@ -81,8 +81,15 @@ import Testing
     #expect(Suggestion.closest(to: "SGDĐT", among: more)?.id == "so-giao-duc-va-dao-tao")
     #expect(Suggestion.closest(to: "sgdvdt", among: more)?.id == "so-giao-duc-va-dao-tao")
     #expect(Suggestion.closest(to: "xhl", among: more)?.id == "xa-hoa-lac")
-    let twins = more + [Suggestion.Candidate(id: "so-thong-tin", name: "Sở Thông tin")]
-    #expect(Suggestion.abbreviation("stt", among: twins + twins) == nil)
+    let twins =
+      more + [
+        Suggestion.Candidate(id: "so-thong-tin", name: "Sở Thông tin"),
+        Suggestion.Candidate(id: "so-tu-tuong", name: "Sở Tư tưởng"),
+      ]
+    #expect(Suggestion.abbreviation("stt", among: twins) == nil)
+    // One id under several names is one candidate.
+    let aliases = more + [Suggestion.Candidate(id: "so-thong-tin", name: "Sở Thông tin")]
+    #expect(Suggestion.abbreviation("stt", among: aliases + aliases)?.id == "so-thong-tin")
     #expect(Suggestion.abbreviation("snv", among: twins)?.id == "so-noi-vu")
     // Two letters are too few to stand for a name.
     #expect(Suggestion.abbreviation("hl", among: more) == nil)

@@ -12,7 +12,7 @@ import Testing
   static func shown(_ progress: Int?, on day: Day) -> ShownStatus {
     let state = TaskState(
       status: .inProgress, progress: progress, doneOn: nil, asOf: day, source: .reports,
-      deciding: 1, decidingDone: 0)
+      deciding: 1, decidingDone: 0, progressFrom: progress == nil ? 0 : 1)
     return ShownStatus(state, deadline: day, today: day.next)
   }
 

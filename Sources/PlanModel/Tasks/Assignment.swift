@@ -130,6 +130,19 @@ public enum Collective: String, CaseIterable, Sendable, Codable {
     }
   }
 
+  /// Other ways editors write it (`tat-ca-xa`, `cac-so-nganh`), for
+  /// suggestions only.
+  public var otherWordings: [String] {
+    switch self {
+    case .allAgencies: ["Các sở, ngành", "Tất cả các sở", "Các sở ban ngành", "Tất cả sở ngành"]
+    case .allCommunes:
+      ["Các xã, phường", "Tất cả các xã, phường", "Tất cả xã phường", "Các địa phương"]
+    case .allXa: ["Các xã", "Tất cả các xã", "Tất cả xã"]
+    case .allPhuong: ["Các phường", "Tất cả các phường", "Tất cả phường"]
+    case .allDacKhu: ["Các đặc khu", "Tất cả các đặc khu"]
+    }
+  }
+
   /// Whether the collective includes every agency.
   public var includesAgencies: Bool { self == .allAgencies }
 

@@ -20,7 +20,11 @@ struct AssigneeResolver {
         agency.shortName.map { Suggestion.Candidate(id: agency.id.rawValue, name: $0) }
       }
       + communes.map { Suggestion.Candidate(id: $0.id.rawValue, name: $0.fullName) }
-      + Collective.allCases.map { Suggestion.Candidate(id: $0.rawValue, name: $0.label) }
+      + Collective.allCases.flatMap { collective in
+        ([collective.label] + collective.otherWordings).map {
+          Suggestion.Candidate(id: collective.rawValue, name: $0)
+        }
+      }
   }
 
   func resolve(_ refs: [Located<String>], _ report: DiagnosticCollector) -> [Assignee] {

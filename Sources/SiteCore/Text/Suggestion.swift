@@ -50,7 +50,8 @@ public enum Suggestion {
         return folded == initials || folded == withoutAnd
       }
     }
-    return matches.count == 1 ? matches.first : nil
+    // One id, though it may match under several of its names.
+    return Set(matches.map(\.id)).count == 1 ? matches.first : nil
   }
 
   /// The closest of plain words (for keys and enum values): `dealine` → `deadline`.
