@@ -90,8 +90,8 @@ public struct FormImport: Sendable {
       }
       outcome.diagnostics.append(
         .error(
-          vi: "nội dung đang có lỗi (liệt kê kèm theo): sửa các lỗi đó rồi nhập lại báo cáo",
-          en: "the content has errors (listed with this): fix them, then import the report again",
+          vi: "nội dung đang có lỗi (xem các lỗi được liệt kê): sửa xong rồi chạy lại lệnh nhập",
+          en: "the content has errors (see the list): fix them, then run the import again",
           at: SourceLocation(file: content)))
       return outcome
     }
@@ -383,7 +383,8 @@ public struct FormImport: Sendable {
 
   /// For `--dry-run`: each task whose status or progress changes, by reporter.
   private func changes(_ groups: [FormReader.Group], plan: Plan) -> [Message] {
-    let index = ReportIndex(plan: plan)
+    // What the site shows: published reports only.
+    let index = ReportIndex(plan: plan.withoutDraftReports)
     let rank = Dictionary(
       (plan.schedule?.periods ?? []).enumerated().map { ($1.id, $0) },
       uniquingKeysWith: { a, _ in a })
@@ -395,13 +396,9 @@ public struct FormImport: Sendable {
         let task = TaskID(update.task.value)
         // The body's latest word as the site shows it now: in the periods
         // up to its own, so a published report being replaced counts (what
-        // the form leaves out of it is listed apart), a draft not; a later
-        // period's does not come before it.
-        let published = index.latest(group.reporter, on: task) { (rank[$0] ?? Int.max) <= own }
-        let before =
-          published.map { !$0.report.isDraft || $0.report.period != group.period.id } ?? false
-          ? published?.update
-          : index.latest(group.reporter, on: task) { (rank[$0] ?? Int.max) < own }?.update
+        // the form leaves out of it is listed apart); a later period's does
+        // not come before it.
+        let before = index.latest(group.reporter, on: task) { (rank[$0] ?? Int.max) <= own }?.update
         let newStatus = update.status?.value ?? before?.status
         // "Done" without a progress is shown at 100 %, as the site shows it.
         let newProgress =

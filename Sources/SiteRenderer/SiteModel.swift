@@ -262,7 +262,10 @@ final class SiteModel: Sendable {
 /// A status as a page shows it: which, how far, and as of when.
 struct ShownStatus: Encodable, Sendable, Hashable {
   let status: DisplayStatus
+  /// The task's progress; when `partial`, the mean of only some of its
+  /// deciding bodies, which roll-ups count but a badge does not show.
   let progress: Int?
+  let partial: Bool
   /// The date of the report it comes from (số liệu tính đến ngày …).
   let asOf: Day?
   /// The build date, when the status is judged on it (Quá hạn).
@@ -273,8 +276,8 @@ struct ShownStatus: Encodable, Sendable, Hashable {
     // A mean of only some of the deciding bodies is not the task's
     // progress: "Quá hạn 100%" read as all but late, when three of six
     // had not reported. The task page states that mean and of whom.
-    let partial = state.source == .reports && state.progressFrom < state.deciding
-    progress = partial ? nil : state.progress
+    partial = state.source == .reports && state.progressFrom < state.deciding
+    progress = state.progress
     asOf = state.asOf
     judgedOn = status.isJudgedOnToday ? today : nil
   }
@@ -284,6 +287,7 @@ struct ShownStatus: Encodable, Sendable, Hashable {
     var fields = encoder.unkeyedContainer()
     try fields.encode(status)
     try fields.encode(optional: progress)
+    try fields.encode(partial)
     try fields.encode(optional: asOf)
     try fields.encode(optional: judgedOn)
   }
@@ -293,7 +297,7 @@ struct ShownStatus: Encodable, Sendable, Hashable {
   func add(to item: inout [String: Any]) {
     item["status_key"] = status.rawValue
     item["status_label"] = status.label
-    if let progress, status != .unreported {
+    if let progress, status != .unreported, !partial {
       item["progress"] = progress
       item["has_progress"] = true
     }

@@ -91,6 +91,18 @@ import Testing
     let aliases = more + [Suggestion.Candidate(id: "so-thong-tin", name: "Sở Thông tin")]
     #expect(Suggestion.abbreviation("stt", among: aliases + aliases)?.id == "so-thong-tin")
     #expect(Suggestion.abbreviation("snv", among: twins)?.id == "so-noi-vu")
+    // An exact name wins over a longer one it begins; a beginning shared by
+    // several ids names none.
+    let collectives = [
+      Suggestion.Candidate(id: "all-communes", name: "Các xã, phường"),
+      Suggestion.Candidate(id: "all-communes", name: "Tất cả các xã, phường"),
+      Suggestion.Candidate(id: "all-xa", name: "Các xã"),
+      Suggestion.Candidate(id: "all-xa", name: "Tất cả các xã"),
+    ]
+    #expect(Suggestion.closest(to: "cac-xa", among: collectives)?.id == "all-xa")
+    #expect(Suggestion.closest(to: "tat-ca-cac-xa", among: collectives)?.id == "all-xa")
+    #expect(Suggestion.closest(to: "tat-ca", among: collectives) == nil)
+    #expect(Suggestion.closest(to: "cac-xa-phuong", among: collectives)?.id == "all-communes")
     // Two letters are too few to stand for a name.
     #expect(Suggestion.abbreviation("hl", among: more) == nil)
   }

@@ -9,10 +9,10 @@ import Testing
 /// added to a type fails here until its `encode(to:)` writes it, and each
 /// field written changes the digest.
 @Suite struct PageInputCodingTests {
-  static func shown(_ progress: Int?, on day: Day) -> ShownStatus {
+  static func shown(_ progress: Int?, on day: Day, from: Int = 1) -> ShownStatus {
     let state = TaskState(
       status: .inProgress, progress: progress, doneOn: nil, asOf: day, source: .reports,
-      deciding: 1, decidingDone: 0, progressFrom: progress == nil ? 0 : 1)
+      deciding: 1, decidingDone: 0, progressFrom: progress == nil ? 0 : from)
     return ShownStatus(state, deadline: day, today: day.next)
   }
 
@@ -21,9 +21,10 @@ import Testing
     let shown = Self.shown(40, on: day)
     #expect(
       Mirror(reflecting: shown).children.map(\.label) == [
-        "status", "progress", "asOf", "judgedOn",
+        "status", "progress", "partial", "asOf", "judgedOn",
       ])
     #expect(Digest.of(shown) != Digest.of(Self.shown(50, on: day)))
+    #expect(Digest.of(shown) != Digest.of(Self.shown(40, on: day, from: 0)))
     #expect(Digest.of(shown) != Digest.of(Self.shown(nil, on: day)))
 
     let entry = TaskPage.TimelineEntry(

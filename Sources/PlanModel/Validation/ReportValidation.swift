@@ -326,8 +326,10 @@ struct ReportValidation {
               "kiểm tra lại ngày; báo cáo chưa ban hành thì để 'draft: true' cho đến khi ban hành",
             en: "check the date; a report not yet issued stays 'draft: true' until it is"),
           Diagnostic.Note(
-            vi: "ngày hôm nay là ngày của máy tính, hoặc ngày ghi sau --today YYYY-MM-DD",
-            en: "today is the computer's date, or the one given with --today YYYY-MM-DD"),
+            vi: "ngày hôm nay là ngày của máy tính, hoặc ngày ghi sau --today YYYY-MM-DD "
+              + "(hay trong SOURCE_DATE_EPOCH)",
+            en: "today is the computer's date, or the one given with --today YYYY-MM-DD "
+              + "(or SOURCE_DATE_EPOCH)"),
         ])
     }
     switch Self.misdating(date.value, of: period, in: schedule) {

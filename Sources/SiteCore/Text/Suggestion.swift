@@ -20,18 +20,23 @@ public enum Suggestion {
     guard !folded.isEmpty else { return nil }
     if let abbreviated = abbreviation(folded, among: candidates) { return abbreviated }
     var best: (candidate: Candidate, distance: Int)?
+    // Ids whose forms begin with the input: a beginning several share
+    // ("tat-ca") names none of them.
+    var prefixed = Set<String>()
     for candidate in candidates {
       let forms = [candidate.id, Slug.make(from: candidate.name)]
       for form in forms {
         // A long enough beginning of an id counts as a near miss ("thanh-tra").
         let isPrefix = folded.count >= 4 && form.hasPrefix(folded)
-        let distance = isPrefix ? 1 : editDistance(folded, form)
+        if isPrefix, form != folded { prefixed.insert(candidate.id) }
+        let distance = form == folded ? 0 : isPrefix ? 1 : editDistance(folded, form)
         if distance < (best?.distance ?? Int.max) {
           best = (candidate, distance)
         }
       }
     }
     guard let best else { return nil }
+    if best.distance == 1, prefixed.count > 1, prefixed.contains(best.candidate.id) { return nil }
     // Allow about one typo in three characters, at least two.
     let limit = max(2, folded.count / 3)
     return best.distance <= limit ? best.candidate : nil
