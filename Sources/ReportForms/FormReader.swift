@@ -457,10 +457,10 @@ final class FormReader {
       let typed = cell(row, column)
       guard !typed.isEmpty else { continue }
       let said = planned.map { $0[column] ?? "" }
-      let same = said.contains { planned in
+      let same = said.contains { text in
         column == .deadline
-          ? Self.day(typed).map { $0 == Self.day(planned) } ?? false
-          : Self.words(typed) == Self.words(planned)
+          ? Self.day(typed).map { $0 == Self.day(text) } ?? false
+          : Self.words(typed) == Self.words(text)
       }
       if !same { editedPlanCells[column, default: []].append((row, typed, said[0])) }
     }

@@ -276,7 +276,7 @@ struct ShownStatus: Encodable, Sendable, Hashable {
     // A mean of only some of the deciding bodies is not the task's
     // progress: "Quá hạn 100%" read as all but late, when three of six
     // had not reported. The task page states that mean and of whom.
-    partial = state.source == .reports && state.progressFrom < state.deciding
+    partial = state.progressIsPartial
     progress = state.progress
     asOf = state.asOf
     judgedOn = status.isJudgedOnToday ? today : nil

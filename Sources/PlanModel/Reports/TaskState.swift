@@ -33,6 +33,12 @@ public struct TaskState: Hashable, Sendable, Codable {
   /// (a body that has not reported counts for nothing, not for 0 %).
   public var progressFrom: Int
 
+  /// Whether `progress` is the mean of only some of the deciding bodies
+  /// (the others have not reported one): not the task's own figure.
+  public var progressIsPartial: Bool {
+    source == .reports && progress != nil && progressFrom < deciding
+  }
+
   public init(
     status: TaskStatus?, progress: Int?, doneOn: Day?, asOf: Day?, source: Source, deciding: Int,
     decidingDone: Int, progressFrom: Int = 0

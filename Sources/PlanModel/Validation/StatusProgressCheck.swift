@@ -16,24 +16,22 @@ enum StatusProgressCheck {
   static func mismatch(
     _ status: TaskStatus, _ progress: Int, in place: Place
   ) -> (message: Message, note: Diagnostic.Note)? {
-    let subject =
+    // A task's file names its task and has no done date; a report's entry
+    // is located at its task, and a form's status is chosen from a list.
+    let (subject, finish) =
       switch place {
-      case .task(let id): Message(vi: "nhiệm vụ '\(id)': ", en: "task '\(id)': ")
-      case .report: Message(vi: "", en: "")
-      }
-    // A file is written, a form's status chosen from its list.
-    let chooseDone =
-      switch place {
-      case .task: Message(vi: "ghi 'status: done'", en: "write 'status: done'")
+      case .task(let id):
+        (
+          Message(vi: "nhiệm vụ '\(id)': ", en: "task '\(id)': "),
+          Message(vi: "ghi 'status: done'", en: "write 'status: done'")
+        )
       case .report:
-        Message(
-          vi: "chọn \"\(TaskStatus.done.label)\" (status: done)",
-          en: "choose \"\(TaskStatus.done.label)\" (status: done)")
-      }
-    let withDate =
-      switch place {
-      case .task: Message(vi: "", en: "")
-      case .report: Message(vi: " và ghi ngày hoàn thành", en: " with its done date")
+        (
+          Message(vi: "", en: ""),
+          Message(
+            vi: "chọn \"\(TaskStatus.done.label)\" (status: done) và ghi ngày hoàn thành",
+            en: "choose \"\(TaskStatus.done.label)\" (status: done) with its done date")
+        )
       }
     switch status {
     case .done where progress < 100:
@@ -53,8 +51,8 @@ enum StatusProgressCheck {
           en: "\(subject.en)the progress is 100% but the status is still "
             + "\"\(TaskStatus.inProgress.label)\""),
         Diagnostic.Note(
-          vi: "nếu đã xong, \(chooseDone.vi)\(withDate.vi); nếu chưa, ghi tiến độ thật",
-          en: "if it is finished, \(chooseDone.en)\(withDate.en); if not, give the real progress")
+          vi: "nếu đã xong, \(finish.vi); nếu chưa, ghi tiến độ thật",
+          en: "if it is finished, \(finish.en); if not, give the real progress")
       )
     case .notStarted where progress > 0:
       return (

@@ -243,8 +243,7 @@ enum TaskPage: PageKind {
       "deciding_done": input.state.decidingDone,
       // A mean of some of the bodies: say of how many, and that the others
       // are not counted (rather than counted as 0 %).
-      "progress_partial": input.state.status != nil && input.state.progress != nil
-        && input.state.progressFrom < input.state.deciding,
+      "progress_partial": input.state.status != nil && input.state.progressIsPartial,
       "progress_mean": input.state.progress ?? 0,
       "progress_from": input.state.progressFrom,
       "progress_missing": input.state.deciding - input.state.progressFrom,
