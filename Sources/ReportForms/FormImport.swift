@@ -90,8 +90,10 @@ public struct FormImport: Sendable {
       }
       outcome.diagnostics.append(
         .error(
-          vi: "nội dung đang có lỗi (xem các lỗi được liệt kê): sửa xong rồi chạy lại lệnh nhập",
-          en: "the content has errors (see the list): fix them, then run the import again",
+          vi: "chưa nhập gì vì nội dung còn lỗi (xem danh sách lỗi): sửa hết rồi chạy lại "
+            + "'plansite report import'",
+          en: "nothing imported: the content has errors (see the list); fix them all, then run "
+            + "'plansite report import' again",
           at: SourceLocation(file: content)))
       return outcome
     }

@@ -408,8 +408,8 @@ public struct SiteRenderer: Sendable {
     if plan.site.license == nil {
       notes.append(
         Message(
-          vi: "trang dữ liệu mở chưa nêu giấy phép sử dụng dữ liệu: khi đơn vị đã chọn giấy "
-            + "phép, ghi vào site.yaml (license: \"tên giấy phép\" hoặc địa chỉ của nó)",
+          vi: "trang Dữ liệu mở chưa nêu giấy phép sử dụng dữ liệu: khi đơn vị đã chọn giấy "
+            + "phép, ghi vào site.yaml (license: \"tên giấy phép\" hoặc đường dẫn (URL) của nó)",
           en: "the open data page names no licence for the data: once the publisher has chosen "
             + "one, write it in site.yaml (license: \"its name\" or its address)"))
     }

@@ -104,7 +104,7 @@ enum ArgumentLanguage {
     if !count.isEmpty, message.dropFirst(count.count).hasPrefix(" unexpected arguments: ") {
       let rest = message.dropFirst(count.count + " unexpected arguments: ".count)
       return "thừa \(count) giá trị: \(rest.replacingOccurrences(of: "' and '", with: "', '")) "
-        + "(một tên có khoảng trắng thì đặt trong ngoặc kép, ví dụ --from \"Xã An Lạc\")"
+        + "(tên có dấu cách phải đặt trong ngoặc kép, ví dụ --from \"Xã An Lạc\")"
     }
     let patterns: [(prefix: String, vietnamese: String)] = [
       ("Unknown option ", "không có tùy chọn "),

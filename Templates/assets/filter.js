@@ -25,7 +25,7 @@
         row.hidden = !visible;
         if (visible) shown += 1;
       });
-      count.textContent = "Đang hiện " + shown + "/" + rows.length + " đơn vị";
+      count.textContent = "Đang hiển thị " + shown + "/" + rows.length + " đơn vị";
     }
     name.addEventListener("input", apply);
     status.addEventListener("change", apply);

@@ -1030,7 +1030,7 @@ def check_table_filter(driver, results: Results, page: Page, url: str) -> None:
         return [r for r in state["rows"] if r["shown"]]
 
     def expect_count(state: dict, n: int, step: str) -> None:
-        want = f"Đang hiện {n}/{total_expected} đơn vị"
+        want = f"Đang hiển thị {n}/{total_expected} đơn vị"
         if state["count"] != want:
             check.fail(f"{step}: the count says {state['count']!r}, not {want!r}")
 

@@ -120,8 +120,8 @@ import Testing
       ))
     #expect(
       html.contains(
-        "tiến độ 60% là bình quân của 6/11 đơn vị có báo cáo tiến độ; 5 đơn vị chưa báo cáo tiến "
-          + "độ không được tính"))
+        "tiến độ 60% là trung bình của 6/11 đơn vị đã báo cáo tiến độ; chưa tính 5 đơn vị chưa "
+          + "báo cáo"))
     // The timeline, newest first: a card for each report of the lead, which
     // the task names, and one item a period for the communes it reaches as
     // "UBND các xã, phường", their ten entries in a table linking to each report.

@@ -322,7 +322,7 @@ import Testing
       ["report", "form", "--period", "2026-9t", "--from", "Xã", "An", "Lạc"], in: folder)
     #expect(spaced.status == 64)
     #expect(
-      spaced.stderr.hasPrefix("lỗi: thừa 2 giá trị: 'An', 'Lạc' (một tên có khoảng trắng thì đặt"),
+      spaced.stderr.hasPrefix("lỗi: thừa 2 giá trị: 'An', 'Lạc' (tên có dấu cách phải đặt"),
       "\(spaced.stderr)")
     let version = try CommandRunner.run(["--version"], in: folder)
     #expect(version.status == 0)

@@ -317,7 +317,7 @@ struct ReportValidation {
   ) {
     if let today, date.value > today {
       report.error(
-        vi: "báo cáo đề ngày \(date.value.vietnamese), sau ngày hôm nay (\(today.vietnamese))",
+        vi: "báo cáo đề ngày \(date.value.vietnamese), muộn hơn hôm nay (\(today.vietnamese))",
         en: "the report is dated \(date.value.iso), after today (\(today.iso))",
         at: date.location,
         notes: [
@@ -326,8 +326,8 @@ struct ReportValidation {
               "kiểm tra lại ngày; báo cáo chưa ban hành thì để 'draft: true' cho đến khi ban hành",
             en: "check the date; a report not yet issued stays 'draft: true' until it is"),
           Diagnostic.Note(
-            vi: "ngày hôm nay là ngày của máy tính, hoặc ngày ghi sau --today YYYY-MM-DD "
-              + "(hay trong SOURCE_DATE_EPOCH)",
+            vi: "'hôm nay' là ngày theo đồng hồ máy tính; có thể đặt ngày khác bằng --today "
+              + "YYYY-MM-DD hoặc biến môi trường SOURCE_DATE_EPOCH",
             en: "today is the computer's date, or the one given with --today YYYY-MM-DD "
               + "(or SOURCE_DATE_EPOCH)"),
         ])
@@ -610,9 +610,9 @@ struct ReportValidation {
     }
     if year == end.year, !period.isYearly {
       report.warning(
-        vi: "kỳ \(period.name) (từ ngày \(period.start.vietnamese) đến ngày \(end.vietnamese)) "
-          + "không phải cả năm \(year): số liệu ghi cho năm \(year) sẽ được so với mục tiêu cả "
-          + "năm \(year)",
+        vi: "số liệu ghi cho năm \(year) nhưng kỳ \(period.name) (từ ngày "
+          + "\(period.start.vietnamese) đến ngày \(end.vietnamese)) không phải cả năm: số liệu sẽ "
+          + "được so với mục tiêu cả năm \(year)",
         en: "the period \(period.name) (\(period.start.vietnamese) to \(end.vietnamese)) is not "
           + "the whole of \(year): a figure for \(year) is compared with the target for the "
           + "whole of \(year)",

@@ -51,8 +51,8 @@ enum StatusProgressCheck {
           en: "\(subject.en)the progress is 100% but the status is still "
             + "\"\(TaskStatus.inProgress.label)\""),
         Diagnostic.Note(
-          vi: "nếu đã xong, \(finish.vi); nếu chưa, ghi tiến độ thật",
-          en: "if it is finished, \(finish.en); if not, give the real progress")
+          vi: "nếu đã hoàn thành, \(finish.vi); nếu chưa, ghi đúng tiến độ thực tế (dưới 100%)",
+          en: "if it is finished, \(finish.en); if not, give the real progress (under 100%)")
       )
     case .notStarted where progress > 0:
       return (

@@ -37,7 +37,7 @@ enum DataDictionary {
       Field(
         name: "progress",
         meaning:
-          "tiến độ (0–100): theo báo cáo, bình quân tiến độ các đơn vị chủ trì, thực hiện đã báo cáo (đơn vị chưa báo cáo không được tính); nếu kế hoạch chưa có báo cáo, tiến độ ghi trong tệp nhiệm vụ; trống nếu chưa có"
+          "tiến độ (0–100): theo báo cáo, trung bình tiến độ các đơn vị chủ trì, thực hiện đã báo cáo (đơn vị chưa báo cáo không được tính); nếu kế hoạch chưa có báo cáo, tiến độ ghi trong tệp nhiệm vụ; trống nếu chưa có"
       ),
       Field(name: "done_on", meaning: "ngày hoàn thành theo báo cáo, trống nếu chưa hoàn thành"),
       Field(
@@ -239,7 +239,7 @@ enum DataDictionary {
     Field(
       name: "tasks[].state",
       meaning:
-        "tình trạng rút ra từ báo cáo: status, progress, done_on, as_of (ngày báo cáo mới nhất), source (reports: từ báo cáo; written: ghi trong tệp nhiệm vụ; none: chưa có), deciding (số đơn vị chủ trì, thực hiện), deciding_done (số đơn vị đó đã báo cáo hoàn thành), progress_from (với source là reports: số đơn vị đó có tiến độ được tính vào progress, là bình quân của các đơn vị đã báo cáo tiến độ; đơn vị chưa báo cáo không được tính)"
+        "tình trạng rút ra từ báo cáo: status, progress, done_on, as_of (ngày báo cáo mới nhất), source (reports: từ báo cáo; written: ghi trong tệp nhiệm vụ; none: chưa có), deciding (số đơn vị chủ trì, thực hiện), deciding_done (số đơn vị đó đã báo cáo hoàn thành), progress_from (với source là reports: số đơn vị đó có tiến độ được tính vào progress, là trung bình của các đơn vị đã báo cáo tiến độ; đơn vị chưa báo cáo không được tính)"
     ),
     Field(
       name: "tasks[].history[]",
