@@ -29,16 +29,20 @@
   /* Prepares the raw index for searching: its parts in order, each a
      string table and entries of five numbers (kind, title, detail,
      address, extra words) into it. An index of the first format (one
-     table, still in a browser's cache beside a newer script) is one part. */
+     table, still in a browser's cache beside a newer script) is one part.
+     Entries of the kinds in showingExtra (assignments) show their extra
+     words (the task's name) before their title. */
   function prepare(raw) {
-    var prepared = [];
+    var prepared = [], showingExtra = raw.showingExtra || [];
     (raw.parts || (raw.strings ? [raw] : [])).forEach(function (part) {
       var s = part.strings;
       function str(n) { return n >= 0 ? s[n] : ""; }
       part.entries.forEach(function (e) {
         var title = str(e[1]), detail = str(e[2]), extra = str(e[4]);
+        var shown = extra && showingExtra.indexOf(e[0]) >= 0 ? extra + " · " + title : title;
         prepared.push({
-          kind: e[0], kindName: raw.kinds[e[0]], title: title, detail: detail, href: str(e[3]),
+          kind: e[0], kindName: raw.kinds[e[0]], title: title, shownTitle: shown, detail: detail,
+          href: str(e[3]),
           position: prepared.length,
           titleWords: words(fold(title + " " + extra)),
           detailWords: words(fold(detail)),
@@ -219,7 +223,7 @@
           kind.className = "search-suggestions__kind";
           kind.textContent = entry.kindName;
           item.appendChild(kind);
-          highlight(doc, item, entry.title, query);
+          highlight(doc, item, entry.shownTitle, query);
           item.addEventListener("mousedown", function (event) { event.preventDefault(); go(entry); });
           list.appendChild(item);
         });
@@ -287,7 +291,7 @@
           group.slice(0, 50).forEach(function (entry) {
             var item = doc.createElement("li"), link = doc.createElement("a");
             link.href = siteRoot + entry.href;
-            highlight(doc, link, entry.title, query);
+            highlight(doc, link, entry.shownTitle, query);
             item.appendChild(link);
             if (entry.detail) {
               var detail = doc.createElement("p");

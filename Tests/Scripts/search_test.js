@@ -2,7 +2,8 @@
 //   node search_test.js SITE_DIR CASES_JSON
 // CASES_JSON: [{"query": "...", "first": "href of the expected first result",
 //               "contains": ["href", ...], "strong": true|false,
-//               "excerpt": "text the first long result's excerpt shows"}, ...]
+//               "excerpt": "text the first long result's excerpt shows",
+//               "assignmentShows": "text the first assignment result's title shows"}, ...]
 // Exits 1 with a message when a case fails.
 const fs = require("fs");
 const path = require("path");
@@ -26,6 +27,10 @@ for (const c of JSON.parse(fs.readFileSync(casesFile, "utf8"))) {
     const entry = results.find((e) => e.detail.length > 160);
     const shown = entry ? api.excerpt(entry.detail, c.query, 160) : "";
     if (!shown.includes(c.excerpt) || shown.length > 162) problems.push(`excerpt "${shown}" lacks "${c.excerpt}" or is long`);
+  }
+  if (c.assignmentShows !== undefined) {
+    const entry = results.find((e) => e.kindName === "Phân công");
+    if (!entry || !entry.shownTitle.includes(c.assignmentShows)) problems.push(`assignment title "${entry ? entry.shownTitle : ""}" lacks "${c.assignmentShows}"`);
   }
   if (c.strong !== undefined && results[0] && api.isStrongMatch(results[0], c.query) !== c.strong) problems.push(`strong match should be ${c.strong}`);
   if (problems.length) { failures++; console.error(`query "${c.query}": ${problems.join("; ")}`); }

@@ -150,7 +150,12 @@ import Testing
       ["query": "khong co gi nhu the nay", "count": 0],
       // Words far into an assignment's text (1.5, Sở Tài chính) are found,
       // and the result shows the text around them.
-      ["query": "PCI", "contains": ["nhiem-vu/1-5/index.html"], "excerpt": "(PCI)"],
+      // An assignment's result names its task: its own title ("Sở Tài
+      // chính · Phối hợp") is the same on many tasks.
+      [
+        "query": "PCI", "contains": ["nhiem-vu/1-5/index.html"], "excerpt": "(PCI)",
+        "assignmentShows": "Nhiệm vụ 1.5 · ",
+      ],
       [
         "query": "năng lực cạnh tranh", "contains": ["nhiem-vu/1-5/index.html"],
         "excerpt": "năng lực cạnh tranh",

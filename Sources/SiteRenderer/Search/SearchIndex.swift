@@ -25,6 +25,13 @@ extension PlanData {
     "Cơ quan", "Xã, phường", "Nhiệm vụ", "Phân công", "Chỉ tiêu", "Nhóm nhiệm vụ",
   ]
 
+  /// The kinds whose extra words are shown before the title.
+  ///
+  /// An assignment ("Sở Tài chính · Phối hợp") is listed as "Nhiệm vụ 1.5
+  /// · Sở Tài chính · Phối hợp". Its title alone is the same for many
+  /// assignments, hence stored once.
+  static let kindsShowingExtra = [3]
+
   /// The index's bytes, in parts.
   ///
   /// The site's bodies first, then the tasks with their assignments in
@@ -54,6 +61,8 @@ extension PlanData {
       if index > 0 { first.append(0x2C) }
       Self.writeJSString(kind, into: &first)
     }
+    first += Array("],\"showingExtra\":[".utf8)
+    first += Array(Self.kindsShowingExtra.map(String.init).joined(separator: ",").utf8)
     first += Array("],\"parts\":[\n".utf8) + head.bytes
     sink.append(first, key: nil)
     taskRuns(earlier, into: sink) { run, _ in

@@ -1,5 +1,5 @@
 /* plansite search index: generated, do not edit. */
-window.PLANSITE_SEARCH_INDEX={"v":2,"kinds":["Cơ quan","Xã, phường","Nhiệm vụ","Phân công","Chỉ tiêu","Nhóm nhiệm vụ"],"parts":[
+window.PLANSITE_SEARCH_INDEX={"v":2,"kinds":["Cơ quan","Xã, phường","Nhiệm vụ","Phân công","Chỉ tiêu","Nhóm nhiệm vụ"],"showingExtra":[3],"parts":[
 {"strings":["Sở Nội vụ",
 "Sở · 1 việc được giao",
 "co-quan/so-noi-vu/index.html",
