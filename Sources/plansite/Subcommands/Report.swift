@@ -494,43 +494,61 @@ extension PlansiteCommand.Report {
         ).text(language))
     }
 
-    /// Without a period and a reporter: says what is missing, and lists
-    /// the command that publishes each draft waiting.
+    /// The drafts waiting, each with the command that publishes it.
+    ///
+    /// Without a period, a listing that succeeds (as the period's help
+    /// promises). With a period but no reporter, an error that names what
+    /// is missing, with the period's drafts in its notes.
     private func listDrafts(_ language: Language) -> ExitCode {
       let drafts = ContentLoader(directory: options.content).load().draft.reports
         .filter { $0.isDraft && (period == nil || $0.periodRef.value == period) }
         .map { options.publishCommand(period: $0.periodRef.value, reporter: $0.reporterRef.value) }
         .sorted()
+      let folder = "\(options.content)/reports/" + (period.map { "\($0)/" } ?? "")
+      let none = Message(
+        vi: "không có bản nháp nào (draft: true) trong \(folder)",
+        en: "there is no draft (draft: true) in \(folder)")
+      let heading = Message(
+        vi: "các bản nháp đang chờ công bố (\(drafts.count)):",
+        en: "the drafts waiting to be published (\(drafts.count)):")
+      var lines = drafts.prefix(20).map { "  \($0)" }
+      if drafts.count > 20 {
+        lines.append(
+          Message(
+            vi: "  … và \(drafts.count - 20) bản nữa", en: "  … and \(drafts.count - 20) more"
+          )
+          .text(language))
+      }
+      guard period != nil else {
+        if drafts.isEmpty {
+          print(
+            Message(
+              vi: "Không có bản nháp nào (draft: true) trong \(folder).",
+              en: "There is no draft (draft: true) in \(folder)."
+            ).text(language))
+        } else {
+          print(
+            Message(
+              vi: "Các bản nháp đang chờ công bố (\(drafts.count)):",
+              en: "The drafts waiting to be published (\(drafts.count)):"
+            ).text(language))
+          for line in lines { print(line) }
+          print(
+            Message(
+              vi: "Chạy một lệnh trên để công bố bản nháp đó, rồi chạy 'plansite build'.",
+              en: "Run one of the commands above to publish that draft, then 'plansite build'."
+            ).text(language))
+        }
+        return ExitCode.success
+      }
       let notes =
         drafts.isEmpty
-        ? [
-          Diagnostic.Note(
-            vi: "không có bản nháp nào (draft: true) trong \(options.content)/reports/"
-              + (period.map { "\($0)/" } ?? ""),
-            en: "there is no draft (draft: true) in \(options.content)/reports/"
-              + (period.map { "\($0)/" } ?? ""))
-        ]
-        : [
-          Diagnostic.Note(
-            vi: "các bản nháp đang chờ công bố:", en: "the drafts waiting to be published:")
-        ]
-          + drafts.prefix(20).map {
-            Diagnostic.Note(vi: "  \($0)", en: "  \($0)")
-          }
-          + (drafts.count > 20
-            ? [
-              Diagnostic.Note(
-                vi: "  … và \(drafts.count - 20) bản nữa", en: "  … and \(drafts.count - 20) more")
-            ]
-            : [])
+        ? [Diagnostic.Note(none)]
+        : [Diagnostic.Note(heading)] + lines.map { Diagnostic.Note(vi: $0, en: $0) }
       DiagnosticPrinter(language: language).print([
         .error(
-          vi: period == nil
-            ? "thiếu mã kỳ và mã đơn vị của báo cáo cần công bố"
-            : "thiếu mã đơn vị của báo cáo cần công bố",
-          en: period == nil
-            ? "the period and the reporter of the report to publish are missing"
-            : "the reporter of the report to publish is missing",
+          vi: "thiếu mã đơn vị của báo cáo cần công bố",
+          en: "the reporter of the report to publish is missing",
           at: SourceLocation(file: "plansite report publish"), notes: notes)
       ])
       return ExitCode.validationFailure
