@@ -715,11 +715,12 @@ final class FormReader {
     for finding in renderer.render(markdown).findings {
       report.report(finding.diagnostic(at: location(row: row, column: .text)))
     }
-    group.tasks.append(
-      PlanDraft.TaskUpdateDraft(
-        task: Located(id, at: location(row: row, column: .id)), status: status,
-        progress: progress, doneOn: doneOn,
-        text: RichText(markdown: markdown, html: ""), source: source))
+    var update = PlanDraft.TaskUpdateDraft(
+      task: Located(id, at: location(row: row, column: .id)), status: status,
+      progress: progress, doneOn: doneOn,
+      text: RichText(markdown: markdown, html: ""), source: source)
+    update.doneOnUnreadable = doneOn == nil && !doneText.isEmpty
+    group.tasks.append(update)
   }
 
   /// The task a row's "Nội dung" names when its "Mã" names another task

@@ -164,9 +164,12 @@ extension FileParser {
     } else {
       rendered = .empty
     }
-    return PlanDraft.TaskUpdateDraft(
+    var update = PlanDraft.TaskUpdateDraft(
       task: task, status: status, progress: progress, doneOn: doneOn, text: rendered,
       source: SourceRef(path: file.path, location: item.location))
+    update.doneOnUnreadable =
+      doneOn == nil && item.node("done_on") != nil && item.blank("done_on") == nil
+    return update
   }
 
   private func indicatorFigure(_ item: MappingReader, file: SourceFile)

@@ -77,6 +77,10 @@ extension PlanDraft {
     public var status: Located<TaskStatus>?
     public var progress: Located<Int>?
     public var doneOn: Located<Day>?
+    /// Whether a `done_on` is written but cannot be read (its error is
+    /// reported where it is read): the entry is then not also told it
+    /// gives no done date.
+    public var doneOnUnreadable = false
     public var text: RichText
     public var source: SourceRef
 

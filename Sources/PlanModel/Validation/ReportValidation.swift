@@ -790,7 +790,12 @@ struct ReportValidation {
     let undated = done.values.flatMap(\.values).filter { $0.given == nil }.sorted {
       $0.first.update.source.location < $1.first.update.source.location
     }
-    for run in undated { checkUndatedDone(run.first.update, of: run.first.report) }
+    // An entry whose done date cannot be read has its error already.
+    let unreadable = Set(
+      draft.reports.flatMap(\.tasks).filter(\.doneOnUnreadable).map(\.source.location))
+    for run in undated where !unreadable.contains(run.first.update.source.location) {
+      checkUndatedDone(run.first.update, of: run.first.report)
+    }
   }
 
   /// A body's reports in a row saying a task is done, as far as read.
