@@ -1,5 +1,6 @@
-/* plansite search: diacritic-insensitive, prefix-aware search over the
-   index in tim-kiem/chi-muc.js. No framework, no network: the index is a
+/* plansite search: prefix-aware search over the
+   index in tim-kiem/chi-muc.js, diacritic-insensitive for words typed
+   without them. No framework, no network: the index is a
    script, so it works from file:// too. Runs in browsers and under Node
    (module.exports) for tests. */
 (function (root) {
@@ -42,7 +43,7 @@
         var shown = extra && showingExtra.indexOf(e[0]) >= 0 ? extra + " · " + title : title;
         prepared.push({
           kind: e[0], kindName: raw.kinds[e[0]], title: title, shownTitle: shown, detail: detail,
-          href: str(e[3]),
+          extra: extra, href: str(e[3]),
           position: prepared.length,
           titleWords: words(fold(title + " " + extra)),
           detailWords: words(fold(detail)),
@@ -58,11 +59,36 @@
     return false;
   }
 
+  /* A word as its letters with their vowel marks (â ă ê ô ơ ư, đ) and
+     its tone apart: "hòa" and "hoà" are one word, written with the tone
+     on either vowel. */
+  var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  function marked(word) {
+    var d = word.toLowerCase().normalize("NFD");
+    return { letters: d.replace(TONES, "").normalize("NFC"), tone: (d.match(TONES) || []).join("") };
+  }
+  function rawWords(text) { return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+
+  /* The query's words written with marks: typed without any, a word
+     matches with or without them ("so" finds "số" and "Sở"); typed with
+     them, only a word with the same marks ("số" does not find "Sở"). */
+  function markedWords(query) {
+    return rawWords(query).filter(function (w) { return /[^\x00-\x7f]/.test(w); }).map(marked);
+  }
+  function hasMarkedWords(entry, wanted) {
+    if (!entry.marked) entry.marked = rawWords(entry.title + " " + entry.extra + " " + entry.detail).map(marked);
+    return wanted.every(function (w) {
+      return entry.marked.some(function (m) {
+        return m.letters.indexOf(w.letters) === 0 && (w.tone === "" || m.tone === w.tone);
+      });
+    });
+  }
+
   /* Entries matching every query word as a word prefix, best first. */
   function search(entries, query, limit) {
     var q = words(fold(query));
     if (q.length === 0) return [];
-    var joined = q.join(" "), results = [];
+    var joined = q.join(" "), results = [], wanted = markedWords(query);
     entries.forEach(function (entry) {
       var score = 0;
       for (var i = 0; i < q.length; i++) {
@@ -70,6 +96,7 @@
         else if (matchesPrefix(entry.detailWords, q[i])) score += 1;
         else return;
       }
+      if (wanted.length > 0 && !hasMarkedWords(entry, wanted)) return;
       var title = words(entry.foldedTitle).join(" ");
       if (title === joined) score += 100;
       else if (title.indexOf(joined) === 0) score += 20;
@@ -224,6 +251,14 @@
           kind.textContent = entry.kindName;
           item.appendChild(kind);
           highlight(doc, item, entry.shownTitle, query);
+          /* What tells entries apart: a task's title, where an assignment's
+             text mentions the words. */
+          if (entry.detail) {
+            var detail = doc.createElement("span");
+            detail.className = "search-suggestions__detail";
+            highlight(doc, detail, excerpt(entry.detail, query, 90), query);
+            item.appendChild(detail);
+          }
           item.addEventListener("mousedown", function (event) { event.preventDefault(); go(entry); });
           list.appendChild(item);
         });

@@ -160,6 +160,16 @@ import Testing
         "query": "năng lực cạnh tranh", "contains": ["nhiem-vu/1-5/index.html"],
         "excerpt": "năng lực cạnh tranh",
       ],
+      // Words typed with their marks find only words with the same marks
+      // ("số" is not "Sở"), whichever vowel carries the tone ("hoà" is
+      // "Hòa"); typed without, they find both.
+      [
+        "query": "môi trường số", "contains": ["nhiem-vu/1-5/index.html"],
+        "excludes": ["co-quan/so-nong-nghiep-va-moi-truong/index.html"],
+      ],
+      ["query": "moi truong so", "contains": ["co-quan/so-nong-nghiep-va-moi-truong/index.html"]],
+      ["query": "hoà", "contains": ["xa-phuong/phuong-thai-hoa/index.html"]],
+      ["query": "Hòa", "contains": ["xa-phuong/phuong-thai-hoa/index.html"]],
       // A common word of the query matches early; the rarer one is shown.
       ["query": "tỉnh PCI", "contains": ["nhiem-vu/1-5/index.html"], "excerpt": "(PCI)"],
     ]
