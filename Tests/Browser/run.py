@@ -623,6 +623,24 @@ for (const t of document.querySelectorAll('main svg text')) {
   const size = parseFloat(getComputedStyle(t).fontSize) * (ctm ? Math.hypot(ctm.a, ctm.b) : 1);
   if (size < 11) out.svgText.push(desc(t) + ' is ' + size.toFixed(1) + ' px');
 }
+// 6. Every chart label shown lies inside its chart and over no other label
+// (a year cut at the edge, a figure over an axis value).
+out.svgClash = [];
+for (const svg of document.querySelectorAll('main svg')) {
+  const box = svg.getBoundingClientRect();
+  const shown = [...svg.querySelectorAll('text')].filter(t => t.getClientRects().length && t.textContent.trim())
+    .map(t => ({t, r: t.getBoundingClientRect()}));
+  for (const {t, r} of shown) {
+    if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+      out.svgClash.push('"' + t.textContent + '" sticks out of its chart');
+  }
+  for (let i = 0; i < shown.length; i++) for (let j = i + 1; j < shown.length; j++) {
+    const a = shown[i].r, b = shown[j].r;
+    // Glyph boxes include the line's leading: overlaps under 2 px are not seen.
+    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left), h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    if (w > 2 && h > 2) out.svgClash.push('"' + shown[i].t.textContent + '" overlaps "' + shown[j].t.textContent + '"');
+  }
+}
 return out;
 """
 
@@ -690,6 +708,10 @@ def check_layout(driver, results: Results, page: Page, url: str, shots: Path,
             problems += len(res["svgText"])
             check.fail(f"{len(res['svgText'])} chart labels render under 11 px (unreadable)")
             check.lines.extend("    " + s for s in res["svgText"][:10])
+        if res.get("svgClash"):
+            problems += len(res["svgClash"])
+            check.fail(f"{len(res['svgClash'])} chart labels are cut off or overlap another")
+            check.lines.extend("    " + s for s in res["svgClash"][:10])
         results.figures["layout_problems"] += problems
         if verbose and res["inline"]:
             check.lines.append(f"{len(res['inline'])} small links exempt as links inside running text:")

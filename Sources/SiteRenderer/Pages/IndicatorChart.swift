@@ -1,3 +1,4 @@
+import Foundation
 import PlanModel
 import SiteCore
 
@@ -6,10 +7,18 @@ import SiteCore
 ///
 /// The template draws it as inline SVG (no script), next to the table that states the same figures
 /// in words.
+///
+/// Labels are placed for the phone, where the chart shrinks and its axis labels are drawn at 22
+/// units (site.css): the left margin fits the longest axis value, the first and last years are
+/// drawn inward from their ticks, and a figure near either side is written inward from its dot.
 enum IndicatorChart {
   static let width = 600.0
   static let height = 220.0
-  static let left = 56.0, right = 24.0, top = 20.0, bottom = 34.0
+  static let right = 24.0, top = 20.0, bottom = 34.0
+  /// The width of a digit of an axis label at its phone size, in chart units (a little over).
+  static let axisDigit = 12.5
+  /// How far from either side a figure is written inward from its dot rather than centred on it.
+  static let inwardZone = 90.0
 
   static func view(_ indicator: Indicator) -> [String: Any]? {
     let history = (indicator.baseline.map { [$0] } ?? []) + indicator.actuals
@@ -20,8 +29,11 @@ enum IndicatorChart {
     }
     let values = all.flatMap { [$0.value.low] + ($0.value.high.map { [$0] } ?? []) }
     let minValue = min(0, values.min() ?? 0)
-    var maxValue = (values.max() ?? 1) * 1.2
+    var maxValue = roundUp((values.max() ?? 1) * 1.2)
     if maxValue <= minValue { maxValue = minValue + 1 }
+    let axisValues = [minValue, (minValue + maxValue) / 2, maxValue]
+    let axisLabels = axisValues.map { VietnameseNumber.format($0, maxFractionDigits: 1) }
+    let left = max(56, 16 + axisDigit * Double(axisLabels.map(\.count).max() ?? 1))
     let span = Double(max(1, lastYear - firstYear))
     let plotWidth = width - left - right
     let plotHeight = height - top - bottom
@@ -35,7 +47,7 @@ enum IndicatorChart {
     func n(_ v: Double) -> String { SVGNumber.format(v) }
 
     var bands: [[String: Any]] = []
-    var dots: [[String: Any]] = []
+    var figures: [Figure] = []
     for target in indicator.targets {
       guard let year = target.year else { continue }
       let v = target.value
@@ -62,28 +74,41 @@ enum IndicatorChart {
         break
       }
       let labelY = v.high.map { y($0) } ?? y(v.low)
-      dots.append([
-        "cx": n(cx), "cy": n(y(v.low)), "kind": "target", "label": v.shown,
-        "label_x": n(cx), "label_y": n(max(top + 10, labelY - 8)),
-      ])
+      figures.append(
+        Figure(
+          cx: cx, cy: y(v.low), kind: "target", label: v.shown, y: max(top + 10, labelY - 8)))
     }
+    let targetYears = Set(indicator.targets.compactMap(\.year))
+    let baselineY = y(minValue)
     var linePoints: [String] = []
     for point in history {
       guard let year = point.year else { continue }
       let cx = x(year)
       let cy = y(point.value.low)
       linePoints.append("\(n(cx)),\(n(cy))")
-      dots.append([
-        "cx": n(cx), "cy": n(cy), "kind": "actual", "label": point.value.shown,
-        "label_x": n(cx), "label_y": n(max(top + 10, cy - 8)),
-      ])
+      // Beside a target of the same year, a result's figure goes under its
+      // dot, the target's above (where room is left above the x axis).
+      let below = targetYears.contains(year) && cy + 20 < baselineY - 4
+      figures.append(
+        Figure(
+          cx: cx, cy: cy, kind: "actual", label: point.value.shown,
+          y: below ? cy + 20 : max(top + 10, cy - 8)))
     }
-    var xAxis: [[String: Any]] = []
-    for year in Set(years).sorted() {
-      xAxis.append(["x": n(x(year)), "label": String(year)])
+    let dots = placed(figures, left: left, bottom: baselineY).map { figure -> [String: Any] in
+      [
+        "cx": n(figure.cx), "cy": n(figure.cy), "kind": figure.kind, "label": figure.label,
+        "label_x": n(figure.x), "label_y": n(figure.y), "label_anchor": figure.anchor,
+      ]
     }
-    let yAxis: [[String: Any]] = [minValue, (minValue + maxValue) / 2, maxValue].map { value in
-      ["y": n(y(value)), "label": VietnameseNumber.format(value, maxFractionDigits: 1)]
+    let shownYears = Set(years).sorted()
+    let xAxis: [[String: Any]] = shownYears.enumerated().map { index, year in
+      let anchor =
+        shownYears.count == 1
+        ? "middle" : index == 0 ? "start" : index == shownYears.count - 1 ? "end" : "middle"
+      return ["x": n(x(year)), "label": String(year), "anchor": anchor]
+    }
+    let yAxis: [[String: Any]] = zip(axisValues, axisLabels).map { value, label in
+      ["y": n(y(value)), "label": label]
     }
     var description: [String] = []
     if let baseline = indicator.baseline {
@@ -103,5 +128,67 @@ enum IndicatorChart {
         + description.joined(separator: "; ") + ".",
       "axis_label_x": n(left - 8),
     ]
+  }
+
+  /// A dot and its figure (a target or a result), and where the figure is written.
+  struct Figure {
+    let cx: Double, cy: Double
+    let kind: String
+    let label: String
+    var x = 0.0
+    var y: Double
+    var anchor = "middle"
+
+    init(cx: Double, cy: Double, kind: String, label: String, y: Double) {
+      (self.cx, self.cy, self.kind, self.label, self.y) = (cx, cy, kind, label, y)
+    }
+
+    /// The box the figure's text takes, estimated: 8 units a character
+    /// at its 13 px bold, 13 units tall above its baseline.
+    var box: (left: Double, right: Double, top: Double, bottom: Double) {
+      let width = 8 * Double(label.count)
+      let left = anchor == "start" ? x : anchor == "end" ? x - width : x - width / 2
+      return (left, left + width, y - 13, y + 3)
+    }
+
+    func overlaps(_ other: Figure) -> Bool {
+      let (a, b) = (box, other.box)
+      return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+    }
+  }
+
+  /// The figures placed: centred over their dots, or written inward from them near either side
+  /// of the plot (not cut at the edge, not over the axis values); one that would cover a figure
+  /// already placed moves up, or else under its dot.
+  static func placed(_ figures: [Figure], left: Double, bottom: Double) -> [Figure] {
+    var done: [Figure] = []
+    for var figure in figures {
+      (figure.x, figure.anchor) =
+        figure.cx < left + inwardZone
+        ? (figure.cx + 8, "start")
+        : figure.cx > width - right - inwardZone ? (figure.cx - 8, "end") : (figure.cx, "middle")
+      let tries = [figure.y, figure.y - 16, figure.y - 32, figure.cy + 20, figure.cy + 36]
+      for candidate in tries where candidate - 13 >= 0 && candidate + 3 <= bottom {
+        var moved = figure
+        moved.y = candidate
+        if !done.contains(where: moved.overlaps) {
+          figure = moved
+          break
+        }
+      }
+      done.append(figure)
+    }
+    return done
+  }
+
+  /// The axis's top: `value` rounded up to 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of
+  /// ten, so that it and its half read as round figures.
+  static func roundUp(_ value: Double) -> Double {
+    guard value > 0, value.isFinite else { return value }
+    let power = pow(10, (log10(value)).rounded(.down))
+    for step in [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10] where step * power >= value * 0.9999 {
+      return step * power
+    }
+    return 10 * power
   }
 }

@@ -252,6 +252,10 @@ enum PeriodPage: PageKind {
       view["name"] = item.name
       view["current"] = item.current
       view["cells"] = Rollup.displayOrder.map { item.summary.rollup.count($0) }
+      // Each count with its column's name, which a phone shows beside it.
+      view["counts"] = Rollup.displayOrder.map { key -> [String: Any] in
+        ["label": key.label, "count": item.summary.rollup.count(key)]
+      }
       return view
     }
     var fields: [String: Any] = [
