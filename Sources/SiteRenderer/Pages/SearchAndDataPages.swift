@@ -142,7 +142,7 @@ enum DataPage: PageKind {
           if field.name == "kind", file.name == DataDictionary.agencies.name {
             meaning = agencyKinds
           }
-          return ["name": field.name, "meaning": meaning]
+          return ["name": field.name, "name_html": breakable(field.name), "meaning": meaning]
         },
       ]
       if let href { view["href"] = href }
@@ -152,7 +152,7 @@ enum DataPage: PageKind {
       fileView($0, href: link.href(path: "du-lieu/\($0.name)"))
     }
     let json: [[String: Any]] = DataDictionary.jsonFields.map {
-      ["name": $0.name, "meaning": $0.meaning]
+      ["name": $0.name, "name_html": breakable($0.name), "meaning": $0.meaning]
     }
     return PageContent(
       title: "Dữ liệu mở",
@@ -170,4 +170,15 @@ enum DataPage: PageKind {
         "has_license": input.license != nil,
       ])
   }
+}
+
+/// A field's name as HTML that a narrow column may break after a `.` or
+/// `_` (`document.<wbr>collective_<wbr>labels`), not inside a word.
+private func breakable(_ name: String) -> String {
+  var html = ""
+  for character in name.htmlEscaped {
+    html.append(character)
+    if character == "." || character == "_" { html += "<wbr>" }
+  }
+  return html
 }
