@@ -81,7 +81,7 @@ import Testing
     #expect(
       html.contains(
         "<p>ỦY BAN NHÂN DÂN</p><p><strong>TỈNH NGHỆ AN</strong></p><p>Số: 22/KH-UBND</p>"))
-    #expect(html.contains("<strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong>"))
+    #expect(html.contains("<strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT&nbsp;NAM</strong>"))
     #expect(html.contains("<strong>Độc lập - Tự do - Hạnh phúc</strong>"))
     #expect(html.contains("<em>Nghệ An, ngày 13 tháng 01 năm 2026</em>"))
   }
