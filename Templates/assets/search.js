@@ -59,28 +59,42 @@
     return false;
   }
 
-  /* A word as its letters with their vowel marks (â ă ê ô ơ ư, đ) and
-     its tone apart: "hòa" and "hoà" are one word, written with the tone
-     on either vowel. */
-  var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
-  function marked(word) {
-    var d = word.toLowerCase().normalize("NFD");
-    return { letters: d.replace(TONES, "").normalize("NFC"), tone: (d.match(TONES) || []).join("") };
-  }
-  function rawWords(text) { return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
-
-  /* The query's words written with marks: typed without any, a word
-     matches with or without them ("so" finds "số" and "Sở"); typed with
-     them, only a word with the same marks ("số" does not find "Sở"). */
+  /* Words typed with marks. Typed without any, a word matches with or
+     without them ("so" finds "số" and "Sở"); typed with them, only a word
+     with the same marks ("số" does not find "Sở"), whichever vowel of
+     "oa", "oe", "uy" carries the tone ("hoà" finds "Hòa"); with vowel
+     marks but no tone yet ("sô", while typing), any tone. An engine
+     without Unicode property classes ignores marks, as before. */
+  var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g, SPLIT = null, LETTER = null;
+  try {
+    SPLIT = new RegExp("[^\\p{L}\\p{M}\\p{N}]+", "u");
+    LETTER = new RegExp("[\\p{L}\\p{M}\\p{N}]", "u");
+  } catch (e) { SPLIT = null; }
+  function withoutTones(text) { return text.normalize("NFD").replace(TONES, "").normalize("NFC"); }
   function markedWords(query) {
-    return rawWords(query).filter(function (w) { return /[^\x00-\x7f]/.test(w); }).map(marked);
+    if (!SPLIT) return [];
+    return String(query).normalize("NFC").toLowerCase().split(SPLIT).filter(function (w) {
+      return /[^\x00-\x7f]/.test(w);
+    }).map(function (w) {
+      var d = w.normalize("NFD"), tone = (d.match(TONES) || []).join("");
+      var moved = d.replace(/([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])/, "$1$3$2");
+      if (moved === d) moved = d.replace(/([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])/, "$1$3$2");
+      return { tone: tone, letters: withoutTones(w), forms: [w, moved.normalize("NFC")] };
+    });
+  }
+  /* Whether `word` starts a word of `text`. */
+  function startsWord(text, word) {
+    for (var at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (at === 0 || !LETTER.test(text[at - 1])) return true;
+    }
+    return false;
   }
   function hasMarkedWords(entry, wanted) {
-    if (!entry.marked) entry.marked = rawWords(entry.title + " " + entry.extra + " " + entry.detail).map(marked);
+    var text = (entry.title + " " + entry.extra + " " + entry.detail).toLowerCase(), toneless = null;
     return wanted.every(function (w) {
-      return entry.marked.some(function (m) {
-        return m.letters.indexOf(w.letters) === 0 && (w.tone === "" || m.tone === w.tone);
-      });
+      if (w.tone !== "") return startsWord(text, w.forms[0]) || startsWord(text, w.forms[1]);
+      if (toneless === null) toneless = withoutTones(text);
+      return startsWord(toneless, w.letters);
     });
   }
 
@@ -233,8 +247,13 @@
       var items = list.children;
       for (var i = 0; i < items.length; i++) items[i].setAttribute("aria-selected", i === index ? "true" : "false");
       active = index;
-      if (index >= 0) input.setAttribute("aria-activedescendant", items[index].id);
-      else input.removeAttribute("aria-activedescendant");
+      if (index < 0) {
+        input.removeAttribute("aria-activedescendant");
+        return;
+      }
+      input.setAttribute("aria-activedescendant", items[index].id);
+      /* Three lines an entry: the one chosen by the arrow keys is scrolled to. */
+      if (items[index].scrollIntoView) items[index].scrollIntoView({ block: "nearest" });
     }
     function show(query) {
       withIndex(function (entries) {

@@ -162,6 +162,10 @@ import ZIPFoundation
       ),
       "\(waiting.out)")
     #expect(!waiting.err.contains("lỗi"), "\(waiting.err)")
+    // A content folder that is not there is not "no drafts".
+    let nowhere = try plansite(
+      ["report", "publish", "--content", "Khong-co"], in: folder, expecting: 1)
+    #expect(nowhere.err.contains("không có thư mục"), "\(nowhere.err)")
     // A mistyped id gets the one meant, with its command.
     let typo = try plansite(
       ["report", "publish", "2026-9t", "so-giao-duc-va-dao-ta"], in: folder, expecting: 1)

@@ -168,8 +168,17 @@ import Testing
         "excludes": ["co-quan/so-nong-nghiep-va-moi-truong/index.html"],
       ],
       ["query": "moi truong so", "contains": ["co-quan/so-nong-nghiep-va-moi-truong/index.html"]],
-      ["query": "hoà", "contains": ["xa-phuong/phuong-thai-hoa/index.html"]],
+      [
+        "query": "hoà", "contains": ["xa-phuong/phuong-thai-hoa/index.html"],
+        "excludes": ["co-quan/so-van-hoa-the-thao-va-du-lich/index.html"],
+      ],
       ["query": "Hòa", "contains": ["xa-phuong/phuong-thai-hoa/index.html"]],
+      // Typed decomposed (some keyboards, text pasted from a PDF), the same.
+      [
+        "query": "\u{68}\u{6F}\u{61}\u{300}", "contains": ["xa-phuong/phuong-thai-hoa/index.html"],
+        "excludes": ["co-quan/so-van-hoa-the-thao-va-du-lich/index.html"],
+      ],
+      ["query": "văn hoá", "contains": ["co-quan/so-van-hoa-the-thao-va-du-lich/index.html"]],
       // A common word of the query matches early; the rarer one is shown.
       ["query": "tỉnh PCI", "contains": ["nhiem-vu/1-5/index.html"], "excerpt": "(PCI)"],
     ]

@@ -28,11 +28,15 @@ enum IndicatorChart {
       return nil
     }
     let values = all.flatMap { [$0.value.low] + ($0.value.high.map { [$0] } ?? []) }
-    let minValue = min(0, values.min() ?? 0)
-    var maxValue = roundUp((values.max() ?? 1) * 1.2)
+    let lowest = values.min() ?? 0
+    let highest = values.max() ?? 1
+    // Zero is always on the axis; a side with values is rounded out.
+    let minValue = lowest < 0 ? -roundUp(-lowest * 1.2) : 0
+    var maxValue = highest > 0 ? roundUp(highest * 1.2) : 0
     if maxValue <= minValue { maxValue = minValue + 1 }
     let axisValues = [minValue, (minValue + maxValue) / 2, maxValue]
-    let axisLabels = axisValues.map { VietnameseNumber.format($0, maxFractionDigits: 1) }
+    let digits = fractionDigits(axisValues)
+    let axisLabels = axisValues.map { VietnameseNumber.format($0, maxFractionDigits: digits) }
     let left = max(56, 16 + axisDigit * Double(axisLabels.map(\.count).max() ?? 1))
     let span = Double(max(1, lastYear - firstYear))
     let plotWidth = width - left - right
@@ -100,7 +104,7 @@ enum IndicatorChart {
         "label_x": n(figure.x), "label_y": n(figure.y), "label_anchor": figure.anchor,
       ]
     }
-    let shownYears = Set(years).sorted()
+    let shownYears = labelledYears(Set(years).sorted(), at: x)
     let xAxis: [[String: Any]] = shownYears.enumerated().map { index, year in
       let anchor =
         shownYears.count == 1
@@ -181,7 +185,35 @@ enum IndicatorChart {
     return done
   }
 
-  /// The axis's top: `value` rounded up to 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of
+  /// The years written under the axis: every year, but one too close to the year before it to
+  /// be read at the phone's size is left out (the first and last always written; the table
+  /// below the chart states every figure with its year).
+  static func labelledYears(_ years: [Int], at x: (Int) -> Double) -> [Int] {
+    // A first year drawn rightward from its tick and a centred one need
+    // a label and a half between their ticks.
+    let room = 6 * axisDigit + 8
+    guard let first = years.first, let last = years.last, years.count > 1 else { return years }
+    var kept = [first]
+    for year in years.dropFirst().dropLast() where x(year) - x(kept[kept.count - 1]) >= room {
+      kept.append(year)
+    }
+    while kept.count > 1, x(last) - x(kept[kept.count - 1]) < room { kept.removeLast() }
+    if x(last) - x(first) >= room || kept.count > 1 { kept.append(last) }
+    return kept
+  }
+
+  /// The fraction digits (at most 3) that write every axis value exactly: a top of 1,5 has its
+  /// half at 0,75, not "0,8".
+  static func fractionDigits(_ values: [Double]) -> Int {
+    (0...3).first { digits in
+      let scale = pow(10, Double(digits))
+      return values.allSatisfy {
+        abs(($0 * scale).rounded() - $0 * scale) < 1e-6 * max(1, abs($0 * scale))
+      }
+    } ?? 3
+  }
+
+  /// The axis's end: `value` rounded up to 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of
   /// ten, so that it and its half read as round figures.
   static func roundUp(_ value: Double) -> Double {
     guard value > 0, value.isFinite else { return value }

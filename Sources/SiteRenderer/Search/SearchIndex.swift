@@ -30,7 +30,7 @@ extension PlanData {
   /// An assignment ("Sở Tài chính · Phối hợp") is listed as "Nhiệm vụ 1.5
   /// · Sở Tài chính · Phối hợp". Its title alone is the same for many
   /// assignments, hence stored once.
-  static let kindsShowingExtra = [3]
+  static let kindsShowingExtra = searchKinds.indices.filter { searchKinds[$0] == "Phân công" }
 
   /// The index's bytes, in parts.
   ///

@@ -497,29 +497,28 @@ extension PlansiteCommand.Report {
     /// The drafts waiting, each with the command that publishes it.
     ///
     /// Without a period, a listing that succeeds (as the period's help
-    /// promises). With a period but no reporter, an error that names what
-    /// is missing, with the period's drafts in its notes.
+    /// promises), unless the content folder cannot be read or a report
+    /// file does not load (a draft that does not load would be missing
+    /// from the list): then their errors. With a period but no reporter,
+    /// an error that names what is missing, with the period's drafts in
+    /// its notes.
     private func listDrafts(_ language: Language) -> ExitCode {
-      let drafts = ContentLoader(directory: options.content).load().draft.reports
+      let loader = ContentLoader(directory: options.content)
+      let listed = loader.list()
+      guard let tree = listed.tree else {
+        DiagnosticPrinter(language: language).print(listed.diagnostics)
+        return ExitCode.failure
+      }
+      let loaded = loader.load(tree, listingDiagnostics: listed.diagnostics)
+      let drafts = loaded.draft.reports
         .filter { $0.isDraft && (period == nil || $0.periodRef.value == period) }
         .map { options.publishCommand(period: $0.periodRef.value, reporter: $0.reporterRef.value) }
         .sorted()
       let folder = "\(options.content)/reports/" + (period.map { "\($0)/" } ?? "")
-      let none = Message(
-        vi: "không có bản nháp nào (draft: true) trong \(folder)",
-        en: "there is no draft (draft: true) in \(folder)")
-      let heading = Message(
-        vi: "các bản nháp đang chờ công bố (\(drafts.count)):",
-        en: "the drafts waiting to be published (\(drafts.count)):")
-      var lines = drafts.prefix(20).map { "  \($0)" }
-      if drafts.count > 20 {
-        lines.append(
-          Message(
-            vi: "  … và \(drafts.count - 20) bản nữa", en: "  … and \(drafts.count - 20) more"
-          )
-          .text(language))
-      }
-      guard period != nil else {
+      guard let period else {
+        let broken = loaded.diagnostics.filter {
+          $0.severity == .error && $0.location.file.hasPrefix("\(options.content)/reports/")
+        }
         if drafts.isEmpty {
           print(
             Message(
@@ -532,24 +531,44 @@ extension PlansiteCommand.Report {
               vi: "Các bản nháp đang chờ công bố (\(drafts.count)):",
               en: "The drafts waiting to be published (\(drafts.count)):"
             ).text(language))
-          for line in lines { print(line) }
+          for draft in drafts { print("  \(draft)") }
           print(
             Message(
-              vi: "Chạy một lệnh trên để công bố bản nháp đó, rồi chạy 'plansite build'.",
-              en: "Run one of the commands above to publish that draft, then 'plansite build'."
+              vi: "Chạy lệnh tương ứng ở trên để công bố bản nháp, rồi chạy 'plansite build'.",
+              en: "Run the matching command above to publish a draft, then 'plansite build'."
             ).text(language))
+        }
+        guard broken.isEmpty else {
+          DiagnosticPrinter(language: language).print(broken)
+          return ExitCode.failure
         }
         return ExitCode.success
       }
-      let notes =
+      var notes =
         drafts.isEmpty
-        ? [Diagnostic.Note(none)]
-        : [Diagnostic.Note(heading)] + lines.map { Diagnostic.Note(vi: $0, en: $0) }
+        ? [
+          Diagnostic.Note(
+            vi: "không có bản nháp nào (draft: true) trong \(folder)",
+            en: "there is no draft (draft: true) in \(folder)")
+        ]
+        : [
+          Diagnostic.Note(
+            vi: "các bản nháp đang chờ công bố (\(drafts.count)):",
+            en: "the drafts waiting to be published (\(drafts.count)):")
+        ] + drafts.prefix(20).map { Diagnostic.Note(vi: "  \($0)", en: "  \($0)") }
+      if drafts.count > 20 {
+        notes.append(
+          Diagnostic.Note(
+            vi: "  … và \(drafts.count - 20) bản nữa; 'plansite report publish' không ghi mã kỳ "
+              + "liệt kê tất cả",
+            en: "  … and \(drafts.count - 20) more; 'plansite report publish' without a period "
+              + "lists them all"))
+      }
       DiagnosticPrinter(language: language).print([
         .error(
           vi: "thiếu mã đơn vị của báo cáo cần công bố",
           en: "the reporter of the report to publish is missing",
-          at: SourceLocation(file: "plansite report publish"), notes: notes)
+          at: SourceLocation(file: "plansite report publish \(period)"), notes: notes)
       ])
       return ExitCode.validationFailure
     }
