@@ -889,6 +889,55 @@ def check_keyboard(driver, results: Results, page: Page, url: str, try_search: b
     results.add(search)
 
 
+SUGGESTIONS_JS = r"""
+const list = document.getElementById(document.activeElement.getAttribute('aria-controls'));
+if (!list || list.hidden) return null;
+const box = list.getBoundingClientRect();
+return [...list.children].map(li => {
+  const r = li.getBoundingClientRect();
+  return {text: li.textContent, selected: li.getAttribute('aria-selected') === 'true',
+          inView: r.top >= box.top - 1 && r.bottom <= box.bottom + 1,
+          hasDetail: !!li.querySelector('.search-suggestions__detail')};
+});
+"""
+
+
+def check_suggestions(driver, results: Results, page: Page, url: str) -> None:
+    """The header's suggestions: a word typed with its marks finds only
+    words with the same marks; each entry says what it is; the arrow keys
+    keep the chosen entry in view."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    check = Check("keyboard", f"{page.label}: suggestions for words typed with and without marks")
+    cases = [("môi trường số", False), ("moi truong so", True)]
+    for query, expect_agency in cases:
+        load(driver, url)
+        box = driver.find_element(By.ID, "q")
+        box.click()
+        box.send_keys(query)
+        deadline, items = time.time() + 5, None
+        while time.time() < deadline and not items:
+            items = driver.execute_script(SUGGESTIONS_JS)
+            time.sleep(0.1)
+        if not items:
+            check.fail(f"no suggestions for {query!r}")
+            continue
+        has_agency = any("Sở Nông nghiệp và Môi trường" in i["text"] and "Cơ quan" in i["text"] for i in items)
+        if has_agency != expect_agency:
+            check.fail(f"{query!r}: the agency Sở Nông nghiệp và Môi trường is "
+                       f"{'missing from' if expect_agency else 'among'} the suggestions")
+        if not any(i["hasDetail"] for i in items):
+            check.fail(f"{query!r}: no suggestion shows a detail line (a task's title, an assignment's text)")
+        for _ in range(len(items)):
+            box.send_keys(Keys.ARROW_DOWN)
+        items = driver.execute_script(SUGGESTIONS_JS) or []
+        chosen = [i for i in items if i["selected"]]
+        if not chosen or not chosen[0]["inView"]:
+            check.fail(f"{query!r}: after {len(items)} × ArrowDown the chosen suggestion is not in view")
+    results.add(check)
+
+
 # --------------------------------------------------------------------------
 # Features of the report pages, on the sample site
 
@@ -2130,6 +2179,8 @@ def run_suite(work: Path, binary: Path, only: set[str], shots: Path, verbose: bo
                 if page.site in ("real", "sample"):
                     check_keyboard(driver, results, page, url(page), try_search=page.key == "home",
                                    axe_js=axe_source(), shots=shots if "layout" in only else None)
+                if page.site == "real" and page.key == "home":
+                    check_suggestions(driver, results, page, url(page))
 
         if "features" in only:
             section("Features of the report pages (sample)")
