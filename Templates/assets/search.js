@@ -71,46 +71,57 @@
     LETTER = new RegExp("[\\p{L}\\p{M}\\p{N}]", "u");
   } catch (e) { SPLIT = null; }
   function withoutTones(text) { return text.normalize("NFD").replace(TONES, "").normalize("NFC"); }
+  /* The query's words typed with marks, by their folded form ("so" for
+     "số"); none when the engine lacks Unicode property classes. */
   function markedWords(query) {
-    if (!SPLIT) return [];
-    return String(query).normalize("NFC").toLowerCase().split(SPLIT).filter(function (w) {
-      return /[^\x00-\x7f]/.test(w);
-    }).map(function (w) {
+    var byFolded = {};
+    if (!SPLIT) return byFolded;
+    String(query).normalize("NFC").toLowerCase().split(SPLIT).forEach(function (w) {
+      if (!/[^\x00-\x7f]/.test(w)) return;
       var d = w.normalize("NFD"), tone = (d.match(TONES) || []).join("");
       var moved = d.replace(/([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])/, "$1$3$2");
       if (moved === d) moved = d.replace(/([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])/, "$1$3$2");
-      return { tone: tone, letters: withoutTones(w), forms: [w, moved.normalize("NFC")] };
+      byFolded[words(fold(w)).join(" ")] = { tone: tone, letters: withoutTones(w), forms: [w, moved.normalize("NFC")] };
     });
+    return byFolded;
   }
-  /* Whether `word` starts a word of `text`. */
-  function startsWord(text, word) {
-    for (var at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      if (at === 0 || !LETTER.test(text[at - 1])) return true;
+  /* Whether `text` at `at` starts with the marked word `w`. */
+  function markedAt(text, at, w) {
+    var part = text.substr(at, w.letters.length + 4).toLowerCase();
+    if (w.tone === "") return withoutTones(part).indexOf(w.letters) === 0;
+    return part.indexOf(w.forms[0]) === 0 || part.indexOf(w.forms[1]) === 0;
+  }
+  /* Whether the marked word `w` starts a word of `text` (lowercase). */
+  function hasMarked(text, w) {
+    var searched = w.tone === "" ? withoutTones(text) : text;
+    var forms = w.tone === "" ? [w.letters] : w.forms;
+    for (var f = 0; f < forms.length; f++) {
+      for (var at = searched.indexOf(forms[f]); at >= 0; at = searched.indexOf(forms[f], at + 1)) {
+        if (at === 0 || !LETTER.test(searched[at - 1])) return true;
+      }
     }
     return false;
   }
-  function hasMarkedWords(entry, wanted) {
-    var text = (entry.title + " " + entry.extra + " " + entry.detail).toLowerCase(), toneless = null;
-    return wanted.every(function (w) {
-      if (w.tone !== "") return startsWord(text, w.forms[0]) || startsWord(text, w.forms[1]);
-      if (toneless === null) toneless = withoutTones(text);
-      return startsWord(toneless, w.letters);
-    });
+  /* Whether query word `word` (folded) matches `list` (an entry's folded
+     words) and, typed with marks, `text` (that part's raw text) too. */
+  function matchesWord(list, word, marked, text) {
+    return matchesPrefix(list, word) && (!marked || hasMarked(text(), marked));
   }
 
   /* Entries matching every query word as a word prefix, best first. */
   function search(entries, query, limit) {
     var q = words(fold(query));
     if (q.length === 0) return [];
-    var joined = q.join(" "), results = [], wanted = markedWords(query);
+    var joined = q.join(" "), results = [], marked = markedWords(query);
     entries.forEach(function (entry) {
-      var score = 0;
+      var score = 0, titleText = null, detailText = null;
+      function title() { return titleText || (titleText = (entry.title + " " + entry.extra).toLowerCase()); }
+      function detail() { return detailText || (detailText = entry.detail.toLowerCase()); }
       for (var i = 0; i < q.length; i++) {
-        if (matchesPrefix(entry.titleWords, q[i])) score += 3;
-        else if (matchesPrefix(entry.detailWords, q[i])) score += 1;
+        if (matchesWord(entry.titleWords, q[i], marked[q[i]], title)) score += 3;
+        else if (matchesWord(entry.detailWords, q[i], marked[q[i]], detail)) score += 1;
         else return;
       }
-      if (wanted.length > 0 && !hasMarkedWords(entry, wanted)) return;
       var title = words(entry.foldedTitle).join(" ");
       if (title === joined) score += 100;
       else if (title.indexOf(joined) === 0) score += 20;
@@ -130,6 +141,26 @@
     return q.length > 0 && (t === q || (t.indexOf(q) === 0 && q.length >= 0.6 * t.length));
   }
 
+  /* For each query word, where the words of `text` it matches start and
+     end ([start, end] in `text`): by their folded prefix, and for a word
+     typed with marks, with those marks. A word of `text` counts for the
+     first query word it matches. */
+  function wordStarts(text, query) {
+    var q = words(fold(query)), marked = markedWords(query), fm = foldWithMap(text);
+    var found = q.map(function () { return []; });
+    var re = /[a-z0-9]+/g, m;
+    while ((m = re.exec(fm.folded)) !== null) {
+      for (var i = 0; i < q.length; i++) {
+        if (m[0].indexOf(q[i]) !== 0) continue;
+        var start = fm.map[m.index];
+        if (marked[q[i]] && !markedAt(text, start, marked[q[i]])) continue;
+        found[i].push([start, fm.map[m.index + q[i].length - 1] + 1]);
+        break;
+      }
+    }
+    return found;
+  }
+
   /* What a result shows of a long text: about `limit` characters around
      the query's words (an assignment is searched whole, and its match may
      be far into it), with … where text is left out. The window holds the
@@ -137,13 +168,7 @@
      query tend to match early; it starts at a word, 40 characters before. */
   function excerpt(text, query, limit) {
     if (text.length <= limit) return text;
-    var q = words(fold(query)), fm = foldWithMap(text), re = /[a-z0-9]+/g, m;
-    var firsts = q.map(function () { return -1; });
-    while ((m = re.exec(fm.folded)) !== null) {
-      for (var i = 0; i < q.length; i++) {
-        if (firsts[i] < 0 && m[0].indexOf(q[i]) === 0) firsts[i] = fm.map[m.index];
-      }
-    }
+    var firsts = wordStarts(text, query).map(function (starts) { return starts.length ? starts[0][0] : -1; });
     var first = Math.max.apply(null, [-1].concat(firsts));
     var start = 0;
     if (first > limit - 40) {
@@ -170,20 +195,12 @@
 
   /* Appends text to a DOM node with the query's word prefixes in <mark>. */
   function highlight(doc, node, text, query) {
-    var q = words(fold(query)), fm = foldWithMap(text), marks = [];
-    var re = /[a-z0-9]+/g, m;
-    while ((m = re.exec(fm.folded)) !== null) {
-      for (var i = 0; i < q.length; i++) {
-        if (m[0].indexOf(q[i]) === 0) {
-          var start = fm.map[m.index], endIndex = m.index + q[i].length - 1;
-          var end = fm.map[endIndex] + 1;
-          marks.push([start, end]);
-          break;
-        }
-      }
-    }
+    var marks = [];
+    wordStarts(text, query).forEach(function (starts) { marks = marks.concat(starts); });
+    marks.sort(function (a, b) { return a[0] - b[0]; });
     var at = 0;
     marks.forEach(function (r) {
+      if (r[0] < at) return;
       if (r[0] > at) node.appendChild(doc.createTextNode(text.slice(at, r[0])));
       var mark = doc.createElement("mark");
       mark.textContent = text.slice(r[0], r[1]);

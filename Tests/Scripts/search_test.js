@@ -3,7 +3,8 @@
 // CASES_JSON: [{"query": "...", "first": "href of the expected first result",
 //               "contains": ["href", ...], "strong": true|false,
 //               "excerpt": "text the first long result's excerpt shows",
-//               "assignmentShows": "text the first assignment result's title shows"}, ...]
+//               "assignmentShows": "text the first assignment result's title shows",
+//               "notMarked": "a word no result's highlighted title or excerpt may mark"}, ...]
 // Exits 1 with a message when a case fails.
 const fs = require("fs");
 const path = require("path");
@@ -31,6 +32,17 @@ for (const c of JSON.parse(fs.readFileSync(casesFile, "utf8"))) {
   if (c.assignmentShows !== undefined) {
     const entry = results.find((e) => e.kindName === "Phân công");
     if (!entry || !entry.shownTitle.includes(c.assignmentShows)) problems.push(`assignment title "${entry ? entry.shownTitle : ""}" lacks "${c.assignmentShows}"`);
+  }
+  if (c.notMarked !== undefined) {
+    // The page's own highlighting, into a minimal stand-in for the DOM.
+    const marked = [];
+    const doc = { createTextNode: () => ({}), createElement: () => ({ set textContent(t) { marked.push(t); } }) };
+    for (const e of results) {
+      api.highlight(doc, { appendChild() {} }, e.shownTitle, c.query);
+      api.highlight(doc, { appendChild() {} }, api.excerpt(e.detail, c.query, 160), c.query);
+    }
+    if (marked.includes(c.notMarked)) problems.push(`"${c.notMarked}" is highlighted`);
+    if (marked.length === 0) problems.push("nothing is highlighted");
   }
   if (c.strong !== undefined && results[0] && api.isStrongMatch(results[0], c.query) !== c.strong) problems.push(`strong match should be ${c.strong}`);
   if (problems.length) { failures++; console.error(`query "${c.query}": ${problems.join("; ")}`); }

@@ -179,6 +179,8 @@ import Testing
         "excludes": ["co-quan/so-van-hoa-the-thao-va-du-lich/index.html"],
       ],
       ["query": "văn hoá", "contains": ["co-quan/so-van-hoa-the-thao-va-du-lich/index.html"]],
+      // Nor is "Sở" highlighted for "số" in a result found by its text.
+      ["query": "số", "notMarked": "Sở"],
       // A common word of the query matches early; the rarer one is shown.
       ["query": "tỉnh PCI", "contains": ["nhiem-vu/1-5/index.html"], "excerpt": "(PCI)"],
     ]
