@@ -61,71 +61,93 @@
 
   /* Words typed with marks. Typed without any, a word matches with or
      without them ("so" finds "số" and "Sở"); typed with them, only a word
-     with the same marks ("số" does not find "Sở"), whichever vowel of
-     "oa", "oe", "uy" carries the tone ("hoà" finds "Hòa"); with vowel
-     marks but no tone yet ("sô", while typing), any tone. An engine
-     without Unicode property classes ignores marks, as before. */
+     with the same vowel marks and tone ("số" does not find "Sở"), wherever
+     the tone sits ("hoà" and "hò" find "Hòa"); with vowel marks but no
+     tone yet ("sô", while typing), any tone. An engine without Unicode
+     property classes ignores marks, as before. */
   var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g, SPLIT = null, LETTER = null;
   try {
     SPLIT = new RegExp("[^\\p{L}\\p{M}\\p{N}]+", "u");
     LETTER = new RegExp("[\\p{L}\\p{M}\\p{N}]", "u");
   } catch (e) { SPLIT = null; }
-  function withoutTones(text) { return text.normalize("NFD").replace(TONES, "").normalize("NFC"); }
-  /* The query's words typed with marks, by their folded form ("so" for
-     "số"); none when the engine lacks Unicode property classes. */
-  function markedWords(query) {
-    var byFolded = {};
-    if (!SPLIT) return byFolded;
-    String(query).normalize("NFC").toLowerCase().split(SPLIT).forEach(function (w) {
-      if (!/[^\x00-\x7f]/.test(w)) return;
-      var d = w.normalize("NFD"), tone = (d.match(TONES) || []).join("");
-      var moved = d.replace(/([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])/, "$1$3$2");
-      if (moved === d) moved = d.replace(/([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])/, "$1$3$2");
-      byFolded[words(fold(w)).join(" ")] = { tone: tone, letters: withoutTones(w), forms: [w, moved.normalize("NFC")] };
+  /* A word (lowercase) as its letters with their vowel marks, and its tone. */
+  function marks(word) {
+    var d = word.normalize("NFD");
+    return { letters: d.replace(TONES, "").normalize("NFC"), tone: (d.match(TONES) || []).join("") };
+  }
+  /* The query as its words in order, each folded ("so"), with its marks
+     when it was typed with any. */
+  function terms(query) {
+    var list = [];
+    var pieces = SPLIT ? String(query).normalize("NFC").toLowerCase().split(SPLIT) : [String(query)];
+    pieces.forEach(function (piece) {
+      var folded = words(fold(piece));
+      var marked = SPLIT && folded.length === 1 && /[^\x00-\x7f]/.test(piece);
+      folded.forEach(function (word) { list.push({ word: word, marks: marked ? marks(piece) : null }); });
     });
-    return byFolded;
+    return list;
   }
-  /* Whether `text` at `at` starts with the marked word `w`. */
-  function markedAt(text, at, w) {
-    var part = text.substr(at, w.letters.length + 4).toLowerCase();
-    if (w.tone === "") return withoutTones(part).indexOf(w.letters) === 0;
-    return part.indexOf(w.forms[0]) === 0 || part.indexOf(w.forms[1]) === 0;
+  function foldedQuery(list) { return list.map(function (t) { return t.word; }).join(" "); }
+  /* Whether the word of `text` starting at `at` has the marks of `term`. */
+  function marksAt(text, at, term) {
+    if (!term.marks) return true;
+    var word = marks(text.substr(at, term.marks.letters.length + 12).toLowerCase().split(SPLIT)[0]);
+    return word.letters.indexOf(term.marks.letters) === 0 && (term.marks.tone === "" || word.tone === term.marks.tone);
   }
-  /* Whether the marked word `w` starts a word of `text` (lowercase). */
-  function hasMarked(text, w) {
-    var searched = w.tone === "" ? withoutTones(text) : text;
-    var forms = w.tone === "" ? [w.letters] : w.forms;
-    for (var f = 0; f < forms.length; f++) {
-      for (var at = searched.indexOf(forms[f]); at >= 0; at = searched.indexOf(forms[f], at + 1)) {
-        if (at === 0 || !LETTER.test(searched[at - 1])) return true;
-      }
+  /* Where the words of `text` that `term` matches start: their folded
+     prefix, and the term's marks. `text` and its fold are given (the fold
+     keeps where each folded character came from). */
+  function termStarts(text, fm, term) {
+    var starts = [], re = /[a-z0-9]+/g, m;
+    while ((m = re.exec(fm.folded)) !== null) {
+      if (m[0].indexOf(term.word) === 0 && marksAt(text, fm.map[m.index], term)) starts.push(m.index);
+    }
+    return starts;
+  }
+  /* Whether `term` matches a word of an entry's title (with its extra
+     words) or detail: by the folded words, and for a term with marks, in
+     the part's text, lowercased and without tones, kept on the entry for
+     the next query. */
+  function matchesTerm(entry, part, term) {
+    if (!matchesPrefix(part === "title" ? entry.titleWords : entry.detailWords, term.word)) return false;
+    if (!term.marks) return true;
+    var texts = entry[part + "Texts"];
+    if (!texts) {
+      var lower = (part === "title" ? entry.title + " " + entry.extra : entry.detail).toLowerCase();
+      texts = entry[part + "Texts"] = { lower: lower, toneless: lower.normalize("NFD").replace(TONES, "").normalize("NFC") };
+    }
+    var letters = term.marks.letters;
+    if (texts.toneless.length !== texts.lower.length) {
+      // Letters without a precomposed toneless form: word by word.
+      return texts.lower.split(SPLIT).some(function (w) {
+        var m = marks(w);
+        return m.letters.indexOf(letters) === 0 && (term.marks.tone === "" || m.tone === term.marks.tone);
+      });
+    }
+    for (var at = texts.toneless.indexOf(letters); at >= 0; at = texts.toneless.indexOf(letters, at + 1)) {
+      if (at > 0 && LETTER.test(texts.toneless[at - 1])) continue;
+      if (term.marks.tone === "" || marksAt(texts.lower, at, term)) return true;
     }
     return false;
-  }
-  /* Whether query word `word` (folded) matches `list` (an entry's folded
-     words) and, typed with marks, `text` (that part's raw text) too. */
-  function matchesWord(list, word, marked, text) {
-    return matchesPrefix(list, word) && (!marked || hasMarked(text(), marked));
   }
 
   /* Entries matching every query word as a word prefix, best first. */
   function search(entries, query, limit) {
-    var q = words(fold(query));
+    var q = terms(query);
     if (q.length === 0) return [];
-    var joined = q.join(" "), results = [], marked = markedWords(query);
+    var joined = foldedQuery(q), results = [];
     entries.forEach(function (entry) {
-      var score = 0, titleText = null, detailText = null;
-      function title() { return titleText || (titleText = (entry.title + " " + entry.extra).toLowerCase()); }
-      function detail() { return detailText || (detailText = entry.detail.toLowerCase()); }
+      var score = 0, allInTitle = true;
       for (var i = 0; i < q.length; i++) {
-        if (matchesWord(entry.titleWords, q[i], marked[q[i]], title)) score += 3;
-        else if (matchesWord(entry.detailWords, q[i], marked[q[i]], detail)) score += 1;
+        if (matchesTerm(entry, "title", q[i])) score += 3;
+        else if (matchesTerm(entry, "detail", q[i])) { score += 1; allInTitle = false; }
         else return;
       }
-      var title = words(entry.foldedTitle).join(" ");
-      if (title === joined) score += 100;
-      else if (title.indexOf(joined) === 0) score += 20;
-      else if (title.indexOf(joined) >= 0) score += 10;
+      // The whole query as the title: only when every word matched there.
+      var folded = words(entry.foldedTitle).join(" ");
+      if (allInTitle && folded === joined) score += 100;
+      else if (allInTitle && folded.indexOf(joined) === 0) score += 20;
+      else if (allInTitle && folded.indexOf(joined) >= 0) score += 10;
       results.push({ entry: entry, score: score });
     });
     results.sort(function (a, b) {
@@ -136,29 +158,31 @@
 
   /* Whether the best result is what the query names (Enter goes straight there). */
   function isStrongMatch(entry, query) {
-    var q = words(fold(query)).join(" ");
+    var list = terms(query), q = foldedQuery(list);
     var t = words(entry.foldedTitle).join(" ");
-    return q.length > 0 && (t === q || (t.indexOf(q) === 0 && q.length >= 0.6 * t.length));
+    var fm = foldWithMap(entry.title);
+    var marked = list.every(function (term) { return !term.marks || termStarts(entry.title, fm, term).length > 0; });
+    return q.length > 0 && marked && (t === q || (t.indexOf(q) === 0 && q.length >= 0.6 * t.length));
   }
 
-  /* For each query word, where the words of `text` it matches start and
-     end ([start, end] in `text`): by their folded prefix, and for a word
-     typed with marks, with those marks. A word of `text` counts for the
-     first query word it matches. */
-  function wordStarts(text, query) {
-    var q = words(fold(query)), marked = markedWords(query), fm = foldWithMap(text);
-    var found = q.map(function () { return []; });
-    var re = /[a-z0-9]+/g, m;
-    while ((m = re.exec(fm.folded)) !== null) {
-      for (var i = 0; i < q.length; i++) {
-        if (m[0].indexOf(q[i]) !== 0) continue;
-        var start = fm.map[m.index];
-        if (marked[q[i]] && !markedAt(text, start, marked[q[i]])) continue;
-        found[i].push([start, fm.map[m.index + q[i].length - 1] + 1]);
-        break;
-      }
-    }
-    return found;
+  /* Where each query word matches `text` ([start, end] in `text`). For the
+     highlight, a word of `text` counts once, for the longest query word
+     it matches (so "d đổi" marks all of "đổi"); for the excerpt, every
+     query word finds its own first match. */
+  function wordMatches(text, query) {
+    var q = terms(query), fm = foldWithMap(text);
+    var byStart = {};
+    q.forEach(function (term, i) {
+      termStarts(text, fm, term).forEach(function (at) {
+        var best = byStart[at];
+        if (best === undefined || q[best].word.length < term.word.length) byStart[at] = i;
+      });
+    });
+    return q.map(function (term, i) {
+      return termStarts(text, fm, term).map(function (at) {
+        return { start: fm.map[at], end: fm.map[at + term.word.length - 1] + 1, longest: byStart[at] === i };
+      });
+    });
   }
 
   /* What a result shows of a long text: about `limit` characters around
@@ -168,7 +192,7 @@
      query tend to match early; it starts at a word, 40 characters before. */
   function excerpt(text, query, limit) {
     if (text.length <= limit) return text;
-    var firsts = wordStarts(text, query).map(function (starts) { return starts.length ? starts[0][0] : -1; });
+    var firsts = wordMatches(text, query).map(function (found) { return found.length ? found[0].start : -1; });
     var first = Math.max.apply(null, [-1].concat(firsts));
     var start = 0;
     if (first > limit - 40) {
@@ -195,17 +219,19 @@
 
   /* Appends text to a DOM node with the query's word prefixes in <mark>. */
   function highlight(doc, node, text, query) {
-    var marks = [];
-    wordStarts(text, query).forEach(function (starts) { marks = marks.concat(starts); });
-    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var spans = [];
+    wordMatches(text, query).forEach(function (found) {
+      found.forEach(function (f) { if (f.longest) spans.push(f); });
+    });
+    spans.sort(function (a, b) { return a.start - b.start; });
     var at = 0;
-    marks.forEach(function (r) {
-      if (r[0] < at) return;
-      if (r[0] > at) node.appendChild(doc.createTextNode(text.slice(at, r[0])));
+    spans.forEach(function (r) {
+      if (r.start < at) return;
+      if (r.start > at) node.appendChild(doc.createTextNode(text.slice(at, r.start)));
       var mark = doc.createElement("mark");
-      mark.textContent = text.slice(r[0], r[1]);
+      mark.textContent = text.slice(r.start, r.end);
       node.appendChild(mark);
-      at = r[1];
+      at = r.end;
     });
     if (at < text.length) node.appendChild(doc.createTextNode(text.slice(at)));
   }

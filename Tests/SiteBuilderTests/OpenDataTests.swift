@@ -181,6 +181,8 @@ import Testing
       ["query": "văn hoá", "contains": ["co-quan/so-van-hoa-the-thao-va-du-lich/index.html"]],
       // Nor is "Sở" highlighted for "số" in a result found by its text.
       ["query": "số", "notMarked": "Sở"],
+      // Two words that fold alike keep their own marks, in either order.
+      ["query": "sở số", "count": 5], ["query": "số sở", "count": 5],
       // A common word of the query matches early; the rarer one is shown.
       ["query": "tỉnh PCI", "contains": ["nhiem-vu/1-5/index.html"], "excerpt": "(PCI)"],
     ]
