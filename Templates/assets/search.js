@@ -70,10 +70,14 @@
     SPLIT = new RegExp("[^\\p{L}\\p{M}\\p{N}]+", "u");
     LETTER = new RegExp("[\\p{L}\\p{M}\\p{N}]", "u");
   } catch (e) { SPLIT = null; }
+  function toneless(text) { return text.normalize("NFD").replace(TONES, "").normalize("NFC"); }
   /* A word (lowercase) as its letters with their vowel marks, and its tone. */
   function marks(word) {
-    var d = word.normalize("NFD");
-    return { letters: d.replace(TONES, "").normalize("NFC"), tone: (d.match(TONES) || []).join("") };
+    return { letters: toneless(word), tone: (word.normalize("NFD").match(TONES) || []).join("") };
+  }
+  /* Whether a word's marks (`marks()`) are those a query word typed. */
+  function agrees(word, typed) {
+    return word.letters.indexOf(typed.letters) === 0 && (typed.tone === "" || word.tone === typed.tone);
   }
   /* The query as its words in order, each folded ("so"), with its marks
      when it was typed with any. */
@@ -90,9 +94,7 @@
   function foldedQuery(list) { return list.map(function (t) { return t.word; }).join(" "); }
   /* Whether the word of `text` starting at `at` has the marks of `term`. */
   function marksAt(text, at, term) {
-    if (!term.marks) return true;
-    var word = marks(text.substr(at, term.marks.letters.length + 12).toLowerCase().split(SPLIT)[0]);
-    return word.letters.indexOf(term.marks.letters) === 0 && (term.marks.tone === "" || word.tone === term.marks.tone);
+    return !term.marks || agrees(marks(text.substr(at, term.marks.letters.length + 12).toLowerCase().split(SPLIT)[0]), term.marks);
   }
   /* Where the words of `text` that `term` matches start: their folded
      prefix, and the term's marks. `text` and its fold are given (the fold
@@ -114,16 +116,16 @@
     var texts = entry[part + "Texts"];
     if (!texts) {
       var lower = (part === "title" ? entry.title + " " + entry.extra : entry.detail).toLowerCase();
-      texts = entry[part + "Texts"] = { lower: lower, toneless: lower.normalize("NFD").replace(TONES, "").normalize("NFC") };
+      texts = entry[part + "Texts"] = { lower: lower, toneless: toneless(lower) };
     }
-    var letters = term.marks.letters;
     if (texts.toneless.length !== texts.lower.length) {
       // Letters without a precomposed toneless form: word by word.
-      return texts.lower.split(SPLIT).some(function (w) {
-        var m = marks(w);
-        return m.letters.indexOf(letters) === 0 && (term.marks.tone === "" || m.tone === term.marks.tone);
-      });
+      return texts.lower.split(SPLIT).some(function (w) { return agrees(marks(w), term.marks); });
     }
+    // Where the toneless text has the typed letters at a word's start, the
+    // text itself, at the same place, has that word with its tone (to be
+    // compared only when one was typed).
+    var letters = term.marks.letters;
     for (var at = texts.toneless.indexOf(letters); at >= 0; at = texts.toneless.indexOf(letters, at + 1)) {
       if (at > 0 && LETTER.test(texts.toneless[at - 1])) continue;
       if (term.marks.tone === "" || marksAt(texts.lower, at, term)) return true;
@@ -171,16 +173,16 @@
      query word finds its own first match. */
   function wordMatches(text, query) {
     var q = terms(query), fm = foldWithMap(text);
-    var byStart = {};
-    q.forEach(function (term, i) {
-      termStarts(text, fm, term).forEach(function (at) {
-        var best = byStart[at];
-        if (best === undefined || q[best].word.length < term.word.length) byStart[at] = i;
+    var starts = q.map(function (term) { return termStarts(text, fm, term); });
+    var longest = {};
+    starts.forEach(function (list, i) {
+      list.forEach(function (at) {
+        if (longest[at] === undefined || q[longest[at]].word.length < q[i].word.length) longest[at] = i;
       });
     });
-    return q.map(function (term, i) {
-      return termStarts(text, fm, term).map(function (at) {
-        return { start: fm.map[at], end: fm.map[at + term.word.length - 1] + 1, longest: byStart[at] === i };
+    return starts.map(function (list, i) {
+      return list.map(function (at) {
+        return { start: fm.map[at], end: fm.map[at + q[i].word.length - 1] + 1, longest: longest[at] === i };
       });
     });
   }

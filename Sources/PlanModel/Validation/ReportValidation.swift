@@ -790,6 +790,7 @@ struct ReportValidation {
     let undated = done.values.flatMap(\.values).filter { $0.given == nil }.sorted {
       $0.first.update.source.location < $1.first.update.source.location
     }
+    guard !undated.isEmpty else { return }
     // An entry whose done date cannot be read has its error already.
     let unreadable = Set(
       draft.reports.flatMap(\.tasks).filter(\.doneOnUnreadable).map(\.source.location))

@@ -251,10 +251,11 @@ enum PeriodPage: PageKind {
       var view = item.summary.view()
       view["name"] = item.name
       view["current"] = item.current
-      view["cells"] = Rollup.displayOrder.map { item.summary.rollup.count($0) }
+      let counts = Rollup.displayOrder.map { ($0, item.summary.rollup.count($0)) }
+      view["cells"] = counts.map(\.1)
       // Each count with its column's name, which a phone shows beside it.
-      view["counts"] = Rollup.displayOrder.map { key -> [String: Any] in
-        ["label": key.label, "count": item.summary.rollup.count(key)]
+      view["counts"] = counts.map { key, count -> [String: Any] in
+        ["label": key.label, "count": count]
       }
       return view
     }

@@ -515,22 +515,20 @@ extension PlansiteCommand.Report {
         .map { options.publishCommand(period: $0.periodRef.value, reporter: $0.reporterRef.value) }
         .sorted()
       let folder = "\(options.content)/reports/" + (period.map { "\($0)/" } ?? "")
+      let none = Message(
+        vi: "không có bản nháp nào (draft: true) trong \(folder)",
+        en: "there is no draft (draft: true) in \(folder)")
+      let heading = Message(
+        vi: "các bản nháp đang chờ công bố (\(drafts.count)):",
+        en: "the drafts waiting to be published (\(drafts.count)):")
       guard let period else {
         let broken = loaded.diagnostics.filter {
           $0.severity == .error && $0.location.file.hasPrefix("\(options.content)/reports/")
         }
         if drafts.isEmpty {
-          print(
-            Message(
-              vi: "Không có bản nháp nào (draft: true) trong \(folder).",
-              en: "There is no draft (draft: true) in \(folder)."
-            ).text(language))
+          print(sentence(none.text(language)) + ".")
         } else {
-          print(
-            Message(
-              vi: "Các bản nháp đang chờ công bố (\(drafts.count)):",
-              en: "The drafts waiting to be published (\(drafts.count)):"
-            ).text(language))
+          print(sentence(heading.text(language)))
           for draft in drafts { print("  \(draft)") }
           print(
             Message(
@@ -546,16 +544,9 @@ extension PlansiteCommand.Report {
       }
       var notes =
         drafts.isEmpty
-        ? [
-          Diagnostic.Note(
-            vi: "không có bản nháp nào (draft: true) trong \(folder)",
-            en: "there is no draft (draft: true) in \(folder)")
-        ]
-        : [
-          Diagnostic.Note(
-            vi: "các bản nháp đang chờ công bố (\(drafts.count)):",
-            en: "the drafts waiting to be published (\(drafts.count)):")
-        ] + drafts.prefix(20).map { Diagnostic.Note(vi: "  \($0)", en: "  \($0)") }
+        ? [Diagnostic.Note(none)]
+        : [Diagnostic.Note(heading)]
+          + drafts.prefix(20).map { Diagnostic.Note(vi: "  \($0)", en: "  \($0)") }
       if drafts.count > 20 {
         notes.append(
           Diagnostic.Note(
@@ -571,6 +562,11 @@ extension PlansiteCommand.Report {
           at: SourceLocation(file: "plansite report publish \(period)"), notes: notes)
       ])
       return ExitCode.validationFailure
+    }
+
+    /// A note's text as a line of its own: its first letter capitalized.
+    private func sentence(_ text: String) -> String {
+      text.prefix(1).uppercased() + text.dropFirst()
     }
 
     /// Refuses a report that a build with it would refuse: its errors are
