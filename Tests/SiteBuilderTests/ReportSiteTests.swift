@@ -106,7 +106,7 @@ import Testing
 
   @Test func aCollectiveTaskListsEveryCommune() {
     let html = page("nhiem-vu/1-3/index.html")
-    #expect(html.contains("1/10 xã, phường báo cáo hoàn thành · 5 chưa báo cáo"))
+    #expect(html.contains("Xã, phường: 1/10 đã báo cáo hoàn thành, 5/10 chưa báo cáo"))
     #expect(html.contains("id=\"bang-don-vi\""))
     // One row per holder: the lead and the ten communes.
     #expect(html.components(separatedBy: "<tr data-status=").count - 1 == 11)

@@ -384,8 +384,10 @@ enum TaskPage: PageKind {
     if !communes.isEmpty {
       let done = communes.filter { $0.shown.status == .done || $0.shown.status == .doneLate }.count
       let unreported = communes.filter { $0.reportDate == nil }.count
+      // Of the communes only, out of their own number: the counts beside
+      // it and the heading's total include the agencies.
       view["commune_summary"] =
-        "\(done)/\(communes.count) xã, phường báo cáo hoàn thành · \(unreported) chưa báo cáo"
+        "Xã, phường: \(done)/\(communes.count) đã báo cáo hoàn thành, \(unreported)/\(communes.count) chưa báo cáo"
     }
     return view
   }
