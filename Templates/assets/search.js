@@ -276,6 +276,13 @@
     list.setAttribute("aria-label", "Gợi ý tìm kiếm");
     list.hidden = true;
     form.appendChild(list);
+    /* When nothing matches, a line says so (outside the listbox, which holds
+       only options) and screen readers hear it. */
+    var empty = doc.createElement("p");
+    empty.className = "search-suggestions search-suggestions--empty";
+    empty.setAttribute("role", "status");
+    empty.hidden = true;
+    form.appendChild(empty);
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
@@ -283,6 +290,7 @@
 
     function close() {
       list.hidden = true;
+      empty.hidden = true;
       input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
       active = -1;
@@ -328,6 +336,9 @@
         });
         var open = current.length > 0 && query.trim().length > 0;
         list.hidden = !open;
+        empty.hidden = open || query.trim().length === 0;
+        empty.textContent = empty.hidden ? ""
+          : "Không có gợi ý cho “" + query.trim() + "”. Nhấn Tìm để xem trang tìm kiếm.";
         input.setAttribute("aria-expanded", open ? "true" : "false");
         active = -1;
       });

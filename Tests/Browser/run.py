@@ -935,7 +935,29 @@ def check_suggestions(driver, results: Results, page: Page, url: str) -> None:
         chosen = [i for i in items if i["selected"]]
         if not chosen or not chosen[0]["inView"]:
             check.fail(f"{query!r}: after {len(items)} × ArrowDown the chosen suggestion is not in view")
+    # Nothing matches: a line says so (the listbox stays closed).
+    load(driver, url)
+    box = driver.find_element(By.ID, "q")
+    box.click()
+    box.send_keys("qqxzw")
+    deadline, said = time.time() + 5, None
+    while time.time() < deadline and not said:
+        said = driver.execute_script(EMPTY_SUGGESTIONS_JS)
+        time.sleep(0.1)
+    if not said or "Không có gợi ý" not in said["text"] or not said["status"] or said["listOpen"]:
+        check.fail(f"no match for 'qqxzw': expected a visible status line 'Không có gợi ý …' "
+                   f"and a closed listbox, found {said!r}")
     results.add(check)
+
+
+EMPTY_SUGGESTIONS_JS = r"""
+const box = document.activeElement;
+const list = document.getElementById(box.getAttribute('aria-controls'));
+const line = box.form && box.form.querySelector('[role=status]');
+if (!line || line.hidden || !line.getClientRects().length) return null;
+return {text: line.textContent, status: line.getAttribute('role') === 'status',
+        listOpen: !!list && !list.hidden};
+"""
 
 
 # --------------------------------------------------------------------------
