@@ -132,7 +132,8 @@ enum DataPage: PageKind {
         separator: ", ")
     func fileView(_ file: DataDictionary.File, href: String?) -> [String: Any] {
       var view: [String: Any] = [
-        "name": file.name, "title": file.title, "meaning": file.meaning,
+        "name": file.name, "name_html": pathHTML(file.name), "title": file.title,
+        "meaning": file.meaning,
         "anchor": "tep-" + Slug.make(from: file.name),
         "fields": file.fields.map { field -> [String: Any] in
           var meaning = field.meaning
@@ -170,6 +171,15 @@ enum DataPage: PageKind {
         "has_license": input.license != nil,
       ])
   }
+}
+
+/// A file's path as HTML that breaks only after a `/`, never at the hyphen
+/// of a folder's name ("co-quan/<mã cơ quan>/nhiem-vu.csv" broke as
+/// "nhiem-" / "vu.csv" at 375 px): each part is one unbreakable span.
+private func pathHTML(_ path: String) -> String {
+  path.split(separator: "/", omittingEmptySubsequences: false)
+    .map { "<span class=\"path-part\">\(String($0).htmlEscaped)</span>" }
+    .joined(separator: "/<wbr>")
 }
 
 /// A field's name as HTML that a narrow column may break after a `.` or
