@@ -342,12 +342,12 @@ struct ReportValidation {
           + "(\(period.start.iso) – \(period.end.iso))",
         at: date.location,
         notes: [Self.wrongPeriodNote(date)])
-    case .afterNextDue(let next):
+    case .afterNextEnd(let next):
       report.warning(
-        vi: "báo cáo kỳ '\(period.name)' đề ngày \(date.value.vietnamese), sau cả hạn gửi báo cáo "
-          + "kỳ sau ('\(next.name)', \(next.due.vietnamese))",
+        vi: "báo cáo kỳ '\(period.name)' đề ngày \(date.value.vietnamese), khi cả kỳ sau "
+          + "('\(next.name)', đến \(next.end.vietnamese)) đã kết thúc",
         en: "the report for '\(period.name)' is dated \(date.value.iso), after even the next "
-          + "period's reports were due ('\(next.name)', \(next.due.iso))",
+          + "period ended ('\(next.name)', to \(next.end.iso))",
         at: date.location,
         notes: [Self.wrongPeriodNote(date)])
     }
@@ -370,9 +370,11 @@ struct ReportValidation {
   enum Misdating {
     /// Before the period starts, or a year after it ends.
     case outside
-    /// After even the next period's reports were due: most often a report
-    /// saved in the wrong period's folder.
-    case afterNextDue(ReportingPeriod)
+    /// After even the next period ended: most often a report saved in the
+    /// wrong period's folder, or the last period's form filled in again.
+    /// (Up to the next period's due date, a form of the last period
+    /// imported in October went in as a late report with no word.)
+    case afterNextEnd(ReportingPeriod)
   }
 
   static func misdating(_ date: Day, of period: ReportingPeriod, in schedule: ReportingSchedule?)
@@ -381,7 +383,7 @@ struct ReportValidation {
     let yearAfterEnd = Day(year: period.end.year + 1, month: period.end.month, day: 1) ?? period.end
     if date < period.start || date > yearAfterEnd { return .outside }
     let next = schedule?.periods.filter { $0.end > period.end }.min { $0.end < $1.end }
-    if let next, date > next.due { return .afterNextDue(next) }
+    if let next, date > next.end { return .afterNextEnd(next) }
     return nil
   }
 
@@ -417,7 +419,8 @@ struct ReportValidation {
       return nil
     }
     if let status = entry.status, let progress = entry.progress,
-      let mismatch = StatusProgressCheck.mismatch(status.value, progress.value, in: .report)
+      let mismatch = StatusProgressCheck.mismatch(
+        status.value, progress.value, in: .report(form: status.location.columnLabel != nil))
     {
       report.warning(mismatch.message, at: progress.location, notes: [mismatch.note])
     }
@@ -454,11 +457,18 @@ struct ReportValidation {
         + "\(report.date.iso), after the deadline \(deadline.iso), and says 'done late'",
       at: update.source.location,
       notes: [
-        Diagnostic.Note(
-          vi: "ghi ngày hoàn thành (done_on; cột \"Ngày hoàn thành\" của biểu mẫu), nhất là khi "
-            + "việc xong trước thời hạn",
-          en: "write the done date (done_on; the form's \"Ngày hoàn thành\" column), above all "
-            + "when the work was finished before the deadline")
+        // A report file is Markdown; an imported form's entries are at
+        // their rows of the .xlsx or .csv file.
+        update.source.location.file.hasSuffix(".md")
+          ? Diagnostic.Note(
+            vi: "ghi ngày hoàn thành (done_on), nhất là khi việc xong trước thời hạn",
+            en: "write the done date (done_on), above all when the work was finished before the "
+              + "deadline")
+          : Diagnostic.Note(
+            vi: "ghi ngày hoàn thành ở cột \"Ngày hoàn thành\" của biểu mẫu, nhất là khi việc xong "
+              + "trước thời hạn",
+            en: "write the done date in the form's \"Ngày hoàn thành\" column, above all when "
+              + "the work was finished before the deadline")
       ])
   }
 
@@ -618,11 +628,17 @@ struct ReportValidation {
           + "whole of \(year)",
         at: entry.period.location,
         notes: [
-          Diagnostic.Note(
-            vi: "nếu đây là số liệu của kỳ, ghi year: \"\(period.name)\": số liệu được hiển thị, "
-              + "không so với mục tiêu",
-            en: "if this is the period's figure, write year: \"\(period.name)\": it is shown, "
-              + "not compared with the target")
+          entry.period.location.columnLabel == nil
+            ? Diagnostic.Note(
+              vi: "nếu đây là số liệu của kỳ, ghi year: \"\(period.name)\": số liệu được hiển thị, "
+                + "không so với mục tiêu",
+              en: "if this is the period's figure, write year: \"\(period.name)\": it is shown, "
+                + "not compared with the target")
+            : Diagnostic.Note(
+              vi: "nếu đây là số liệu của kỳ, ghi \"\(period.name)\" vào ô này: số liệu được hiển "
+                + "thị, không so với mục tiêu",
+              en: "if this is the period's figure, write \"\(period.name)\" in this cell: it is "
+                + "shown, not compared with the target")
         ])
     }
     return true
@@ -631,13 +647,17 @@ struct ReportValidation {
   // MARK: - Across reports
 
   /// A body's report giving a task less progress than its report before,
-  /// or saying not done after its report before said done.
+  /// saying not done after its report before said done, or not started
+  /// after it said in progress.
   private struct ProgressDecrease {
     enum Change {
       /// Less progress than before, in percent.
       case progress(was: Int, now: Int)
       /// Not done any more: the status now.
       case undone(TaskStatus)
+      /// Not started after in progress (with no figure: the site counts
+      /// it as 0 %).
+      case unstarted
     }
     /// The report's place in the order checked, and the line's in the report.
     let order: (report: Int, line: Int)
@@ -677,6 +697,13 @@ struct ReportValidation {
             found.append(
               ProgressDecrease(
                 order: (index, line), task: update.task, change: .undone(now),
+                location: update.source.location, before: before.location))
+          } else if let before = previous[update.task], before.status == .inProgress,
+            update.status == .notStarted, update.progress == nil
+          {
+            found.append(
+              ProgressDecrease(
+                order: (index, line), task: update.task, change: .unstarted,
                 location: update.source.location, before: before.location))
           }
           if update.statesStanding {
@@ -837,6 +864,11 @@ struct ReportValidation {
           Message(
             vi: "nhiệm vụ '\(task)' đã báo cáo hoàn thành, nay lại ghi '\(status.label)'",
             en: "task '\(task)' was reported done, and is now '\(status.rawValue)'")
+        case .unstarted:
+          Message(
+            vi: "nhiệm vụ '\(task)' đã báo cáo '\(TaskStatus.inProgress.label)', nay lại ghi "
+              + "'\(TaskStatus.notStarted.label)'",
+            en: "task '\(task)' was reported in progress, and is now not started")
         }
       self.report.warning(
         message,

@@ -8,8 +8,10 @@ enum StatusProgressCheck {
   enum Place {
     /// A task's own file (no done date there).
     case task(id: String)
-    /// A report's entry, whose location names the task.
-    case report
+    /// A report's entry, whose location names the task; `form` when it
+    /// was read from a report form's cells (the clerk chooses a status
+    /// from a list and never sees the file's field names).
+    case report(form: Bool)
   }
 
   /// The warning for `status` with `progress`, if they disagree.
@@ -25,14 +27,17 @@ enum StatusProgressCheck {
           Message(vi: "nhiệm vụ '\(id)': ", en: "task '\(id)': "),
           Message(vi: "ghi 'status: done'", en: "write 'status: done'")
         )
-      case .report:
+      case .report(let form):
         (
           Message(vi: "", en: ""),
           Message(
-            vi: "chọn \"\(TaskStatus.done.label)\" (status: done) và ghi ngày hoàn thành",
-            en: "choose \"\(TaskStatus.done.label)\" (status: done) with its done date")
+            vi: "chọn \"\(TaskStatus.done.label)\"\(form ? "" : " (status: done)") và ghi ngày "
+              + "hoàn thành",
+            en: "choose \"\(TaskStatus.done.label)\"\(form ? "" : " (status: done)") with its done "
+              + "date")
         )
       }
+    let inForm = if case .report(form: true) = place { true } else { false }
     switch status {
     case .done where progress < 100:
       return (
@@ -60,10 +65,10 @@ enum StatusProgressCheck {
           vi: "\(subject.vi)ghi là chưa thực hiện nhưng tiến độ là \(progress)%",
           en: "\(subject.en)marked not started but its progress is \(progress)%"),
         Diagnostic.Note(
-          vi: "đổi tình trạng thành \"\(TaskStatus.inProgress.label)\" (status: in-progress), "
-            + "hoặc ghi tiến độ 0",
-          en: "change the status to \"\(TaskStatus.inProgress.label)\" (status: in-progress), "
-            + "or set the progress to 0")
+          vi: "đổi tình trạng thành \"\(TaskStatus.inProgress.label)\""
+            + "\(inForm ? "" : " (status: in-progress)"), hoặc ghi tiến độ 0",
+          en: "change the status to \"\(TaskStatus.inProgress.label)\""
+            + "\(inForm ? "" : " (status: in-progress)"), or set the progress to 0")
       )
     default: return nil
     }
