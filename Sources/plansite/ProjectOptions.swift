@@ -32,10 +32,27 @@ struct ProjectOptions: ParsableArguments {
 
   @Option(
     name: .customLong("output"),
-    help: HelpText.help("Thư mục xuất trang.", en: "The output folder.", value: "thư mục"))
-  var outputTyped = "Site"
-  /// The folder, without the trailing slash a shell adds (`Site/` is `Site`).
-  var output: String { BuildConfiguration.folder(outputTyped) }
+    help: HelpText.help(
+      "Thư mục xuất trang (mặc định: Site; với --drafts: Site.preview).",
+      en: "The output folder (default: Site; with --drafts: Site.preview).", value: "thư mục"))
+  var outputTyped: String?
+  /// The folder named, without the trailing slash a shell adds (`Site/` is
+  /// `Site`): `Site` unless `--output` names another.
+  var outputFolder: String { BuildConfiguration.folder(outputTyped ?? "Site") }
+  /// Where the site is built: the output folder, but a build with drafts
+  /// not told where goes beside it, to `Site.preview/` as `serve`'s
+  /// preview does, so that `Site/`, the folder copied to the web server,
+  /// never holds a draft report nobody approved.
+  var output: String {
+    drafts && outputTyped == nil ? Self.previewFolder(for: outputFolder) : outputFolder
+  }
+
+  /// The preview's folder beside the output folder: `Site.preview` for `Site`.
+  static func previewFolder(for output: String) -> String {
+    var base = output
+    while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+    return base + ".preview"
+  }
 
   @Flag(help: HelpText.help("Coi cảnh báo là lỗi.", en: "Treat warnings as errors."))
   var strict = false

@@ -43,7 +43,7 @@ extension PlansiteCommand {
       // here), so it is built in a folder of its own: the output folder
       // keeps what a plain build made, and whoever copies it to the web
       // server never publishes a report nobody approved.
-      let output = Self.previewFolder(for: options.output)
+      let output = ProjectOptions.previewFolder(for: options.outputFolder)
       var configuration = options.configuration
       configuration.outputDirectory = output
       configuration.includesDrafts = true
@@ -95,13 +95,6 @@ extension PlansiteCommand {
       serverTask.cancel()
       stop.cancel()
       print(WatchReport.stopped.text(language))
-    }
-
-    /// The preview's folder beside the output folder: `Site.preview` for `Site`.
-    static func previewFolder(for output: String) -> String {
-      var base = output
-      while base.count > 1, base.hasSuffix("/") { base.removeLast() }
-      return base + ".preview"
     }
   }
 }
