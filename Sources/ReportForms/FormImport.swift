@@ -105,7 +105,7 @@ public struct FormImport: Sendable {
       return outcome
     }
     let reader = FormReader(path: path, grid: grid, plan: plan, options: options)
-    let groups = reader.groups()
+    var groups = reader.groups()
     // Cell problems do not stop the checks: the rows are also checked
     // against the plan, so a clerk sees every problem of the form at once.
     outcome.diagnostics = reader.report.diagnostics
@@ -125,6 +125,14 @@ public struct FormImport: Sendable {
           ]))
       return outcome
     }
+    // One body's form left blank: a report with nothing new, recorded when
+    // the import is told the report's document or summary (the body did
+    // report; the period's page then lists it as having sent).
+    if groups.isEmpty, !outcome.diagnostics.hasErrors, reader.unfilled.count == 1,
+      options.document != nil || !options.summary.isEmpty
+    {
+      groups = reader.unfilled
+    }
     guard !groups.isEmpty else {
       if outcome.diagnostics.hasErrors { return outcome }
       outcome.diagnostics.append(
@@ -133,7 +141,17 @@ public struct FormImport: Sendable {
             + "thực hiện hoặc Số liệu)",
           en: "no row of the form is filled in (status, progress, done date, what was done or a "
             + "figure)",
-          at: SourceLocation(file: path)))
+          at: SourceLocation(file: path),
+          notes: reader.unfilled.count == 1
+            ? [
+              Diagnostic.Note(
+                vi: "nếu đơn vị báo cáo không có gì mới, nhập lại kèm số hiệu văn bản báo cáo "
+                  + "(--document \"…\") hoặc tóm tắt (--summary tệp.md): trang sẽ ghi nhận đơn vị "
+                  + "đã gửi báo cáo",
+                en: "if the body reported nothing new, import again with the report's document "
+                  + "number (--document \"…\") or a summary (--summary file.md): the site then "
+                  + "records that it reported")
+            ] : []))
       return outcome
     }
 
@@ -383,6 +401,12 @@ public struct FormImport: Sendable {
     vi: "kiểm tra đã nhập đúng tệp đơn vị gửi cho kỳ này",
     en: "check that this is the file the unit sent for this period")
 
+  /// A body's word on a task as the site shows it (`SiteModel.own`).
+  private static func shown(_ status: TaskStatus?, _ progress: Int?) -> (TaskStatus?, Int?) {
+    let status = status ?? progress.map { $0 > 0 ? .inProgress : .notStarted }
+    return (status, status == .done ? 100 : progress)
+  }
+
   /// For `--dry-run`: each task whose status or progress changes, by reporter.
   private func changes(_ groups: [FormReader.Group], plan: Plan) -> [Message] {
     // What the site shows: published reports only.
@@ -401,11 +425,15 @@ public struct FormImport: Sendable {
         // the form leaves out of it is listed apart); a later period's does
         // not come before it.
         let before = index.latest(group.reporter, on: task) { (rank[$0] ?? Int.max) <= own }?.update
-        let newStatus = update.status?.value ?? before?.status
-        // "Done" without a progress is shown at 100 %, as the site shows it.
-        let newProgress =
-          update.progress?.value ?? (update.status?.value == .done ? 100 : before?.progress)
-        guard newStatus != before?.status || newProgress != before?.progress else { continue }
+        // A row with a text only keeps the latest word; any other is the
+        // body's word on its own, shown as the site shows it
+        // (`SiteModel.own`): a status without a progress takes none from
+        // the report before, a progress alone is in progress from 1 %, and
+        // "done" is 100 %.
+        guard update.status != nil || update.progress != nil else { continue }
+        let (oldStatus, oldProgress) = Self.shown(before?.status, before?.progress)
+        let (newStatus, newProgress) = Self.shown(update.status?.value, update.progress?.value)
+        guard newStatus != oldStatus || newProgress != oldProgress else { continue }
         func describe(_ status: TaskStatus?, _ progress: Int?) -> String {
           let word = status?.label ?? (progress == nil ? "chưa báo cáo" : "tiến độ")
           return progress.map { "\(word) \($0)%" } ?? word
@@ -416,10 +444,18 @@ public struct FormImport: Sendable {
         }
         lines.append(
           Message(
-            vi: "\(name), nhiệm vụ \(task.rawValue): \(describe(before?.status, before?.progress)) "
+            vi: "\(name), nhiệm vụ \(task.rawValue): \(describe(oldStatus, oldProgress)) "
               + "→ \(describe(newStatus, newProgress))",
-            en: "\(name), task \(task.rawValue): \(describeEN(before?.status, before?.progress)) "
+            en: "\(name), task \(task.rawValue): \(describeEN(oldStatus, oldProgress)) "
               + "→ \(describeEN(newStatus, newProgress))"))
+      }
+      if group.tasks.isEmpty, group.figures.isEmpty {
+        lines.append(
+          Message(
+            vi: "\(name), kỳ \(group.period.name): báo cáo không có gì mới (biểu mẫu để trống); "
+              + "trang ghi nhận đơn vị đã gửi báo cáo",
+            en: "\(name), \(group.period.name): a report with nothing new (the form is blank); "
+              + "the site records that it reported"))
       }
       for figure in group.figures {
         lines.append(

@@ -36,6 +36,13 @@ final class FormReader {
   /// The cells copied from the plan (`ReportForm.planColumns`) that hold
   /// something else, by column: said once per column after the rows.
   private var editedPlanCells: [FormColumn: [(row: Int, typed: String, planned: String)]] = [:]
+  /// Rows whose Loại cell says another kind than their Mã names (said once).
+  private var misnamedKinds: [(row: Int, typed: String, kind: RowKind)] = []
+  /// Đơn vị cells naming no body but other than the reporter's name, by
+  /// reporter (said once each), and the reporters already said to be
+  /// named as another body.
+  private var renamedReporters: [Reporter: (row: Int, typed: String)] = [:]
+  private var misattributed: Set<Reporter> = []
 
   init(path: String, grid: FormGrid, plan: Plan, options: FormImport.Options) {
     self.path = path
@@ -51,6 +58,11 @@ final class FormReader {
       file: path, line: row + 1, column: index + 1,
       columnLabel: "\(XLSXColumn.letters(index)) (\(headers[index] ?? column.header))")
   }
+
+  /// The period and reporter of each group whose rows name tasks or
+  /// indicators but fill nothing in (set by `groups()`): a report with
+  /// nothing new, which the import records only when told its document.
+  private(set) var unfilled: [Group] = []
 
   func groups() -> [Group] {
     guard readHeader() else { return [] }
@@ -74,7 +86,7 @@ final class FormReader {
             $0.isInput && !cell(row, $0).isEmpty
           })
       else { continue }
-      guard let (period, reporter) = target(row) else { continue }
+      guard let (period, reporter) = target(row), namesItsReporter(row, reporter) else { continue }
       let key = "\(period.id.rawValue)|\(reporter.id)"
       let index: Int
       if let known = positions[key] {
@@ -96,8 +108,11 @@ final class FormReader {
     }
     warnColumnsOutsideTheForm(outside)
     warnEditedPlanCells()
+    warnMisnamedKinds()
+    warnRenamedReporters()
     warnMergedCells()
     // A reporter with no filled row has nothing to report.
+    unfilled = groups.filter { $0.tasks.isEmpty && $0.figures.isEmpty }
     return groups.filter { !$0.tasks.isEmpty || !$0.figures.isEmpty }
   }
 
@@ -174,19 +189,38 @@ final class FormReader {
       let title = grid.cell(grid.headerRow ?? 0, index).trimmingCharacters(
         in: .whitespacesAndNewlines)
       let label = title.isEmpty ? letters : "\(letters) (\(title))"
+      // A column to fill in whose header was reworded ("Tình trạng thực
+      // hiện") is missing from the form's: its header is to be put back.
+      let missing = FormColumn.filledIn.filter { columns[$0] == nil }.map {
+        Suggestion.Candidate(id: $0.header, name: $0.header)
+      }
+      let renamed =
+        title.isEmpty
+        ? nil
+        : missing.first {
+          TaskStatusWords.fold(title).hasPrefix(TaskStatusWords.fold($0.name))
+            || TaskStatusWords.fold($0.name).hasPrefix(TaskStatusWords.fold(title))
+        } ?? Suggestion.closest(to: title, among: missing)
+      let note =
+        renamed.map { column in
+          Diagnostic.Note(
+            vi: "có phải là cột \"\(column.name)\"? Ghi lại tiêu đề \"\(column.name)\" ở ô "
+              + "\(letters)\((grid.headerRow ?? 0) + 1) như biểu mẫu, rồi nhập lại",
+            en: "is it the column \"\(column.name)\"? Write its header \"\(column.name)\" back in "
+              + "\(letters)\((grid.headerRow ?? 0) + 1) as the form has it, and import again")
+        }
+        ?? Diagnostic.Note(
+          vi: "ghi kết quả vào cột \"\(FormColumn.text.header)\" (nhiệm vụ) hoặc "
+            + "\"\(FormColumn.value.header)\" (chỉ tiêu)",
+          en: "write results in the column \"\(FormColumn.text.header)\" (tasks) or "
+            + "\"\(FormColumn.value.header)\" (indicators)")
       report.warning(
         vi: "cột \(label) không thuộc biểu mẫu: \(rows.count) ô ghi trong cột này không được "
           + "nhập",
         en: "the column \(label) is not the form's: the \(rows.count) cell(s) written in it are "
           + "not imported",
         at: SourceLocation(file: path, line: first + 1, column: index + 1, columnLabel: label),
-        notes: [
-          Diagnostic.Note(
-            vi: "ghi kết quả vào cột \"\(FormColumn.text.header)\" (nhiệm vụ) hoặc "
-              + "\"\(FormColumn.value.header)\" (chỉ tiêu)",
-            en: "write results in the column \"\(FormColumn.text.header)\" (tasks) or "
-              + "\"\(FormColumn.value.header)\" (indicators)")
-        ])
+        notes: [note])
     }
   }
 
@@ -515,16 +549,155 @@ final class FormReader {
     }
   }
 
+  /// One warning for the rows whose Loại cell says another kind than
+  /// their Mã names: each is read as its Mã says.
+  private func warnMisnamedKinds() {
+    guard let first = misnamedKinds.first else { return }
+    let rows = misnamedKinds.map { String($0.row + 1) }
+    let shown = rows.prefix(8).joined(separator: ", ") + (rows.count > 8 ? ", …" : "")
+    let id = cell(first.row, .id)
+    report.warning(
+      vi: "ô Loại ghi '\(first.typed)', nhưng '\(id)' là số hiệu "
+        + "\(first.kind == .task ? "nhiệm vụ" : "chỉ tiêu"): dòng được đọc theo số hiệu"
+        + (rows.count > 1 ? " (các dòng: \(shown))" : ""),
+      en: "the Loại cell says '\(first.typed)', but '\(id)' is "
+        + "\(first.kind == .task ? "a task's number" : "an indicator's id"): the row is read as "
+        + "its number says" + (rows.count > 1 ? " (rows: \(shown))" : ""),
+      at: location(row: first.row, column: .kind),
+      notes: [
+        Diagnostic.Note(
+          vi: "cột Loại chép từ kế hoạch, chỉ để xem; kiểm tra lại kết quả của dòng này",
+          en: "the Loại column is copied from the plan, for reference only; check the row's result")
+      ])
+  }
+
+  /// Whether the Đơn vị cell of `row` may name `reporter`.
+  ///
+  /// A form passed on and filled by another office keeps the first one's
+  /// Mã đơn vị, so a name that is another body's stops the row (its report
+  /// would go to the wrong body, with no word). Any other name is warned
+  /// of once.
+  private func namesItsReporter(_ row: Int, _ reporter: Reporter) -> Bool {
+    let typed = cell(row, .reporterName)
+    let name = plan.name(of: reporter)
+    guard !typed.isEmpty, TaskStatusWords.fold(typed) != TaskStatusWords.fold(name) else {
+      return true
+    }
+    guard let other = body(named: typed), other != reporter else {
+      if renamedReporters[reporter] == nil { renamedReporters[reporter] = (row, typed) }
+      return true
+    }
+    guard misattributed.insert(reporter).inserted else { return false }
+    let otherName = plan.name(of: other)
+    report.error(
+      vi: "ô Đơn vị ghi '\(typed)', nhưng mã đơn vị '\(reporter.id)' là của \(name)",
+      en: "the Đơn vị cell says '\(typed)', but the reporter id '\(reporter.id)' is \(name)'s",
+      at: location(row: row, column: .reporterName),
+      notes: [
+        Diagnostic.Note(
+          vi: "nếu đây là báo cáo của \(otherName), ghi '\(other.id)' vào cột \"Mã đơn vị\" "
+            + "ở mọi dòng, hoặc lập biểu mẫu của đơn vị đó (plansite report form --from "
+            + "\(other.id)); nếu là của \(name), ghi lại tên '\(name)'",
+          en: "if this is \(otherName)'s report, write '\(other.id)' in \"Mã đơn vị\" on every "
+            + "row, or make that body's form (plansite report form --from \(other.id)); if it "
+            + "is \(name)'s, write the name '\(name)' back")
+      ])
+    return false
+  }
+
+  /// The agency or commune whose name is `text` (without regard to case
+  /// and marks; a commune by its full name or its name alone).
+  private func body(named text: String) -> Reporter? {
+    let folded = TaskStatusWords.fold(text)
+    if let agency = plan.agencies.first(where: { TaskStatusWords.fold($0.name) == folded }) {
+      return .agency(agency.id)
+    }
+    let commune = plan.communes.first {
+      TaskStatusWords.fold($0.fullName) == folded || TaskStatusWords.fold($0.name) == folded
+    }
+    return commune.map { .commune($0.id) }
+  }
+
+  /// One warning per reporter whose Đơn vị cell names no body of the plan
+  /// and is not its name: the report is imported for the Mã đơn vị.
+  private func warnRenamedReporters() {
+    for (reporter, cell) in renamedReporters.sorted(by: { $0.value.row < $1.value.row }) {
+      let name = plan.name(of: reporter)
+      report.warning(
+        vi: "ô Đơn vị ghi '\(cell.typed)', khác tên của đơn vị có mã '\(reporter.id)' (\(name)): "
+          + "báo cáo được nhập cho \(name)",
+        en: "the Đơn vị cell says '\(cell.typed)', not the name of the body with id "
+          + "'\(reporter.id)' (\(name)): the report is imported for \(name)",
+        at: location(row: cell.row, column: .reporterName),
+        notes: [
+          Diagnostic.Note(
+            vi: "báo cáo được nhận theo cột \"Mã đơn vị\"; nếu là của đơn vị khác, sửa mã đó",
+            en: "reports go by the \"Mã đơn vị\" column; if this is another body's, correct it")
+        ])
+    }
+  }
+
+  /// What to say of a status cell that is no status: the two words
+  /// reports use that could mean either of two statuses, a progress
+  /// written beside the status, or the status a typo is close to
+  /// ("Hoàn thàn"), never one that turns a "chưa" (not yet) around.
+  static func statusHint(_ text: String) -> Diagnostic.Note? {
+    let folded = TaskStatusWords.fold(text)
+    let done = TaskStatus.done.label
+    let inProgress = TaskStatus.inProgress.label
+    let notStarted = TaskStatus.notStarted.label
+    // "Chưa hoàn thành", "chưa thực hiện xong": not finished, begun or not.
+    if folded.hasPrefix("chua"), folded.contains("hoan thanh") || folded.hasSuffix("xong") {
+      return Diagnostic.Note(
+        vi: "'\(text)' chưa cho biết đã triển khai hay chưa: chọn \"\(inProgress)\" nếu đã "
+          + "triển khai, \"\(notStarted)\" nếu chưa",
+        en: "'\(text)' does not say whether work began: choose \"\(inProgress)\" if it did, "
+          + "\"\(notStarted)\" if not")
+    }
+    if ["da thuc hien", "da trien khai"].contains(folded) {
+      return Diagnostic.Note(
+        vi: "'\(text)' có thể là đã xong hoặc còn đang làm: chọn \"\(done)\" nếu đã xong, "
+          + "\"\(inProgress)\" nếu còn đang làm",
+        en: "'\(text)' may mean finished or still under way: choose \"\(done)\" if finished, "
+          + "\"\(inProgress)\" if not")
+    }
+    let word = folded.split(whereSeparator: { !$0.isLetter && $0 != " " }).first.map(String.init)
+    if folded.contains(where: \.isNumber), let word,
+      let status = FormColumn.statusWords.status(word)
+    {
+      return Diagnostic.Note(
+        vi: "ghi \"\(status.label)\" ở cột \"\(FormColumn.status.header)\" và số phần trăm ở cột "
+          + "\"\(FormColumn.progress.header)\"",
+        en: "write \"\(status.label)\" in \"\(FormColumn.status.header)\" and the percent in "
+          + "\"\(FormColumn.progress.header)\"")
+    }
+    let candidates = TaskStatus.allCases.map {
+      Suggestion.Candidate(id: $0.rawValue, name: $0.label)
+    }
+    guard let close = Suggestion.closest(to: text, among: candidates),
+      !folded.hasPrefix("chua") || close.id == TaskStatus.notStarted.rawValue
+    else { return nil }
+    return Diagnostic.Note(vi: "có phải là '\(close.name)'?", en: "did you mean '\(close.name)'?")
+  }
+
   // MARK: - One row
 
   private func read(_ row: Int, into group: inout Group) {
-    let kindText = TaskStatusWords.fold(cell(row, .kind))
-    let isIndicator =
-      kindText == TaskStatusWords.fold(RowKind.indicator.rawValue)
-      || (kindText.isEmpty && plan.task(TaskID(cell(row, .id))) == nil
-        && plan.indicator(IndicatorID(cell(row, .id))) != nil)
-    let source = SourceRef(path: path, location: SourceLocation(file: path, line: row + 1))
     let id = cell(row, .id)
+    let kindText = TaskStatusWords.fold(cell(row, .kind))
+    let saysIndicator = kindText == TaskStatusWords.fold(RowKind.indicator.rawValue)
+    let namesTask = plan.task(TaskID(id)) != nil
+    let namesIndicator = plan.indicator(IndicatorID(id)) != nil
+    // The Mã decides when it names one thing only: Loại is copied from the
+    // plan, and a drag-fill that turned a task's "Nhiệm vụ" into "Chỉ tiêu"
+    // made its row an indicator's with no figure, dropped without a word.
+    let isIndicator = namesTask != namesIndicator ? namesIndicator : saysIndicator
+    if namesTask != namesIndicator, !kindText.isEmpty,
+      kindText != TaskStatusWords.fold((isIndicator ? RowKind.indicator : .task).rawValue)
+    {
+      misnamedKinds.append((row, cell(row, .kind), isIndicator ? .indicator : .task))
+    }
+    let source = SourceRef(path: path, location: SourceLocation(file: path, line: row + 1))
     if isIndicator {
       // A number cell is written with a point whatever the clerk saw
       // ("7,9" in Vietnamese Excel); as text, a point groups thousands.
@@ -622,20 +795,34 @@ final class FormReader {
         status = Located(value, at: location(row: row, column: .status))
       } else {
         let words = Self.statusWords
+        var notes = [
+          Diagnostic.Note(
+            vi: "chọn một trong: \(words), hoặc để trống nếu chưa có gì mới",
+            en: "choose one of: \(words), or leave it blank when nothing changed")
+        ]
+        if let hint = Self.statusHint(statusText) { notes.insert(hint, at: 0) }
         report.error(
           vi: "'\(statusText)' không phải là một tình trạng", en: "'\(statusText)' is not a status",
-          at: location(row: row, column: .status),
-          notes: [
-            Diagnostic.Note(
-              vi: "chọn một trong: \(words), hoặc để trống nếu chưa có gì mới",
-              en: "choose one of: \(words), or leave it blank when nothing changed")
-          ])
+          at: location(row: row, column: .status), notes: notes)
       }
     }
     var progress: Located<Int>?
     if !progressText.isEmpty {
       if let value = Self.progress(progressText) {
         progress = Located(value, at: location(row: row, column: .progress))
+        if Self.readsAsAFraction(progressText) {
+          // A cell not formatted as a percentage holding 0,8 is most often
+          // 80 %, as such a cell shows it once formatted; said, not assumed.
+          report.warning(
+            vi: "tiến độ '\(progressText)' được hiểu là \(value)%",
+            en: "progress '\(progressText)' is read as \(value)%",
+            at: location(row: row, column: .progress),
+            notes: [
+              Diagnostic.Note(
+                vi: "nếu không đúng, ghi số phần trăm đã làm, ví dụ \(value) hoặc \(value)%",
+                en: "if that is wrong, write the percent done, like \(value) or \(value)%")
+            ])
+        }
       } else {
         report.error(
           vi: "tiến độ '\(progressText)' phải là một số nguyên từ 0 đến 100",
@@ -757,19 +944,36 @@ final class FormReader {
 
   /// `40`, `40%`, `40 %`, `40,0`; a spreadsheet percentage (`0.4`) as 40.
   static func progress(_ text: String) -> Int? {
-    var number = text.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
-    number = number.replacingOccurrences(of: ",", with: ".")
-    guard let value = Double(number), value.isFinite else { return nil }
-    let percent = (value > 0 && value < 1 && !text.contains("%")) ? value * 100 : value
+    guard let value = number(text) else { return nil }
+    let percent = readsAsAFraction(text) ? value * 100 : value
     guard percent == percent.rounded(), (0...100).contains(percent) else { return nil }
     return Int(percent)
   }
 
+  /// Whether a progress cell is read as a fraction of one (0,8 is 80 %):
+  /// a number between 0 and 1 written without `%`.
+  static func readsAsAFraction(_ text: String) -> Bool {
+    guard !text.contains("%"), let value = number(text) else { return false }
+    return value > 0 && value < 1
+  }
+
+  /// A progress cell's number, with a comma or a point, without `%`.
+  private static func number(_ text: String) -> Double? {
+    var number = text.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
+    number = number.replacingOccurrences(of: ",", with: ".")
+    guard let value = Double(number), value.isFinite else { return nil }
+    return value
+  }
+
   /// `31/12/2026`, `2026-12-31`, `31.12.2026`, `31-12-2026`, `2026/12/31`,
-  /// or a spreadsheet's day number (days since 1899-12-30).
+  /// or a spreadsheet's day number (days since 1899-12-30; a cell holding a
+  /// date and a time has the time as a fraction, and its day is taken).
   static func day(_ text: String) -> Day? {
     if case .valid(let day) = DayText.parse(Self.slashed(text)) { return day }
-    guard let serial = Int(text), (20_000...80_000).contains(serial) else { return nil }
+    guard let number = Double(text), number.isFinite, (20_000..<80_001).contains(number) else {
+      return nil
+    }
+    let serial = Int(number.rounded(.down))
     // Day 25569 is 1970-01-01; the civil date of a day count (Howard Hinnant's algorithm).
     let z = serial - 25_569 + 719_468
     let era = z / 146_097
@@ -811,6 +1015,20 @@ final class FormReader {
         Diagnostic.Note(
           vi: "ghi đủ ngày, tháng và năm, ví dụ \(text)/\(year)",
           en: "write the day, month and year, like \(text)/\(year)")
+      )
+    }
+    // 15/9/26, 15.9.26: the year in two digits.
+    let written = text.trimmingCharacters(in: .whitespaces).split(
+      omittingEmptySubsequences: false, whereSeparator: { "./-".contains($0) })
+    let figures = written.compactMap { Int($0) }
+    if written.count == 3, figures.count == 3, written[2].count == 2, written[0].count <= 2,
+      (1...31).contains(figures[0]), (1...12).contains(figures[1])
+    {
+      let full = "\(figures[0])/\(figures[1])/\(2000 + figures[2])"
+      return (
+        "ghi năm bằng hai chữ số", "writes the year in two digits",
+        Diagnostic.Note(
+          vi: "ghi năm đủ bốn chữ số: \(full)", en: "write the year in four digits: \(full)")
       )
     }
     if parts.count == 3, numbers.count == 3, numbers[1] > 12, (1...12).contains(numbers[0]) {

@@ -21,6 +21,28 @@ import Testing
     #expect(FormReader.progress(text) == nil)
   }
 
+  /// A status cell that is no status gets the status a typo is close to,
+  /// never one that turns "chưa" around; words that could mean two
+  /// statuses, and a progress written beside the status, are explained.
+  @Test func statusMistakesGetAHint() {
+    func hint(_ text: String) -> String { FormReader.statusHint(text)?.message.vi ?? "" }
+    #expect(hint("Hoàn thàn") == "có phải là 'Hoàn thành'?")
+    #expect(hint("hoan thnah") == "có phải là 'Hoàn thành'?")
+    #expect(hint("Chưa hoàn thành").contains("chưa cho biết đã triển khai hay chưa"))
+    #expect(hint("chua thuc hien xong").contains("chưa cho biết đã triển khai hay chưa"))
+    #expect(hint("Đã thực hiện").contains("có thể là đã xong hoặc còn đang làm"))
+    #expect(hint("Đang thực hiện (80%)").contains("số phần trăm ở cột \"Tiến độ (%)\""))
+    #expect(!hint("Chưa xong hết").contains("'Hoàn thành'"))
+  }
+
+  /// A fraction of one is read as a percentage (and the import says so);
+  /// 1 and anything with % are read as written.
+  @Test func fractionsAreReadAsPercentages() {
+    #expect(FormReader.readsAsAFraction("0,8") && FormReader.readsAsAFraction("0.5"))
+    #expect(!FormReader.readsAsAFraction("1") && !FormReader.readsAsAFraction("0,5%"))
+    #expect(!FormReader.readsAsAFraction("0") && !FormReader.readsAsAFraction("40"))
+  }
+
   @Test func datesInBothFormsAndAsSpreadsheetNumbers() {
     #expect(FormReader.day("30/6/2026") == Day(year: 2026, month: 6, day: 30))
     #expect(FormReader.day("2026-06-30") == Day(year: 2026, month: 6, day: 30))
@@ -40,6 +62,12 @@ import Testing
     #expect(FormReader.dayProblem("6/30/2026", year: 2026).vi == "ghi tháng trước ngày")
     #expect(FormReader.dayProblem("6/30/2026", year: 2026).note.message.vi.hasSuffix("30/6/2026"))
     #expect(FormReader.dayProblem("31/02/2026", year: 2026).vi == "không phải là một ngày có thật")
+    // The year in two digits is said so, with the date to write.
+    #expect(FormReader.dayProblem("15/9/26", year: 2026).vi == "ghi năm bằng hai chữ số")
+    #expect(FormReader.dayProblem("15.9.26", year: 2026).note.message.vi.hasSuffix("15/9/2026"))
+    // A cell holding a date and a time: its day.
+    #expect(FormReader.day("46280.57291666666") == Day(year: 2026, month: 9, day: 15))
+    #expect(FormReader.day("46280.5x") == nil)
   }
 
   @Test(arguments: [
