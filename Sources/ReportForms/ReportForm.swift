@@ -79,6 +79,12 @@ public struct ReportForm: Sendable {
     var rows: [[String]] = [Self.columns.map(\.header)]
     for reporter in reporters {
       let name = plan.name(of: reporter)
+      // The body's report of this period, when there is one: its rows are
+      // filled in as it stands, so that a correction changes only the cells
+      // it changes (a blank form re-imported with --replace dropped every
+      // row the clerk did not fill again).
+      let earlier = plan.reports.first { $0.period == period.id && $0.reporter == reporter }
+      if let earlier { prefilled.append(earlier) }
       func row(_ values: [FormColumn: String]) -> [String] {
         var base = values
         base[.period] = period.id.rawValue
@@ -91,6 +97,9 @@ public struct ReportForm: Sendable {
         values[.kind] = RowKind.task.rawValue
         values[.id] = task.id.rawValue
         values.merge(reference.task(task.id, by: reporter, before: period)) { _, said in said }
+        if let update = earlier?.tasks.first(where: { $0.task == task.id }) {
+          values.merge(Self.inputCells(update)) { _, said in said }
+        }
         rows.append(row(values))
       }
       guard case .agency(let agency) = reporter else { continue }
@@ -100,10 +109,29 @@ public struct ReportForm: Sendable {
         values[.id] = indicator.id.rawValue
         values[.year] = Self.figureYear(of: period)
         values.merge(reference.indicator(indicator, before: period)) { _, said in said }
+        let figures = earlier?.indicators.filter { $0.indicator == indicator.id } ?? []
+        if let figure = figures.first(where: { $0.period == values[.year] }) ?? figures.first {
+          values[.year] = figure.period
+          values[.value] = figure.value.shown
+        }
         rows.append(row(values))
       }
     }
     grid = FormGrid(rows: rows)
+  }
+
+  /// The reports of this period the form is filled in from (one per
+  /// reporter that has one, draft or published).
+  public private(set) var prefilled: [Report] = []
+
+  /// A report entry as the cells a clerk fills in.
+  static func inputCells(_ update: TaskUpdate) -> [FormColumn: String] {
+    var cells: [FormColumn: String] = [:]
+    if let status = update.status { cells[.status] = status.label }
+    if let progress = update.progress { cells[.progress] = "\(progress)%" }
+    if let doneOn = update.doneOn { cells[.doneOn] = doneOn.vietnamese }
+    if !update.text.markdown.isEmpty { cells[.text] = update.text.markdown }
+    return cells
   }
 
   /// The columns a form copies from the plan for the clerk to read

@@ -227,7 +227,7 @@ import ZIPFoundation
       filled: "typed.xlsx",
       [
         "2.1|Tình trạng đã báo cáo=Hoàn thành", "1.3|Tiến độ đã báo cáo=100",
-        "2.3|Tình trạng=Đang thực hiện", "2.3|Tiến độ (%)=45",
+        "2.3|Tình trạng=Đang thực hiện", "2.3|Tiến độ (%)=45", "2.3|Ngày hoàn thành=",
       ])
     let result = try dryRun("typed.xlsx", in: folder)
     #expect(
@@ -251,7 +251,8 @@ import ZIPFoundation
       filled: "typed.xlsx",
       [
         "2.3|Nội dung=Tên nhiệm vụ đã sửa", "2.3|Thời hạn=31/12/2027",
-        "2.1|Thời hạn=31/12/2027", "2.3|Tình trạng=Đang thực hiện",
+        "2.1|Thời hạn=31/12/2027", "2.3|Tình trạng=Đang thực hiện", "2.3|Ngày hoàn thành=",
+        "2.3|Tiến độ (%)=90",
       ])
     let result = try dryRun("typed.xlsx", in: folder)
     #expect(
@@ -264,6 +265,93 @@ import ZIPFoundation
         "cảnh báo: cột \"Thời hạn\" chép từ kế hoạch, chỉ để xem: 2 ô khác với kế hoạch"),
       "\(result.err)")
     #expect(result.err.components(separatedBy: "chép từ kế hoạch").count == 3, "\(result.err)")
+  }
+
+  /// The Mã decides a row's kind when it names one thing: a task's row
+  /// whose Loại a drag-fill turned into "Chỉ tiêu" is still read, and said
+  /// of once (it was dropped with no word: an indicator's row with no figure).
+  @Test func aRowsKindFollowsItsNumber() throws {
+    let folder = try filledForm(
+      "kind-by-number", period: "2026-9t", from: "xa-binh-minh", form: "nine.xlsx",
+      filled: "kind.xlsx",
+      [
+        "1.3|Loại=Chỉ tiêu", "1.3|Tình trạng=Đang thực hiện", "1.3|Tiến độ (%)=30",
+        "2.1|Loại=Chỉ tiêu", "2.1|Tình trạng=Hoàn thành",
+      ])
+    let result = try dryRun("kind.xlsx", in: folder)
+    #expect(result.out.contains("Xã Bình Minh, nhiệm vụ 1.3:"), "\(result.out)")
+    #expect(result.out.contains("→ Đang thực hiện 30%"), "\(result.out)")
+    #expect(result.out.contains("nhiệm vụ 2.1:"), "\(result.out)")
+    #expect(
+      result.err.contains(
+        ":D (Loại): cảnh báo: ô Loại ghi 'Chỉ tiêu', nhưng '1.3' là số hiệu nhiệm vụ: dòng được "
+          + "đọc theo số hiệu (các dòng: "), "\(result.err)")
+    #expect(result.err.components(separatedBy: "ô Loại ghi").count == 2, "\(result.err)")
+  }
+
+  /// A form passed on to another office keeps the first one's Mã đơn vị:
+  /// a Đơn vị naming another body stops the import (its report would have
+  /// gone to the first body), once; a name that is no body's is warned of.
+  @Test func aFormFilledInByAnotherBodyIsRefused() throws {
+    let folder = try filledForm(
+      "another-body", period: "2026-9t", from: "xa-binh-minh", form: "nine.xlsx",
+      filled: "other.xlsx",
+      [
+        "1.3|Đơn vị=xa thanh son", "2.1|Đơn vị=xa thanh son", "1.3|Tình trạng=Đang thực hiện",
+        "2.1|Tình trạng=Hoàn thành",
+      ])
+    var result = try plansite(
+      [
+        "report", "import", "other.xlsx", "--date", "2026-10-09", "--dry-run", "--today",
+        Self.today,
+      ], in: folder, expecting: 1)
+    #expect(
+      result.err.contains(
+        ":C (Đơn vị): lỗi: ô Đơn vị ghi 'xa thanh son', nhưng mã đơn vị 'xa-binh-minh' là của "
+          + "Xã Bình Minh"), "\(result.err)")
+    #expect(result.err.contains("ghi 'xa-thanh-son' vào cột \"Mã đơn vị\""), "\(result.err)")
+    #expect(result.err.contains("1 lỗi"), "\(result.err)")
+    try fill(
+      "nine.xlsx", "renamed.xlsx",
+      ["1.3|Đơn vị=UBND xã Bình Minh (cũ)", "1.3|Tình trạng=Đang thực hiện"], in: folder)
+    result = try dryRun("renamed.xlsx", in: folder)
+    #expect(
+      result.err.contains(
+        ":C (Đơn vị): cảnh báo: ô Đơn vị ghi 'UBND xã Bình Minh (cũ)', khác tên của đơn vị có mã "
+          + "'xa-binh-minh' (Xã Bình Minh): báo cáo được nhập cho Xã Bình Minh"), "\(result.err)")
+    #expect(result.out.contains("Xã Bình Minh, nhiệm vụ 1.3:"), "\(result.out)")
+  }
+
+  /// A body with nothing new sends its form blank: refused with a note
+  /// alone, recorded as a report with no entries once its document is
+  /// given, so the period's page lists the body as having reported.
+  @Test func aBlankFormIsAReportWithNothingNewWhenItsDocumentIsGiven() throws {
+    let folder = try project("nothing-new")
+    try form(period: "2026-6t", from: "xa-thanh-son", output: "blank.xlsx", in: folder)
+    let refused = try plansite(
+      ["report", "import", "blank.xlsx", "--date", "2026-07-08", "--today", Self.today],
+      in: folder, expecting: 1)
+    #expect(refused.err.contains("lỗi: biểu mẫu chưa có dòng nào được điền"), "\(refused.err)")
+    #expect(refused.err.contains("nhập lại kèm số hiệu văn bản báo cáo (--document"))
+    let recorded = try plansite(
+      [
+        "report", "import", "blank.xlsx", "--date", "2026-07-08", "--document",
+        "Báo cáo số 5/BC-UBND", "--today", Self.today,
+      ], in: folder)
+    #expect(
+      recorded.out.contains("Xã Thanh Sơn, kỳ 6 tháng đầu năm 2026: báo cáo không có gì mới"),
+      "\(recorded.out)")
+    let file = read(folder, "Content/reports/2026-6t/xa-thanh-son.md")
+    #expect(file.contains("document: \"Báo cáo số 5/BC-UBND\""), "\(file)")
+    #expect(!file.contains("tasks:"), "\(file)")
+    try plansite(["report", "publish", "2026-6t", "xa-thanh-son"], in: folder)
+    try plansite(["build", "--today", Self.today, "--templates", Self.templates], in: folder)
+    // The period's page no longer lists the commune as not having sent.
+    let period = read(folder, "Site/bao-cao/2026-6t/index.html")
+    let missing = try #require(period.range(of: "reporter-list--missing\">"))
+    let list = period[missing.upperBound...].prefix { $0 != "\n" }
+    #expect(!list.contains("Xã Thanh Sơn"), "\(list)")
+    #expect(period.contains("Báo cáo số 5/BC-UBND"))
   }
 
   /// A form made by an earlier plansite wrote an indicator's targets in
@@ -339,6 +427,27 @@ import ZIPFoundation
     // The import has no folder to move: it says what the clerk can change.
     #expect(result.err.contains("kiểm tra lại --date, hoặc dùng biểu mẫu của kỳ đúng"))
     #expect(!result.err.contains("thư mục"), "\(result.err)")
+    // The six months' form filled in October, after the nine months ended:
+    // most often the wrong period's form (it went in as a late report).
+    result = try plansite(
+      [
+        "report", "import", "six-filled.csv", "--date", "2026-10-08", "--dry-run", "--today",
+        Self.today,
+      ], in: folder)
+    #expect(
+      result.err.contains(
+        "cảnh báo: báo cáo kỳ '6 tháng đầu năm 2026' đề ngày 08/10/2026, khi cả kỳ sau ('9 tháng "
+          + "năm 2026', đến 30/09/2026) đã kết thúc"), "\(result.err)")
+    // A status without a progress shows no figure: none is taken from the
+    // report before (it printed "Đang thực hiện 50% → Chưa thực hiện 50%").
+    try form(period: "2026-9t", from: "xa-thanh-son", output: "nine.csv", in: folder)
+    try fill(
+      "nine.csv", "nine-filled.csv", ["1.3|Tình trạng=Chưa thực hiện", "1.3|Tiến độ (%)="],
+      in: folder)
+    result = try dryRun("nine-filled.csv", in: folder)
+    #expect(
+      result.out.contains("Xã Thanh Sơn, nhiệm vụ 1.3: Đang thực hiện 50% → Chưa thực hiện\n"),
+      "\(result.out)")
   }
 
   /// A progress cell the clerk formatted as a percentage holds 1 for what
@@ -364,6 +473,15 @@ import ZIPFoundation
       imported.out.contains(
         "Sở Giáo dục và Đào tạo, chỉ tiêu truong-dat-chuan 9 tháng năm 2026: 72,5"),
       "\(imported.out)")
+    // A fraction in a plain number cell is a percentage, and said so.
+    try fill(
+      "form.xlsx", "fraction.xlsx",
+      ["2.1|Tình trạng=Đang thực hiện", "2.1|Tiến độ (%)=num:0.8"], in: folder)
+    let fraction = try dryRun("fraction.xlsx", in: folder)
+    #expect(
+      fraction.err.contains("(Tiến độ (%)): cảnh báo: tiến độ '0.8' được hiểu là 80%"),
+      "\(fraction.err)")
+    #expect(fraction.out.contains("→ Đang thực hiện 80%"), "\(fraction.out)")
     #expect(XLSXReader.percentage("0.455") == "45.5%")
     #expect(XLSXReader.percentage("0.29") == "29%")
     #expect(SpreadsheetML.ReadStyles.isPercent("0.0%"))
@@ -775,8 +893,11 @@ import ZIPFoundation
     #expect(result.err.contains("CSV UTF-8 (Comma delimited) (*.csv)"))
     // A date in neither form, and a done date without "done".
     try fill(
-      "form.csv", "dates.csv", ["1.3|Ngày hoàn thành=30/9", "2.1|Ngày hoàn thành=30/09/2026"],
-      in: folder)
+      "form.csv", "dates.csv",
+      [
+        "1.3|Ngày hoàn thành=30/9", "2.1|Tình trạng=Đang thực hiện", "2.1|Tiến độ (%)=80",
+        "2.1|Ngày hoàn thành=30/09/2026",
+      ], in: folder)
     result = try importForm("dates.csv", date: "2026-10-05", in: folder, expecting: 1)
     #expect(
       result.err.contains("dates.csv:2:O (Ngày hoàn thành): lỗi: ngày hoàn thành '30/9' thiếu năm"),
@@ -799,7 +920,14 @@ import ZIPFoundation
     #expect(result.err.contains("lỗi: ngày báo cáo 30/12/2026 (--date) sau ngày hôm nay"))
     #expect(!result.err.contains("draft: true"))
     // An existing report is not replaced without --replace.
-    try fill("form.csv", "again.csv", ["1.3|Tiến độ (%)=70"], in: folder)
+    // The form comes filled in from the published report: the clerk sends
+    // 1.3 alone (2.1 and 2.3 cleared).
+    try fill(
+      "form.csv", "again.csv",
+      [
+        "1.3|Tiến độ (%)=70", "2.1|Tình trạng=", "2.1|Tiến độ (%)=", "2.1|Ngày hoàn thành=",
+        "2.3|Tình trạng=", "2.3|Tiến độ (%)=", "2.3|Ngày hoàn thành=",
+      ], in: folder)
     result = try plansite(
       ["report", "import", "again.csv", "--date", "2026-10-05", "--today", Self.today], in: folder,
       expecting: 1)
@@ -828,13 +956,56 @@ import ZIPFoundation
     #expect(snapshot(folder) == before)
   }
 
+  /// A form made for a period the body has reported is filled in from
+  /// that report: imported again unchanged it changes nothing, and a
+  /// correction of one cell changes that cell alone (a blank form, filled
+  /// only where corrected, dropped every other row of the report).
+  @Test(arguments: ["xlsx", "csv"])
+  func aFormForAReportedPeriodIsFilledInFromTheReport(format: String) throws {
+    let folder = try project("prefilled-\(format)")
+    let made = try plansite(
+      [
+        "report", "form", "--period", "2026-9t", "--from", "so-tai-chinh", "--output",
+        "form.\(format)", "--today", Self.today,
+      ], in: folder)
+    #expect(
+      made.out.contains("Sở Tài chính đã có báo cáo kỳ này (bản đã công bố, ngày 09/10/2026)"),
+      "\(made.out)")
+    let before = read(folder, "Content/reports/2026-9t/so-tai-chinh.md")
+    let unchanged = try dryRun("form.\(format)", in: folder)
+    #expect(!unchanged.out.contains("→"), "\(unchanged.out)")
+    #expect(!unchanged.out.contains("bị bỏ"), "\(unchanged.out)")
+    #expect(!unchanged.err.contains("cảnh báo"), "\(unchanged.err)")
+    try fill("form.\(format)", "fixed.\(format)", ["1.5|Tiến độ (%)=80"], in: folder)
+    let fixed = try dryRun("fixed.\(format)", in: folder)
+    #expect(
+      fixed.out.contains("Sở Tài chính, nhiệm vụ 1.5: Đang thực hiện → Đang thực hiện 80%"),
+      "\(fixed.out)")
+    #expect(fixed.out.components(separatedBy: "→").count == 2, "\(fixed.out)")
+    #expect(!fixed.out.contains("bị bỏ"), "\(fixed.out)")
+    try importForm("fixed.\(format)", date: "2026-10-09", in: folder)
+    let after = read(folder, "Content/reports/2026-9t/so-tai-chinh.md")
+    #expect(after.contains("progress: 80"), "\(after)")
+    #expect(after.contains("Đã tổng hợp báo cáo 9 tháng; 4 đơn vị chưa gửi."), "\(after)")
+    #expect(after.contains("year: \"9 tháng 2026\""), "\(after)")
+    #expect(after.contains("done_on: 2026-06-20"), "\(after)")
+    #expect(before.contains("done_on: 2026-06-20"))
+  }
+
   /// Replacing a report keeps what a form cannot carry (its document
   /// number, signed copy, summary) unless the command gives it anew, and
   /// says every entry and figure the form drops.
   @Test func replacingKeepsTheDocumentAndSaysWhatIsDropped() throws {
     let folder = try project("replace")
     try form(period: "2026-9t", from: "so-tai-chinh", output: "form.csv", in: folder)
-    try fill("form.csv", "filled.csv", ["1.5|Tiến độ (%)=80"], in: folder)
+    // The form comes filled in from the report; the clerk clears what the
+    // new one leaves out.
+    try fill(
+      "form.csv", "filled.csv",
+      [
+        "1.1|Tình trạng=", "1.1|Tiến độ (%)=", "1.1|Ngày hoàn thành=", "1.5|Tình trạng=",
+        "1.5|Kết quả thực hiện=", "1.5|Tiến độ (%)=80", "grdp-tang-truong|Số liệu (chỉ tiêu)=",
+      ], in: folder)
     let arguments = [
       "report", "import", "filled.csv", "--date", "2026-10-12", "--replace", "--today", Self.today,
     ]

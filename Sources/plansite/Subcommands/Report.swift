@@ -211,6 +211,21 @@ extension PlansiteCommand.Report {
             vi: "Đã ghi biểu mẫu \(path): \(form.rowCount) dòng, kỳ \(period.name).",
             en: "Wrote the form \(path): \(form.rowCount) rows, period \(period.name)."
           ).text(language))
+        for report in form.prefilled {
+          let name = plan.name(of: report.reporter)
+          let state =
+            report.isDraft
+            ? Message(vi: "bản nháp", en: "the draft")
+            : Message(vi: "bản đã công bố", en: "the published report")
+          print(
+            Message(
+              vi: "  \(name) đã có báo cáo kỳ này (\(state.vi), ngày \(report.date.vietnamese)): "
+                + "biểu mẫu điền sẵn báo cáo đó; sửa những ô cần sửa rồi nhập lại với --replace.",
+              en: "  \(name) has a report for this period (\(state.en), dated "
+                + "\(report.date.iso)): the form is filled in from it; change what needs changing, "
+                + "then import it with --replace."
+            ).text(language))
+        }
       } catch let error as DiagnosticError {
         throw options.fail(error, language)
       }
