@@ -164,6 +164,9 @@ public struct FormImport: Sendable {
     let folder = content.hasSuffix("/") ? content : content + "/"
     // What replacing an existing report takes away, for the dry run.
     var dropped: [Message] = []
+    // The groups written (a form giving what the report already says is
+    // not written again: that would re-date it and take it off the site).
+    var written: [FormReader.Group] = []
     for group in groups {
       let existing = draft.reports.firstIndex {
         $0.periodRef.value == group.period.id.rawValue && $0.reporterRef.value == group.reporter.id
@@ -171,9 +174,18 @@ public struct FormImport: Sendable {
       let filePath = "reports/\(group.period.id.rawValue)/\(group.reporter.id).md"
       let name = plan.name(of: group.reporter)
       var withdraws = false
-      var written = options
+      var fileOptions = options
       if let existing {
         let old = draft.reports[existing]
+        if Self.says(group, as: old, options: options) {
+          dropped.append(
+            Message(
+              vi: "\(name), kỳ \(group.period.name): biểu mẫu ghi đúng như báo cáo đã có "
+                + "(\(folder + filePath)); không ghi lại",
+              en: "\(name), \(group.period.name): the form says what the report there is says "
+                + "(\(folder + filePath)); not written again"))
+          continue
+        }
         guard options.replace else {
           outcome.diagnostics.append(
             Self.existingReport(
@@ -216,22 +228,22 @@ public struct FormImport: Sendable {
         // What the form cannot carry is kept from the report it replaces,
         // unless the command line gives it anew.
         var carried: [Message] = []
-        if written.document == nil, let document = old.document {
-          written.document = document
+        if fileOptions.document == nil, let document = old.document {
+          fileOptions.document = document
           carried.append(
             Message(
               vi: "số hiệu văn bản \"\(document)\" (--document)",
               en: "the document number \"\(document)\" (--document)"))
         }
-        if written.sourceURL == nil, let url = old.sourceURL {
-          written.sourceURL = url
+        if fileOptions.sourceURL == nil, let url = old.sourceURL {
+          fileOptions.sourceURL = url
           carried.append(
             Message(
               vi: "địa chỉ bản đã ký (--source-url)", en: "the signed copy's address (--source-url)"
             ))
         }
-        if written.summary.isEmpty, !old.summary.markdown.isEmpty {
-          written.summary = old.summary.markdown
+        if fileOptions.summary.isEmpty, !old.summary.markdown.isEmpty {
+          fileOptions.summary = old.summary.markdown
           carried.append(Message(vi: "phần tóm tắt (--summary)", en: "the summary (--summary)"))
         }
         if !carried.isEmpty {
@@ -245,11 +257,12 @@ public struct FormImport: Sendable {
         }
         draft.reports.remove(at: existing)
       }
+      written.append(group)
       draft.reports.append(
-        reportDraft(group, options: written, formPath: path, contentPath: filePath))
+        reportDraft(group, options: fileOptions, formPath: path, contentPath: filePath))
       outcome.files.append(
         PlannedFile(
-          path: filePath, text: ReportFileText.make(group, options: written),
+          path: filePath, text: ReportFileText.make(group, options: fileOptions),
           replaces: existing != nil, withdraws: withdraws, period: group.period.id.rawValue,
           reporter: group.reporter.id))
     }
@@ -265,8 +278,33 @@ public struct FormImport: Sendable {
       outcome.files = []
       return outcome
     }
-    outcome.changes = dropped + changes(groups, plan: plan)
+    outcome.changes = dropped + changes(written, plan: plan)
     return outcome
+  }
+
+  /// Whether `group` says what `old`, the report of its period and body,
+  /// says: the same entries and figures, and the command gives no other
+  /// document, signed copy or summary (the date is the one it was signed).
+  static func says(
+    _ group: FormReader.Group, as old: PlanDraft.ReportDraft, options: Options
+  ) -> Bool {
+    func entry(_ update: PlanDraft.TaskUpdateDraft) -> [String] {
+      [
+        update.task.value, update.status?.value.rawValue ?? "",
+        update.progress.map { String($0.value) } ?? "", update.doneOn?.value.iso ?? "",
+        update.text.markdown,
+      ]
+    }
+    func figure(_ figure: PlanDraft.IndicatorReportDraft) -> [String] {
+      [figure.indicator.value, figure.period.value, figure.value.description]
+    }
+    return Set(group.tasks.map(entry)) == Set(old.tasks.map(entry))
+      && group.tasks.count == old.tasks.count
+      && Set(group.figures.map(figure)) == Set(old.indicators.map(figure))
+      && group.figures.count == old.indicators.count
+      && (options.document ?? old.document) == old.document
+      && (options.sourceURL ?? old.sourceURL) == old.sourceURL
+      && (options.summary.isEmpty || options.summary == old.summary.markdown)
   }
 
   /// Where `--date` is reported.
@@ -401,12 +439,6 @@ public struct FormImport: Sendable {
     vi: "kiểm tra đã nhập đúng tệp đơn vị gửi cho kỳ này",
     en: "check that this is the file the unit sent for this period")
 
-  /// A body's word on a task as the site shows it (`SiteModel.own`).
-  private static func shown(_ status: TaskStatus?, _ progress: Int?) -> (TaskStatus?, Int?) {
-    let status = status ?? progress.map { $0 > 0 ? .inProgress : .notStarted }
-    return (status, status == .done ? 100 : progress)
-  }
-
   /// For `--dry-run`: each task whose status or progress changes, by reporter.
   private func changes(_ groups: [FormReader.Group], plan: Plan) -> [Message] {
     // What the site shows: published reports only.
@@ -427,12 +459,13 @@ public struct FormImport: Sendable {
         let before = index.latest(group.reporter, on: task) { (rank[$0] ?? Int.max) <= own }?.update
         // A row with a text only keeps the latest word; any other is the
         // body's word on its own, shown as the site shows it
-        // (`SiteModel.own`): a status without a progress takes none from
-        // the report before, a progress alone is in progress from 1 %, and
-        // "done" is 100 %.
+        // (`TaskState.word`): a status without a progress takes none from
+        // the report before.
         guard update.status != nil || update.progress != nil else { continue }
-        let (oldStatus, oldProgress) = Self.shown(before?.status, before?.progress)
-        let (newStatus, newProgress) = Self.shown(update.status?.value, update.progress?.value)
+        let (oldStatus, oldProgress) = TaskState.word(
+          status: before?.status, progress: before?.progress)
+        let (newStatus, newProgress) = TaskState.word(
+          status: update.status?.value, progress: update.progress?.value)
         guard newStatus != oldStatus || newProgress != oldProgress else { continue }
         func describe(_ status: TaskStatus?, _ progress: Int?) -> String {
           let word = status?.label ?? (progress == nil ? "chưa báo cáo" : "tiến độ")
@@ -457,7 +490,16 @@ public struct FormImport: Sendable {
             en: "\(name), \(group.period.name): a report with nothing new (the form is blank); "
               + "the site records that it reported"))
       }
-      for figure in group.figures {
+      // A figure the report it replaces already gives is no change.
+      let given =
+        plan.reports.first {
+          $0.period == group.period.id && $0.reporter == group.reporter
+        }?.indicators ?? []
+      for figure in group.figures
+      where !given.contains(where: {
+        $0.indicator.rawValue == figure.indicator.value && $0.period == figure.period.value
+          && $0.value == figure.value
+      }) {
         lines.append(
           Message(
             vi: "\(name), chỉ tiêu \(figure.indicator.value) \(Self.when(figure.period.value)): "

@@ -122,11 +122,11 @@ final class FormReader {
   private func warnTypedWhereNotRead(_ row: Int) {
     let id = cell(row, .id)
     let (unread, kind, meant): ([FormColumn], Message, FormColumn)
-    if plan.task(TaskID(id)) != nil {
+    if !readsAsIndicator(row), plan.task(TaskID(id)) != nil {
       (unread, kind, meant) = (
         [.year, .value], Message(vi: "dòng nhiệm vụ", en: "a task's row"), .text
       )
-    } else if plan.indicator(IndicatorID(id)) != nil {
+    } else if readsAsIndicator(row), plan.indicator(IndicatorID(id)) != nil {
       (unread, kind, meant) = (
         [.status, .progress, .doneOn, .text],
         Message(vi: "dòng chỉ tiêu", en: "an indicator's row"),
@@ -425,9 +425,9 @@ final class FormReader {
     var input: [FormColumn: FormColumn] = [
       .lastStatus: .status, .lastProgress: .progress, .lastDate: .doneOn,
     ]
-    if plan.task(TaskID(id)) != nil {
+    if !readsAsIndicator(row), plan.task(TaskID(id)) != nil {
       written = reference.task(TaskID(id), by: reporter, before: period)
-    } else if let indicator = plan.indicator(IndicatorID(id)) {
+    } else if readsAsIndicator(row), let indicator = plan.indicator(IndicatorID(id)) {
       written = reference.indicator(indicator, before: period)
       input[.lastStatus] = .value
     } else {
@@ -477,10 +477,10 @@ final class FormReader {
     // What the form may say: a form made by an earlier plansite wrote an
     // indicator's targets in their canonical words.
     let planned: [[FormColumn: String]]
-    if let task = plan.task(TaskID(id)) {
+    if !readsAsIndicator(row), let task = plan.task(TaskID(id)) {
       guard let cells = ReportForm.planCells(task, of: reporter, in: plan) else { return }
       planned = [cells]
-    } else if let indicator = plan.indicator(IndicatorID(id)) {
+    } else if readsAsIndicator(row), let indicator = plan.indicator(IndicatorID(id)) {
       planned = [
         ReportForm.planCells(indicator), ReportForm.planCells(indicator, canonical: true),
       ]
@@ -549,6 +549,19 @@ final class FormReader {
     }
   }
 
+  /// Whether `row` is an indicator's: the Mã decides when it names one
+  /// thing only (Loại is copied from the plan, and a drag-fill that turned
+  /// a task's "Nhiệm vụ" into "Chỉ tiêu" made its row an indicator's with
+  /// no figure, dropped without a word); else the Loại cell.
+  private func readsAsIndicator(_ row: Int) -> Bool {
+    let id = cell(row, .id)
+    let namesTask = plan.task(TaskID(id)) != nil
+    let namesIndicator = plan.indicator(IndicatorID(id)) != nil
+    guard namesTask == namesIndicator else { return namesIndicator }
+    return TaskStatusWords.fold(cell(row, .kind))
+      == TaskStatusWords.fold(RowKind.indicator.rawValue)
+  }
+
   /// One warning for the rows whose Loại cell says another kind than
   /// their Mã names: each is read as its Mã says.
   private func warnMisnamedKinds() {
@@ -580,10 +593,11 @@ final class FormReader {
   private func namesItsReporter(_ row: Int, _ reporter: Reporter) -> Bool {
     let typed = cell(row, .reporterName)
     let name = plan.name(of: reporter)
-    guard !typed.isEmpty, TaskStatusWords.fold(typed) != TaskStatusWords.fold(name) else {
-      return true
-    }
-    guard let other = body(named: typed), other != reporter else {
+    let named = bodies(named: typed)
+    guard !typed.isEmpty, !named.contains(reporter) else { return true }
+    // A name that is one other body's (a name two bodies share is not
+    // enough to refuse the row).
+    guard named.count == 1, let other = named.first else {
       if renamedReporters[reporter] == nil { renamedReporters[reporter] = (row, typed) }
       return true
     }
@@ -605,17 +619,28 @@ final class FormReader {
     return false
   }
 
-  /// The agency or commune whose name is `text` (without regard to case
-  /// and marks; a commune by its full name or its name alone).
-  private func body(named text: String) -> Reporter? {
-    let folded = TaskStatusWords.fold(text)
-    if let agency = plan.agencies.first(where: { TaskStatusWords.fold($0.name) == folded }) {
-      return .agency(agency.id)
+  /// The agencies and communes whose name is `text`, without regard to
+  /// case and marks, nor to an office's "UBND" or "Ủy ban nhân dân" before
+  /// it; a commune by its full name ("Xã Phú Mỹ") or its name ("Phú Mỹ").
+  private func bodies(named text: String) -> [Reporter] {
+    let folded = Self.withoutCouncil(TaskStatusWords.fold(text))
+    guard !folded.isEmpty else { return [] }
+    let agencies = plan.agencies.filter { TaskStatusWords.fold($0.name) == folded }.map {
+      Reporter.agency($0.id)
     }
-    let commune = plan.communes.first {
+    let communes = plan.communes.filter {
       TaskStatusWords.fold($0.fullName) == folded || TaskStatusWords.fold($0.name) == folded
+    }.map { Reporter.commune($0.id) }
+    return agencies + communes
+  }
+
+  /// A folded name without the people's committee before it ("ubnd xa
+  /// thanh son" is "xa thanh son").
+  private static func withoutCouncil(_ folded: String) -> String {
+    for prefix in ["uy ban nhan dan ", "ubnd "] where folded.hasPrefix(prefix) {
+      return String(folded.dropFirst(prefix.count))
     }
-    return commune.map { .commune($0.id) }
+    return folded
   }
 
   /// One warning per reporter whose Đơn vị cell names no body of the plan
@@ -661,21 +686,31 @@ final class FormReader {
         en: "'\(text)' may mean finished or still under way: choose \"\(done)\" if finished, "
           + "\"\(inProgress)\" if not")
     }
+    // "Đang thực hiện (80%)", "Hoàn thành 80%": a progress beside the
+    // status (under 100 %, the work is not done).
     let word = folded.split(whereSeparator: { !$0.isLetter && $0 != " " }).first.map(String.init)
     if folded.contains(where: \.isNumber), let word,
-      let status = FormColumn.statusWords.status(word)
+      var status = FormColumn.statusWords.status(word.trimmingCharacters(in: .whitespaces))
     {
+      let figure = Int(folded.filter(\.isNumber))
+      if status == .done, let figure, figure < 100 { status = .inProgress }
+      let percent = figure.map { "\($0)" } ?? "số phần trăm"
       return Diagnostic.Note(
-        vi: "ghi \"\(status.label)\" ở cột \"\(FormColumn.status.header)\" và số phần trăm ở cột "
+        vi: "ghi \"\(status.label)\" ở cột \"\(FormColumn.status.header)\" và \(percent) ở cột "
           + "\"\(FormColumn.progress.header)\"",
-        en: "write \"\(status.label)\" in \"\(FormColumn.status.header)\" and the percent in "
-          + "\"\(FormColumn.progress.header)\"")
+        en: "write \"\(status.label)\" in \"\(FormColumn.status.header)\" and "
+          + "\(figure.map { "\($0)" } ?? "the percent") in \"\(FormColumn.progress.header)\"")
     }
+    // A word that says "not", "stopped" or "paused" is no typo of a status
+    // (the closest one would turn it around: "Không thực hiện" is not
+    // "Đang thực hiện").
+    let negations = ["chua", "khong", "dung", "tam", "ngung", "huy"]
+    let first = folded.split(separator: " ").first.map(String.init) ?? ""
     let candidates = TaskStatus.allCases.map {
       Suggestion.Candidate(id: $0.rawValue, name: $0.label)
     }
     guard let close = Suggestion.closest(to: text, among: candidates),
-      !folded.hasPrefix("chua") || close.id == TaskStatus.notStarted.rawValue
+      !negations.contains(first) || (first == "chua" && close.id == TaskStatus.notStarted.rawValue)
     else { return nil }
     return Diagnostic.Note(vi: "có phải là '\(close.name)'?", en: "did you mean '\(close.name)'?")
   }
@@ -684,18 +719,14 @@ final class FormReader {
 
   private func read(_ row: Int, into group: inout Group) {
     let id = cell(row, .id)
+    let isIndicator = readsAsIndicator(row)
+    // A Loại other than what the Mã names (when it names one thing) is said.
     let kindText = TaskStatusWords.fold(cell(row, .kind))
-    let saysIndicator = kindText == TaskStatusWords.fold(RowKind.indicator.rawValue)
-    let namesTask = plan.task(TaskID(id)) != nil
-    let namesIndicator = plan.indicator(IndicatorID(id)) != nil
-    // The Mã decides when it names one thing only: Loại is copied from the
-    // plan, and a drag-fill that turned a task's "Nhiệm vụ" into "Chỉ tiêu"
-    // made its row an indicator's with no figure, dropped without a word.
-    let isIndicator = namesTask != namesIndicator ? namesIndicator : saysIndicator
-    if namesTask != namesIndicator, !kindText.isEmpty,
-      kindText != TaskStatusWords.fold((isIndicator ? RowKind.indicator : .task).rawValue)
+    let kind: RowKind = isIndicator ? .indicator : .task
+    if (plan.task(TaskID(id)) != nil) != (plan.indicator(IndicatorID(id)) != nil),
+      !kindText.isEmpty, kindText != TaskStatusWords.fold(kind.rawValue)
     {
-      misnamedKinds.append((row, cell(row, .kind), isIndicator ? .indicator : .task))
+      misnamedKinds.append((row, cell(row, .kind), kind))
     }
     let source = SourceRef(path: path, location: SourceLocation(file: path, line: row + 1))
     if isIndicator {
@@ -880,7 +911,10 @@ final class FormReader {
     }
     // What the site will not show as written is said at the cell; the
     // report file says it again at its line when the site is built.
-    let markdown = Self.markdown(text)
+    let earlierText = plan.reports.first {
+      $0.period == group.period.id && $0.reporter == group.reporter
+    }?.tasks.first { $0.task.rawValue == id }?.text.markdown
+    let markdown = Self.markdown(text, earlier: earlierText)
     // A text alone keeps the body's earlier status; with none, the task
     // page lists the body as "Chưa có báo cáo" although it wrote.
     let earlier = reference.task(TaskID(id), by: group.reporter, before: group.period)
@@ -1055,11 +1089,18 @@ final class FormReader {
   /// A line a clerk starts with `#` (`# 1. Kết quả`) or a line of `---`
   /// or `===` under another (a separator) would make a heading of the
   /// report page; they are escaped, so the page shows them as typed.
-  static func markdown(_ text: String) -> String {
+  ///
+  /// A cell that holds `earlier`, the text of the report the form was
+  /// filled in from, gives that text back as it is: a report file may have
+  /// headings of its own, which a round trip through the form must keep.
+  static func markdown(_ text: String, earlier: String? = nil) -> String {
     var scalars = String.UnicodeScalarView()
     scalars.append(contentsOf: text.unicodeScalars.filter { !isInvisible($0) })
     let plain = String(scalars).nfc.replacingOccurrences(of: "\r\n", with: "\n")
       .replacingOccurrences(of: "\r", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    if let earlier, plain == earlier.trimmingCharacters(in: .whitespacesAndNewlines) {
+      return earlier
+    }
     return escapingHeadings(plain)
   }
 

@@ -82,8 +82,12 @@ public struct ReportForm: Sendable {
       // The body's report of this period, when there is one: its rows are
       // filled in as it stands, so that a correction changes only the cells
       // it changes (a blank form re-imported with --replace dropped every
-      // row the clerk did not fill again).
-      let earlier = plan.reports.first { $0.period == period.id && $0.reporter == reporter }
+      // row the clerk did not fill again). Only in a one-body form: a form
+      // for all communes collects the missing reports, and leaves the rows
+      // of those who reported blank (they are not imported again).
+      let earlier =
+        reporters.count == 1
+        ? plan.reports.first { $0.period == period.id && $0.reporter == reporter } : nil
       if let earlier { prefilled.append(earlier) }
       func row(_ values: [FormColumn: String]) -> [String] {
         var base = values
@@ -109,12 +113,16 @@ public struct ReportForm: Sendable {
         values[.id] = indicator.id.rawValue
         values[.year] = Self.figureYear(of: period)
         values.merge(reference.indicator(indicator, before: period)) { _, said in said }
+        // One row per figure the report gives (for the period's year or
+        // another), or one to fill in.
         let figures = earlier?.indicators.filter { $0.indicator == indicator.id } ?? []
-        if let figure = figures.first(where: { $0.period == values[.year] }) ?? figures.first {
-          values[.year] = figure.period
-          values[.value] = figure.value.shown
+        for figure in figures {
+          var given = values
+          given[.year] = figure.period
+          given[.value] = figure.value.shown
+          rows.append(row(given))
         }
-        rows.append(row(values))
+        if figures.isEmpty { rows.append(row(values)) }
       }
     }
     grid = FormGrid(rows: rows)

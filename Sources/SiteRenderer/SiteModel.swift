@@ -243,10 +243,9 @@ final class SiteModel: Sendable {
   func own(_ reporter: Reporter, on task: TaskID, deadline: Day?) -> ShownStatus? {
     guard reports.hasReports else { return nil }
     let latest = reports.latest(reporter, on: task)
+    let word = TaskState.word(status: latest?.update.status, progress: latest?.update.progress)
     let state = TaskState(
-      status: latest?.update.status
-        ?? (latest?.update.progress).map { $0 > 0 ? .inProgress : .notStarted },
-      progress: latest?.update.status == .done ? 100 : latest?.update.progress,
+      status: word.status, progress: word.progress,
       doneOn: latest.flatMap { _ in reports.doneDay(reporter, on: task) },
       asOf: latest?.report.date, source: latest == nil ? .none : .reports, deciding: 0,
       decidingDone: 0)

@@ -33,25 +33,32 @@ struct ProjectOptions: ParsableArguments {
   @Option(
     name: .customLong("output"),
     help: HelpText.help(
-      "Thư mục xuất trang (mặc định: Site; với --drafts: Site.preview).",
-      en: "The output folder (default: Site; with --drafts: Site.preview).", value: "thư mục"))
+      "Thư mục xuất trang (mặc định: Site; với --drafts: Site.drafts).",
+      en: "The output folder (default: Site; with --drafts: Site.drafts).", value: "thư mục"))
   var outputTyped: String?
   /// The folder named, without the trailing slash a shell adds (`Site/` is
   /// `Site`): `Site` unless `--output` names another.
   var outputFolder: String { BuildConfiguration.folder(outputTyped ?? "Site") }
   /// Where the site is built: the output folder, but a build with drafts
-  /// not told where goes beside it, to `Site.preview/` as `serve`'s
-  /// preview does, so that `Site/`, the folder copied to the web server,
-  /// never holds a draft report nobody approved.
+  /// not told where goes beside it, to `Site.drafts/`, so that `Site/`,
+  /// the folder copied to the web server, never holds a draft report
+  /// nobody approved. (Not `serve`'s `Site.preview/`: that one is built to
+  /// be served from its root, and a build beside a running `serve` would
+  /// write over it.)
   var output: String {
-    drafts && outputTyped == nil ? Self.previewFolder(for: outputFolder) : outputFolder
+    drafts && outputTyped == nil ? Self.besideOutput(outputFolder, ".drafts") : outputFolder
   }
 
   /// The preview's folder beside the output folder: `Site.preview` for `Site`.
   static func previewFolder(for output: String) -> String {
+    besideOutput(output, ".preview")
+  }
+
+  /// A folder named after the output folder: `Site.drafts` for `Site`.
+  private static func besideOutput(_ output: String, _ suffix: String) -> String {
     var base = output
     while base.count > 1, base.hasSuffix("/") { base.removeLast() }
-    return base + ".preview"
+    return base + suffix
   }
 
   @Flag(help: HelpText.help("Coi cảnh báo là lỗi.", en: "Treat warnings as errors."))

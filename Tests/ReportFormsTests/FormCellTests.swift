@@ -31,8 +31,12 @@ import Testing
     #expect(hint("Chưa hoàn thành").contains("chưa cho biết đã triển khai hay chưa"))
     #expect(hint("chua thuc hien xong").contains("chưa cho biết đã triển khai hay chưa"))
     #expect(hint("Đã thực hiện").contains("có thể là đã xong hoặc còn đang làm"))
-    #expect(hint("Đang thực hiện (80%)").contains("số phần trăm ở cột \"Tiến độ (%)\""))
+    #expect(hint("Đang thực hiện (80%)").contains("và 80 ở cột \"Tiến độ (%)\""))
     #expect(!hint("Chưa xong hết").contains("'Hoàn thành'"))
+    // A negation is no typo of the status it resembles.
+    #expect(hint("Không thực hiện") == "" && hint("Dừng thực hiện") == "")
+    // Done at 80 % is in progress.
+    #expect(hint("Hoàn thành 80%").hasPrefix("ghi \"Đang thực hiện\" ở cột \"Tình trạng\" và 80"))
   }
 
   /// A fraction of one is read as a percentage (and the import says so);

@@ -311,6 +311,25 @@ import ZIPFoundation
           + "Xã Bình Minh"), "\(result.err)")
     #expect(result.err.contains("ghi 'xa-thanh-son' vào cột \"Mã đơn vị\""), "\(result.err)")
     #expect(result.err.contains("1 lỗi"), "\(result.err)")
+    // As offices write it, and the body's own name is no mistake.
+    try fill(
+      "nine.xlsx", "council.xlsx",
+      ["1.3|Đơn vị=UBND xã Thanh Sơn", "1.3|Tình trạng=Đang thực hiện"], in: folder)
+    result = try plansite(
+      [
+        "report", "import", "council.xlsx", "--date", "2026-10-09", "--dry-run", "--today",
+        Self.today,
+      ], in: folder, expecting: 1)
+    #expect(result.err.contains("lỗi: ô Đơn vị ghi 'UBND xã Thanh Sơn'"), "\(result.err)")
+    try fill(
+      "nine.xlsx", "own.xlsx",
+      [
+        "1.3|Đơn vị=Ủy ban nhân dân xã Bình Minh", "2.1|Đơn vị=Bình Minh",
+        "1.3|Tình trạng=Đang thực hiện",
+      ],
+      in: folder)
+    result = try dryRun("own.xlsx", in: folder)
+    #expect(!result.err.contains("Đơn vị"), "\(result.err)")
     try fill(
       "nine.xlsx", "renamed.xlsx",
       ["1.3|Đơn vị=UBND xã Bình Minh (cũ)", "1.3|Tình trạng=Đang thực hiện"], in: folder)
@@ -957,12 +976,29 @@ import ZIPFoundation
   }
 
   /// A form made for a period the body has reported is filled in from
-  /// that report: imported again unchanged it changes nothing, and a
-  /// correction of one cell changes that cell alone (a blank form, filled
-  /// only where corrected, dropped every other row of the report).
+  /// that report.
+  ///
+  /// Imported again unchanged (even with another date) it writes nothing,
+  /// and a correction of one cell changes that cell alone (a blank form,
+  /// filled only where corrected, dropped every other row of the report).
+  /// Each figure has its row, and the text keeps its Markdown headings
+  /// through the cell.
   @Test(arguments: ["xlsx", "csv"])
   func aFormForAReportedPeriodIsFilledInFromTheReport(format: String) throws {
     let folder = try project("prefilled-\(format)")
+    let path = "Content/reports/2026-9t/so-tai-chinh.md"
+    // A second figure (for 2025) and a text with headings of its own.
+    var report = read(folder, path)
+    report = report.replacingOccurrences(
+      of: "indicators:\n",
+      with: "indicators:\n  - indicator: grdp-tang-truong\n    year: \"2025\"\n    value: \"7,1\"\n"
+    )
+    report = report.replacingOccurrences(
+      of: "    text: \"Đã tổng hợp báo cáo 9 tháng; 4 đơn vị chưa gửi.\"",
+      with:
+        "    text: |-\n      Kết quả:\n\n      ### Đợt 1\n\n      Tổng\n      ---\n\n      Xong.")
+    try report.write(
+      to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
     let made = try plansite(
       [
         "report", "form", "--period", "2026-9t", "--from", "so-tai-chinh", "--output",
@@ -971,11 +1007,12 @@ import ZIPFoundation
     #expect(
       made.out.contains("Sở Tài chính đã có báo cáo kỳ này (bản đã công bố, ngày 09/10/2026)"),
       "\(made.out)")
-    let before = read(folder, "Content/reports/2026-9t/so-tai-chinh.md")
-    let unchanged = try dryRun("form.\(format)", in: folder)
-    #expect(!unchanged.out.contains("→"), "\(unchanged.out)")
-    #expect(!unchanged.out.contains("bị bỏ"), "\(unchanged.out)")
+    let before = read(folder, path)
+    let unchanged = try importForm("form.\(format)", date: "2026-11-20", in: folder)
+    #expect(unchanged.out.contains("biểu mẫu ghi đúng như báo cáo đã có"), "\(unchanged.out)")
+    #expect(unchanged.out.contains("Không ghi tệp nào"), "\(unchanged.out)")
     #expect(!unchanged.err.contains("cảnh báo"), "\(unchanged.err)")
+    #expect(read(folder, path) == before)
     try fill("form.\(format)", "fixed.\(format)", ["1.5|Tiến độ (%)=80"], in: folder)
     let fixed = try dryRun("fixed.\(format)", in: folder)
     #expect(
@@ -983,13 +1020,37 @@ import ZIPFoundation
       "\(fixed.out)")
     #expect(fixed.out.components(separatedBy: "→").count == 2, "\(fixed.out)")
     #expect(!fixed.out.contains("bị bỏ"), "\(fixed.out)")
+    #expect(!fixed.out.contains("chỉ tiêu grdp"), "\(fixed.out)")
     try importForm("fixed.\(format)", date: "2026-10-09", in: folder)
-    let after = read(folder, "Content/reports/2026-9t/so-tai-chinh.md")
+    let after = read(folder, path)
     #expect(after.contains("progress: 80"), "\(after)")
-    #expect(after.contains("Đã tổng hợp báo cáo 9 tháng; 4 đơn vị chưa gửi."), "\(after)")
-    #expect(after.contains("year: \"9 tháng 2026\""), "\(after)")
+    #expect(after.contains("### Đợt 1") && !after.contains("\\###"), "\(after)")
+    #expect(
+      after.contains("year: \"9 tháng 2026\"") && after.contains("year: \"2025\""), "\(after)")
     #expect(after.contains("done_on: 2026-06-20"), "\(after)")
-    #expect(before.contains("done_on: 2026-06-20"))
+  }
+
+  /// A form for several bodies collects the missing reports: the rows of
+  /// those who reported stay blank, and are not imported again.
+  @Test func aFormForSeveralBodiesIsNotFilledIn() throws {
+    let folder = try project("several")
+    let made = try plansite(
+      [
+        "report", "form", "--period", "2026-9t", "--from", "xa-hoa-lac,xa-binh-minh", "--output",
+        "two.csv", "--today", Self.today,
+      ], in: folder)
+    #expect(!made.out.contains("đã có báo cáo kỳ này"), "\(made.out)")
+    try fill(
+      "two.csv", "two-filled.csv", ["1.3|Tình trạng=Đang thực hiện"],
+      ["--reporter", "xa-binh-minh"],
+      in: folder)
+    let result = try plansite(
+      [
+        "report", "import", "two-filled.csv", "--date", "2026-10-09", "--dry-run", "--today",
+        Self.today,
+      ], in: folder)
+    #expect(result.out.contains("Xã Bình Minh, nhiệm vụ 1.3:"), "\(result.out)")
+    #expect(!result.out.contains("Xã Hòa Lạc"), "\(result.out)")
   }
 
   /// Replacing a report keeps what a form cannot carry (its document

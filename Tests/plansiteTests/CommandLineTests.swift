@@ -125,13 +125,15 @@ import Testing
     }
     #expect(shows("Preview"))
     #expect(!shows("Site"))
-    // Not told where, a build with drafts goes beside Site/, as serve's
-    // preview does: Site/ is what is copied to the web server.
+    // Not told where, a build with drafts goes beside Site/ (Site/ is what
+    // is copied to the web server), not into serve's preview either.
     let site = CommandRunner.snapshot(folder.appendingPathComponent("Site"))
     let beside = try CommandRunner.run(["build", "--drafts", "--today", "2026-11-27"], in: folder)
     #expect(beside.status == 0, "\(beside.stderr)")
-    #expect(beside.stdout.contains("vào Site.preview/"), "\(beside.stdout)")
-    #expect(shows("Site.preview"))
+    #expect(beside.stdout.contains("vào Site.drafts/"), "\(beside.stdout)")
+    #expect(shows("Site.drafts"))
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.preview").path))
     #expect(CommandRunner.snapshot(folder.appendingPathComponent("Site")) == site)
     #expect(
       FileManager.default.fileExists(

@@ -67,3 +67,16 @@ public struct TaskState: Hashable, Sendable, Codable {
     return DisplayStatus(status: status, deadline: deadline, today: today)
   }
 }
+
+extension TaskState {
+  /// One body's own word on a task as pages show it: its status, or, with
+  /// a progress alone, in progress from 1 % (not started at 0); "done" is
+  /// 100 %. (`SiteModel.own`, and an import's dry run, which says what
+  /// the site will show.)
+  public static func word(status: TaskStatus?, progress: Int?) -> (
+    status: TaskStatus?, progress: Int?
+  ) {
+    let status = status ?? progress.map { $0 > 0 ? .inProgress : .notStarted }
+    return (status, status == .done ? 100 : progress)
+  }
+}

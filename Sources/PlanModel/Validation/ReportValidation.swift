@@ -353,6 +353,13 @@ struct ReportValidation {
     }
   }
 
+  /// Whether what is at `location` was read from a report form being
+  /// imported (its messages then name the form's columns, not the report
+  /// file's fields): a report file is Markdown, a form an .xlsx or .csv.
+  static func isInForm(_ location: SourceLocation) -> Bool {
+    !location.file.hasSuffix(".md")
+  }
+
   /// What to do about a date that does not fit the period: in a report
   /// file, check it or move the file; in an import, the date is `--date`
   /// (no line) and the period the form's.
@@ -420,7 +427,7 @@ struct ReportValidation {
     }
     if let status = entry.status, let progress = entry.progress,
       let mismatch = StatusProgressCheck.mismatch(
-        status.value, progress.value, in: .report(form: status.location.columnLabel != nil))
+        status.value, progress.value, in: .report(form: Self.isInForm(status.location)))
     {
       report.warning(mismatch.message, at: progress.location, notes: [mismatch.note])
     }
@@ -457,9 +464,7 @@ struct ReportValidation {
         + "\(report.date.iso), after the deadline \(deadline.iso), and says 'done late'",
       at: update.source.location,
       notes: [
-        // A report file is Markdown; an imported form's entries are at
-        // their rows of the .xlsx or .csv file.
-        update.source.location.file.hasSuffix(".md")
+        !Self.isInForm(update.source.location)
           ? Diagnostic.Note(
             vi: "ghi ngày hoàn thành (done_on), nhất là khi việc xong trước thời hạn",
             en: "write the done date (done_on), above all when the work was finished before the "
@@ -628,7 +633,7 @@ struct ReportValidation {
           + "whole of \(year)",
         at: entry.period.location,
         notes: [
-          entry.period.location.columnLabel == nil
+          !Self.isInForm(entry.period.location)
             ? Diagnostic.Note(
               vi: "nếu đây là số liệu của kỳ, ghi year: \"\(period.name)\": số liệu được hiển thị, "
                 + "không so với mục tiêu",

@@ -407,6 +407,13 @@ extension PlansiteCommand.Report {
       } catch {
         throw options.fail(error, language)
       }
+      if outcome.files.isEmpty {
+        print(
+          Message(
+            vi: "Không ghi tệp nào: biểu mẫu không đổi gì so với báo cáo đã có.",
+            en: "No file written: the form changes nothing in the reports there are."
+          ).text(language))
+      }
       // Several bodies' drafts (a form for all communes) are published by
       // one command that lists them, said once after them.
       let several = outcome.files.count > 1 && Set(outcome.files.map(\.period)).count == 1
