@@ -201,6 +201,15 @@ public struct FormImport: Sendable {
               en: "\(name), \(group.period.name): the published report is replaced by this draft "
                 + "and leaves the site until it is published again"))
         }
+        if let was = old.date?.value, was != options.date {
+          dropped.append(
+            Message(
+              vi: "\(name), kỳ \(group.period.name): ngày báo cáo đổi từ \(was.vietnamese) thành "
+                + "\(options.date.vietnamese) (--date)",
+              en: "\(name), \(group.period.name): the report's date changes from \(was.iso) to "
+                + "\(options.date.iso) (--date)"))
+        }
+        let lossesBefore = dropped.count
         let kept = Set(group.tasks.map(\.task.value))
         for entry in old.tasks where !kept.contains(entry.task.value) {
           dropped.append(
@@ -224,6 +233,29 @@ public struct FormImport: Sendable {
               en: "\(name), indicator \(figure.indicator.value) for \(figure.period.value): in the "
                 + "old report (\(figure.value.description)), not in the form: the figure is "
                 + "dropped"))
+        }
+        // A form for several bodies is not filled in from their reports: a
+        // correction through it drops what its rows leave blank, and a row
+        // of another body typed into a one-body form makes one of it. Such
+        // a file replaces no report that it would take entries from.
+        if groups.count > 1, dropped.count > lossesBefore {
+          outcome.diagnostics.append(
+            .error(
+              vi: "tệp có dòng của \(groups.count) đơn vị; báo cáo kỳ '\(group.period.name)' của "
+                + "\(name) sẽ mất mục không có trong tệp",
+              en: "the file has rows of \(groups.count) bodies; \(name)'s report for "
+                + "'\(group.period.name)' would lose the entries the file leaves out",
+              at: group.location,
+              notes: [
+                Diagnostic.Note(
+                  vi: "sửa báo cáo của \(name) bằng biểu mẫu riêng, được điền sẵn báo cáo đó: "
+                    + "plansite report form --period \(group.period.id.rawValue) --from "
+                    + "\(group.reporter.id); nếu dòng này không phải của \(name), sửa cột "
+                    + "\"Mã đơn vị\"",
+                  en: "correct \(name)'s report with a form of its own, filled in from it: "
+                    + "plansite report form --period \(group.period.id.rawValue) --from "
+                    + "\(group.reporter.id); if this row is not \(name)'s, correct \"Mã đơn vị\"")
+              ]))
         }
         // What the form cannot carry is kept from the report it replaces,
         // unless the command line gives it anew.
@@ -283,8 +315,8 @@ public struct FormImport: Sendable {
   }
 
   /// Whether `group` says what `old`, the report of its period and body,
-  /// says: the same entries and figures, and the command gives no other
-  /// document, signed copy or summary (the date is the one it was signed).
+  /// says: the same entries and figures, the same date, and the command
+  /// gives no other document, signed copy or summary.
   static func says(
     _ group: FormReader.Group, as old: PlanDraft.ReportDraft, options: Options
   ) -> Bool {
@@ -305,6 +337,7 @@ public struct FormImport: Sendable {
       && (options.document ?? old.document) == old.document
       && (options.sourceURL ?? old.sourceURL) == old.sourceURL
       && (options.summary.isEmpty || options.summary == old.summary.markdown)
+      && old.date?.value == options.date
   }
 
   /// Where `--date` is reported.
@@ -450,13 +483,21 @@ public struct FormImport: Sendable {
     for group in groups {
       let name = plan.name(of: group.reporter)
       let own = rank[group.period.id] ?? Int.max
+      // A draft being replaced is what the correction changes, though the
+      // site does not show it yet.
+      let replaced = plan.reports.first {
+        $0.period == group.period.id && $0.reporter == group.reporter
+      }
+      let draft = replaced?.isDraft == true ? replaced : nil
       for update in group.tasks {
         let task = TaskID(update.task.value)
         // The body's latest word as the site shows it now: in the periods
         // up to its own, so a published report being replaced counts (what
         // the form leaves out of it is listed apart); a later period's does
         // not come before it.
-        let before = index.latest(group.reporter, on: task) { (rank[$0] ?? Int.max) <= own }?.update
+        let before =
+          draft?.tasks.last { $0.task == task && $0.statesStanding }
+          ?? index.latest(group.reporter, on: task) { (rank[$0] ?? Int.max) <= own }?.update
         // A row with a text only keeps the latest word; any other is the
         // body's word on its own, shown as the site shows it
         // (`TaskState.word`): a status without a progress takes none from
@@ -491,10 +532,7 @@ public struct FormImport: Sendable {
               + "the site records that it reported"))
       }
       // A figure the report it replaces already gives is no change.
-      let given =
-        plan.reports.first {
-          $0.period == group.period.id && $0.reporter == group.reporter
-        }?.indicators ?? []
+      let given = replaced?.indicators ?? []
       for figure in group.figures
       where !given.contains(where: {
         $0.indicator.rawValue == figure.indicator.value && $0.period == figure.period.value

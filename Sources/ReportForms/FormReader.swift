@@ -595,9 +595,10 @@ final class FormReader {
     let name = plan.name(of: reporter)
     let named = bodies(named: typed)
     guard !typed.isEmpty, !named.contains(reporter) else { return true }
-    // A name that is one other body's (a name two bodies share is not
-    // enough to refuse the row).
-    guard named.count == 1, let other = named.first else {
+    // Other bodies named (a name two bodies share is not enough to refuse
+    // the row), or mentioned ("Đảng ủy xã Tân Phú") without this one.
+    let mentioned = named.isEmpty ? bodies(mentionedIn: typed) : named
+    guard !mentioned.contains(reporter), named.count <= 1, let other = mentioned.first else {
       if renamedReporters[reporter] == nil { renamedReporters[reporter] = (row, typed) }
       return true
     }
@@ -625,6 +626,10 @@ final class FormReader {
   private func bodies(named text: String) -> [Reporter] {
     let folded = Self.withoutCouncil(TaskStatusWords.fold(text))
     guard !folded.isEmpty else { return [] }
+    // Its id, written where the name goes.
+    let id = text.trimmingCharacters(in: .whitespaces)
+    if plan.agency(AgencyID(id)) != nil { return [.agency(AgencyID(id))] }
+    if plan.commune(CommuneID(id)) != nil { return [.commune(CommuneID(id))] }
     let agencies = plan.agencies.filter { TaskStatusWords.fold($0.name) == folded }.map {
       Reporter.agency($0.id)
     }
@@ -632,6 +637,16 @@ final class FormReader {
       TaskStatusWords.fold($0.fullName) == folded || TaskStatusWords.fold($0.name) == folded
     }.map { Reporter.commune($0.id) }
     return agencies + communes
+  }
+
+  /// The agencies and communes whose full name `text` holds as words
+  /// ("Đảng ủy xã Tân Phú" holds "Xã Tân Phú"; "Sở Y tế và Sở Tài chính"
+  /// two agencies).
+  private func bodies(mentionedIn text: String) -> [Reporter] {
+    let folded = " " + TaskStatusWords.fold(text) + " "
+    func holds(_ name: String) -> Bool { folded.contains(" " + TaskStatusWords.fold(name) + " ") }
+    return plan.agencies.filter { holds($0.name) }.map { Reporter.agency($0.id) }
+      + plan.communes.filter { holds($0.fullName) }.map { Reporter.commune($0.id) }
   }
 
   /// A folded name without the people's committee before it ("ubnd xa
@@ -685,6 +700,15 @@ final class FormReader {
           + "\"\(inProgress)\" nếu còn đang làm",
         en: "'\(text)' may mean finished or still under way: choose \"\(done)\" if finished, "
           + "\"\(inProgress)\" if not")
+    }
+    // "Hoàn thành một phần", "hoàn thành 1 phần": partly done.
+    if folded.contains(" phan") {
+      return Diagnostic.Note(
+        vi:
+          "'\(text)' là chưa xong: chọn \"\(inProgress)\" và ghi phần đã làm (ước tính, theo %) ở "
+          + "cột \"\(FormColumn.progress.header)\"",
+        en: "'\(text)' is not finished: choose \"\(inProgress)\" and write the part done (an "
+          + "estimate, in %) in \"\(FormColumn.progress.header)\"")
     }
     // "Đang thực hiện (80%)", "Hoàn thành 80%": a progress beside the
     // status (under 100 %, the work is not done).
@@ -743,7 +767,12 @@ final class FormReader {
       }
       let year = cell(row, .year)
       guard !year.isEmpty else {
-        missing(.year, row, vi: "ghi năm của số liệu, ví dụ 2026", en: "write the figure's year")
+        // The form's own words for the period's figures ("9 tháng năm
+        // 2026", or the year for a yearly period).
+        let example = ReportForm.figureYear(of: group.period)
+        missing(
+          .year, row, vi: "ghi năm (hoặc kỳ) của số liệu, ví dụ \(example)",
+          en: "write the figure's year (or period), like \(example)")
         return
       }
       guard let parsed = IndicatorValue(parsing: value) else {

@@ -35,6 +35,8 @@ import Testing
     #expect(!hint("Chưa xong hết").contains("'Hoàn thành'"))
     // A negation is no typo of the status it resembles.
     #expect(hint("Không thực hiện") == "" && hint("Dừng thực hiện") == "")
+    // Partly done is in progress, its figure no percentage.
+    #expect(hint("Hoàn thành 1 phần").contains("là chưa xong: chọn \"Đang thực hiện\""))
     // Done at 80 % is in progress.
     #expect(hint("Hoàn thành 80%").hasPrefix("ghi \"Đang thực hiện\" ở cột \"Tình trạng\" và 80"))
   }

@@ -134,7 +134,7 @@ import ZIPFoundation
       ], in: folder)
     #expect(
       imported.out.contains(
-        "Sở Giáo dục và Đào tạo, nhiệm vụ 2.1: Đang thực hiện 50% → Hoàn thành 100%"))
+        "Sở Giáo dục và Đào tạo, nhiệm vụ 2.1: Đang thực hiện 70% → Hoàn thành 100%"))
     // The command that publishes it, whole.
     #expect(
       imported.out.contains(
@@ -330,6 +330,18 @@ import ZIPFoundation
       in: folder)
     result = try dryRun("own.xlsx", in: folder)
     #expect(!result.err.contains("Đơn vị"), "\(result.err)")
+    // Another body's id, or its full name among other words.
+    for typed in ["xa-thanh-son", "Đảng ủy xã Thanh Sơn"] {
+      try fill(
+        "nine.xlsx", "mention.xlsx", ["1.3|Đơn vị=\(typed)", "1.3|Tình trạng=Đang thực hiện"],
+        in: folder)
+      result = try plansite(
+        [
+          "report", "import", "mention.xlsx", "--date", "2026-10-09", "--dry-run", "--today",
+          Self.today,
+        ], in: folder, expecting: 1)
+      #expect(result.err.contains("lỗi: ô Đơn vị ghi '\(typed)'"), "\(result.err)")
+    }
     try fill(
       "nine.xlsx", "renamed.xlsx",
       ["1.3|Đơn vị=UBND xã Bình Minh (cũ)", "1.3|Tình trạng=Đang thực hiện"], in: folder)
@@ -486,7 +498,7 @@ import ZIPFoundation
     let imported = try dryRun("filled.xlsx", in: folder)
     #expect(
       imported.out.contains(
-        "Sở Giáo dục và Đào tạo, nhiệm vụ 2.1: Đang thực hiện 50% → Hoàn thành 100%"))
+        "Sở Giáo dục và Đào tạo, nhiệm vụ 2.1: Đang thực hiện 70% → Hoàn thành 100%"))
     // A figure in a number cell is the number, written the Vietnamese way.
     #expect(
       imported.out.contains(
@@ -564,7 +576,7 @@ import ZIPFoundation
       try Data(contentsOf: folder.appendingPathComponent("renamed.xlsx")))
     #expect(grid.sheetName == "Sheet1")
     let imported = try dryRun("renamed.xlsx", in: folder)
-    #expect(imported.out.contains("nhiệm vụ 2.1: Đang thực hiện 50% → Đang thực hiện 60%"))
+    #expect(imported.out.contains("nhiệm vụ 2.1: Đang thực hiện 70% → Đang thực hiện 60%"))
     // No sheet with the header row: the sheet read is named.
     let loaded = ContentLoader(directory: Self.sample).load()
     let plan = try #require(
@@ -720,7 +732,7 @@ import ZIPFoundation
       try Data(contentsOf: folder.appendingPathComponent("hidden.xlsx")))
     #expect(read.sheetName == "Báo cáo")
     let hidden = try plansite(["report", "import", "hidden.xlsx"] + arguments, in: folder)
-    #expect(hidden.out.contains("nhiệm vụ 2.1: Đang thực hiện 50% → Đang thực hiện 60%"))
+    #expect(hidden.out.contains("nhiệm vụ 2.1: Đang thực hiện 70% → Đang thực hiện 60%"))
     let two = try plansite(
       ["report", "import", "two.xlsx"] + arguments, in: folder, expecting: 1)
     #expect(
@@ -1008,11 +1020,19 @@ import ZIPFoundation
       made.out.contains("Sở Tài chính đã có báo cáo kỳ này (bản đã công bố, ngày 09/10/2026)"),
       "\(made.out)")
     let before = read(folder, path)
-    let unchanged = try importForm("form.\(format)", date: "2026-11-20", in: folder)
+    let unchanged = try importForm("form.\(format)", date: "2026-10-09", in: folder)
     #expect(unchanged.out.contains("biểu mẫu ghi đúng như báo cáo đã có"), "\(unchanged.out)")
     #expect(unchanged.out.contains("Không ghi tệp nào"), "\(unchanged.out)")
     #expect(!unchanged.err.contains("cảnh báo"), "\(unchanged.err)")
     #expect(read(folder, path) == before)
+    // The same with another date: a report signed again, said so.
+    let redated = try plansite(
+      [
+        "report", "import", "form.\(format)", "--date", "2026-10-10", "--replace", "--dry-run",
+        "--today", Self.today,
+      ], in: folder)
+    #expect(
+      redated.out.contains("ngày báo cáo đổi từ 09/10/2026 thành 10/10/2026"), "\(redated.out)")
     try fill("form.\(format)", "fixed.\(format)", ["1.5|Tiến độ (%)=80"], in: folder)
     let fixed = try dryRun("fixed.\(format)", in: folder)
     #expect(
@@ -1039,7 +1059,9 @@ import ZIPFoundation
         "report", "form", "--period", "2026-9t", "--from", "xa-hoa-lac,xa-binh-minh", "--output",
         "two.csv", "--today", Self.today,
       ], in: folder)
-    #expect(!made.out.contains("đã có báo cáo kỳ này"), "\(made.out)")
+    #expect(
+      made.out.contains("1 đơn vị đã có báo cáo kỳ này (Xã Hòa Lạc): dòng của họ để trống"),
+      "\(made.out)")
     try fill(
       "two.csv", "two-filled.csv", ["1.3|Tình trạng=Đang thực hiện"],
       ["--reporter", "xa-binh-minh"],
@@ -1051,6 +1073,32 @@ import ZIPFoundation
       ], in: folder)
     #expect(result.out.contains("Xã Bình Minh, nhiệm vụ 1.3:"), "\(result.out)")
     #expect(!result.out.contains("Xã Hòa Lạc"), "\(result.out)")
+    // A row of Hòa Lạc filled in: its report would lose the rows left
+    // blank, so the file replaces nothing (a one-body form is the way).
+    try fill(
+      "two-filled.csv", "both.csv", ["1.3|Tiến độ (%)=65"], ["--reporter", "xa-hoa-lac"],
+      in: folder)
+    let both = try plansite(
+      [
+        "report", "import", "both.csv", "--date", "2026-10-09", "--replace", "--dry-run",
+        "--today", Self.today,
+      ], in: folder, expecting: 1)
+    #expect(
+      both.err.contains(
+        "lỗi: tệp có dòng của 2 đơn vị; báo cáo kỳ '9 tháng năm 2026' của Xã Hòa Lạc sẽ mất mục"),
+      "\(both.err)")
+    #expect(both.err.contains("plansite report form --period 2026-9t --from xa-hoa-lac"))
+  }
+
+  /// A CSV form's guard against formulas ("'- Đã số hóa"), kept as text
+  /// when the CSV was opened and saved as a workbook, is undone.
+  @Test func theCSVGuardKeptInAWorkbookIsUndone() throws {
+    let folder = try filledForm(
+      "guard", period: "2026-9t", from: "xa-binh-minh", form: "nine.xlsx", filled: "guard.xlsx",
+      ["1.3|Tình trạng=Đang thực hiện", "1.3|Kết quả thực hiện='- Đã số hóa 1.200 hồ sơ"])
+    try importForm("guard.xlsx", date: "2026-10-09", in: folder)
+    let file = read(folder, "Content/reports/2026-9t/xa-binh-minh.md")
+    #expect(file.contains("- Đã số hóa 1.200 hồ sơ") && !file.contains("'- Đã"), "\(file)")
   }
 
   /// Replacing a report keeps what a form cannot carry (its document

@@ -124,10 +124,14 @@ enum XLSXReader {
         nextColumn = column + 1
         guard column >= 0, column < 200 else { continue }
         let text: String
+        // A text cell keeps the CSV form's guard against formulas ("'- Đã
+        // số hóa") when a CSV form was opened and saved as a workbook: it
+        // is undone as the CSV reader undoes it.
         switch cell.t {
         case "s":
-          text = Int(cell.v ?? "").flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? ""
-        case "inlineStr": text = cell.is?.plain ?? ""
+          text = CSVCell.unescaped(
+            Int(cell.v ?? "").flatMap { shared.indices.contains($0) ? shared[$0] : nil } ?? "")
+        case "inlineStr": text = CSVCell.unescaped(cell.is?.plain ?? "")
         case "b": text = cell.v == "1" ? "TRUE" : "FALSE"
         case "e":
           text = cell.v ?? ""

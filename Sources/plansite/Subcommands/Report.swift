@@ -211,6 +211,26 @@ extension PlansiteCommand.Report {
             vi: "Đã ghi biểu mẫu \(path): \(form.rowCount) dòng, kỳ \(period.name).",
             en: "Wrote the form \(path): \(form.rowCount) rows, period \(period.name)."
           ).text(language))
+        // A form for several bodies is not filled in: the bodies that
+        // already reported are named, with how to correct their reports.
+        let reported =
+          reporters.count > 1
+          ? plan.reports.filter { $0.period == period.id && reporters.contains($0.reporter) } : []
+        if !reported.isEmpty {
+          let names = reported.map { plan.name(of: $0.reporter) }
+          let shown = names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
+          print(
+            Message(
+              vi:
+                "  \(names.count) đơn vị đã có báo cáo kỳ này (\(shown)): dòng của họ để trống và "
+                + "không được nhập lại; muốn sửa báo cáo của một đơn vị, lập biểu mẫu riêng cho đơn "
+                + "vị đó (được điền sẵn).",
+              en:
+                "  \(names.count) bodies have a report for this period (\(shown)): their rows are "
+                + "blank and not imported again; to correct one's report, make a form for that "
+                + "body alone (it comes filled in)."
+            ).text(language))
+        }
         for report in form.prefilled {
           let name = plan.name(of: report.reporter)
           let state =
