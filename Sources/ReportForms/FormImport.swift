@@ -177,7 +177,9 @@ public struct FormImport: Sendable {
       var fileOptions = options
       if let existing {
         let old = draft.reports[existing]
-        if Self.says(group, as: old, options: options) {
+        // In a file of several bodies, --date is the one its new reports
+        // were signed on, not a date for those it leaves as they were.
+        if Self.says(group, as: old, options: options, datedByIt: groups.count == 1) {
           dropped.append(
             Message(
               vi: "\(name), kỳ \(group.period.name): biểu mẫu ghi đúng như báo cáo đã có "
@@ -318,7 +320,7 @@ public struct FormImport: Sendable {
   /// says: the same entries and figures, the same date, and the command
   /// gives no other document, signed copy or summary.
   static func says(
-    _ group: FormReader.Group, as old: PlanDraft.ReportDraft, options: Options
+    _ group: FormReader.Group, as old: PlanDraft.ReportDraft, options: Options, datedByIt: Bool
   ) -> Bool {
     func entry(_ update: PlanDraft.TaskUpdateDraft) -> [String] {
       [
@@ -337,7 +339,7 @@ public struct FormImport: Sendable {
       && (options.document ?? old.document) == old.document
       && (options.sourceURL ?? old.sourceURL) == old.sourceURL
       && (options.summary.isEmpty || options.summary == old.summary.markdown)
-      && old.date?.value == options.date
+      && (!datedByIt || old.date?.value == options.date)
   }
 
   /// Where `--date` is reported.
