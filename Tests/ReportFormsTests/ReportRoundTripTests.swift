@@ -87,12 +87,12 @@ import ZIPFoundation
   }
 
   /// `plansite report import FILE --date 2026-10-09 [--replace] --dry-run`, as of `today`.
-  func dryRun(_ file: String, replacing: Bool = true, in folder: URL) throws -> (
-    out: String, err: String
-  ) {
+  func dryRun(
+    _ file: String, replacing: Bool = true, in folder: URL, expecting status: Int32 = 0
+  ) throws -> (out: String, err: String) {
     try plansite(
       ["report", "import", file, "--date", "2026-10-09", "--dry-run", "--today", Self.today]
-        + (replacing ? ["--replace"] : []), in: folder)
+        + (replacing ? ["--replace"] : []), in: folder, expecting: status)
   }
 
   /// `plansite report import FILE --date DATE --replace`, as of `today`.
@@ -300,11 +300,7 @@ import ZIPFoundation
         "1.3|Đơn vị=xa thanh son", "2.1|Đơn vị=xa thanh son", "1.3|Tình trạng=Đang thực hiện",
         "2.1|Tình trạng=Hoàn thành",
       ])
-    var result = try plansite(
-      [
-        "report", "import", "other.xlsx", "--date", "2026-10-09", "--dry-run", "--today",
-        Self.today,
-      ], in: folder, expecting: 1)
+    var result = try dryRun("other.xlsx", replacing: false, in: folder, expecting: 1)
     #expect(
       result.err.contains(
         ":C (Đơn vị): lỗi: ô Đơn vị ghi 'xa thanh son', nhưng mã đơn vị 'xa-binh-minh' là của "
@@ -315,11 +311,7 @@ import ZIPFoundation
     try fill(
       "nine.xlsx", "council.xlsx",
       ["1.3|Đơn vị=UBND xã Thanh Sơn", "1.3|Tình trạng=Đang thực hiện"], in: folder)
-    result = try plansite(
-      [
-        "report", "import", "council.xlsx", "--date", "2026-10-09", "--dry-run", "--today",
-        Self.today,
-      ], in: folder, expecting: 1)
+    result = try dryRun("council.xlsx", replacing: false, in: folder, expecting: 1)
     #expect(result.err.contains("lỗi: ô Đơn vị ghi 'UBND xã Thanh Sơn'"), "\(result.err)")
     try fill(
       "nine.xlsx", "own.xlsx",
@@ -335,11 +327,7 @@ import ZIPFoundation
       try fill(
         "nine.xlsx", "mention.xlsx", ["1.3|Đơn vị=\(typed)", "1.3|Tình trạng=Đang thực hiện"],
         in: folder)
-      result = try plansite(
-        [
-          "report", "import", "mention.xlsx", "--date", "2026-10-09", "--dry-run", "--today",
-          Self.today,
-        ], in: folder, expecting: 1)
+      result = try dryRun("mention.xlsx", replacing: false, in: folder, expecting: 1)
       #expect(result.err.contains("lỗi: ô Đơn vị ghi '\(typed)'"), "\(result.err)")
     }
     try fill(
@@ -1066,11 +1054,7 @@ import ZIPFoundation
       "two.csv", "two-filled.csv", ["1.3|Tình trạng=Đang thực hiện"],
       ["--reporter", "xa-binh-minh"],
       in: folder)
-    let result = try plansite(
-      [
-        "report", "import", "two-filled.csv", "--date", "2026-10-09", "--dry-run", "--today",
-        Self.today,
-      ], in: folder)
+    let result = try dryRun("two-filled.csv", replacing: false, in: folder)
     #expect(result.out.contains("Xã Bình Minh, nhiệm vụ 1.3:"), "\(result.out)")
     #expect(!result.out.contains("Xã Hòa Lạc"), "\(result.out)")
     // A row of Hòa Lạc filled in: its report would lose the rows left
