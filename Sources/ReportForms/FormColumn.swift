@@ -92,7 +92,10 @@ struct TaskStatusWords: Sendable {
   private static let otherWords: [TaskStatus: Set<String>] = [
     .notStarted: ["chua trien khai", "chua bat dau", "chua lam"],
     .inProgress: ["dang trien khai", "dang tien hanh", "dang lam"],
-    .done: ["da hoan thanh", "hoan thanh cham", "hoan thanh dung han", "da xong", "xong"],
+    .done: [
+      "da hoan thanh", "hoan thanh cham", "hoan thanh dung han", "hoan thanh truoc han",
+      "hoan thanh qua han", "da xong", "xong",
+    ],
   ]
 
   /// Lowercase, without diacritics, single spaces.

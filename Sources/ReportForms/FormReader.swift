@@ -710,20 +710,54 @@ final class FormReader {
         en: "'\(text)' is not finished: choose \"\(inProgress)\" and write the part done (an "
           + "estimate, in %) in \"\(FormColumn.progress.header)\"")
     }
-    // "Đang thực hiện (80%)", "Hoàn thành 80%": a progress beside the
-    // status (under 100 %, the work is not done).
+    // A status with more beside it: "Đang thực hiện (80%)", "Hoàn thành
+    // 80%" (a progress: under 100 %, the work is not done), "Hoàn thành
+    // 30/9/2026" (the done date), "Đang thực hiện 3/5 xã" (what was done).
     let word = folded.split(whereSeparator: { !$0.isLetter && $0 != " " }).first.map(String.init)
     if folded.contains(where: \.isNumber), let word,
       var status = FormColumn.statusWords.status(word.trimmingCharacters(in: .whitespaces))
     {
-      let figure = Int(folded.filter(\.isNumber))
-      if status == .done, let figure, figure < 100 { status = .inProgress }
-      let percent = figure.map { "\($0)" } ?? "số phần trăm"
+      let rest = folded.dropFirst(word.count)
+      let numbers = rest.split(whereSeparator: { !$0.isNumber })
+      let writes = "ghi \"\(status.label)\" ở cột \"\(FormColumn.status.header)\" và "
+      let writesEn = "write \"\(status.label)\" in \"\(FormColumn.status.header)\" and "
+      if let day = Self.day(in: String(rest)) {
+        let column = status == .done ? FormColumn.doneOn : .text
+        return Diagnostic.Note(
+          vi: writes + "ngày \(day) ở cột \"\(column.header)\"",
+          en: writesEn + "the date \(day) in \"\(column.header)\"")
+      }
+      // One number and nothing but a percent sign or brackets beside it.
+      let percentOnly = rest.allSatisfy { $0.isNumber || " %()[]:-–,".contains($0) }
+      if numbers.count == 1, percentOnly, let figure = Int(numbers[0]), figure <= 100 {
+        if status == .done, figure < 100 { status = .inProgress }
+        return Diagnostic.Note(
+          vi: "ghi \"\(status.label)\" ở cột \"\(FormColumn.status.header)\" và \(figure) ở cột "
+            + "\"\(FormColumn.progress.header)\"",
+          en: "write \"\(status.label)\" in \"\(FormColumn.status.header)\" and \(figure) in "
+            + "\"\(FormColumn.progress.header)\"")
+      }
       return Diagnostic.Note(
-        vi: "ghi \"\(status.label)\" ở cột \"\(FormColumn.status.header)\" và \(percent) ở cột "
-          + "\"\(FormColumn.progress.header)\"",
-        en: "write \"\(status.label)\" in \"\(FormColumn.status.header)\" and "
-          + "\(figure.map { "\($0)" } ?? "the percent") in \"\(FormColumn.progress.header)\"")
+        vi: writes + "phần còn lại ở cột \"\(FormColumn.text.header)\"",
+        en: writesEn + "the rest in \"\(FormColumn.text.header)\"")
+    }
+    // "Cơ bản hoàn thành": mostly done, so not done.
+    if folded.hasPrefix("co ban ") {
+      return Diagnostic.Note(
+        vi: "'\(text)' là chưa xong hẳn: chọn \"\(done)\" nếu đã xong; nếu chưa, chọn "
+          + "\"\(inProgress)\" và ghi phần đã làm (%) ở cột \"\(FormColumn.progress.header)\"",
+        en: "'\(text)' is not quite finished: choose \"\(done)\" if it is; if not, choose "
+          + "\"\(inProgress)\" and write the part done (%) in \"\(FormColumn.progress.header)\"")
+    }
+    // A status followed by words ("Chưa thực hiện do thiếu kinh phí").
+    if let status = TaskStatus.allCases.first(where: {
+      folded.hasPrefix(TaskStatusWords.fold($0.label) + " ")
+    }) {
+      return Diagnostic.Note(
+        vi: "ghi \"\(status.label)\" ở cột \"\(FormColumn.status.header)\" và phần còn lại ở cột "
+          + "\"\(FormColumn.text.header)\"",
+        en: "write \"\(status.label)\" in \"\(FormColumn.status.header)\" and the rest in "
+          + "\"\(FormColumn.text.header)\"")
     }
     // A word that says "not", "stopped" or "paused" is no typo of a status
     // (the closest one would turn it around: "Không thực hiện" is not
@@ -775,6 +809,25 @@ final class FormReader {
           en: "write the figure's year (or period), like \(example)")
         return
       }
+      // Written the one way the report files are ("Năm 2026" is 2026):
+      // two spellings of a year would be two figures.
+      let figureYear: String
+      switch IndicatorJudge.period(year) {
+      case .period(let period):
+        figureYear = period
+      case .notAPeriod:
+        figureYear = year
+      case .backwards(let first, let last):
+        report.error(
+          vi: "giai đoạn '\(year)' có năm đầu không trước năm cuối",
+          en: "the years '\(year)' do not run forward", at: location(row: row, column: .year),
+          notes: [
+            Diagnostic.Note(
+              vi: "ghi năm đầu trước: \"\(last)-\(first)\"",
+              en: "write the first year first: \"\(last)-\(first)\"")
+          ])
+        return
+      }
       guard let parsed = IndicatorValue(parsing: value) else {
         report.report(
           IndicatorValue.notAFigure(
@@ -790,7 +843,7 @@ final class FormReader {
       group.figures.append(
         PlanDraft.IndicatorReportDraft(
           indicator: Located(id, at: location(row: row, column: .id)),
-          period: Located(year, at: location(row: row, column: .year)), value: parsed,
+          period: Located(figureYear, at: location(row: row, column: .year)), value: parsed,
           source: source))
       return
     }
@@ -1026,6 +1079,17 @@ final class FormReader {
     number = number.replacingOccurrences(of: ",", with: ".")
     guard let value = Double(number), value.isFinite else { return nil }
     return value
+  }
+
+  /// The first date written in `text` ("hoàn thành 30/9/2026"), as the
+  /// form writes dates, or as written if it is no real day.
+  static func day(in text: String) -> String? {
+    for token in text.split(whereSeparator: { " (),;".contains($0) }) {
+      let parts = token.split(whereSeparator: { "/.-".contains($0) })
+      guard parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { continue }
+      return day(String(token))?.vietnamese ?? String(token)
+    }
+    return nil
   }
 
   /// `31/12/2026`, `2026-12-31`, `31.12.2026`, `31-12-2026`, `2026/12/31`,

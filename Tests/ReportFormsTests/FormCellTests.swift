@@ -39,6 +39,21 @@ import Testing
     #expect(hint("Hoàn thành 1 phần").contains("là chưa xong: chọn \"Đang thực hiện\""))
     // Done at 80 % is in progress.
     #expect(hint("Hoàn thành 80%").hasPrefix("ghi \"Đang thực hiện\" ở cột \"Tình trạng\" và 80"))
+    // A date beside the status is the done date, not a percentage; other
+    // figures go with the text.
+    #expect(
+      hint("Hoàn thành 30/9/2026")
+        == "ghi \"Hoàn thành\" ở cột \"Tình trạng\" và ngày 30/09/2026 ở cột \"Ngày hoàn thành\"")
+    #expect(
+      hint("Hoàn thành (ngày 5.10.2026)").contains("ngày 05/10/2026 ở cột \"Ngày hoàn thành\""))
+    #expect(hint("Đang thực hiện 3/5 xã").hasSuffix("phần còn lại ở cột \"Kết quả thực hiện\""))
+    #expect(hint("Hoàn thành tháng 12").hasSuffix("phần còn lại ở cột \"Kết quả thực hiện\""))
+    #expect(hint("Cơ bản hoàn thành").contains("là chưa xong hẳn: chọn \"Hoàn thành\" nếu đã xong"))
+    #expect(
+      hint("Chưa thực hiện do thiếu kinh phí")
+        == "ghi \"Chưa thực hiện\" ở cột \"Tình trạng\" và phần còn lại ở cột \"Kết quả thực hiện\""
+    )
+    #expect(hint("Hoàn thành 100%").hasPrefix("ghi \"Hoàn thành\" ở cột \"Tình trạng\" và 100"))
   }
 
   /// A fraction of one is read as a percentage (and the import says so);

@@ -38,6 +38,7 @@ import ZIPFoundation
     return (result.stdout, result.stderr)
   }
 
+  @discardableResult
   func plansite(_ arguments: [String], in folder: URL, expecting status: Int32 = 0) throws -> (
     out: String, err: String
   ) {
@@ -87,6 +88,7 @@ import ZIPFoundation
   }
 
   /// `plansite report import FILE --date 2026-10-09 [--replace] --dry-run`, as of `today`.
+  @discardableResult
   func dryRun(
     _ file: String, replacing: Bool = true, in folder: URL, expecting status: Int32 = 0
   ) throws -> (out: String, err: String) {
@@ -973,6 +975,45 @@ import ZIPFoundation
       result.out.contains("Xã Hòa Lạc, nhiệm vụ 1.3: Đang thực hiện 60% → Đang thực hiện 70%"),
       "\(result.out)")
     #expect(snapshot(folder) == before)
+  }
+
+  /// A figure's year is written the one way report files write it ("Năm
+  /// 2025" is 2025), so a year written two ways in one form is one figure
+  /// given twice, refused at the import (it was written, then refused by
+  /// every build).
+  @Test func aYearWrittenTwoWaysIsOneYear() throws {
+    let folder = try project("years")
+    try form(period: "2026-9t", from: "so-tai-chinh", output: "form.csv", in: folder)
+    let row = try #require(
+      read(folder, "form.csv").components(separatedBy: "\r\n").first {
+        $0.contains(",Chỉ tiêu,grdp-tang-truong,")
+      })
+    func withFigures(_ figures: [String], as name: String) throws {
+      let rows = figures.map {
+        row.replacingOccurrences(of: ",9 tháng 2026,\"7,6\"", with: "," + $0)
+      }
+      let text = read(folder, "form.csv").replacingOccurrences(
+        of: row, with: rows.joined(separator: "\r\n"))
+      try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    try withFigures(["2025,\"7,1\"", "Năm 2025,\"7,2\""], as: "twice.csv")
+    let before = snapshot(folder)
+    let result = try plansite(
+      [
+        "report", "import", "twice.csv", "--date", "2026-10-09", "--replace", "--today", Self.today,
+      ],
+      in: folder, expecting: 1)
+    #expect(
+      result.err.contains("lỗi: chỉ tiêu 'grdp-tang-truong' năm 2025 được ghi hai lần"),
+      "\(result.err)")
+    #expect(snapshot(folder) == before)
+    try withFigures(["Năm 2025,\"7,2\""], as: "once.csv")
+    try plansite(
+      ["report", "import", "once.csv", "--date", "2026-10-09", "--replace", "--today", Self.today],
+      in: folder)
+    #expect(
+      read(folder, "Content/reports/2026-9t/so-tai-chinh.md").contains(
+        "  - indicator: grdp-tang-truong\n    year: \"2025\"\n    value: \"7,2\""))
   }
 
   /// A form made for a period the body has reported is filled in from
