@@ -119,6 +119,25 @@ struct ProjectOptions: ParsableArguments {
     }
   }
 
+  /// `build` and `watch` with `--drafts` and `--output` naming a folder
+  /// `Site`: that is the name of the folder copied to the web server, which
+  /// must never hold a draft report nobody approved (`serve` builds beside
+  /// it, so it does not ask).
+  func refuseDraftsInPublishedFolder() throws {
+    guard drafts, outputTyped != nil,
+      URL(fileURLWithPath: outputFolder).lastPathComponent == "Site"
+    else { return }
+    throw ValidationError(
+      Message(
+        vi: "--drafts không ghi vào \(outputFolder)/: đó là thư mục đưa lên máy chủ web, không "
+          + "được có báo cáo nháp chưa duyệt; bỏ --output (bản xem trước ghi vào "
+          + "\(Self.besideOutput("Site", ".drafts"))/) hoặc ghi tên thư mục khác",
+        en: "--drafts does not write into \(outputFolder)/: that is the folder copied to the web "
+          + "server, which must hold no unapproved draft; leave out --output (the preview goes to "
+          + "\(Self.besideOutput("Site", ".drafts"))/) or name another folder"
+      ).text(language ?? .vi))
+  }
+
   /// A `--today` value: `2026-12-31`, or `31/12/2026` as content files and
   /// `report import --date` take it.
   static func day(_ text: String) -> Day? {

@@ -135,6 +135,14 @@ import Testing
     #expect(
       !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site.preview").path))
     #expect(CommandRunner.snapshot(folder.appendingPathComponent("Site")) == site)
+    // Nor when told to write into Site/ itself.
+    for command in ["build", "watch"] {
+      let refused = try CommandRunner.run(
+        [command, "--drafts", "--output", "Site/", "--today", "2026-11-27"], in: folder)
+      #expect(refused.status == 64, "\(refused.stderr)")
+      #expect(refused.stderr.contains("lỗi: --drafts không ghi vào Site/: đó là thư mục đưa lên"))
+    }
+    #expect(CommandRunner.snapshot(folder.appendingPathComponent("Site")) == site)
     #expect(
       FileManager.default.fileExists(
         atPath: folder.appendingPathComponent("Site/bao-cao/2026-6t/index.html").path))

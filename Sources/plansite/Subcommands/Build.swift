@@ -26,6 +26,8 @@ extension PlansiteCommand {
     @Flag(help: HelpText.help("In thời gian của từng bước.", en: "Print how long each phase took."))
     var timings = false
 
+    func validate() throws { try options.refuseDraftsInPublishedFolder() }
+
     func run() throws {
       var configuration = options.configuration
       configuration.leavesMemoryToExit = true

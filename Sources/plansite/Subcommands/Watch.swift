@@ -30,6 +30,8 @@ extension PlansiteCommand {
         en: "Print how long each phase of each rebuild took."))
     var timings = false
 
+    func validate() throws { try options.refuseDraftsInPublishedFolder() }
+
     func run() throws {
       let session = WatchSession(configuration: options.configuration, polling: poll)
       let stop = StopSignal { session.stop() }
