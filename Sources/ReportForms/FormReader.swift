@@ -621,32 +621,52 @@ final class FormReader {
   }
 
   /// The agencies and communes whose name is `text`, without regard to
-  /// case and marks, nor to an office's "UBND" or "Ủy ban nhân dân" before
-  /// it; a commune by its full name ("Xã Phú Mỹ") or its name ("Phú Mỹ").
+  /// case, marks and punctuation, nor to an office's "UBND" or "Ủy ban nhân
+  /// dân" before it: an agency by its name or short name ("STC"), a commune
+  /// by its full name ("Xã Phú Mỹ") or its name ("Phú Mỹ"), either by its id.
   private func bodies(named text: String) -> [Reporter] {
-    let folded = Self.withoutCouncil(TaskStatusWords.fold(text))
+    let words = Self.nameWords(text)
+    let folded = Self.withoutCouncil(words.joined(separator: " "))
     guard !folded.isEmpty else { return [] }
     // Its id, written where the name goes.
     let id = text.trimmingCharacters(in: .whitespaces)
     if plan.agency(AgencyID(id)) != nil { return [.agency(AgencyID(id))] }
     if plan.commune(CommuneID(id)) != nil { return [.commune(CommuneID(id))] }
-    let agencies = plan.agencies.filter { TaskStatusWords.fold($0.name) == folded }.map {
+    func named(_ name: String?) -> Bool {
+      name.map { Self.nameWords($0).joined(separator: " ") == folded } == true
+    }
+    let agencies = plan.agencies.filter { named($0.name) || named($0.shortName) }.map {
       Reporter.agency($0.id)
     }
-    let communes = plan.communes.filter {
-      TaskStatusWords.fold($0.fullName) == folded || TaskStatusWords.fold($0.name) == folded
-    }.map { Reporter.commune($0.id) }
+    let communes = plan.communes.filter { named($0.fullName) || named($0.name) }.map {
+      Reporter.commune($0.id)
+    }
     return agencies + communes
   }
 
-  /// The agencies and communes whose full name `text` holds as words
-  /// ("Đảng ủy xã Tân Phú" holds "Xã Tân Phú"; "Sở Y tế và Sở Tài chính"
-  /// two agencies).
+  /// The agencies and communes whose full name or id `text` holds as words
+  /// ("Đảng ủy xã Tân Phú" and "Xã Tân Phú, tỉnh …" hold "Xã Tân Phú",
+  /// "Mã xa-tan-phu" its id; "Sở Y tế và Sở Tài chính" two agencies).
   private func bodies(mentionedIn text: String) -> [Reporter] {
-    let folded = " " + TaskStatusWords.fold(text) + " "
-    func holds(_ name: String) -> Bool { folded.contains(" " + TaskStatusWords.fold(name) + " ") }
-    return plan.agencies.filter { holds($0.name) }.map { Reporter.agency($0.id) }
-      + plan.communes.filter { holds($0.fullName) }.map { Reporter.commune($0.id) }
+    let words = Self.nameWords(text)
+    let folded = " " + words.joined(separator: " ") + " "
+    func holds(_ name: String) -> Bool {
+      folded.contains(" " + Self.nameWords(name).joined(separator: " ") + " ")
+    }
+    let ids = Set(words)
+    return plan.agencies.filter { holds($0.name) || ids.contains($0.id.rawValue) }.map {
+      Reporter.agency($0.id)
+    }
+      + plan.communes.filter { holds($0.fullName) || ids.contains($0.id.rawValue) }.map {
+        Reporter.commune($0.id)
+      }
+  }
+
+  /// A name's words, folded (lowercase, without marks), without the
+  /// punctuation around them; a hyphen stays, as ids have it.
+  private static func nameWords(_ text: String) -> [String] {
+    TaskStatusWords.fold(text).split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(
+      String.init)
   }
 
   /// A folded name without the people's committee before it ("ubnd xa

@@ -318,14 +318,17 @@ import ZIPFoundation
     try fill(
       "nine.xlsx", "own.xlsx",
       [
-        "1.3|Đơn vị=Ủy ban nhân dân xã Bình Minh", "2.1|Đơn vị=Bình Minh",
+        "1.3|Đơn vị=Ủy ban nhân dân xã Bình Minh", "2.1|Đơn vị=Bình Minh.",
         "1.3|Tình trạng=Đang thực hiện",
       ],
       in: folder)
     result = try dryRun("own.xlsx", in: folder)
     #expect(!result.err.contains("Đơn vị"), "\(result.err)")
-    // Another body's id, or its full name among other words.
-    for typed in ["xa-thanh-son", "Đảng ủy xã Thanh Sơn"] {
+    // Another body's id or short name, or its full name or id among other
+    // words and punctuation.
+    for typed in [
+      "xa-thanh-son", "Đảng ủy xã Thanh Sơn", "Xã Thanh Sơn, tỉnh Mẫu", "Mã xa-thanh-son", "STC",
+    ] {
       try fill(
         "nine.xlsx", "mention.xlsx", ["1.3|Đơn vị=\(typed)", "1.3|Tình trạng=Đang thực hiện"],
         in: folder)
