@@ -216,10 +216,10 @@ public struct FormImport: Sendable {
         for entry in old.tasks where !kept.contains(entry.task.value) {
           dropped.append(
             Message(
-              vi: "\(name), nhiệm vụ \(entry.task.value): có trong báo cáo cũ, không có trong biểu "
-                + "mẫu: mục này sẽ bị bỏ",
-              en: "\(name), task \(entry.task.value): in the old report, not in the form: the "
-                + "entry is dropped"))
+              vi: "\(name), nhiệm vụ \(entry.task.value): có trong báo cáo cũ, biểu mẫu không ghi "
+                + "(không có dòng, hoặc dòng để trống): mục này sẽ bị bỏ",
+              en: "\(name), task \(entry.task.value): in the old report, not in the form (no row, "
+                + "or a blank one): the entry is dropped"))
         }
         dropped += Self.lostFromKeptEntries(old: old.tasks, new: group.tasks, of: name)
         let figures = Set(group.figures.map { "\($0.indicator.value)|\($0.period.value)" })
@@ -230,7 +230,7 @@ public struct FormImport: Sendable {
               vi:
                 "\(name), chỉ tiêu \(figure.indicator.value) \(Self.when(figure.period.value)): có "
                 + "trong "
-                + "báo cáo cũ (\(figure.value.description)), không có trong biểu mẫu: số liệu này "
+                + "báo cáo cũ (\(figure.value.description)), biểu mẫu không ghi: số liệu này "
                 + "sẽ bị bỏ",
               en: "\(name), indicator \(figure.indicator.value) for \(figure.period.value): in the "
                 + "old report (\(figure.value.description)), not in the form: the figure is "
@@ -244,11 +244,11 @@ public struct FormImport: Sendable {
           outcome.diagnostics.append(
             .error(
               vi: "tệp có dòng của \(groups.count) đơn vị; báo cáo kỳ '\(group.period.name)' của "
-                + "\(name) sẽ mất mục không có trong tệp",
+                + "\(name) sẽ mất những gì tệp không ghi lại",
               en: "the file has rows of \(groups.count) bodies; \(name)'s report for "
-                + "'\(group.period.name)' would lose the entries the file leaves out",
+                + "'\(group.period.name)' would lose what the file leaves out",
               at: group.location,
-              notes: [
+              notes: dropped[lossesBefore...].map { Diagnostic.Note(vi: $0.vi, en: $0.en) } + [
                 Diagnostic.Note(
                   vi: "sửa báo cáo của \(name) bằng biểu mẫu riêng, được điền sẵn báo cáo đó: "
                     + "plansite report form --period \(group.period.id.rawValue) --from "
@@ -566,10 +566,10 @@ public struct FormImport: Sendable {
       func dropped(_ vi: String, _ en: String, quoting quote: String = "") {
         lost.append(
           Message(
-            vi: "\(name), nhiệm vụ \(task): \(vi) của báo cáo cũ\(quote) không có trong biểu mẫu "
+            vi: "\(name), nhiệm vụ \(task): \(vi) của báo cáo cũ\(quote) để trống trong biểu mẫu "
               + "và sẽ bị bỏ",
-            en: "\(name), task \(task): the old report's \(en)\(quote) is not in the form and is "
-              + "dropped"))
+            en: "\(name), task \(task): the old report's \(en)\(quote) is blank in the form and "
+              + "is dropped"))
       }
       if !entry.text.isEmpty, row.text.isEmpty {
         dropped(

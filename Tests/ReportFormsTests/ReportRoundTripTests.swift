@@ -1113,8 +1113,13 @@ import ZIPFoundation
       ], in: folder, expecting: 1)
     #expect(
       both.err.contains(
-        "lỗi: tệp có dòng của 2 đơn vị; báo cáo kỳ '9 tháng năm 2026' của Xã Hòa Lạc sẽ mất mục"),
-      "\(both.err)")
+        "lỗi: tệp có dòng của 2 đơn vị; báo cáo kỳ '9 tháng năm 2026' của Xã Hòa Lạc sẽ mất những "
+          + "gì tệp không ghi lại"), "\(both.err)")
+    // Each loss is named: 2.1 and 2.3 are blank rows, 1.3 keeps its row.
+    #expect(
+      both.err.contains(
+        "ghi chú: Xã Hòa Lạc, nhiệm vụ 2.1: có trong báo cáo cũ, biểu mẫu không ghi (không có "
+          + "dòng, hoặc dòng để trống): mục này sẽ bị bỏ"), "\(both.err)")
     #expect(both.err.contains("plansite report form --period 2026-9t --from xa-hoa-lac"))
   }
 
@@ -1152,7 +1157,7 @@ import ZIPFoundation
     // are lost, and said so.
     #expect(
       dry.out.contains(
-        "Sở Tài chính, nhiệm vụ 1.5: tình trạng \"Đang thực hiện\" của báo cáo cũ không có"),
+        "Sở Tài chính, nhiệm vụ 1.5: tình trạng \"Đang thực hiện\" của báo cáo cũ để trống"),
       "\(dry.out)")
     #expect(
       dry.out.contains(
