@@ -269,6 +269,25 @@ final class FormReader {
       missing += FormColumn.filledIn
     }
     guard missing.isEmpty else {
+      // A UTF-8 form opened as another code page ("Ká»³ bÃ¡o cÃ¡o"): the
+      // program's import dialog, not the form, needs changing.
+      if let garbled = header.first(where: Self.isMisdecoded) {
+        report.error(
+          vi: "tiêu đề '\(garbled)' bị đổi bảng mã: tệp CSV đã được mở sai bộ ký tự rồi lưu lại",
+          en: "the header '\(garbled)' is in the wrong code page: the CSV was opened with the "
+            + "wrong character set and saved",
+          at: SourceLocation(file: path, line: headerRow + 1),
+          notes: [
+            Diagnostic.Note(
+              vi: "mở lại tệp CSV gốc: LibreOffice: ở hộp thoại Nhập văn bản chọn Bộ ký tự "
+                + "\"Unicode (UTF-8)\"; Excel: Dữ liệu > Từ Văn bản/CSV, Nguồn tệp \"65001: "
+                + "Unicode (UTF-8)\"; điền rồi lưu và nhập lại",
+              en: "open the original CSV again: LibreOffice: in the Text Import dialog choose the "
+                + "character set \"Unicode (UTF-8)\"; Excel: Data > From Text/CSV, File Origin "
+                + "\"65001: Unicode (UTF-8)\"; fill it in, save and import again")
+          ])
+        return false
+      }
       let names = missing.map { "\"\($0.header)\"" }.joined(separator: ", ")
       var notes = [
         Diagnostic.Note(
@@ -290,6 +309,13 @@ final class FormReader {
       return false
     }
     return true
+  }
+
+  /// Whether `text` is Vietnamese written in UTF-8 and read as Windows-1252
+  /// or Latin-1 ("Ká»³", "Ä‘Æ¡n", a byte-order mark as "ï»¿"): pairs no
+  /// Vietnamese text has.
+  static func isMisdecoded(_ text: String) -> Bool {
+    ["á»", "áº", "Ä‘", "Æ°", "Æ¡", "Ã¡", "ï»¿"].contains { text.contains($0) }
   }
 
   /// Reports each cell of a column the import reads whose formula gives

@@ -56,6 +56,15 @@ import Testing
     #expect(hint("Hoàn thành 100%").hasPrefix("ghi \"Hoàn thành\" ở cột \"Tình trạng\" và 100"))
   }
 
+  /// A UTF-8 form read as Windows-1252 is told from Vietnamese.
+  @Test func misdecodedHeadersAreTold() {
+    #expect(
+      FormReader.isMisdecoded("ï»¿Ká»³ bÃ¡o cÃ¡o") && FormReader.isMisdecoded("MÃ£ Ä‘Æ¡n vá»‹"))
+    for header in FormColumn.allCases.map(\.header) + ["Ã", "NGÃ BA", "Đơn vị (Ã)"] {
+      #expect(!FormReader.isMisdecoded(header), "\(header)")
+    }
+  }
+
   /// A fraction of one is read as a percentage (and the import says so);
   /// 1 and anything with % are read as written.
   @Test func fractionsAreReadAsPercentages() {

@@ -1356,6 +1356,23 @@ import ZIPFoundation
     try importForm("resaved/filled.xlsx", date: "2026-10-09", in: folder)
     #expect(
       read(folder, "Content/reports/2026-9t/so-tai-chinh.md").contains("text: \"Đã tổng hợp\""))
+    // The CSV form opened with LibreOffice's default character set (not
+    // UTF-8) and saved as a workbook: the import names the dialog to fix.
+    try form(period: "2026-9t", from: "so-tai-chinh", output: "form.csv", in: folder)
+    try run(
+      [soffice, "--headless", "--convert-to", "xlsx", "--outdir", "garbled", "form.csv"],
+      in: folder)
+    // (Its default depends on the locale: under a UTF-8 one it may read
+    // the file right.)
+    let converted = try XLSXReader.grid(
+      try Data(contentsOf: folder.appendingPathComponent("garbled/form.xlsx")))
+    if converted.rows.first?.contains(where: FormReader.isMisdecoded) == true {
+      let garbled = try plansite(
+        ["report", "import", "garbled/form.xlsx", "--date", "2026-10-09", "--today", Self.today],
+        in: folder, expecting: 1)
+      #expect(garbled.err.contains("bị đổi bảng mã"), "\(garbled.err)")
+      #expect(garbled.err.contains("chọn Bộ ký tự \"Unicode (UTF-8)\""))
+    }
   }
 
   /// Forms mutated at random, XLSX and CSV: the importer reports problems
