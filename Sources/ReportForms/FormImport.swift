@@ -259,6 +259,14 @@ public struct FormImport: Sendable {
                     + "\(group.reporter.id); if this row is not \(name)'s, correct \"Mã đơn vị\"")
               ]))
         }
+        if let document = options.document, let was = old.document, document != was {
+          dropped.append(
+            Message(
+              vi: "\(name), kỳ \(group.period.name): số hiệu văn bản đổi từ \"\(was)\" thành "
+                + "\"\(document)\" (--document)",
+              en: "\(name), \(group.period.name): the document number changes from \"\(was)\" to "
+                + "\"\(document)\" (--document)"))
+        }
         // What the form cannot carry is kept from the report it replaces,
         // unless the command line gives it anew.
         var carried: [Message] = []
@@ -504,12 +512,29 @@ public struct FormImport: Sendable {
         // body's word on its own, shown as the site shows it
         // (`TaskState.word`): a status without a progress takes none from
         // the report before.
-        guard update.status != nil || update.progress != nil else { continue }
+        // A text alone is said with its first words: it is what the row
+        // brings (the same text as the report replaced brings nothing).
+        let replacedText = replaced?.tasks.last { $0.task == task }?.text.markdown ?? ""
+        func sayText() {
+          guard !update.text.isEmpty, update.text.markdown != replacedText else { return }
+          let text = update.text.markdown.clipped(to: 60)
+          lines.append(
+            Message(
+              vi: "\(name), nhiệm vụ \(task.rawValue): kết quả thực hiện '\(text)'",
+              en: "\(name), task \(task.rawValue): text '\(text)'"))
+        }
+        guard update.status != nil || update.progress != nil else {
+          sayText()
+          continue
+        }
         let (oldStatus, oldProgress) = TaskState.word(
           status: before?.status, progress: before?.progress)
         let (newStatus, newProgress) = TaskState.word(
           status: update.status?.value, progress: update.progress?.value)
-        guard newStatus != oldStatus || newProgress != oldProgress else { continue }
+        guard newStatus != oldStatus || newProgress != oldProgress else {
+          sayText()
+          continue
+        }
         func describe(_ status: TaskStatus?, _ progress: Int?) -> String {
           let word = status?.label ?? (progress == nil ? "chưa báo cáo" : "tiến độ")
           return progress.map { "\(word) \($0)%" } ?? word

@@ -472,6 +472,22 @@ import ZIPFoundation
     #expect(
       result.out.contains("Xã Thanh Sơn, nhiệm vụ 1.3: Đang thực hiện 50% → Chưa thực hiện\n"),
       "\(result.out)")
+    // A new text alone, and a new document number, are said too.
+    try form(period: "2026-9t", from: "so-tai-chinh", output: "stc.csv", in: folder)
+    try fill("stc.csv", "stc-filled.csv", ["2.5|Kết quả thực hiện=Đã bố trí kinh phí."], in: folder)
+    result = try plansite(
+      [
+        "report", "import", "stc-filled.csv", "--date", "2026-10-09", "--replace", "--dry-run",
+        "--document", "Báo cáo số 71/BC-STC", "--today", Self.today,
+      ], in: folder)
+    #expect(
+      result.out.contains("Sở Tài chính, nhiệm vụ 2.5: kết quả thực hiện 'Đã bố trí kinh phí.'"),
+      "\(result.out)")
+    #expect(
+      result.out.contains(
+        "số hiệu văn bản đổi từ \"Báo cáo số 70/BC-STC\" thành \"Báo cáo số 71/BC-STC\""))
+    // The texts the prefilled form repeats from the report are not.
+    #expect(!result.out.contains("nhiệm vụ 1.5: kết quả thực hiện"), "\(result.out)")
   }
 
   /// A progress cell the clerk formatted as a percentage holds 1 for what
