@@ -43,6 +43,8 @@ final class FormReader {
   /// named as another body.
   private var renamedReporters: [Reporter: (row: Int, typed: String)] = [:]
   private var misattributed: Set<Reporter> = []
+  /// The columns rows need that the header lacks, said once.
+  private var absentSaid: Set<FormColumn> = []
 
   init(path: String, grid: FormGrid, plan: Plan, options: FormImport.Options) {
     self.path = path
@@ -180,6 +182,57 @@ final class FormReader {
     }
   }
 
+  /// Says once that the header lacks `column`, which every row needs,
+  /// with the header that looks like it renamed ("Mã ĐV") and `otherwise`.
+  private func sayAbsent(_ column: FormColumn, _ otherwise: Message) {
+    guard absentSaid.insert(column).inserted else { return }
+    let headerRow = grid.headerRow ?? 0
+    let header = grid.rows.indices.contains(headerRow) ? grid.rows[headerRow] : []
+    let folded = TaskStatusWords.fold(column.header)
+    let renamed = header.indices.first { index in
+      let title = TaskStatusWords.fold(header[index])
+      return headers[index] == nil && !title.isEmpty
+        && (title.hasPrefix(folded) || folded.hasPrefix(title)
+          || Self.abbreviates(header[index], column.header))
+    }
+    let put =
+      renamed.map { index in
+        let cell = "\(XLSXColumn.letters(index))\(headerRow + 1)"
+        return Message(
+          vi: "có phải cột \"\(header[index])\" (ô \(cell)) là cột đó? Ghi lại tiêu đề "
+            + "\"\(column.header)\" như biểu mẫu, ",
+          en: "is the column \"\(header[index])\" (cell \(cell)) that one? Write its header "
+            + "\"\(column.header)\" back as the form has it, ")
+      }
+      ?? Message(
+        vi: "thêm lại cột \"\(column.header)\" của biểu mẫu, ",
+        en: "put the form's column \"\(column.header)\" back, ")
+    report.error(
+      vi: "biểu mẫu không có cột \"\(column.header)\": không biết các dòng là của "
+        + (column == .period ? "kỳ nào" : "đơn vị nào"),
+      en: "the form has no column \"\(column.header)\": the rows' "
+        + (column == .period ? "period" : "body") + " is unknown",
+      at: SourceLocation(file: path, line: headerRow + 1),
+      notes: [Diagnostic.Note(vi: put.vi + otherwise.vi, en: put.en + otherwise.en)])
+  }
+
+  /// Whether `short` is `header` with words cut to their initials ("Mã
+  /// ĐV" for "Mã đơn vị", "Ngày HT" for "Ngày hoàn thành", "KQTH"), each
+  /// word of `short` a word of `header` or the initials of the next ones.
+  static func abbreviates(_ short: String, _ header: String) -> Bool {
+    let typed = TaskStatusWords.fold(short).split(separator: " ").map(String.init)
+    let words = TaskStatusWords.fold(header).split { !$0.isLetter }.map(String.init)
+    func match(_ t: Int, _ w: Int) -> Bool {
+      if t == typed.count { return w == words.count }
+      if w < words.count, typed[t] == words[w], match(t + 1, w + 1) { return true }
+      let initials = typed[t]
+      guard initials.count >= 2, w + initials.count <= words.count else { return false }
+      let next = words[w..<(w + initials.count)]
+      return zip(initials, next).allSatisfy { $0 == $1.first } && match(t + 1, w + initials.count)
+    }
+    return typed.count < words.count && match(0, 0)
+  }
+
   /// Warns, once per column, of cells written in a column that is not the
   /// form's (one a clerk added, "Ghi chú"): what they hold is not imported.
   private func warnColumnsOutsideTheForm(_ outside: [Int: [Int]]) {
@@ -194,12 +247,18 @@ final class FormReader {
       let missing = FormColumn.filledIn.filter { columns[$0] == nil }.map {
         Suggestion.Candidate(id: $0.header, name: $0.header)
       }
+      // Any column the form has, shortened ("Mã ĐV", "Ngày HT") or
+      // lengthened; a typo only of a column to fill in.
+      let absent = FormColumn.allCases.filter { columns[$0] == nil }.map {
+        Suggestion.Candidate(id: $0.header, name: $0.header)
+      }
       let renamed =
         title.isEmpty
         ? nil
-        : missing.first {
+        : absent.first {
           TaskStatusWords.fold(title).hasPrefix(TaskStatusWords.fold($0.name))
             || TaskStatusWords.fold($0.name).hasPrefix(TaskStatusWords.fold(title))
+            || Self.abbreviates(title, $0.name)
         } ?? Suggestion.closest(to: title, among: missing)
       let note =
         renamed.map { column in
@@ -391,6 +450,12 @@ final class FormReader {
       return nil
     }
     guard !periodText.isEmpty else {
+      if columns[.period] == nil {
+        sayAbsent(
+          .period,
+          Message(vi: "hoặc thêm --period khi nhập", en: "or add --period to the import"))
+        return nil
+      }
       report.error(
         vi: "dòng này không ghi kỳ báo cáo", en: "this row names no period",
         at: location(row: row, column: .period),
@@ -402,6 +467,11 @@ final class FormReader {
       return nil
     }
     guard !fromText.isEmpty else {
+      if columns[.reporterID] == nil {
+        sayAbsent(
+          .reporterID, Message(vi: "hoặc thêm --from khi nhập", en: "or add --from to the import"))
+        return nil
+      }
       report.error(
         vi: "dòng này không ghi đơn vị báo cáo", en: "this row names no reporter",
         at: location(row: row, column: .reporterID),

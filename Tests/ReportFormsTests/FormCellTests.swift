@@ -56,6 +56,18 @@ import Testing
     #expect(hint("Hoàn thành 100%").hasPrefix("ghi \"Hoàn thành\" ở cột \"Tình trạng\" và 100"))
   }
 
+  /// A header cut to its initials names its column.
+  @Test func abbreviatedHeaders() {
+    #expect(FormReader.abbreviates("Mã ĐV", "Mã đơn vị"))
+    #expect(FormReader.abbreviates("Ngày HT", "Ngày hoàn thành"))
+    #expect(FormReader.abbreviates("KQTH", "Kết quả thực hiện"))
+    #expect(FormReader.abbreviates("TT", "Tình trạng"))
+    #expect(
+      !FormReader.abbreviates("Mã", "Mã đơn vị") && !FormReader.abbreviates("ĐV", "Mã đơn vị"))
+    #expect(!FormReader.abbreviates("Ghi chú", "Ngày hoàn thành"))
+    #expect(!FormReader.abbreviates("Tình trạng", "Tình trạng"))
+  }
+
   /// A UTF-8 form read as Windows-1252 is told from Vietnamese.
   @Test func misdecodedHeadersAreTold() {
     #expect(

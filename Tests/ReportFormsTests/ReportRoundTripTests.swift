@@ -662,6 +662,35 @@ import ZIPFoundation
       ], "\(said)")
   }
 
+  /// A header cut short ("Mã ĐV", "Ngày HT") is named as the form's
+  /// column; without its body column, the import says so once, not on
+  /// every row.
+  @Test func abbreviatedHeadersAreNamed() throws {
+    let (plan, options) = try sampleReading()
+    let grid = FormGrid(rows: [
+      ["Kỳ báo cáo", "Mã ĐV", "Mã", "Tình trạng", "Ngày HT"],
+      ["2026-9t", "so-tai-chinh", "1.5", "Đang thực hiện", ""],
+      ["2026-9t", "so-tai-chinh", "1.2", "Hoàn thành", "30/9/2026"],
+    ])
+    var reader = FormReader(path: "x.xlsx", grid: grid, plan: plan, options: options)
+    #expect(reader.groups().isEmpty)
+    var said = reader.report.diagnostics.map(\.message.vi)
+    #expect(
+      said == ["biểu mẫu không có cột \"Mã đơn vị\": không biết các dòng là của đơn vị nào"],
+      "\(said)")
+    #expect(
+      reader.report.diagnostics.first?.notes.first?.message.vi
+        == "có phải cột \"Mã ĐV\" (ô B1) là cột đó? Ghi lại tiêu đề \"Mã đơn vị\" như biểu mẫu, "
+        + "hoặc thêm --from khi nhập")
+    var given = options
+    given.from = "so-tai-chinh"
+    reader = FormReader(path: "x.xlsx", grid: grid, plan: plan, options: given)
+    #expect(reader.groups().first?.tasks.count == 2)
+    said = reader.report.diagnostics.compactMap { $0.notes.first?.message.vi }
+    #expect(said.contains { $0.hasPrefix("có phải là cột \"Mã đơn vị\"?") }, "\(said)")
+    #expect(said.contains { $0.hasPrefix("có phải là cột \"Ngày hoàn thành\"?") }, "\(said)")
+  }
+
   /// A title a clerk puts above the table is not the header row: the
   /// first top row naming "Mã" is, and rows keep their spreadsheet numbers.
   @Test func aTitleAboveTheTableIsSkipped() throws {
