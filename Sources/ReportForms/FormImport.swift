@@ -228,7 +228,7 @@ public struct FormImport: Sendable {
           dropped.append(
             Message(
               vi:
-                "\(name), chỉ tiêu \(figure.indicator.value) \(Self.when(figure.period.value)): có "
+                "\(name), chỉ tiêu \(figure.indicator.value) \(IndicatorJudge.when(figure.period.value)): có "
                 + "trong "
                 + "báo cáo cũ (\(figure.value.description)), biểu mẫu không ghi: số liệu này "
                 + "sẽ bị bỏ",
@@ -567,7 +567,8 @@ public struct FormImport: Sendable {
       }) {
         lines.append(
           Message(
-            vi: "\(name), chỉ tiêu \(figure.indicator.value) \(Self.when(figure.period.value)): "
+            vi:
+              "\(name), chỉ tiêu \(figure.indicator.value) \(IndicatorJudge.when(figure.period.value)): "
               + "\(figure.value.description)",
             en: "\(name), indicator \(figure.indicator.value) for \(figure.period.value): "
               + "\(figure.value.description)"))
@@ -622,12 +623,6 @@ public struct FormImport: Sendable {
     return lost
   }
 
-  /// A figure's year as said after the indicator: `năm 2026`, or the
-  /// period's own words (`9 tháng năm 2026`).
-  static func when(_ period: String) -> String {
-    guard case .period = IndicatorJudge.period(period) else { return period }
-    return "năm \(period)"
-  }
 }
 
 /// A form file read as a grid, whatever its format.

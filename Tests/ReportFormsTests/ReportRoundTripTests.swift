@@ -1064,6 +1064,61 @@ import ZIPFoundation
         "  - indicator: grdp-tang-truong\n    year: \"2025\"\n    value: \"7,2\""))
   }
 
+  /// A figure comes from the body in charge of its indicator, once: a
+  /// commune's figure for a province indicator (it was published as the
+  /// indicator's result), an official figure again, and a figure another
+  /// report gives are refused in the form's words.
+  @Test func figuresComeFromTheirBodyOnce() throws {
+    let folder = try project("figures")
+    func withRow(_ form: String, _ cells: [FormColumn: String], as name: String) throws {
+      let row = FormColumn.allCases.map { cells[$0] ?? "" }.joined(separator: ",")
+      let text = read(folder, form).trimmingCharacters(in: .newlines) + "\r\n" + row + "\r\n"
+      try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    try form(period: "2026-9t", from: "xa-binh-minh", output: "bm.csv", in: folder)
+    try withRow(
+      "bm.csv",
+      [
+        .period: "2026-9t", .reporterID: "xa-binh-minh", .kind: "Chỉ tiêu", .id: "ty-le-ho-ngheo",
+        .year: "9 tháng năm 2026", .value: "2",
+      ], as: "foreign.csv")
+    let before = snapshot(folder)
+    var result = try dryRun("foreign.csv", replacing: false, in: folder, expecting: 1)
+    #expect(
+      result.err.contains(
+        "lỗi: Xã Bình Minh không phụ trách chỉ tiêu 'ty-le-ho-ngheo': chỉ tiêu này do Sở Nội vụ "
+          + "phụ trách"), "\(result.err)")
+    try form(period: "2026-9t", from: "van-phong-ubnd-tinh", output: "vp.csv", in: folder)
+    try withRow(
+      "vp.csv",
+      [
+        .period: "2026-9t", .reporterID: "van-phong-ubnd-tinh", .kind: "Chỉ tiêu",
+        .id: "ho-so-truc-tuyen", .year: "2025", .value: "80",
+      ], as: "again.csv")
+    result = try dryRun("again.csv", in: folder, expecting: 1)
+    #expect(
+      result.err.contains(
+        "lỗi: chỉ tiêu 'ho-so-truc-tuyen' năm 2025 đã có số liệu trong một báo cáo khác"),
+      "\(result.err)")
+    #expect(
+      result.err.contains(
+        "ghi chú: số liệu đó ở báo cáo kỳ Quý I năm 2026 của Văn phòng UBND tỉnh: xóa dòng này"))
+    try form(period: "2026-9t", from: "so-noi-vu", output: "nv.csv", in: folder)
+    try withRow(
+      "nv.csv",
+      [
+        .period: "2026-9t", .reporterID: "so-noi-vu", .kind: "Chỉ tiêu", .id: "ty-le-ho-ngheo",
+        .year: "2025", .value: "\"2,9\"",
+      ], as: "official.csv")
+    result = try dryRun("official.csv", in: folder, expecting: 1)
+    #expect(
+      result.err.contains(
+        "lỗi: chỉ tiêu 'ty-le-ho-ngheo' đã có số liệu chính thức năm 2025 trên trang"),
+      "\(result.err)")
+    #expect(!result.err.contains("indicators.yaml"))
+    #expect(snapshot(folder) == before)
+  }
+
   /// A form made for a period the body has reported is filled in from
   /// that report.
   ///

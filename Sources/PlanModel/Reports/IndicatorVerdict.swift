@@ -111,6 +111,13 @@ public enum IndicatorJudge {
     return .period(normalized)
   }
 
+  /// A figure's year as said after the indicator: `năm 2026`, or the
+  /// period's own words (`9 tháng năm 2026`).
+  public static func when(_ period: String) -> String {
+    guard case .period = Self.period(period) else { return period }
+    return "năm \(period)"
+  }
+
   /// The one four-digit year in a text that is no period (`cuối năm 2030`),
   /// to suggest.
   public static func lonelyYear(in text: String) -> Int? {

@@ -172,7 +172,7 @@ struct ReportValidation {
         tasks.append(update)
       }
     }
-    let indicators = figures(draft, period: period)
+    let indicators = figures(draft, period: period, reporter: reporter)
     guard let period, let reporter else { return nil }
     return Report(
       period: period.id, reporter: reporter, date: date.value, isDraft: draft.isDraft,
@@ -526,9 +526,9 @@ struct ReportValidation {
     }
   }
 
-  private func figures(_ draft: PlanDraft.ReportDraft, period: ReportingPeriod?)
-    -> [IndicatorReport]
-  {
+  private func figures(
+    _ draft: PlanDraft.ReportDraft, period: ReportingPeriod?, reporter: Reporter?
+  ) -> [IndicatorReport] {
     var seen: [String: SourceLocation] = [:]
     var figures: [IndicatorReport] = []
     for entry in draft.indicators {
@@ -541,16 +541,53 @@ struct ReportValidation {
         }
         continue
       }
+      // An indicator's results come from the body in charge of it: another
+      // body's figure would be shown as the indicator's result.
+      if let owner = indicator.owner, let reporter, reporter != .agency(owner) {
+        let name = plan.name(of: reporter)
+        let ownerName = plan.agency(owner)?.name ?? owner.rawValue
+        report.error(
+          vi: "\(name) không phụ trách chỉ tiêu '\(indicator.id.rawValue)': chỉ tiêu này do "
+            + "\(ownerName) phụ trách",
+          en: "\(name) is not in charge of indicator '\(indicator.id.rawValue)': \(ownerName) is",
+          at: entry.indicator.location,
+          notes: [
+            Diagnostic.Note(
+              vi: "số liệu của chỉ tiêu chỉ lấy từ báo cáo của \(ownerName); kiểm tra lại mã chỉ "
+                + "tiêu, hoặc bỏ số liệu này",
+              en: "the indicator's figures come from \(ownerName)'s reports only; check the "
+                + "indicator's id, or leave this figure out")
+          ])
+        continue
+      }
       let key = "\(indicator.id.rawValue)|\(entry.period.value)"
       if let first = seen[key] {
         report.error(
-          vi: "chỉ tiêu '\(indicator.id.rawValue)' năm \(entry.period.value) được ghi hai lần",
+          vi:
+            "chỉ tiêu '\(indicator.id.rawValue)' \(IndicatorJudge.when(entry.period.value)) được ghi hai lần",
           en: "indicator '\(indicator.id.rawValue)' for \(entry.period.value) is given twice",
           at: entry.indicator.location,
           notes: [Diagnostic.Note(vi: "lần đầu ở đây", en: "first here", at: first)])
         continue
       }
       seen[key] = entry.indicator.location
+      if indicator.actuals.contains(where: { $0.period == entry.period.value }),
+        Self.isInForm(entry.indicator.location)
+      {
+        report.error(
+          vi: "chỉ tiêu '\(indicator.id.rawValue)' đã có số liệu chính thức "
+            + "\(IndicatorJudge.when(entry.period.value)) trên trang",
+          en: "indicator '\(indicator.id.rawValue)' already has an official figure for "
+            + "\(entry.period.value) on the site",
+          at: entry.indicator.location,
+          notes: [
+            Diagnostic.Note(
+              vi: "xóa dòng này; nếu số liệu trên trang cần sửa, báo cơ quan tổng hợp",
+              en: "delete this row; if the figure on the site needs correcting, tell the "
+                + "compiling office")
+          ])
+        continue
+      }
       if indicator.actuals.contains(where: { $0.period == entry.period.value }) {
         report.error(
           vi: "số liệu chỉ tiêu '\(indicator.id.rawValue)' năm \(entry.period.value) đã có trong "
@@ -569,7 +606,7 @@ struct ReportValidation {
           ])
         continue
       }
-      if let period, !checkFigureYear(entry, of: period) { continue }
+      if let period, !checkFigureYear(entry, of: period, indicator: indicator) { continue }
       let value = entry.value
       if indicator.unit.trimmingCharacters(in: .whitespaces) == "%",
         max(value.low, value.high ?? 0) >= 1000
@@ -603,12 +640,50 @@ struct ReportValidation {
   /// year does (a 9-month report's `2026`) is compared with the year's
   /// target as if the year were over, so it is warned of.
   private func checkFigureYear(
-    _ entry: PlanDraft.IndicatorReportDraft, of period: ReportingPeriod
+    _ entry: PlanDraft.IndicatorReportDraft, of period: ReportingPeriod, indicator: Indicator
   ) -> Bool {
-    guard case .period(let written) = IndicatorJudge.period(entry.period.value),
-      let year = Int(written)
-    else { return true }
+    guard case .period(let written) = IndicatorJudge.period(entry.period.value) else {
+      return true
+    }
     let end = period.end
+    // Years (2026-2030) whose last has not come: no result for them yet.
+    if let last = IndicatorJudge.multiYearEnd(written), last > end.year {
+      report.error(
+        vi: "số liệu cho giai đoạn \(written) trong báo cáo kỳ \(period.name) (kết thúc ngày "
+          + "\(end.vietnamese)): giai đoạn đó chưa kết thúc",
+        en: "a figure for \(written) in the report for \(period.name) (which ends on "
+          + "\(end.vietnamese)): those years are not over",
+        at: entry.period.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "ghi năm của số liệu (\(end.year) hoặc trước đó), hoặc tên kỳ "
+              + "(\"\(period.name)\") nếu là số liệu của kỳ",
+            en: "write the figure's year (\(end.year) or earlier), or the period's name "
+              + "(\"\(period.name)\") for the period's figure")
+        ])
+      return false
+    }
+    guard let year = Int(written) else { return true }
+    // Long before the indicator's baseline (or the plan, without one):
+    // most often a typo ("2019" for "2025").
+    let first = indicator.baseline?.year ?? (plan.document.issued.year - 1)
+    if year < first {
+      report.warning(
+        vi: "số liệu năm \(year) của chỉ tiêu '\(indicator.id.rawValue)' trước năm "
+          + (indicator.baseline != nil ? "gốc \(first) của chỉ tiêu" : "\(first)")
+          + ": trang sẽ hiện số liệu này như kết quả năm \(year)",
+        en: "a figure for \(year) of indicator '\(indicator.id.rawValue)', before "
+          + (indicator.baseline != nil ? "its baseline year \(first)" : "\(first)")
+          + ": the site shows it as the result for \(year)",
+        at: entry.period.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "kiểm tra lại năm: số liệu kỳ này thường là của năm \(end.year) hoặc "
+              + "\(end.year - 1)",
+            en: "check the year: this period's figures are most often for \(end.year) or "
+              + "\(end.year - 1)")
+        ])
+    }
     if year > end.year {
       report.error(
         vi: "số liệu năm \(year) trong báo cáo kỳ \(period.name) (kết thúc ngày "
@@ -885,26 +960,44 @@ struct ReportValidation {
             at: decrease.before)
         ])
     }
-    var figures: [String: IndicatorReport] = [:]
+    var figures: [String: (figure: IndicatorReport, in: Report)] = [:]
     for report in reports {
       for figure in report.indicators {
         let key = "\(figure.indicator.rawValue)|\(figure.period)"
-        if let first = figures[key] {
-          self.report.error(
-            vi: "chỉ tiêu '\(figure.indicator.rawValue)' năm \(figure.period) đã có số liệu trong "
-              + "một báo cáo khác",
-            en:
-              "indicator '\(figure.indicator.rawValue)' for \(figure.period) already has a figure "
-              + "in another report",
-            at: figure.source.location,
-            notes: [
+        if let (first, other) = figures[key] {
+          // In a form, the way out is a row to delete or the other
+          // report to correct, not a file to open.
+          let period =
+            schedule?.periods.first { $0.id == other.period }?.name ?? other.period.rawValue
+          let notes =
+            Self.isInForm(figure.source.location)
+            ? [
+              Diagnostic.Note(
+                vi: "số liệu đó ở báo cáo kỳ \(period) của \(plan.name(of: other.reporter)): xóa "
+                  + "dòng này, hoặc sửa báo cáo đó (plansite report form --period "
+                  + "\(other.period.rawValue) --from \(other.reporter.id), rồi nhập lại với "
+                  + "--replace)",
+                en: "that figure is in \(plan.name(of: other.reporter))'s report for \(period): "
+                  + "delete this row, or correct that report (plansite report form --period "
+                  + "\(other.period.rawValue) --from \(other.reporter.id), then import it with "
+                  + "--replace)")
+            ]
+            : [
               Diagnostic.Note(
                 vi: "mỗi số liệu chỉ ghi ở một nơi; số liệu kia ở đây",
                 en: "write each figure in one place; the other one is here",
                 at: first.source.location)
-            ])
+            ]
+          self.report.error(
+            vi:
+              "chỉ tiêu '\(figure.indicator.rawValue)' \(IndicatorJudge.when(figure.period)) đã có số liệu "
+              + "trong một báo cáo khác",
+            en:
+              "indicator '\(figure.indicator.rawValue)' for \(figure.period) already has a figure "
+              + "in another report",
+            at: figure.source.location, notes: notes)
         } else {
-          figures[key] = figure
+          figures[key] = (figure, report)
         }
       }
     }

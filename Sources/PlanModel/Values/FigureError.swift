@@ -16,6 +16,11 @@ extension IndicatorValue {
   {
     let note: Diagnostic.Note
     switch expected {
+    case .reported where !text.contains(where: \.isNumber):
+      // "chưa có số liệu": a figure not yet known is no figure.
+      note = Diagnostic.Note(
+        vi: "chỉ ghi số (ví dụ 7,9 hoặc 1.150); chưa có số liệu thì để trống",
+        en: "write a number alone (like 7,9 or 1.150); leave it blank if there is no figure yet")
     case .reported:
       note = Diagnostic.Note(
         vi: "ghi số theo cách viết Việt Nam, ví dụ 7,9 hoặc 1.150",
@@ -77,8 +82,8 @@ extension IndicatorValue {
         return (
           start,
           Message(
-            vi: "chỉ ghi số: đơn vị đã có ở chỉ tiêu (trường 'unit')",
-            en: "write the number alone: the indicator has its unit (the field 'unit')")
+            vi: "chỉ ghi số: đơn vị tính đã ghi ở chỉ tiêu",
+            en: "write the number alone: the indicator gives its unit")
         )
       }
     }
