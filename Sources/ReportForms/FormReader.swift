@@ -88,6 +88,22 @@ final class FormReader {
             $0.isInput && !cell(row, $0).isEmpty
           })
       else { continue }
+      // No Mã, period or body: a total ("Tổng cộng") or a line a clerk
+      // added, not a row of the form (said once, not as three mistakes).
+      if cell(row, .id).isEmpty, cell(row, .period).isEmpty, cell(row, .reporterID).isEmpty {
+        report.error(
+          vi: "dòng này không có Mã, kỳ báo cáo hay mã đơn vị: không phải một dòng của biểu mẫu",
+          en: "this row has no Mã, period or body id: it is not a row of the form",
+          at: location(row: row, column: .id),
+          notes: [
+            Diagnostic.Note(
+              vi: "dòng tổng cộng hay dòng thêm vào thì xóa đi (cơ quan tổng hợp tự tính); dòng "
+                + "của một nhiệm vụ hay chỉ tiêu thì ghi lại Mã của nó",
+              en: "delete a total or an added row (the compiling office works totals out); for "
+                + "a task's or an indicator's row, write its Mã back")
+          ])
+        continue
+      }
       guard let (period, reporter) = target(row), namesItsReporter(row, reporter) else { continue }
       let key = "\(period.id.rawValue)|\(reporter.id)"
       let index: Int
@@ -273,13 +289,26 @@ final class FormReader {
             + "\"\(FormColumn.value.header)\" (chỉ tiêu)",
           en: "write results in the column \"\(FormColumn.text.header)\" (tasks) or "
             + "\"\(FormColumn.value.header)\" (indicators)")
+      let at = SourceLocation(file: path, line: first + 1, column: index + 1, columnLabel: label)
+      // What a reworded column to fill in holds is the report: imported
+      // without it, the report would lose it unsaid but for a warning.
+      if let renamed, let column = FormColumn(rawValue: renamed.id),
+        FormColumn.filledIn.contains(column) || column == .year
+      {
+        report.error(
+          vi: "cột \(label) không phải là cột của biểu mẫu: \(rows.count) ô ghi trong cột này "
+            + "sẽ không được nhập",
+          en: "the column \(label) is not one of the form's: the \(rows.count) cell(s) written in "
+            + "it would not be imported",
+          at: at, notes: [note])
+        continue
+      }
       report.warning(
         vi: "cột \(label) không thuộc biểu mẫu: \(rows.count) ô ghi trong cột này không được "
           + "nhập",
         en: "the column \(label) is not the form's: the \(rows.count) cell(s) written in it are "
           + "not imported",
-        at: SourceLocation(file: path, line: first + 1, column: index + 1, columnLabel: label),
-        notes: [note])
+        at: at, notes: [note])
     }
   }
 
@@ -449,13 +478,19 @@ final class FormReader {
         at: location(row: row, column: .reporterID))
       return nil
     }
+    // Columns deleted (the grey ones, A to C): both said at once.
+    let noPeriod = periodText.isEmpty && columns[.period] == nil
+    let noReporter = fromText.isEmpty && columns[.reporterID] == nil
+    if noPeriod {
+      sayAbsent(
+        .period, Message(vi: "hoặc thêm --period khi nhập", en: "or add --period to the import"))
+    }
+    if noReporter {
+      sayAbsent(
+        .reporterID, Message(vi: "hoặc thêm --from khi nhập", en: "or add --from to the import"))
+    }
+    if noPeriod || noReporter { return nil }
     guard !periodText.isEmpty else {
-      if columns[.period] == nil {
-        sayAbsent(
-          .period,
-          Message(vi: "hoặc thêm --period khi nhập", en: "or add --period to the import"))
-        return nil
-      }
       report.error(
         vi: "dòng này không ghi kỳ báo cáo", en: "this row names no period",
         at: location(row: row, column: .period),
@@ -467,11 +502,6 @@ final class FormReader {
       return nil
     }
     guard !fromText.isEmpty else {
-      if columns[.reporterID] == nil {
-        sayAbsent(
-          .reporterID, Message(vi: "hoặc thêm --from khi nhập", en: "or add --from to the import"))
-        return nil
-      }
       report.error(
         vi: "dòng này không ghi đơn vị báo cáo", en: "this row names no reporter",
         at: location(row: row, column: .reporterID),

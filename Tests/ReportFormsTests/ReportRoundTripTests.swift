@@ -689,6 +689,40 @@ import ZIPFoundation
     said = reader.report.diagnostics.compactMap { $0.notes.first?.message.vi }
     #expect(said.contains { $0.hasPrefix("có phải là cột \"Mã đơn vị\"?") }, "\(said)")
     #expect(said.contains { $0.hasPrefix("có phải là cột \"Ngày hoàn thành\"?") }, "\(said)")
+    // The done date would be lost: an error, not a warning ("Mã ĐV" loses
+    // nothing --from does not say).
+    #expect(
+      reader.report.diagnostics.map { "\($0.severity) \($0.location.columnLabel ?? "")" }.sorted()
+        == ["error E (Ngày HT)", "warning B (Mã ĐV)"])
+  }
+
+  /// A total row is one mistake, said as such; the period and body
+  /// columns deleted are said together, once.
+  @Test func totalRowsAndDeletedColumnsAreSaidOnce() throws {
+    let (plan, options) = try sampleReading()
+    var reader = FormReader(
+      path: "x.xlsx",
+      grid: FormGrid(rows: [
+        ["Kỳ báo cáo", "Mã đơn vị", "Loại", "Mã", "Tiến độ (%)"],
+        ["2026-9t", "so-tai-chinh", "Nhiệm vụ", "1.5", "40"],
+        ["", "", "Tổng cộng", "", "40"],
+      ]), plan: plan, options: options)
+    _ = reader.groups()
+    #expect(
+      reader.report.diagnostics.map { "\($0.location.line ?? 0): \($0.message.vi)" } == [
+        "3: dòng này không có Mã, kỳ báo cáo hay mã đơn vị: không phải một dòng của biểu mẫu"
+      ])
+    reader = FormReader(
+      path: "x.xlsx",
+      grid: FormGrid(rows: [
+        ["Loại", "Mã", "Tiến độ (%)"], ["Nhiệm vụ", "1.5", "40"], ["Nhiệm vụ", "1.1", "100"],
+      ]), plan: plan, options: options)
+    #expect(reader.groups().isEmpty)
+    #expect(
+      reader.report.diagnostics.map(\.message.vi) == [
+        "biểu mẫu không có cột \"Kỳ báo cáo\": không biết các dòng là của kỳ nào",
+        "biểu mẫu không có cột \"Mã đơn vị\": không biết các dòng là của đơn vị nào",
+      ])
   }
 
   /// A title a clerk puts above the table is not the header row: the
