@@ -145,6 +145,28 @@ public enum ReportPublisher {
     try AtomicFile.write(text, to: path)
   }
 
+  /// Whether the report of `period` and `reporter` is there and already
+  /// published (its front matter has no `draft: true`).
+  public static func isPublished(content: String, period: String, reporter: String) -> Bool {
+    let path = "\(content)/reports/\(period)/\(reporter).md"
+    guard let data = FileManager.default.contents(atPath: path),
+      let text = String(data: data, encoding: .utf8)
+    else { return false }
+    return draftLine(in: text.components(separatedBy: "\n")) == nil
+  }
+
+  /// The index of the `draft: true` line of a report's front matter.
+  private static func draftLine(in lines: [String]) -> Int? {
+    guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
+      let end = lines.dropFirst().firstIndex(where: {
+        $0.trimmingCharacters(in: .whitespaces) == "---"
+      })
+    else { return nil }
+    return lines[1..<end].firstIndex {
+      $0.replacingOccurrences(of: " ", with: "").lowercased().hasPrefix("draft:true")
+    }
+  }
+
   /// The report file of `period` and `reporter` and its text once
   /// published, without writing it (a list is checked whole first).
   public static func published(content: String, period: String, reporter: String)
@@ -191,14 +213,7 @@ public enum ReportPublisher {
           notes: notes))
     }
     var lines = text.components(separatedBy: "\n")
-    guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-      let end = lines.dropFirst().firstIndex(where: {
-        $0.trimmingCharacters(in: .whitespaces) == "---"
-      }),
-      let draftLine = lines[1..<end].firstIndex(where: {
-        $0.replacingOccurrences(of: " ", with: "").lowercased().hasPrefix("draft:true")
-      })
-    else {
+    guard let draftLine = draftLine(in: lines) else {
       throw DiagnosticError(
         .error(
           vi: "báo cáo này không phải bản nháp (không có dòng 'draft: true'): đã được công bố",

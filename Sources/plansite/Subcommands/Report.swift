@@ -498,12 +498,30 @@ extension PlansiteCommand.Report {
       let language = options.language ?? .vi
       guard let period, let named = reporter else { throw listDrafts(language) }
       let loaded = ContentLoader(directory: options.content).load()
-      let reporters: [String]
+      var reporters: [String]
       do {
         reporters = try ReportPublisher.reporters(
           named, period: period, content: options.content, draft: loaded.draft)
       } catch {
         throw options.fail(error, language)
+      }
+      // In a list, a report published already is said and left as it is;
+      // the others are published (alone, it is an error: see `published`).
+      if reporters.count > 1 {
+        let done = reporters.filter {
+          ReportPublisher.isPublished(content: options.content, period: period, reporter: $0)
+        }
+        for reporter in done {
+          print(
+            Message(
+              vi: "\(options.content)/reports/\(period)/\(reporter).md đã được công bố từ trước: "
+                + "giữ nguyên.",
+              en: "\(options.content)/reports/\(period)/\(reporter).md was published before: "
+                + "left as it is."
+            ).text(language))
+        }
+        reporters.removeAll { done.contains($0) }
+        if reporters.isEmpty { return }
       }
       // All checked before any is published: a list is published whole or not at all.
       try checkBeforePublishing(
