@@ -63,6 +63,31 @@ import Testing
   }
 
   /// An agency's public contact is on its page; the data's licence on the data page.
+  /// An entry giving a progress without a status shows the status the
+  /// site counts it as on the report page and the task's timeline (a bare
+  /// "50%" beside "Đang thực hiện 50%" on the commune's page).
+  @Test func aProgressAloneShowsItsStatusEverywhere() throws {
+    let root = TestProject.temporaryDirectory("progress-alone")
+    let content = root.appendingPathComponent("Content")
+    try FileManager.default.copyItem(atPath: Self.sample, toPath: content.path)
+    let report = content.appendingPathComponent("reports/2026-9t/xa-thanh-son.md")
+    let text = try String(contentsOf: report, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "    status: in-progress\n    progress: 50\n", with: "    progress: 50\n"
+    )
+    .write(to: report, atomically: true, encoding: .utf8)
+    let site = root.appendingPathComponent("Site").path
+    let result = SiteBuilder(
+      configuration: BuildConfiguration(
+        contentDirectory: content.path, templatesDirectory: TestProject.templates,
+        outputDirectory: site, today: TestProject.today)
+    ).build()
+    #expect(result.published, "\(result.diagnostics.formatted())")
+    let badge = "<span class=\"badge badge--in-progress\">Đang thực hiện</span> 50%"
+    #expect(page("bao-cao/2026-9t/xa-thanh-son/index.html", in: site).contains(badge))
+    #expect(page("nhiem-vu/1-3/index.html", in: site).contains(badge))
+  }
+
   @Test func contactAndLicenceAreShown() {
     let html = page("co-quan/so-tai-chinh/index.html")
     #expect(html.contains("<a href=\"tel:0200000000\">0200 000 000</a>"))

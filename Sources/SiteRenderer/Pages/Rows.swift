@@ -234,8 +234,11 @@ enum SVGNumber {
 /// show it: `status_key`, `status_label`, `progress`, `done_on`, each with
 /// its `has_…` flag.
 enum UpdateFields {
+  /// An entry's fields; a progress without a status shows the status the
+  /// site counts it as (`TaskState.word`: 70 % is in progress), as the
+  /// body's and task's pages do.
   static func add(status: TaskStatus?, progress: Int?, doneOn: Day?, to item: inout [String: Any]) {
-    if let status {
+    if let status = TaskState.word(status: status, progress: progress).status {
       item["status_key"] = status.rawValue
       item["status_label"] = status.label
       item["has_status"] = true
