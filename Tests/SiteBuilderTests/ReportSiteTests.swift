@@ -62,7 +62,6 @@ import Testing
     #expect(page("index.html", in: site) == page("index.html", in: Self.withDrafts.site))
   }
 
-  /// An agency's public contact is on its page; the data's licence on the data page.
   /// An entry giving a progress without a status shows the status the
   /// site counts it as on the report page and the task's timeline (a bare
   /// "50%" beside "Đang thực hiện 50%" on the commune's page).
@@ -88,6 +87,7 @@ import Testing
     #expect(page("nhiem-vu/1-3/index.html", in: site).contains(badge))
   }
 
+  /// An agency's public contact is on its page; the data's licence on the data page.
   @Test func contactAndLicenceAreShown() {
     let html = page("co-quan/so-tai-chinh/index.html")
     #expect(html.contains("<a href=\"tel:0200000000\">0200 000 000</a>"))
