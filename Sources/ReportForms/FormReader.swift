@@ -43,6 +43,22 @@ final class FormReader {
   /// named as another body.
   private var renamedReporters: [Reporter: (row: Int, typed: String)] = [:]
   private var misattributed: Set<Reporter> = []
+  /// A date cell plansite wrote day first that the spreadsheet shows
+  /// month first ("8/31/2026" for the deadline 31/08/2026), if any: a
+  /// done date then typed "6/5/2026" may mean 5 June.
+  private lazy var monthFirstCell: (row: Int, column: FormColumn, text: String)? = {
+    for column in [FormColumn.deadline, .lastDate] {
+      guard let index = columns[column] else { continue }
+      for row in grid.rows.indices where row > (grid.headerRow ?? 0) {
+        let text = grid.cell(row, index)
+        if Self.day(text) == nil, Self.monthFirstDay(text) != nil {
+          return (row, column, text)
+        }
+      }
+    }
+    return nil
+  }()
+
   /// The columns rows need that the header lacks, said once.
   private var absentSaid: Set<FormColumn> = []
 
@@ -568,7 +584,7 @@ final class FormReader {
       let same =
         switch column {
         case .lastProgress: Self.progress(typed).map { $0 == Self.progress(said) } ?? false
-        case .lastDate: Self.day(typed).map { $0 == Self.day(said) } ?? false
+        case .lastDate: Self.sameDay(typed, said)
         default: TaskStatusWords.fold(typed) == TaskStatusWords.fold(said)
         }
       guard !same else { continue }
@@ -619,7 +635,7 @@ final class FormReader {
       let said = planned.map { $0[column] ?? "" }
       let same = said.contains { text in
         column == .deadline
-          ? Self.day(typed).map { $0 == Self.day(text) } ?? false
+          ? Self.sameDay(typed, text)
           : Self.words(typed) == Self.words(text)
       }
       if !same { editedPlanCells[column, default: []].append((row, typed, said[0])) }
@@ -1098,6 +1114,22 @@ final class FormReader {
     if !doneText.isEmpty {
       if let day = Self.day(doneText) {
         doneOn = Located(day, at: location(row: row, column: .doneOn))
+        if let shown = monthFirstCell, let other = Self.monthFirstDay(doneText), other != day {
+          let cell = "\(columns[shown.column].map(XLSXColumn.letters) ?? "")\(shown.row + 1)"
+          report.warning(
+            vi: "ngày hoàn thành '\(doneText)' được đọc là ngày \(day.vietnamese), nhưng bảng tính "
+              + "này ghi tháng trước ngày (ô \(cell) ghi '\(shown.text)'): có thể là ngày "
+              + "\(other.vietnamese)",
+            en:
+              "the done date '\(doneText)' is read as \(day.iso), but this spreadsheet writes the "
+              + "month first (cell \(cell) says '\(shown.text)'): it may be \(other.iso)",
+            at: location(row: row, column: .doneOn),
+            notes: [
+              Diagnostic.Note(
+                vi: "ghi ngày dạng 2026-12-31 (năm-tháng-ngày) để không nhầm",
+                en: "write the date as 2026-12-31 (year-month-day) to leave no doubt")
+            ])
+        }
       } else {
         let problem = Self.dayProblem(doneText, year: options.date.year)
         report.error(
@@ -1265,6 +1297,24 @@ final class FormReader {
   /// Day first with points or dashes (`31.12.2026`, `31-12-2026`) gets
   /// slashes; year first with slashes or points (`2026/12/31`) gets dashes.
   /// Anything else is given back as it is.
+  /// `text` read month first (`8/31/2026`), as an English-language
+  /// spreadsheet rewrites the dates plansite wrote day first.
+  static func monthFirstDay(_ text: String) -> Day? {
+    let parts = text.trimmingCharacters(in: .whitespaces).split(
+      separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[2].count == 4, let month = Int(parts[0]),
+      let day = Int(parts[1]), let year = Int(parts[2])
+    else { return nil }
+    return Day(year: year, month: month, day: day)
+  }
+
+  /// Whether `typed` is the date `said` (as plansite wrote it), day first,
+  /// as a day number, or rewritten month first.
+  static func sameDay(_ typed: String, _ said: String) -> Bool {
+    guard let meant = day(said) else { return false }
+    return day(typed) == meant || monthFirstDay(typed) == meant
+  }
+
   static func slashed(_ text: String) -> String {
     let parts = text.trimmingCharacters(in: .whitespaces).split(
       omittingEmptySubsequences: false, whereSeparator: { "./-".contains($0) })

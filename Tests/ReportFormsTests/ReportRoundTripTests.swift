@@ -704,6 +704,26 @@ import ZIPFoundation
         == ["error E (Ngày HT)", "warning B (Mã ĐV)"])
   }
 
+  /// A sheet that rewrote plansite's dates month first (Google Sheets or
+  /// an English Excel: "8/31/2026") edited no deadline, and its done date
+  /// "6/5/2026" is said to be read as 6 May, not 5 June.
+  @Test func datesRewrittenMonthFirstAreTold() throws {
+    let (plan, options) = try sampleReading()
+    let reader = FormReader(
+      path: "x.csv",
+      grid: FormGrid(rows: [
+        ["Kỳ báo cáo", "Mã đơn vị", "Mã", "Thời hạn", "Tình trạng", "Ngày hoàn thành"],
+        ["2026-9t", "xa-phu-my", "1.3", "12/31/2026", "Hoàn thành", "6/5/2026"],
+        ["2026-9t", "xa-phu-my", "2.1", "8/31/2026", "", ""],
+      ]), plan: plan, options: options)
+    #expect(reader.groups().first?.tasks.first?.doneOn?.value == Day(year: 2026, month: 5, day: 6))
+    #expect(
+      reader.report.diagnostics.map(\.message.vi) == [
+        "ngày hoàn thành '6/5/2026' được đọc là ngày 06/05/2026, nhưng bảng tính này ghi tháng "
+          + "trước ngày (ô D2 ghi '12/31/2026'): có thể là ngày 05/06/2026"
+      ])
+  }
+
   /// A total row is one mistake, said as such; the period and body
   /// columns deleted are said together, once.
   @Test func totalRowsAndDeletedColumnsAreSaidOnce() throws {
