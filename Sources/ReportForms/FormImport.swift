@@ -629,6 +629,19 @@ public struct FormImport: Sendable {
 enum FormFile {
   static func read(path: String, bytes: [UInt8]) throws(DiagnosticError) -> FormGrid {
     let location = SourceLocation(file: path)
+    // Excel's lock file beside a workbook that is open ("~$bao-cao.xlsx").
+    if (path as NSString).lastPathComponent.hasPrefix("~$") {
+      throw DiagnosticError(
+        .error(
+          vi: "tệp này là tệp tạm Excel tạo ra khi một bảng tính đang mở, không phải biểu mẫu",
+          en: "this is the temporary file Excel makes while a workbook is open, not a form",
+          at: location,
+          notes: [
+            Diagnostic.Note(
+              vi: "đóng Excel rồi nhập tệp bảng tính gốc (tên không có '~$')",
+              en: "close Excel, then import the workbook itself (its name has no '~$')")
+          ]))
+    }
     let isZip = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
     // Excel 97–2003 (an OLE2 compound file) and LibreOffice's own format.
     let isOldExcel = bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])

@@ -1088,8 +1088,12 @@ final class FormReader {
         if Self.readsAsAFraction(progressText) {
           // A cell not formatted as a percentage holding 0,8 is most often
           // 80 %, as such a cell shows it once formatted; said, not assumed.
+          // A number cell holds "0.3" for what Vietnamese Excel shows "0,3".
+          let shown =
+            columns[.progress].map { grid.holdsNumber(row, $0) } == true
+            ? progressText.replacingOccurrences(of: ".", with: ",") : progressText
           report.warning(
-            vi: "tiến độ '\(progressText)' được hiểu là \(value)%",
+            vi: "tiến độ '\(shown)' được hiểu là \(value)%",
             en: "progress '\(progressText)' is read as \(value)%",
             at: location(row: row, column: .progress),
             notes: [

@@ -1446,6 +1446,17 @@ import ZIPFoundation
       ["report", "import", "MAU.CSV", "--date", "2026-10-05", "--today", "31/13/2026"],
       in: folder, expecting: 64)
     #expect(result.err.contains("lỗi: --today phải là một ngày có thật"))
+    result = try plansite(
+      ["report", "import", "MAU.CSV", "--date", "9/10", "--today", Self.today], in: folder,
+      expecting: 1)
+    #expect(result.err.contains("lỗi: --date '9/10' thiếu năm"), "\(result.err)")
+    #expect(result.err.contains("ví dụ --date 9/10/2026"))
+    // Excel's lock file beside an open workbook is no form.
+    try Data("x".utf8).write(to: folder.appendingPathComponent("~$MAU.xlsx"))
+    result = try plansite(
+      ["report", "import", "~$MAU.xlsx", "--date", "2026-10-05", "--today", Self.today],
+      in: folder, expecting: 1)
+    #expect(result.err.contains("lỗi: tệp này là tệp tạm Excel"), "\(result.err)")
     for address in ["javascript:alert(1)", "vanban.nghean.gov.vn/bc-45", "https://"] {
       result = try plansite(
         [

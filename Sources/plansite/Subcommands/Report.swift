@@ -323,6 +323,21 @@ extension PlansiteCommand.Report {
       switch (DayText.parse(date), DayText.meaning(of: date)) {
       case (.valid(let valid), _), (_, .day(let valid)?): day = valid
       default:
+        // "9/10": a day and a month without the year.
+        let parts = date.split(whereSeparator: { "/.-".contains($0) })
+        if parts.count == 2, parts.allSatisfy({ Int($0) != nil }) {
+          let year = ProjectOptions.buildDay(today: options.today).year
+          throw options.fail(
+            DiagnosticError(
+              .error(
+                vi: "--date '\(date)' thiếu năm", en: "--date '\(date)' has no year",
+                at: SourceLocation(file: "plansite report import --date"),
+                notes: [
+                  Diagnostic.Note(
+                    vi: "ghi đủ ngày, tháng và năm, ví dụ --date \(date)/\(year)",
+                    en: "give the day, month and year, like --date \(date)/\(year)")
+                ])), language)
+        }
         throw options.fail(
           DiagnosticError(
             .error(
