@@ -527,7 +527,7 @@ import ZIPFoundation
       ["2.1|Tình trạng=Đang thực hiện", "2.1|Tiến độ (%)=num:0.8"], in: folder)
     let fraction = try dryRun("fraction.xlsx", in: folder)
     #expect(
-      fraction.err.contains("(Tiến độ (%)): cảnh báo: tiến độ '0.8' được hiểu là 80%"),
+      fraction.err.contains("(Tiến độ (%)): cảnh báo: tiến độ '0,8' được hiểu là 80%"),
       "\(fraction.err)")
     #expect(fraction.out.contains("→ Đang thực hiện 80%"), "\(fraction.out)")
     #expect(XLSXReader.percentage("0.455") == "45.5%")

@@ -342,6 +342,14 @@ struct ReportValidation {
           + "(\(period.start.iso) – \(period.end.iso))",
         at: date.location,
         notes: [Self.wrongPeriodNote(date)])
+    case .beforeLastMonth:
+      report.warning(
+        vi: "báo cáo kỳ '\(period.name)' đề ngày \(date.value.vietnamese), hơn một tháng trước khi "
+          + "kỳ kết thúc (\(period.end.vietnamese))",
+        en: "the report for '\(period.name)' is dated \(date.value.iso), over a month before the "
+          + "period ends (\(period.end.iso))",
+        at: date.location,
+        notes: [Self.wrongPeriodNote(date)])
     case .afterNextEnd(let next):
       report.warning(
         vi: "báo cáo kỳ '\(period.name)' đề ngày \(date.value.vietnamese), khi cả kỳ sau "
@@ -377,6 +385,9 @@ struct ReportValidation {
   enum Misdating {
     /// Before the period starts, or a year after it ends.
     case outside
+    /// In the period, before its last month: most often another period's
+    /// report (a first quarter's in the nine months' folder), or a typo.
+    case beforeLastMonth
     /// After even the next period ended: most often a report saved in the
     /// wrong period's folder, or the last period's form filled in again.
     /// (Up to the next period's due date, a form of the last period
@@ -389,6 +400,8 @@ struct ReportValidation {
   {
     let yearAfterEnd = Day(year: period.end.year + 1, month: period.end.month, day: 1) ?? period.end
     if date < period.start || date > yearAfterEnd { return .outside }
+    let lastMonth = Day(year: period.end.year, month: period.end.month, day: 1) ?? period.start
+    if date < lastMonth { return .beforeLastMonth }
     let next = schedule?.periods.filter { $0.end > period.end }.min { $0.end < $1.end }
     if let next, date > next.end { return .afterNextEnd(next) }
     return nil
