@@ -147,6 +147,13 @@ final class FormReader {
     warnMergedCells()
     // A reporter with no filled row has nothing to report.
     unfilled = groups.filter { $0.tasks.isEmpty && $0.figures.isEmpty }
+    // In the plan's order, whatever order the clerk sorted the rows in.
+    for index in groups.indices {
+      groups[index].tasks = groups[index].tasks.enumerated().sorted {
+        (plan.place(of: TaskID($0.element.task.value)) ?? Int.max, $0.offset)
+          < (plan.place(of: TaskID($1.element.task.value)) ?? Int.max, $1.offset)
+      }.map(\.element)
+    }
     return groups.filter { !$0.tasks.isEmpty || !$0.figures.isEmpty }
   }
 
@@ -1006,7 +1013,8 @@ final class FormReader {
         PlanDraft.IndicatorReportDraft(
           indicator: Located(id, at: location(row: row, column: .id)),
           period: Located(figureYear, at: location(row: row, column: .year)), value: parsed,
-          source: source))
+          // Its problems (over 100 %, given elsewhere) are said at its value.
+          source: SourceRef(path: path, location: location(row: row, column: .value))))
       return
     }
     let statusText = cell(row, .status)
