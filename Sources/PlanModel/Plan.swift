@@ -62,7 +62,7 @@ public struct Plan: Sendable {
 
   public func task(_ id: TaskID) -> PlanTask? { tasksByID[id].map { tasks[$0] } }
   /// The place of a task in `tasks`, to read it there without a copy.
-  public func place(of id: TaskID) -> Int? { tasksByID[id] }
+  func place(of id: TaskID) -> Int? { tasksByID[id] }
 
   /// Puts `task` in the place of the task with its id (which must be in the plan).
   mutating func replace(_ task: PlanTask) {

@@ -482,7 +482,8 @@ public struct FormImport: Sendable {
     vi: "kiểm tra đã nhập đúng tệp đơn vị gửi cho kỳ này",
     en: "check that this is the file the unit sent for this period")
 
-  /// For `--dry-run`: each task whose status or progress changes, by reporter.
+  /// For `--dry-run`: each task whose status or progress changes, or whose
+  /// row brings a new text; each new figure; by reporter.
   private func changes(_ groups: [FormReader.Group], plan: Plan) -> [Message] {
     // What the site shows: published reports only.
     let index = ReportIndex(plan: plan.withoutDraftReports)
@@ -629,17 +630,21 @@ public struct FormImport: Sendable {
 enum FormFile {
   static func read(path: String, bytes: [UInt8]) throws(DiagnosticError) -> FormGrid {
     let location = SourceLocation(file: path)
-    // Excel's lock file beside a workbook that is open ("~$bao-cao.xlsx").
-    if (path as NSString).lastPathComponent.hasPrefix("~$") {
+    // Excel's and LibreOffice's lock files beside a workbook that is open
+    // ("~$bao-cao.xlsx", ".~lock.bao-cao.xlsx#").
+    let name = (path as NSString).lastPathComponent
+    if name.hasPrefix("~$") || name.hasPrefix(".~lock.") {
       throw DiagnosticError(
         .error(
-          vi: "tệp này là tệp tạm Excel tạo ra khi một bảng tính đang mở, không phải biểu mẫu",
-          en: "this is the temporary file Excel makes while a workbook is open, not a form",
+          vi: "tệp này là tệp tạm Excel hay LibreOffice tạo ra khi một bảng tính đang mở, không "
+            + "phải biểu mẫu",
+          en: "this is the temporary file Excel or LibreOffice makes while a workbook is open, "
+            + "not a form",
           at: location,
           notes: [
             Diagnostic.Note(
-              vi: "đóng Excel rồi nhập tệp bảng tính gốc (tên không có '~$')",
-              en: "close Excel, then import the workbook itself (its name has no '~$')")
+              vi: "đóng bảng tính rồi nhập tệp gốc (tên không có '~$' hay '.~lock.')",
+              en: "close the workbook, then import it (its name has no '~$' or '.~lock.')")
           ]))
     }
     let isZip = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])

@@ -150,8 +150,8 @@ final class FormReader {
     // In the plan's order, whatever order the clerk sorted the rows in.
     for index in groups.indices {
       groups[index].tasks = groups[index].tasks.enumerated().sorted {
-        (plan.place(of: TaskID($0.element.task.value)) ?? Int.max, $0.offset)
-          < (plan.place(of: TaskID($1.element.task.value)) ?? Int.max, $1.offset)
+        (plan.position(of: TaskID($0.element.task.value)), $0.offset)
+          < (plan.position(of: TaskID($1.element.task.value)), $1.offset)
       }.map(\.element)
     }
     return groups.filter { !$0.tasks.isEmpty || !$0.figures.isEmpty }
@@ -265,7 +265,9 @@ final class FormReader {
       if t == typed.count { return w == words.count }
       if w < words.count, typed[t] == words[w], match(t + 1, w + 1) { return true }
       let initials = typed[t]
-      guard initials.count >= 2, w + initials.count <= words.count else { return false }
+      // Two letters alone ("TT", most often "thứ tự") name no column.
+      guard initials.count >= (typed.count == 1 ? 3 : 2), w + initials.count <= words.count
+      else { return false }
       let next = words[w..<(w + initials.count)]
       return zip(initials, next).allSatisfy { $0 == $1.first } && match(t + 1, w + initials.count)
     }
@@ -288,9 +290,11 @@ final class FormReader {
       }
       // Any column the form has, shortened ("Mã ĐV", "Ngày HT") or
       // lengthened; a typo only of a column to fill in.
-      let absent = FormColumn.allCases.filter { columns[$0] == nil }.map {
-        Suggestion.Candidate(id: $0.header, name: $0.header)
-      }
+      // The columns to fill in first: "Tiến độ" is "Tiến độ (%)", not the
+      // reference "Tiến độ đã báo cáo" deleted with it.
+      let absent = (FormColumn.filledIn + [.year] + FormColumn.allCases).filter {
+        columns[$0] == nil
+      }.map { Suggestion.Candidate(id: $0.header, name: $0.header) }
       let renamed =
         title.isEmpty
         ? nil
@@ -591,7 +595,7 @@ final class FormReader {
       let same =
         switch column {
         case .lastProgress: Self.progress(typed).map { $0 == Self.progress(said) } ?? false
-        case .lastDate: Self.sameDay(typed, said)
+        case .lastDate: sameDay(typed, said)
         default: TaskStatusWords.fold(typed) == TaskStatusWords.fold(said)
         }
       guard !same else { continue }
@@ -642,7 +646,7 @@ final class FormReader {
       let said = planned.map { $0[column] ?? "" }
       let same = said.contains { text in
         column == .deadline
-          ? Self.sameDay(typed, text)
+          ? sameDay(typed, text)
           : Self.words(typed) == Self.words(text)
       }
       if !same { editedPlanCells[column, default: []].append((row, typed, said[0])) }
@@ -847,8 +851,9 @@ final class FormReader {
   }
 
   /// What to say of a status cell that is no status: the two words
-  /// reports use that could mean either of two statuses, a progress
-  /// written beside the status, or the status a typo is close to
+  /// reports use that could mean either of two statuses, "partly" or
+  /// "mostly" done, what is written beside a status (a progress, a date,
+  /// other words: each to its column), or the status a typo is close to
   /// ("Hoàn thàn"), never one that turns a "chưa" (not yet) around.
   static func statusHint(_ text: String) -> Diagnostic.Note? {
     let folded = TaskStatusWords.fold(text)
@@ -886,7 +891,12 @@ final class FormReader {
     if folded.contains(where: \.isNumber), let word,
       var status = FormColumn.statusWords.status(word.trimmingCharacters(in: .whitespaces))
     {
-      let rest = folded.dropFirst(word.count)
+      // What follows the status word, wherever the word is ("(80%) Đang
+      // thực hiện").
+      let rest =
+        folded.range(of: word).map {
+          folded[..<$0.lowerBound] + " " + folded[$0.upperBound...]
+        } ?? Substring(folded)
       let numbers = rest.split(whereSeparator: { !$0.isNumber })
       let writes = "ghi \"\(status.label)\" ở cột \"\(FormColumn.status.header)\" và "
       let writesEn = "write \"\(status.label)\" in \"\(FormColumn.status.header)\" and "
@@ -1275,8 +1285,13 @@ final class FormReader {
   /// form writes dates, or as written if it is no real day.
   static func day(in text: String) -> String? {
     for token in text.split(whereSeparator: { " (),;".contains($0) }) {
+      // Shaped as a date: d/m/yyyy or yyyy-m-d (not "1.200.000").
       let parts = token.split(whereSeparator: { "/.-".contains($0) })
-      guard parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { continue }
+      guard parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+        parts.map(\.count) == [1, 1, 4] || parts.map(\.count) == [2, 1, 4]
+          || parts.map(\.count) == [1, 2, 4] || parts.map(\.count) == [2, 2, 4]
+          || (parts[0].count == 4 && parts[1].count <= 2 && parts[2].count <= 2)
+      else { continue }
       return day(String(token))?.vietnamese ?? String(token)
     }
     return nil
@@ -1304,11 +1319,6 @@ final class FormReader {
     return Day(year: year, month: month, day: day)
   }
 
-  /// A date in the separators `DayText` reads.
-  ///
-  /// Day first with points or dashes (`31.12.2026`, `31-12-2026`) gets
-  /// slashes; year first with slashes or points (`2026/12/31`) gets dashes.
-  /// Anything else is given back as it is.
   /// `text` read month first (`8/31/2026`), as an English-language
   /// spreadsheet rewrites the dates plansite wrote day first.
   static func monthFirstDay(_ text: String) -> Day? {
@@ -1320,13 +1330,20 @@ final class FormReader {
     return Day(year: year, month: month, day: day)
   }
 
-  /// Whether `typed` is the date `said` (as plansite wrote it), day first,
-  /// as a day number, or rewritten month first.
-  static func sameDay(_ typed: String, _ said: String) -> Bool {
-    guard let meant = day(said) else { return false }
-    return day(typed) == meant || monthFirstDay(typed) == meant
+  /// Whether `typed` is the date `said` (as plansite wrote it), day first
+  /// or as a day number, or rewritten month first in a sheet that writes
+  /// dates so (elsewhere "5/6/2026" for 06/05/2026 is an edit).
+  private func sameDay(_ typed: String, _ said: String) -> Bool {
+    guard let meant = Self.day(said) else { return false }
+    return Self.day(typed) == meant
+      || (monthFirstCell != nil && Self.monthFirstDay(typed) == meant)
   }
 
+  /// A date in the separators `DayText` reads.
+  ///
+  /// Day first with points or dashes (`31.12.2026`, `31-12-2026`) gets
+  /// slashes; year first with slashes or points (`2026/12/31`) gets dashes.
+  /// Anything else is given back as it is.
   static func slashed(_ text: String) -> String {
     let parts = text.trimmingCharacters(in: .whitespaces).split(
       omittingEmptySubsequences: false, whereSeparator: { "./-".contains($0) })

@@ -145,16 +145,6 @@ public enum ReportPublisher {
     try AtomicFile.write(text, to: path)
   }
 
-  /// Whether the report of `period` and `reporter` is there and already
-  /// published (its front matter has no `draft: true`).
-  public static func isPublished(content: String, period: String, reporter: String) -> Bool {
-    let path = "\(content)/reports/\(period)/\(reporter).md"
-    guard let data = FileManager.default.contents(atPath: path),
-      let text = String(data: data, encoding: .utf8)
-    else { return false }
-    return draftLine(in: text.components(separatedBy: "\n")) == nil
-  }
-
   /// The index of the `draft: true` line of a report's front matter.
   private static func draftLine(in lines: [String]) -> Int? {
     guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",

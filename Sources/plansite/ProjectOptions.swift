@@ -125,7 +125,7 @@ struct ProjectOptions: ParsableArguments {
   /// it, so it does not ask).
   func refuseDraftsInPublishedFolder() throws {
     guard drafts, outputTyped != nil,
-      URL(fileURLWithPath: outputFolder).lastPathComponent == "Site"
+      URL(fileURLWithPath: outputFolder).lastPathComponent.lowercased() == "site"
     else { return }
     throw ValidationError(
       Message(

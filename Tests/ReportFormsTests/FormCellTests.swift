@@ -53,6 +53,11 @@ import Testing
       hint("Chưa thực hiện do thiếu kinh phí")
         == "ghi \"Chưa thực hiện\" ở cột \"Tình trạng\" và phần còn lại ở cột \"Kết quả thực hiện\""
     )
+    // The status word need not come first; a sum of money is no date.
+    #expect(hint("(80%) Đang thực hiện").hasSuffix("và 80 ở cột \"Tiến độ (%)\""))
+    #expect(
+      hint("Đang thực hiện, giải ngân 1.200.000 đồng").hasSuffix(
+        "phần còn lại ở cột \"Kết quả thực hiện\""))
     #expect(hint("Hoàn thành 100%").hasPrefix("ghi \"Hoàn thành\" ở cột \"Tình trạng\" và 100"))
   }
 
@@ -61,7 +66,9 @@ import Testing
     #expect(FormReader.abbreviates("Mã ĐV", "Mã đơn vị"))
     #expect(FormReader.abbreviates("Ngày HT", "Ngày hoàn thành"))
     #expect(FormReader.abbreviates("KQTH", "Kết quả thực hiện"))
-    #expect(FormReader.abbreviates("TT", "Tình trạng"))
+    // Two letters alone are most often "thứ tự" (the row's number).
+    #expect(!FormReader.abbreviates("TT", "Tình trạng"))
+    #expect(FormReader.abbreviates("TTr", "Tình trạng") == false)
     #expect(
       !FormReader.abbreviates("Mã", "Mã đơn vị") && !FormReader.abbreviates("ĐV", "Mã đơn vị"))
     #expect(!FormReader.abbreviates("Ghi chú", "Ngày hoàn thành"))

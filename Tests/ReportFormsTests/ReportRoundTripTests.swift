@@ -725,6 +725,40 @@ import ZIPFoundation
       ])
   }
 
+  /// A reworded column to fill in stops the import, even when a
+  /// reference column it resembles was deleted with it ("Tiến độ" is
+  /// "Tiến độ (%)", not "Tiến độ đã báo cáo"); a UTF-8 CSV opened as
+  /// Windows-1252 is said to be so.
+  @Test func rewordedAndMisdecodedHeadersStopTheImport() throws {
+    let (plan, options) = try sampleReading()
+    var reader = FormReader(
+      path: "x.xlsx",
+      grid: FormGrid(rows: [
+        ["Kỳ báo cáo", "Mã đơn vị", "Mã", "Tình trạng", "Tiến độ"],
+        ["2026-9t", "so-tai-chinh", "1.5", "Đang thực hiện", "60"],
+      ]), plan: plan, options: options)
+    _ = reader.groups()
+    #expect(reader.report.diagnostics.map(\.severity) == [.error])
+    #expect(
+      reader.report.diagnostics.first?.notes.first?.message.vi.hasPrefix(
+        "có phải là cột \"Tiến độ (%)\"?") == true, "\(reader.report.diagnostics)")
+    // The headers as LibreOffice shows them when it reads the UTF-8 file
+    // as Windows-1252 (the byte 0x90 has no character there).
+    let header = FormColumn.allCases.map(\.header).map { header in
+      String(
+        Array(header.utf8).map {
+          Character(Unicode.Scalar($0 == 0x90 ? 0xF190 : UInt32($0)) ?? " ")
+        })
+    }
+    reader = FormReader(
+      path: "x.xlsx", grid: FormGrid(rows: [header, []]), plan: plan, options: options)
+    _ = reader.groups()
+    #expect(
+      reader.report.diagnostics.first?.message.vi.hasPrefix(
+        "tiêu đề 'Ká»³ bÃ¡o cÃ¡o' bị đổi bảng mã")
+        == true, "\(reader.report.diagnostics.map(\.message.vi))")
+  }
+
   /// A total row is one mistake, said as such; the period and body
   /// columns deleted are said together, once.
   @Test func totalRowsAndDeletedColumnsAreSaidOnce() throws {
@@ -1179,6 +1213,16 @@ import ZIPFoundation
         "lỗi: chỉ tiêu 'ty-le-ho-ngheo' đã có số liệu chính thức năm 2025 trên trang"),
       "\(result.err)")
     #expect(!result.err.contains("indicators.yaml"))
+    // The compiling office's own report may give any figure.
+    try form(period: "2026-9t", from: "so-tai-chinh", output: "stc.csv", in: folder)
+    try withRow(
+      "stc.csv",
+      [
+        .period: "2026-9t", .reporterID: "so-tai-chinh", .kind: "Chỉ tiêu", .id: "ty-le-ho-ngheo",
+        .year: "9 tháng năm 2026", .value: "\"2,4\"",
+      ], as: "compiled.csv")
+    result = try dryRun("compiled.csv", in: folder)
+    #expect(result.out.contains("Sở Tài chính, chỉ tiêu ty-le-ho-ngheo 9 tháng năm 2026: 2,4"))
     #expect(snapshot(folder) == before)
   }
 

@@ -172,7 +172,8 @@ struct ReportValidation {
         tasks.append(update)
       }
     }
-    let indicators = figures(draft, period: period, reporter: reporter)
+    let indicators = figures(
+      draft, period: period, reporter: reporter, compiler: schedule?.compiler)
     guard let period, let reporter else { return nil }
     return Report(
       period: period.id, reporter: reporter, date: date.value, isDraft: draft.isDraft,
@@ -385,8 +386,9 @@ struct ReportValidation {
   enum Misdating {
     /// Before the period starts, or a year after it ends.
     case outside
-    /// In the period, before its last month: most often another period's
-    /// report (a first quarter's in the nine months' folder), or a typo.
+    /// In the period, over a month before its end and its due date: most
+    /// often another period's report (a first quarter's in the nine months'
+    /// folder), or a typo.
     case beforeLastMonth
     /// After even the next period ended: most often a report saved in the
     /// wrong period's folder, or the last period's form filled in again.
@@ -400,8 +402,9 @@ struct ReportValidation {
   {
     let yearAfterEnd = Day(year: period.end.year + 1, month: period.end.month, day: 1) ?? period.end
     if date < period.start || date > yearAfterEnd { return .outside }
-    let lastMonth = Day(year: period.end.year, month: period.end.month, day: 1) ?? period.start
-    if date < lastMonth { return .beforeLastMonth }
+    // A month before the end, or before the due date when reports are due
+    // before the period ends (a year's, for a council's session in November).
+    if date < min(period.end.monthEarlier, period.due.monthEarlier) { return .beforeLastMonth }
     let next = schedule?.periods.filter { $0.end > period.end }.min { $0.end < $1.end }
     if let next, date > next.end { return .afterNextEnd(next) }
     return nil
@@ -539,8 +542,14 @@ struct ReportValidation {
     }
   }
 
+  /// The valid figures of `draft`, each checked on its own.
+  ///
+  /// An indicator's figures come from the body in charge of it (`owner`),
+  /// or from the office that compiles the reports (`compiler`, whose
+  /// combined report may give every figure).
   private func figures(
-    _ draft: PlanDraft.ReportDraft, period: ReportingPeriod?, reporter: Reporter?
+    _ draft: PlanDraft.ReportDraft, period: ReportingPeriod?, reporter: Reporter?,
+    compiler: AgencyID?
   ) -> [IndicatorReport] {
     var seen: [String: SourceLocation] = [:]
     var figures: [IndicatorReport] = []
@@ -556,7 +565,9 @@ struct ReportValidation {
       }
       // An indicator's results come from the body in charge of it: another
       // body's figure would be shown as the indicator's result.
-      if let owner = indicator.owner, let reporter, reporter != .agency(owner) {
+      if let owner = indicator.owner, let reporter, reporter != .agency(owner),
+        compiler.map({ reporter != .agency($0) }) ?? true
+      {
         let name = plan.name(of: reporter)
         let ownerName = plan.agency(owner)?.name ?? owner.rawValue
         report.error(
@@ -587,6 +598,7 @@ struct ReportValidation {
       if indicator.actuals.contains(where: { $0.period == entry.period.value }),
         Self.isInForm(entry.indicator.location)
       {
+        // A clerk cannot edit indicators.yaml: the row is what to drop.
         report.error(
           vi: "chỉ tiêu '\(indicator.id.rawValue)' đã có số liệu chính thức "
             + "\(IndicatorJudge.when(entry.period.value)) trên trang",
@@ -600,8 +612,7 @@ struct ReportValidation {
                 + "compiling office")
           ])
         continue
-      }
-      if indicator.actuals.contains(where: { $0.period == entry.period.value }) {
+      } else if indicator.actuals.contains(where: { $0.period == entry.period.value }) {
         report.error(
           vi: "số liệu chỉ tiêu '\(indicator.id.rawValue)' năm \(entry.period.value) đã có trong "
             + "indicators.yaml (actuals)",
@@ -648,10 +659,12 @@ struct ReportValidation {
   /// Checks a figure's year against the report's period; false when the
   /// figure is to be left out.
   ///
-  /// A year the period has not reached is an error (`2062` typed for
-  /// `2026`). A figure for the whole year of a period that ends before the
-  /// year does (a 9-month report's `2026`) is compared with the year's
-  /// target as if the year were over, so it is warned of.
+  /// A year the period has not reached, or years not over (`2026-2030`
+  /// in 2026), are an error (`2062` typed for `2026`). A figure for the
+  /// whole year (or years) of a period that ends before the year does (a
+  /// 9-month report's `2026`) is compared with the target as if the year
+  /// were over, so it is warned of; so is a year before the indicator's
+  /// baseline (`2019` typed for `2025`).
   private func checkFigureYear(
     _ entry: PlanDraft.IndicatorReportDraft, of period: ReportingPeriod, indicator: Indicator
   ) -> Bool {
@@ -665,7 +678,7 @@ struct ReportValidation {
         vi: "số liệu cho giai đoạn \(written) trong báo cáo kỳ \(period.name) (kết thúc ngày "
           + "\(end.vietnamese)): giai đoạn đó chưa kết thúc",
         en: "a figure for \(written) in the report for \(period.name) (which ends on "
-          + "\(end.vietnamese)): those years are not over",
+          + "\(end.iso)): those years are not over",
         at: entry.period.location,
         notes: [
           Diagnostic.Note(
@@ -675,6 +688,24 @@ struct ReportValidation {
               + "(\"\(period.name)\") for the period's figure")
         ])
       return false
+    }
+    // Years ending with the period's, in a period that is not the whole
+    // year: compared with the years' target as if they were over.
+    if let last = IndicatorJudge.multiYearEnd(written), last == end.year, !period.isYearly {
+      report.warning(
+        vi: "số liệu ghi cho giai đoạn \(written) nhưng kỳ \(period.name) (đến ngày "
+          + "\(end.vietnamese)) chưa hết năm \(last): số liệu sẽ được so với mục tiêu của cả giai "
+          + "đoạn",
+        en: "a figure for \(written), but the period \(period.name) (to \(end.iso)) does not "
+          + "end \(last): it is compared with the target for the whole span",
+        at: entry.period.location,
+        notes: [
+          Diagnostic.Note(
+            vi: "nếu đây là số liệu của kỳ, ghi \"\(period.name)\": số liệu được hiển thị, không "
+              + "so với mục tiêu",
+            en: "if this is the period's figure, write \"\(period.name)\": it is shown, not "
+              + "compared with the target")
+        ])
     }
     guard let year = Int(written) else { return true }
     // Long before the indicator's baseline (or the plan, without one):

@@ -73,6 +73,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
       ?? self
   }
 
+  /// The same day a month earlier, or the month's last day (28/02 for
+  /// 31/03).
+  public var monthEarlier: Day {
+    let (y, m) = month == 1 ? (year - 1, 12) : (year, month - 1)
+    return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y))) ?? self
+  }
+
   /// The day after this one.
   public var next: Day {
     if let d = Day(year: year, month: month, day: day + 1) { return d }

@@ -17,10 +17,17 @@ extension IndicatorValue {
     let note: Diagnostic.Note
     switch expected {
     case .reported where !text.contains(where: \.isNumber):
-      // "chưa có số liệu": a figure not yet known is no figure.
-      note = Diagnostic.Note(
-        vi: "chỉ ghi số (ví dụ 7,9 hoặc 1.150); chưa có số liệu thì để trống",
-        en: "write a number alone (like 7,9 or 1.150); leave it blank if there is no figure yet")
+      // "chưa có số liệu": a figure not yet known is no figure (a form's
+      // cell is left blank; a report file's entry needs a value).
+      note =
+        location.file.hasSuffix(".md")
+        ? Diagnostic.Note(
+          vi: "chỉ ghi số (ví dụ 7,9 hoặc 1.150); chưa có số liệu thì bỏ mục này",
+          en: "write a number alone (like 7,9 or 1.150); remove the entry if there is no figure yet"
+        )
+        : Diagnostic.Note(
+          vi: "chỉ ghi số (ví dụ 7,9 hoặc 1.150); chưa có số liệu thì để trống",
+          en: "write a number alone (like 7,9 or 1.150); leave it blank if there is no figure yet")
     case .reported:
       note = Diagnostic.Note(
         vi: "ghi số theo cách viết Việt Nam, ví dụ 7,9 hoặc 1.150",

@@ -324,8 +324,10 @@ extension PlansiteCommand.Report {
       case (.valid(let valid), _), (_, .day(let valid)?): day = valid
       default:
         // "9/10": a day and a month without the year.
-        let parts = date.split(whereSeparator: { "/.-".contains($0) })
-        if parts.count == 2, parts.allSatisfy({ Int($0) != nil }) {
+        let parts = date.split(whereSeparator: { "/.-".contains($0) }).map { Int($0) }
+        if parts.count == 2, let day = parts[0], let month = parts[1], (1...31).contains(day),
+          (1...12).contains(month), date.count <= 5
+        {
           let year = ProjectOptions.buildDay(today: options.today).year
           throw options.fail(
             DiagnosticError(
@@ -334,8 +336,8 @@ extension PlansiteCommand.Report {
                 at: SourceLocation(file: "plansite report import --date"),
                 notes: [
                   Diagnostic.Note(
-                    vi: "ghi đủ ngày, tháng và năm, ví dụ --date \(date)/\(year)",
-                    en: "give the day, month and year, like --date \(date)/\(year)")
+                    vi: "ghi đủ ngày, tháng và năm, ví dụ --date \(day)/\(month)/\(year)",
+                    en: "give the day, month and year, like --date \(day)/\(month)/\(year)")
                 ])), language)
         }
         throw options.fail(
@@ -523,8 +525,11 @@ extension PlansiteCommand.Report {
       // In a list, a report published already is said and left as it is;
       // the others are published (alone, it is an error: see `published`).
       if reporters.count > 1 {
-        let done = reporters.filter {
-          ReportPublisher.isPublished(content: options.content, period: period, reporter: $0)
+        // As the build reads them (a draft with CRLF line ends is a draft).
+        let done = reporters.filter { reporter in
+          loaded.draft.reports.contains {
+            $0.periodRef.value == period && $0.reporterRef.value == reporter && !$0.isDraft
+          }
         }
         for reporter in done {
           print(
