@@ -67,6 +67,17 @@ import ZIPFoundation
     return (plan, options)
   }
 
+  /// A reader of `rows` (the first the header) for the sample plan, its
+  /// rows read (`groups`), with the options of `sampleReading` or `options`.
+  func read(
+    _ rows: [[String]], path: String = "x.xlsx", options given: FormImport.Options? = nil
+  ) throws -> (reader: FormReader, groups: [FormReader.Group]) {
+    let (plan, options) = try sampleReading()
+    let reader = FormReader(
+      path: path, grid: FormGrid(rows: rows), plan: plan, options: given ?? options)
+    return (reader, reader.groups())
+  }
+
   /// A copy of the sample with `from`'s form for `period` written to
   /// `form` and filled in with `sets` as `filled`.
   func filledForm(
@@ -674,14 +685,13 @@ import ZIPFoundation
   /// column; without its body column, the import says so once, not on
   /// every row.
   @Test func abbreviatedHeadersAreNamed() throws {
-    let (plan, options) = try sampleReading()
-    let grid = FormGrid(rows: [
+    let rows = [
       ["Kỳ báo cáo", "Mã ĐV", "Mã", "Tình trạng", "Ngày HT"],
       ["2026-9t", "so-tai-chinh", "1.5", "Đang thực hiện", ""],
       ["2026-9t", "so-tai-chinh", "1.2", "Hoàn thành", "30/9/2026"],
-    ])
-    var reader = FormReader(path: "x.xlsx", grid: grid, plan: plan, options: options)
-    #expect(reader.groups().isEmpty)
+    ]
+    var (reader, groups) = try read(rows)
+    #expect(groups.isEmpty)
     var said = reader.report.diagnostics.map(\.message.vi)
     #expect(
       said == ["biểu mẫu không có cột \"Mã đơn vị\": không biết các dòng là của đơn vị nào"],
@@ -690,11 +700,11 @@ import ZIPFoundation
       reader.report.diagnostics.first?.notes.first?.message.vi
         == "có phải cột \"Mã ĐV\" (ô B1) là cột đó? Ghi lại tiêu đề \"Mã đơn vị\" như biểu mẫu, "
         + "hoặc thêm --from khi nhập")
-    var given = options
+    var given = try sampleReading().1
     given.from = "so-tai-chinh"
-    reader = FormReader(path: "x.xlsx", grid: grid, plan: plan, options: given)
+    (reader, groups) = try read(rows, options: given)
     // Rows sorted by the clerk are read in the plan's order.
-    #expect(reader.groups().first?.tasks.map(\.task.value) == ["1.2", "1.5"])
+    #expect(groups.first?.tasks.map(\.task.value) == ["1.2", "1.5"])
     said = reader.report.diagnostics.compactMap { $0.notes.first?.message.vi }
     #expect(said.contains { $0.hasPrefix("có phải là cột \"Mã đơn vị\"?") }, "\(said)")
     #expect(said.contains { $0.hasPrefix("có phải là cột \"Ngày hoàn thành\"?") }, "\(said)")
@@ -709,15 +719,13 @@ import ZIPFoundation
   /// an English Excel: "8/31/2026") edited no deadline, and its done date
   /// "6/5/2026" is said to be read as 6 May, not 5 June.
   @Test func datesRewrittenMonthFirstAreTold() throws {
-    let (plan, options) = try sampleReading()
-    let reader = FormReader(
-      path: "x.csv",
-      grid: FormGrid(rows: [
+    let (reader, groups) = try read(
+      [
         ["Kỳ báo cáo", "Mã đơn vị", "Mã", "Thời hạn", "Tình trạng", "Ngày hoàn thành"],
         ["2026-9t", "xa-phu-my", "1.3", "12/31/2026", "Hoàn thành", "6/5/2026"],
         ["2026-9t", "xa-phu-my", "2.1", "8/31/2026", "", ""],
-      ]), plan: plan, options: options)
-    #expect(reader.groups().first?.tasks.first?.doneOn?.value == Day(year: 2026, month: 5, day: 6))
+      ], path: "x.csv")
+    #expect(groups.first?.tasks.first?.doneOn?.value == Day(year: 2026, month: 5, day: 6))
     #expect(
       reader.report.diagnostics.map(\.message.vi) == [
         "ngày hoàn thành '6/5/2026' được đọc là ngày 06/05/2026, nhưng bảng tính này ghi tháng "
@@ -730,14 +738,10 @@ import ZIPFoundation
   /// "Tiến độ (%)", not "Tiến độ đã báo cáo"); a UTF-8 CSV opened as
   /// Windows-1252 is said to be so.
   @Test func rewordedAndMisdecodedHeadersStopTheImport() throws {
-    let (plan, options) = try sampleReading()
-    var reader = FormReader(
-      path: "x.xlsx",
-      grid: FormGrid(rows: [
-        ["Kỳ báo cáo", "Mã đơn vị", "Mã", "Tình trạng", "Tiến độ"],
-        ["2026-9t", "so-tai-chinh", "1.5", "Đang thực hiện", "60"],
-      ]), plan: plan, options: options)
-    _ = reader.groups()
+    var (reader, _) = try read([
+      ["Kỳ báo cáo", "Mã đơn vị", "Mã", "Tình trạng", "Tiến độ"],
+      ["2026-9t", "so-tai-chinh", "1.5", "Đang thực hiện", "60"],
+    ])
     #expect(reader.report.diagnostics.map(\.severity) == [.error])
     #expect(
       reader.report.diagnostics.first?.notes.first?.message.vi.hasPrefix(
@@ -750,9 +754,7 @@ import ZIPFoundation
           Character(Unicode.Scalar($0 == 0x90 ? 0xF190 : UInt32($0)) ?? " ")
         })
     }
-    reader = FormReader(
-      path: "x.xlsx", grid: FormGrid(rows: [header, []]), plan: plan, options: options)
-    _ = reader.groups()
+    (reader, _) = try read([header, []])
     #expect(
       reader.report.diagnostics.first?.message.vi.hasPrefix(
         "tiêu đề 'Ká»³ bÃ¡o cÃ¡o' bị đổi bảng mã")
@@ -762,25 +764,19 @@ import ZIPFoundation
   /// A total row is one mistake, said as such; the period and body
   /// columns deleted are said together, once.
   @Test func totalRowsAndDeletedColumnsAreSaidOnce() throws {
-    let (plan, options) = try sampleReading()
-    var reader = FormReader(
-      path: "x.xlsx",
-      grid: FormGrid(rows: [
-        ["Kỳ báo cáo", "Mã đơn vị", "Loại", "Mã", "Tiến độ (%)"],
-        ["2026-9t", "so-tai-chinh", "Nhiệm vụ", "1.5", "40"],
-        ["", "", "Tổng cộng", "", "40"],
-      ]), plan: plan, options: options)
-    _ = reader.groups()
+    var (reader, groups) = try read([
+      ["Kỳ báo cáo", "Mã đơn vị", "Loại", "Mã", "Tiến độ (%)"],
+      ["2026-9t", "so-tai-chinh", "Nhiệm vụ", "1.5", "40"],
+      ["", "", "Tổng cộng", "", "40"],
+    ])
     #expect(
       reader.report.diagnostics.map { "\($0.location.line ?? 0): \($0.message.vi)" } == [
         "3: dòng này không có Mã, kỳ báo cáo hay mã đơn vị: không phải một dòng của biểu mẫu"
       ])
-    reader = FormReader(
-      path: "x.xlsx",
-      grid: FormGrid(rows: [
-        ["Loại", "Mã", "Tiến độ (%)"], ["Nhiệm vụ", "1.5", "40"], ["Nhiệm vụ", "1.1", "100"],
-      ]), plan: plan, options: options)
-    #expect(reader.groups().isEmpty)
+    (reader, groups) = try read([
+      ["Loại", "Mã", "Tiến độ (%)"], ["Nhiệm vụ", "1.5", "40"], ["Nhiệm vụ", "1.1", "100"],
+    ])
+    #expect(groups.isEmpty)
     #expect(
       reader.report.diagnostics.map(\.message.vi) == [
         "biểu mẫu không có cột \"Kỳ báo cáo\": không biết các dòng là của kỳ nào",
