@@ -1163,32 +1163,31 @@ import ZIPFoundation
   /// report gives are refused in the form's words.
   @Test func figuresComeFromTheirBodyOnce() throws {
     let folder = try project("figures")
-    func withRow(_ form: String, _ cells: [FormColumn: String], as name: String) throws {
+    /// `body`'s nine-month form with a row of `indicator`'s figure added.
+    func figure(_ body: String, _ indicator: String, _ year: String, _ value: String) throws
+      -> String
+    {
+      try form(period: "2026-9t", from: body, output: "\(body).csv", in: folder)
+      let cells: [FormColumn: String] = [
+        .period: "2026-9t", .reporterID: body, .kind: "Chỉ tiêu", .id: indicator, .year: year,
+        .value: "\"\(value)\"",
+      ]
       let row = FormColumn.allCases.map { cells[$0] ?? "" }.joined(separator: ",")
-      let text = read(folder, form).trimmingCharacters(in: .newlines) + "\r\n" + row + "\r\n"
+      let text =
+        read(folder, "\(body).csv").trimmingCharacters(in: .newlines) + "\r\n" + row + "\r\n"
+      let name = "\(body)-\(indicator).csv"
       try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+      return name
     }
-    try form(period: "2026-9t", from: "xa-binh-minh", output: "bm.csv", in: folder)
-    try withRow(
-      "bm.csv",
-      [
-        .period: "2026-9t", .reporterID: "xa-binh-minh", .kind: "Chỉ tiêu", .id: "ty-le-ho-ngheo",
-        .year: "9 tháng năm 2026", .value: "2",
-      ], as: "foreign.csv")
     let before = snapshot(folder)
-    var result = try dryRun("foreign.csv", replacing: false, in: folder, expecting: 1)
+    let foreign = try figure("xa-binh-minh", "ty-le-ho-ngheo", "9 tháng năm 2026", "2")
+    var result = try dryRun(foreign, replacing: false, in: folder, expecting: 1)
     #expect(
       result.err.contains(
         "lỗi: Xã Bình Minh không phụ trách chỉ tiêu 'ty-le-ho-ngheo': chỉ tiêu này do Sở Nội vụ "
           + "phụ trách"), "\(result.err)")
-    try form(period: "2026-9t", from: "van-phong-ubnd-tinh", output: "vp.csv", in: folder)
-    try withRow(
-      "vp.csv",
-      [
-        .period: "2026-9t", .reporterID: "van-phong-ubnd-tinh", .kind: "Chỉ tiêu",
-        .id: "ho-so-truc-tuyen", .year: "2025", .value: "80",
-      ], as: "again.csv")
-    result = try dryRun("again.csv", in: folder, expecting: 1)
+    let again = try figure("van-phong-ubnd-tinh", "ho-so-truc-tuyen", "2025", "80")
+    result = try dryRun(again, in: folder, expecting: 1)
     #expect(
       result.err.contains(
         "lỗi: chỉ tiêu 'ho-so-truc-tuyen' năm 2025 đã có số liệu trong một báo cáo khác"),
@@ -1196,28 +1195,16 @@ import ZIPFoundation
     #expect(
       result.err.contains(
         "ghi chú: số liệu đó ở báo cáo kỳ Quý I năm 2026 của Văn phòng UBND tỉnh: xóa dòng này"))
-    try form(period: "2026-9t", from: "so-noi-vu", output: "nv.csv", in: folder)
-    try withRow(
-      "nv.csv",
-      [
-        .period: "2026-9t", .reporterID: "so-noi-vu", .kind: "Chỉ tiêu", .id: "ty-le-ho-ngheo",
-        .year: "2025", .value: "\"2,9\"",
-      ], as: "official.csv")
-    result = try dryRun("official.csv", in: folder, expecting: 1)
+    let official = try figure("so-noi-vu", "ty-le-ho-ngheo", "2025", "2,9")
+    result = try dryRun(official, in: folder, expecting: 1)
     #expect(
       result.err.contains(
         "lỗi: chỉ tiêu 'ty-le-ho-ngheo' đã có số liệu chính thức năm 2025 trên trang"),
       "\(result.err)")
     #expect(!result.err.contains("indicators.yaml"))
     // The compiling office's own report may give any figure.
-    try form(period: "2026-9t", from: "so-tai-chinh", output: "stc.csv", in: folder)
-    try withRow(
-      "stc.csv",
-      [
-        .period: "2026-9t", .reporterID: "so-tai-chinh", .kind: "Chỉ tiêu", .id: "ty-le-ho-ngheo",
-        .year: "9 tháng năm 2026", .value: "\"2,4\"",
-      ], as: "compiled.csv")
-    result = try dryRun("compiled.csv", in: folder)
+    let compiled = try figure("so-tai-chinh", "ty-le-ho-ngheo", "9 tháng năm 2026", "2,4")
+    result = try dryRun(compiled, in: folder)
     #expect(result.out.contains("Sở Tài chính, chỉ tiêu ty-le-ho-ngheo 9 tháng năm 2026: 2,4"))
     #expect(snapshot(folder) == before)
   }
