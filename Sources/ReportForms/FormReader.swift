@@ -227,12 +227,8 @@ final class FormReader {
     guard absentSaid.insert(column).inserted else { return }
     let headerRow = grid.headerRow ?? 0
     let header = grid.rows.indices.contains(headerRow) ? grid.rows[headerRow] : []
-    let folded = TaskStatusWords.fold(column.header)
     let renamed = header.indices.first { index in
-      let title = TaskStatusWords.fold(header[index])
-      return headers[index] == nil && !title.isEmpty
-        && (title.hasPrefix(folded) || folded.hasPrefix(title)
-          || Self.abbreviates(header[index], column.header))
+      headers[index] == nil && Self.mayRename(header[index], column.header)
     }
     let put =
       renamed.map { index in
@@ -253,6 +249,15 @@ final class FormReader {
         + (column == .period ? "period" : "body") + " is unknown",
       at: SourceLocation(file: path, line: headerRow + 1),
       notes: [Diagnostic.Note(vi: put.vi + otherwise.vi, en: put.en + otherwise.en)])
+  }
+
+  /// Whether the header `title` is most likely the form's `header`
+  /// reworded: lengthened, shortened ("Tiến độ" for "Tiến độ (%)") or cut
+  /// to initials ("Mã ĐV").
+  static func mayRename(_ title: String, _ header: String) -> Bool {
+    let (typed, form) = (TaskStatusWords.fold(title), TaskStatusWords.fold(header))
+    return !typed.isEmpty
+      && (typed.hasPrefix(form) || form.hasPrefix(typed) || abbreviates(title, header))
   }
 
   /// Whether `short` is `header` with words cut to their initials ("Mã
@@ -298,11 +303,8 @@ final class FormReader {
       let renamed =
         title.isEmpty
         ? nil
-        : absent.first {
-          TaskStatusWords.fold(title).hasPrefix(TaskStatusWords.fold($0.name))
-            || TaskStatusWords.fold($0.name).hasPrefix(TaskStatusWords.fold(title))
-            || Self.abbreviates(title, $0.name)
-        } ?? Suggestion.closest(to: title, among: missing)
+        : absent.first { Self.mayRename(title, $0.name) }
+          ?? Suggestion.closest(to: title, among: missing)
       let note =
         renamed.map { column in
           Diagnostic.Note(
@@ -860,6 +862,16 @@ final class FormReader {
     let done = TaskStatus.done.label
     let inProgress = TaskStatus.inProgress.label
     let notStarted = TaskStatus.notStarted.label
+    /// "Write `status` in Tình trạng and `rest`" (`rest` says where).
+    func split(_ status: TaskStatus, _ rest: Message) -> Diagnostic.Note {
+      Diagnostic.Note(
+        Message(
+          vi: "ghi \"\(status.label)\" ở cột \"\(FormColumn.status.header)\" và ",
+          en: "write \"\(status.label)\" in \"\(FormColumn.status.header)\" and ") + rest)
+    }
+    let restToText = Message(
+      vi: "phần còn lại ở cột \"\(FormColumn.text.header)\"",
+      en: "the rest in \"\(FormColumn.text.header)\"")
     // "Chưa hoàn thành", "chưa thực hiện xong": not finished, begun or not.
     if folded.hasPrefix("chua"), folded.contains("hoan thanh") || folded.hasSuffix("xong") {
       return Diagnostic.Note(
@@ -898,27 +910,25 @@ final class FormReader {
           folded[..<$0.lowerBound] + " " + folded[$0.upperBound...]
         } ?? Substring(folded)
       let numbers = rest.split(whereSeparator: { !$0.isNumber })
-      let writes = "ghi \"\(status.label)\" ở cột \"\(FormColumn.status.header)\" và "
-      let writesEn = "write \"\(status.label)\" in \"\(FormColumn.status.header)\" and "
       if let day = Self.day(in: String(rest)) {
         let column = status == .done ? FormColumn.doneOn : .text
-        return Diagnostic.Note(
-          vi: writes + "ngày \(day) ở cột \"\(column.header)\"",
-          en: writesEn + "the date \(day) in \"\(column.header)\"")
+        return split(
+          status,
+          Message(
+            vi: "ngày \(day) ở cột \"\(column.header)\"",
+            en: "the date \(day) in \"\(column.header)\""))
       }
       // One number and nothing but a percent sign or brackets beside it.
       let percentOnly = rest.allSatisfy { $0.isNumber || " %()[]:-–,".contains($0) }
       if numbers.count == 1, percentOnly, let figure = Int(numbers[0]), figure <= 100 {
         if status == .done, figure < 100 { status = .inProgress }
-        return Diagnostic.Note(
-          vi: "ghi \"\(status.label)\" ở cột \"\(FormColumn.status.header)\" và \(figure) ở cột "
-            + "\"\(FormColumn.progress.header)\"",
-          en: "write \"\(status.label)\" in \"\(FormColumn.status.header)\" and \(figure) in "
-            + "\"\(FormColumn.progress.header)\"")
+        return split(
+          status,
+          Message(
+            vi: "\(figure) ở cột \"\(FormColumn.progress.header)\"",
+            en: "\(figure) in \"\(FormColumn.progress.header)\""))
       }
-      return Diagnostic.Note(
-        vi: writes + "phần còn lại ở cột \"\(FormColumn.text.header)\"",
-        en: writesEn + "the rest in \"\(FormColumn.text.header)\"")
+      return split(status, restToText)
     }
     // "Cơ bản hoàn thành": mostly done, so not done.
     if folded.hasPrefix("co ban ") {
@@ -932,11 +942,7 @@ final class FormReader {
     if let status = TaskStatus.allCases.first(where: {
       folded.hasPrefix(TaskStatusWords.fold($0.label) + " ")
     }) {
-      return Diagnostic.Note(
-        vi: "ghi \"\(status.label)\" ở cột \"\(FormColumn.status.header)\" và phần còn lại ở cột "
-          + "\"\(FormColumn.text.header)\"",
-        en: "write \"\(status.label)\" in \"\(FormColumn.status.header)\" and the rest in "
-          + "\"\(FormColumn.text.header)\"")
+      return split(status, restToText)
     }
     // A word that says "not", "stopped" or "paused" is no typo of a status
     // (the closest one would turn it around: "Không thực hiện" is not
@@ -997,14 +1003,9 @@ final class FormReader {
       case .notAPeriod:
         figureYear = year
       case .backwards(let first, let last):
-        report.error(
-          vi: "giai đoạn '\(year)' có năm đầu không trước năm cuối",
-          en: "the years '\(year)' do not run forward", at: location(row: row, column: .year),
-          notes: [
-            Diagnostic.Note(
-              vi: "ghi năm đầu trước: \"\(last)-\(first)\"",
-              en: "write the first year first: \"\(last)-\(first)\"")
-          ])
+        report.report(
+          IndicatorJudge.backwards(
+            year, first: first, last: last, at: location(row: row, column: .year)))
         return
       }
       guard let parsed = IndicatorValue(parsing: value) else {

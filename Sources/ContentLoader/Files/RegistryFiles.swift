@@ -169,14 +169,8 @@ extension FileParser {
     case .notAPeriod where !isTarget:
       return written.value
     case .backwards(let first, let last):
-      item.error(
-        vi: "giai đoạn '\(written.value)' có năm đầu không trước năm cuối",
-        en: "the years '\(written.value)' do not run forward", at: written.location,
-        notes: [
-          Diagnostic.Note(
-            vi: "ghi năm đầu trước: \"\(last)-\(first)\"",
-            en: "write the first year first: \"\(last)-\(first)\"")
-        ])
+      item.report.report(
+        IndicatorJudge.backwards(written.value, first: first, last: last, at: written.location))
     case .notAPeriod:
       let year = IndicatorJudge.lonelyYear(in: written.value)
       item.error(

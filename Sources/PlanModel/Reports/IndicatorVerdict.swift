@@ -1,3 +1,5 @@
+import SiteCore
+
 /// What a figure says of a target: đạt, vượt, chưa đạt, chưa có số liệu.
 public enum Verdict: String, Hashable, Sendable, Codable, CaseIterable {
   case met
@@ -109,6 +111,22 @@ public enum IndicatorJudge {
       return .backwards(first: numbers[0], last: numbers[1])
     }
     return .period(normalized)
+  }
+
+  /// The error for years written last first (`2030-2026`) at `location`.
+  public static func backwards(
+    _ written: String, first: Int, last: Int, at location: SourceLocation
+  )
+    -> Diagnostic
+  {
+    .error(
+      vi: "giai đoạn '\(written)' có năm đầu không trước năm cuối",
+      en: "the years '\(written)' do not run forward", at: location,
+      notes: [
+        Diagnostic.Note(
+          vi: "ghi năm đầu trước: \"\(last)-\(first)\"",
+          en: "write the first year first: \"\(last)-\(first)\"")
+      ])
   }
 
   /// A figure's year as said after the indicator: `năm 2026`, or the
