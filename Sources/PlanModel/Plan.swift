@@ -86,6 +86,8 @@ public struct Plan: Sendable {
 
   /// The position of a task in plan order, for sorting duties.
   public func position(of id: TaskID) -> Int { tasksByID[id] ?? Int.max }
+  /// An indicator's place in `indicators` (an unknown one: last).
+  public func position(of id: IndicatorID) -> Int { indicatorsByID[id] ?? Int.max }
 }
 
 extension Plan {

@@ -107,9 +107,16 @@ final class FormReader {
       // No Mã, period or body: a total ("Tổng cộng") or a line a clerk
       // added, not a row of the form (said once, not as three mistakes).
       if cell(row, .id).isEmpty, cell(row, .period).isEmpty, cell(row, .reporterID).isEmpty {
+        // What the command gave (--period, --from) is not said missing.
+        let lacking = [
+          ("Mã", "Mã"), options.period == nil ? ("kỳ báo cáo", "period") : nil,
+          options.from == nil ? ("mã đơn vị", "body id") : nil,
+        ].compactMap { $0 }
+        let vi = Self.either(lacking.map(\.0), or: "hay")
+        let en = Self.either(lacking.map(\.1), or: "or")
         report.error(
-          vi: "dòng này không có Mã, kỳ báo cáo hay mã đơn vị: không phải một dòng của biểu mẫu",
-          en: "this row has no Mã, period or body id: it is not a row of the form",
+          vi: "dòng này không có \(vi): không phải một dòng của biểu mẫu",
+          en: "this row has no \(en): it is not a row of the form",
           at: location(row: row, column: .id),
           notes: [
             Diagnostic.Note(
@@ -147,11 +154,16 @@ final class FormReader {
     warnMergedCells()
     // A reporter with no filled row has nothing to report.
     unfilled = groups.filter { $0.tasks.isEmpty && $0.figures.isEmpty }
-    // In the plan's order, whatever order the clerk sorted the rows in.
+    // In the plan's order (tasks, then indicators), whatever order the
+    // clerk sorted the rows in.
     for index in groups.indices {
       groups[index].tasks = groups[index].tasks.enumerated().sorted {
         (plan.position(of: TaskID($0.element.task.value)), $0.offset)
           < (plan.position(of: TaskID($1.element.task.value)), $1.offset)
+      }.map(\.element)
+      groups[index].figures = groups[index].figures.enumerated().sorted {
+        (plan.position(of: IndicatorID($0.element.indicator.value)), $0.offset)
+          < (plan.position(of: IndicatorID($1.element.indicator.value)), $1.offset)
       }.map(\.element)
     }
     return groups.filter { !$0.tasks.isEmpty || !$0.figures.isEmpty }
@@ -958,6 +970,12 @@ final class FormReader {
     return Diagnostic.Note(vi: "có phải là '\(close.name)'?", en: "did you mean '\(close.name)'?")
   }
 
+  /// "A", "A hay B", "A, B hay C".
+  private static func either(_ items: [String], or word: String) -> String {
+    guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " \(word) " + last
+  }
+
   // MARK: - One row
 
   private func read(_ row: Int, into group: inout Group) {
@@ -1198,6 +1216,27 @@ final class FormReader {
       $0.period == group.period.id && $0.reporter == group.reporter
     }?.tasks.first { $0.task.rawValue == id }?.text.markdown
     let markdown = Self.markdown(text, earlier: earlierText)
+    // A row copied twice (pasted again, or left after a sort) says nothing
+    // the first did not: kept once, and said, rather than refused.
+    if let first = group.tasks.first(where: {
+      $0.task.value == id && $0.status?.value == status?.value
+        && $0.progress?.value == progress?.value && $0.doneOn?.value == doneOn?.value
+        && $0.text.markdown == markdown
+    }) {
+      let line = first.task.location.line
+      report.warning(
+        vi: "dòng này giống hệt \(line.map { "dòng \($0)" } ?? "một dòng trên") (nhiệm vụ \(id)): "
+          + "chỉ lấy một lần",
+        en:
+          "this row repeats \(line.map { "row \($0)" } ?? "a row above") (task \(id)): taken once",
+        at: location(row: row, column: .id),
+        notes: [
+          Diagnostic.Note(
+            vi: "xóa một trong hai dòng để biểu mẫu khỏi báo lại",
+            en: "delete one of the two rows so the form is not told again")
+        ])
+      return
+    }
     // A text alone keeps the body's earlier status; with none, the task
     // page lists the body as "Chưa có báo cáo" although it wrote.
     let earlier = reference.task(TaskID(id), by: group.reporter, before: group.period)

@@ -773,6 +773,18 @@ import ZIPFoundation
       reader.report.diagnostics.map { "\($0.location.line ?? 0): \($0.message.vi)" } == [
         "3: dòng này không có Mã, kỳ báo cáo hay mã đơn vị: không phải một dòng của biểu mẫu"
       ])
+    // Given --period and --from, only the Mã is missing.
+    var given = try sampleReading().1
+    given.period = "2026-9t"
+    given.from = "so-tai-chinh"
+    (reader, groups) = try read(
+      [["Loại", "Mã", "Tiến độ (%)"], ["Nhiệm vụ", "1.5", "40"], ["Tổng cộng", "", "40"]],
+      options: given)
+    #expect(groups.first?.tasks.map(\.task.value) == ["1.5"])
+    #expect(
+      reader.report.diagnostics.map(\.message.vi) == [
+        "dòng này không có Mã: không phải một dòng của biểu mẫu"
+      ])
     (reader, groups) = try read([
       ["Loại", "Mã", "Tiến độ (%)"], ["Nhiệm vụ", "1.5", "40"], ["Nhiệm vụ", "1.1", "100"],
     ])
@@ -782,6 +794,37 @@ import ZIPFoundation
         "biểu mẫu không có cột \"Kỳ báo cáo\": không biết các dòng là của kỳ nào",
         "biểu mẫu không có cột \"Mã đơn vị\": không biết các dòng là của đơn vị nào",
       ])
+  }
+
+  /// Figures, like tasks, are written in the plan's order whatever the
+  /// sheet's sort.
+  @Test func figuresAreReadInThePlansOrder() throws {
+    let (_, groups) = try read([
+      ["Kỳ báo cáo", "Mã đơn vị", "Loại", "Mã", "Năm (chỉ tiêu)", "Số liệu (chỉ tiêu)"],
+      ["2026-9t", "so-tai-chinh", "Chỉ tiêu", "grdp-tang-truong", "2025", "7,5"],
+      ["2026-9t", "so-tai-chinh", "Chỉ tiêu", "ho-so-truc-tuyen", "2025", "60"],
+    ])
+    #expect(
+      groups.first?.figures.map(\.indicator.value) == ["ho-so-truc-tuyen", "grdp-tang-truong"])
+  }
+
+  /// A row pasted twice is taken once and said; a repeated task whose
+  /// rows differ is still refused (by the report's own check, after).
+  @Test func aRowRepeatedAsItIsIsTakenOnce() throws {
+    let header = [
+      "Kỳ báo cáo", "Mã đơn vị", "Mã", "Tình trạng", "Tiến độ (%)", "Kết quả thực hiện",
+    ]
+    let row = ["2026-9t", "so-tai-chinh", "1.5", "Đang thực hiện", "40", "Đã trình dự thảo."]
+    var (reader, groups) = try read([header, row, row])
+    #expect(groups.first?.tasks.map(\.task.value) == ["1.5"])
+    #expect(
+      reader.report.diagnostics.map { "\($0.severity) \($0.location.line ?? 0): \($0.message.vi)" }
+        == ["warning 3: dòng này giống hệt dòng 2 (nhiệm vụ 1.5): chỉ lấy một lần"])
+    var other = row
+    other[4] = "50"
+    (reader, groups) = try read([header, row, other])
+    #expect(groups.first?.tasks.map(\.task.value) == ["1.5", "1.5"])
+    #expect(reader.report.diagnostics.isEmpty)
   }
 
   /// A title a clerk puts above the table is not the header row: the
