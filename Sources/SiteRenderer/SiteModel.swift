@@ -262,7 +262,8 @@ final class SiteModel: Sendable {
 struct ShownStatus: Encodable, Sendable, Hashable {
   let status: DisplayStatus
   /// The task's progress; when `partial`, the mean of only some of its
-  /// deciding bodies, which roll-ups count but a badge does not show.
+  /// deciding bodies, which neither a badge nor a roll-up's mean shows
+  /// (the task page states it, and of whom).
   let progress: Int?
   let partial: Bool
   /// The date of the report it comes from (số liệu tính đến ngày …).

@@ -178,8 +178,11 @@ struct StatusSummary: Encodable, Sendable, Equatable {
   /// The build date, when some status is judged on it (Quá hạn).
   let judgedOn: Day?
 
+  /// The mean progress is of the figures the rows show: a task's partial
+  /// mean (of only some of its bodies), which its badge leaves out, is
+  /// left out here too, so a reader can check the mean against the list.
   init(_ shown: [ShownStatus]) {
-    rollup = Rollup(shown.map { ($0.status, $0.progress) })
+    rollup = Rollup(shown.map { ($0.status, $0.partial ? nil : $0.progress) })
     asOf = shown.compactMap(\.asOf).max()
     judgedOn = shown.compactMap(\.judgedOn).max()
   }
@@ -200,6 +203,8 @@ struct StatusSummary: Encodable, Sendable, Equatable {
       guard count > 0, rollup.total > 0 else { continue }
       let w = width * Double(count) / Double(rollup.total)
       segments.append([
+        // "Tình trạng 10 nhiệm vụ: Hoàn thành: 2; Đang thực hiện: 3".
+        "separator": segments.isEmpty ? ": " : "; ",
         "key": status.rawValue, "label": status.label, "count": count,
         "x": SVGNumber.format(x), "width": SVGNumber.format(w),
       ])

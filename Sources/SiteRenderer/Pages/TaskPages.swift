@@ -195,6 +195,14 @@ enum TaskPage: PageKind {
           roles: Assignment.Role.allCases.filter { holder.roles.contains($0) }, shown: own,
           reportDate: latest?.date, reportPeriod: latest?.period)
       }
+      // Who answers for the task first: leads, then those who carry it
+      // out, then those who support (each in the plan's order).
+      func rank(_ holder: HolderStatus) -> Int {
+        holder.roles.contains(.lead) ? 0 : holder.roles.contains(.implement) ? 1 : 2
+      }
+      holders = holders.enumerated().sorted {
+        (rank($0.element), $0.offset) < (rank($1.element), $1.offset)
+      }.map(\.element)
     }
     return Input(
       task: shared, state: model.state(id), shown: model.shown(task), groupID: group.id,
@@ -386,8 +394,10 @@ enum TaskPage: PageKind {
       let unreported = communes.filter { $0.reportDate == nil }.count
       // Of the communes only, out of their own number: the counts beside
       // it and the heading's total include the agencies.
+      // "0/2 chưa báo cáo" is left unsaid.
       view["commune_summary"] =
-        "Xã, phường: \(done)/\(communes.count) đã báo cáo hoàn thành, \(unreported)/\(communes.count) chưa báo cáo"
+        "Xã, phường: \(done)/\(communes.count) đã báo cáo hoàn thành"
+        + (unreported > 0 ? ", \(unreported)/\(communes.count) chưa báo cáo" : "")
     }
     return view
   }
