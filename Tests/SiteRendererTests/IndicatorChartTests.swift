@@ -8,15 +8,17 @@ import Testing
 /// every dot inside the chart, axis values written exactly, years that
 /// would overlap left out.
 @Suite struct IndicatorChartTests {
-  func indicator(_ points: [(String, String)], baseline: (String, String)? = nil) throws
-    -> Indicator
-  {
+  func indicator(
+    _ points: [(String, String)], baseline: (String, String)? = nil,
+    actuals: [(String, String)] = []
+  ) throws -> Indicator {
     func point(_ pair: (String, String)) throws -> Indicator.Point {
       Indicator.Point(period: pair.0, value: try #require(IndicatorValue(parsing: pair.1)))
     }
     return Indicator(
       id: IndicatorID("chi-tieu"), group: "Nhóm", name: "Chỉ tiêu", unit: "%",
       baseline: try baseline.map(point), targets: try points.map(point),
+      actuals: try actuals.map(point),
       source: SourceRef(path: "indicators.yaml", location: SourceLocation(file: "indicators.yaml")))
   }
 
@@ -57,5 +59,22 @@ import Testing
     #expect(years.first == "2001" && years.last == "2030", "\(years)")
     let xs = numbers(view, "x_axis", "x")
     for (a, b) in zip(xs, xs.dropFirst()) { #expect(b - a >= 6 * IndicatorChart.axisDigit) }
+  }
+
+  /// A share's axis ends at 100 %, so "80 or more" is a band up to it.
+  @Test func aShareEndsAtAHundred() throws {
+    let view = try #require(
+      IndicatorChart.view(try indicator([("2030", "từ 90 trở lên")], baseline: ("2024", "71"))))
+    #expect(labels(view, "y_axis") == ["0", "50", "100"])
+  }
+
+  /// A figure for part of a year is in the table, not on the yearly line.
+  @Test func aPartYearFigureIsNotDrawnAsTheYear() throws {
+    let view = try #require(
+      IndicatorChart.view(
+        try indicator(
+          [("2030", "8")], baseline: ("2024", "7"),
+          actuals: [("2025", "8,2"), ("9 tháng năm 2026", "7,6")])))
+    #expect(labels(view, "dots").filter { $0 != "8" } == ["7", "8,2"])
   }
 }

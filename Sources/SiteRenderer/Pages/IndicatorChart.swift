@@ -15,13 +15,19 @@ enum IndicatorChart {
   static let width = 600.0
   static let height = 220.0
   static let right = 24.0, top = 20.0, bottom = 34.0
-  /// The width of a digit of an axis label at its phone size, in chart units (a little over).
-  static let axisDigit = 12.5
+  /// The width of a digit of an axis label at its phone size, in chart units (a little over
+  /// the widest common font's: DejaVu Sans, where a phone has no other, draws 0.64 em).
+  static let axisDigit = 14.5
   /// How far from either side a figure is written inward from its dot rather than centred on it.
   static let inwardZone = 90.0
 
   static func view(_ indicator: Indicator) -> [String: Any]? {
-    let history = (indicator.baseline.map { [$0] } ?? []) + indicator.actuals
+    // A figure for part of a year ("9 tháng năm 2026") is not the year's:
+    // drawn at the year and joined to the last, it would read as a fall or
+    // a rise. The table below the chart states it.
+    let history = ((indicator.baseline.map { [$0] } ?? []) + indicator.actuals).filter {
+      if case .period = IndicatorJudge.period($0.period) { true } else { false }
+    }
     let all = history + indicator.targets
     let years = all.compactMap(\.year)
     guard let firstYear = years.min(), let lastYear = years.max(), !indicator.targets.isEmpty else {
@@ -33,6 +39,8 @@ enum IndicatorChart {
     // Zero is always on the axis; a side with values is rounded out.
     let minValue = lowest < 0 ? -roundUp(-lowest * 1.2) : 0
     var maxValue = highest > 0 ? roundUp(highest * 1.2) : 0
+    // A share ends at 100 %: "80 or more" is a band up to it, not to 120.
+    if indicator.unit.hasPrefix("%"), highest <= 100 { maxValue = min(maxValue, 100) }
     if maxValue <= minValue { maxValue = minValue + 1 }
     let axisValues = [minValue, (minValue + maxValue) / 2, maxValue]
     let digits = fractionDigits(axisValues)
