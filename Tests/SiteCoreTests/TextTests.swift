@@ -259,4 +259,13 @@ import Testing
       #expect(!WebAddress.isValid(bad), "\(bad)")
     }
   }
+
+  @Test func theHostIsWhatAPhoneShowsOfAnAddress() {
+    #expect(
+      WebAddress.host(of: "https://www.nhansu.vn/van-ban/Ke-hoach-22-KH-UBND-689383.html")
+        == "nhansu.vn")
+    #expect(
+      WebAddress.host(of: "HTTP://user@VanBan.NgheAn.gov.vn:8080?x=1") == "vanban.nghean.gov.vn")
+    #expect(WebAddress.host(of: "stc.nghean.gov.vn") == nil)
+  }
 }

@@ -15,4 +15,16 @@ public enum WebAddress {
     guard let first = rest.first, first != "/" else { return false }
     return !rest.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
   }
+
+  /// The host a valid address points to, without `www.` (`nhansu.vn`):
+  /// what a phone shows of a long address.
+  public static func host(of text: String) -> String? {
+    guard isValid(text), let start = text.range(of: "://")?.upperBound else { return nil }
+    var host = text[start...].prefix { !"/?#".contains($0) }
+    if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+    if let colon = host.lastIndex(of: ":"), !host.contains("]") { host = host[..<colon] }
+    let lower = host.lowercased()
+    let shown = lower.hasPrefix("www.") ? String(lower.dropFirst(4)) : lower
+    return shown.isEmpty ? nil : shown
+  }
 }

@@ -57,7 +57,10 @@ enum HomePage: PageKind {
     if let title = doc.signerTitle { document["signer_title"] = title }
     if let field = doc.field { document["field"] = field }
     if let place = doc.place { document["place"] = place }
-    if let url = doc.sourceURL { document["source_url"] = url }
+    if let url = doc.sourceURL {
+      document["source_url"] = url
+      document["source_host"] = WebAddress.host(of: url) ?? url
+    }
     // The header as issued: issuer, Quốc hiệu and Tiêu ngữ, number, place and date.
     let issuerLines = doc.issuerHeader.isEmpty ? [doc.issuer.uppercased()] : doc.issuerHeader
     document["issuer_lines"] = issuerLines.enumerated().map { index, line in

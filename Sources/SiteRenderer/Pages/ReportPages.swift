@@ -388,8 +388,20 @@ enum ReportPage: PageKind {
         "href": link.href(.indicators) + "#" + item.figure.indicator.rawValue,
       ]
     }
+    // A commune mid-sentence is "xã Tân Phú" (its kind is no part of its
+    // name); an agency's name keeps its capital ("Sở Tài chính").
+    let reporterInSentence: String
+    if case .commune = report.reporter {
+      reporterInSentence = Text.lowercasedFirst(input.reporterName)
+    } else {
+      reporterInSentence = input.reporterName
+    }
+    // Without a document number the heading names the period, which the
+    // phone's first screen shows nowhere else above the fold.
+    let heading = report.document ?? "Báo cáo \(Text.lowercasedFirst(input.period.name))"
     var view: [String: Any] = [
-      "reporter_name": input.reporterName,
+      "heading": heading,
+      "reporter_name": input.reporterName, "reporter_in_sentence": reporterInSentence,
       "reporter_href": link.href(TaskPage.route(of: report.reporter)),
       "period_name": input.period.name, "period_href": link.href(.period(input.period.id)),
       "date": report.date.vietnamese, "due": input.period.due.vietnamese,
@@ -400,12 +412,15 @@ enum ReportPage: PageKind {
       view["document"] = document
       view["has_document"] = true
     }
-    if let url = report.sourceURL { view["source_url"] = url }
+    if let url = report.sourceURL {
+      view["source_url"] = url
+      view["source_host"] = WebAddress.host(of: url) ?? url
+    }
     let suffix = input.page > 1 ? " (trang \(input.page)/\(input.pageCount))" : ""
-    let title = "\(report.document ?? "Báo cáo") – \(input.reporterName)" + suffix
+    let title = "\(heading) – \(input.reporterName)" + suffix
     return PageContent(
       title: title,
-      description: "Báo cáo kỳ \(input.period.name) của \(input.reporterName).",
+      description: "Báo cáo kỳ \(input.period.name) của \(reporterInSentence).",
       trail: [("Báo cáo", .reports), (input.period.name, .period(input.period.id))],
       fields: [
         "report": view, "tasks": tasks, "has_tasks": !tasks.isEmpty, "task_count": input.taskCount,
