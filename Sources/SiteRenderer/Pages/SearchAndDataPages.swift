@@ -87,7 +87,24 @@ enum SearchPage: PageKind {
         "commune_kinds": communeKinds,
         "task_groups": groups,
         "index_src": link.href(path: SiteRenderer.searchIndexPath),
-      ])
+      ].merging(examples(input)) { first, _ in first })
+  }
+
+  /// The hint's examples, typed without marks, from this plan's own names
+  /// (a department, a commune), so that trying one finds it; a plan
+  /// without agencies or communes gives none of that kind.
+  private static func examples(_ input: Input) -> [String: Any] {
+    var fields: [String: Any] = [:]
+    if let agency = input.agencies.first(where: { $0.name.hasPrefix("Sở ") })
+      ?? input.agencies.first
+    {
+      fields["agency_example"] = agency.name.foldedForSearch
+    }
+    if let commune = input.communes.first(where: { $0.kind == .xa }) ?? input.communes.first {
+      fields["commune_example"] = commune.name.foldedForSearch
+    }
+    if !fields.isEmpty { fields["has_example"] = true }
+    return fields
   }
 }
 
