@@ -95,7 +95,10 @@ enum DataDictionary {
       Field(name: "name", meaning: "tên"),
       Field(name: "full_name", meaning: "tên đầy đủ (Xã …, Phường …)"),
       Field(name: "kind", meaning: "loại: xa, phuong, dac-khu"),
-      Field(name: "gso_code", meaning: "mã đơn vị hành chính (Tổng cục Thống kê)"),
+      Field(
+        name: "gso_code",
+        meaning:
+          "mã đơn vị hành chính của cơ quan thống kê (Tổng cục Thống kê, nay là Cục Thống kê)"),
       Field(name: "duty_count", meaning: "số việc được giao (kể cả việc giao chung)"),
       Field(name: "url", meaning: urlNote),
     ])
