@@ -163,6 +163,20 @@ import Testing
     #expect(html.contains("<a href=\"../../bao-cao/2026-9t/xa-tan-phu/index.html\">12/10/2026</a>"))
   }
 
+  /// A report of work in progress dated after the task's deadline says
+  /// so beside the status, as the body's page says "Quá hạn"; a task
+  /// whose deadline is still to come says nothing.
+  @Test func aReportLineSaysItsDeadlineHadPassed() {
+    let html = page("bao-cao/2026-9t/xa-tan-phu/index.html")
+    func line(_ id: String) -> String {
+      let start = html.range(of: "<span class=\"duty__id\">\(id)</span>")?.lowerBound
+      let rest = start.map { html[$0...] } ?? ""
+      return String(rest.prefix { $0 != "\n" })
+    }
+    #expect(line("2.1").contains("đã quá thời hạn 31/08/2026"), "\(line("2.1"))")
+    #expect(!line("1.3").contains("quá thời hạn"), "\(line("1.3"))")
+  }
+
   @Test func anAgencyPageFlagsMissedDueDates() {
     let html = page("co-quan/so-xay-dung/index.html")
     #expect(html.contains("Chưa gửi báo cáo 3 kỳ đã đến hạn"))

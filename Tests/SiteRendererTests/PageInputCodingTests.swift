@@ -62,8 +62,14 @@ import Testing
     let update = TaskUpdate(
       task: TaskID("1-3"), status: .done, progress: 100, doneOn: day, text: .empty,
       source: SourceRef(path: "reports/a.md", location: SourceLocation(file: "reports/a.md")))
-    let line = ReportPage.Line(update: update, title: "Nhiệm vụ")
-    #expect(Mirror(reflecting: line).children.map(\.label) == ["update", "title"])
-    #expect(Digest.of(line) != Digest.of(ReportPage.Line(update: update, title: "Khác")))
+    let line = ReportPage.Line(update: update, title: "Nhiệm vụ", passedDeadline: nil)
+    #expect(
+      Mirror(reflecting: line).children.map(\.label) == ["update", "title", "passedDeadline"])
+    #expect(
+      Digest.of(line)
+        != Digest.of(ReportPage.Line(update: update, title: "Khác", passedDeadline: nil)))
+    #expect(
+      Digest.of(line)
+        != Digest.of(ReportPage.Line(update: update, title: "Nhiệm vụ", passedDeadline: day)))
   }
 }

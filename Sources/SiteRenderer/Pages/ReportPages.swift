@@ -315,6 +315,9 @@ enum ReportPage: PageKind {
     /// Which of the report's entries this page shows, and their tasks' titles.
     let lines: Range<Int>
     let titles: [String]
+    /// Each line's deadline for the reporter, when it had passed by the
+    /// report's date with the task not done (Thời hạn đã qua).
+    let passedDeadlines: [Day?]
     let figures: [Figure]
     let page: Int
     let pageCount: Int
@@ -323,7 +326,9 @@ enum ReportPage: PageKind {
     var taskCount: Int { report.tasks.count }
     /// This page's entries with their tasks' titles.
     var tasks: [Line] {
-      zip(report.tasks[lines], titles).map { Line(update: $0, title: $1) }
+      zip(zip(report.tasks[lines], titles), passedDeadlines).map {
+        Line(update: $0.0, title: $0.1, passedDeadline: $1)
+      }
     }
   }
 
@@ -331,11 +336,13 @@ enum ReportPage: PageKind {
   struct Line: Encodable, Sendable {
     let update: TaskUpdate
     let title: String
+    let passedDeadline: Day?
 
     func encode(to encoder: Encoder) throws {
       var fields = encoder.unkeyedContainer()
       try fields.encode(update)
       try fields.encode(title)
+      try fields.encode(optional: passedDeadline)
     }
   }
 
@@ -364,6 +371,16 @@ enum ReportPage: PageKind {
         shared: shared, reporterName: model.plan.name(of: reporter), period: schedulePeriod,
         lines: lines,
         titles: report.tasks[lines].map { model.row($0.task)?.value.title ?? "" },
+        // A report of "Đang thực hiện 60%" dated after the deadline is
+        // overdue as it speaks (the body's page says "Quá hạn").
+        passedDeadlines: report.tasks[lines].map { update in
+          guard update.statesStanding,
+            TaskState.word(status: update.status, progress: update.progress).status != .done,
+            let task = model.plan.task(update.task),
+            let deadline = model.plan.deadline(of: task, for: reporter), deadline < report.date
+          else { return nil }
+          return deadline
+        },
         figures: page == 1 ? figures : [], page: page, pageCount: count)
     }
   }
@@ -377,6 +394,7 @@ enum ReportPage: PageKind {
         "id": update.task.rawValue, "title": line.title, "href": link.href(.task(update.task)),
         "text_html": update.text.html, "has_text": !update.text.isEmpty,
       ]
+      if let deadline = line.passedDeadline { item["passed_deadline"] = deadline.vietnamese }
       UpdateFields.add(
         status: update.status, progress: update.progress, doneOn: update.doneOn, to: &item)
       return item
