@@ -157,14 +157,12 @@ final class FormReader {
     // In the plan's order (tasks, then indicators), whatever order the
     // clerk sorted the rows in.
     for index in groups.indices {
-      groups[index].tasks = groups[index].tasks.enumerated().sorted {
-        (plan.position(of: TaskID($0.element.task.value)), $0.offset)
-          < (plan.position(of: TaskID($1.element.task.value)), $1.offset)
-      }.map(\.element)
-      groups[index].figures = groups[index].figures.enumerated().sorted {
-        (plan.position(of: IndicatorID($0.element.indicator.value)), $0.offset)
-          < (plan.position(of: IndicatorID($1.element.indicator.value)), $1.offset)
-      }.map(\.element)
+      groups[index].tasks = Self.inPlanOrder(groups[index].tasks) {
+        plan.position(of: TaskID($0.task.value))
+      }
+      groups[index].figures = Self.inPlanOrder(groups[index].figures) {
+        plan.position(of: IndicatorID($0.indicator.value))
+      }
     }
     return groups.filter { !$0.tasks.isEmpty || !$0.figures.isEmpty }
   }
@@ -968,6 +966,12 @@ final class FormReader {
       !negations.contains(first) || (first == "chua" && close.id == TaskStatus.notStarted.rawValue)
     else { return nil }
     return Diagnostic.Note(vi: "có phải là '\(close.name)'?", en: "did you mean '\(close.name)'?")
+  }
+
+  /// `items` by their place in the plan, rows of one place in the sheet's order.
+  private static func inPlanOrder<Item>(_ items: [Item], _ place: (Item) -> Int) -> [Item] {
+    items.enumerated().sorted { (place($0.element), $0.offset) < (place($1.element), $1.offset) }
+      .map(\.element)
   }
 
   /// "A", "A hay B", "A, B hay C".

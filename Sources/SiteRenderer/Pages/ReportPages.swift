@@ -292,7 +292,7 @@ enum PeriodPage: PageKind {
     if let judgedOn = input.judgedOn { fields["judged_on"] = judgedOn.vietnamese }
     let suffix = input.page > 1 ? " (trang \(input.page)/\(input.pageCount))" : ""
     return PageContent(
-      title: "Báo cáo \(Text.lowercasedFirst(period.name))" + suffix,
+      title: period.reportsTitle + suffix,
       description:
         "Tình hình gửi báo cáo và kết quả thực hiện \(input.planName), kỳ \(period.name).",
       trail: [("Báo cáo", .reports)], fields: fields)
@@ -374,10 +374,11 @@ enum ReportPage: PageKind {
         // A report of "Đang thực hiện 60%" dated after the deadline is
         // overdue as it speaks (the body's page says "Quá hạn").
         passedDeadlines: report.tasks[lines].map { update in
-          guard update.statesStanding,
-            TaskState.word(status: update.status, progress: update.progress).status != .done,
-            let task = model.plan.task(update.task),
-            let deadline = model.plan.deadline(of: task, for: reporter), deadline < report.date
+          guard let task = model.plan.task(update.task),
+            let deadline = model.plan.deadline(of: task, for: reporter),
+            DisplayStatus(
+              status: TaskState.word(status: update.status, progress: update.progress).status,
+              deadline: deadline, today: report.date) == .overdue
           else { return nil }
           return deadline
         },
@@ -416,7 +417,7 @@ enum ReportPage: PageKind {
     }
     // Without a document number the heading names the period, which the
     // phone's first screen shows nowhere else above the fold.
-    let heading = report.document ?? "Báo cáo \(Text.lowercasedFirst(input.period.name))"
+    let heading = report.document ?? input.period.reportsTitle
     var view: [String: Any] = [
       "heading": heading,
       "reporter_name": input.reporterName, "reporter_in_sentence": reporterInSentence,
@@ -450,4 +451,10 @@ enum ReportPage: PageKind {
         "has_figures": !figures.isEmpty,
       ])
   }
+}
+
+extension ReportingPeriod {
+  /// "Báo cáo 9 tháng năm 2026": the period's page, and a report of it
+  /// that has no document number.
+  fileprivate var reportsTitle: String { "Báo cáo \(Text.lowercasedFirst(name))" }
 }
