@@ -1236,8 +1236,8 @@ final class FormReader {
         at: location(row: row, column: .id),
         notes: [
           Diagnostic.Note(
-            vi: "xóa một trong hai dòng để biểu mẫu khỏi báo lại",
-            en: "delete one of the two rows so the form is not told again")
+            vi: "xóa một trong hai dòng để lần nhập sau không còn cảnh báo này",
+            en: "delete one of the two rows so the next import does not warn again")
         ])
       return
     }
