@@ -411,15 +411,21 @@ public struct SiteBuilder: Sendable {
     var diagnostics =
       configuration.includesDrafts ? loaded.diagnostics : loaded.diagnosticsLeavingDraftsOut
     let loadFailed = diagnostics.hasErrors
-    let validated = validatePlan(loaded)
+    // The templates are parsed while the plan is validated (much of which
+    // runs on one core): neither reads the other.
+    let (validated, parsedTemplates) = Parallel.both(
+      { validatePlan(loaded) },
+      { () -> Result<TemplateSet, DiagnosticError> in
+        Result { () throws(DiagnosticError) in try templateSet(try inputs.templates.get()) }
+      })
     diagnostics += validated.diagnostics
     let plan = loadFailed ? nil : validated.plan
     var templates: TemplateSet?
-    do throws(DiagnosticError) {
-      let set = try templateSet(try inputs.templates.get())
+    switch parsedTemplates {
+    case .success(let set):
       diagnostics += set.warnings
       templates = set
-    } catch {
+    case .failure(let error):
       diagnostics += error.diagnostics
     }
     let language = loaded.draft.site.map { Language(siteLanguage: $0.language) } ?? .vi

@@ -86,7 +86,7 @@ struct PlanData: Sendable {
 
   static func input(_ model: SiteModel) -> Input {
     let plan = model.plan
-    let counts = model.duties.dutyCounts(of: plan.communes)
+    let counts = plan.communes.map { model.communeDutyCounts[$0.id] ?? 0 }
     let tasks = plan.tasks.compactMap { task -> Shared<TaskData>? in
       guard let shared = model.shared(task.id) else { return nil }
       return Shared(
