@@ -55,11 +55,21 @@ public protocol PrecomputedDigest {
 /// costs a thousand small digests combined, not a thousand rows encoded.
 @dynamicMemberLookup
 public struct Shared<Value: Encodable & Sendable>: Encodable, Sendable, PrecomputedDigest {
-  public let value: Value
+  /// The value, held once however often the shared value is copied: a
+  /// task's row is in many lists, and a copy of the row itself would
+  /// retain each of its strings and arrays again.
+  @usableFromInline final class Box: Sendable {
+    @usableFromInline let value: Value
+    init(_ value: Value) { self.value = value }
+  }
+
+  @usableFromInline let box: Box
   public let digest: ContentHash
 
+  @inlinable public var value: Value { box.value }
+
   public init(_ value: Value) {
-    self.value = value
+    box = Box(value)
     digest = Digest.of(value)
   }
 
@@ -80,7 +90,12 @@ public struct Shared<Value: Encodable & Sendable>: Encodable, Sendable, Precompu
   }
 
   /// The value's own properties, read through.
-  public subscript<Property>(dynamicMember keyPath: KeyPath<Value, Property>) -> Property {
+  ///
+  /// Inlinable, so that a literal key path (`row.task.group`) compiles to
+  /// a plain read rather than a call into the key-path runtime in every
+  /// module that reads through it.
+  @inlinable public subscript<Property>(dynamicMember keyPath: KeyPath<Value, Property>) -> Property
+  {
     value[keyPath: keyPath]
   }
 }
