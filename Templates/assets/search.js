@@ -133,7 +133,23 @@
     return false;
   }
 
-  /* Entries matching every query word as a word prefix, best first. */
+  /* Whether the query's words come one after another in `list` (an
+     entry's folded words), the last one as a prefix: "2.1" in "nhiệm vụ
+     2.1" but not in "1.2", "sở xây dựng" in "phối hợp với Sở Xây dựng"
+     but not in "xây dựng cơ sở". */
+  function hasPhrase(list, q) {
+    var last = q.length - 1;
+    for (var i = 0; i + last < list.length; i++) {
+      var j = 0;
+      while (j < last && list[i + j] === q[j].word) j++;
+      if (j === last && list[i + last].indexOf(q[last].word) === 0) return true;
+    }
+    return false;
+  }
+
+  /* Entries matching every query word as a word prefix, best first: words
+     in the title count more than in the text, and the query's words in
+     their order more than scattered. */
   function search(entries, query, limit) {
     var q = terms(query);
     if (q.length === 0) return [];
@@ -150,6 +166,8 @@
       if (allInTitle && folded === joined) score += 100;
       else if (allInTitle && folded.indexOf(joined) === 0) score += 20;
       else if (allInTitle && folded.indexOf(joined) >= 0) score += 10;
+      else if (q.length > 1 && hasPhrase(entry.titleWords, q)) score += 10;
+      else if (q.length > 1 && hasPhrase(entry.detailWords, q)) score += 4;
       results.push({ entry: entry, score: score });
     });
     results.sort(function (a, b) {

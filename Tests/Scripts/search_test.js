@@ -1,6 +1,7 @@
 // Runs the site's own search script under Node against its own index.
 //   node search_test.js SITE_DIR CASES_JSON
 // CASES_JSON: [{"query": "...", "first": "href of the expected first result",
+//               "firstCount": N (the first N results all have that href),
 //               "contains": ["href", ...], "strong": true|false,
 //               "excerpt": "text the first long result's excerpt shows",
 //               "assignmentShows": "text the first assignment result's title shows",
@@ -21,6 +22,9 @@ for (const c of JSON.parse(fs.readFileSync(casesFile, "utf8"))) {
   const hrefs = results.map((e) => e.href);
   const problems = [];
   if (c.first !== undefined && hrefs[0] !== c.first) problems.push(`first is ${hrefs[0]}, expected ${c.first}`);
+  if (c.firstCount !== undefined && hrefs.slice(0, c.firstCount).some((h) => h !== c.first)) {
+    problems.push(`the first ${c.firstCount} are ${hrefs.slice(0, c.firstCount).join(", ")}`);
+  }
   for (const h of c.contains || []) if (!hrefs.includes(h)) problems.push(`missing ${h}`);
   for (const h of c.excludes || []) if (hrefs.includes(h)) problems.push(`should not find ${h}`);
   if (c.count !== undefined && results.length !== c.count) problems.push(`${results.length} results, expected ${c.count}`);

@@ -139,6 +139,9 @@ import Testing
         "contains": ["nhiem-vu/1-4/index.html"], "strong": false,
       ],
       ["query": "quynh luu", "first": "xa-phuong/xa-quynh-luu/index.html"],
+      // A task's number finds the task, then its assignments ("1.1" in
+      // that order), before entries that merely hold a 1 and another 1.
+      ["query": "1.1", "first": "nhiem-vu/1-1/index.html", "firstCount": 3],
       [
         "query": "quynh",
         "contains": ["xa-phuong/xa-quynh-luu/index.html", "xa-phuong/phuong-quynh-mai/index.html"],
