@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -50,13 +51,41 @@ TARGETS = {  # at 10,000 tasks, seconds
 
 
 def build(plansite: Path, project: Path, *extra: str) -> tuple[float, str]:
+    elapsed, _, line = timed_build(plansite, project, *extra)
+    return elapsed, line
+
+
+def timed_build(plansite: Path, project: Path, *extra: str) -> tuple[float, float, str]:
+    """Wall and CPU seconds (user + system, both cores) of one build, and its summary line.
+
+    CPU time barely moves when the disk or the host is busy, wall time does:
+    the two together tell a slower build from a slower machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     r = subprocess.run([str(plansite), "build", "--today", TODAY, "--lang", "en", *extra],
                        cwd=project, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if r.returncode != 0:
         sys.exit(f"build failed:\n{r.stderr}")
-    return elapsed, r.stdout.splitlines()[0]
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu, r.stdout.splitlines()[0]
+
+
+def pressure() -> str:
+    """The kernel's pressure-stall figures over the last 5 minutes (Linux
+    PSI): the share of time some task waited for a CPU or the disk. A few
+    percent is a quiet machine; more means other work shared it."""
+    parts = []
+    for kind in ("cpu", "io"):
+        try:
+            text = Path(f"/proc/pressure/{kind}").read_text()
+        except OSError:
+            continue
+        m = re.search(r"some avg10=[\d.]+ avg60=[\d.]+ avg300=([\d.]+)", text)
+        if m:
+            parts.append(f"{kind} {m.group(1)} %")
+    return ("pressure over the last 5 minutes (some task waiting): " + ", ".join(parts)) if parts else ""
 
 
 def parse(line: str) -> tuple[str, str]:
@@ -117,19 +146,21 @@ def measure_build(plansite: Path, project: Path, runs: int) -> dict[str, dict]:
             # date (plansite's "racily clean" rule): let the last edit age.
             time.sleep(2.1)
             build(plansite, project)
-        times, rendered, written = [], [], []
+        times, cpus, rendered, written = [], [], [], []
         for _ in range(runs):
             if edit:
                 edit.toggle()
-            elapsed, line = build(plansite, project)
+            elapsed, cpu, line = timed_build(plansite, project)
             r, w = parse(line)
             times.append(elapsed)
+            cpus.append(cpu)
             rendered.append(r)
             written.append(w)
         if edit and edit.applied:
             edit.toggle()
             build(plansite, project)
-        rows[name] = {"median_s": statistics.median(times), "rendered": rendered[-1],
+        rows[name] = {"median_s": statistics.median(times), "cpu_s": statistics.median(cpus),
+                      "rendered": rendered[-1],
                       "written": written[-1], "runs": times}
     return rows
 
@@ -211,7 +242,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "5")))
     ap.add_argument("--plansite", type=Path, default=ROOT / ".build/release/plansite")
     args = ap.parse_args()
-    print(f"plansite {args.plansite}, {os.cpu_count()} cores, median of {args.runs} runs per edit\n")
+    print(f"plansite {args.plansite}, {os.cpu_count()} cores, median of {args.runs} runs per edit")
+    print(pressure() + "\n")
     results = {}
     scratches = []
     for n in args.sizes:
@@ -228,10 +260,11 @@ def main() -> None:
         rows = {**measure_serve(args.plansite, project, args.runs),
                 **measure_build(args.plansite, project, args.runs)}
         results[n] = rows
-        print("| edit | median | target at 10,000 | pages rendered | files rewritten |")
-        print("|---|---|---|---|---|")
+        print("| edit | median | target at 10,000 | CPU (median) | pages rendered | files rewritten |")
+        print("|---|---|---|---|---|---|")
         for name, row in rows.items():
-            print(f"| {name} | {row['median_s']:.3f} s | ≤ {TARGETS[name]} s | "
+            cpu = f"{row['cpu_s']:.3f} s" if "cpu_s" in row else ""
+            print(f"| {name} | {row['median_s']:.3f} s | ≤ {TARGETS[name]} s | {cpu} | "
                   f"{row.get('rendered', '')} | {row.get('written', '')} |")
         print()
         for name, row in rows.items():
@@ -240,6 +273,7 @@ def main() -> None:
     # Deleted only at the end (see the docstring).
     for scratch in scratches:
         shutil.rmtree(scratch, ignore_errors=True)
+    print(pressure())
     if len(results) >= 2:
         small, large = sorted(results)[:2]
         ratio = results[large]["serve: task title"]["median_s"] / results[small]["serve: task title"]["median_s"]
