@@ -34,7 +34,7 @@ public final class BuildStore {
   }
 
   /// A content file as last parsed.
-  public struct SourceEntry: Sendable {
+  public struct SourceEntry: Sendable, Equatable {
     public var stamp: String
     public var parsed: [UInt8]
 
@@ -107,17 +107,37 @@ public final class BuildStore {
 
   /// Every content file remembered, by path.
   public func sources() -> [String: SourceEntry] {
-    (try? queue.read { db in
-      var result: [String: SourceEntry] = [:]
+    var result: [String: SourceEntry] = [:]
+    sources(inBatchesOf: 256) { batch in
+      for (path, entry) in batch { result[path] = entry }
+    }
+    return result
+  }
+
+  /// Every content file remembered, handed to `body` `size` at a time as
+  /// they are read, so that a batch can be worked on while the next is read.
+  ///
+  /// A database that fails to read part way has handed over whole entries
+  /// only; the files it did not hand over are simply not remembered.
+  public func sources(
+    inBatchesOf size: Int, _ body: ([(path: String, entry: SourceEntry)]) -> Void
+  ) {
+    try? queue.read { db in
+      var batch: [(path: String, entry: SourceEntry)] = []
+      batch.reserveCapacity(size)
       let rows = try Row.fetchCursor(db, sql: "SELECT path, stamp, parsed FROM source")
       while let row = try rows.next() {
         // Copied once, from SQLite's buffer (a `Data` first would copy
         // the 60 MB of a 10,000-task plan twice).
         let parsed = try row.withUnsafeData(atIndex: 2) { $0.map { [UInt8]($0) } ?? [] }
-        result[row[0]] = SourceEntry(stamp: row[1], parsed: parsed)
+        batch.append((row[0], SourceEntry(stamp: row[1], parsed: parsed)))
+        if batch.count >= size {
+          body(batch)
+          batch.removeAll(keepingCapacity: true)
+        }
       }
-      return result
-    }) ?? [:]
+      if !batch.isEmpty { body(batch) }
+    }
   }
 
   /// The digest each output file was last made from.

@@ -8,6 +8,27 @@ import Testing
     TestFiles.temporaryDirectory("store").appendingPathComponent("Site.db").path
   }
 
+  /// The stored parses come in batches (decoded while the next is read):
+  /// each entry once, none larger than asked, the same as read whole.
+  @Test func storedParsesComeInBatchesEachOnce() throws {
+    let store = try BuildStore(path: path(), identity: "plansite A")
+    var changes = BuildStore.Changes()
+    for index in 0..<1000 {
+      changes.sources["tasks/\(index).md"] = BuildStore.SourceEntry(
+        stamp: "\(index)", parsed: [UInt8(index % 256), 1])
+    }
+    try store.write(changes)
+    var sizes: [Int] = []
+    var seen: [String: BuildStore.SourceEntry] = [:]
+    store.sources(inBatchesOf: 300) { batch in
+      sizes.append(batch.count)
+      for (path, entry) in batch { #expect(seen.updateValue(entry, forKey: path) == nil) }
+    }
+    #expect(sizes == [300, 300, 300, 100])
+    #expect(seen == store.sources())
+    #expect(seen["tasks/999.md"] == BuildStore.SourceEntry(stamp: "999", parsed: [231, 1]))
+  }
+
   @Test func remembersWhatWasWrittenAndForgetsForAnotherIdentity() throws {
     let file = path()
     do {
