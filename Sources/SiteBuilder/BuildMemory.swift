@@ -5,7 +5,6 @@ import OutputWriter
 import PlanModel
 import SiteCore
 import SiteRenderer
-import Synchronization
 
 /// Everything the builder remembers between builds, in one place: parsed
 /// content files, the digest each output file was made from, what the two
@@ -131,21 +130,13 @@ final class BuildMemory: @unchecked Sendable {
       // Each batch of stored parses is decoded on the other cores while
       // this thread reads the next from the database (reading 60 MB of
       // them at 10,000 tasks took 0.1 s on one core before any decoding).
-      let group = DispatchGroup()
-      let batches = Mutex<[[(String, String, ParsedFile?)]]>([])
-      store.sources(inBatchesOf: 256) { batch in
-        DispatchQueue.global().async(group: group) {
-          let decoded = batch.map { path, entry in
+      var decoded = Parallel.whileProducing(
+        { hand in store.sources(inBatchesOf: 256, hand) },
+        { batch in
+          batch.map { path, entry in
             (path, entry.stamp, try? BinaryCoding.decode(ParsedFile.self, from: entry.parsed))
           }
-          batches.withLock { $0.append(decoded) }
-        }
-      }
-      group.wait()
-      var decoded = batches.withLock { batches in
-        defer { batches = [] }
-        return batches
-      }
+        })
       // Moved out one by one (`popLast`), not copied: a parsed file holds
       // many strings, each retained by a copy and released with the array.
       loaded.sources.reserveCapacity(decoded.reduce(0) { $0 + $1.count })

@@ -116,6 +116,34 @@ public enum Parallel {
       pending = range.isEmpty ? nil : produced
     }
   }
+
+  /// Applies `transform` to each element `produce` hands over, on the
+  /// other cores while `produce` goes on (reading the next rows of a
+  /// database while the last are decoded); the results come in the order
+  /// the elements were handed over.
+  public static func whileProducing<Element: Sendable, Result: Sendable>(
+    _ produce: ((Element) -> Void) -> Void,
+    _ transform: @escaping @Sendable (Element) -> Result
+  ) -> [Result] {
+    let group = DispatchGroup()
+    let results = Mutex<[(Int, Result)]>([])
+    var count = 0
+    produce { element in
+      let index = count
+      count += 1
+      DispatchQueue.global().async(group: group) {
+        let result = transform(element)
+        results.withLock { $0.append((index, result)) }
+      }
+    }
+    group.wait()
+    var done = results.withLock { results in
+      defer { results = [] }
+      return results
+    }
+    done.sort { $0.0 < $1.0 }
+    return done.map(\.1)
+  }
 }
 
 /// One result slot per element.
