@@ -54,8 +54,18 @@
     return prepared;
   }
 
+  /* Whether a word of the text starts with a typed word (both folded). A
+     typed number of one or two digits is a whole number, not the start of
+     a longer one: "1.1" finds task 1.1, not every commune whose statistics
+     code starts with 1; from three digits on it may be a code or a year
+     being typed ("166", "202"). */
+  function startsWith(word, typed) {
+    if (word.indexOf(typed) !== 0) return false;
+    return word.length === typed.length || typed.length > 2 || !/^[0-9]+$/.test(word);
+  }
+
   function matchesPrefix(list, word) {
-    for (var i = 0; i < list.length; i++) if (list[i].indexOf(word) === 0) return true;
+    for (var i = 0; i < list.length; i++) if (startsWith(list[i], word)) return true;
     return false;
   }
 
@@ -102,7 +112,7 @@
   function termStarts(text, fm, term) {
     var starts = [], re = /[a-z0-9]+/g, m;
     while ((m = re.exec(fm.folded)) !== null) {
-      if (m[0].indexOf(term.word) === 0 && marksAt(text, fm.map[m.index], term)) starts.push(m.index);
+      if (startsWith(m[0], term.word) && marksAt(text, fm.map[m.index], term)) starts.push(m.index);
     }
     return starts;
   }
@@ -142,7 +152,7 @@
     for (var i = 0; i + last < list.length; i++) {
       var j = 0;
       while (j < last && list[i + j] === q[j].word) j++;
-      if (j === last && list[i + last].indexOf(q[last].word) === 0) return true;
+      if (j === last && startsWith(list[i + last], q[last].word)) return true;
     }
     return false;
   }

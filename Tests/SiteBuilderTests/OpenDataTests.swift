@@ -140,8 +140,15 @@ import Testing
       ],
       ["query": "quynh luu", "first": "xa-phuong/xa-quynh-luu/index.html"],
       // A task's number finds the task, then its assignments ("1.1" in
-      // that order), before entries that merely hold a 1 and another 1.
-      ["query": "1.1", "first": "nhiem-vu/1-1/index.html", "firstCount": 3],
+      // that order), before entries that merely hold a 1 and another 1;
+      // "1" is a whole number, not the start of a commune's statistics
+      // code (16681), which is still found typed in full or from 3 digits.
+      [
+        "query": "1.1", "first": "nhiem-vu/1-1/index.html", "firstCount": 3,
+        "excludes": ["xa-phuong/phuong-thanh-vinh/index.html"],
+      ],
+      ["query": "16681", "first": "xa-phuong/phuong-thanh-vinh/index.html"],
+      ["query": "166", "contains": ["xa-phuong/phuong-thanh-vinh/index.html"]],
       [
         "query": "quynh",
         "contains": ["xa-phuong/xa-quynh-luu/index.html", "xa-phuong/phuong-quynh-mai/index.html"],
