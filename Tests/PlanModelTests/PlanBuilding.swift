@@ -1,5 +1,6 @@
 import PlanModel
 import SiteCore
+import Testing
 
 /// Builds small drafts for model tests.
 enum Drafts {
@@ -49,5 +50,41 @@ enum Drafts {
         source: ref("tasks/g/\(task.id).md"))
     }
     return draft
+  }
+
+  static func day(_ iso: String) throws -> Day { try #require(Day(iso: iso)) }
+
+  /// A schedule of `periods` (id, start, end; due on the end).
+  static func schedule(_ periods: [(String, String, String)]) throws -> PlanDraft.ScheduleDraft {
+    let at = SourceLocation(file: "Content/reports/schedule.yaml")
+    return PlanDraft.ScheduleDraft(
+      periods: try periods.map { id, start, end in
+        PlanDraft.PeriodDraft(
+          period: ReportingPeriod(
+            id: PeriodID(id), name: id, start: try day(start), end: try day(end),
+            due: try day(end), source: ref("reports/schedule.yaml")),
+          idLocation: at, endLocation: at, dueLocation: at)
+      }, reporterRefs: nil, compilerRef: nil, source: ref("reports/schedule.yaml"))
+  }
+
+  /// A report of `reporter` for `period`, with its entries on lines 1, 2 and on.
+  static func report(
+    _ period: String, _ reporter: String, _ date: String,
+    _ updates: [(task: String, status: TaskStatus?, progress: Int?, doneOn: String?)]
+  ) throws -> PlanDraft.ReportDraft {
+    let path = "reports/\(period)/\(reporter).yaml"
+    return PlanDraft.ReportDraft(
+      periodRef: located(period), reporterRef: located(reporter),
+      date: Located(try day(date), at: SourceLocation(file: "Content/" + path)),
+      isDraft: false, document: nil, sourceURL: nil, summary: .empty,
+      tasks: try updates.enumerated().map { line, update in
+        let at = SourceLocation(file: "Content/" + path, line: line + 1)
+        return PlanDraft.TaskUpdateDraft(
+          task: Located(update.task, at: at), status: update.status.map { Located($0, at: at) },
+          progress: update.progress.map { Located($0, at: at) },
+          doneOn: try update.doneOn.map { Located(try day($0), at: at) },
+          text: RichText(markdown: "Đã làm.", html: "<p>Đã làm.</p>\n"),
+          source: ref(path, line: line + 1))
+      }, indicators: [], source: ref(path))
   }
 }

@@ -14,7 +14,17 @@ extension Plan {
   /// The earliest of its own assignments' deadlines, else the task's. Its
   /// own status on the task, its form's row and the done-late check read it.
   public func deadline(of task: PlanTask, for reporter: Reporter) -> Day? {
-    task.assignments.filter { holds(reporter, $0) }.compactMap(\.deadline).min() ?? task.deadline
+    // By index, so that no assignment is copied (its text and source
+    // retained) for each of a report's lines.
+    let assignments = task.assignments
+    var earliest: Day?
+    for index in assignments.indices
+    where holds(reporter, assignees: assignments[index].assignees) {
+      if let deadline = assignments[index].deadline, earliest.map({ deadline < $0 }) ?? true {
+        earliest = deadline
+      }
+    }
+    return earliest ?? task.deadline
   }
 
   /// Whether `reporter` holds any assignment of the task at `place` in `tasks`.
@@ -22,12 +32,18 @@ extension Plan {
   /// `roles` without gathering them into a set, for each of a report's
   /// thousands of lines.
   func holdsAny(_ reporter: Reporter, taskAt place: Int) -> Bool {
-    tasks[place].assignments.contains { holds(reporter, $0) }
+    let assignments = tasks[place].assignments
+    return assignments.indices.contains { holds(reporter, assignees: assignments[$0].assignees) }
   }
 
   /// Whether `reporter` is addressed by `assignment`.
   public func holds(_ reporter: Reporter, _ assignment: Assignment) -> Bool {
-    for assignee in assignment.assignees {
+    holds(reporter, assignees: assignment.assignees)
+  }
+
+  /// Whether `reporter` is one of `assignees` or in one of their collectives.
+  private func holds(_ reporter: Reporter, assignees: [Assignee]) -> Bool {
+    for assignee in assignees {
       switch (assignee, reporter) {
       case (.agency(let a), .agency(let b)) where a == b: return true
       case (.commune(let a), .commune(let b)) where a == b: return true

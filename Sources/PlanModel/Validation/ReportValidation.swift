@@ -154,6 +154,9 @@ struct ReportValidation {
     if let period { checkDate(date, of: period, in: schedule) }
     var tasks: [TaskUpdate] = []
     var seen: [String: SourceLocation] = [:]
+    // Sized once: a commune's report has thousands of lines.
+    tasks.reserveCapacity(draft.tasks.count)
+    seen.reserveCapacity(draft.tasks.count)
     for entry in draft.tasks {
       if let first = seen[entry.task.value] {
         report.error(
@@ -804,6 +807,9 @@ struct ReportValidation {
     let found = Parallel.map(Array(byReporter.values)) { indexes in
       var previous: [TaskID: (progress: Int?, status: TaskStatus?, location: SourceLocation)] =
         [:]
+      // A body's reports name mostly the same tasks: grown once, not
+      // doubled a dozen times while the first is read.
+      previous.reserveCapacity(indexes.first.map { reports[$0].tasks.count } ?? 0)
       var found: [ProgressDecrease] = []
       for index in indexes {
         for (line, update) in reports[index].tasks.enumerated() {
@@ -876,78 +882,124 @@ struct ReportValidation {
   ///
   /// `ordered` is by the end of the period, then by date.
   private func checkDoneAfterEarlierReports(_ ordered: [Report]) {
-    var notDone: [Reporter: [TaskID: (date: Day, status: TaskStatus?, at: SourceLocation)]] = [:]
-    // Each body's reports in a row saying done: the date one gave and
-    // where, and the first of them, whose date the site takes when none
-    // of them gives one (`ReportIndex.DoneRun`).
-    var done: [Reporter: [TaskID: DoneRunSeen]] = [:]
-    for report in ordered {
-      for update in report.tasks {
-        if update.statesStanding {
-          if update.status != .done {
-            done[report.reporter]?[update.task] = nil
-          } else if var run = done[report.reporter]?[update.task] {
-            if let given = run.given, let now = update.doneOn, given.day != now {
-              self.report.warning(
-                vi: "nhiệm vụ '\(update.task.rawValue)' đã được báo cáo hoàn thành ngày "
-                  + "\(given.day.vietnamese), nay ghi ngày \(now.vietnamese)",
-                en: "task '\(update.task.rawValue)' was reported done on \(given.day.iso), and "
-                  + "now on \(now.iso)",
-                at: update.source.location,
-                notes: [
-                  Diagnostic.Note(
-                    vi:
-                      "trang lấy ngày ghi sau cùng; ghi cùng một ngày ở cả hai báo cáo, hoặc bỏ "
-                      + "ngày ở báo cáo sau; báo cáo trước ở đây",
-                    en: "the site takes the later date; write the one date, or leave it out of "
-                      + "the later report; the earlier report is here",
-                    at: given.at)
-                ])
-            }
-            if let now = update.doneOn { run.given = (now, update.source.location) }
-            done[report.reporter]?[update.task] = run
-          } else {
-            done[report.reporter, default: [:]][update.task] = DoneRunSeen(
-              first: (update, report),
-              given: update.doneOn.map { ($0, update.source.location) })
-          }
-        }
-        if update.status == .done, let doneOn = update.doneOn,
-          let earlier = notDone[report.reporter]?[update.task], doneOn < earlier.date
-        {
-          let said = earlier.status?.label ?? TaskStatus.inProgress.label
-          self.report.warning(
-            vi: "ngày hoàn thành \(doneOn.vietnamese) trước báo cáo ngày "
-              + "\(earlier.date.vietnamese) của cùng đơn vị, khi nhiệm vụ còn '\(said)'",
-            en: "the done date \(doneOn.iso) is before the same reporter's report of "
-              + "\(earlier.date.iso), which still said '\(said)'",
-            at: update.source.location,
-            notes: [
-              Diagnostic.Note(
-                vi: "kiểm tra lại ngày (ngày và tháng có bị đảo chỗ không?); báo cáo trước ở đây",
-                en: "check the date (are the day and month swapped?); the earlier report is here",
-                at: earlier.at)
-            ])
-        }
-        if update.statesStanding, update.status != .done {
-          notDone[report.reporter, default: [:]][update.task] = (
-            report.date, update.status, update.source.location
-          )
-        }
+    // Each body's reports are read on their own, on all cores (a plan
+    // whose communes all report has hundreds of thousands of lines); what
+    // they find is said in the order of `ordered` and of their lines.
+    var byReporter: [Reporter: [Int]] = [:]
+    for (index, report) in ordered.enumerated() {
+      byReporter[report.reporter, default: []].append(index)
+    }
+    let read = Parallel.map(Array(byReporter.values)) { Self.doneRuns(ordered, at: $0) }
+    for (_, finding) in read.flatMap(\.findings).sorted(by: { $0.order < $1.order }) {
+      switch finding {
+      case .secondDate(let update, let given, let now):
+        self.report.warning(
+          vi: "nhiệm vụ '\(update.task.rawValue)' đã được báo cáo hoàn thành ngày "
+            + "\(given.day.vietnamese), nay ghi ngày \(now.vietnamese)",
+          en: "task '\(update.task.rawValue)' was reported done on \(given.day.iso), and "
+            + "now on \(now.iso)",
+          at: update.source.location,
+          notes: [
+            Diagnostic.Note(
+              vi:
+                "trang lấy ngày ghi sau cùng; ghi cùng một ngày ở cả hai báo cáo, hoặc bỏ "
+                + "ngày ở báo cáo sau; báo cáo trước ở đây",
+              en: "the site takes the later date; write the one date, or leave it out of "
+                + "the later report; the earlier report is here",
+              at: given.at)
+          ])
+      case .beforeEarlier(let update, let doneOn, let earlier):
+        let said = earlier.status?.label ?? TaskStatus.inProgress.label
+        self.report.warning(
+          vi: "ngày hoàn thành \(doneOn.vietnamese) trước báo cáo ngày "
+            + "\(earlier.date.vietnamese) của cùng đơn vị, khi nhiệm vụ còn '\(said)'",
+          en: "the done date \(doneOn.iso) is before the same reporter's report of "
+            + "\(earlier.date.iso), which still said '\(said)'",
+          at: update.source.location,
+          notes: [
+            Diagnostic.Note(
+              vi: "kiểm tra lại ngày (ngày và tháng có bị đảo chỗ không?); báo cáo trước ở đây",
+              en: "check the date (are the day and month swapped?); the earlier report is here",
+              at: earlier.at)
+          ])
       }
     }
     // Runs still saying done that never give a date: the site takes the
     // first report's date.
-    let undated = done.values.flatMap(\.values).filter { $0.given == nil }.sorted {
+    let undated = read.flatMap(\.undated).sorted {
       $0.first.update.source.location < $1.first.update.source.location
     }
     guard !undated.isEmpty else { return }
     // An entry whose done date cannot be read has its error already.
-    let unreadable = Set(
-      draft.reports.flatMap(\.tasks).filter(\.doneOnUnreadable).map(\.source.location))
+    var unreadable = Set<SourceLocation>()
+    for report in draft.reports {
+      for entry in report.tasks where entry.doneOnUnreadable {
+        unreadable.insert(entry.source.location)
+      }
+    }
     for run in undated where !unreadable.contains(run.first.update.source.location) {
       checkUndatedDone(run.first.update, of: run.first.report)
     }
+  }
+
+  /// What one body's reports (`indexes` into `ordered`, in order) say of
+  /// its done tasks: a done date given twice, a done date before an
+  /// earlier report that still said otherwise, and its runs still saying
+  /// done without a date.
+  private static func doneRuns(_ ordered: [Report], at indexes: [Int]) -> (
+    findings: [(order: DoneFinding.Order, DoneFinding)], undated: [DoneRunSeen]
+  ) {
+    var findings: [(order: DoneFinding.Order, DoneFinding)] = []
+    var notDone: [TaskID: (date: Day, status: TaskStatus?, at: SourceLocation)] = [:]
+    // The body's reports in a row saying done: the date one gave and
+    // where, and the first of them, whose date the site takes when none
+    // of them gives one (`ReportIndex.DoneRun`).
+    var done: [TaskID: DoneRunSeen] = [:]
+    // Grown once (see `progressDecreases`).
+    let lines = indexes.first.map { ordered[$0].tasks.count } ?? 0
+    notDone.reserveCapacity(lines)
+    done.reserveCapacity(lines)
+    for index in indexes {
+      let report = ordered[index]
+      for (line, update) in report.tasks.enumerated() {
+        if update.statesStanding {
+          if update.status != .done {
+            done[update.task] = nil
+          } else if var run = done[update.task] {
+            if let given = run.given, let now = update.doneOn, given.day != now {
+              findings.append(((index, line, 0), .secondDate(update, given: given, now: now)))
+            }
+            if let now = update.doneOn { run.given = (now, update.source.location) }
+            done[update.task] = run
+          } else {
+            done[update.task] = DoneRunSeen(
+              first: (update, report), given: update.doneOn.map { ($0, update.source.location) })
+          }
+        }
+        if update.status == .done, let doneOn = update.doneOn,
+          let earlier = notDone[update.task], doneOn < earlier.date
+        {
+          findings.append(
+            ((index, line, 1), .beforeEarlier(update, doneOn: doneOn, earlier: earlier)))
+        }
+        if update.statesStanding, update.status != .done {
+          notDone[update.task] = (report.date, update.status, update.source.location)
+        }
+      }
+    }
+    return (findings, done.values.filter { $0.given == nil })
+  }
+
+  /// What `doneRuns` finds on one line.
+  private enum DoneFinding {
+    /// The report's place in the order checked, the line's in the report,
+    /// and the finding's on the line.
+    typealias Order = (report: Int, line: Int, finding: Int)
+    /// A done date given again, and different, in a later report of the run.
+    case secondDate(TaskUpdate, given: (day: Day, at: SourceLocation), now: Day)
+    /// A done date before an earlier report that did not say done.
+    case beforeEarlier(
+      TaskUpdate, doneOn: Day, earlier: (date: Day, status: TaskStatus?, at: SourceLocation))
   }
 
   /// A body's reports in a row saying a task is done, as far as read.

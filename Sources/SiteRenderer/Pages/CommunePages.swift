@@ -88,6 +88,8 @@ enum CommunePage: PageKind {
     // commune reported on it or a duty names it.
     let defaults = model.kindDefaults[commune.kind] ?? [:]
     var overrides: [TaskID: ShownStatus] = [:]
+    // Sized once: a commune that reports has thousands of rows.
+    overrides.reserveCapacity(own.sections.reduce(0) { $0 + $1.rows.count })
     var reported: [Collective: Int] = [:]
     for section in own.sections {
       for row in section.rows { overrides[row.task.id] = row.own ?? row.task.shown }
