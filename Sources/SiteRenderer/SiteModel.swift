@@ -71,13 +71,13 @@ final class SiteModel: Sendable {
         (
           Self.holding(focusedOn: focus, plan),
           Self.standing(
-            plan, focus.sorted().compactMap { plan.task($0) }, periods: false, today: today,
+            plan, focus.sorted().compactMap { plan.task($0) }, focused: true, today: today,
             reusing: earlier)
         )
       } else {
         Parallel.both(
           { Self.holding(plan) },
-          { Self.standing(plan, plan.tasks, periods: true, today: today, reusing: earlier) })
+          { Self.standing(plan, plan.tasks, focused: false, today: today, reusing: earlier) })
       }
     let duties = holding.duties
     self.duties = duties
@@ -163,10 +163,11 @@ final class SiteModel: Sendable {
   }
 
   /// What the reports say, where each of `tasks` stands (all of the plan's,
-  /// or those of a focused model), and each task and row with its digest;
-  /// with `periods`, where every task stood after each period.
+  /// or, `focused`, those of a focused model, whose report index holds
+  /// their entries alone), and each task and row with its digest; for the
+  /// whole plan, where every task stood after each period.
   private static func standing(
-    _ plan: Plan, _ tasks: [PlanTask], periods: Bool, today: Day,
+    _ plan: Plan, _ tasks: [PlanTask], focused: Bool, today: Day,
     reusing earlier: SiteRenderer.Reusable?
   )
     -> (
@@ -175,10 +176,10 @@ final class SiteModel: Sendable {
       timelines: [TaskID: Shared<[TaskPage.TimelineEntry]>]
     )
   {
-    let reports = ReportIndex(plan: plan)
+    let reports = ReportIndex(plan: plan, tasks: focused ? Set(tasks.map(\.id)) : nil)
     let states = Parallel.map(tasks, chunk: 64) { reports.state(of: $0) }
     var periodStates: [PeriodID: [TaskState]] = [:]
-    if periods, reports.hasReports {
+    if !focused, reports.hasReports {
       for period in plan.schedule?.periods ?? [] {
         periodStates[period.id] = Parallel.map(plan.tasks, chunk: 64) {
           reports.state(of: $0, through: period.id)
@@ -243,11 +244,14 @@ final class SiteModel: Sendable {
   func own(_ reporter: Reporter, on task: TaskID, deadline: Day?) -> ShownStatus? {
     guard reports.hasReports else { return nil }
     let latest = reports.latest(reporter, on: task)
-    let word = TaskState.word(status: latest?.update.status, progress: latest?.update.progress)
+    // Read from the entry itself, not its report: asked for every body
+    // on every task page and duty row.
+    let said = latest?.word
+    let word = TaskState.word(status: said?.status, progress: said?.progress)
     let state = TaskState(
       status: word.status, progress: word.progress,
       doneOn: latest.flatMap { _ in reports.doneDay(reporter, on: task) },
-      asOf: latest?.report.date, source: latest == nil ? .none : .reports, deciding: 0,
+      asOf: said?.date, source: latest == nil ? .none : .reports, deciding: 0,
       decidingDone: 0)
     return ShownStatus(state, deadline: deadline, today: today)
   }

@@ -7,7 +7,7 @@ import Testing
 /// out the task decide that it is done, and each period's state reads the
 /// reports up to that period.
 @Suite struct TaskStateTests {
-  static func day(_ iso: String) throws -> Day { try #require(Day(iso: iso)) }
+  static func day(_ iso: String) throws -> Day { try Drafts.day(iso) }
 
   func index() throws -> (ReportIndex, Plan) {
     var draft = Drafts.draft(tasks: [
@@ -15,42 +15,10 @@ import Testing
       ("1.2", [(["all-xa"], .implement)]),
       ("1.3", [(["so-a"], .lead)]),
     ])
-    let periods = try [("p1", "2025-01-01", "2025-06-30"), ("p2", "2025-07-01", "2025-12-31")]
-      .map { id, start, end in
-        PlanDraft.PeriodDraft(
-          period: ReportingPeriod(
-            id: PeriodID(id), name: id, start: try Self.day(start), end: try Self.day(end),
-            due: try Self.day(end), source: Drafts.ref("reports/schedule.yaml")),
-          idLocation: SourceLocation(file: "Content/reports/schedule.yaml"),
-          endLocation: SourceLocation(file: "Content/reports/schedule.yaml"),
-          dueLocation: SourceLocation(file: "Content/reports/schedule.yaml"))
-      }
-    draft.schedule = PlanDraft.ScheduleDraft(
-      periods: periods, reporterRefs: nil, compilerRef: nil,
-      source: Drafts.ref("reports/schedule.yaml"))
-    func report(
-      _ period: String, _ reporter: String, _ date: String,
-      _ updates: [(task: String, status: TaskStatus?, progress: Int?, doneOn: String?)]
-    ) throws -> PlanDraft.ReportDraft {
-      let path = "reports/\(period)/\(reporter).yaml"
-      let at = SourceLocation(file: "Content/" + path)
-      return PlanDraft.ReportDraft(
-        periodRef: Drafts.located(period), reporterRef: Drafts.located(reporter),
-        date: Located(try Self.day(date), at: at),
-        isDraft: false, document: nil, sourceURL: nil, summary: .empty,
-        tasks: try updates.map { update in
-          PlanDraft.TaskUpdateDraft(
-            task: Drafts.located(update.task),
-            status: update.status.map { Located($0, at: at) },
-            progress: update.progress.map {
-              Located($0, at: at)
-            },
-            doneOn: try update.doneOn.map {
-              Located(try Self.day($0), at: at)
-            },
-            text: RichText(markdown: "Đã làm.", html: "<p>Đã làm.</p>\n"), source: Drafts.ref(path))
-        }, indicators: [], source: Drafts.ref(path))
-    }
+    draft.schedule = try Drafts.schedule([
+      ("p1", "2025-01-01", "2025-06-30"), ("p2", "2025-07-01", "2025-12-31"),
+    ])
+    let report = Drafts.report
     draft.reports = [
       try report("p1", "so-b", "2025-06-28", [("1.1", .inProgress, 30, nil)]),
       try report("p1", "xa-1", "2025-06-29", [("1.2", .done, nil, "2025-06-20")]),
@@ -101,5 +69,34 @@ import Testing
     #expect(index.state(of: task).doneOn == (try Self.day("2025-06-29")))
     #expect(index.doneDay(.agency(AgencyID("so-a")), on: task.id) == (try Self.day("2025-06-29")))
     #expect(index.doneDay(.agency(AgencyID("so-a")), on: TaskID("1.1")) == nil)
+  }
+
+  /// An index of some tasks (a focused model's, for the pages of the tasks
+  /// an editor just saved) says of them what the whole index says, and
+  /// nothing of the others.
+  @Test func anIndexOfSomeTasksAgreesWithTheWholeIndexOnThem() throws {
+    let (whole, plan) = try index()
+    let bodies: [Reporter] =
+      plan.agencies.map { .agency($0.id) } + plan.communes.map { .commune($0.id) }
+    for task in plan.tasks {
+      let some = ReportIndex(plan: plan, tasks: [task.id])
+      #expect(some.state(of: task) == whole.state(of: task))
+      #expect(
+        some.state(of: task, through: PeriodID("p1"))
+          == whole.state(of: task, through: PeriodID("p1")))
+      #expect(some.timeline(task.id).map(\.report.key) == whole.timeline(task.id).map(\.report.key))
+      #expect(
+        some.timeline(task.id).map(\.update.source) == whole.timeline(task.id).map(\.update.source))
+      #expect(!some.timeline(task.id).isEmpty)
+      for body in bodies {
+        #expect(
+          some.latest(body, on: task.id)?.report.key == whole.latest(body, on: task.id)?.report.key)
+        #expect(some.doneDay(body, on: task.id) == whole.doneDay(body, on: task.id))
+        #expect(some.reports(of: body).map(\.key) == whole.reports(of: body).map(\.key))
+      }
+      for other in plan.tasks where other.id != task.id {
+        #expect(some.timeline(other.id).isEmpty)
+      }
+    }
   }
 }

@@ -27,12 +27,30 @@ public struct ReportIndex: Sendable {
     /// The place by which a task's history orders entries of one day
     /// (unscheduled: first).
     var sortRank: Int { rank == Int.max ? 0 : rank }
+    /// What a task's state reads of the entry, held in the entry: the
+    /// state is worked out for every task after each period, and reading
+    /// these through the report copied the whole update each time (a
+    /// quarter of that work when every commune reports).
+    public let word: Word
+
+    /// The entry's status, progress and done date, and its report's date.
+    public struct Word: Sendable {
+      public let status: TaskStatus?
+      public let progress: Int?
+      public let doneOn: Day?
+      public let date: Day
+      public var statesStanding: Bool { status != nil || progress != nil }
+    }
 
     init(report: SharedReport, index: Int, rank: Int, place: Int) {
       shared = report
       self.index = index
       self.rank = rank
       self.place = place
+      let update = report.value.tasks[index]
+      word = Word(
+        status: update.status, progress: update.progress, doneOn: update.doneOn,
+        date: report.value.date)
     }
   }
 
@@ -81,7 +99,13 @@ public struct ReportIndex: Sendable {
   /// The date of the latest report (the data's cut-off), if any.
   public let latestDate: Day?
 
-  public init(plan: Plan) {
+  /// The index of `plan`'s reports; with `tasks`, of their entries on
+  /// those tasks alone (every report is still indexed by body, period and
+  /// figure): what the pages of those tasks read, without the hundreds of
+  /// thousands of entries the whole site needs when every commune reports
+  /// (a focused model, `watch`'s and `serve`'s first step), nor the bodies
+  /// expected to report (`expected(in:)` is then empty).
+  public init(plan: Plan, tasks: Set<TaskID>? = nil) {
     self.plan = plan
     let order = Dictionary(
       (plan.schedule?.periods ?? []).enumerated().map { ($1.id, $0) },
@@ -99,9 +123,13 @@ public struct ReportIndex: Sendable {
       // Every unlisted body has its place (given above): the last `??` is never taken.
       let place = Self.listedPlace(of: report.reporter, plan) ?? unlisted[report.reporter] ?? 0
       let shared = SharedReport(report)
-      return report.tasks.indices.map {
-        Entry(report: shared, index: $0, rank: rank, place: place)
-      }
+      let lines =
+        if let tasks {
+          report.tasks.indices.filter { tasks.contains(report.tasks[$0].task) }
+        } else {
+          Array(report.tasks.indices)
+        }
+      return lines.map { Entry(report: shared, index: $0, rank: rank, place: place) }
     }
     for (report, entries) in zip(plan.reports, reportEntries) {
       byReporter[report.reporter, default: []].append(report)
@@ -127,11 +155,12 @@ public struct ReportIndex: Sendable {
       }
       var latest: [Reporter: Entry] = [:]
       var done: [Reporter: DoneRun] = [:]
-      for entry in entries where entry.update.statesStanding {
+      // A task addressed to every commune has a hundred bodies reporting.
+      latest.reserveCapacity(entries.count)
+      done.reserveCapacity(entries.count)
+      for entry in entries where entry.word.statesStanding {
         latest[entry.report.reporter] = entry
-        done[entry.report.reporter] = DoneRun(
-          after: done[entry.report.reporter], entry.update,
-          date: entry.report.date)
+        done[entry.report.reporter] = DoneRun(after: done[entry.report.reporter], entry.word)
       }
       return (entries, latest, done.compactMapValues(\.day))
     }
@@ -153,7 +182,9 @@ public struct ReportIndex: Sendable {
     }
     deciders = Dictionary(zip(reported.map(\.id), deciding)) { first, _ in first }
     latestDate = plan.reports.map(\.date).max()
-    expectedReporters = plan.schedule == nil ? [] : Self.expectedReporters(plan)
+    // Only the report and body pages ask, never a task's.
+    expectedReporters =
+      plan.schedule == nil || tasks != nil ? [] : Self.expectedReporters(plan)
   }
 
   /// Whether any report is published.
@@ -209,10 +240,10 @@ public struct ReportIndex: Sendable {
 
     /// The run after `earlier` and one more entry that states a status or
     /// a progress: a status other than done ends it.
-    init(after earlier: DoneRun?, _ update: TaskUpdate, date: Day) {
-      guard update.status == .done else { return }
-      first = earlier?.first ?? date
-      given = update.doneOn ?? earlier?.given
+    init(after earlier: DoneRun?, _ word: Entry.Word) {
+      guard word.status == .done else { return }
+      first = earlier?.first ?? word.date
+      given = word.doneOn ?? earlier?.given
     }
 
     /// The day, when the run is on.
@@ -277,15 +308,14 @@ public struct ReportIndex: Sendable {
     var runs = [DoneRun?](repeating: nil, count: placeCount)
     var standing: [Int] = []
     for (index, entry) in entries.enumerated() where entry.rank <= last {
-      if entry.update.statesStanding {
+      if entry.word.statesStanding {
         if latestStanding[entry.place] < 0 { standing.append(entry.place) }
         latestStanding[entry.place] = index
-        runs[entry.place] = DoneRun(
-          after: runs[entry.place], entry.update, date: entry.report.date)
+        runs[entry.place] = DoneRun(after: runs[entry.place], entry.word)
       }
     }
-    func update(_ place: Int) -> TaskUpdate? {
-      latestStanding[place] < 0 ? nil : entries[latestStanding[place]].update
+    func update(_ place: Int) -> Entry.Word? {
+      latestStanding[place] < 0 ? nil : entries[latestStanding[place]].word
     }
     let decidingUpdates = deciding.map(update)
     let doneCount = decidingUpdates.filter { $0?.status == .done }.count
@@ -327,7 +357,7 @@ public struct ReportIndex: Sendable {
       doneOn = deciding.compactMap { runs[$0]?.day }.max()
     }
     return TaskState(
-      status: status, progress: progress, doneOn: doneOn, asOf: latestEntry.report.date,
+      status: status, progress: progress, doneOn: doneOn, asOf: latestEntry.word.date,
       source: .reports, deciding: deciding.count, decidingDone: doneCount,
       progressFrom: progressFrom)
   }
