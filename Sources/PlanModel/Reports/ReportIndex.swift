@@ -32,6 +32,8 @@ public struct ReportIndex: Sendable {
     /// these through the report copied the whole update each time (a
     /// quarter of that work when every commune reports).
     public let word: Word
+    /// The body that sent the report (entries are sorted and gathered by it).
+    public let reporter: Reporter
 
     /// The entry's status, progress and done date, and its report's date.
     public struct Word: Sendable {
@@ -42,12 +44,20 @@ public struct ReportIndex: Sendable {
       public var statesStanding: Bool { status != nil || progress != nil }
     }
 
+    /// The report and the update read in place, for a caller that reads
+    /// several of their fields: each read of `report` may copy the whole
+    /// report (its summary, lines and figures retained) out of the entry.
+    public func read<Result>(_ body: (Report, TaskUpdate) -> Result) -> Result {
+      body(shared.value, shared.value.tasks[index])
+    }
+
     init(report: SharedReport, index: Int, rank: Int, place: Int) {
       shared = report
       self.index = index
       self.rank = rank
       self.place = place
       let update = report.value.tasks[index]
+      reporter = report.value.reporter
       word = Word(
         status: update.status, progress: update.progress, doneOn: update.doneOn,
         date: report.value.date)
@@ -148,10 +158,10 @@ public struct ReportIndex: Sendable {
     let unsorted = byTask
     let sorted = Parallel.map(reportedIDs, chunk: 64) { task in
       let entries = (unsorted[task] ?? []).sorted { first, second in
-        if first.report.date != second.report.date { return first.report.date < second.report.date }
+        if first.word.date != second.word.date { return first.word.date < second.word.date }
         let (one, two) = (first.sortRank, second.sortRank)
         if one != two { return one < two }
-        return first.report.reporter < second.report.reporter
+        return first.reporter < second.reporter
       }
       var latest: [Reporter: Entry] = [:]
       var done: [Reporter: DoneRun] = [:]
@@ -159,8 +169,8 @@ public struct ReportIndex: Sendable {
       latest.reserveCapacity(entries.count)
       done.reserveCapacity(entries.count)
       for entry in entries where entry.word.statesStanding {
-        latest[entry.report.reporter] = entry
-        done[entry.report.reporter] = DoneRun(after: done[entry.report.reporter], entry.word)
+        latest[entry.reporter] = entry
+        done[entry.reporter] = DoneRun(after: done[entry.reporter], entry.word)
       }
       return (entries, latest, done.compactMapValues(\.day))
     }
@@ -256,8 +266,7 @@ public struct ReportIndex: Sendable {
     _ reporter: Reporter, on task: TaskID, in included: (PeriodID) -> Bool
   ) -> Entry? {
     timeline(task).last {
-      $0.report.reporter == reporter && included($0.report.period)
-        && $0.update.statesStanding
+      $0.reporter == reporter && $0.word.statesStanding && included($0.report.period)
     }
   }
 

@@ -189,11 +189,11 @@ enum TaskPage: PageKind {
         let own =
           model.own(holder.reporter, on: id, deadline: deadline)
           ?? ShownStatus(TaskState(written: task), deadline: deadline, today: model.today)
-        let latest = model.reports.latest(holder.reporter, on: id)?.report
+        let latest = model.reports.latest(holder.reporter, on: id)
         return HolderStatus(
           reporter: holder.reporter, name: plan.name(of: holder.reporter),
           roles: Assignment.Role.allCases.filter { holder.roles.contains($0) }, shown: own,
-          reportDate: latest?.date, reportPeriod: latest?.period)
+          reportDate: latest?.word.date, reportPeriod: latest?.read { report, _ in report.period })
       }
       // Who answers for the task first: leads, then those who carry it
       // out, then those who support (each in the plan's order).
@@ -405,13 +405,15 @@ enum TaskPage: PageKind {
   /// What the reports said of a task, oldest first.
   static func timeline(_ id: TaskID, _ plan: Plan, _ reports: ReportIndex) -> [TimelineEntry] {
     reports.timeline(id).map { entry in
-      TimelineEntry(
-        reporter: entry.report.reporter, reporterName: plan.name(of: entry.report.reporter),
-        period: entry.report.period,
-        periodName: plan.period(entry.report.period)?.name ?? entry.report.period.rawValue,
-        date: entry.report.date, document: entry.report.document, isDraft: entry.report.isDraft,
-        status: entry.update.status, progress: entry.update.progress, doneOn: entry.update.doneOn,
-        text: entry.update.text)
+      entry.read { report, update in
+        TimelineEntry(
+          reporter: report.reporter, reporterName: plan.name(of: report.reporter),
+          period: report.period,
+          periodName: plan.period(report.period)?.name ?? report.period.rawValue,
+          date: report.date, document: report.document, isDraft: report.isDraft,
+          status: update.status, progress: update.progress, doneOn: update.doneOn,
+          text: update.text)
+      }
     }
   }
 
