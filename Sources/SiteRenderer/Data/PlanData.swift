@@ -144,7 +144,8 @@ struct PlanData: Sendable {
   ]
 
   /// The other files, by path, each made on demand into a sink, piece by
-  /// piece (see `PieceSink`).
+  /// piece (see `PieceSink`), from an input without its tasks (they read
+  /// only `Rest`, and are made again only when it changes).
   static let files: [(path: String, make: @Sendable (PlanData, PieceSink) -> Void)] = [
     ("du-lieu/agencies.csv", { $0.agenciesCSV(into: $1) }),
     ("du-lieu/communes.csv", { $0.communesCSV(into: $1) }),
