@@ -373,12 +373,14 @@ enum ReportPage: PageKind {
         titles: report.tasks[lines].map { model.row($0.task)?.value.title ?? "" },
         // A report of "Đang thực hiện 60%" dated after the deadline is
         // overdue as it speaks (the body's page says "Quá hạn").
+        // Only a line not done has a deadline to look up (the task read
+        // from its shared box, not copied out of the plan).
         passedDeadlines: report.tasks[lines].map { update in
-          guard let task = model.plan.task(update.task),
-            let deadline = model.plan.deadline(of: task, for: reporter),
-            DisplayStatus(
-              status: TaskState.word(status: update.status, progress: update.progress).status,
-              deadline: deadline, today: report.date) == .overdue
+          let status = TaskState.word(status: update.status, progress: update.progress).status
+          guard status == .notStarted || status == .inProgress,
+            let task = model.shared(update.task),
+            let deadline = model.plan.deadline(of: task.value, for: reporter),
+            DisplayStatus(status: status, deadline: deadline, today: report.date) == .overdue
           else { return nil }
           return deadline
         },
