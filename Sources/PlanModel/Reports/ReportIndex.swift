@@ -41,7 +41,8 @@ public struct ReportIndex: Sendable {
       public let progress: Int?
       public let doneOn: Day?
       public let date: Day
-      public var statesStanding: Bool { status != nil || progress != nil }
+      /// `TaskUpdate.statesStanding` of the entry.
+      public let statesStanding: Bool
     }
 
     /// The report and the update read in place, for a caller that reads
@@ -60,7 +61,7 @@ public struct ReportIndex: Sendable {
       reporter = report.value.reporter
       word = Word(
         status: update.status, progress: update.progress, doneOn: update.doneOn,
-        date: report.value.date)
+        date: report.value.date, statesStanding: update.statesStanding)
     }
   }
 

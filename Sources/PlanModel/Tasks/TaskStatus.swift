@@ -45,11 +45,17 @@ public enum DisplayStatus: String, CaseIterable, Sendable, Codable {
   /// its deadline has passed. Nothing known is never read as late: it stays
   /// "Chưa có báo cáo", with the deadline beside it.
   public init(status: TaskStatus?, deadline: Day?, today: Day) {
+    self.init(status: status, today: today) { deadline }
+  }
+
+  /// The same, asking for the deadline only when the status could be
+  /// overdue (a report's done lines never look theirs up).
+  public init(status: TaskStatus?, today: Day, deadline: () -> Day?) {
     switch status {
     case nil: self = .unreported
     case .done: self = .done
     case .notStarted, .inProgress:
-      if let deadline, deadline < today {
+      if let deadline = deadline(), deadline < today {
         self = .overdue
       } else {
         self = status == .notStarted ? .notStarted : .inProgress

@@ -794,17 +794,24 @@ struct ReportValidation {
     let before: SourceLocation
   }
 
+  /// The places of each body's reports in `reports`, in order: the
+  /// checks that follow a body from one report to its next read each
+  /// body's on their own, on all cores. (The bodies come in no set order.)
+  private static func indexesByReporter(_ reports: [Report]) -> [[Int]] {
+    var byReporter: [Reporter: [Int]] = [:]
+    for (index, report) in reports.enumerated() {
+      byReporter[report.reporter, default: []].append(index)
+    }
+    return Array(byReporter.values)
+  }
+
   /// Where a body's progress on a task goes down from one report to its next.
   ///
   /// In the order of `reports` and of their lines. Each body's reports
   /// are read on their own, on all cores: a plan whose communes all report
   /// has a million lines.
   private static func progressDecreases(_ reports: [Report]) -> [ProgressDecrease] {
-    var byReporter: [Reporter: [Int]] = [:]
-    for (index, report) in reports.enumerated() {
-      byReporter[report.reporter, default: []].append(index)
-    }
-    let found = Parallel.map(Array(byReporter.values)) { indexes in
+    let found = Parallel.map(Self.indexesByReporter(reports)) { indexes in
       var previous: [TaskID: (progress: Int?, status: TaskStatus?, location: SourceLocation)] =
         [:]
       // A body's reports name mostly the same tasks: grown once, not
@@ -885,11 +892,7 @@ struct ReportValidation {
     // Each body's reports are read on their own, on all cores (a plan
     // whose communes all report has hundreds of thousands of lines); what
     // they find is said in the order of `ordered` and of their lines.
-    var byReporter: [Reporter: [Int]] = [:]
-    for (index, report) in ordered.enumerated() {
-      byReporter[report.reporter, default: []].append(index)
-    }
-    let read = Parallel.map(Array(byReporter.values)) { Self.doneRuns(ordered, at: $0) }
+    let read = Parallel.map(Self.indexesByReporter(ordered)) { Self.doneRuns(ordered, at: $0) }
     for (_, finding) in read.flatMap(\.findings).sorted(by: { $0.order < $1.order }) {
       switch finding {
       case .secondDate(let update, let given, let now):

@@ -373,16 +373,20 @@ enum ReportPage: PageKind {
         titles: report.tasks[lines].map { model.row($0.task)?.value.title ?? "" },
         // A report of "Đang thực hiện 60%" dated after the deadline is
         // overdue as it speaks (the body's page says "Quá hạn").
-        // Only a line not done has a deadline to look up (the task read
-        // from its shared box, not copied out of the plan).
+        // Only a line that could be overdue looks its deadline up (the
+        // task read from its shared box, not copied out of the plan).
         passedDeadlines: report.tasks[lines].map { update in
-          let status = TaskState.word(status: update.status, progress: update.progress).status
-          guard status == .notStarted || status == .inProgress,
-            let task = model.shared(update.task),
-            let deadline = model.plan.deadline(of: task.value, for: reporter),
-            DisplayStatus(status: status, deadline: deadline, today: report.date) == .overdue
-          else { return nil }
-          return deadline
+          var deadline: Day?
+          let shown = DisplayStatus(
+            status: TaskState.word(status: update.status, progress: update.progress).status,
+            today: report.date
+          ) {
+            deadline = model.shared(update.task).flatMap {
+              model.plan.deadline(of: $0.value, for: reporter)
+            }
+            return deadline
+          }
+          return shown == .overdue ? deadline : nil
         },
         figures: page == 1 ? figures : [], page: page, pageCount: count)
     }
