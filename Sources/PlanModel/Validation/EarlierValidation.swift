@@ -16,11 +16,14 @@ public struct EarlierValidation: Sendable {
   let base: Plan
   /// Every problem found before the reports were checked (warnings only).
   let diagnosticsBeforeReports: [Diagnostic]
+  /// What the report checks read and found.
+  let reportChecks: ReportChecks?
 
   init(
     validator: PlanValidator, taskCount: Int, checker: TaskChecker, base: Plan,
-    diagnosticsBeforeReports: [Diagnostic]
+    diagnosticsBeforeReports: [Diagnostic], reportChecks: ReportChecks?
   ) {
+    self.reportChecks = reportChecks
     today = validator.today
     includeDrafts = validator.includeDrafts
     self.taskCount = taskCount
@@ -38,7 +41,8 @@ extension PlanValidator {
   /// Returns nil unless each changed task keeps its id, folder and group,
   /// and is found valid on its own, without any warning, before and after;
   /// the caller then validates in full. Only the reports are checked again
-  /// (they read the tasks). The result is what a full validation gives:
+  /// (they read the tasks), and only when the tasks look different to
+  /// their checks (`ReportChecks`). The result is what a full validation gives:
   /// ids, groups and the order of tasks are unchanged, every other task's
   /// problems are the ones found before, and the changed tasks have none.
   public func validate(
@@ -64,16 +68,23 @@ extension PlanValidator {
       replaced.append(task)
     }
     let diagnosticsBeforeReports = earlier.diagnosticsBeforeReports
+    let earlierChecks = earlier.reportChecks
     var base = (consume earlier).base
-    for task in replaced { base.replace(task) }
-    let (plan, reportDiagnostics) = withReports(base, draft)
+    var changed: [(draft: Int, plan: Int)] = []
+    for (task, (index, _)) in zip(replaced, changedTasks) {
+      guard let place = base.place(of: task.id) else { return nil }
+      base.replace(task)
+      changed.append((index, place))
+    }
+    let (plan, reportDiagnostics, checks) = withReports(
+      base, draft, patching: earlierChecks.map { ($0, changed) })
     let diagnostics = diagnosticsBeforeReports + reportDiagnostics
     guard let plan, !diagnostics.hasErrors else { return (nil, diagnostics, nil) }
     return (
       plan, diagnostics,
       EarlierValidation(
         validator: self, taskCount: draft.tasks.count, checker: checker, base: base,
-        diagnosticsBeforeReports: diagnosticsBeforeReports)
+        diagnosticsBeforeReports: diagnosticsBeforeReports, reportChecks: checks)
     )
   }
 }

@@ -57,7 +57,7 @@ public struct PlanDraft: Sendable, Codable {
   }
 
   /// A task with its references still as written.
-  public struct TaskDraft: Sendable, Codable {
+  public struct TaskDraft: Sendable, Codable, Equatable {
     public var id: Located<String>
     /// The folder the file is in, which names its group unless `group:` says otherwise.
     public var folder: String
@@ -95,7 +95,7 @@ public struct PlanDraft: Sendable, Codable {
   }
 
   /// One assignment with its `to:` list unresolved.
-  public struct AssignmentDraft: Sendable, Codable {
+  public struct AssignmentDraft: Sendable, Codable, Equatable {
     public var to: [Located<String>]
     public var role: Assignment.Role
     public var text: RichText

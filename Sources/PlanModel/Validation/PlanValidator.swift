@@ -103,33 +103,61 @@ public struct PlanValidator: Sendable {
       site: site, document: document, sections: sections, groups: finalGroups,
       tasks: orderedTasks, agencies: agencies, communes: communes, indicators: indicators)
     let beforeReports = report.diagnostics
-    let (plan, reportDiagnostics) = withReports(base, draft)
+    let (plan, reportDiagnostics, checks) = withReports(base, draft)
     let diagnostics = beforeReports + reportDiagnostics
     guard let plan, !diagnostics.hasErrors else { return (nil, diagnostics, nil) }
     let earlier =
       keeping
       ? EarlierValidation(
         validator: self, taskCount: draft.tasks.count, checker: checker, base: base,
-        diagnosticsBeforeReports: beforeReports) : nil
+        diagnosticsBeforeReports: beforeReports, reportChecks: checks) : nil
     return (plan, diagnostics, earlier)
   }
 
   /// The plan with its reporting schedule and reports, checked against
-  /// `base` (the plan without them), or nil when they have errors.
-  func withReports(_ base: Plan, _ draft: PlanDraft) -> (Plan?, [Diagnostic]) {
+  /// `base` (the plan without them), or nil when they have errors; and
+  /// what the checks found, for a later validation that differs only in
+  /// tasks (see `ReportChecks`).
+  ///
+  /// With `earlier`, the checks of a draft that differed from `draft` only
+  /// in the tasks at `changed` (places in the draft and in the plan),
+  /// whose result is taken when those tasks look the same to the checks.
+  func withReports(
+    _ base: Plan, _ draft: PlanDraft,
+    patching earlier: (checks: ReportChecks, changed: [(draft: Int, plan: Int)])? = nil
+  ) -> (plan: Plan?, diagnostics: [Diagnostic], checks: ReportChecks?) {
+    // No schedule and no report: nothing to check, and no need to make
+    // the view of 10,000 tasks every build of a plan that has none.
+    if draft.schedule == nil, draft.reports.isEmpty {
+      let none = ReportChecks(
+        tasks: [], taskDrafts: [], schedule: nil, reports: [], diagnostics: [])
+      return (base.with(none), [], none)
+    }
+    var draft = draft
+    let seen: Plan
+    switch earlier.flatMap({ $0.checks.patched(base, draft, changed: $0.changed) }) {
+    case .same(let checks): return (base.with(checks), checks.diagnostics, checks)
+    case .seen(let tasks, let taskDrafts):
+      seen = base.forReportChecks(tasks)
+      draft.tasks = taskDrafts
+    case nil:
+      seen = base.forReportChecks
+      draft.tasks = draft.tasks.map(\.forReportChecks)
+    }
     let report = DiagnosticCollector()
     // A task left out for its own errors (reported at its file) is not
     // reported again in every report that names it.
-    var draft = draft
     if base.tasks.count < draft.tasks.count { draft.incomplete.insert(.tasks) }
-    let reporting = ReportValidation(plan: base, draft: draft, today: today, report: report)
+    let reporting = ReportValidation(
+      plan: seen, draft: draft, taskTitles: base.tasks.map(\.title), today: today,
+      report: report)
     let schedule = reporting.schedule()
     let reports = reporting.reports(schedule: schedule, includingDrafts: includeDrafts)
-    guard !report.hasErrors else { return (nil, report.diagnostics) }
-    var plan = base
-    plan.schedule = schedule
-    plan.reports = reports
-    return (plan, report.diagnostics)
+    guard !report.hasErrors else { return (nil, report.diagnostics, nil) }
+    let checks = ReportChecks(
+      tasks: seen.tasks, taskDrafts: draft.tasks, schedule: schedule, reports: reports,
+      diagnostics: report.diagnostics)
+    return (base.with(checks), checks.diagnostics, checks)
   }
 
   // MARK: - Tasks

@@ -4,8 +4,13 @@ import SiteCore
 /// resolves, a reporter reports only on what it holds, one fact is written
 /// in one place.
 struct ReportValidation {
+  /// The plan and its task drafts as the checks see them (`forReportChecks`:
+  /// see `ReportChecks`).
   let plan: Plan
   let draft: PlanDraft
+  /// The tasks' titles in plan order, read only to suggest a task for an
+  /// unknown id (an error).
+  let taskTitles: [String]
   /// The build date (a report dated later is an error), if known.
   let today: Day?
   let report: DiagnosticCollector
@@ -98,7 +103,7 @@ struct ReportValidation {
     var reports = checked(shown, schedule: schedule, foldersSaid: [])
     if !includingDrafts {
       let collector = DiagnosticCollector()
-      let drafts = ReportValidation(plan: plan, draft: draft, today: today, report: collector)
+      let drafts = reporting(to: collector)
       _ = drafts.checked(
         draft.reports.filter(\.isDraft), schedule: schedule,
         foldersSaid: Set(shown.map(\.periodRef.value)))
@@ -113,6 +118,12 @@ struct ReportValidation {
     return reports
   }
 
+  /// The same checks, saying their problems to `collector`.
+  private func reporting(to collector: DiagnosticCollector) -> ReportValidation {
+    ReportValidation(
+      plan: plan, draft: draft, taskTitles: taskTitles, today: today, report: collector)
+  }
+
   /// `drafts` checked each on its own, on all cores, with their problems
   /// reported in file order; a folder that is no period is said once, at
   /// its first report, unless it is in `foldersSaid`.
@@ -121,8 +132,7 @@ struct ReportValidation {
   ) -> [Report] {
     let checked = Parallel.map(drafts, chunk: 4) { draft -> (Report?, [Diagnostic]) in
       let collector = DiagnosticCollector()
-      let checking = ReportValidation(
-        plan: plan, draft: self.draft, today: today, report: collector)
+      let checking = reporting(to: collector)
       return (checking.report(draft, schedule: schedule), collector.diagnostics)
     }
     // A commune-wide period has a report from each of a hundred communes.
@@ -416,8 +426,8 @@ struct ReportValidation {
   private func taskUpdate(_ entry: PlanDraft.TaskUpdateDraft, reporter: Reporter?) -> TaskUpdate? {
     guard let index = plan.place(of: TaskID(entry.task.value)) else {
       if !draft.incomplete.contains(.tasks) {
-        let candidates = plan.tasks.map {
-          Suggestion.Candidate(id: $0.id.rawValue, name: $0.title)
+        let candidates = zip(plan.tasks, taskTitles).map {
+          Suggestion.Candidate(id: $0.id.rawValue, name: $1)
         }
         report.report(unknownReference(.task, entry.task, among: candidates))
       }
