@@ -35,10 +35,13 @@ struct ReportChecks: Sendable {
     case seen(tasks: [PlanTask], taskDrafts: [PlanDraft.TaskDraft])
   }
 
-  /// These checks for a draft that differs from the one they were made
-  /// for only in the tasks at `changed` (their places in the draft and in
-  /// the plan), `base` being the new plan without reports; nil if the
-  /// places do not fit.
+  /// These checks for a draft that differs only in some tasks.
+  ///
+  /// `changed` gives those tasks' places in the draft and in the plan, and
+  /// `base` is the new plan without reports; nil if the places do not fit.
+  /// The rest of the draft (reports, schedule, registries) must be the one
+  /// the checks were made for: a patched validation follows a patched load,
+  /// which changed task files only.
   func patched(_ base: Plan, _ draft: PlanDraft, changed: [(draft: Int, plan: Int)]) -> Patch? {
     guard tasks.count == base.tasks.count, taskDrafts.count == draft.tasks.count else {
       return nil
