@@ -64,10 +64,12 @@ public struct Plan: Sendable {
   /// The place of a task in `tasks`, to read it there without a copy.
   func place(of id: TaskID) -> Int? { tasksByID[id] }
 
-  /// Puts `task` in the place of the task with its id (which must be in the plan).
-  mutating func replace(_ task: PlanTask) {
-    guard let index = tasksByID[task.id] else { return }
+  /// Puts `task` in the place of the task with its id, and returns that
+  /// place; nil, and nothing replaced, when no task has its id.
+  mutating func replace(_ task: PlanTask) -> Int? {
+    guard let index = tasksByID[task.id] else { return nil }
     tasks[index] = task
+    return index
   }
   public func group(_ id: GroupID) -> TaskGroup? { groupsByID[id].map { groups[$0] } }
   public func agency(_ id: AgencyID) -> Agency? { agenciesByID[id].map { agencies[$0] } }

@@ -53,7 +53,7 @@ extension PlanValidator {
       draft.tasks.count == earlier.taskCount
     else { return nil }
     let checker = earlier.checker
-    var replaced: [PlanTask] = []
+    var replaced: [(index: Int, task: PlanTask)] = []
     for (index, before) in changedTasks {
       guard draft.tasks.indices.contains(index) else { return nil }
       let after = draft.tasks[index]
@@ -65,15 +65,14 @@ extension PlanValidator {
       guard checker.check(before, beforeReport) != nil, beforeReport.diagnostics.isEmpty,
         let task = checker.check(after, afterReport), afterReport.diagnostics.isEmpty
       else { return nil }
-      replaced.append(task)
+      replaced.append((index, task))
     }
     let diagnosticsBeforeReports = earlier.diagnosticsBeforeReports
     let earlierChecks = earlier.reportChecks
     var base = (consume earlier).base
     var changed: [(draft: Int, plan: Int)] = []
-    for (task, (index, _)) in zip(replaced, changedTasks) {
-      guard let place = base.place(of: task.id) else { return nil }
-      base.replace(task)
+    for (index, task) in replaced {
+      guard let place = base.replace(task) else { return nil }
       changed.append((index, place))
     }
     let (plan, reportDiagnostics, checks) = withReports(

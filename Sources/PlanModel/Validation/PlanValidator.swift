@@ -128,11 +128,7 @@ public struct PlanValidator: Sendable {
   ) -> (plan: Plan?, diagnostics: [Diagnostic], checks: ReportChecks?) {
     // No schedule and no report: nothing to check, and no need to make
     // the view of 10,000 tasks every build of a plan that has none.
-    if draft.schedule == nil, draft.reports.isEmpty {
-      let none = ReportChecks(
-        tasks: [], taskDrafts: [], schedule: nil, reports: [], diagnostics: [])
-      return (base.with(none), [], none)
-    }
+    if draft.schedule == nil, draft.reports.isEmpty { return (base, [], nil) }
     var draft = draft
     let seen: Plan
     switch earlier.flatMap({ $0.checks.patched(base, draft, changed: $0.changed) }) {

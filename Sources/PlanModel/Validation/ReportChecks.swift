@@ -24,7 +24,7 @@ struct ReportChecks: Sendable {
   let taskDrafts: [PlanDraft.TaskDraft]
   let schedule: ReportingSchedule?
   let reports: [Report]
-  /// Warnings only.
+  /// Warnings only: checks that found an error are not kept.
   let diagnostics: [Diagnostic]
 
   /// What a later draft, differing only in some tasks, asks of the checks.
@@ -53,11 +53,9 @@ struct ReportChecks: Sendable {
         (inDraft, inPlan, base.tasks[inPlan].forReportChecks, draft.tasks[inDraft].forReportChecks))
     }
     // Compared before anything is copied: the lists hold every task.
-    if !diagnostics.hasErrors,
-      views.allSatisfy({
-        self.tasks[$0.plan] == $0.task && self.taskDrafts[$0.draft] == $0.taskDraft
-      })
-    {
+    if views.allSatisfy({
+      self.tasks[$0.plan] == $0.task && self.taskDrafts[$0.draft] == $0.taskDraft
+    }) {
       return .same(self)
     }
     var tasks = tasks
