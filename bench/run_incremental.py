@@ -11,6 +11,8 @@ the edit so every run sees a change) and print the medians:
   serve: task title     `plansite serve` running; save of one task's title →
                         that task's page updated on disk (polled)
   serve: task body      the same for one task's Markdown body
+  serve: report line    (with --reports) save of one line of a commune's
+                        report → that report's page updated on disk
   build: task title     `plansite build` after one task's title edit (a task
                         sent to a few named communes)
   build: task body      after one task's body edit
@@ -51,6 +53,9 @@ TARGETS = {  # at 10,000 tasks, seconds
     "serve: task title": 0.3, "serve: task body": 0.2, "build: task title": 0.6,
     "build: task body": 0.5, "build: all communes": 1.0, "build: no-op": 0.1,
 }
+# No target was set for a report's save; its row is printed for comparison
+# with a task's.
+TARGETS["serve: report line"] = TARGETS["serve: task title"]
 
 
 def build(plansite: Path, project: Path, *extra: str) -> tuple[float, str]:
@@ -114,6 +119,13 @@ class Edit:
         self.applied = not self.applied
 
     def page(self, site: Path) -> Path:
+        if self.path.parent.parent.name == "reports":
+            # bao-cao/<period>/<body>/, the page of the edited line (200 a page).
+            text = self.path.read_text(encoding="utf-8")
+            line = text[:text.find(self.new if self.applied else self.old)].count("- task:") - 1
+            number = line // 200 + 1
+            return (site / "bao-cao" / self.path.parent.name / self.path.stem
+                    / ("index.html" if number == 1 else f"trang-{number}/index.html"))
         task = re.search(r"^id: (\S+)", self.path.read_text(encoding="utf-8"), re.M).group(1)
         return site / "nhiem-vu" / task.strip('"') / "index.html"
 
@@ -135,6 +147,19 @@ def edits(project: Path) -> dict[str, Edit]:
         "body": Edit(few, "## Mục tiêu", "## Mục tiêu cụ thể"),
         "all communes": Edit(many, 'title: "', 'title: "Sửa: '),
     }
+
+
+def report_edit(project: Path) -> Edit | None:
+    """A line of the first commune's report of the latest period, if any."""
+    reports = project / "Content" / "reports"
+    communes = set(re.findall(r"^- id: (\S+)", (project / "Content" / "communes.yaml")
+                              .read_text(encoding="utf-8"), re.M))
+    periods = sorted(p for p in reports.iterdir() if p.is_dir()) if reports.is_dir() else []
+    for period in reversed(periods):
+        for path in sorted(period.glob("*.md")):
+            if path.stem in communes and 'text: "' in path.read_text(encoding="utf-8"):
+                return Edit(path, 'text: "', 'text: "Đã sửa: ')
+    return None
 
 
 def measure_build(plansite: Path, project: Path, runs: int) -> dict[str, dict]:
@@ -203,9 +228,12 @@ def measure_serve(plansite: Path, project: Path, runs: int) -> dict[str, dict]:
         rows = {}
         all_edits = edits(project)
         saves = rebuilds(log_path)  # rebuilds reported so far: the first build
-        for name, key, marker in [("serve: task title", "title", "Sửa: "),
-                                  ("serve: task body", "body", "Mục tiêu cụ thể")]:
-            edit = all_edits[key]
+        cases = [("serve: task title", all_edits["title"], "Sửa: "),
+                 ("serve: task body", all_edits["body"], "Mục tiêu cụ thể")]
+        report = report_edit(project)
+        if report:
+            cases.append(("serve: report line", report, "Đã sửa: "))
+        for name, edit, marker in cases:
             # serve builds its preview (drafts included) beside Site/.
             page = edit.page(project / "Site.preview")
             times = []

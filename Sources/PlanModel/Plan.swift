@@ -63,6 +63,9 @@ public struct Plan: Sendable {
   public func task(_ id: TaskID) -> PlanTask? { tasksByID[id].map { tasks[$0] } }
   /// The place of a task in `tasks`, to read it there without a copy.
   func place(of id: TaskID) -> Int? { tasksByID[id] }
+  /// The title of a task, read in place: a report's page names each of its
+  /// tasks, and copying a task out of the plan retains every part of it.
+  public func title(of id: TaskID) -> String? { tasksByID[id].map { tasks[$0].title } }
 
   /// Puts `task` in the place of the task with its id, and returns that
   /// place; nil, and nothing replaced, when no task has its id.

@@ -505,13 +505,15 @@ public struct SiteBuilder: Sendable {
     guard configuration.publishesPagesFirst, !edited.isEmpty, edited.count <= 8,
       let live = memory.live, live.identity == writer.liveIdentity
     else { return nil }
-    // A patched load names the tasks it replaced; otherwise the tasks of
-    // the files just parsed are looked for.
+    // A patched load names the tasks it replaced (and only task files
+    // are patched); otherwise the tasks and reports of the files just
+    // parsed are looked for.
     let ids =
       loaded.patched ? loaded.replacedTaskIDs : SiteRenderer.tasks(in: edited, of: valid.plan)
-    let jobs = SiteRenderer.pagesOfTasks(
-      ids, plan: valid.plan, templates: valid.templates, options: renderOptions,
-      reusing: keptMemory?.reusable)
+    let reports = loaded.patched ? [] : SiteRenderer.reports(in: edited, of: valid.plan)
+    let jobs = SiteRenderer.pagesOfEdits(
+      tasks: ids, reports: reports, plan: valid.plan, templates: valid.templates,
+      options: renderOptions, reusing: keptMemory?.reusable)
     let toProduce = memory.toProduce(jobs, liveIdentity: writer.liveIdentity)
     guard !toProduce.isEmpty else { return nil }
     let (report, folders, _) = try publish(

@@ -184,21 +184,24 @@ public struct SiteRenderer: Sendable {
     return pages + keyedData + planData + siteIndexJobs(pagePaths) + assets
   }
 
-  /// The pages of the tasks `ids`: what an editor who just saved their
-  /// files is looking at (`watch` and `serve` publish them first).
+  /// The pages of the tasks `ids` and of the reports `reports`: what an
+  /// editor or a clerk who just saved their files is looking at (`watch`
+  /// and `serve` publish them first).
   ///
-  /// They are made from a model of those tasks alone, without the lists
+  /// They are made from a model of those tasks alone (a report's page
+  /// reads the plan and the report, no task's state), without the lists
   /// and indexes the rest of the site needs, so that they are ready soon
   /// after the plan is validated; the jobs are the same (path, digest,
-  /// bytes) as those `outputs()` lists for them. Ids not in the plan make
-  /// no page.
-  public static func pagesOfTasks(
-    _ ids: [TaskID], plan: Plan, templates: TemplateSet, options: Options,
-    reusing earlier: Reusable? = nil
+  /// bytes) as those `outputs()` lists for them, which a test checks for
+  /// both kinds. Ids and keys not in the plan make no page.
+  public static func pagesOfEdits(
+    tasks ids: [TaskID], reports: [Report.Key] = [], plan: Plan, templates: TemplateSet,
+    options: Options, reusing earlier: Reusable? = nil
   ) -> [OutputJob] {
     let renderer = SiteRenderer(
       plan: plan, templates: templates, options: options, reusing: earlier, focus: Set(ids))
     return ids.flatMap { renderer.pageJobs(.task($0)) }
+      + reports.flatMap { renderer.pageJobs(.report($0.period, $0.reporter, page: 1)) }
   }
 
   /// The ids of the tasks whose content files are among `sources` (paths
@@ -212,6 +215,12 @@ public struct SiteRenderer: Sendable {
     plan.tasks.withUnsafeBufferPointer { tasks in
       tasks.indices.filter { sources.contains(tasks[$0].source.path) }.map { tasks[$0].id }
     }
+  }
+
+  /// The keys of the reports whose content files are among `sources`, in
+  /// plan order.
+  public static func reports(in sources: Set<String>, of plan: Plan) -> [Report.Key] {
+    plan.reports.filter { sources.contains($0.source.path) }.map(\.key)
   }
 
   /// The files a unit makes: its page, and what goes with it.

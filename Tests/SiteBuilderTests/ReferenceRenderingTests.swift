@@ -68,8 +68,8 @@ import Testing
     #expect(sources.count > 1)
     let edits = sources.map { [$0] } + [Array(sources.prefix(3)), Array(sources.suffix(2))]
     for edit in edits {
-      let jobs = SiteRenderer.pagesOfTasks(
-        SiteRenderer.tasks(in: Set(edit), of: plan), plan: plan, templates: templates,
+      let jobs = SiteRenderer.pagesOfEdits(
+        tasks: SiteRenderer.tasks(in: Set(edit), of: plan), plan: plan, templates: templates,
         options: options)
       #expect(jobs.count == edit.count, "\(name): \(edit)")
       for job in jobs {
@@ -80,8 +80,51 @@ import Testing
     }
   }
 
+  /// The same for the pages of an edited report (a clerk's saved or
+  /// imported report): every report of the projects with reports, one at a
+  /// time, and a report with a task together; each report gives all of
+  /// its pages (`bao-cao/<kỳ>/<đơn vị>/`, then `trang-2/`…) and nothing else.
+  @Test(arguments: ["sample", "synthetic-reports"])
+  func pagesOfEditedReportsMatchTheWholeSite(content name: String) throws {
+    let folder = TestProject.temporaryDirectory("edited-reports-\(name)")
+    let content = try Self.content(name, in: folder)
+    let plan = try #require(
+      PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
+    let templates = try TemplateSet(directory: TestProject.templates)
+    let options = SiteRenderer.Options(today: TestProject.today)
+    let whole = Dictionary(
+      SiteRenderer(plan: plan, templates: templates, options: options).outputs().map {
+        ($0.path, $0)
+      }
+    ) { first, _ in first }
+    #expect(plan.reports.count > 5)
+    // The generated project has 510 reports: one in 17 (agencies' and
+    // communes', every period).
+    let reports = plan.reports.enumerated().filter { $0.offset % 17 == 0 || name == "sample" }
+    #expect(reports.contains { if case .commune = $0.element.reporter { true } else { false } })
+    #expect(reports.contains { if case .agency = $0.element.reporter { true } else { false } })
+    for (_, report) in reports {
+      let keys = SiteRenderer.reports(in: [report.source.path], of: plan)
+      #expect(keys == [report.key])
+      let task = try #require(report.tasks.last).task
+      for tasks in [[], [task]] {
+        let jobs = SiteRenderer.pagesOfEdits(
+          tasks: tasks, reports: keys, plan: plan, templates: templates, options: options)
+        let folder = "bao-cao/\(report.period.rawValue)/\(report.reporter.id)/"
+        let expected = whole.keys.filter { $0.hasPrefix(folder) }.count + tasks.count
+        #expect(jobs.count == expected, "\(name): \(report.source.path)")
+        for job in jobs {
+          let page = try #require(whole[job.path], "\(name): \(job.path) is not in the site")
+          #expect(job.digest == page.digest, "\(name): \(job.path)")
+          #expect(try job.produce().bytes == page.produce().bytes, "\(name): \(job.path)")
+        }
+      }
+    }
+  }
+
   /// The content folder of a project the tests render: the real plan, the
-  /// fixture, the sample project, or 300 generated tasks (made in `folder`).
+  /// fixture, the sample project, or 300 generated tasks (made in `folder`;
+  /// `synthetic-reports`: with the benchmark's reports).
   static func content(_ name: String, in folder: URL) throws -> String {
     let content: String
     switch name {
@@ -91,6 +134,8 @@ import Testing
       content = TestProject.fixtures.appendingPathComponent("base/Content").path
     case "sample":
       content = TestProject.root.appendingPathComponent("docs/sample/Content").path
+    case "synthetic-reports":
+      content = try TestProject.syntheticCorpus(tasks: 300, reports: true, in: folder)
     default:
       // 300 tasks of the benchmark corpus: 30 % sent to all communes, deadlines, statuses.
       content = try TestProject.syntheticCorpus(tasks: 300, in: folder)

@@ -40,15 +40,17 @@ enum TestProject {
   }
 
   /// The benchmark's synthetic corpus (`bench/gen_corpus.py`) at `tasks`
-  /// tasks, made in `folder`; returns its content folder.
-  static func syntheticCorpus(tasks: Int, in folder: URL) throws -> String {
+  /// tasks (with `reports`, its reports too), made in `folder`; returns its
+  /// content folder.
+  static func syntheticCorpus(tasks: Int, reports: Bool = false, in folder: URL) throws -> String {
     let corpus = folder.appendingPathComponent("corpus")
     let generator = Process()
     generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    generator.arguments = [
-      "python3", root.appendingPathComponent("bench/gen_corpus.py").path,
-      "--tasks", "\(tasks)", "--format", "plansite", "--out", corpus.path,
-    ]
+    generator.arguments =
+      [
+        "python3", root.appendingPathComponent("bench/gen_corpus.py").path,
+        "--tasks", "\(tasks)", "--format", "plansite", "--out", corpus.path,
+      ] + (reports ? ["--reports"] : [])
     generator.standardOutput = Pipe()
     try generator.run()
     generator.waitUntilExit()

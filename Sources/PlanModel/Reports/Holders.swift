@@ -27,6 +27,13 @@ extension Plan {
     return earliest ?? task.deadline
   }
 
+  /// `deadline(of:for:)` of the task `id`, read in place (for each of a
+  /// report's lines); nil for an id not in the plan.
+  public func deadline(of id: TaskID, for reporter: Reporter) -> Day? {
+    guard let place = place(of: id) else { return nil }
+    return tasks.withUnsafeBufferPointer { deadline(of: $0[place], for: reporter) }
+  }
+
   /// Whether `reporter` holds any assignment of the task at `place` in `tasks`.
   ///
   /// `roles` without gathering them into a set, for each of a report's

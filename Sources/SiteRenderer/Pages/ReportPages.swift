@@ -370,20 +370,21 @@ enum ReportPage: PageKind {
       return Input(
         shared: shared, reporterName: model.plan.name(of: reporter), period: schedulePeriod,
         lines: lines,
-        titles: report.tasks[lines].map { model.row($0.task)?.value.title ?? "" },
+        // Read from the plan and the report alone, no task's state: the
+        // page of a report just saved is made from a model of no task
+        // (`SiteRenderer.pagesOfEdits`).
+        titles: report.tasks[lines].map { model.plan.title(of: $0.task) ?? "" },
         // A report of "Đang thực hiện 60%" dated after the deadline is
         // overdue as it speaks (the body's page says "Quá hạn").
         // Only a line that could be overdue looks its deadline up (the
-        // task read from its shared box, not copied out of the plan).
+        // task read in place, not copied out of the plan).
         passedDeadlines: report.tasks[lines].map { update in
           var deadline: Day?
           let shown = DisplayStatus(
             status: TaskState.word(status: update.status, progress: update.progress).status,
             today: report.date
           ) {
-            deadline = model.shared(update.task).flatMap {
-              model.plan.deadline(of: $0.value, for: reporter)
-            }
+            deadline = model.plan.deadline(of: update.task, for: reporter)
             return deadline
           }
           return shown == .overdue ? deadline : nil
