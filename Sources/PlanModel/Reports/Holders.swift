@@ -34,6 +34,15 @@ extension Plan {
     return tasks.withUnsafeBufferPointer { deadline(of: $0[place], for: reporter) }
   }
 
+  /// The place of a body among all bodies that hold tasks: agencies in
+  /// registry order, then communes (`HolderTable`'s bits).
+  func bodyPlace(of reporter: Reporter) -> Int? {
+    switch reporter {
+    case .agency(let id): place(of: id)
+    case .commune(let id): place(of: id).map { agencies.count + $0 }
+    }
+  }
+
   /// Whether `reporter` holds any assignment of the task at `place` in `tasks`.
   ///
   /// `roles` without gathering them into a set, for each of a report's
@@ -131,5 +140,70 @@ extension Plan {
   /// them (`collective_labels`), else plansite's.
   public func label(of collective: Collective) -> String {
     document.collectiveLabels[collective.rawValue] ?? collective.label
+  }
+}
+
+/// Which body holds which task, as bits: a row of words per task, a bit per
+/// body (`Plan.bodyPlace(of:)`), set where the body holds any assignment of
+/// the task, named or through a collective; the same answer as
+/// `Plan.holdsAny(_:taskAt:)`.
+///
+/// Made once for the report checks, which ask it for each of hundreds of
+/// thousands of lines: asked through each task's assignments, every line
+/// read two arrays from all over memory (a tenth of the checks' time,
+/// most of it waiting for memory).
+struct HolderTable: Sendable {
+  private let words: Int
+  private let bits: [UInt64]
+
+  init(_ plan: Plan) {
+    let bodies = plan.agencies.count + plan.communes.count
+    let words = (bodies + 63) / 64
+    self.words = words
+    // The bits of each collective, made once.
+    var collectives: [Collective: [UInt64]] = [:]
+    for collective in Collective.allCases {
+      var row = [UInt64](repeating: 0, count: words)
+      if collective.includesAgencies {
+        for place in plan.agencies.indices { row[place / 64] |= 1 << UInt64(place % 64) }
+      }
+      for (index, commune) in plan.communes.enumerated() where collective.includes(commune.kind) {
+        let place = plan.agencies.count + index
+        row[place / 64] |= 1 << UInt64(place % 64)
+      }
+      collectives[collective] = row
+    }
+    var bits = [UInt64](repeating: 0, count: plan.tasks.count * words)
+    for (task, item) in plan.tasks.enumerated() {
+      let start = task * words
+      for assignment in item.assignments {
+        for assignee in assignment.assignees {
+          switch assignee {
+          case .agency(let id):
+            if let place = plan.bodyPlace(of: .agency(id)) {
+              bits[start + place / 64] |= 1 << UInt64(place % 64)
+            }
+          case .commune(let id):
+            if let place = plan.bodyPlace(of: .commune(id)) {
+              bits[start + place / 64] |= 1 << UInt64(place % 64)
+            }
+          case .collective(let collective):
+            for (offset, word) in (collectives[collective] ?? []).enumerated() {
+              bits[start + offset] |= word
+            }
+          }
+        }
+      }
+    }
+    self.bits = bits
+  }
+
+  /// Whether the body at `body` (`Plan.bodyPlace(of:)`) holds the task at
+  /// `place`; false for places out of the plan.
+  func holds(_ body: Int, taskAt place: Int) -> Bool {
+    guard body >= 0, body < words * 64, place >= 0 else { return false }
+    let index = place * words + body / 64
+    guard index < bits.count else { return false }
+    return bits[index] & (1 << UInt64(body % 64)) != 0
   }
 }

@@ -146,7 +146,7 @@ public struct PlanValidator: Sendable {
     if base.tasks.count < draft.tasks.count { draft.incomplete.insert(.tasks) }
     let reporting = ReportValidation(
       plan: seen, draft: draft, taskTitles: base.tasks.map(\.title), today: today,
-      report: report)
+      report: report, holders: HolderTable(seen))
     let schedule = reporting.schedule()
     let reports = reporting.reports(schedule: schedule, includingDrafts: includeDrafts)
     guard !report.hasErrors else { return (nil, report.diagnostics, nil) }

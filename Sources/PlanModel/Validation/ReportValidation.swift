@@ -14,6 +14,8 @@ struct ReportValidation {
   /// The build date (a report dated later is an error), if known.
   let today: Day?
   let report: DiagnosticCollector
+  /// Who holds which of `plan`'s tasks, asked for each line.
+  let holders: HolderTable
 
   // MARK: - reporting.yaml
 
@@ -121,7 +123,8 @@ struct ReportValidation {
   /// The same checks, saying their problems to `collector`.
   private func reporting(to collector: DiagnosticCollector) -> ReportValidation {
     ReportValidation(
-      plan: plan, draft: draft, taskTitles: taskTitles, today: today, report: collector)
+      plan: plan, draft: draft, taskTitles: taskTitles, today: today, report: collector,
+      holders: holders)
   }
 
   /// `drafts` checked each on its own, on all cores, with their problems
@@ -160,6 +163,7 @@ struct ReportValidation {
     // A folder that is no period is reported once for all its files (`reports`).
     let period = schedule?.periods.first { $0.id.rawValue == draft.periodRef.value }
     let reporter = resolveReporter(draft.reporterRef)
+    let body = reporter.flatMap { plan.bodyPlace(of: $0) }
     guard let date = draft.date else { return nil }
     if let period { checkDate(date, of: period, in: schedule) }
     var tasks: [TaskUpdate] = []
@@ -180,7 +184,7 @@ struct ReportValidation {
         continue
       }
       seen[entry.task.value] = entry.task.location
-      if let update = taskUpdate(entry, reporter: reporter) {
+      if let update = taskUpdate(entry, reporter: reporter, body: body) {
         checkDoneDate(entry, reportDate: date.value, period: period)
         tasks.append(update)
       }
@@ -423,7 +427,11 @@ struct ReportValidation {
     return nil
   }
 
-  private func taskUpdate(_ entry: PlanDraft.TaskUpdateDraft, reporter: Reporter?) -> TaskUpdate? {
+  /// - Parameter body: the reporter's place among the bodies
+  ///   (`Plan.bodyPlace(of:)`), looked up once per report.
+  private func taskUpdate(_ entry: PlanDraft.TaskUpdateDraft, reporter: Reporter?, body: Int?)
+    -> TaskUpdate?
+  {
     guard let index = plan.place(of: TaskID(entry.task.value)) else {
       if !draft.incomplete.contains(.tasks) {
         let candidates = zip(plan.tasks, taskTitles).map {
@@ -435,7 +443,9 @@ struct ReportValidation {
     }
     // The plan's id, as the task's other records carry it.
     let id = plan.tasks[index].id
-    if let reporter, !plan.holdsAny(reporter, taskAt: index) {
+    if let reporter,
+      !(body.map { holders.holds($0, taskAt: index) } ?? plan.holdsAny(reporter, taskAt: index))
+    {
       let held = plan.tasks.indices.filter { plan.holdsAny(reporter, taskAt: $0) }.map {
         plan.tasks[$0].id.rawValue
       }
