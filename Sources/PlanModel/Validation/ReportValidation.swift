@@ -840,23 +840,21 @@ struct ReportValidation {
       var found: [ProgressDecrease] = []
       for index in indexes {
         for (line, update) in reports[index].tasks.enumerated() {
-          if let before = previous[update.task], let was = before.progress,
-            let now = update.progress, now < was
-          {
+          // Looked up once: a line's task is hashed for each lookup.
+          let before = previous[update.task]
+          if let before, let was = before.progress, let now = update.progress, now < was {
             found.append(
               ProgressDecrease(
                 order: (index, line), task: update.task, change: .progress(was: was, now: now),
                 location: update.source.location, before: before.location))
-          } else if let before = previous[update.task], before.status == .done,
-            let now = update.status, now != .done
-          {
+          } else if let before, before.status == .done, let now = update.status, now != .done {
             // A status filled down from an older form, most often.
             found.append(
               ProgressDecrease(
                 order: (index, line), task: update.task, change: .undone(now),
                 location: update.source.location, before: before.location))
-          } else if let before = previous[update.task], before.status == .inProgress,
-            update.status == .notStarted, update.progress == nil
+          } else if let before, before.status == .inProgress, update.status == .notStarted,
+            update.progress == nil
           {
             found.append(
               ProgressDecrease(
@@ -988,12 +986,12 @@ struct ReportValidation {
         if update.statesStanding {
           if update.status != .done {
             done[update.task] = nil
-          } else if var run = done[update.task] {
-            if let given = run.given, let now = update.doneOn, given.day != now {
+          } else if let run = done.index(forKey: update.task) {
+            // Changed in place, by its index: the task is hashed once.
+            if let given = done.values[run].given, let now = update.doneOn, given.day != now {
               findings.append(((index, line, 0), .secondDate(update, given: given, now: now)))
             }
-            if let now = update.doneOn { run.given = (now, update.source.location) }
-            done[update.task] = run
+            if let now = update.doneOn { done.values[run].given = (now, update.source.location) }
           } else {
             done[update.task] = DoneRunSeen(
               first: (update, report), given: update.doneOn.map { ($0, update.source.location) })
