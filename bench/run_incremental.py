@@ -150,7 +150,7 @@ def edits(project: Path) -> dict[str, Edit]:
 
 
 def report_edit(project: Path) -> Edit | None:
-    """A line of the first commune's report of the latest period, if any."""
+    """A line of the first commune's report in the last period folder (by name), if any."""
     reports = project / "Content" / "reports"
     communes = set(re.findall(r"^- id: (\S+)", (project / "Content" / "communes.yaml")
                               .read_text(encoding="utf-8"), re.M))

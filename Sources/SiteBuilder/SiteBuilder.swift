@@ -486,11 +486,11 @@ public struct SiteBuilder: Sendable {
     return set
   }
 
-  /// Publishes the pages of the tasks just edited, first.
+  /// Publishes the pages of the tasks and reports just edited, first.
   ///
-  /// With `publishesPagesFirst`, the pages of the tasks whose files were
-  /// just saved go live before anything else is worked out: they are what
-  /// the editor is looking at. Returns what was published and how many
+  /// With `publishesPagesFirst`, the pages of the tasks and reports whose
+  /// files were just saved go live before anything else is worked out:
+  /// they are what the editor (or the clerk) is looking at. Returns what was published and how many
   /// pages were made for it, if anything.
   ///
   /// Which pages go first is only a matter of order: the rest of the build

@@ -56,8 +56,9 @@ final class SiteModel: Sendable {
   /// - Parameter focus: when given, a model of these tasks only: what
   ///   their own pages read (the plan, the reports, each task's state,
   ///   digest and place in its group), and none of what lists need. Only
-  ///   those tasks' pages can be made from it (`SiteRenderer.pagesOfEdits`),
-  ///   and a test checks they are the pages the whole model makes.
+  ///   those tasks' pages, and reports' pages (which read no task's
+  ///   state), can be made from it (`SiteRenderer.pagesOfEdits`), and tests
+  ///   check they are the pages the whole model makes.
   init(
     plan: Plan, today: Day, reusing earlier: SiteRenderer.Reusable? = nil,
     focus: Set<TaskID>? = nil

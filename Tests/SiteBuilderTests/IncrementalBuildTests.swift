@@ -393,6 +393,61 @@ import Testing
     #expect(TestProject.read(data).contains("Kiểm tra, giám sát"))
   }
 
+  /// A saved report (a clerk's line changed in the sample project) goes
+  /// live first, alone: its page, then the other pages that show the line
+  /// (the task's history), then the data; the site then equals a clean
+  /// build.
+  @Test func aSavedReportsPageIsPublishedFirst() throws {
+    let root = TestProject.temporaryDirectory("saved-report")
+    try TestProject.copy(ReportSiteTests.sample, to: root.appendingPathComponent("Content"))
+    try TestProject.copy(TestProject.templates, to: root.appendingPathComponent("Templates"))
+    let hourAgo = Date(timeIntervalSinceNow: -3600)
+    let content = root.appendingPathComponent("Content")
+    for case let path as String in FileManager.default.enumerator(atPath: content.path) ?? .init() {
+      try FileManager.default.setAttributes(
+        [.modificationDate: hourAgo], ofItemAtPath: content.appendingPathComponent(path).path)
+    }
+    var configuration = BuildConfiguration(
+      contentDirectory: content.path,
+      templatesDirectory: root.appendingPathComponent("Templates").path,
+      outputDirectory: root.appendingPathComponent("Site").path, today: TestProject.today)
+    configuration.publishesPagesFirst = true
+    let memory = BuildMemory(configuration: configuration)
+    var builder = SiteBuilder(configuration: configuration, memory: memory)
+    #expect(builder.build().published)
+    let site = root.appendingPathComponent("Site")
+    let page = site.appendingPathComponent("bao-cao/2026-9t/xa-tan-phu/index.html").path
+    let data = site.appendingPathComponent("du-lieu/report-updates.csv").path
+    let report = content.appendingPathComponent("reports/2026-9t/xa-tan-phu.md")
+    let text = try String(contentsOf: report, encoding: .utf8)
+    #expect(text.contains("Mô hình đang hoàn thiện."))
+    try text.replacingOccurrences(of: "Mô hình đang hoàn thiện.", with: "Mô hình đã chạy thử.")
+      .write(to: report, atomically: true, encoding: .utf8)
+    let steps = PublishedSteps()
+    builder.progress = { progress in
+      guard case .published(let files) = progress else { return }
+      steps.record(files: files, page: TestProject.read(page), data: TestProject.read(data))
+    }
+    let result = builder.build(changes: [report.path])
+    #expect(result.published)
+    #expect(result.timings.contains { $0.phase == "publish edited" })
+    let seen = steps.value
+    try #require(seen.count == 3, "\(seen.map(\.files))")
+    #expect(seen[0].files == ["bao-cao/2026-9t/xa-tan-phu/index.html"])
+    #expect(seen[0].page.contains("Mô hình đã chạy thử."))
+    #expect(!seen[0].data.contains("Mô hình đã chạy thử."))
+    // The task's page shows the line in its history.
+    #expect(seen[1].files.contains { $0.hasPrefix("nhiem-vu/") }, "\(seen[1].files)")
+    #expect(!seen[1].files.contains("bao-cao/2026-9t/xa-tan-phu/index.html"))
+    #expect(seen[2].files.contains("du-lieu/report-updates.csv"))
+    #expect(TestProject.read(data).contains("Mô hình đã chạy thử."))
+    let clean = root.appendingPathComponent("Clean").path
+    var cleanConfiguration = configuration
+    cleanConfiguration.outputDirectory = clean
+    #expect(SiteBuilder(configuration: cleanConfiguration).build(clean: true).published)
+    #expect(TestProject.snapshot(of: site.path) == TestProject.snapshot(of: clean))
+  }
+
   /// `watch` and `serve` make the spare a copy of the live folder after
   /// their first build: the site is unchanged, nothing is left to make,
   /// and the next save's build publishes what a clean build does.
