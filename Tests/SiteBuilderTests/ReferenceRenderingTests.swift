@@ -53,17 +53,7 @@ import Testing
   /// task of every project, one task or several at a time.
   @Test(arguments: ["real", "fixture", "sample", "synthetic"])
   func pagesOfEditedTasksMatchTheWholeSite(content name: String) throws {
-    let folder = TestProject.temporaryDirectory("edited-pages-\(name)")
-    let content = try Self.content(name, in: folder)
-    let plan = try #require(
-      PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
-    let templates = try TemplateSet(directory: TestProject.templates)
-    let options = SiteRenderer.Options(today: TestProject.today)
-    let whole = Dictionary(
-      SiteRenderer(plan: plan, templates: templates, options: options).outputs().map {
-        ($0.path, $0)
-      }
-    ) { first, _ in first }
+    let (plan, templates, options, whole) = try Self.wholeSite(name, in: "edited-pages")
     let sources = plan.tasks.map(\.source.path)
     #expect(sources.count > 1)
     let edits = sources.map { [$0] } + [Array(sources.prefix(3)), Array(sources.suffix(2))]
@@ -72,11 +62,7 @@ import Testing
         tasks: SiteRenderer.tasks(in: Set(edit), of: plan), plan: plan, templates: templates,
         options: options)
       #expect(jobs.count == edit.count, "\(name): \(edit)")
-      for job in jobs {
-        let expected = try #require(whole[job.path], "\(name): \(job.path) is not in the site")
-        #expect(job.digest == expected.digest, "\(name): \(job.path)")
-        #expect(try job.produce().bytes == expected.produce().bytes, "\(name): \(job.path)")
-      }
+      for job in jobs { try Self.expectSame(job, in: whole, name) }
     }
   }
 
@@ -86,17 +72,7 @@ import Testing
   /// its pages (`bao-cao/<kỳ>/<đơn vị>/`, then `trang-2/`…) and nothing else.
   @Test(arguments: ["sample", "synthetic-reports"])
   func pagesOfEditedReportsMatchTheWholeSite(content name: String) throws {
-    let folder = TestProject.temporaryDirectory("edited-reports-\(name)")
-    let content = try Self.content(name, in: folder)
-    let plan = try #require(
-      PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
-    let templates = try TemplateSet(directory: TestProject.templates)
-    let options = SiteRenderer.Options(today: TestProject.today)
-    let whole = Dictionary(
-      SiteRenderer(plan: plan, templates: templates, options: options).outputs().map {
-        ($0.path, $0)
-      }
-    ) { first, _ in first }
+    let (plan, templates, options, whole) = try Self.wholeSite(name, in: "edited-reports")
     #expect(plan.reports.count > 5)
     // The generated project has 510 reports: one in 17 (agencies' and
     // communes', every period).
@@ -113,13 +89,35 @@ import Testing
         let folder = "bao-cao/\(report.period.rawValue)/\(report.reporter.id)/"
         let expected = whole.keys.filter { $0.hasPrefix(folder) }.count + tasks.count
         #expect(jobs.count == expected, "\(name): \(report.source.path)")
-        for job in jobs {
-          let page = try #require(whole[job.path], "\(name): \(job.path) is not in the site")
-          #expect(job.digest == page.digest, "\(name): \(job.path)")
-          #expect(try job.produce().bytes == page.produce().bytes, "\(name): \(job.path)")
-        }
+        for job in jobs { try Self.expectSame(job, in: whole, name) }
       }
     }
+  }
+
+  /// A project's plan, the templates and options it is rendered with, and
+  /// every job of the whole site's renderer by path.
+  static func wholeSite(_ name: String, in folder: String) throws -> (
+    plan: Plan, templates: TemplateSet, options: SiteRenderer.Options,
+    whole: [String: OutputJob]
+  ) {
+    let content = try content(name, in: TestProject.temporaryDirectory("\(folder)-\(name)"))
+    let plan = try #require(
+      PlanValidator().validate(ContentLoader(directory: content).load().draft).plan)
+    let templates = try TemplateSet(directory: TestProject.templates)
+    let options = SiteRenderer.Options(today: TestProject.today)
+    let whole = Dictionary(
+      SiteRenderer(plan: plan, templates: templates, options: options).outputs().map {
+        ($0.path, $0)
+      }
+    ) { first, _ in first }
+    return (plan, templates, options, whole)
+  }
+
+  /// `job` is the whole site's job at its path: the same digest and bytes.
+  static func expectSame(_ job: OutputJob, in whole: [String: OutputJob], _ name: String) throws {
+    let expected = try #require(whole[job.path], "\(name): \(job.path) is not in the site")
+    #expect(job.digest == expected.digest, "\(name): \(job.path)")
+    #expect(try job.produce().bytes == expected.produce().bytes, "\(name): \(job.path)")
   }
 
   /// The content folder of a project the tests render: the real plan, the
