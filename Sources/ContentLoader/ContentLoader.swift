@@ -25,6 +25,9 @@ public struct ContentLoader: Sendable {
     /// The tasks a patched load replaced: their positions in
     /// `draft.tasks`, and the drafts they replaced.
     public var replacedTasks: [(index: Int, before: PlanDraft.TaskDraft)] = []
+    /// The reports a patched load replaced: their positions in
+    /// `draft.reports`.
+    public var replacedReports: [Int] = []
 
     /// `diagnostics`, with the errors found in draft reports as warnings.
     ///

@@ -21,8 +21,8 @@ extension ContentLoader {
 
   /// Loads `tree` by patching an earlier load of the same folder.
   ///
-  /// Only when the only change is the text of a few task files: the common
-  /// save in `watch` and `serve`. Returns nil for any other change (a file added,
+  /// Only when the only change is the text of a few task or report files:
+  /// the common saves in `watch` and `serve`. Returns nil for any other change (a file added,
   /// removed or renamed; a file that is not a task, or no longer one;
   /// problems in a changed file, before or after), and the caller loads in
   /// full.
@@ -55,6 +55,7 @@ extension ContentLoader {
     result.freshlyParsed = []
     result.patched = true
     result.replacedTasks = []
+    result.replacedReports = []
     guard !changed.isEmpty else { return result }
     let parser = FileParser()
     for file in changed {
@@ -72,14 +73,23 @@ extension ContentLoader {
         result.parsed[file.path] = after
         continue
       }
-      guard case .task = kind, case .task = before.content, before.diagnostics.isEmpty,
-        case .task(let task) = after.content, after.diagnostics.isEmpty,
-        let index = result.draft.tasks.firstIndex(where: { $0.source.path == file.path })
-      else { return nil }
-      // In place: `draft.tasks` is held by nothing else (the validation
-      // kept for the next build keeps only what it needs of it).
-      result.replacedTasks.append((index, result.draft.tasks[index]))
-      result.draft.tasks[index] = task
+      guard before.diagnostics.isEmpty, after.diagnostics.isEmpty else { return nil }
+      switch (kind, before.content, after.content) {
+      case (.task, .task, .task(let task)):
+        guard let index = result.draft.tasks.firstIndex(where: { $0.source.path == file.path })
+        else { return nil }
+        // In place: `draft.tasks` is held by nothing else (the validation
+        // kept for the next build keeps only what it needs of it).
+        result.replacedTasks.append((index, result.draft.tasks[index]))
+        result.draft.tasks[index] = task
+      case (.report, .report, .report(let report)):
+        guard let index = result.draft.reports.firstIndex(where: { $0.source.path == file.path })
+        else { return nil }
+        result.replacedReports.append(index)
+        result.draft.reports[index] = report
+      default:
+        return nil
+      }
       result.parsed[file.path] = after
     }
     return result

@@ -454,7 +454,8 @@ public struct SiteBuilder: Sendable {
       memory.earlierValidation = nil
       if loaded.patched {
         patched = validator.validate(
-          loaded.draft, patching: earlier, changedTasks: loaded.replacedTasks)
+          loaded.draft, patching: earlier, changedTasks: loaded.replacedTasks,
+          changedReports: loaded.replacedReports)
       }
     }
     let validated = patched ?? validator.validate(loaded.draft, keeping: true)
@@ -505,12 +506,12 @@ public struct SiteBuilder: Sendable {
     guard configuration.publishesPagesFirst, !edited.isEmpty, edited.count <= 8,
       let live = memory.live, live.identity == writer.liveIdentity
     else { return nil }
-    // A patched load names the tasks it replaced (and only task files
-    // are patched); otherwise the tasks and reports of the files just
-    // parsed are looked for.
+    // A patched load names the tasks it replaced; otherwise the tasks of
+    // the files just parsed are looked for. Reports are looked for by
+    // path (a plan has hundreds, not thousands).
     let ids =
       loaded.patched ? loaded.replacedTaskIDs : SiteRenderer.tasks(in: edited, of: valid.plan)
-    let reports = loaded.patched ? [] : SiteRenderer.reports(in: edited, of: valid.plan)
+    let reports = SiteRenderer.reports(in: edited, of: valid.plan)
     let jobs = SiteRenderer.pagesOfEdits(
       tasks: ids, reports: reports, plan: valid.plan, templates: valid.templates,
       options: renderOptions, reusing: keptMemory?.reusable)

@@ -183,6 +183,29 @@ import Testing
     #expect(try same(try #require(unchanged.patched), unchanged.full))
   }
 
+  /// A report's text edited: patched in place, as a full load loads it.
+  @Test func aReportEditIsPatchedAsAFullLoadWouldLoadIt() throws {
+    func report(_ progress: Int) -> String {
+      "---\ndate: 2026-07-05\ntasks:\n  - task: \"1.1\"\n    status: in-progress\n"
+        + "    progress: \(progress)\n  - task: \"1.2\"\n    status: not-started\n---\n"
+    }
+    var files = files
+    files["reports/2026-6t/so-a.md"] = report(40)
+    files["reports/2026-6t/so-b.md"] = report(10)
+    let root = try TestFiles.folder("patch-report", files).path
+    let first = try firstLoad(root)
+    #expect(first.1.draft.reports.count == 2)
+    try report(60).write(
+      toFile: root + "/reports/2026-6t/so-b.md", atomically: true, encoding: .utf8)
+    let (patched, full) = try loads(root, after: first)
+    let result = try #require(patched)
+    #expect(try same(result, full))
+    #expect(result.replacedReports == [1])
+    #expect(result.replacedTasks.isEmpty)
+    #expect(result.freshlyParsed == ["reports/2026-6t/so-b.md"])
+    #expect(result.draft.reports[1].tasks[0].progress?.value == 60)
+  }
+
   @Test(arguments: [
     "group file edited", "task added", "task removed", "task with a problem", "task now broken",
   ])

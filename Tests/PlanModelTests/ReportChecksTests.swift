@@ -85,4 +85,57 @@ import Testing
     default: #expect(full.diagnostics == first.diagnostics)
     }
   }
+
+  /// Each edit of so-a's p2 report (with an edit of task 1.2's title in
+  /// the last case): a patched validation re-checks the changed report on
+  /// its own and takes the others' findings; it finds what a full one does.
+  @Test(arguments: [
+    "text", "progress goes down", "done at 60%", "unknown task", "report and task",
+  ])
+  func aPatchedValidationOfAReportEditFindsWhatAFullOneFinds(edit: String) throws {
+    let validator = PlanValidator(today: try Drafts.day("2026-01-15"))
+    let before = try Self.draft()
+    let first = validator.validate(before, keeping: true)
+    let earlier = try #require(first.earlier)
+    var after = before
+    var changedTasks: [(index: Int, before: PlanDraft.TaskDraft)] = []
+    switch edit {
+    case "text":
+      after.reports[1].tasks[0].text = RichText(markdown: "Đã xong phần việc.", html: "<p>x</p>\n")
+    case "progress goes down":
+      after.reports[1] = try Drafts.report(
+        "p2", "so-a", "2025-12-30", [("1.1", .inProgress, 30, nil), ("1.2", .done, 100, nil)])
+    case "done at 60%":
+      after.reports[1] = try Drafts.report(
+        "p2", "so-a", "2025-12-30", [("1.1", .done, 60, nil), ("1.2", .done, 100, nil)])
+    case "unknown task":
+      after.reports[1] = try Drafts.report(
+        "p2", "so-a", "2025-12-30", [("1.9", .inProgress, 60, nil), ("1.2", .done, 100, nil)])
+    default:
+      after.reports[1] = try Drafts.report(
+        "p2", "so-a", "2025-12-30", [("1.1", .inProgress, 30, nil), ("1.2", .done, 100, nil)])
+      after.tasks[1].title = "Nhiệm vụ đã sửa tên"
+      changedTasks = [(1, before.tasks[1])]
+    }
+    let full = validator.validate(after)
+    let patched = try #require(
+      validator.validate(
+        after, patching: earlier, changedTasks: changedTasks, changedReports: [1]))
+    #expect(patched.diagnostics == full.diagnostics)
+    #expect(patched.plan?.reports == full.plan?.reports)
+    #expect(patched.plan?.tasks == full.plan?.tasks)
+    switch edit {
+    case "text": #expect(full.diagnostics == first.diagnostics)
+    case "unknown task": #expect(full.diagnostics.hasErrors)
+    default: #expect(full.diagnostics.count > first.diagnostics.count, "\(edit)")
+    }
+    // Told that no report changed, the same validation takes the earlier
+    // result: which reports changed is the caller's to say (the patched
+    // load's).
+    if edit == "progress goes down" {
+      let again = try #require(first.earlier)
+      let told = try #require(validator.validate(after, patching: again, changedTasks: []))
+      #expect(told.diagnostics == first.diagnostics)
+    }
+  }
 }

@@ -441,6 +441,13 @@ import Testing
     #expect(!seen[1].files.contains("bao-cao/2026-9t/xa-tan-phu/index.html"))
     #expect(seen[2].files.contains("du-lieu/report-updates.csv"))
     #expect(TestProject.read(data).contains("Mô hình đã chạy thử."))
+    // The line put back: the next save, patched, puts the page back.
+    try text.write(to: report, atomically: true, encoding: .utf8)
+    builder.progress = nil
+    let back = builder.build(changes: [report.path])
+    #expect(back.published)
+    #expect(back.patchedLoad)
+    #expect(TestProject.read(page).contains("Mô hình đang hoàn thiện."))
     let clean = root.appendingPathComponent("Clean").path
     var cleanConfiguration = configuration
     cleanConfiguration.outputDirectory = clean

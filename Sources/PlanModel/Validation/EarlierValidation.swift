@@ -36,18 +36,22 @@ public struct EarlierValidation: Sendable {
 extension PlanValidator {
   /// Validates `draft`, which differs from the draft `earlier` validated
   /// only in the tasks at `changedTasks` (positions in `draft.tasks`, with
-  /// the drafts they replaced), by patching `earlier`.
+  /// the drafts they replaced) and the reports at `changedReports`
+  /// (positions in `draft.reports`), by patching `earlier`.
   ///
   /// Returns nil unless each changed task keeps its id, folder and group,
   /// and is found valid on its own, without any warning, before and after;
   /// the caller then validates in full. Only the reports are checked again
   /// (they read the tasks), and only when the tasks look different to
-  /// their checks (`ReportChecks`). The result is what a full validation gives:
-  /// ids, groups and the order of tasks are unchanged, every other task's
-  /// problems are the ones found before, and the changed tasks have none.
+  /// their checks or reports changed (`ReportChecks`: then, if no task
+  /// looks different, only the changed reports are checked on their own
+  /// again, and all across reports). The result is what a full
+  /// validation gives: ids, groups and the order of tasks are unchanged,
+  /// every other task's problems are the ones found before, and the
+  /// changed tasks have none.
   public func validate(
     _ draft: PlanDraft, patching earlier: consuming EarlierValidation,
-    changedTasks: [(index: Int, before: PlanDraft.TaskDraft)]
+    changedTasks: [(index: Int, before: PlanDraft.TaskDraft)], changedReports: [Int] = []
   ) -> (plan: Plan?, diagnostics: [Diagnostic], earlier: EarlierValidation?)? {
     guard earlier.today == today, earlier.includeDrafts == includeDrafts,
       draft.tasks.count == earlier.taskCount
@@ -76,7 +80,7 @@ extension PlanValidator {
       changed.append((index, place))
     }
     let (plan, reportDiagnostics, checks) = withReports(
-      base, draft, patching: earlierChecks.map { ($0, changed) })
+      base, draft, patching: earlierChecks.map { ($0, changed, changedReports) })
     let diagnostics = diagnosticsBeforeReports + reportDiagnostics
     guard let plan, !diagnostics.hasErrors else { return (nil, diagnostics, nil) }
     return (

@@ -120,19 +120,32 @@ public struct PlanValidator: Sendable {
   /// tasks (see `ReportChecks`).
   ///
   /// With `earlier`, the checks of a draft that differed from `draft` only
-  /// in the tasks at `changed` (places in the draft and in the plan),
-  /// whose result is taken when those tasks look the same to the checks.
+  /// in the tasks at `changed` (places in the draft and in the plan) and
+  /// the reports at `changedReports` (places in `draft.reports`). When
+  /// those tasks look the same to the checks, their result is taken if no
+  /// report changed, else each unchanged report's own findings are (the
+  /// checks across reports run again).
   func withReports(
     _ base: Plan, _ draft: PlanDraft,
-    patching earlier: (checks: ReportChecks, changed: [(draft: Int, plan: Int)])? = nil
+    patching earlier: (
+      checks: ReportChecks, changed: [(draft: Int, plan: Int)], changedReports: [Int]
+    )? = nil
   ) -> (plan: Plan?, diagnostics: [Diagnostic], checks: ReportChecks?) {
     // No schedule and no report: nothing to check, and no need to make
     // the view of 10,000 tasks every build of a plan that has none.
     if draft.schedule == nil, draft.reports.isEmpty { return (base, [], nil) }
     var draft = draft
     let seen: Plan
+    var kept: (Int) -> ReportValidation.CheckedReport? = { _ in nil }
     switch earlier.flatMap({ $0.checks.patched(base, draft, changed: $0.changed) }) {
-    case .same(let checks): return (base.with(checks), checks.diagnostics, checks)
+    case .same(let checks):
+      let changedReports = Set(earlier?.changedReports ?? [])
+      if changedReports.isEmpty { return (base.with(checks), checks.diagnostics, checks) }
+      seen = base.forReportChecks(checks.tasks)
+      draft.tasks = checks.taskDrafts
+      if checks.checkedReports.count == draft.reports.count {
+        kept = { changedReports.contains($0) ? nil : checks.checkedReports[$0] }
+      }
     case .seen(let tasks, let taskDrafts):
       seen = base.forReportChecks(tasks)
       draft.tasks = taskDrafts
@@ -148,11 +161,12 @@ public struct PlanValidator: Sendable {
       plan: seen, draft: draft, taskTitles: base.tasks.map(\.title), today: today,
       report: report, holders: HolderTable(seen))
     let schedule = reporting.schedule()
-    let reports = reporting.reports(schedule: schedule, includingDrafts: includeDrafts)
+    let (reports, checked) = reporting.reports(
+      schedule: schedule, includingDrafts: includeDrafts, reusing: kept)
     guard !report.hasErrors else { return (nil, report.diagnostics, nil) }
     let checks = ReportChecks(
       tasks: seen.tasks, taskDrafts: draft.tasks, schedule: schedule, reports: reports,
-      diagnostics: report.diagnostics)
+      checkedReports: checked, diagnostics: report.diagnostics)
     return (base.with(checks), checks.diagnostics, checks)
   }
 

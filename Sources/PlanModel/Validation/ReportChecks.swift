@@ -1,7 +1,8 @@
 import SiteCore
 
 /// The report checks' view of the tasks, and what the checks found from it,
-/// kept for the next save that changes only tasks (`watch`, `serve`).
+/// kept for the next save that changes only tasks or reports (`watch`,
+/// `serve`).
 ///
 /// The checks (`ReportValidation`) are given the plan and the task drafts
 /// as `forReportChecks` makes them, in every validation, full or patched:
@@ -24,6 +25,10 @@ struct ReportChecks: Sendable {
   let taskDrafts: [PlanDraft.TaskDraft]
   let schedule: ReportingSchedule?
   let reports: [Report]
+  /// What checking each report draft on its own found, by its place in the
+  /// draft: a later save that changes a few reports and no task the checks
+  /// read has only those checked again (and the checks across reports).
+  let checkedReports: [ReportValidation.CheckedReport]
   /// Warnings only: checks that found an error are not kept.
   let diagnostics: [Diagnostic]
 
@@ -39,9 +44,10 @@ struct ReportChecks: Sendable {
   ///
   /// `changed` gives those tasks' places in the draft and in the plan, and
   /// `base` is the new plan without reports; nil if the places do not fit.
-  /// The rest of the draft (reports, schedule, registries) must be the one
-  /// the checks were made for: a patched validation follows a patched load,
-  /// which changed task files only.
+  /// The rest of the draft (schedule, registries, and reports other than
+  /// those the caller says changed) must be the one the checks were made
+  /// for: a patched validation follows a patched load, which changed task
+  /// and report files only and says which.
   func patched(_ base: Plan, _ draft: PlanDraft, changed: [(draft: Int, plan: Int)]) -> Patch? {
     guard tasks.count == base.tasks.count, taskDrafts.count == draft.tasks.count else {
       return nil

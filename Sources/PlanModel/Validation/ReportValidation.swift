@@ -94,21 +94,33 @@ struct ReportValidation {
 
   // MARK: - Reports
 
-  /// The valid reports, in schedule order then by reporter.
+  /// The valid reports, in schedule order then by reporter; and what
+  /// checking each report draft on its own found, by its place in
+  /// `draft.reports` (kept for the next validation: `ReportChecks`).
   ///
   /// Without `includingDrafts` draft reports are left out of the plan: a
   /// report still under review never stops the public site from being
   /// built. They are still checked on their own, and their problems said
   /// as warnings (`Diagnostic.leavingDraftOut`).
-  func reports(schedule: ReportingSchedule?, includingDrafts: Bool) -> [Report] {
-    let shown = draft.reports.filter { includingDrafts || !$0.isDraft }
-    var reports = checked(shown, schedule: schedule, foldersSaid: [])
+  ///
+  /// - Parameter kept: a report draft's findings to take instead of
+  ///   checking it, by its place (nil: check it). Only the checks across
+  ///   reports run on every report whatever is taken.
+  func reports(
+    schedule: ReportingSchedule?, includingDrafts: Bool,
+    reusing kept: (Int) -> CheckedReport? = { _ in nil }
+  ) -> (reports: [Report], checked: [CheckedReport]) {
+    let own = Parallel.map(Array(draft.reports.indices), chunk: 4) { place in
+      kept(place) ?? check(draft.reports[place], schedule: schedule)
+    }
+    let shown = draft.reports.indices.filter { includingDrafts || !draft.reports[$0].isDraft }
+    var reports = gathered(shown, own, schedule: schedule, foldersSaid: [])
     if !includingDrafts {
       let collector = DiagnosticCollector()
       let drafts = reporting(to: collector)
-      _ = drafts.checked(
-        draft.reports.filter(\.isDraft), schedule: schedule,
-        foldersSaid: Set(shown.map(\.periodRef.value)))
+      _ = drafts.gathered(
+        draft.reports.indices.filter { draft.reports[$0].isDraft }, own, schedule: schedule,
+        foldersSaid: Set(shown.map { draft.reports[$0].periodRef.value }))
       report.report(contentsOf: collector.diagnostics.map(\.leavingDraftOut))
     }
     let order = Dictionary(
@@ -117,7 +129,24 @@ struct ReportValidation {
       (order[$0.period] ?? 0, $0.reporter, $0.date) < (order[$1.period] ?? 0, $1.reporter, $1.date)
     }
     checkAcrossReports(reports, schedule: schedule)
-    return reports
+    return (reports, own)
+  }
+
+  /// What checking one report draft on its own found: the report, if it
+  /// is valid, and the problems, in the order they were found.
+  struct CheckedReport: Sendable {
+    let report: Report?
+    let diagnostics: [Diagnostic]
+  }
+
+  /// `draft` checked on its own.
+  private func check(_ draft: PlanDraft.ReportDraft, schedule: ReportingSchedule?)
+    -> CheckedReport
+  {
+    let collector = DiagnosticCollector()
+    let checking = reporting(to: collector)
+    return CheckedReport(
+      report: checking.report(draft, schedule: schedule), diagnostics: collector.diagnostics)
   }
 
   /// The same checks, saying their problems to `collector`.
@@ -127,17 +156,15 @@ struct ReportValidation {
       holders: holders)
   }
 
-  /// `drafts` checked each on its own, on all cores, with their problems
-  /// reported in file order; a folder that is no period is said once, at
-  /// its first report, unless it is in `foldersSaid`.
-  private func checked(
-    _ drafts: [PlanDraft.ReportDraft], schedule: ReportingSchedule?, foldersSaid: Set<String>
+  /// The reports at `places` in `draft.reports` as `own` found them
+  /// (each checked on its own), with their problems reported in file
+  /// order; a folder that is no period is said once, at its first report,
+  /// unless it is in `foldersSaid`.
+  private func gathered(
+    _ places: [Int], _ own: [CheckedReport], schedule: ReportingSchedule?,
+    foldersSaid: Set<String>
   ) -> [Report] {
-    let checked = Parallel.map(drafts, chunk: 4) { draft -> (Report?, [Diagnostic]) in
-      let collector = DiagnosticCollector()
-      let checking = reporting(to: collector)
-      return (checking.report(draft, schedule: schedule), collector.diagnostics)
-    }
+    let drafts = places.map { draft.reports[$0] }
     // A commune-wide period has a report from each of a hundred communes.
     var folders: [String: [Int]] = [:]
     if !self.draft.incomplete.contains(.periods) {
@@ -149,12 +176,12 @@ struct ReportValidation {
       }
     }
     var reports: [Report] = []
-    for (index, (valid, diagnostics)) in checked.enumerated() {
+    for (index, place) in places.enumerated() {
       if let others = folders[drafts[index].periodRef.value], others.first == index {
         reportUnknownPeriod(drafts[index], schedule: schedule, files: others.map { drafts[$0] })
       }
-      report.report(contentsOf: diagnostics)
-      if let valid { reports.append(valid) }
+      report.report(contentsOf: own[place].diagnostics)
+      if let valid = own[place].report { reports.append(valid) }
     }
     return reports
   }
