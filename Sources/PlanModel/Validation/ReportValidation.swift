@@ -866,30 +866,36 @@ struct ReportValidation {
       previous.reserveCapacity(indexes.first.map { reports[$0].tasks.count } ?? 0)
       var found: [ProgressDecrease] = []
       for index in indexes {
-        for (line, update) in reports[index].tasks.enumerated() {
-          // Looked up once: a line's task is hashed for each lookup.
-          let before = previous[update.task]
-          if let before, let was = before.progress, let now = update.progress, now < was {
-            found.append(
-              ProgressDecrease(
-                order: (index, line), task: update.task, change: .progress(was: was, now: now),
-                location: update.source.location, before: before.location))
-          } else if let before, before.status == .done, let now = update.status, now != .done {
-            // A status filled down from an older form, most often.
-            found.append(
-              ProgressDecrease(
-                order: (index, line), task: update.task, change: .undone(now),
-                location: update.source.location, before: before.location))
-          } else if let before, before.status == .inProgress, update.status == .notStarted,
-            update.progress == nil
-          {
-            found.append(
-              ProgressDecrease(
-                order: (index, line), task: update.task, change: .unstarted,
-                location: update.source.location, before: before.location))
-          }
-          if update.statesStanding {
-            previous[update.task] = (update.progress, update.status, update.source.location)
+        // Each line's fields read in place: a copy of the whole line
+        // retains its text and source too (with `doneRuns`, a third of
+        // these checks' time went to copying lines and letting them go).
+        reports[index].tasks.withUnsafeBufferPointer { lines in
+          for line in lines.indices {
+            let task = lines[line].task
+            let status = lines[line].status
+            let progress = lines[line].progress
+            // Looked up once: a line's task is hashed for each lookup.
+            let before = previous[task]
+            var change: ProgressDecrease.Change?
+            if let before, let was = before.progress, let now = progress, now < was {
+              change = .progress(was: was, now: now)
+            } else if let before, before.status == .done, let now = status, now != .done {
+              // A status filled down from an older form, most often.
+              change = .undone(now)
+            } else if let before, before.status == .inProgress, status == .notStarted,
+              progress == nil
+            {
+              change = .unstarted
+            }
+            if let change, let before {
+              found.append(
+                ProgressDecrease(
+                  order: (index, line), task: task, change: change,
+                  location: lines[line].source.location, before: before.location))
+            }
+            if lines[line].statesStanding {
+              previous[task] = (progress, status, lines[line].source.location)
+            }
           }
         }
       }
@@ -1008,30 +1014,37 @@ struct ReportValidation {
     notDone.reserveCapacity(lines)
     done.reserveCapacity(lines)
     for index in indexes {
-      let report = ordered[index]
-      for (line, update) in report.tasks.enumerated() {
-        if update.statesStanding {
-          if update.status != .done {
-            done[update.task] = nil
-          } else if let run = done.index(forKey: update.task) {
-            // Changed in place, by its index: the task is hashed once.
-            if let given = done.values[run].given, let now = update.doneOn, given.day != now {
-              findings.append(((index, line, 0), .secondDate(update, given: given, now: now)))
+      let date = ordered[index].date
+      // Read in place, as in `progressDecreases`; a line is copied only
+      // into what is found.
+      ordered[index].tasks.withUnsafeBufferPointer { lines in
+        for line in lines.indices {
+          let task = lines[line].task
+          let status = lines[line].status
+          let doneOn = lines[line].doneOn
+          if lines[line].statesStanding {
+            if status != .done {
+              done[task] = nil
+            } else if let run = done.index(forKey: task) {
+              // Changed in place, by its index: the task is hashed once.
+              if let given = done.values[run].given, let now = doneOn, given.day != now {
+                findings.append(
+                  ((index, line, 0), .secondDate(lines[line], given: given, now: now)))
+              }
+              if let now = doneOn { done.values[run].given = (now, lines[line].source.location) }
+            } else {
+              done[task] = DoneRunSeen(
+                first: (lines[line], ordered[index]),
+                given: doneOn.map { ($0, lines[line].source.location) })
             }
-            if let now = update.doneOn { done.values[run].given = (now, update.source.location) }
-          } else {
-            done[update.task] = DoneRunSeen(
-              first: (update, report), given: update.doneOn.map { ($0, update.source.location) })
           }
-        }
-        if update.status == .done, let doneOn = update.doneOn,
-          let earlier = notDone[update.task], doneOn < earlier.date
-        {
-          findings.append(
-            ((index, line, 1), .beforeEarlier(update, doneOn: doneOn, earlier: earlier)))
-        }
-        if update.statesStanding, update.status != .done {
-          notDone[update.task] = (report.date, update.status, update.source.location)
+          if status == .done, let doneOn, let earlier = notDone[task], doneOn < earlier.date {
+            findings.append(
+              ((index, line, 1), .beforeEarlier(lines[line], doneOn: doneOn, earlier: earlier)))
+          }
+          if lines[line].statesStanding, status != .done {
+            notDone[task] = (date, status, lines[line].source.location)
+          }
         }
       }
     }
@@ -1146,10 +1159,20 @@ struct ReportValidation {
       }
     }
     // A task with reports has its status from them, not from its own file.
+    // Only tasks whose file writes one are looked for (most often none),
+    // each line read in place: this ran over every line on one core,
+    // copying each.
+    let written = Set(
+      draft.tasks.filter { $0.status != nil || $0.progress != nil }.map { TaskID($0.id.value) })
     var reported: [TaskID: SourceLocation] = [:]
-    for report in reports {
-      for update in report.tasks where reported[update.task] == nil {
-        reported[update.task] = update.source.location
+    if !written.isEmpty {
+      for report in reports {
+        report.tasks.withUnsafeBufferPointer { lines in
+          for line in lines.indices
+          where written.contains(lines[line].task) && reported[lines[line].task] == nil {
+            reported[lines[line].task] = lines[line].source.location
+          }
+        }
       }
     }
     for task in draft.tasks {
