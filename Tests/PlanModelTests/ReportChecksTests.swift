@@ -88,13 +88,19 @@ import Testing
 
   /// Each edit of so-a's p2 report (with an edit of task 1.2's title in
   /// the last case): a patched validation re-checks the changed report on
-  /// its own and takes the others' findings; it finds what a full one does.
+  /// its own and takes the others' findings, and so-b's across its
+  /// reports; it finds what a full one does.
   @Test(arguments: [
     "text", "progress goes down", "done at 60%", "unknown task", "report and task",
   ])
   func aPatchedValidationOfAReportEditFindsWhatAFullOneFinds(edit: String) throws {
     let validator = PlanValidator(today: try Drafts.day("2026-01-15"))
-    let before = try Self.draft()
+    var before = try Self.draft()
+    // so-b's progress on 1.2 goes down from p1 to p2: a finding across
+    // reports in a body no edit touches (kept, `BodyRuns`).
+    before.reports.append(
+      try Drafts.report("p1", "so-b", "2025-06-27", [("1.2", .inProgress, 70, nil)]))
+    let keptWarning = "the progress of task '1.2' goes down from 70% to 50%"
     let first = validator.validate(before, keeping: true)
     let earlier = try #require(first.earlier)
     var after = before
@@ -124,6 +130,8 @@ import Testing
     #expect(patched.diagnostics == full.diagnostics)
     #expect(patched.plan?.reports == full.plan?.reports)
     #expect(patched.plan?.tasks == full.plan?.tasks)
+    #expect(first.diagnostics.contains { $0.message.en == keptWarning })
+    #expect(patched.diagnostics.contains { $0.message.en == keptWarning } || edit == "unknown task")
     switch edit {
     case "text": #expect(full.diagnostics == first.diagnostics)
     case "unknown task": #expect(full.diagnostics.hasErrors)

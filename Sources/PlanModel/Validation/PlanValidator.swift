@@ -123,8 +123,9 @@ public struct PlanValidator: Sendable {
   /// in the tasks at `changed` (places in the draft and in the plan) and
   /// the reports at `changedReports` (places in `draft.reports`). When
   /// those tasks look the same to the checks, their result is taken if no
-  /// report changed, else each unchanged report's own findings are (the
-  /// checks across reports run again).
+  /// report changed, else each unchanged report's own findings are, and
+  /// what the checks across reports found in each body whose reports are
+  /// the same.
   func withReports(
     _ base: Plan, _ draft: PlanDraft,
     patching earlier: (
@@ -137,6 +138,7 @@ public struct PlanValidator: Sendable {
     var draft = draft
     let seen: Plan
     var kept: (Int) -> ReportValidation.CheckedReport? = { _ in nil }
+    var keptRuns: [Reporter: ReportValidation.BodyRuns] = [:]
     switch earlier.flatMap({ $0.checks.patched(base, draft, changed: $0.changed) }) {
     case .same(let checks):
       let changedReports = Set(earlier?.changedReports ?? [])
@@ -145,6 +147,7 @@ public struct PlanValidator: Sendable {
       draft.tasks = checks.taskDrafts
       if checks.checkedReports.count == draft.reports.count {
         kept = { changedReports.contains($0) ? nil : checks.checkedReports[$0] }
+        keptRuns = checks.bodyRuns
       }
     case .seen(let tasks, let taskDrafts):
       seen = base.forReportChecks(tasks)
@@ -161,12 +164,12 @@ public struct PlanValidator: Sendable {
       plan: seen, draft: draft, taskTitles: base.tasks.map(\.title), today: today,
       report: report, holders: HolderTable(seen))
     let schedule = reporting.schedule()
-    let (reports, checked) = reporting.reports(
-      schedule: schedule, includingDrafts: includeDrafts, reusing: kept)
+    let (reports, checked, runs) = reporting.reports(
+      schedule: schedule, includingDrafts: includeDrafts, reusing: kept, keptRuns: keptRuns)
     guard !report.hasErrors else { return (nil, report.diagnostics, nil) }
     let checks = ReportChecks(
       tasks: seen.tasks, taskDrafts: draft.tasks, schedule: schedule, reports: reports,
-      checkedReports: checked, diagnostics: report.diagnostics)
+      checkedReports: checked, bodyRuns: runs, diagnostics: report.diagnostics)
     return (base.with(checks), checks.diagnostics, checks)
   }
 

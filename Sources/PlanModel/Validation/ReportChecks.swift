@@ -29,6 +29,9 @@ struct ReportChecks: Sendable {
   /// draft: a later save that changes a few reports and no task the checks
   /// read has only those checked again (and the checks across reports).
   let checkedReports: [ReportValidation.CheckedReport]
+  /// What the checks across reports found in each body's reports, taken
+  /// by a later validation for a body whose reports are the same.
+  let bodyRuns: [Reporter: ReportValidation.BodyRuns]
   /// Warnings only: checks that found an error are not kept.
   let diagnostics: [Diagnostic]
 

@@ -103,13 +103,16 @@ struct ReportValidation {
   /// built. They are still checked on their own, and their problems said
   /// as warnings (`Diagnostic.leavingDraftOut`).
   ///
-  /// - Parameter kept: a report draft's findings to take instead of
-  ///   checking it, by its place (nil: check it). Only the checks across
-  ///   reports run on every report whatever is taken.
+  /// - Parameters:
+  ///   - kept: a report draft's findings to take instead of checking it,
+  ///     by its place (nil: check it).
+  ///   - keptRuns: what the checks across reports found in each body's
+  ///     reports, taken for a body whose reports are the same
+  ///     (`BodyRuns`); the rest of those checks run on every report.
   func reports(
     schedule: ReportingSchedule?, includingDrafts: Bool,
-    reusing kept: (Int) -> CheckedReport? = { _ in nil }
-  ) -> (reports: [Report], checked: [CheckedReport]) {
+    reusing kept: (Int) -> CheckedReport? = { _ in nil }, keptRuns: [Reporter: BodyRuns] = [:]
+  ) -> (reports: [Report], checked: [CheckedReport], runs: [Reporter: BodyRuns]) {
     let own = Parallel.map(Array(draft.reports.indices), chunk: 4) { place in
       kept(place) ?? check(draft.reports[place], schedule: schedule)
     }
@@ -128,8 +131,8 @@ struct ReportValidation {
     reports.sort {
       (order[$0.period] ?? 0, $0.reporter, $0.date) < (order[$1.period] ?? 0, $1.reporter, $1.date)
     }
-    checkAcrossReports(reports, schedule: schedule)
-    return (reports, own)
+    let runs = checkAcrossReports(reports, schedule: schedule, kept: keptRuns)
+    return (reports, own, runs)
   }
 
   /// What checking one report draft on its own found: the report, if it
@@ -823,7 +826,7 @@ struct ReportValidation {
   /// A body's report giving a task less progress than its report before,
   /// saying not done after its report before said done, or not started
   /// after it said in progress.
-  private struct ProgressDecrease {
+  struct ProgressDecrease: Sendable {
     enum Change {
       /// Less progress than before, in percent.
       case progress(was: Int, now: Int)
@@ -844,64 +847,100 @@ struct ReportValidation {
   /// The places of each body's reports in `reports`, in order: the
   /// checks that follow a body from one report to its next read each
   /// body's on their own, on all cores. (The bodies come in no set order.)
-  private static func indexesByReporter(_ reports: [Report]) -> [[Int]] {
+  private static func indexesByReporter(_ reports: [Report]) -> [(Reporter, [Int])] {
     var byReporter: [Reporter: [Int]] = [:]
     for (index, report) in reports.enumerated() {
       byReporter[report.reporter, default: []].append(index)
     }
-    return Array(byReporter.values)
+    return Array(byReporter)
   }
 
-  /// Where a body's progress on a task goes down from one report to its next.
+  /// What the checks that follow one body from report to report found in
+  /// its reports (`doneRuns`, `progressDecreases`), each finding's report
+  /// given by its place among those reports.
   ///
-  /// In the order of `reports` and of their lines. Each body's reports
-  /// are read on their own, on all cores: a plan whose communes all report
-  /// has a million lines.
-  private static func progressDecreases(_ reports: [Report]) -> [ProgressDecrease] {
-    let found = Parallel.map(Self.indexesByReporter(reports)) { indexes in
-      var previous: [TaskID: (progress: Int?, status: TaskStatus?, location: SourceLocation)] =
-        [:]
-      // A body's reports name mostly the same tasks: grown once, not
-      // doubled a dozen times while the first is read.
-      previous.reserveCapacity(indexes.first.map { reports[$0].tasks.count } ?? 0)
-      var found: [ProgressDecrease] = []
-      for index in indexes {
-        // Each line's fields read in place: a copy of the whole line
-        // retains its text and source too (with `doneRuns`, a third of
-        // these checks' time went to copying lines and letting them go).
-        reports[index].tasks.withUnsafeBufferPointer { lines in
-          for line in lines.indices {
-            let task = lines[line].task
-            let status = lines[line].status
-            let progress = lines[line].progress
-            // Looked up once: a line's task is hashed for each lookup.
-            let before = previous[task]
-            var change: ProgressDecrease.Change?
-            if let before, let was = before.progress, let now = progress, now < was {
-              change = .progress(was: was, now: now)
-            } else if let before, before.status == .done, let now = status, now != .done {
-              // A status filled down from an older form, most often.
-              change = .undone(now)
-            } else if let before, before.status == .inProgress, status == .notStarted,
-              progress == nil
-            {
-              change = .unstarted
-            }
-            if let change, let before {
-              found.append(
-                ProgressDecrease(
-                  order: (index, line), task: task, change: change,
-                  location: lines[line].source.location, before: before.location))
-            }
-            if lines[line].statesStanding {
-              previous[task] = (progress, status, lines[line].source.location)
-            }
+  /// Kept (`ReportChecks.bodyRuns`) for the next validation, which takes
+  /// it for a body whose reports are equal: a saved report changes one
+  /// body's, and the others' are the very reports kept (their lines'
+  /// storage shared, so compared at once).
+  struct BodyRuns: Sendable {
+    let reports: [Report]
+    let done: [(order: DoneFinding.Order, DoneFinding)]
+    let undated: [DoneRunSeen]
+    let decreases: [ProgressDecrease]
+  }
+
+  /// Each body's runs in `ordered`, with the places of its reports there.
+  ///
+  /// `kept`'s are taken for a body whose reports are the same. On all
+  /// cores: a plan whose communes all report has hundreds of thousands of
+  /// lines.
+  private static func bodyRuns(_ ordered: [Report], kept: [Reporter: BodyRuns]) -> [(
+    reporter: Reporter, indexes: [Int], runs: BodyRuns
+  )] {
+    Parallel.map(indexesByReporter(ordered)) { reporter, indexes in
+      let reports = indexes.map { ordered[$0] }
+      if let earlier = kept[reporter], earlier.reports == reports {
+        return (reporter, indexes, earlier)
+      }
+      let places = Array(reports.indices)
+      let (done, undated) = doneRuns(reports, at: places)
+      return (
+        reporter, indexes,
+        BodyRuns(
+          reports: reports, done: done, undated: undated,
+          decreases: progressDecreases(reports, at: places))
+      )
+    }
+  }
+
+  /// Where a body's progress on a task goes down from one report to its
+  /// next, in its reports (`indexes` into `reports`, in order), in the
+  /// order of those reports and of their lines.
+  private static func progressDecreases(_ reports: [Report], at indexes: [Int])
+    -> [ProgressDecrease]
+  {
+    var previous: [TaskID: (progress: Int?, status: TaskStatus?, location: SourceLocation)] =
+      [:]
+    // A body's reports name mostly the same tasks: grown once, not
+    // doubled a dozen times while the first is read.
+    previous.reserveCapacity(indexes.first.map { reports[$0].tasks.count } ?? 0)
+    var found: [ProgressDecrease] = []
+    for index in indexes {
+      // Each line's fields read in place: a copy of the whole line
+      // retains its text and source too (with `doneRuns`, a third of
+      // these checks' time went to copying lines and letting them go).
+      reports[index].tasks.withUnsafeBufferPointer { lines in
+        for line in lines.indices {
+          let task = lines[line].task
+          let status = lines[line].status
+          let progress = lines[line].progress
+          // Looked up once: a line's task is hashed for each lookup.
+          let before = previous[task]
+          var change: ProgressDecrease.Change?
+          if let before, let was = before.progress, let now = progress, now < was {
+            change = .progress(was: was, now: now)
+          } else if let before, before.status == .done, let now = status, now != .done {
+            // A status filled down from an older form, most often.
+            change = .undone(now)
+          } else if let before, before.status == .inProgress, status == .notStarted,
+            progress == nil
+          {
+            change = .unstarted
+          }
+          if let change, let before {
+            found.append(
+              ProgressDecrease(
+                order: (index, line), task: task, change: change,
+                location: lines[line].source.location, before: before.location))
+          }
+          if lines[line].statesStanding {
+            previous[task] = (progress, status, lines[line].source.location)
           }
         }
       }
-      return found
     }
-    return found.joined().sorted { $0.order < $1.order }
+    return found
   }
 
   /// A body's report for a later period dated before its report for an
@@ -938,13 +977,18 @@ struct ReportValidation {
   /// which said the task was not done yet: one of the dates is wrong (most
   /// often a day and month swapped, 09/05 for 05/09).
   ///
-  /// `ordered` is by the end of the period, then by date.
-  private func checkDoneAfterEarlierReports(_ ordered: [Report]) {
-    // Each body's reports are read on their own, on all cores (a plan
-    // whose communes all report has hundreds of thousands of lines); what
-    // they find is said in the order of `ordered` and of their lines.
-    let read = Parallel.map(Self.indexesByReporter(ordered)) { Self.doneRuns(ordered, at: $0) }
-    for (_, finding) in read.flatMap(\.findings).sorted(by: { $0.order < $1.order }) {
+  /// `runs` are each body's, found in its reports on their own; what they
+  /// find is said in the order checked (by the end of the period, then by
+  /// date) and of the lines.
+  private func checkDoneAfterEarlierReports(
+    _ runs: [(reporter: Reporter, indexes: [Int], runs: BodyRuns)]
+  ) {
+    let findings = runs.flatMap { body in
+      body.runs.done.map { order, finding in
+        ((report: body.indexes[order.report], line: order.line, finding: order.finding), finding)
+      }
+    }
+    for (_, finding) in findings.sorted(by: { $0.0 < $1.0 }) {
       switch finding {
       case .secondDate(let update, let given, let now):
         self.report.warning(
@@ -980,7 +1024,7 @@ struct ReportValidation {
     }
     // Runs still saying done that never give a date: the site takes the
     // first report's date.
-    let undated = read.flatMap(\.undated).sorted {
+    let undated = runs.flatMap(\.runs.undated).sorted {
       $0.first.update.source.location < $1.first.update.source.location
     }
     guard !undated.isEmpty else { return }
@@ -1052,7 +1096,7 @@ struct ReportValidation {
   }
 
   /// What `doneRuns` finds on one line.
-  private enum DoneFinding {
+  enum DoneFinding: Sendable {
     /// The report's place in the order checked, the line's in the report,
     /// and the finding's on the line.
     typealias Order = (report: Int, line: Int, finding: Int)
@@ -1064,7 +1108,7 @@ struct ReportValidation {
   }
 
   /// A body's reports in a row saying a task is done, as far as read.
-  private struct DoneRunSeen {
+  struct DoneRunSeen: Sendable {
     let first: (update: TaskUpdate, report: Report)
     var given: (day: Day, at: SourceLocation)?
   }
@@ -1074,7 +1118,12 @@ struct ReportValidation {
   /// Reports are taken by the end of their period, then by date: a report
   /// dated outside its period (warned about on its own) must not make the
   /// reports of other periods look like they go backwards.
-  private func checkAcrossReports(_ reports: [Report], schedule: ReportingSchedule?) {
+  ///
+  /// Returns each body's runs, for the next validation (`BodyRuns`); takes
+  /// `kept`'s for a body whose reports are the same.
+  private func checkAcrossReports(
+    _ reports: [Report], schedule: ReportingSchedule?, kept: [Reporter: BodyRuns]
+  ) -> [Reporter: BodyRuns] {
     var periods: [PeriodID: ReportingPeriod] = [:]
     for period in schedule?.periods ?? [] { periods[period.id] = period }
     func rank(_ report: Report) -> (Day, Day) {
@@ -1088,8 +1137,14 @@ struct ReportValidation {
     }
     let ordered = fitting.sorted(by: { rank($0) < rank($1) })
     checkDateOrder(ordered, periods: periods)
-    checkDoneAfterEarlierReports(ordered)
-    for decrease in Self.progressDecreases(ordered) {
+    let runs = Self.bodyRuns(ordered, kept: kept)
+    checkDoneAfterEarlierReports(runs)
+    let decreases = runs.flatMap { body in
+      body.runs.decreases.map { decrease in
+        (order: (body.indexes[decrease.order.report], decrease.order.line), decrease)
+      }
+    }
+    for (_, decrease) in decreases.sorted(by: { $0.order < $1.order }) {
       let task = decrease.task.rawValue
       let message =
         switch decrease.change {
@@ -1192,5 +1247,6 @@ struct ReportValidation {
           Diagnostic.Note(vi: "một báo cáo ở đây", en: "a report is here", at: location),
         ])
     }
+    return Dictionary(runs.map { ($0.reporter, $0.runs) }) { first, _ in first }
   }
 }
