@@ -836,7 +836,8 @@ struct ReportValidation {
       /// it as 0 %).
       case unstarted
     }
-    /// The report's place in the order checked, and the line's in the report.
+    /// The report's place among the body's reports (`BodyRuns`), and the
+    /// line's in the report.
     let order: (report: Int, line: Int)
     let task: TaskID
     let change: Change
@@ -883,30 +884,27 @@ struct ReportValidation {
       if let earlier = kept[reporter], earlier.reports == reports {
         return (reporter, indexes, earlier)
       }
-      let places = Array(reports.indices)
-      let (done, undated) = doneRuns(reports, at: places)
+      let (done, undated) = doneRuns(reports)
       return (
         reporter, indexes,
         BodyRuns(
           reports: reports, done: done, undated: undated,
-          decreases: progressDecreases(reports, at: places))
+          decreases: progressDecreases(reports))
       )
     }
   }
 
   /// Where a body's progress on a task goes down from one report to its
-  /// next, in its reports (`indexes` into `reports`, in order), in the
-  /// order of those reports and of their lines.
-  private static func progressDecreases(_ reports: [Report], at indexes: [Int])
-    -> [ProgressDecrease]
-  {
+  /// next, in its `reports` (in order), in the order of those reports and
+  /// of their lines.
+  private static func progressDecreases(_ reports: [Report]) -> [ProgressDecrease] {
     var previous: [TaskID: (progress: Int?, status: TaskStatus?, location: SourceLocation)] =
       [:]
     // A body's reports name mostly the same tasks: grown once, not
     // doubled a dozen times while the first is read.
-    previous.reserveCapacity(indexes.first.map { reports[$0].tasks.count } ?? 0)
+    previous.reserveCapacity(reports.first?.tasks.count ?? 0)
     var found: [ProgressDecrease] = []
-    for index in indexes {
+    for index in reports.indices {
       // Each line's fields read in place: a copy of the whole line
       // retains its text and source too (with `doneRuns`, a third of
       // these checks' time went to copying lines and letting them go).
@@ -1040,11 +1038,11 @@ struct ReportValidation {
     }
   }
 
-  /// What one body's reports (`indexes` into `ordered`, in order) say of
+  /// What one body's `reports` (in order) say of
   /// its done tasks: a done date given twice, a done date before an
   /// earlier report that still said otherwise, and its runs still saying
   /// done without a date.
-  private static func doneRuns(_ ordered: [Report], at indexes: [Int]) -> (
+  private static func doneRuns(_ ordered: [Report]) -> (
     findings: [(order: DoneFinding.Order, DoneFinding)], undated: [DoneRunSeen]
   ) {
     var findings: [(order: DoneFinding.Order, DoneFinding)] = []
@@ -1054,10 +1052,10 @@ struct ReportValidation {
     // of them gives one (`ReportIndex.DoneRun`).
     var done: [TaskID: DoneRunSeen] = [:]
     // Grown once (see `progressDecreases`).
-    let lines = indexes.first.map { ordered[$0].tasks.count } ?? 0
+    let lines = ordered.first?.tasks.count ?? 0
     notDone.reserveCapacity(lines)
     done.reserveCapacity(lines)
-    for index in indexes {
+    for index in ordered.indices {
       let date = ordered[index].date
       // Read in place, as in `progressDecreases`; a line is copied only
       // into what is found.
@@ -1097,7 +1095,8 @@ struct ReportValidation {
 
   /// What `doneRuns` finds on one line.
   enum DoneFinding: Sendable {
-    /// The report's place in the order checked, the line's in the report,
+    /// The report's place among the body's reports (`BodyRuns`; among all
+    /// reports in the order checked, once gathered), the line's in the report,
     /// and the finding's on the line.
     typealias Order = (report: Int, line: Int, finding: Int)
     /// A done date given again, and different, in a later report of the run.
