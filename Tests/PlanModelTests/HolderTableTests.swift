@@ -8,16 +8,12 @@ import Testing
 /// more bodies than one word of bits holds.
 @Suite struct HolderTableTests {
   @Test func theTableAgreesWithTheAssignments() throws {
-    var draft = Drafts.draft(tasks: [
-      ("1.1", [(["all-agencies", "all-communes"], .implement), (["so-a"], .lead)]),
-      ("1.2", [(["so-b", "all-agencies"], .support), (["xa-1"], .implement)]),
-      ("1.3", [(["all-xa"], .implement), (["phuong-1"], .lead), (["xa-2"], .support)]),
-      ("1.4", [(["so-b"], .lead), (["so-a", "so-b"], .support), (["all-phuong"], .support)]),
-      ("1.5", [(["xa-2", "xa-1"], .lead)]),
-      ("1.6", [(["phuong-them-63", "xa-them-64", "xa-them-65"], .implement)]),
-      ("1.7", [(["all-phuong"], .lead), (["so-b"], .support)]),
-      ("1.8", [(["xa-them-130"], .implement)]),
-    ])
+    var draft = Drafts.draft(
+      tasks: HoldersTests.tasks + [
+        ("1.6", [(["phuong-them-63", "xa-them-64", "xa-them-65"], .implement)]),
+        ("1.7", [(["all-phuong"], .lead), (["so-b"], .support)]),
+        ("1.8", [(["xa-them-130"], .implement)]),
+      ])
     // 130 more communes: bodies at places beyond 64 and 128.
     for number in 1...130 {
       let id = number % 3 == 0 ? "phuong-them-\(number)" : "xa-them-\(number)"

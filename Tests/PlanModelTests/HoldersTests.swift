@@ -6,14 +6,17 @@ import Testing
 /// assignment on its own: the same bodies with the same roles, in the
 /// plan's order (agencies, then communes).
 @Suite struct HoldersTests {
+  /// Tasks addressed every way: named bodies, collectives, a body twice.
+  static let tasks: [(id: String, assignments: [([String], Assignment.Role)])] = [
+    ("1.1", [(["all-agencies", "all-communes"], .implement), (["so-a"], .lead)]),
+    ("1.2", [(["so-b", "all-agencies"], .support), (["xa-1"], .implement)]),
+    ("1.3", [(["all-xa"], .implement), (["phuong-1"], .lead), (["xa-2"], .support)]),
+    ("1.4", [(["so-b"], .lead), (["so-a", "so-b"], .support), (["all-phuong"], .support)]),
+    ("1.5", [(["xa-2", "xa-1"], .lead)]),
+  ]
+
   func plan() throws -> Plan {
-    let draft = Drafts.draft(tasks: [
-      ("1.1", [(["all-agencies", "all-communes"], .implement), (["so-a"], .lead)]),
-      ("1.2", [(["so-b", "all-agencies"], .support), (["xa-1"], .implement)]),
-      ("1.3", [(["all-xa"], .implement), (["phuong-1"], .lead), (["xa-2"], .support)]),
-      ("1.4", [(["so-b"], .lead), (["so-a", "so-b"], .support), (["all-phuong"], .support)]),
-      ("1.5", [(["xa-2", "xa-1"], .lead)]),
-    ])
+    let draft = Drafts.draft(tasks: Self.tasks)
     let result = PlanValidator().validate(draft)
     #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     return try #require(result.plan)

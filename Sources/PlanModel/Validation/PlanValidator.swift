@@ -117,7 +117,7 @@ public struct PlanValidator: Sendable {
   /// The plan with its reporting schedule and reports, checked against
   /// `base` (the plan without them), or nil when they have errors; and
   /// what the checks found, for a later validation that differs only in
-  /// tasks (see `ReportChecks`).
+  /// tasks or reports (see `ReportChecks`).
   ///
   /// With `earlier`, the checks of a draft that differed from `draft` only
   /// in the tasks at `changed` (places in the draft and in the plan) and
@@ -137,18 +137,14 @@ public struct PlanValidator: Sendable {
     if draft.schedule == nil, draft.reports.isEmpty { return (base, [], nil) }
     var draft = draft
     let seen: Plan
-    var kept: (Int) -> ReportValidation.CheckedReport? = { _ in nil }
-    var keptRuns: [Reporter: ReportValidation.BodyRuns] = [:]
+    var reusing: (checks: ReportChecks, changedReports: Set<Int>)?
     switch earlier.flatMap({ $0.checks.patched(base, draft, changed: $0.changed) }) {
     case .same(let checks):
       let changedReports = Set(earlier?.changedReports ?? [])
       if changedReports.isEmpty { return (base.with(checks), checks.diagnostics, checks) }
       seen = base.forReportChecks(checks.tasks)
       draft.tasks = checks.taskDrafts
-      if checks.checkedReports.count == draft.reports.count {
-        kept = { changedReports.contains($0) ? nil : checks.checkedReports[$0] }
-        keptRuns = checks.bodyRuns
-      }
+      reusing = (checks, changedReports)
     case .seen(let tasks, let taskDrafts):
       seen = base.forReportChecks(tasks)
       draft.tasks = taskDrafts
@@ -165,7 +161,7 @@ public struct PlanValidator: Sendable {
       report: report, holders: HolderTable(seen))
     let schedule = reporting.schedule()
     let (reports, checked, runs) = reporting.reports(
-      schedule: schedule, includingDrafts: includeDrafts, reusing: kept, keptRuns: keptRuns)
+      schedule: schedule, includingDrafts: includeDrafts, reusing: reusing)
     guard !report.hasErrors else { return (nil, report.diagnostics, nil) }
     let checks = ReportChecks(
       tasks: seen.tasks, taskDrafts: draft.tasks, schedule: schedule, reports: reports,

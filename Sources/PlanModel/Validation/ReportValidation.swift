@@ -103,18 +103,23 @@ struct ReportValidation {
   /// built. They are still checked on their own, and their problems said
   /// as warnings (`Diagnostic.leavingDraftOut`).
   ///
-  /// - Parameters:
-  ///   - kept: a report draft's findings to take instead of checking it,
-  ///     by its place (nil: check it).
-  ///   - keptRuns: what the checks across reports found in each body's
-  ///     reports, taken for a body whose reports are the same
-  ///     (`BodyRuns`); the rest of those checks run on every report.
+  /// - Parameter earlier: checks of a draft that differed from this one
+  ///   only in the reports at `changedReports` (places in
+  ///   `draft.reports`), with the same view of the tasks: every other
+  ///   report's own findings are taken from them, and what the checks
+  ///   across reports found in each body whose reports are the same
+  ///   (`BodyRuns`); the rest of those checks run on every report.
   func reports(
     schedule: ReportingSchedule?, includingDrafts: Bool,
-    reusing kept: (Int) -> CheckedReport? = { _ in nil }, keptRuns: [Reporter: BodyRuns] = [:]
+    reusing earlier: (checks: ReportChecks, changedReports: Set<Int>)? = nil
   ) -> (reports: [Report], checked: [CheckedReport], runs: [Reporter: BodyRuns]) {
+    // Only findings made for a draft with as many reports, place by place.
+    let kept = earlier.flatMap {
+      $0.checks.checkedReports.count == draft.reports.count ? $0 : nil
+    }
     let own = Parallel.map(Array(draft.reports.indices), chunk: 4) { place in
-      kept(place) ?? check(draft.reports[place], schedule: schedule)
+      if let kept, !kept.changedReports.contains(place) { return kept.checks.checkedReports[place] }
+      return check(draft.reports[place], schedule: schedule)
     }
     let shown = draft.reports.indices.filter { includingDrafts || !draft.reports[$0].isDraft }
     var reports = gathered(shown, own, schedule: schedule, foldersSaid: [])
@@ -131,7 +136,7 @@ struct ReportValidation {
     reports.sort {
       (order[$0.period] ?? 0, $0.reporter, $0.date) < (order[$1.period] ?? 0, $1.reporter, $1.date)
     }
-    let runs = checkAcrossReports(reports, schedule: schedule, kept: keptRuns)
+    let runs = checkAcrossReports(reports, schedule: schedule, kept: kept?.checks.bodyRuns ?? [:])
     return (reports, own, runs)
   }
 
