@@ -89,6 +89,14 @@ public struct Plan: Sendable {
     schedule?.periods.first { $0.id == id }
   }
 
+  /// The name of a reporting period, read in place (each entry of each
+  /// task's timeline names its period).
+  public func periodName(of id: PeriodID) -> String? {
+    guard let periods = schedule?.periods else { return nil }
+    for index in periods.indices where periods[index].id == id { return periods[index].name }
+    return nil
+  }
+
   /// The position of a task in plan order, for sorting duties.
   public func position(of id: TaskID) -> Int { tasksByID[id] ?? Int.max }
   /// An indicator's place in `indicators` (an unknown one: last).

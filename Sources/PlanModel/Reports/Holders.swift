@@ -14,9 +14,23 @@ extension Plan {
   /// The earliest of its own assignments' deadlines, else the task's. Its
   /// own status on the task, its form's row and the done-late check read it.
   public func deadline(of task: PlanTask, for reporter: Reporter) -> Day? {
+    earliestDeadline(task.assignments, for: reporter) ?? task.deadline
+  }
+
+  /// `deadline(of:for:)` of the task `id`, read in place (for each of a
+  /// report's lines); nil for an id not in the plan.
+  public func deadline(of id: TaskID, for reporter: Reporter) -> Day? {
+    guard let place = place(of: id) else { return nil }
+    // The two parts read in place: handing the task itself on copied it
+    // (each of its fields retained) for each line.
+    return earliestDeadline(tasks[place].assignments, for: reporter) ?? tasks[place].deadline
+  }
+
+  /// The earliest deadline of the assignments `reporter` holds, if any
+  /// states one.
+  private func earliestDeadline(_ assignments: [Assignment], for reporter: Reporter) -> Day? {
     // By index, so that no assignment is copied (its text and source
     // retained) for each of a report's lines.
-    let assignments = task.assignments
     var earliest: Day?
     for index in assignments.indices
     where holds(reporter, assignees: assignments[index].assignees) {
@@ -24,14 +38,7 @@ extension Plan {
         earliest = deadline
       }
     }
-    return earliest ?? task.deadline
-  }
-
-  /// `deadline(of:for:)` of the task `id`, read in place (for each of a
-  /// report's lines); nil for an id not in the plan.
-  public func deadline(of id: TaskID, for reporter: Reporter) -> Day? {
-    guard let place = place(of: id) else { return nil }
-    return tasks.withUnsafeBufferPointer { deadline(of: $0[place], for: reporter) }
+    return earliest
   }
 
   /// The place of a body among all bodies that hold tasks: agencies in
@@ -128,9 +135,12 @@ extension Plan {
 
   /// The reporter's name: `Sở Tài chính`, `Xã Anh Sơn`.
   public func name(of reporter: Reporter) -> String {
+    // Read in place: `agency(_:)` and `commune(_:)` copy the whole body
+    // out (each of its strings retained), and this is asked for each entry
+    // of each task's timeline and each holder on each task page.
     switch reporter {
-    case .agency(let id): agency(id)?.name ?? id.rawValue
-    case .commune(let id): commune(id)?.fullName ?? id.rawValue
+    case .agency(let id): place(of: id).map { agencies[$0].name } ?? id.rawValue
+    case .commune(let id): place(of: id).map { communes[$0].fullName } ?? id.rawValue
     }
   }
 }

@@ -45,13 +45,6 @@ public struct ReportIndex: Sendable {
       public let statesStanding: Bool
     }
 
-    /// The report and the update read in place, for a caller that reads
-    /// several of their fields: each read of `report` may copy the whole
-    /// report (its summary, lines and figures retained) out of the entry.
-    public func read<Result>(_ body: (Report, TaskUpdate) -> Result) -> Result {
-      body(shared.value, shared.value.tasks[index])
-    }
-
     init(report: SharedReport, index: Int, rank: Int, place: Int) {
       shared = report
       self.index = index

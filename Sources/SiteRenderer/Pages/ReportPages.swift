@@ -154,46 +154,54 @@ enum PeriodPage: PageKind {
         submission: model.reports.submission(period, reporter, today: model.today),
         document: report?.document, isDraft: report?.isDraft ?? false)
     }
-    func state(_ index: Int, through period: ReportingPeriod, of task: PlanTask) -> TaskState {
-      model.periodStates[period.id]?[index] ?? model.reports.state(of: task, through: period.id)
+    // Tasks read in place, by index: a copy of each (every field
+    // retained) for each period and each comparison was most of the work.
+    let tasks = plan.tasks
+    func state(_ index: Int, through period: ReportingPeriod) -> TaskState {
+      model.periodStates[period.id]?[index]
+        ?? model.reports.state(of: tasks[index], through: period.id)
     }
-    func display(_ index: Int, _ task: PlanTask, through period: ReportingPeriod) -> (
-      DisplayStatus, TaskState
-    ) {
-      let state = state(index, through: period, of: task)
+    func display(_ index: Int, through period: ReportingPeriod) -> (DisplayStatus, TaskState) {
+      let state = state(index, through: period)
       let judged = min(period.end, model.today)
-      return (state.display(deadline: task.deadline, today: judged), state)
+      return (state.display(deadline: tasks[index].deadline, today: judged), state)
     }
     var completed: [Change] = []
     var overdue: [Change] = []
     var changes: [Change] = []
-    for (index, task) in plan.tasks.enumerated() {
-      let (now, state) = display(index, task, through: period)
-      let before = previous.map { display(index, task, through: $0).0 }
+    for index in tasks.indices {
+      let (now, state) = display(index, through: period)
+      let before = previous.map { display(index, through: $0).0 }
       if now == .done || now == .doneLate, before != .done, before != .doneLate {
         completed.append(
-          Change(task: task.id, title: task.title, from: before, to: now, date: state.doneOn))
+          Change(
+            task: tasks[index].id, title: tasks[index].title, from: before, to: now,
+            date: state.doneOn))
       }
       // Shown overdue now and not at the previous period's end: its
       // deadline passed in this period, or (periods that overlap, a year
       // after its fourth quarter; a first report after the deadline) it
       // passed earlier and only this period's reports show it not done.
-      if now == .overdue, before != .overdue, let deadline = task.deadline {
+      if now == .overdue, before != .overdue, let deadline = tasks[index].deadline {
         overdue.append(
-          Change(task: task.id, title: task.title, from: before, to: now, date: deadline))
+          Change(
+            task: tasks[index].id, title: tasks[index].title, from: before, to: now,
+            date: deadline))
       }
       if let before, before != now {
         changes.append(
-          Change(task: task.id, title: task.title, from: before, to: now, date: state.asOf))
+          Change(
+            task: tasks[index].id, title: tasks[index].title, from: before, to: now,
+            date: state.asOf))
       }
     }
     let distribution = schedule.periods.map { other in
       Distribution(
         name: other.name, current: other.id == id,
         summary: StatusSummary(
-          plan.tasks.enumerated().map { index, task in
+          tasks.indices.map { index in
             ShownStatus(
-              state(index, through: other, of: task), deadline: task.deadline,
+              state(index, through: other), deadline: tasks[index].deadline,
               today: min(other.end, model.today))
           }))
     }

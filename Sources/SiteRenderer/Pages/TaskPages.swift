@@ -193,7 +193,7 @@ enum TaskPage: PageKind {
         return HolderStatus(
           reporter: holder.reporter, name: plan.name(of: holder.reporter),
           roles: Assignment.Role.allCases.filter { holder.roles.contains($0) }, shown: own,
-          reportDate: latest?.word.date, reportPeriod: latest?.read { report, _ in report.period })
+          reportDate: latest?.word.date, reportPeriod: latest?.report.period)
       }
       // Who answers for the task first: leads, then those who carry it
       // out, then those who support (each in the plan's order).
@@ -404,16 +404,16 @@ enum TaskPage: PageKind {
 
   /// What the reports said of a task, oldest first.
   static func timeline(_ id: TaskID, _ plan: Plan, _ reports: ReportIndex) -> [TimelineEntry] {
+    // Each field read in place: handing the report and the update on
+    // whole copied both (every string of each retained) for each entry.
     reports.timeline(id).map { entry in
-      entry.read { report, update in
-        TimelineEntry(
-          reporter: report.reporter, reporterName: plan.name(of: report.reporter),
-          period: report.period,
-          periodName: plan.period(report.period)?.name ?? report.period.rawValue,
-          date: report.date, document: report.document, isDraft: report.isDraft,
-          status: update.status, progress: update.progress, doneOn: update.doneOn,
-          text: update.text)
-      }
+      let period = entry.report.period
+      let word = entry.word
+      return TimelineEntry(
+        reporter: entry.reporter, reporterName: plan.name(of: entry.reporter), period: period,
+        periodName: plan.periodName(of: period) ?? period.rawValue, date: word.date,
+        document: entry.report.document, isDraft: entry.report.isDraft, status: word.status,
+        progress: word.progress, doneOn: word.doneOn, text: entry.update.text)
     }
   }
 
