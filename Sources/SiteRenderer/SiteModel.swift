@@ -244,14 +244,18 @@ final class SiteModel: Sendable {
   /// own status).
   func own(_ reporter: Reporter, on task: TaskID, deadline: Day?) -> ShownStatus? {
     guard reports.hasReports else { return nil }
-    let latest = reports.latest(reporter, on: task)
+    return own(reports.latestWords(on: task)[reporter], deadline: deadline)
+  }
+
+  /// `own(_:on:deadline:)` from the body's latest word, already looked up
+  /// (a task page looks up its holders' words once for all of them).
+  func own(_ latest: ReportIndex.Latest?, deadline: Day?) -> ShownStatus {
     // Read from the entry itself, not its report: asked for every body
     // on every task page and duty row.
-    let said = latest?.word
+    let said = latest?.entry.word
     let word = TaskState.word(status: said?.status, progress: said?.progress)
     let state = TaskState(
-      status: word.status, progress: word.progress,
-      doneOn: latest.flatMap { _ in reports.doneDay(reporter, on: task) },
+      status: word.status, progress: word.progress, doneOn: latest?.doneDay,
       asOf: said?.date, source: latest == nil ? .none : .reports, deciding: 0,
       decidingDone: 0)
     return ShownStatus(state, deadline: deadline, today: today)

@@ -16,6 +16,15 @@ public struct ReportIndex: Sendable {
     public var report: Report { _read { yield shared.value } }
     /// The report's entry on the task, read in place from the report.
     public var update: TaskUpdate { _read { yield shared.value.tasks[index] } }
+    /// Single fields of the report and the update, each read through the
+    /// shared report's storage: `report.period` through the accessor above
+    /// copied the whole report (every string and list retained) first, for
+    /// each entry of each task's timeline.
+    public var period: PeriodID { shared.value.period }
+    public var document: String? { shared.value.document }
+    public var isDraft: Bool { shared.value.isDraft }
+    public var task: TaskID { shared.value.tasks[index].task }
+    public var text: RichText { shared.value.tasks[index].text }
     private let shared: SharedReport
     /// The update's place in the report's `tasks`.
     private let index: Int
@@ -81,13 +90,12 @@ public struct ReportIndex: Sendable {
   private var byReporter: [Reporter: [Report]] = [:]
   private var byPeriodReporter: [PeriodID: [Reporter: Report]] = [:]
   private var figures: [IndicatorID: [(figure: IndicatorReport, report: Report)]] = [:]
-  /// Each task's latest entry stating a status or a progress, by body.
+  /// Each task's latest entry stating a status or a progress, by body,
+  /// with the day the body did the task when that word is "done".
   ///
   /// Keyed by task first: it is made on all cores, one task at a time
   /// (hundreds of thousands of entries in a plan whose communes all report).
-  private var latestEntries: [TaskID: [Reporter: Entry]] = [:]
-  /// The day each body whose latest word is "done" did the task (`DoneRun`).
-  private var doneDays: [TaskID: [Reporter: Day]] = [:]
+  private var latestWords: [TaskID: [Reporter: Latest]] = [:]
   /// The bodies that must report each period.
   private var expectedReporters: [Reporter] = []
   /// Each period's place in the schedule.
@@ -138,7 +146,7 @@ public struct ReportIndex: Sendable {
     for (report, entries) in zip(plan.reports, reportEntries) {
       byReporter[report.reporter, default: []].append(report)
       byPeriodReporter[report.period, default: [:]][report.reporter] = report
-      for entry in entries { byTask[entry.update.task, default: []].append(entry) }
+      for entry in entries { byTask[entry.task, default: []].append(entry) }
       for figure in report.indicators {
         figures[figure.indicator, default: []].append((figure, report))
       }
@@ -166,13 +174,14 @@ public struct ReportIndex: Sendable {
         latest[entry.reporter] = entry
         done[entry.reporter] = DoneRun(after: done[entry.reporter], entry.word)
       }
-      return (entries, latest, done.compactMapValues(\.day))
+      return (
+        entries,
+        latest.mapValues { Latest(entry: $0, doneDay: done[$0.reporter]?.day) }
+      )
     }
     byTask = Dictionary(uniqueKeysWithValues: zip(reportedIDs, sorted.map(\.0)))
-    latestEntries = Dictionary(
+    latestWords = Dictionary(
       uniqueKeysWithValues: zip(reportedIDs, sorted.map(\.1)).filter { !$0.1.isEmpty })
-    doneDays = Dictionary(
-      uniqueKeysWithValues: zip(reportedIDs, sorted.map(\.2)).filter { !$0.1.isEmpty })
     let entries = byTask
     // Looked up, not filtered from every task: a focused model (serve's
     // first step) must not pay for the whole plan.
@@ -223,13 +232,26 @@ public struct ReportIndex: Sendable {
   /// The latest entry of `reporter` on `task` that states a status or a
   /// progress (an entry with only a text keeps the earlier status).
   public func latest(_ reporter: Reporter, on task: TaskID) -> Entry? {
-    latestEntries[task]?[reporter]
+    latestWords[task]?[reporter]?.entry
   }
 
   /// The day `reporter` did `task`, when its latest word is "done" (see
   /// `DoneRun`).
   public func doneDay(_ reporter: Reporter, on task: TaskID) -> Day? {
-    doneDays[task]?[reporter]
+    latestWords[task]?[reporter]?.doneDay
+  }
+
+  /// A body's latest word on a task: the entry, and the day it did the task
+  /// when that word is "done".
+  public struct Latest: Sendable {
+    public let entry: Entry
+    public let doneDay: Day?
+  }
+
+  /// Every body's latest word on `task`, by body: looked up once for all
+  /// its holders (a task addressed to all communes has a hundred).
+  public func latestWords(on task: TaskID) -> [Reporter: Latest] {
+    latestWords[task] ?? [:]
   }
 
   /// A body's reports in a row saying a task is done, and the day it was.
@@ -260,7 +282,7 @@ public struct ReportIndex: Sendable {
     _ reporter: Reporter, on task: TaskID, in included: (PeriodID) -> Bool
   ) -> Entry? {
     timeline(task).last {
-      $0.reporter == reporter && $0.word.statesStanding && included($0.report.period)
+      $0.reporter == reporter && $0.word.statesStanding && included($0.period)
     }
   }
 

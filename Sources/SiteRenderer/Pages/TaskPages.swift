@@ -184,16 +184,14 @@ enum TaskPage: PageKind {
     let timeline = model.timeline(id)
     var holders: [HolderStatus] = []
     if model.reports.hasReports {
+      let words = model.reports.latestWords(on: id)
       holders = plan.holders(of: task).map { holder in
-        let deadline = plan.deadline(of: task, for: holder.reporter)
-        let own =
-          model.own(holder.reporter, on: id, deadline: deadline)
-          ?? ShownStatus(TaskState(written: task), deadline: deadline, today: model.today)
-        let latest = model.reports.latest(holder.reporter, on: id)
+        let latest = words[holder.reporter]
         return HolderStatus(
           reporter: holder.reporter, name: plan.name(of: holder.reporter),
-          roles: Assignment.Role.allCases.filter { holder.roles.contains($0) }, shown: own,
-          reportDate: latest?.word.date, reportPeriod: latest?.report.period)
+          roles: Assignment.Role.allCases.filter { holder.roles.contains($0) },
+          shown: model.own(latest, deadline: plan.deadline(of: task, for: holder.reporter)),
+          reportDate: latest?.entry.word.date, reportPeriod: latest?.entry.period)
       }
       // Who answers for the task first: leads, then those who carry it
       // out, then those who support (each in the plan's order).
@@ -404,16 +402,16 @@ enum TaskPage: PageKind {
 
   /// What the reports said of a task, oldest first.
   static func timeline(_ id: TaskID, _ plan: Plan, _ reports: ReportIndex) -> [TimelineEntry] {
-    // Each field read in place: handing the report and the update on
-    // whole copied both (every string of each retained) for each entry.
+    // Each field read in place: reading the report and the update whole
+    // copied both (every string of each retained) for each entry.
     reports.timeline(id).map { entry in
-      let period = entry.report.period
+      let period = entry.period
       let word = entry.word
       return TimelineEntry(
         reporter: entry.reporter, reporterName: plan.name(of: entry.reporter), period: period,
         periodName: plan.periodName(of: period) ?? period.rawValue, date: word.date,
-        document: entry.report.document, isDraft: entry.report.isDraft, status: word.status,
-        progress: word.progress, doneOn: word.doneOn, text: entry.update.text)
+        document: entry.document, isDraft: entry.isDraft, status: word.status,
+        progress: word.progress, doneOn: word.doneOn, text: entry.text)
     }
   }
 
