@@ -244,7 +244,7 @@ final class SiteModel: Sendable {
   /// own status).
   func own(_ reporter: Reporter, on task: TaskID, deadline: Day?) -> ShownStatus? {
     guard reports.hasReports else { return nil }
-    return own(reports.latestWords(on: task)[reporter], deadline: deadline)
+    return own(reports.latestWord(reporter, on: task), deadline: deadline)
   }
 
   /// `own(_:on:deadline:)` from the body's latest word, already looked up

@@ -10,16 +10,15 @@ public struct ReportIndex: Sendable {
   /// to hundreds of pages, and copying one as a struct would copy every
   /// field of its report and update (a retain each).
   public final class Entry: Sendable {
-    /// The report, read in place from the one copy all its entries share
-    /// (a report with entries on a thousand tasks is not copied a thousand
-    /// times).
+    /// The report, from the one copy all its entries share (a report with
+    /// entries on a thousand tasks is not held a thousand times).
     public var report: Report { _read { yield shared.value } }
-    /// The report's entry on the task, read in place from the report.
+    /// The report's entry on the task, from the report.
     public var update: TaskUpdate { _read { yield shared.value.tasks[index] } }
     /// Single fields of the report and the update, each read through the
     /// shared report's storage: `report.period` through the accessor above
-    /// copied the whole report (every string and list retained) first, for
-    /// each entry of each task's timeline.
+    /// copies the whole report out first (its storage moved, every string
+    /// and list retained), for each entry of each task's timeline.
     public var period: PeriodID { shared.value.period }
     public var document: String? { shared.value.document }
     public var isDraft: Bool { shared.value.isDraft }
@@ -232,13 +231,18 @@ public struct ReportIndex: Sendable {
   /// The latest entry of `reporter` on `task` that states a status or a
   /// progress (an entry with only a text keeps the earlier status).
   public func latest(_ reporter: Reporter, on task: TaskID) -> Entry? {
-    latestWords[task]?[reporter]?.entry
+    latestWord(reporter, on: task)?.entry
   }
 
   /// The day `reporter` did `task`, when its latest word is "done" (see
   /// `DoneRun`).
   public func doneDay(_ reporter: Reporter, on task: TaskID) -> Day? {
-    latestWords[task]?[reporter]?.doneDay
+    latestWord(reporter, on: task)?.doneDay
+  }
+
+  /// `latest(_:on:)` and `doneDay(_:on:)` in one lookup.
+  public func latestWord(_ reporter: Reporter, on task: TaskID) -> Latest? {
+    latestWords[task]?[reporter]
   }
 
   /// A body's latest word on a task: the entry, and the day it did the task
