@@ -16,9 +16,10 @@ public struct ReportIndex: Sendable {
     /// The report's entry on the task, from the report.
     public var update: TaskUpdate { _read { yield shared.value.tasks[index] } }
     /// Single fields of the report and the update, each read through the
-    /// shared report's storage: `report.period` through the accessor above
-    /// copies the whole report out first (its storage moved, every string
-    /// and list retained), for each entry of each task's timeline.
+    /// shared report's storage: in a release build's profile, reading
+    /// `report.period` through the accessor above copied the whole report
+    /// first (every string and list retained), for each entry of each
+    /// task's timeline.
     public var period: PeriodID { shared.value.period }
     public var document: String? { shared.value.document }
     public var isDraft: Bool { shared.value.isDraft }
@@ -94,7 +95,7 @@ public struct ReportIndex: Sendable {
   ///
   /// Keyed by task first: it is made on all cores, one task at a time
   /// (hundreds of thousands of entries in a plan whose communes all report).
-  private var latestWords: [TaskID: [Reporter: Latest]] = [:]
+  private var latestByTask: [TaskID: [Reporter: Latest]] = [:]
   /// The bodies that must report each period.
   private var expectedReporters: [Reporter] = []
   /// Each period's place in the schedule.
@@ -179,7 +180,7 @@ public struct ReportIndex: Sendable {
       )
     }
     byTask = Dictionary(uniqueKeysWithValues: zip(reportedIDs, sorted.map(\.0)))
-    latestWords = Dictionary(
+    latestByTask = Dictionary(
       uniqueKeysWithValues: zip(reportedIDs, sorted.map(\.1)).filter { !$0.1.isEmpty })
     let entries = byTask
     // Looked up, not filtered from every task: a focused model (serve's
@@ -242,7 +243,7 @@ public struct ReportIndex: Sendable {
 
   /// `latest(_:on:)` and `doneDay(_:on:)` in one lookup.
   public func latestWord(_ reporter: Reporter, on task: TaskID) -> Latest? {
-    latestWords[task]?[reporter]
+    latestByTask[task]?[reporter]
   }
 
   /// A body's latest word on a task: the entry, and the day it did the task
@@ -255,7 +256,7 @@ public struct ReportIndex: Sendable {
   /// Every body's latest word on `task`, by body: looked up once for all
   /// its holders (a task addressed to all communes has a hundred).
   public func latestWords(on task: TaskID) -> [Reporter: Latest] {
-    latestWords[task] ?? [:]
+    latestByTask[task] ?? [:]
   }
 
   /// A body's reports in a row saying a task is done, and the day it was.
@@ -280,8 +281,8 @@ public struct ReportIndex: Sendable {
     var day: Day? { given ?? first }
   }
 
-  /// The same among the reports of the periods `included` accepts (a
-  /// report form's earlier periods; an import's periods but its own).
+  /// `latest(_:on:)` among the reports of the periods `included` accepts
+  /// (a report form's earlier periods; an import's periods but its own).
   public func latest(
     _ reporter: Reporter, on task: TaskID, in included: (PeriodID) -> Bool
   ) -> Entry? {
