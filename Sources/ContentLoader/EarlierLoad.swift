@@ -22,10 +22,10 @@ extension ContentLoader {
   /// Loads `tree` by patching an earlier load of the same folder.
   ///
   /// Only when the only change is the text of a few task or report files:
-  /// the common saves in `watch` and `serve`. Returns nil for any other change (a file added,
-  /// removed or renamed; a file that is not a task, or no longer one;
-  /// problems in a changed file, before or after), and the caller loads in
-  /// full.
+  /// the common saves in `watch` and `serve`. Returns nil for any other
+  /// change (a file added, removed or renamed; a file that is not a task
+  /// or a report, or no longer the same kind; problems in a changed file,
+  /// before or after), and the caller loads in full.
   ///
   /// The result is the one a full load with the same `remembered` gives:
   /// every file not re-read keeps the parse the earlier load used, which

@@ -491,8 +491,8 @@ public struct SiteBuilder: Sendable {
   ///
   /// With `publishesPagesFirst`, the pages of the tasks and reports whose
   /// files were just saved go live before anything else is worked out:
-  /// they are what the editor (or the clerk) is looking at. Returns what was published and how many
-  /// pages were made for it, if anything.
+  /// they are what the editor (or the clerk) is looking at. Returns what
+  /// was published and how many pages were made for it, if anything.
   ///
   /// Which pages go first is only a matter of order: the rest of the build
   /// compares every file as usual, and publishes what else changed right

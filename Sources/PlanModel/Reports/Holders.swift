@@ -42,7 +42,8 @@ extension Plan {
   }
 
   /// The place of a body among all bodies that hold tasks: agencies in
-  /// registry order, then communes (`HolderTable`'s bits).
+  /// registry order, then communes (`HolderTable`'s bits, and each report
+  /// entry's body in `ReportIndex`); nil for a body the plan does not list.
   func bodyPlace(of reporter: Reporter) -> Int? {
     switch reporter {
     case .agency(let id): place(of: id)
@@ -188,19 +189,18 @@ struct HolderTable: Sendable {
       let start = task * words
       for assignment in item.assignments {
         for assignee in assignment.assignees {
+          let body: Reporter
           switch assignee {
-          case .agency(let id):
-            if let place = plan.bodyPlace(of: .agency(id)) {
-              bits[start + place / 64] |= 1 << UInt64(place % 64)
-            }
-          case .commune(let id):
-            if let place = plan.bodyPlace(of: .commune(id)) {
-              bits[start + place / 64] |= 1 << UInt64(place % 64)
-            }
+          case .agency(let id): body = .agency(id)
+          case .commune(let id): body = .commune(id)
           case .collective(let collective):
             for (offset, word) in (collectives[collective] ?? []).enumerated() {
               bits[start + offset] |= word
             }
+            continue
+          }
+          if let place = plan.bodyPlace(of: body) {
+            bits[start + place / 64] |= 1 << UInt64(place % 64)
           }
         }
       }

@@ -30,7 +30,7 @@ public struct ReportIndex: Sendable {
     private let index: Int
     /// The report's period's place in the schedule (unscheduled: last).
     let rank: Int
-    /// The reporting body's place (`ReportIndex.listedPlace(of:_:)`, or
+    /// The reporting body's place (`Plan.bodyPlace(of:)`, or
     /// after the listed bodies for one the plan does not list).
     let place: Int
     /// The place by which a task's history orders entries of one day
@@ -106,7 +106,7 @@ public struct ReportIndex: Sendable {
   /// asked for once a period.
   private var deciders: [TaskID: [Int]] = [:]
   /// The places of reporting bodies the plan does not list (after the
-  /// plan's agencies and communes; see `listedPlace(of:_:)`).
+  /// plan's agencies and communes; see `Plan.bodyPlace(of:)`).
   private var unlisted: [Reporter: Int] = [:]
   /// The date of the latest report (the data's cut-off), if any.
   public let latestDate: Day?
@@ -124,7 +124,7 @@ public struct ReportIndex: Sendable {
       uniquingKeysWith: { first, _ in first })
     ranks = order
     let listed = plan.agencies.count + plan.communes.count
-    for report in plan.reports where Self.listedPlace(of: report.reporter, plan) == nil {
+    for report in plan.reports where plan.bodyPlace(of: report.reporter) == nil {
       if unlisted[report.reporter] == nil { unlisted[report.reporter] = listed + unlisted.count }
     }
     let unlisted = unlisted
@@ -133,7 +133,7 @@ public struct ReportIndex: Sendable {
     let reportEntries = Parallel.map(plan.reports) { report in
       let rank = order[report.period] ?? Int.max
       // Every unlisted body has its place (given above): the last `??` is never taken.
-      let place = Self.listedPlace(of: report.reporter, plan) ?? unlisted[report.reporter] ?? 0
+      let place = plan.bodyPlace(of: report.reporter) ?? unlisted[report.reporter] ?? 0
       let shared = SharedReport(report)
       let lines =
         if let tasks {
@@ -190,7 +190,7 @@ public struct ReportIndex: Sendable {
       let holders = plan.holders(of: task)
       let deciding = holders.filter { !$0.roles.isDisjoint(with: [.lead, .implement]) }
       return (deciding.isEmpty ? holders : deciding).compactMap {
-        Self.listedPlace(of: $0.reporter, plan)
+        plan.bodyPlace(of: $0.reporter)
       }
     }
     deciders = Dictionary(zip(reported.map(\.id), deciding)) { first, _ in first }
@@ -202,17 +202,6 @@ public struct ReportIndex: Sendable {
 
   /// Whether any report is published.
   public var hasReports: Bool { !plan.reports.isEmpty }
-
-  /// A body's place among the plan's agencies then communes, if listed.
-  ///
-  /// Each entry carries its body's place, so that a task's state is worked
-  /// out in arrays, not in dictionaries keyed by body.
-  private static func listedPlace(of reporter: Reporter, _ plan: Plan) -> Int? {
-    switch reporter {
-    case .agency(let id): plan.place(of: id)
-    case .commune(let id): plan.place(of: id).map { plan.agencies.count + $0 }
-    }
-  }
 
   /// How many places bodies have: the plan's agencies and communes, then
   /// the unlisted bodies that reported.

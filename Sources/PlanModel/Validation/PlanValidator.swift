@@ -136,22 +136,20 @@ public struct PlanValidator: Sendable {
     // the view of 10,000 tasks every build of a plan that has none.
     if draft.schedule == nil, draft.reports.isEmpty { return (base, [], nil) }
     var draft = draft
-    let seen: Plan
+    // The tasks as the checks saw them before, when still the same.
+    let view: (tasks: [PlanTask], taskDrafts: [PlanDraft.TaskDraft])?
     var reusing: (checks: ReportChecks, changedReports: Set<Int>)?
     switch earlier.flatMap({ $0.checks.patched(base, draft, changed: $0.changed) }) {
     case .same(let checks):
       let changedReports = Set(earlier?.changedReports ?? [])
       if changedReports.isEmpty { return (base.with(checks), checks.diagnostics, checks) }
-      seen = base.forReportChecks(checks.tasks)
-      draft.tasks = checks.taskDrafts
+      view = (checks.tasks, checks.taskDrafts)
       reusing = (checks, changedReports)
-    case .seen(let tasks, let taskDrafts):
-      seen = base.forReportChecks(tasks)
-      draft.tasks = taskDrafts
-    case nil:
-      seen = base.forReportChecks
-      draft.tasks = draft.tasks.map(\.forReportChecks)
+    case .seen(let tasks, let taskDrafts): view = (tasks, taskDrafts)
+    case nil: view = nil
     }
+    let seen = view.map { base.forReportChecks($0.tasks) } ?? base.forReportChecks
+    draft.tasks = view?.taskDrafts ?? draft.tasks.map(\.forReportChecks)
     let report = DiagnosticCollector()
     // A task left out for its own errors (reported at its file) is not
     // reported again in every report that names it.
