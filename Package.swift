@@ -103,7 +103,10 @@ let package = Package(
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "SiteCore"]),
     .testTarget(
       name: "ContentLoaderTests",
-      dependencies: ["ContentLoader", "PlanModel", "SiteCore", "TestSupport"]),
+      dependencies: [
+        "ContentLoader", "PlanModel", "SiteCore", "TestSupport",
+        .product(name: "Yams", package: "Yams"),
+      ]),
     .testTarget(
       name: "SiteRendererTests",
       dependencies: ["SiteRenderer", "PlanModel", "SiteCore", "TestSupport"]),

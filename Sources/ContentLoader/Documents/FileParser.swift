@@ -1,7 +1,6 @@
 import Markup
 import PlanModel
 import SiteCore
-import Yams
 
 /// Parses one content file into what it contributes to the plan.
 struct FileParser {
@@ -66,7 +65,7 @@ struct FileParser {
 
   /// A parsed YAML file: the root node and where to report.
   struct YAMLFile {
-    let root: Node
+    let root: YAMLNode
     let source: YAMLSource
   }
 
@@ -122,6 +121,6 @@ struct FileParser {
         at: yaml.source.location(yaml.root.mark))
       return []
     }
-    return sequence.compactMap { MappingReader($0, what: what, source: yaml.source) }
+    return sequence.items.compactMap { MappingReader($0, what: what, source: yaml.source) }
   }
 }

@@ -15,7 +15,7 @@ extension FileParser {
     // `periods: []` is a list, so `list` does not see it missing; a
     // schedule without a period would publish a reports page with nothing
     // to report on.
-    if let node = fields.node("periods"), case .sequence(let items) = node, items.isEmpty {
+    if let node = fields.node("periods"), case .sequence(let list) = node, list.items.isEmpty {
       fields.error(
         vi: "'periods' là danh sách rỗng: lịch báo cáo chưa có kỳ nào",
         en: "'periods' is an empty list: the schedule has no period", at: fields.location(of: node),

@@ -14,7 +14,7 @@ extension FileParser {
       f.list("assignments", what: .assignment, required: true) { item in
         assignment(item, file: doc.file)
       } ?? []
-    if let node = assignmentsNode, case .sequence(let items) = node, items.isEmpty, let id {
+    if let node = assignmentsNode, case .sequence(let list) = node, list.items.isEmpty, let id {
       f.error(
         vi: "nhiệm vụ '\(id.value)' chưa có dòng phân công nào",
         en: "task '\(id.value)' has no assignment", at: f.location(of: node),

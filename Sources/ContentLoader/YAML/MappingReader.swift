@@ -1,6 +1,5 @@
 import PlanModel
 import SiteCore
-import Yams
 
 /// Reads the fields of one YAML mapping (a front matter, a list item) as
 /// typed values, reporting missing fields, wrong types and unknown keys at
@@ -19,21 +18,21 @@ final class MappingReader {
   /// copying (and retaining) each entry's nodes (a report file has a
   /// mapping for each of its thousands of task lines).
   private var entryKeys: [String] = []
-  private var keyNodes: [Node] = []
-  private var values: [Node] = []
+  private var keyNodes: [YAMLNode] = []
+  private var values: [YAMLNode] = []
   private var known: [String] = []
 
   /// A reader over `node`, or `nil` (reported) if it is not a mapping.
-  init?(_ node: Node, what: Message, source: YAMLSource) {
+  init?(_ node: YAMLNode, what: Message, source: YAMLSource) {
     self.what = what
     self.source = source
     switch node {
     case .mapping(let mapping):
       location = source.location(mapping.mark)
-      entryKeys.reserveCapacity(mapping.count)
-      keyNodes.reserveCapacity(mapping.count)
-      values.reserveCapacity(mapping.count)
-      for (key, value) in mapping {
+      entryKeys.reserveCapacity(mapping.pairs.count)
+      keyNodes.reserveCapacity(mapping.pairs.count)
+      values.reserveCapacity(mapping.pairs.count)
+      for (key, value) in mapping.pairs {
         entryKeys.append(key.scalar?.string ?? "")
         keyNodes.append(key)
         values.append(value)
@@ -70,7 +69,7 @@ final class MappingReader {
   }
 
   /// The value node of `key`, or `nil` when absent or empty (`key:` or `key: null`).
-  func node(_ key: String) -> Node? {
+  func node(_ key: String) -> YAMLNode? {
     if !known.contains(key) { known.append(key) }
     guard let index = entryKeys.firstIndex(of: key) else { return nil }
     let value = values[index]
@@ -107,7 +106,7 @@ final class MappingReader {
   }
 
   /// The file location of a node.
-  func location(of node: Node) -> SourceLocation { source.location(node.mark) }
+  func location(of node: YAMLNode) -> SourceLocation { source.location(node.mark) }
 
   /// Reports that `key` is required and missing.
   private func missing(_ key: String, example: String) {
@@ -343,7 +342,7 @@ final class MappingReader {
       return [Located(scalar.string.nfc, at: location(of: node))]
     case .sequence(let sequence):
       var result: [Located<String>] = []
-      for item in sequence {
+      for item in sequence.items {
         guard case .scalar(let scalar) = item else {
           report.error(
             vi: "mỗi mục của '\(key)' phải là một đoạn chữ, không phải \(describe(item).vi)",
@@ -400,7 +399,7 @@ final class MappingReader {
         at: location(of: node))
       return nil
     }
-    return sequence.compactMap { item in
+    return sequence.items.compactMap { item in
       guard let reader = MappingReader(item, what: itemWhat, source: source) else { return nil }
       defer { reader.finish() }
       return read(reader)
@@ -418,7 +417,7 @@ final class MappingReader {
       return nil
     }
     var result: [(Located<String>, Located<String>)] = []
-    for (k, v) in mapping {
+    for (k, v) in mapping.pairs {
       guard case .scalar(let ks) = k, case .scalar(let vs) = v else {
         report.error(
           vi: "mỗi dòng của '\(key)' phải có dạng 'năm: giá trị'",
@@ -488,12 +487,11 @@ final class MappingReader {
     for key in entryKeys where !known.contains(key) { known.append(key) }
   }
 
-  private func describe(_ node: Node) -> Message {
+  private func describe(_ node: YAMLNode) -> Message {
     switch node {
     case .mapping: Message(vi: "một nhóm trường", en: "a set of fields")
     case .sequence: Message(vi: "một danh sách", en: "a list")
     case .scalar(let s): .verbatim("'\(s.string)'")
-    case .alias: Message(vi: "một bí danh (alias)", en: "an alias")
     }
   }
 }

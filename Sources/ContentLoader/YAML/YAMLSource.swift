@@ -11,22 +11,28 @@ struct YAMLSource {
   /// Where problems go.
   let report: DiagnosticCollector
 
-  /// The file location of a Yams mark.
-  func location(_ mark: Mark?) -> SourceLocation {
+  /// The file location of a place in the YAML.
+  func location(_ mark: YAMLMark?) -> SourceLocation {
     guard let mark else { return file.location(line: firstLine) }
     return file.location(line: mark.line + firstLine - 1, column: mark.column)
   }
 
+  /// The file location of a Yams mark (in its errors).
+  func location(_ mark: Mark?) -> SourceLocation { location(mark.map(YAMLMark.init)) }
+
   /// Parses `yaml`, reporting malformed YAML.
   ///
   /// Empty text gives `nil` without a report.
-  func parse(_ yaml: String) -> Node? {
+  func parse(_ yaml: String) -> YAMLNode? {
+    if let composed = YAMLComposer.compose(yaml) { return composed }
+    // Left to Yams: it reports what is wrong, or composes what the
+    // composer does not (an alias, a key written twice with other tags).
     do {
       // The basic resolver tags every plain scalar as text: the readers type
       // values themselves, and the default resolver's regular expressions
       // dominated load time. The explicit encoding avoids an environment
       // lookup per parse.
-      return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+      return try Yams.compose(yaml: yaml, .basic, .default, .utf8).map(YAMLNode.init)
     } catch let error as YamlError {
       var diagnostic = diagnostic(for: error)
       if let line = diagnostic.location.line,
