@@ -69,6 +69,10 @@ import Yams
     "a: 1\na: 2\n", "a: 1\n'a': 2\n",
     // What Yams composes and the composer does not: aliases, keys that are not texts.
     "a: &x 1\nb: *x\n", "? [a, b]\n: c\n", "{a: 1}: b\n",
+    // Texts starting with U+FEFF: Yams' decoding drops it (so the last
+    // one is a key written twice).
+    "a: \"\\uFEFFb\"\n", "a: \u{FEFF}b\n", "a: \"\u{FEFF}\"\n", "x: |\n  \u{FEFF}y\n",
+    "a: 1\n\"\\uFEFFa\": 2\n",
   ])
   func unusualTextsAreLeftToYams(yaml: String) {
     expectSame(yaml, composed: false)

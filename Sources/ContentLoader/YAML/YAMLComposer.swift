@@ -16,7 +16,8 @@ import Yams
 /// `nil`, and `YAMLSource` composes the text with Yams instead, which
 /// reports every error as it always has: a syntax error, a second
 /// document, an alias, a key that is not a text, a key written twice
-/// (two keys of the same text; Yams then decides, by their tags).
+/// (two keys of the same text; Yams then decides, by their tags), a text
+/// starting with U+FEFF (which Yams' decoding drops).
 enum YAMLComposer {
   /// The document's root (nil for a text with no document), or nil when
   /// the text is left to Yams.
@@ -83,7 +84,7 @@ enum YAMLComposer {
     func node() -> YAMLNode? {
       switch event.type {
       case YAML_SCALAR_EVENT:
-        return .scalar(scalar())
+        return scalar().map(YAMLNode.scalar)
       case YAML_SEQUENCE_START_EVENT:
         let mark = mark
         var items: [YAMLNode] = []
@@ -105,8 +106,7 @@ enum YAMLComposer {
           if event.type == YAML_MAPPING_END_EVENT {
             return .mapping(YAMLNode.Mapping(pairs: pairs, mark: mark))
           }
-          guard event.type == YAML_SCALAR_EVENT else { return nil }
-          let key = scalar()
+          guard event.type == YAML_SCALAR_EVENT, let key = scalar() else { return nil }
           let repeated =
             keys.map { $0.contains(key.string) }
             ?? pairs.contains { $0.key.scalar?.string == key.string }
@@ -125,15 +125,16 @@ enum YAMLComposer {
       }
     }
 
-    /// The current event's text.
-    private func scalar() -> YAMLNode.Scalar {
+    /// The current event's text; nil for one that starts with U+FEFF (a
+    /// byte order mark), left to Yams: Foundation's decoding, which Yams
+    /// uses, drops it, so a key or value starting with one reads as the
+    /// same text without it.
+    private func scalar() -> YAMLNode.Scalar? {
       let value = event.data.scalar
+      let bytes = UnsafeBufferPointer(start: value.value, count: value.length)
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return nil }
       // libyaml checked the input is UTF-8; a text may hold a NUL ("\0").
-      let string =
-        value.length == 0
-        ? ""
-        : String(
-          decoding: UnsafeBufferPointer(start: value.value, count: value.length), as: UTF8.self)
+      let string = bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
       return YAMLNode.Scalar(
         string: string,
         style: Node.Scalar.Style(rawValue: numericCast(value.style.rawValue)) ?? .any, mark: mark)

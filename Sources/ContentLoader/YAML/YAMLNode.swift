@@ -79,8 +79,8 @@ indirect enum YAMLNode: Equatable {
   }
 }
 
-/// A place in YAML text: line and column from 1 (columns count characters,
-/// as libyaml does).
+/// A place in YAML text: line and column from 1 (columns count Unicode
+/// scalars, as libyaml does).
 struct YAMLMark: Equatable {
   let line: Int
   let column: Int
