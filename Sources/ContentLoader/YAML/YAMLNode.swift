@@ -17,7 +17,6 @@ indirect enum YAMLNode: Equatable {
     let string: String
     let style: Node.Scalar.Style
     let mark: YAMLMark?
-
   }
 
   /// Keys and values in file order.
@@ -37,7 +36,6 @@ indirect enum YAMLNode: Equatable {
   struct List: Equatable {
     let items: [YAMLNode]
     let mark: YAMLMark?
-
   }
 
   /// Where the node starts.
@@ -70,8 +68,8 @@ indirect enum YAMLNode: Equatable {
       self = .sequence(
         List(items: sequence.map { YAMLNode($0) }, mark: sequence.mark.map(YAMLMark.init)))
     case .alias(let alias):
-      // Yams' composer gives the named node itself; an alias node is only
-      // made by hand.
+      // Not reached: Yams' composer gives the named node itself (an alias
+      // node is only made by hand, for its emitter).
       self = .scalar(
         Scalar(
           string: "*\(alias.anchor.rawValue)", style: .plain, mark: alias.mark.map(YAMLMark.init)))
@@ -84,12 +82,10 @@ indirect enum YAMLNode: Equatable {
 struct YAMLMark: Equatable {
   let line: Int
   let column: Int
+}
 
-  init(line: Int, column: Int) {
-    self.line = line
-    self.column = column
-  }
-
+extension YAMLMark {
+  /// The place of a Yams mark (in its nodes and errors).
   init(_ mark: Mark) {
     self.init(line: mark.line, column: mark.column)
   }
