@@ -123,6 +123,69 @@ import Yams
     }
     #expect(composed == 400)
   }
+
+  /// Half-edited texts compose as Yams composes them, or are left to Yams.
+  ///
+  /// A report and a task's front matter, with characters deleted, doubled
+  /// or typed in (YAML's own punctuation among them), as an editor might
+  /// leave them.
+  @Test func mutatedContentComposesAsYamsComposesItOrIsLeftToYams() throws {
+    let report = """
+      date: 2026-07-10
+      document: "Báo cáo số 12/BC-UBND"
+      tasks:
+        - task: "1.1"
+          status: in-progress
+          progress: 40
+          text: |
+            Đã triển khai: **bước 1**; bước 2 "đang làm".
+        - task: '1.2'
+          status: done
+          done_on: 30/06/2026
+          text: "Hoàn thành: đúng hạn"
+      indicators:
+        - indicator: ty-le
+          period: 2026
+          value: 12.5
+      """
+    let task = """
+      id: "1.1"
+      title: Xây dựng kế hoạch, tổ chức thực hiện
+      deadline: 2026-06-30
+      assignments:
+        - to: [so-tai-chinh, xa-hoa-lac]
+          role: lead
+          text: >
+            Chủ trì xây dựng
+            và trình ban hành.
+      """
+    let typed = Array(":-\"'#|>[]{},&*!?\n \t\u{FEFF}aĐ")
+    var generator = SeededGenerator(seed: 48)
+    var composed = 0
+    var left = 0
+    for round in 0..<1_500 {
+      var characters = Array(round % 2 == 0 ? report : task)
+      for _ in 0..<Int.random(in: 1...3, using: &generator) {
+        let at = Int.random(in: 0..<characters.count, using: &generator)
+        switch Int.random(in: 0..<3, using: &generator) {
+        case 0: characters.remove(at: at)
+        case 1: characters.insert(characters[at], at: at)
+        default: characters.insert(typed.randomElement(using: &generator) ?? " ", at: at)
+        }
+      }
+      let text = String(characters)
+      guard let tree = YAMLComposer.compose(text) else {
+        left += 1
+        continue
+      }
+      composed += 1
+      let byYams = try? Yams.compose(yaml: text, .basic, .default, .utf8)
+      #expect(tree == byYams.map(YAMLNode.init), "\(text.debugDescription)")
+    }
+    // Both kinds are met.
+    #expect(composed > 300)
+    #expect(left > 100)
+  }
 }
 
 /// A small deterministic generator (SplitMix64), so a failing document can
