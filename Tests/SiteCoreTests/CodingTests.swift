@@ -286,7 +286,7 @@ import Testing
       }
     }
     var consumed: [Int] = []
-    try Parallel.pipeline(numbers, batch: 64, produce: { $0 + 1 }, consume: { consumed += $0 })
+    Parallel.pipeline(numbers, batch: 64, produce: { $0 + 1 }, consume: { consumed += $0 })
     #expect(consumed == numbers.map { $0 + 1 })
   }
 

@@ -27,7 +27,7 @@ public struct UTF8Bytes: Hashable, Sendable {
   }
 
   public func hash(into hasher: inout Hasher) {
-    let hashed = string.utf8.withContiguousStorageIfAvailable {
+    let hashed: Void? = string.utf8.withContiguousStorageIfAvailable {
       hasher.combine(bytes: UnsafeRawBufferPointer($0))
     }
     if hashed == nil {
