@@ -86,15 +86,18 @@ public struct Plan: Sendable {
 
   /// A reporting period of the schedule.
   public func period(_ id: PeriodID) -> ReportingPeriod? {
-    schedule?.periods.first { $0.id == id }
+    periodPlace(of: id).flatMap { schedule?.periods[$0] }
   }
 
   /// The name of a reporting period, read in place (each entry of each
   /// task's timeline names its period).
   public func periodName(of id: PeriodID) -> String? {
-    guard let periods = schedule?.periods else { return nil }
-    for index in periods.indices where periods[index].id == id { return periods[index].name }
-    return nil
+    periodPlace(of: id).flatMap { schedule?.periods[$0].name }
+  }
+
+  /// A period's place in the schedule.
+  private func periodPlace(of id: PeriodID) -> Int? {
+    schedule?.periods.firstIndex { $0.id == id }
   }
 
   /// The position of a task in plan order, for sorting duties.

@@ -1,5 +1,6 @@
 import Foundation
 import SiteCore
+import TestSupport
 import Testing
 import Yams
 
@@ -185,19 +186,5 @@ import Yams
     // Both kinds are met.
     #expect(composed > 300)
     #expect(left > 100)
-  }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing document can
-/// be made again.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

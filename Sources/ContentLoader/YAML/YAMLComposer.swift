@@ -28,7 +28,6 @@ enum YAMLComposer {
       guard let base = utf8.baseAddress, !utf8.isEmpty else { return .some(nil) }
       let events = Events()
       guard events.start(base, count: utf8.count) else { return nil }
-      defer { events.finish() }
       // Stream start, then a document or the stream's end.
       guard events.next(), events.type == YAML_STREAM_START_EVENT, events.next() else {
         return nil
@@ -58,13 +57,11 @@ enum YAMLComposer {
       return true
     }
 
-    deinit { finish() }
-
-    func finish() {
+    // The parser reads the text in place, but only while parsing: it is
+    // done with it once the last event is read, before this is freed.
+    deinit {
       if holdsEvent { yaml_event_delete(&event) }
-      holdsEvent = false
       if started { yaml_parser_delete(&parser) }
-      started = false
     }
 
     /// Reads the next event; false on a syntax error.

@@ -166,6 +166,11 @@ enum PeriodPage: PageKind {
       let judged = min(period.end, model.today)
       return (state.display(deadline: tasks[index].deadline, today: judged), state)
     }
+    func change(_ index: Int, from before: DisplayStatus?, to now: DisplayStatus, date: Day?)
+      -> Change
+    {
+      Change(task: tasks[index].id, title: tasks[index].title, from: before, to: now, date: date)
+    }
     var completed: [Change] = []
     var overdue: [Change] = []
     var changes: [Change] = []
@@ -173,26 +178,17 @@ enum PeriodPage: PageKind {
       let (now, state) = display(index, through: period)
       let before = previous.map { display(index, through: $0).0 }
       if now == .done || now == .doneLate, before != .done, before != .doneLate {
-        completed.append(
-          Change(
-            task: tasks[index].id, title: tasks[index].title, from: before, to: now,
-            date: state.doneOn))
+        completed.append(change(index, from: before, to: now, date: state.doneOn))
       }
       // Shown overdue now and not at the previous period's end: its
       // deadline passed in this period, or (periods that overlap, a year
       // after its fourth quarter; a first report after the deadline) it
       // passed earlier and only this period's reports show it not done.
       if now == .overdue, before != .overdue, let deadline = tasks[index].deadline {
-        overdue.append(
-          Change(
-            task: tasks[index].id, title: tasks[index].title, from: before, to: now,
-            date: deadline))
+        overdue.append(change(index, from: before, to: now, date: deadline))
       }
       if let before, before != now {
-        changes.append(
-          Change(
-            task: tasks[index].id, title: tasks[index].title, from: before, to: now,
-            date: state.asOf))
+        changes.append(change(index, from: before, to: now, date: state.asOf))
       }
     }
     let distribution = schedule.periods.map { other in
