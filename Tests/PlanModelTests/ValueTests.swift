@@ -21,6 +21,29 @@ import Testing
     #expect(a < a.next)
     #expect(a.compact == "20261231")
   }
+
+  /// The digit-by-digit forms equal the interpolated ones they replaced:
+  /// every day of four years, and 1 March of every year `init?` admits.
+  @Test func writesEveryDayAsInterpolationWould() throws {
+    func padded(_ number: Int, _ width: Int) -> String {
+      String(repeating: "0", count: max(0, width - String(number).count)) + String(number)
+    }
+    var days: [Day] = []
+    for year in [1, 999, 2024, 2026] {
+      var day = try #require(Day(year: year, month: 1, day: 1))
+      while day.year == year {
+        days.append(day)
+        day = day.next
+      }
+    }
+    days += (1...9999).compactMap { Day(year: $0, month: 3, day: 1) }
+    #expect(days.count == 365 + 365 + 366 + 365 + 9999)
+    for day in days {
+      #expect(day.iso == "\(padded(day.year, 4))-\(padded(day.month, 2))-\(padded(day.day, 2))")
+      #expect(day.vietnamese == "\(padded(day.day, 2))/\(padded(day.month, 2))/\(day.year)")
+      #expect(Day(iso: day.iso) == day)
+    }
+  }
 }
 
 @Suite struct IndicatorValueTests {

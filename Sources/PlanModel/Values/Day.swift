@@ -49,19 +49,49 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   }
 
   /// `2026-01-13`.
+  ///
+  /// Written digit by digit: dates are written for every row of the data
+  /// files and every duty of a list (interpolating padded parts was 1.2 %
+  /// of a clean build with the benchmark's reports).
   public var iso: String {
-    func pad(_ n: Int, _ width: Int) -> String {
-      let s = String(n)
-      return String(repeating: "0", count: max(0, width - s.count)) + s
+    // `init?` admits years 1 to 9999 only, months and days of two digits.
+    guard year < 10_000, month < 100, day < 100, min(year, month, day) >= 0 else {
+      return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    return String(unsafeUninitializedCapacity: 10) { text in
+      Self.put(year, width: 4, into: text, at: 0)
+      text[4] = UInt8(ascii: "-")
+      Self.put(month, width: 2, into: text, at: 5)
+      text[7] = UInt8(ascii: "-")
+      Self.put(day, width: 2, into: text, at: 8)
+      return 10
+    }
   }
 
   /// `13/01/2026`, as Vietnamese documents write dates.
   public var vietnamese: String {
-    let d = day < 10 ? "0\(day)" : "\(day)"
-    let m = month < 10 ? "0\(month)" : "\(month)"
-    return "\(d)/\(m)/\(year)"
+    guard (1000..<10_000).contains(year), month < 100, day < 100, min(month, day) >= 0 else {
+      return "\(day < 10 ? "0" : "")\(day)/\(month < 10 ? "0" : "")\(month)/\(year)"
+    }
+    return String(unsafeUninitializedCapacity: 10) { text in
+      Self.put(day, width: 2, into: text, at: 0)
+      text[2] = UInt8(ascii: "/")
+      Self.put(month, width: 2, into: text, at: 3)
+      text[5] = UInt8(ascii: "/")
+      Self.put(year, width: 4, into: text, at: 6)
+      return 10
+    }
+  }
+
+  /// Writes `number`'s last `width` digits, zero-padded, at `start`.
+  private static func put(
+    _ number: Int, width: Int, into text: UnsafeMutableBufferPointer<UInt8>, at start: Int
+  ) {
+    var rest = number
+    for place in (start..<start + width).reversed() {
+      text[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+      rest /= 10
+    }
   }
 
   /// `20260113`, the iCalendar DATE form.
