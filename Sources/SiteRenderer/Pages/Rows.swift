@@ -85,12 +85,16 @@ struct DutyRow: Encodable, Sendable, Equatable, PrecomputedDigest {
     hash.update(UInt64(assignment))
     hash.update(role.rawValue)
     hash.update(viaLabel ?? "-")
-    hash.update(deadline?.iso ?? "-")
+    // Days as numbers, not texts: rows are hashed by the hundred thousand.
+    func number(_ day: Day?) -> UInt64 {
+      day.map { UInt64(max(0, $0.year * 10000 + $0.month * 100 + $0.day)) + 1 } ?? 0
+    }
+    hash.update(number(deadline))
     if let own {
       hash.update(own.status.rawValue)
       hash.update(own.progress.map { UInt64($0) + 1 } ?? 0)
-      hash.update(own.asOf?.iso ?? "-")
-      hash.update(own.judgedOn?.iso ?? "-")
+      hash.update(number(own.asOf))
+      hash.update(number(own.judgedOn))
     } else {
       hash.update("shared")
     }
