@@ -165,19 +165,26 @@ public struct ReportIndex: Sendable {
         if one != two { return one < two }
         return first.reporter < second.reporter
       }
-      var latest: [Reporter: Entry] = [:]
-      var done: [Reporter: DoneRun] = [:]
-      // A task addressed to every commune has a hundred bodies reporting.
-      latest.reserveCapacity(entries.count)
-      done.reserveCapacity(entries.count)
-      for entry in entries where entry.word.statesStanding {
-        latest[entry.reporter] = entry
-        done[entry.reporter] = DoneRun(after: done[entry.reporter], entry.word)
+      // By the body's place, not in dictionaries keyed by body: a task
+      // addressed to every commune has a hundred bodies reporting, each
+      // several times, and hashing the body for each entry was most of
+      // this pass. (A body has one place, and a place one body.)
+      let places = (entries.map(\.place).max() ?? -1) + 1
+      var latest = [Int](repeating: -1, count: places)
+      var done = [DoneRun?](repeating: nil, count: places)
+      var reporting: [Int] = []
+      for (index, entry) in entries.enumerated() where entry.word.statesStanding {
+        if latest[entry.place] < 0 { reporting.append(entry.place) }
+        latest[entry.place] = index
+        done[entry.place] = DoneRun(after: done[entry.place], entry.word)
       }
-      return (
-        entries,
-        latest.mapValues { Latest(entry: $0, doneDay: done[$0.reporter]?.day) }
-      )
+      var words: [Reporter: Latest] = [:]
+      words.reserveCapacity(reporting.count)
+      for place in reporting {
+        let entry = entries[latest[place]]
+        words[entry.reporter] = Latest(entry: entry, doneDay: done[place]?.day)
+      }
+      return (entries, words)
     }
     byTask = Dictionary(uniqueKeysWithValues: zip(reportedIDs, sorted.map(\.0)))
     latestByTask = Dictionary(
