@@ -9,6 +9,8 @@ final class StreamReader {
   /// Strings read through a `stringReference`, by the offset they are at
   /// (each is read once and shared by every value that refers to it).
   private var referenced: [Int: String] = [:]
+  /// The string read through the last reference, and where it is.
+  private var lastReferenced: (target: Int, text: String)?
 
   init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -126,12 +128,18 @@ final class StreamReader {
       guard target < UInt64(start), peek(at: Int(target)) == StreamTag.string else {
         throw Damaged()
       }
-      if let text = referenced[Int(target)] { return text }
+      // The last one first: a report's values all refer to its path.
+      if let last = lastReferenced, last.target == Int(target) { return last.text }
+      if let text = referenced[Int(target)] {
+        lastReferenced = (Int(target), text)
+        return text
+      }
       let resume = offset
       offset = Int(target) + 1
       let text = try rawString()
       offset = resume
       referenced[Int(target)] = text
+      lastReferenced = (Int(target), text)
       return text
     default: throw Damaged()
     }
