@@ -194,13 +194,15 @@ enum TaskPage: PageKind {
           reportDate: latest?.entry.word.date, reportPeriod: latest?.entry.period)
       }
       // Who answers for the task first: leads, then those who carry it
-      // out, then those who support (each in the plan's order).
-      func rank(_ holder: HolderStatus) -> Int {
+      // out, then those who support (each in the plan's order). Gathered
+      // rank by rank rather than sorted: sorting moved the hundred holders
+      // of a task addressed to every commune about (1.5 % of a build).
+      let ranks = holders.map { holder in
         holder.roles.contains(.lead) ? 0 : holder.roles.contains(.implement) ? 1 : 2
       }
-      holders = holders.enumerated().sorted {
-        (rank($0.element), $0.offset) < (rank($1.element), $1.offset)
-      }.map(\.element)
+      holders = (0...2).flatMap { rank in
+        holders.indices.lazy.filter { ranks[$0] == rank }.map { holders[$0] }
+      }
     }
     return Input(
       task: shared, state: model.state(id), shown: model.shown(task), groupID: group.id,
