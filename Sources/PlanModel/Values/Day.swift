@@ -55,40 +55,52 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   /// of a clean build with the benchmark's reports).
   public var iso: String {
     // `init?` admits years 1 to 9999 only, months and days of two digits.
-    guard year < 10_000, month < 100, day < 100, min(year, month, day) >= 0 else {
+    guard (0..<10_000).contains(year), (0..<100).contains(month), (0..<100).contains(day) else {
       return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
-    return String(unsafeUninitializedCapacity: 10) { text in
+    return Self.text { text in
       Self.put(year, width: 4, into: text, at: 0)
       text[4] = UInt8(ascii: "-")
       Self.put(month, width: 2, into: text, at: 5)
       text[7] = UInt8(ascii: "-")
       Self.put(day, width: 2, into: text, at: 8)
-      return 10
     }
   }
 
   /// `13/01/2026`, as Vietnamese documents write dates.
   public var vietnamese: String {
-    guard (1000..<10_000).contains(year), month < 100, day < 100, min(month, day) >= 0 else {
+    guard (1000..<10_000).contains(year), (0..<100).contains(month), (0..<100).contains(day) else {
       return "\(day < 10 ? "0" : "")\(day)/\(month < 10 ? "0" : "")\(month)/\(year)"
     }
-    return String(unsafeUninitializedCapacity: 10) { text in
+    return Self.text { text in
       Self.put(day, width: 2, into: text, at: 0)
       text[2] = UInt8(ascii: "/")
       Self.put(month, width: 2, into: text, at: 3)
       text[5] = UInt8(ascii: "/")
       Self.put(year, width: 4, into: text, at: 6)
-      return 10
+    }
+  }
+
+  /// The ten bytes `write` puts in a buffer, as a text (short enough to be
+  /// held in the string itself: nothing is allocated).
+  private static func text(_ write: (UnsafeMutableRawBufferPointer) -> Void) -> String {
+    var bytes: (UInt64, UInt64) = (0, 0)
+    return withUnsafeMutableBytes(of: &bytes) { buffer in
+      write(buffer)
+      return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[..<10]), as: UTF8.self)
     }
   }
 
   /// Writes `number`'s last `width` digits, zero-padded, at `start`.
   private static func put(
-    _ number: Int, width: Int, into text: UnsafeMutableBufferPointer<UInt8>, at start: Int
+    _ number: Int, width: Int, into text: UnsafeMutableRawBufferPointer, at start: Int
   ) {
+    // A plain loop: a reversed range allocated for each use in a debug
+    // build (the allocation guard's).
     var rest = number
-    for place in (start..<start + width).reversed() {
+    var place = start + width
+    while place > start {
+      place -= 1
       text[place] = UInt8(ascii: "0") + UInt8(rest % 10)
       rest /= 10
     }
