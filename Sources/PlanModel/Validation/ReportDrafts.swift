@@ -114,3 +114,32 @@ extension PlanDraft {
     }
   }
 }
+
+// A list of its fields, not a keyed container (see `TaskDraft`'s coding):
+// a report's parsed file holds one per line, and a site whose communes all
+// report has hundreds of thousands, read back from the build database by
+// every incremental build. A field added must be added here too (the
+// coding test lists the stored properties).
+extension PlanDraft.TaskUpdateDraft {
+  public init(from decoder: Decoder) throws {
+    var fields = try decoder.unkeyedContainer()
+    task = try fields.decode(Located<String>.self)
+    status = try fields.decode(optional: Located<TaskStatus>.self)
+    progress = try fields.decode(optional: Located<Int>.self)
+    doneOn = try fields.decode(optional: Located<Day>.self)
+    doneOnUnreadable = try fields.decode(Bool.self)
+    text = try fields.decode(RichText.self)
+    source = try fields.decode(SourceRef.self)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var fields = encoder.unkeyedContainer()
+    try fields.encode(task)
+    try fields.encode(optional: status)
+    try fields.encode(optional: progress)
+    try fields.encode(optional: doneOn)
+    try fields.encode(doneOnUnreadable)
+    try fields.encode(text)
+    try fields.encode(source)
+  }
+}
