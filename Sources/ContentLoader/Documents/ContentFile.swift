@@ -166,3 +166,87 @@ public struct ParsedFile: Sendable, Codable {
   /// The hash of the file's bytes, when it could be read.
   public internal(set) var hash: ContentHash?
 }
+
+// Both stored as lists, not keyed containers: the synthesized coding of an
+// enum reads its keys first (`allKeys`), which stepped over the whole
+// payload (a task, or a report of hundreds of lines) before reading it, for
+// every file an incremental build reads back from the build database. A
+// case or field added fails to compile (the switches are exhaustive) or
+// fails `ParsedFileCodingTests` until it is written here.
+extension ParsedFile {
+  public init(from decoder: Decoder) throws {
+    var fields = try decoder.unkeyedContainer()
+    content = try fields.decode(Content.self)
+    diagnostics = try fields.decode([Diagnostic].self)
+    hash = try fields.decode(optional: ContentHash.self)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var fields = encoder.unkeyedContainer()
+    try fields.encode(content)
+    try fields.encode(diagnostics)
+    try fields.encode(optional: hash)
+  }
+}
+
+extension ParsedFile.Content {
+  /// Each case's number in the stored form (never reused).
+  private enum Tag: Int, Codable {
+    case site, plan, section, agencies, communes, indicators, group, task, schedule, report
+    case nothing
+  }
+
+  init(from decoder: Decoder) throws {
+    var fields = try decoder.unkeyedContainer()
+    switch try fields.decode(Tag.self) {
+    case .site: self = .site(try fields.decode(SiteSettings.self))
+    case .plan: self = .plan(try fields.decode(PlanDocument.self))
+    case .section: self = .section(try fields.decode(PlanDraft.Entry<PlanSection>.self))
+    case .agencies: self = .agencies(try fields.decode([PlanDraft.Entry<Agency>].self))
+    case .communes: self = .communes(try fields.decode([PlanDraft.Entry<Commune>].self))
+    case .indicators: self = .indicators(try fields.decode([PlanDraft.IndicatorDraft].self))
+    case .group: self = .group(try fields.decode(PlanDraft.GroupDraft.self))
+    case .task: self = .task(try fields.decode(PlanDraft.TaskDraft.self))
+    case .schedule: self = .schedule(try fields.decode(PlanDraft.ScheduleDraft.self))
+    case .report: self = .report(try fields.decode(PlanDraft.ReportDraft.self))
+    case .nothing: self = .nothing
+    }
+  }
+
+  func encode(to encoder: Encoder) throws {
+    var fields = encoder.unkeyedContainer()
+    switch self {
+    case .site(let value):
+      try fields.encode(Tag.site)
+      try fields.encode(value)
+    case .plan(let value):
+      try fields.encode(Tag.plan)
+      try fields.encode(value)
+    case .section(let value):
+      try fields.encode(Tag.section)
+      try fields.encode(value)
+    case .agencies(let value):
+      try fields.encode(Tag.agencies)
+      try fields.encode(value)
+    case .communes(let value):
+      try fields.encode(Tag.communes)
+      try fields.encode(value)
+    case .indicators(let value):
+      try fields.encode(Tag.indicators)
+      try fields.encode(value)
+    case .group(let value):
+      try fields.encode(Tag.group)
+      try fields.encode(value)
+    case .task(let value):
+      try fields.encode(Tag.task)
+      try fields.encode(value)
+    case .schedule(let value):
+      try fields.encode(Tag.schedule)
+      try fields.encode(value)
+    case .report(let value):
+      try fields.encode(Tag.report)
+      try fields.encode(value)
+    case .nothing: try fields.encode(Tag.nothing)
+    }
+  }
+}
