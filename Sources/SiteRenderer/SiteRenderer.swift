@@ -237,7 +237,10 @@ public struct SiteRenderer: Sendable {
     case .agencies: return [page(AgenciesPage.self, AgenciesPage.input(model), at: route)]
     case .agency(let id):
       let listing = DutyListing.agency(id, model)
-      guard let input = AgencyPage.input(id, listing: listing, model) else { return [] }
+      let grouped = listing.grouped(model.plan)
+      guard let input = AgencyPage.input(id, listing: listing, grouped: grouped, model) else {
+        return []
+      }
       let csv = AgencyFiles.csvPath(id)
       let json = AgencyFiles.jsonPath(id)
       let calendar = AgencyFiles.calendarPath(id)
@@ -245,7 +248,7 @@ public struct SiteRenderer: Sendable {
         AgencyFiles.input(input.agency, model),
         reusing: earlierInputs[csv]?.input as? Shared<AgencyFiles.Input>)
       return [page(AgencyPage.self, input, at: route)]
-        + bodyGroupPages(.agency(id), listing)
+        + bodyGroupPages(.agency(id), listing, grouped)
         + [
           OutputJob(
             path: csv, digest: Self.digest(csv, files.digest),
@@ -264,9 +267,11 @@ public struct SiteRenderer: Sendable {
     case .commune(let id):
       guard let commune = model.plan.commune(id) else { return [] }
       let (shown, totals, shared) = CommunePage.listing(commune, model)
-      let input = CommunePage.input(commune, shown: shown, totals: totals, shared: shared, model)
+      let grouped = shown.grouped(model.plan)
+      let input = CommunePage.input(
+        commune, shown: shown, grouped: grouped, totals: totals, shared: shared, model)
       return [page(CommunePage.self, input, at: route)]
-        + bodyGroupPages(.commune(id), shown) + feedJobs(Feeds.communePath(id))
+        + bodyGroupPages(.commune(id), shown, grouped) + feedJobs(Feeds.communePath(id))
     case .collectiveGroup(let collective, let group, _):
       let part = DutyListing.collective(collective, model).only(group)
       return DutyGroupPart.pages(part, group: group, model).map {
@@ -298,8 +303,10 @@ public struct SiteRenderer: Sendable {
 
   /// The task-group pages of an agency or commune whose own page lists
   /// too many duties to show them all.
-  private func bodyGroupPages(_ reporter: Reporter, _ listing: DutyListing) -> [OutputJob] {
-    BodyGroupPage.inputs(reporter, listing, model).map {
+  private func bodyGroupPages(
+    _ reporter: Reporter, _ listing: DutyListing, _ grouped: DutyListing.Grouped
+  ) -> [OutputJob] {
+    BodyGroupPage.inputs(reporter, listing, grouped, model).map {
       page(BodyGroupPage.self, $0, at: BodyGroupPage.route($0))
     }
   }

@@ -19,8 +19,12 @@ import Testing
     listings += Collective.allCases.map { DutyListing.collective($0, model) }
     var split = 0
     for listing in listings {
-      let parts = listing.byGroup()
-      let groups = listing.groups(model.plan).map(\.id)
+      let grouped = listing.grouped(model.plan)
+      let parts = grouped.parts
+      let groups = grouped.groups.map(\.id)
+      // The plan's groups that a row's task belongs to, in the plan's order.
+      let present = Set(listing.sections.flatMap { $0.rows.map(\.task.group) })
+      #expect(groups == model.plan.groups.map(\.id).filter(present.contains))
       #expect(Set(parts.keys) == Set(groups))
       for group in groups {
         let part = listing.only(group)

@@ -88,8 +88,8 @@ struct BodyDuties: Encodable, Sendable, Equatable {
     let summary: StatusSummary
   }
 
-  init(_ listing: DutyListing, _ model: SiteModel, totals: Totals? = nil) {
-    let groups = listing.groups(model.plan)
+  init(_ listing: DutyListing, _ grouped: DutyListing.Grouped, totals: Totals? = nil) {
+    let groups = grouped.groups
     if let totals {
       count = totals.count
       taskCount = totals.taskCount
@@ -106,9 +106,8 @@ struct BodyDuties: Encodable, Sendable, Equatable {
       self.groups = []
     } else {
       self.listing = nil
-      let parts = listing.byGroup()
       self.groups = groups.map { group in
-        let part = parts[group.id] ?? DutyListing(sections: [])
+        let part = grouped.parts[group.id] ?? DutyListing(sections: [])
         return GroupLink(
           id: group.id, title: group.title, count: part.count, summary: StatusSummary(part.shown))
       }
@@ -153,11 +152,13 @@ enum AgencyPage: PageKind {
     let publishedPart: String?
   }
 
-  static func input(_ id: AgencyID, listing: DutyListing, _ model: SiteModel) -> Input? {
+  static func input(
+    _ id: AgencyID, listing: DutyListing, grouped: DutyListing.Grouped, _ model: SiteModel
+  ) -> Input? {
     guard let agency = model.plan.agency(id) else { return nil }
     let deadlines = listing.sections.flatMap(\.rows).filter { $0.deadline != nil }.count
     return Input(
-      agency: agency, planName: model.planName, duties: BodyDuties(listing, model),
+      agency: agency, planName: model.planName, duties: BodyDuties(listing, grouped),
       deadlineCount: deadlines,
       indicators: model.plan.indicators.filter { $0.owner == id }.map {
         IndicatorLink(id: $0.id, name: $0.name)
@@ -229,13 +230,17 @@ enum BodyGroupPage: PageKind {
 
   /// The pages an agency or commune needs, one task group each, paged
   /// (none when its own page lists every duty).
-  static func inputs(_ reporter: Reporter, _ listing: DutyListing, _ model: SiteModel) -> [Input] {
+  static func inputs(
+    _ reporter: Reporter, _ listing: DutyListing, _ grouped: DutyListing.Grouped,
+    _ model: SiteModel
+  ) -> [Input] {
     guard !listing.isInline else { return [] }
     let name = model.plan.name(of: reporter)
-    let parts = listing.byGroup()
-    return listing.groups(model.plan).flatMap { group in
-      DutyGroupPart.pages(parts[group.id] ?? DutyListing(sections: []), group: group.id, model)
-        .map { Input(reporter: reporter, name: name, part: $0) }
+    return grouped.groups.flatMap { group in
+      DutyGroupPart.pages(
+        grouped.parts[group.id] ?? DutyListing(sections: []), group: group.id, model
+      )
+      .map { Input(reporter: reporter, name: name, part: $0) }
     }
   }
 

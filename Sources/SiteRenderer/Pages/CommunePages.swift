@@ -114,12 +114,12 @@ enum CommunePage: PageKind {
   }
 
   static func input(
-    _ commune: Commune, shown: DutyListing, totals: BodyDuties.Totals?, shared: [SharedList],
-    _ model: SiteModel
+    _ commune: Commune, shown: DutyListing, grouped: DutyListing.Grouped,
+    totals: BodyDuties.Totals?, shared: [SharedList], _ model: SiteModel
   ) -> Input {
     Input(
       commune: commune, planName: model.planName,
-      duties: BodyDuties(shown, model, totals: totals), shared: shared,
+      duties: BodyDuties(shown, grouped, totals: totals), shared: shared,
       reports: ReportsBlock(.commune(commune.id), model), hasFeed: Feeds.isWritten(model.plan),
       publishedPart: model.plan.document.publishedPart)
   }

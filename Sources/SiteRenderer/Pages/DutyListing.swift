@@ -23,10 +23,18 @@ struct DutyListing: Encodable, Sendable, Equatable {
   /// Whether the body's own page lists every duty (else one page per task group).
   var isInline: Bool { count <= SiteModel.rowsPerPage }
 
-  /// The task groups the duties belong to, in plan order.
-  func groups(_ plan: Plan) -> [TaskGroup] {
-    let present = Set(sections.flatMap { $0.rows.map(\.task.group) })
-    return plan.groups.filter { present.contains($0.id) }
+  /// The listing split by task group, and the plan's groups it has, in
+  /// the plan's order: worked out once for a body's page and its group
+  /// pages (each a pass over every row, the thousands of a commune that
+  /// reports).
+  struct Grouped {
+    let groups: [TaskGroup]
+    let parts: [GroupID: DutyListing]
+  }
+
+  func grouped(_ plan: Plan) -> Grouped {
+    let parts = byGroup()
+    return Grouped(groups: plan.groups.filter { parts[$0.id] != nil }, parts: parts)
   }
 
   /// The same listing restricted to one task group.
