@@ -66,6 +66,14 @@ public struct Plan: Sendable {
   /// The title of a task, read in place: a report's page names each of its
   /// tasks, and copying a task out of the plan retains every part of it.
   public func title(of id: TaskID) -> String? { tasksByID[id].map { tasks[$0].title } }
+  /// The text of a task's assignment `index`, read in place (for each duty
+  /// of an agency's data files).
+  public func text(ofAssignment index: Int, of id: TaskID) -> RichText? {
+    guard let place = tasksByID[id], tasks[place].assignments.indices.contains(index) else {
+      return nil
+    }
+    return tasks[place].assignments[index].text
+  }
 
   /// Puts `task` in the place of the task with its id, and returns that
   /// place; nil, and nothing replaced, when no task has its id.

@@ -34,10 +34,8 @@ struct AgencyFiles: Sendable {
       agency: agency, planNumber: model.plan.document.number,
       baseURL: model.plan.site.baseURL,
       duties: rows.map { row in
-        let task = model.plan.task(row.task.id)
-        let text = task.flatMap { task in
-          row.assignment < task.assignments.count ? task.assignments[row.assignment].text : nil
-        }
+        // Read in place: copying the task out retained every part of it.
+        let text = model.plan.text(ofAssignment: row.assignment, of: row.task.id)
         return Duty(row: row, text: text?.markdown ?? "")
       },
       stamp: model.plan.document.issued)

@@ -28,8 +28,10 @@ enum GroupPage: PageKind {
   /// 30,000-task build.
   static func inputs(_ id: GroupID, _ model: SiteModel) -> [Input] {
     guard let group = model.plan.group(id) else { return [] }
-    let tasks = group.tasks.compactMap { model.plan.task($0) }
-    let summary = StatusSummary(tasks.map { model.shown($0) })
+    // The rows, which hold each task's shown status, rather than the tasks
+    // copied out of the plan (a row for each task of the plan).
+    let tasks = group.tasks.compactMap { model.row($0) }
+    let summary = StatusSummary(tasks.map { $0.shown })
     return (1...pageCount(group)).map { page in
       let slice = group.tasks.dropFirst((page - 1) * SiteModel.rowsPerPage).prefix(
         SiteModel.rowsPerPage)
@@ -176,10 +178,10 @@ enum TaskPage: PageKind {
     let siblings = group.tasks
     let position = model.positionsInGroup[id]
     func link(_ offset: Int) -> TaskLink? {
-      guard let position, siblings.indices.contains(position + offset),
-        let other = plan.task(siblings[position + offset])
-      else { return nil }
-      return TaskLink(id: other.id, title: other.title)
+      guard let position, siblings.indices.contains(position + offset) else { return nil }
+      let other = siblings[position + offset]
+      // The title read in place, not the task copied out.
+      return plan.title(of: other).map { TaskLink(id: other, title: $0) }
     }
     let timeline = model.timeline(id)
     var holders: [HolderStatus] = []
