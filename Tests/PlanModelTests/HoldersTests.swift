@@ -37,6 +37,35 @@ import Testing
     }
   }
 
+  /// A body's deadline is the earliest of the dated assignments it holds,
+  /// else the task's: checked against `holds(_:_:)` for every body and
+  /// task, with every second assignment dated (later ones earlier).
+  @Test func aBodysDeadlineIsItsEarliestAssignmentsElseTheTasks() throws {
+    var draft = Drafts.draft(tasks: Self.tasks)
+    let at = SourceLocation(file: "tasks/1.md", line: 1)
+    for task in draft.tasks.indices {
+      draft.tasks[task].deadline = Located(try Drafts.day("2026-12-31"), at: at)
+      for index in draft.tasks[task].assignments.indices where index % 2 == 0 || task == 3 {
+        let day = try Drafts.day("2026-0\(9 - index - task % 2)-15")
+        draft.tasks[task].assignments[index].deadline = Located(day, at: at)
+      }
+    }
+    // (Warnings only: the test plan's issue date is left unset.)
+    let plan = try #require(PlanValidator().validate(draft).plan)
+    let bodies =
+      plan.agencies.map { Reporter.agency($0.id) } + plan.communes.map { .commune($0.id) }
+    var fromAssignments = 0
+    for task in plan.tasks {
+      for body in bodies {
+        let held = task.assignments.filter { plan.holds(body, $0) }.compactMap(\.deadline)
+        #expect(plan.deadline(of: task, for: body) == (held.min() ?? task.deadline))
+        #expect(plan.deadline(of: task.id, for: body) == (held.min() ?? task.deadline))
+        if !held.isEmpty { fromAssignments += 1 }
+      }
+    }
+    #expect(fromAssignments > 10)
+  }
+
   @Test func aBodyNamedTwiceHoldsBothRoles() throws {
     let plan = try plan()
     let task = try #require(plan.task(TaskID("1.4")))

@@ -31,12 +31,15 @@ extension Plan {
   private func earliestDeadline(_ assignments: [Assignment], for reporter: Reporter) -> Day? {
     // By index, so that no assignment is copied (its text and source
     // retained) for each of a report's lines.
+    // Whether the body holds an assignment is asked only of those with a
+    // deadline of their own (few, or none: most plans date tasks, not
+    // assignments), since it looks the body up.
     var earliest: Day?
-    for index in assignments.indices
-    where holds(reporter, assignees: assignments[index].assignees) {
-      if let deadline = assignments[index].deadline, earliest.map({ deadline < $0 }) ?? true {
-        earliest = deadline
-      }
+    for index in assignments.indices {
+      guard let deadline = assignments[index].deadline, earliest.map({ deadline < $0 }) ?? true,
+        holds(reporter, assignees: assignments[index].assignees)
+      else { continue }
+      earliest = deadline
     }
     return earliest
   }
