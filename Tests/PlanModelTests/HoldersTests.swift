@@ -13,6 +13,7 @@ import Testing
     ("1.3", [(["all-xa"], .implement), (["phuong-1"], .lead), (["xa-2"], .support)]),
     ("1.4", [(["so-b"], .lead), (["so-a", "so-b"], .support), (["all-phuong"], .support)]),
     ("1.5", [(["xa-2", "xa-1"], .lead)]),
+    ("1.6", [(["so-a"], .support), (["all-phuong"], .support)]),
   ]
 
   func plan() throws -> Plan {
@@ -64,6 +65,31 @@ import Testing
       }
     }
     #expect(fromAssignments > 10)
+  }
+
+  /// The deciders' places are the holders who lead or carry the task out
+  /// (else all its holders), each at its place: agencies in registry
+  /// order, then communes.
+  @Test func decidersAreTheLeadsAndImplementersElseEveryHolder() throws {
+    let plan = try plan()
+    func place(_ body: Reporter) -> Int? {
+      switch body {
+      case .agency(let id): plan.agencies.firstIndex { $0.id == id }
+      case .commune(let id):
+        plan.communes.firstIndex { $0.id == id }.map { plan.agencies.count + $0 }
+      }
+    }
+    var supportOnly = 0
+    for task in plan.tasks {
+      let holders = plan.holders(of: task)
+      let deciding = holders.filter { !$0.roles.isDisjoint(with: [.lead, .implement]) }
+      if deciding.isEmpty { supportOnly += 1 }
+      let expected = (deciding.isEmpty ? holders : deciding).compactMap { place($0.reporter) }
+      #expect(plan.deciderPlaces(of: task) == expected, "\(task.id)")
+    }
+    #expect(supportOnly == 1)
+    let supported = try #require(plan.task(TaskID("1.6")))
+    #expect(plan.deciderPlaces(of: supported).count == plan.holders(of: supported).count)
   }
 
   @Test func aBodyNamedTwiceHoldsBothRoles() throws {

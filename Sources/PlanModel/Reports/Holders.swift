@@ -92,6 +92,33 @@ extension Plan {
   /// sets by id: a task addressed to all communes has a hundred holders,
   /// and this is asked for each task page and each task's deciders.
   public func holders(of task: PlanTask) -> [(reporter: Reporter, roles: Set<Assignment.Role>)] {
+    let (agencyRoles, communeRoles) = roleBits(of: task)
+    var holders: [(reporter: Reporter, roles: Set<Assignment.Role>)] = []
+    for (place, bits) in agencyRoles.enumerated() where bits != 0 {
+      holders.append((.agency(agencies[place].id), Self.roleSets[Int(bits)]))
+    }
+    for (place, bits) in communeRoles.enumerated() where bits != 0 {
+      holders.append((.commune(communes[place].id), Self.roleSets[Int(bits)]))
+    }
+    return holders
+  }
+
+  /// The places of the bodies that decide whether `task` is done.
+  ///
+  /// Those who lead it or carry it out, else every holder, each at its
+  /// `bodyPlace(of:)`: `holders(of:)` without making a body, a set of
+  /// roles or a lookup for each holder (asked for every task with reports).
+  public func deciderPlaces(of task: PlanTask) -> [Int] {
+    let (agencyRoles, communeRoles) = roleBits(of: task)
+    let places = agencyRoles + communeRoles
+    let deciding = Self.bit(.lead) | Self.bit(.implement)
+    let deciders = places.indices.filter { places[$0] & deciding != 0 }
+    return deciders.isEmpty ? places.indices.filter { places[$0] != 0 } : deciders
+  }
+
+  /// The roles each agency and each commune holds in `task`, as bits, by
+  /// the body's place in the plan's registry.
+  private func roleBits(of task: PlanTask) -> (agencies: [UInt8], communes: [UInt8]) {
     var agencyRoles = [UInt8](repeating: 0, count: agencies.count)
     var communeRoles = [UInt8](repeating: 0, count: communes.count)
     for assignment in task.assignments {
@@ -113,14 +140,7 @@ extension Plan {
         }
       }
     }
-    var holders: [(reporter: Reporter, roles: Set<Assignment.Role>)] = []
-    for (place, bits) in agencyRoles.enumerated() where bits != 0 {
-      holders.append((.agency(agencies[place].id), Self.roleSets[Int(bits)]))
-    }
-    for (place, bits) in communeRoles.enumerated() where bits != 0 {
-      holders.append((.commune(communes[place].id), Self.roleSets[Int(bits)]))
-    }
-    return holders
+    return (agencyRoles, communeRoles)
   }
 
   /// A role's bit in `holders(of:)`.

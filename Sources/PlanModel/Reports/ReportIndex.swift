@@ -193,13 +193,7 @@ public struct ReportIndex: Sendable {
     // Looked up, not filtered from every task: a focused model (serve's
     // first step) must not pay for the whole plan.
     let reported = entries.keys.compactMap { plan.task($0) }
-    let deciding = Parallel.map(reported, chunk: 64) { task -> [Int] in
-      let holders = plan.holders(of: task)
-      let deciding = holders.filter { !$0.roles.isDisjoint(with: [.lead, .implement]) }
-      return (deciding.isEmpty ? holders : deciding).compactMap {
-        plan.bodyPlace(of: $0.reporter)
-      }
-    }
+    let deciding = Parallel.map(reported, chunk: 64) { plan.deciderPlaces(of: $0) }
     deciders = Dictionary(zip(reported.map(\.id), deciding)) { first, _ in first }
     latestDate = plan.reports.map(\.date).max()
     // Only the report and body pages ask, never a task's.
