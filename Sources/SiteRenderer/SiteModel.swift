@@ -11,6 +11,9 @@ final class SiteModel: Sendable {
   let plan: Plan
   let duties: DutyIndex
   let reports: ReportIndex
+  /// The bodies that must report each period (none in a focused model:
+  /// only report and body pages ask, never a task's).
+  private let expectedReporters: [Reporter]
   /// The build date statuses are judged on.
   let today: Day
   /// Where each task stands.
@@ -82,6 +85,8 @@ final class SiteModel: Sendable {
       }
     let duties = holding.duties
     self.duties = duties
+    expectedReporters =
+      focus == nil ? ReportIndex.expectedReporters(plan, duties: duties) : []
     communeDutyCounts = holding.communeDutyCounts
     sharedLists = holding.sharedLists
     positionsInGroup = holding.positionsInGroup
@@ -205,6 +210,9 @@ final class SiteModel: Sendable {
       Dictionary(zip(ids, timelines)) { first, _ in first }
     )
   }
+
+  /// The bodies that must report in `period`.
+  func expected(in period: PeriodID) -> [Reporter] { expectedReporters }
 
   /// A task with its digest.
   func shared(_ id: TaskID) -> Shared<PlanTask>? { tasks[id] }

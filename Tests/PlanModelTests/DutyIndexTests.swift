@@ -45,6 +45,26 @@ import Testing
       index.dutyCounts(of: plan.communes) == plan.communes.map { index.allDuties(of: $0).count })
   }
 
+  /// `hasDuties` is whether the full list is empty, for communes with
+  /// named duties only, shared ones only, both, or none.
+  @Test func aCommuneHasDutiesWhenItsListIsNotEmpty() throws {
+    let plans: [[(id: String, assignments: [([String], Assignment.Role)])]] = [
+      [("1.1", [(["all-phuong"], .implement), (["xa-1"], .lead)])],
+      [("1.1", [(["so-a"], .lead)])],
+      [("1.1", [(["all-communes"], .support)]), ("1.2", [(["xa-2"], .lead)])],
+    ]
+    var answers: Set<Bool> = []
+    for tasks in plans {
+      let plan = try #require(PlanValidator().validate(Drafts.draft(tasks: tasks)).plan)
+      let index = DutyIndex(plan: plan)
+      for commune in plan.communes {
+        #expect(index.hasDuties(commune) == !index.allDuties(of: commune).isEmpty)
+        answers.insert(index.hasDuties(commune))
+      }
+    }
+    #expect(answers == [true, false])
+  }
+
   @Test func rollupCountsEachTaskOnce() throws {
     let plan = try plan()
     let rollup = Rollup(plan.tasks, today: .unixEpoch)

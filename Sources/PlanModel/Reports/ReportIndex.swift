@@ -96,8 +96,6 @@ public struct ReportIndex: Sendable {
   /// Keyed by task first: it is made on all cores, one task at a time
   /// (hundreds of thousands of entries in a plan whose communes all report).
   private var latestByTask: [TaskID: [Reporter: Latest]] = [:]
-  /// The bodies that must report each period.
-  private var expectedReporters: [Reporter] = []
   /// Each period's place in the schedule.
   private let ranks: [PeriodID: Int]
   /// For each task with entries, the places of the bodies that decide
@@ -115,8 +113,7 @@ public struct ReportIndex: Sendable {
   /// those tasks alone (every report is still indexed by body, period and
   /// figure): what the pages of those tasks read, without the hundreds of
   /// thousands of entries the whole site needs when every commune reports
-  /// (a focused model, `watch`'s and `serve`'s first step), nor the bodies
-  /// expected to report (`expected(in:)` is then empty).
+  /// (a focused model, `watch`'s and `serve`'s first step).
   public init(plan: Plan, tasks: Set<TaskID>? = nil) {
     self.plan = plan
     let order = Dictionary(
@@ -196,9 +193,6 @@ public struct ReportIndex: Sendable {
     let deciding = Parallel.map(reported, chunk: 64) { plan.deciderPlaces(of: $0) }
     deciders = Dictionary(zip(reported.map(\.id), deciding)) { first, _ in first }
     latestDate = plan.reports.map(\.date).max()
-    // Only the report and body pages ask, never a task's.
-    expectedReporters =
-      plan.schedule == nil || tasks != nil ? [] : Self.expectedReporters(plan)
   }
 
   /// Whether any report is published.
@@ -382,11 +376,14 @@ public struct ReportIndex: Sendable {
       progressFrom: progressFrom)
   }
 
-  /// The bodies that must report in `period`: those the schedule names, or
-  /// every body holding an assignment.
-  public func expected(in period: PeriodID) -> [Reporter] { expectedReporters }
-
-  private static func expectedReporters(_ plan: Plan) -> [Reporter] {
+  /// The bodies that must report each period: those the schedule names,
+  /// or every body holding an assignment (none without a schedule).
+  ///
+  /// Given the plan's duty index, which the site's model makes anyway:
+  /// making another here was 1.3 % of a one-shot build with reports, on
+  /// the longest of the model's two halves.
+  public static func expectedReporters(_ plan: Plan, duties: DutyIndex) -> [Reporter] {
+    guard plan.schedule != nil else { return [] }
     if let named = plan.schedule?.reporters {
       var agencies = Set<AgencyID>()
       var communes = Set<CommuneID>()
@@ -405,9 +402,8 @@ public struct ReportIndex: Sendable {
       return plan.agencies.filter { agencies.contains($0.id) }.map { .agency($0.id) }
         + plan.communes.filter { communes.contains($0.id) }.map { .commune($0.id) }
     }
-    let duties = DutyIndex(plan: plan)
     return plan.agencies.filter { !duties.duties(of: $0.id).isEmpty }.map { .agency($0.id) }
-      + plan.communes.filter { !duties.allDuties(of: $0).isEmpty }.map { .commune($0.id) }
+      + plan.communes.filter { duties.hasDuties($0) }.map { .commune($0.id) }
   }
 
   /// Whether `reporter` sent its report for `period`, judged on `today`.

@@ -88,6 +88,13 @@ public struct DutyIndex: Sendable {
     Collective.allCases.filter { $0 != .allCommunes && $0.includes(kind) } + [.allCommunes]
   }
 
+  /// Whether a commune has any duty (`allDuties(of:)` is not empty),
+  /// without listing the thousands it may share with others.
+  public func hasDuties(_ commune: Commune) -> Bool {
+    !namedDuties(of: commune.id).isEmpty
+      || Self.collectives(reaching: commune.kind).contains { !duties(of: $0).isEmpty }
+  }
+
   /// Every duty of a commune: named, then by kind, then for all communes.
   ///
   /// An assignment naming two collectives that both reach the commune is listed once, under the

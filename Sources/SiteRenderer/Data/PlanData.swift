@@ -107,7 +107,7 @@ struct PlanData: Sendable {
           due: plan.period($0.period)?.due)
       },
       submissions: (plan.schedule?.periods ?? []).flatMap { period in
-        model.reports.expected(in: period.id).map { reporter in
+        model.expected(in: period.id).map { reporter in
           SubmissionData(
             period: period.id, reporter: reporter, reporterName: plan.name(of: reporter),
             submission: model.reports.submission(period, reporter, today: model.today))

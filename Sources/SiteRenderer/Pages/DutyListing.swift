@@ -235,7 +235,7 @@ struct ReportsBlock: Encodable, Sendable, Equatable {
     self.reporter = reporter
     lines = schedule.periods.compactMap { period in
       let report = model.reports.report(period.id, reporter)
-      guard report != nil || model.reports.expected(in: period.id).contains(reporter) else {
+      guard report != nil || model.expected(in: period.id).contains(reporter) else {
         return nil
       }
       return Line(

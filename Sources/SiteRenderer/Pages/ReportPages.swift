@@ -29,7 +29,7 @@ enum ReportsPage: PageKind {
 
   static func input(_ model: SiteModel) -> Input {
     let periods = (model.plan.schedule?.periods ?? []).map { period in
-      let expected = model.reports.expected(in: period.id)
+      let expected = model.expected(in: period.id)
       let submissions = expected.map { model.reports.submission(period, $0, today: model.today) }
       func count(_ test: (ReportIndex.Submission) -> Bool) -> Int { submissions.filter(test).count }
       return PeriodCounts(
@@ -147,7 +147,7 @@ enum PeriodPage: PageKind {
     else { return nil }
     let period = schedule.periods[index]
     let previous = index > 0 ? schedule.periods[index - 1] : nil
-    let submissions = model.reports.expected(in: id).map { reporter in
+    let submissions = model.expected(in: id).map { reporter in
       let report = model.reports.report(id, reporter)
       return Submission(
         reporter: reporter, name: plan.name(of: reporter),
