@@ -10,8 +10,7 @@ import Testing
 /// every kind of content file of the repository's projects, and a file
 /// that could not be read.
 @Suite struct ParsedFileCodingTests {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let root = YAMLComposerTests.root
 
   /// Each file's parse, stored and read back, is stored again as the same
   /// bytes, and loading from the stored parses gives the same plan; every

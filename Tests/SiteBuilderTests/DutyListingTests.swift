@@ -20,12 +20,14 @@ import Testing
     var split = 0
     for listing in listings {
       let grouped = listing.grouped(model.plan)
-      let parts = grouped.parts
+      let parts = listing.byGroup()
       let groups = grouped.groups.map(\.id)
       // The plan's groups that a row's task belongs to, in the plan's order.
       let present = Set(listing.sections.flatMap { $0.rows.map(\.task.group) })
       #expect(groups == model.plan.groups.map(\.id).filter(present.contains))
       #expect(Set(parts.keys) == Set(groups))
+      // Split once for the pages of a long listing only.
+      #expect(grouped.parts == (listing.isInline ? [:] : parts))
       for group in groups {
         let part = listing.only(group)
         #expect(parts[group] == part)

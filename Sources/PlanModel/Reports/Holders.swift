@@ -90,7 +90,8 @@ extension Plan {
   ///
   /// Roles are gathered as bits by each body's place in the plan, not in
   /// sets by id: a task addressed to all communes has a hundred holders,
-  /// and this is asked for each task page and each task's deciders.
+  /// and this is asked for each task page (`deciderPlaces(of:)` reads the
+  /// same bits).
   public func holders(of task: PlanTask) -> [(reporter: Reporter, roles: Set<Assignment.Role>)] {
     let (agencyRoles, communeRoles) = roleBits(of: task)
     var holders: [(reporter: Reporter, roles: Set<Assignment.Role>)] = []

@@ -383,8 +383,8 @@ public struct ReportIndex: Sendable {
   /// making another here was 1.3 % of a one-shot build with reports, on
   /// the longest of the model's two halves.
   public static func expectedReporters(_ plan: Plan, duties: DutyIndex) -> [Reporter] {
-    guard plan.schedule != nil else { return [] }
-    if let named = plan.schedule?.reporters {
+    guard let schedule = plan.schedule else { return [] }
+    if let named = schedule.reporters {
       var agencies = Set<AgencyID>()
       var communes = Set<CommuneID>()
       for assignee in named {

@@ -56,8 +56,9 @@ final class StreamReader {
   }
 
   /// Skips the raw string at the offset without making a `String` of it
-  /// (a skipped value or key: an enum's `allKeys` skips every string of
-  /// its payload, titles and bodies included).
+  /// (a skipped value or key: a key looked for out of order steps over the
+  /// entries before it, and a synthesized enum's `allKeys` over its whole
+  /// payload).
   func skipRawString() throws {
     let length = try varint()
     guard length <= UInt64(bytes.count - offset) else { throw Damaged() }

@@ -23,16 +23,24 @@ struct DutyListing: Encodable, Sendable, Equatable {
   /// Whether the body's own page lists every duty (else one page per task group).
   var isInline: Bool { count <= SiteModel.rowsPerPage }
 
-  /// The listing split by task group, and the plan's groups it has, in
-  /// the plan's order: worked out once for a body's page and its group
-  /// pages (each a pass over every row, the thousands of a commune that
-  /// reports).
+  /// The plan's groups the listing has, in the plan's order, and, for a
+  /// listing too long to show inline, the listing split by them: worked
+  /// out once for a body's page and its group pages (each a pass over
+  /// every row, the thousands of a commune that reports).
   struct Grouped {
     let groups: [TaskGroup]
+    /// Empty for an inline listing (its page shows every row).
     let parts: [GroupID: DutyListing]
   }
 
   func grouped(_ plan: Plan) -> Grouped {
+    guard !isInline else {
+      var present = Set<GroupID>()
+      for section in sections {
+        for row in section.rows { present.insert(row.task.group) }
+      }
+      return Grouped(groups: plan.groups.filter { present.contains($0.id) }, parts: [:])
+    }
     let parts = byGroup()
     return Grouped(groups: plan.groups.filter { parts[$0.id] != nil }, parts: parts)
   }

@@ -87,7 +87,7 @@ struct DutyRow: Encodable, Sendable, Equatable, PrecomputedDigest {
     hash.update(viaLabel ?? "-")
     // Days as numbers, not texts: rows are hashed by the hundred thousand.
     func number(_ day: Day?) -> UInt64 {
-      day.map { UInt64(max(0, $0.year * 10000 + $0.month * 100 + $0.day)) + 1 } ?? 0
+      day.map { UInt64(truncatingIfNeeded: $0.number) + 1 } ?? 0
     }
     hash.update(number(deadline))
     if let own {

@@ -30,14 +30,14 @@ enum GroupPage: PageKind {
     guard let group = model.plan.group(id) else { return [] }
     // The rows, which hold each task's shown status, rather than the tasks
     // copied out of the plan (a row for each task of the plan).
-    let tasks = group.tasks.compactMap { model.row($0) }
-    let summary = StatusSummary(tasks.map { $0.shown })
+    let rows = group.tasks.compactMap { model.row($0) }
+    let summary = StatusSummary(rows.map { $0.shown })
     return (1...pageCount(group)).map { page in
       let slice = group.tasks.dropFirst((page - 1) * SiteModel.rowsPerPage).prefix(
         SiteModel.rowsPerPage)
       return Input(
         group: group, planName: model.planName, rows: slice.compactMap { model.row($0) },
-        summary: summary, page: page, pageCount: pageCount(group), taskCount: tasks.count)
+        summary: summary, page: page, pageCount: pageCount(group), taskCount: rows.count)
     }
   }
 
