@@ -214,39 +214,22 @@ extension ParsedFile.Content {
   }
 
   func encode(to encoder: Encoder) throws {
+    let (tag, payload): (Tag, (any Encodable)?) =
+      switch self {
+      case .site(let value): (.site, value)
+      case .plan(let value): (.plan, value)
+      case .section(let value): (.section, value)
+      case .agencies(let value): (.agencies, value)
+      case .communes(let value): (.communes, value)
+      case .indicators(let value): (.indicators, value)
+      case .group(let value): (.group, value)
+      case .task(let value): (.task, value)
+      case .schedule(let value): (.schedule, value)
+      case .report(let value): (.report, value)
+      case .nothing: (.nothing, nil)
+      }
     var fields = encoder.unkeyedContainer()
-    switch self {
-    case .site(let value):
-      try fields.encode(Tag.site)
-      try fields.encode(value)
-    case .plan(let value):
-      try fields.encode(Tag.plan)
-      try fields.encode(value)
-    case .section(let value):
-      try fields.encode(Tag.section)
-      try fields.encode(value)
-    case .agencies(let value):
-      try fields.encode(Tag.agencies)
-      try fields.encode(value)
-    case .communes(let value):
-      try fields.encode(Tag.communes)
-      try fields.encode(value)
-    case .indicators(let value):
-      try fields.encode(Tag.indicators)
-      try fields.encode(value)
-    case .group(let value):
-      try fields.encode(Tag.group)
-      try fields.encode(value)
-    case .task(let value):
-      try fields.encode(Tag.task)
-      try fields.encode(value)
-    case .schedule(let value):
-      try fields.encode(Tag.schedule)
-      try fields.encode(value)
-    case .report(let value):
-      try fields.encode(Tag.report)
-      try fields.encode(value)
-    case .nothing: try fields.encode(Tag.nothing)
-    }
+    try fields.encode(tag)
+    if let payload { try fields.encode(payload) }
   }
 }

@@ -166,7 +166,7 @@ public struct ReportIndex: Sendable {
       // addressed to every commune has a hundred bodies reporting, each
       // several times, and hashing the body for each entry was most of
       // this pass. (A body has one place, and a place one body.)
-      let places = (entries.map(\.place).max() ?? -1) + 1
+      let places = entries.reduce(0) { max($0, $1.place + 1) }
       var latest = [Int](repeating: -1, count: places)
       var done = [DoneRun?](repeating: nil, count: places)
       var reporting: [Int] = []

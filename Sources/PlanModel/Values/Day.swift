@@ -83,28 +83,33 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   ) -> String {
     var bytes: (UInt64, UInt64) = (0, 0)
     return withUnsafeMutableBytes(of: &bytes) { text in
-      // Plain loops: in a debug build a loop over a list or a reversed
-      // range allocated.
+      let mark = UInt8(separator.value)
       var end = 0
-      var part = 0
-      while part < 3 {
-        let (number, width) = part == 0 ? first : part == 1 ? second : third
-        if part > 0 {
-          text[end] = UInt8(separator.value)
-          end += 1
-        }
-        part += 1
-        var rest = number
-        var place = end + width
-        while place > end {
-          place -= 1
-          text[place] = UInt8(ascii: "0") + UInt8(rest % 10)
-          rest /= 10
-        }
-        end += width
-      }
+      put(first, into: text, at: &end)
+      text[end] = mark
+      end += 1
+      put(second, into: text, at: &end)
+      text[end] = mark
+      end += 1
+      put(third, into: text, at: &end)
       return String(decoding: UnsafeRawBufferPointer(rebasing: text[..<end]), as: UTF8.self)
     }
+  }
+
+  /// Writes `part.number`'s last `part.width` digits, zero-padded, at `end`,
+  /// and moves `end` past them.
+  private static func put(
+    _ part: (number: Int, width: Int), into text: UnsafeMutableRawBufferPointer, at end: inout Int
+  ) {
+    // A plain loop: in a debug build a loop over a reversed range allocated.
+    var rest = part.number
+    var place = end + part.width
+    while place > end {
+      place -= 1
+      text[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+      rest /= 10
+    }
+    end += part.width
   }
 
   /// `20260113`, the iCalendar DATE form.
