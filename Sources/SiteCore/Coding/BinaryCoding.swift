@@ -125,7 +125,6 @@ final class ByteSink: EncodingSink {
     /// file of reports).
     var recent: [(bytes: UTF8Bytes, offset: Int)] = []
     var next = 0
-    var kinds = KindCache()
   }
 
   let wantsDigests = false
@@ -144,7 +143,6 @@ final class ByteSink: EncodingSink {
 
   var output: [UInt8] { state.pointee.output }
 
-  func kind<T>(of type: T.Type) -> ValueKind { state.pointee.kinds.kind(of: type) }
   func byte(_ value: UInt8) { state.pointee.output.append(value) }
   func bytes(_ value: UnsafeRawBufferPointer) { state.pointee.output.append(contentsOf: value) }
 
@@ -203,7 +201,6 @@ final class HashSink: EncodingSink {
   private struct State {
     var hash = ContentHash()
     var count = 0
-    var kinds = KindCache()
   }
 
   let wantsDigests = true
@@ -222,8 +219,6 @@ final class HashSink: EncodingSink {
     state.deallocate()
     buffer.deallocate()
   }
-
-  func kind<T>(of type: T.Type) -> ValueKind { state.pointee.kinds.kind(of: type) }
 
   func byte(_ value: UInt8) {
     let count = state.pointee.count
