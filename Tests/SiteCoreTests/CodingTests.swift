@@ -1,6 +1,7 @@
 import Foundation
-import SiteCore
 import Testing
+
+@testable import SiteCore
 
 /// The byte form of Codable values (the build database) and digests.
 @Suite struct CodingTests {
@@ -53,6 +54,14 @@ import Testing
       try BinaryCoding.decode([Sample].self, from: BinaryCoding.encode([Self.sample])) == [
         Self.sample
       ])
+  }
+
+  /// The containers the encoder hands out as existentials fit in the
+  /// existential's three inline words: one more put each in a heap box.
+  @Test func containersAreHeldInline() {
+    for size in StreamEncoder.containerSizes {
+      #expect(size <= 3 * MemoryLayout<Int>.size)
+    }
   }
 
   /// Locations are written as lists of their fields (they go with every

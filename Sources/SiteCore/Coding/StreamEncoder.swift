@@ -138,6 +138,13 @@ struct StreamEncoder: Encoder {
   func singleValueContainer() -> SingleValueEncodingContainer {
     SingleValueStreamContainer(sink: sink, depth: depth)
   }
+
+  /// The sizes of the containers handed out as existentials, which hold
+  /// up to three words inline (checked by a test).
+  static let containerSizes = [
+    MemoryLayout<UnkeyedStreamContainer>.size, MemoryLayout<SingleValueStreamContainer>.size,
+    MemoryLayout<StreamEncoder>.size,
+  ]
 }
 
 /// Writing of the scalar values, shared by the three kinds of container.
@@ -327,16 +334,28 @@ private struct KeyedStreamContainer<Key: CodingKey>: KeyedEncodingContainerProto
   }
 }
 
+/// Three words at most (the sink's reference and witness table, the
+/// depth and count as 32-bit numbers), so that the existential
+/// `unkeyedContainer()` returns holds it inline: a fourth word put each
+/// list of each digest in a heap box (`swift_allocBox`, a copy on the
+/// first write, a release).
 private struct UnkeyedStreamContainer: UnkeyedEncodingContainer {
   let sink: EncodingSink
-  let depth: Int
+  private let level: Int32
+  private var written: Int32 = 0
   var codingPath: [CodingKey] { [] }
-  var count = 0
+  var count: Int { Int(written) }
+  var depth: Int { Int(level) }
+
+  init(sink: EncodingSink, depth: Int) {
+    self.sink = sink
+    level = Int32(truncatingIfNeeded: depth)
+  }
 
   private mutating func element() {
     sink.byte(StreamTag.element)
     sink.varint(UInt64(depth))
-    count += 1
+    written &+= 1
   }
 
   mutating func encodeNil() throws {
