@@ -92,6 +92,28 @@ import Testing
     #expect(Digest.of(located[0]) != Digest.of(Located(Optional("giá trị "), at: locations[0])))
   }
 
+  /// A field list takes the same form in every coder: the stream coder's
+  /// bytes are pinned (a build database an earlier build wrote is read
+  /// back by the next), and Foundation's JSON gives the same list.
+  @Test func fieldListsTakeOneFormInEveryCoder() throws {
+    let location = SiteCore.SourceLocation(file: "a", line: 3)
+    // The list tag, then per field: element, depth 1, value (string "a",
+    // integer 3 as zigzag 6, nil, nil).
+    #expect(
+      try BinaryCoding.encode(location) == [8, 21, 1, 6, 1, 97, 21, 1, 3, 6, 21, 1, 0, 21, 1, 0])
+    let values = [
+      Located(Optional("giá trị"), at: location),
+      Located(nil, at: SiteCore.SourceLocation(file: "b", line: nil, column: 2, columnLabel: "C")),
+    ]
+    let json = try JSONEncoder().encode(values)
+    #expect(
+      String(decoding: json, as: UTF8.self)
+        == #"[["giá trị",["a",3,null,null]],[null,["b",null,2,"C"]]]"#)
+    #expect(try JSONDecoder().decode([Located<String?>].self, from: json) == values)
+    #expect(
+      try BinaryCoding.decode([Located<String?>].self, from: BinaryCoding.encode(values)) == values)
+  }
+
   /// `SourceLocation` and `Located` write their fields by hand (as lists):
   /// a stored property added to either must be added to its coding too,
   /// and this test, which counts them, fails until it is.
