@@ -184,6 +184,22 @@ import Testing
     #expect(back.map { Array($0.utf8) } == values.map { Array($0.utf8) })
   }
 
+  /// A stored string that is not UTF-8 is damage, not a repaired text;
+  /// valid text, a replacement character included, comes back whole.
+  @Test func storedTextMustBeUTF8() throws {
+    for text in ["", "a", "Sở Nội vụ", "\u{FFFD}", String(repeating: "ệ", count: 300)] {
+      #expect(try BinaryCoding.decode(String.self, from: BinaryCoding.encode(text)) == text)
+    }
+    let invalid: [[UInt8]] = [
+      [0xC3], [0xFF], [0x61, 0xE1, 0xBB], [0xED, 0xA0, 0x80], [0xC0, 0xAF],
+    ]
+    for bytes in invalid {
+      // A string value: its tag, its length, its bytes.
+      let stored = [6, UInt8(bytes.count)] + bytes
+      #expect(throws: (any Error).self) { try BinaryCoding.decode(String.self, from: stored) }
+    }
+  }
+
   @Test func damagedBytesThrowAndNeverCrash() throws {
     // References to earlier strings, damaged.
     let path = "Content/tasks/01-kinh-te/nv-00001.md"

@@ -175,7 +175,7 @@ public struct ParsedFile: Sendable, Codable {
 // fails `ParsedFileCodingTests` until it is written here.
 extension ParsedFile {
   public init(from decoder: Decoder) throws {
-    var fields = try decoder.unkeyedContainer()
+    var fields = try FieldReader(decoder)
     content = try fields.decode(Content.self)
     diagnostics = try fields.decode([Diagnostic].self)
     hash = try fields.decode(optional: ContentHash.self)
@@ -197,7 +197,7 @@ extension ParsedFile.Content {
   }
 
   init(from decoder: Decoder) throws {
-    var fields = try decoder.unkeyedContainer()
+    var fields = try FieldReader(decoder)
     switch try fields.decode(Tag.self) {
     case .site: self = .site(try fields.decode(SiteSettings.self))
     case .plan: self = .plan(try fields.decode(PlanDocument.self))

@@ -16,7 +16,7 @@ public struct SourceRef: Hashable, Sendable, Codable {
 /// Stored and digested as a list of its fields (see `SourceLocation`).
 extension SourceRef {
   public init(from decoder: Decoder) throws {
-    var fields = try decoder.unkeyedContainer()
+    var fields = try FieldReader(decoder)
     path = try fields.decode(String.self)
     location = try fields.decode(SourceLocation.self)
   }

@@ -155,7 +155,7 @@ extension Reporter {
 /// digesting report and task pages (see `SourceLocation`).
 extension TaskUpdate {
   public init(from decoder: Decoder) throws {
-    var fields = try decoder.unkeyedContainer()
+    var fields = try FieldReader(decoder)
     task = try fields.decode(TaskID.self)
     status = try fields.decode(optional: TaskStatus.self)
     progress = try fields.decode(optional: Int.self)

@@ -1,3 +1,5 @@
+import SiteCore
+
 /// One "- Agency: what to do" line of the plan: who, in which role, what.
 public struct Assignment: Hashable, Sendable, Codable {
   /// The part an assignee plays.
@@ -49,7 +51,7 @@ public struct Assignment: Hashable, Sendable, Codable {
 /// Stored and digested as a list of its fields (see `PlanTask`).
 extension Assignment {
   public init(from decoder: Decoder) throws {
-    var fields = try decoder.unkeyedContainer()
+    var fields = try FieldReader(decoder)
     assignees = try fields.decode([Assignee].self)
     role = try fields.decode(Role.self)
     text = try fields.decode(RichText.self)
@@ -80,7 +82,7 @@ public enum Assignee: Hashable, Sendable, Codable {
   // inside a keyed container: an assignee is in every duty a page lists,
   // and that form made assignees 1.3 % of a clean build's CPU.
   public init(from decoder: Decoder) throws {
-    var fields = try decoder.unkeyedContainer()
+    var fields = try FieldReader(decoder)
     let kind = try fields.decode(String.self)
     let id = try fields.decode(String.self)
     switch kind {
@@ -88,13 +90,13 @@ public enum Assignee: Hashable, Sendable, Codable {
     case "commune": self = .commune(CommuneID(id))
     case "collective":
       guard let collective = Collective(rawValue: id) else {
-        throw DecodingError.dataCorruptedError(
-          in: fields, debugDescription: "unknown collective \(id)")
+        throw DecodingError.dataCorrupted(
+          .init(codingPath: decoder.codingPath, debugDescription: "unknown collective \(id)"))
       }
       self = .collective(collective)
     default:
-      throw DecodingError.dataCorruptedError(
-        in: fields, debugDescription: "unknown assignee \(kind)")
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "unknown assignee \(kind)"))
     }
   }
 

@@ -1,3 +1,5 @@
+import SiteCore
+
 /// One numbered task of the plan (`1.1`), with everyone assigned to it.
 public struct PlanTask: Hashable, Sendable, Codable {
   /// The plan's own number, as printed (`1.1`, `A.2`).
@@ -53,7 +55,7 @@ public struct PlanTask: Hashable, Sendable, Codable {
 /// added here too (`handWrittenCodingsCoverEveryStoredProperty` lists them).
 extension PlanTask {
   public init(from decoder: Decoder) throws {
-    var fields = try decoder.unkeyedContainer()
+    var fields = try FieldReader(decoder)
     id = try fields.decode(TaskID.self)
     slug = try fields.decode(String.self)
     group = try fields.decode(GroupID.self)

@@ -139,17 +139,17 @@ public struct PlanDraft: Sendable, Codable {
 /// (`handWrittenCodingsCoverEveryStoredProperty` lists them).
 extension PlanDraft.TaskDraft {
   public init(from decoder: Decoder) throws {
-    var fields = try decoder.unkeyedContainer()
-    id = try fields.decode(Located<String>.self)
+    var fields = try FieldReader(decoder)
+    id = try fields.decode(located: String.self)
     folder = try fields.decode(String.self)
-    groupRef = try fields.decode(optional: Located<String>.self)
+    groupRef = try fields.decode(optionalLocated: String.self)
     title = try fields.decode(String.self)
     body = try fields.decode(RichText.self)
     assignments = try fields.decode([PlanDraft.AssignmentDraft].self)
-    deadline = try fields.decode(optional: Located<Day>.self)
-    status = try fields.decode(optional: Located<TaskStatus>.self)
-    progress = try fields.decode(optional: Located<Int>.self)
-    indicatorRefs = try fields.decode([Located<String>].self)
+    deadline = try fields.decode(optionalLocated: Day.self)
+    status = try fields.decode(optionalLocated: TaskStatus.self)
+    progress = try fields.decode(optionalLocated: Int.self)
+    indicatorRefs = try fields.decode(locatedList: String.self)
     source = try fields.decode(SourceRef.self)
   }
 
@@ -171,11 +171,11 @@ extension PlanDraft.TaskDraft {
 
 extension PlanDraft.AssignmentDraft {
   public init(from decoder: Decoder) throws {
-    var fields = try decoder.unkeyedContainer()
-    to = try fields.decode([Located<String>].self)
+    var fields = try FieldReader(decoder)
+    to = try fields.decode(locatedList: String.self)
     role = try fields.decode(Assignment.Role.self)
     text = try fields.decode(RichText.self)
-    deadline = try fields.decode(optional: Located<Day>.self)
+    deadline = try fields.decode(optionalLocated: Day.self)
     source = try fields.decode(SourceRef.self)
     label = try fields.decode(optional: String.self)
   }

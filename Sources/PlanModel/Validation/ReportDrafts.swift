@@ -122,11 +122,11 @@ extension PlanDraft {
 // coding test lists the stored properties).
 extension PlanDraft.TaskUpdateDraft {
   public init(from decoder: Decoder) throws {
-    var fields = try decoder.unkeyedContainer()
-    task = try fields.decode(Located<String>.self)
-    status = try fields.decode(optional: Located<TaskStatus>.self)
-    progress = try fields.decode(optional: Located<Int>.self)
-    doneOn = try fields.decode(optional: Located<Day>.self)
+    var fields = try FieldReader(decoder)
+    task = try fields.decode(located: String.self)
+    status = try fields.decode(optionalLocated: TaskStatus.self)
+    progress = try fields.decode(optionalLocated: Int.self)
+    doneOn = try fields.decode(optionalLocated: Day.self)
     doneOnUnreadable = try fields.decode(Bool.self)
     text = try fields.decode(RichText.self)
     source = try fields.decode(SourceRef.self)

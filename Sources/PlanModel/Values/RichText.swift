@@ -30,7 +30,7 @@ public struct RichText: Hashable, Sendable, Codable, PrecomputedDigest {
   // A list of the two texts, not a keyed container (see `SourceLocation`'s
   // coding); the digest follows from the Markdown.
   public init(from decoder: Decoder) throws {
-    var texts = try decoder.unkeyedContainer()
+    var texts = try FieldReader(decoder)
     let markdown = try texts.decode(String.self)
     self.init(markdown: markdown, html: try texts.decode(String.self))
   }

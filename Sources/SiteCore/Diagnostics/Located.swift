@@ -14,7 +14,7 @@ extension Located: Equatable where Value: Equatable {}
 /// `SourceLocation`'s coding).
 extension Located: Codable where Value: Codable {
   public init(from decoder: Decoder) throws {
-    var fields = try decoder.unkeyedContainer()
+    var fields = try FieldReader(decoder)
     let value = try fields.decode(Value.self)
     self.init(value, at: try fields.decode(SourceLocation.self))
   }

@@ -52,7 +52,7 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
 /// a clean build's CPU and 4 % of an incremental one's.
 extension SourceLocation {
   public init(from decoder: Decoder) throws {
-    var fields = try decoder.unkeyedContainer()
+    var fields = try FieldReader(decoder)
     file = try fields.decode(String.self)
     line = try fields.decode(optional: Int.self)
     column = try fields.decode(optional: Int.self)
