@@ -301,7 +301,7 @@ struct ShownStatus: Encodable, Sendable, Hashable {
 
   /// Digested as a list of its fields: every row of every list has one.
   func encode(to encoder: Encoder) throws {
-    var fields = encoder.unkeyedContainer()
+    var fields = FieldWriter(encoder)
     try fields.encode(status)
     try fields.encode(optional: progress)
     try fields.encode(partial)

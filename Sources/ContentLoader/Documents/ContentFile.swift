@@ -182,7 +182,7 @@ extension ParsedFile {
   }
 
   public func encode(to encoder: Encoder) throws {
-    var fields = encoder.unkeyedContainer()
+    var fields = FieldWriter(encoder)
     try fields.encode(content)
     try fields.encode(diagnostics)
     try fields.encode(optional: hash)
@@ -228,7 +228,7 @@ extension ParsedFile.Content {
       case .report(let value): (.report, value)
       case .nothing: (.nothing, nil)
       }
-    var fields = encoder.unkeyedContainer()
+    var fields = FieldWriter(encoder)
     try fields.encode(tag)
     if let payload { try fields.encode(payload) }
   }

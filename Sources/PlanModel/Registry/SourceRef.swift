@@ -22,7 +22,7 @@ extension SourceRef {
   }
 
   public func encode(to encoder: Encoder) throws {
-    var fields = encoder.unkeyedContainer()
+    var fields = FieldWriter(encoder)
     try fields.encode(path)
     try fields.encode(location)
   }

@@ -165,7 +165,7 @@ extension TaskUpdate {
   }
 
   public func encode(to encoder: Encoder) throws {
-    var fields = encoder.unkeyedContainer()
+    var fields = FieldWriter(encoder)
     try fields.encode(task)
     try fields.encode(optional: status)
     try fields.encode(optional: progress)

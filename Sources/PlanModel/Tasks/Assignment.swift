@@ -61,7 +61,7 @@ extension Assignment {
   }
 
   public func encode(to encoder: Encoder) throws {
-    var fields = encoder.unkeyedContainer()
+    var fields = FieldWriter(encoder)
     try fields.encode(assignees)
     try fields.encode(role)
     try fields.encode(text)
@@ -107,7 +107,7 @@ public enum Assignee: Hashable, Sendable, Codable {
       case .commune(let id): ("commune", id.rawValue)
       case .collective(let collective): ("collective", collective.rawValue)
       }
-    var fields = encoder.unkeyedContainer()
+    var fields = FieldWriter(encoder)
     try fields.encode(kind)
     try fields.encode(id)
   }

@@ -70,7 +70,7 @@ extension PlanTask {
   }
 
   public func encode(to encoder: Encoder) throws {
-    var fields = encoder.unkeyedContainer()
+    var fields = FieldWriter(encoder)
     try fields.encode(id)
     try fields.encode(slug)
     try fields.encode(group)

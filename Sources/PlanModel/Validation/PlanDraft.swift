@@ -154,7 +154,7 @@ extension PlanDraft.TaskDraft {
   }
 
   public func encode(to encoder: Encoder) throws {
-    var fields = encoder.unkeyedContainer()
+    var fields = FieldWriter(encoder)
     try fields.encode(id)
     try fields.encode(folder)
     try fields.encode(optional: groupRef)
@@ -181,7 +181,7 @@ extension PlanDraft.AssignmentDraft {
   }
 
   public func encode(to encoder: Encoder) throws {
-    var fields = encoder.unkeyedContainer()
+    var fields = FieldWriter(encoder)
     try fields.encode(to)
     try fields.encode(role)
     try fields.encode(text)

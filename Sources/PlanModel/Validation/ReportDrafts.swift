@@ -133,7 +133,7 @@ extension PlanDraft.TaskUpdateDraft {
   }
 
   public func encode(to encoder: Encoder) throws {
-    var fields = encoder.unkeyedContainer()
+    var fields = FieldWriter(encoder)
     try fields.encode(task)
     try fields.encode(optional: status)
     try fields.encode(optional: progress)

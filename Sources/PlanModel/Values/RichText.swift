@@ -36,7 +36,7 @@ public struct RichText: Hashable, Sendable, Codable, PrecomputedDigest {
   }
 
   public func encode(to encoder: Encoder) throws {
-    var texts = encoder.unkeyedContainer()
+    var texts = FieldWriter(encoder)
     try texts.encode(markdown)
     try texts.encode(html)
   }

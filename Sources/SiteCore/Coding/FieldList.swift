@@ -5,12 +5,24 @@
 ///
 /// Neither takes an optional of a generic type: a generic function given one
 /// looked up its metadata in the runtime's locked table on every call (8 %
-/// of a build's CPU in a plan with a million report lines). Writing takes
-/// an optional existential (whose type is known when compiled); reading
-/// goes through `FieldReader`, whose methods each caller specializes.
-extension UnkeyedEncodingContainer {
-  public mutating func encode(optional value: (any Encodable)?) throws {
-    if let value { try encode(value) } else { try encodeNil() }
+/// of a build's CPU in a plan with a million report lines). Writing and
+/// reading go through `FieldWriter` and `FieldReader`, whose methods each
+/// caller specializes (see `FieldReader`): an optional field is written
+/// without being put in an existential first.
+public struct FieldWriter {
+  @usableFromInline var container: any UnkeyedEncodingContainer
+
+  @inlinable public init(_ encoder: Encoder) {
+    container = encoder.unkeyedContainer()
+  }
+
+  @inlinable public mutating func encode<Value: Encodable>(_ value: Value) throws {
+    try container.encode(value)
+  }
+
+  /// An optional field: nil keeps its place.
+  @inlinable public mutating func encode<Value: Encodable>(optional value: Value?) throws {
+    if let value { try container.encode(value) } else { try container.encodeNil() }
   }
 }
 

@@ -20,7 +20,7 @@ extension Located: Codable where Value: Codable {
   }
 
   public func encode(to encoder: Encoder) throws {
-    var fields = encoder.unkeyedContainer()
+    var fields = FieldWriter(encoder)
     try fields.encode(value)
     try fields.encode(location)
   }

@@ -60,7 +60,7 @@ extension SourceLocation {
   }
 
   public func encode(to encoder: Encoder) throws {
-    var fields = encoder.unkeyedContainer()
+    var fields = FieldWriter(encoder)
     try fields.encode(file)
     try fields.encode(optional: line)
     try fields.encode(optional: column)

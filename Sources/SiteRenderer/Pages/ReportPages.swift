@@ -343,7 +343,7 @@ enum ReportPage: PageKind {
     let passedDeadline: Day?
 
     func encode(to encoder: Encoder) throws {
-      var fields = encoder.unkeyedContainer()
+      var fields = FieldWriter(encoder)
       try fields.encode(update)
       try fields.encode(title)
       try fields.encode(optional: passedDeadline)

@@ -133,7 +133,7 @@ enum TaskPage: PageKind {
     let text: RichText
 
     func encode(to encoder: Encoder) throws {
-      var fields = encoder.unkeyedContainer()
+      var fields = FieldWriter(encoder)
       try fields.encode(reporter)
       try fields.encode(reporterName)
       try fields.encode(period)
@@ -159,7 +159,7 @@ enum TaskPage: PageKind {
     let reportPeriod: PeriodID?
 
     func encode(to encoder: Encoder) throws {
-      var fields = encoder.unkeyedContainer()
+      var fields = FieldWriter(encoder)
       try fields.encode(reporter)
       try fields.encode(name)
       try fields.encode(roles)
