@@ -198,9 +198,11 @@ final class SiteModel: Sendable {
         reusing: earlier?.rows[task.id])
     }
     let shared = Parallel.map(tasks, chunk: 64) { Shared($0, reusing: earlier?.tasks[$0.id]) }
+    let heads = Parallel.map(plan.reports) { Shared(TaskPage.ReportHead($0, plan)) }
     let timelines = Parallel.map(tasks, chunk: 64) {
       Shared(
-        TaskPage.timeline($0.id, plan, reports), reusing: earlier?.timelines[$0.id])
+        TaskPage.timeline($0.id, plan, reports, heads: heads),
+        reusing: earlier?.timelines[$0.id])
     }
     let ids = tasks.map(\.id)
     return (

@@ -27,21 +27,31 @@ import Testing
     #expect(Digest.of(shown) != Digest.of(Self.shown(40, on: day, from: 0)))
     #expect(Digest.of(shown) != Digest.of(Self.shown(nil, on: day)))
 
-    let entry = TaskPage.TimelineEntry(
+    let head = TaskPage.ReportHead(
       reporter: .agency(AgencyID("so-noi-vu")), reporterName: "Sở Nội vụ",
       period: PeriodID("2026-6t"), periodName: "6 tháng đầu năm 2026", date: day,
-      document: "Báo cáo số 1/BC", isDraft: false, status: .inProgress, progress: 40,
-      doneOn: nil, text: .empty)
+      document: "Báo cáo số 1/BC", isDraft: false)
+    #expect(
+      Mirror(reflecting: head).children.map(\.label) == [
+        "reporter", "reporterName", "period", "periodName", "date", "document", "isDraft",
+      ])
+    let otherHead = TaskPage.ReportHead(
+      reporter: head.reporter, reporterName: head.reporterName, period: head.period,
+      periodName: head.periodName, date: day, document: nil, isDraft: false)
+    #expect(Digest.of(head) != Digest.of(otherHead))
+    let entry = TaskPage.TimelineEntry(
+      head: Shared(head), status: .inProgress, progress: 40, doneOn: nil, text: .empty)
     #expect(
       Mirror(reflecting: entry).children.map(\.label) == [
-        "reporter", "reporterName", "period", "periodName", "date", "document", "isDraft",
-        "status", "progress", "doneOn", "text",
+        "head", "status", "progress", "doneOn", "text",
       ])
+    // The head counts through its digest.
     let other = TaskPage.TimelineEntry(
-      reporter: entry.reporter, reporterName: entry.reporterName, period: entry.period,
-      periodName: entry.periodName, date: day, document: nil, isDraft: false,
-      status: .inProgress, progress: 40, doneOn: nil, text: .empty)
+      head: Shared(otherHead), status: .inProgress, progress: 40, doneOn: nil, text: .empty)
     #expect(Digest.of(entry) != Digest.of(other))
+    let otherProgress = TaskPage.TimelineEntry(
+      head: Shared(head), status: .inProgress, progress: 50, doneOn: nil, text: .empty)
+    #expect(Digest.of(entry) != Digest.of(otherProgress))
 
     let holder = TaskPage.HolderStatus(
       reporter: .commune(CommuneID("xa-a")), name: "Xã A", roles: [.implement], shown: shown,

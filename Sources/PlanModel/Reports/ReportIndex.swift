@@ -43,6 +43,8 @@ public struct ReportIndex: Sendable {
     public let word: Word
     /// The body that sent the report (entries are sorted and gathered by it).
     public let reporter: Reporter
+    /// The report's place in the plan's `reports`.
+    public let reportNumber: Int
 
     /// The entry's status, progress and done date, and its report's date.
     public struct Word: Sendable {
@@ -54,8 +56,9 @@ public struct ReportIndex: Sendable {
       public let statesStanding: Bool
     }
 
-    init(report: SharedReport, index: Int, rank: Int, place: Int) {
+    init(report: SharedReport, number: Int, index: Int, rank: Int, place: Int) {
       shared = report
+      reportNumber = number
       self.index = index
       self.rank = rank
       self.place = place
@@ -127,7 +130,8 @@ public struct ReportIndex: Sendable {
     let unlisted = unlisted
     // The entries are made on all cores, a report at a time, and only
     // gathered by task here.
-    let reportEntries = Parallel.map(plan.reports) { report in
+    let reportEntries = Parallel.map(Array(plan.reports.indices)) { number in
+      let report = plan.reports[number]
       let rank = order[report.period] ?? Int.max
       // Every unlisted body has its place (given above): the last `??` is never taken.
       let place = plan.bodyPlace(of: report.reporter) ?? unlisted[report.reporter] ?? 0
@@ -138,7 +142,9 @@ public struct ReportIndex: Sendable {
         } else {
           Array(report.tasks.indices)
         }
-      return lines.map { Entry(report: shared, index: $0, rank: rank, place: place) }
+      return lines.map {
+        Entry(report: shared, number: number, index: $0, rank: rank, place: place)
+      }
     }
     for (report, entries) in zip(plan.reports, reportEntries) {
       byReporter[report.reporter, default: []].append(report)

@@ -113,13 +113,13 @@ enum TaskPage: PageKind {
     let publishedPart: String?
   }
 
-  /// Digested as a list of its fields, not a keyed container.
+  /// What a report says of itself, the same for each of its entries:
+  /// held once, with its digest, for all of them (`SiteModel.standing`).
   ///
-  /// A task addressed to every commune has hundreds of entries and
-  /// holders, and the keyed form made them most of the digest of a site
-  /// with reports. A field added must be added to `encode(to:)` too (the coding test
-  /// lists the stored properties).
-  struct TimelineEntry: Encodable, Sendable, Equatable {
+  /// An entry digested its report's names and period whole, and a report
+  /// of a commune has thousands of entries: the history's digests were 6 %
+  /// of a build after a one-task edit at 10,000 tasks with reports.
+  struct ReportHead: Encodable, Sendable, Equatable {
     let reporter: Reporter
     let reporterName: String
     let period: PeriodID
@@ -127,10 +127,27 @@ enum TaskPage: PageKind {
     let date: Day
     let document: String?
     let isDraft: Bool
-    let status: TaskStatus?
-    let progress: Int?
-    let doneOn: Day?
-    let text: RichText
+
+    init(_ report: Report, _ plan: Plan) {
+      self.init(
+        reporter: report.reporter, reporterName: plan.name(of: report.reporter),
+        period: report.period,
+        periodName: plan.periodName(of: report.period) ?? report.period.rawValue,
+        date: report.date, document: report.document, isDraft: report.isDraft)
+    }
+
+    init(
+      reporter: Reporter, reporterName: String, period: PeriodID, periodName: String, date: Day,
+      document: String?, isDraft: Bool
+    ) {
+      self.reporter = reporter
+      self.reporterName = reporterName
+      self.period = period
+      self.periodName = periodName
+      self.date = date
+      self.document = document
+      self.isDraft = isDraft
+    }
 
     func encode(to encoder: Encoder) throws {
       var fields = FieldWriter(encoder)
@@ -141,6 +158,34 @@ enum TaskPage: PageKind {
       try fields.encode(date)
       try fields.encode(optional: document)
       try fields.encode(isDraft)
+    }
+  }
+
+  /// Digested as a list of its fields, not a keyed container.
+  ///
+  /// A task addressed to every commune has hundreds of entries and
+  /// holders, and the keyed form made them most of the digest of a site
+  /// with reports. A field added must be added to `encode(to:)` too (the coding test
+  /// lists the stored properties).
+  struct TimelineEntry: Encodable, Sendable, Equatable {
+    /// The entry's report, shared by all its entries.
+    let head: Shared<ReportHead>
+    let status: TaskStatus?
+    let progress: Int?
+    let doneOn: Day?
+    let text: RichText
+
+    var reporter: Reporter { head.value.reporter }
+    var reporterName: String { head.value.reporterName }
+    var period: PeriodID { head.value.period }
+    var periodName: String { head.value.periodName }
+    var date: Day { head.value.date }
+    var document: String? { head.value.document }
+    var isDraft: Bool { head.value.isDraft }
+
+    func encode(to encoder: Encoder) throws {
+      var fields = FieldWriter(encoder)
+      try fields.encode(head)
       try fields.encode(optional: status)
       try fields.encode(optional: progress)
       try fields.encode(optional: doneOn)
@@ -405,17 +450,20 @@ enum TaskPage: PageKind {
   }
 
   /// What the reports said of a task, oldest first.
-  static func timeline(_ id: TaskID, _ plan: Plan, _ reports: ReportIndex) -> [TimelineEntry] {
+  ///
+  /// `heads` holds each of the plan's reports' heads, in the plan's order.
+  static func timeline(
+    _ id: TaskID, _ plan: Plan, _ reports: ReportIndex, heads: [Shared<ReportHead>]
+  ) -> [TimelineEntry] {
     // Each field read in place: reading the report and the update whole
     // copied both (every string of each retained) for each entry.
     reports.timeline(id).map { entry in
-      let period = entry.period
       let word = entry.word
+      let number = entry.reportNumber
       return TimelineEntry(
-        reporter: entry.reporter, reporterName: plan.name(of: entry.reporter), period: period,
-        periodName: plan.periodName(of: period) ?? period.rawValue, date: word.date,
-        document: entry.document, isDraft: entry.isDraft, status: word.status,
-        progress: word.progress, doneOn: word.doneOn, text: entry.text)
+        head: heads.indices.contains(number)
+          ? heads[number] : Shared(ReportHead(entry.report, plan)),
+        status: word.status, progress: word.progress, doneOn: word.doneOn, text: entry.text)
     }
   }
 
