@@ -29,6 +29,11 @@ final class SiteModel: Sendable {
   /// What the reports said of each task, made once for its page and the
   /// plan's data (`TaskPage.timeline`).
   let timelines: [TaskID: Shared<[TaskPage.TimelineEntry]>]
+  /// Each report's head, in the plan's order (`TaskPage.ReportHead`).
+  let reportHeads: [Shared<TaskPage.ReportHead>]
+  /// Each body that holds tasks with its name, by its place
+  /// (`Plan.bodyPlace(of:)`): a task page's holders share them.
+  let bodies: [Shared<TaskPage.BodyName>]
   /// Each report with its digest, made once for its pages and the plan's
   /// data (a commune's report has thousands of entries; empty in a focused
   /// model, whose pages show none).
@@ -99,6 +104,10 @@ final class SiteModel: Sendable {
     self.rows = rows
     tasks = standing.tasks
     timelines = standing.timelines
+    reportHeads = standing.heads
+    bodies =
+      plan.agencies.map { Shared(TaskPage.BodyName(.agency($0.id), $0.name)) }
+      + plan.communes.map { Shared(TaskPage.BodyName(.commune($0.id), $0.fullName)) }
     sharedReports =
       focus == nil
       ? Dictionary(zip(plan.reports.map(\.key), Parallel.map(plan.reports) { Shared($0) })) {
@@ -179,7 +188,8 @@ final class SiteModel: Sendable {
     -> (
       reports: ReportIndex, states: [TaskID: TaskState], periodStates: [PeriodID: [TaskState]],
       rows: [TaskID: Shared<TaskRow>], tasks: [TaskID: Shared<PlanTask>],
-      timelines: [TaskID: Shared<[TaskPage.TimelineEntry]>]
+      timelines: [TaskID: Shared<[TaskPage.TimelineEntry]>],
+      heads: [Shared<TaskPage.ReportHead>]
     )
   {
     let reports = ReportIndex(plan: plan, tasks: focused ? Set(tasks.map(\.id)) : nil)
@@ -209,7 +219,7 @@ final class SiteModel: Sendable {
       reports, Dictionary(zip(ids, states)) { first, _ in first }, periodStates,
       Dictionary(zip(ids, rows)) { first, _ in first },
       Dictionary(zip(ids, shared)) { first, _ in first },
-      Dictionary(zip(ids, timelines)) { first, _ in first }
+      Dictionary(zip(ids, timelines)) { first, _ in first }, heads
     )
   }
 

@@ -34,7 +34,18 @@ import Testing
       }
       let holders = plan.holders(of: task)
       #expect(holders.map(\.reporter) == expected.map(\.0), "\(task.id)")
-      #expect(holders.map(\.roles) == expected.map(\.1), "\(task.id)")
+      #expect(holders.map { Set($0.roles.roles) } == expected.map(\.1), "\(task.id)")
+      #expect(
+        holders.map { $0.roles.roles }
+          == expected.map { _, roles in
+            Assignment.Role.allCases.filter { roles.contains($0) }
+          })
+      // By place: the same bodies, agencies first, then communes.
+      #expect(
+        plan.holderPlaces(of: task).map { plan.body(at: $0.place) } == holders.map(\.reporter))
+      #expect(
+        plan.holderPlaces(of: task).map(\.place)
+          == holders.compactMap { holder in bodies.firstIndex(of: holder.reporter) })
     }
   }
 
@@ -83,7 +94,7 @@ import Testing
     var supportOnly = 0
     for task in plan.tasks {
       let holders = plan.holders(of: task)
-      let deciding = holders.filter { !$0.roles.isDisjoint(with: [.lead, .implement]) }
+      let deciding = holders.filter { $0.roles.contains(.lead) || $0.roles.contains(.implement) }
       if deciding.isEmpty { supportOnly += 1 }
       let expected = (deciding.isEmpty ? holders : deciding).compactMap { place($0.reporter) }
       #expect(plan.deciderPlaces(of: task) == expected, "\(task.id)")
@@ -102,6 +113,10 @@ import Testing
         .agency(AgencyID("so-a")), .agency(AgencyID("so-b")),
         .commune(CommuneID("phuong-1")),
       ])
-    #expect(holders.map(\.roles) == [[.support], [.lead, .support], [.support]])
+    #expect(holders.map(\.roles.roles) == [[.support], [.lead, .support], [.support]])
+    #expect(
+      holders.map(\.roles) == [
+        RoleSet([.support]), RoleSet([.support, .lead]), RoleSet([.support]),
+      ])
   }
 }

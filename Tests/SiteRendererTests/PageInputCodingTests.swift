@@ -53,21 +53,26 @@ import Testing
       head: Shared(head), status: .inProgress, progress: 50, doneOn: nil, text: .empty)
     #expect(Digest.of(entry) != Digest.of(otherProgress))
 
+    let body = Shared(TaskPage.BodyName(.commune(CommuneID("xa-a")), "Xã A"))
+    #expect(Mirror(reflecting: body.value).children.map(\.label) == ["reporter", "name"])
+    #expect(Digest.of(body.value) != Digest.of(TaskPage.BodyName(body.value.reporter, "Xã B")))
     let holder = TaskPage.HolderStatus(
-      reporter: .commune(CommuneID("xa-a")), name: "Xã A", roles: [.implement], shown: shown,
-      reportDate: day, reportPeriod: PeriodID("2026-9t"))
+      body: body, roles: RoleSet([.implement]), shown: shown, report: Shared(head))
     #expect(
-      Mirror(reflecting: holder).children.map(\.label) == [
-        "reporter", "name", "roles", "shown", "reportDate", "reportPeriod",
-      ])
-    let noDate = TaskPage.HolderStatus(
-      reporter: holder.reporter, name: holder.name, roles: holder.roles, shown: shown,
-      reportDate: nil, reportPeriod: holder.reportPeriod)
-    #expect(Digest.of(holder) != Digest.of(noDate))
-    let otherPeriod = TaskPage.HolderStatus(
-      reporter: holder.reporter, name: holder.name, roles: holder.roles, shown: shown,
-      reportDate: day, reportPeriod: PeriodID("2026-6t"))
-    #expect(Digest.of(holder) != Digest.of(otherPeriod))
+      Mirror(reflecting: holder).children.map(\.label) == ["body", "roles", "shown", "report"])
+    let variants = [
+      TaskPage.HolderStatus(
+        body: Shared(TaskPage.BodyName(body.value.reporter, "Xã B")), roles: holder.roles,
+        shown: shown, report: holder.report),
+      TaskPage.HolderStatus(
+        body: body, roles: RoleSet([.implement, .lead]), shown: shown, report: holder.report),
+      TaskPage.HolderStatus(
+        body: body, roles: holder.roles, shown: Self.shown(50, on: day), report: holder.report),
+      TaskPage.HolderStatus(body: body, roles: holder.roles, shown: shown, report: nil),
+      TaskPage.HolderStatus(
+        body: body, roles: holder.roles, shown: shown, report: Shared(otherHead)),
+    ]
+    for variant in variants { #expect(Digest.of(holder) != Digest.of(variant)) }
 
     let update = TaskUpdate(
       task: TaskID("1-3"), status: .done, progress: 100, doneOn: day, text: .empty,

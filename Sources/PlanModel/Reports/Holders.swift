@@ -92,16 +92,28 @@ extension Plan {
   /// sets by id: a task addressed to all communes has a hundred holders,
   /// and this is asked for each task page (`deciderPlaces(of:)` reads the
   /// same bits).
-  public func holders(of task: PlanTask) -> [(reporter: Reporter, roles: Set<Assignment.Role>)] {
-    let (agencyRoles, communeRoles) = roleBits(of: task)
-    var holders: [(reporter: Reporter, roles: Set<Assignment.Role>)] = []
-    for (place, bits) in agencyRoles.enumerated() where bits != 0 {
-      holders.append((.agency(agencies[place].id), Self.roleSets[Int(bits)]))
+  public func holders(of task: PlanTask) -> [(reporter: Reporter, roles: RoleSet)] {
+    holderPlaces(of: task).compactMap { holder in
+      body(at: holder.place).map { ($0, holder.roles) }
     }
-    for (place, bits) in communeRoles.enumerated() where bits != 0 {
-      holders.append((.commune(communes[place].id), Self.roleSets[Int(bits)]))
+  }
+
+  /// `holders(of:)` by each body's place (`bodyPlace(of:)`), without
+  /// making the body.
+  public func holderPlaces(of task: PlanTask) -> [(place: Int, roles: RoleSet)] {
+    let (agencyRoles, communeRoles) = roleBits(of: task)
+    var holders: [(place: Int, roles: RoleSet)] = []
+    for (place, bits) in (agencyRoles + communeRoles).enumerated() where bits != 0 {
+      holders.append((place, RoleSet(bits: bits)))
     }
     return holders
+  }
+
+  /// The body at `place` among all bodies (`bodyPlace(of:)`).
+  public func body(at place: Int) -> Reporter? {
+    if agencies.indices.contains(place) { return .agency(agencies[place].id) }
+    let commune = place - agencies.count
+    return communes.indices.contains(commune) ? .commune(communes[commune].id) : nil
   }
 
   /// The places of the bodies that decide whether `task` is done.
@@ -145,18 +157,7 @@ extension Plan {
   }
 
   /// A role's bit in `holders(of:)`.
-  private static func bit(_ role: Assignment.Role) -> UInt8 {
-    switch role {
-    case .lead: 1
-    case .support: 2
-    case .implement: 4
-    }
-  }
-
-  /// The set of roles of each combination of bits, made once.
-  private static let roleSets: [Set<Assignment.Role>] = (0..<8).map { bits in
-    Set(Assignment.Role.allCases.filter { bits & Int(bit($0)) != 0 })
-  }
+  private static func bit(_ role: Assignment.Role) -> UInt8 { RoleSet.bit(role) }
 
   /// The reporter's name: `Sở Tài chính`, `Xã Anh Sơn`.
   public func name(of reporter: Reporter) -> String {

@@ -1,5 +1,43 @@
 import SiteCore
 
+/// The roles a body holds in a task, as bits (`Plan.holders(of:)`): stored
+/// and digested as one number, listed in `Assignment.Role.allCases` order.
+public struct RoleSet: Hashable, Sendable, Codable {
+  let bits: UInt8
+
+  init(bits: UInt8) { self.bits = bits & 7 }
+
+  public init(_ roles: [Assignment.Role]) {
+    self.init(bits: roles.reduce(0) { $0 | Self.bit($1) })
+  }
+
+  static func bit(_ role: Assignment.Role) -> UInt8 {
+    switch role {
+    case .lead: 1
+    case .support: 2
+    case .implement: 4
+    }
+  }
+
+  public func contains(_ role: Assignment.Role) -> Bool { bits & Self.bit(role) != 0 }
+
+  /// The roles, in `Assignment.Role.allCases` order (each combination made once).
+  public var roles: [Assignment.Role] { Self.lists[Int(bits)] }
+
+  private static let lists: [[Assignment.Role]] = (0..<8).map { bits in
+    Assignment.Role.allCases.filter { bits & Int(bit($0)) != 0 }
+  }
+
+  public init(from decoder: Decoder) throws {
+    self.init(bits: try decoder.singleValueContainer().decode(UInt8.self))
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var single = encoder.singleValueContainer()
+    try single.encode(bits)
+  }
+}
+
 /// One "- Agency: what to do" line of the plan: who, in which role, what.
 public struct Assignment: Hashable, Sendable, Codable {
   /// The part an assignee plays.

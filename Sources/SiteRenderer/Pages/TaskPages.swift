@@ -193,24 +193,49 @@ enum TaskPage: PageKind {
     }
   }
 
-  /// Digested as a list of its fields (see `TimelineEntry`).
-  struct HolderStatus: Encodable, Sendable, Equatable {
+  /// A body that holds tasks, with its name: made once per body
+  /// (`SiteModel.bodies`) and shared by each task page listing it.
+  struct BodyName: Encodable, Sendable, Equatable {
     let reporter: Reporter
     let name: String
-    let roles: [Assignment.Role]
-    let shown: ShownStatus
-    /// The holder's latest report on the task: its date and period.
-    let reportDate: Day?
-    let reportPeriod: PeriodID?
+
+    init(_ reporter: Reporter, _ name: String) {
+      self.reporter = reporter
+      self.name = name
+    }
 
     func encode(to encoder: Encoder) throws {
       var fields = FieldWriter(encoder)
       try fields.encode(reporter)
       try fields.encode(name)
+    }
+  }
+
+  /// Digested as a list of its fields (see `TimelineEntry`).
+  ///
+  /// The body and the head of its latest report are shared values,
+  /// digested once for all the pages that show them: a task addressed to
+  /// every commune has a hundred holders, and each holder's name, roles
+  /// and report period, encoded whole on each of 10,000 task pages, were
+  /// a tenth of a build after a one-task edit with reports.
+  struct HolderStatus: Encodable, Sendable, Equatable {
+    let body: Shared<BodyName>
+    let roles: RoleSet
+    let shown: ShownStatus
+    /// The head of the holder's latest report on the task.
+    let report: Shared<ReportHead>?
+
+    var reporter: Reporter { body.value.reporter }
+    var name: String { body.value.name }
+    var reportDate: Day? { report?.value.date }
+    var reportPeriod: PeriodID? { report?.value.period }
+
+    func encode(to encoder: Encoder) throws {
+      var fields = FieldWriter(encoder)
+      try fields.encode(body)
       try fields.encode(roles)
       try fields.encode(shown)
-      try fields.encode(optional: reportDate)
-      try fields.encode(optional: reportPeriod)
+      try fields.encode(optional: report)
     }
   }
 
@@ -232,13 +257,22 @@ enum TaskPage: PageKind {
     var holders: [HolderStatus] = []
     if model.reports.hasReports {
       let words = model.reports.latestWords(on: id)
-      holders = plan.holders(of: task).map { holder in
-        let latest = words[holder.reporter]
+      let bodies = model.bodies
+      let heads = model.reportHeads
+      holders = plan.holderPlaces(of: task).compactMap { holder in
+        guard bodies.indices.contains(holder.place) else { return nil }
+        let body = bodies[holder.place]
+        let reporter = body.value.reporter
+        let latest = words[reporter]
+        let report = latest.map { latest in
+          let number = latest.entry.reportNumber
+          return heads.indices.contains(number)
+            ? heads[number] : Shared(ReportHead(latest.entry.report, plan))
+        }
         return HolderStatus(
-          reporter: holder.reporter, name: plan.name(of: holder.reporter),
-          roles: Assignment.Role.allCases.filter { holder.roles.contains($0) },
-          shown: model.own(latest, deadline: plan.deadline(of: task, for: holder.reporter)),
-          reportDate: latest?.entry.word.date, reportPeriod: latest?.entry.period)
+          body: body, roles: holder.roles,
+          shown: model.own(latest, deadline: plan.deadline(of: task, for: reporter)),
+          report: report)
       }
       // Who answers for the task first: leads, then those who carry it
       // out, then those who support (each in the plan's order). Gathered
@@ -421,7 +455,7 @@ enum TaskPage: PageKind {
         [
           "name": holder.name,
           "href": link.href(route(of: holder.reporter)),
-          "roles": holder.roles.map(\.label).joined(separator: ", "),
+          "roles": holder.roles.roles.map(\.label).joined(separator: ", "),
           "kind": { if case .commune = holder.reporter { "commune" } else { "agency" } }(),
         ])
       holder.shown.add(to: &row)
