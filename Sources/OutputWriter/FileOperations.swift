@@ -44,6 +44,11 @@ enum FileOperations {
 
   /// Writes all of `bytes` to `fd`, the file at `path`.
   static func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(OutputError) {
+    try write(fd, bytes[...], path: path)
+  }
+
+  /// Writes all of `bytes` to `fd`, the file at `path`.
+  static func write(_ fd: Int32, _ bytes: ArraySlice<UInt8>, path: String) throws(OutputError) {
     var offset = 0
     while offset < bytes.count {
       let n = bytes.withUnsafeBytes { buffer -> Int in

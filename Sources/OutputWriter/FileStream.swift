@@ -36,6 +36,10 @@ public final class FileStream: PieceSink, @unchecked Sendable {
   }
 
   public func append(_ piece: [UInt8], key: ContentHash?) {
+    append(slice: piece[...], key: key)
+  }
+
+  public func append(slice piece: ArraySlice<UInt8>, key: ContentHash?) {
     hasher.add(piece)
     sizes.append(piece.count)
     keys.append(key)

@@ -68,8 +68,13 @@ public final class EarlierPieces: Sendable {
   /// The bytes of the piece made from what `key` is the digest of, if the
   /// file had one.
   public func piece(_ key: ContentHash) -> [UInt8]? {
+    slice(key).map { Array($0) }
+  }
+
+  /// `piece(_:)` without copying the bytes out of the file's.
+  public func slice(_ key: ContentHash) -> ArraySlice<UInt8>? {
     guard let range = ranges[key.value] else { return nil }
     counter.add(1, ordering: .relaxed)
-    return Array(bytes[range])
+    return bytes[range]
   }
 }

@@ -10,6 +10,16 @@ public protocol PieceSink: AnyObject {
   /// from when it may be taken from the published file by the next build
   /// (nil: made every time; see `PiecesRecord`).
   func append(_ piece: [UInt8], key: ContentHash?)
+  /// `append(_:key:)` of bytes still in a larger array (a piece taken from
+  /// the published file, `EarlierPieces.slice(_:)`): a sink that writes
+  /// them on need not copy them out first.
+  func append(slice piece: ArraySlice<UInt8>, key: ContentHash?)
+}
+
+extension PieceSink {
+  public func append(slice piece: ArraySlice<UInt8>, key: ContentHash?) {
+    append(Array(piece), key: key)
+  }
 }
 
 /// A file's pieces collected in memory, with their keys.
@@ -36,6 +46,10 @@ public struct PiecesHasher: Sendable {
   public init() {}
 
   public mutating func add(_ piece: [UInt8]) {
+    piece.withUnsafeBytes { add(raw: $0) }
+  }
+
+  public mutating func add(_ piece: ArraySlice<UInt8>) {
     piece.withUnsafeBytes { add(raw: $0) }
   }
 

@@ -188,15 +188,16 @@ struct PlanData: Sendable {
     let starts = Array(stride(from: 0, to: tasks.count, by: length))
     for first in stride(from: 0, to: starts.count, by: Self.runsAtOnce) {
       let some = starts[first..<min(starts.count, first + Self.runsAtOnce)]
-      let runs = Parallel.map(Array(some), chunk: 1) { start -> ([UInt8], ContentHash) in
+      let runs = Parallel.map(Array(some), chunk: 1) { start -> (ArraySlice<UInt8>, ContentHash) in
         let end = min(tasks.count, start + length)
         var key = ContentHash()
         key.update(rest.value)
         key.update(end == tasks.count ? 1 : 0)
         for task in tasks[start..<end] { key.update(task.digest.value) }
-        return (earlier?.piece(key) ?? write(tasks[start..<end], end == tasks.count), key)
+        // A piece taken from the published file stays in its bytes.
+        return (earlier?.slice(key) ?? write(tasks[start..<end], end == tasks.count)[...], key)
       }
-      for (bytes, key) in runs { sink.append(bytes, key: key) }
+      for (bytes, key) in runs { sink.append(slice: bytes, key: key) }
     }
   }
 
