@@ -125,6 +125,23 @@ import Testing
     }
   }
 
+  /// Files are read whole, whatever their size against the read's first
+  /// buffer (the size the file had, plus one; 64 KiB for an empty one).
+  @Test func filesAreReadWhole() throws {
+    let root = TestFiles.temporaryDirectory("bytes")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    var generator = SystemRandomNumberGenerator()
+    for size in [0, 1, 65_535, 65_536, 65_537, 1_000_003] {
+      let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      let path = root.appendingPathComponent("f\(size)").path
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      #expect(try FileBytes.read(path) == bytes, "\(size)")
+    }
+    #expect(throws: FileBytes.ReadError.self) {
+      try FileBytes.read(root.appendingPathComponent("missing").path)
+    }
+  }
+
   @Test func filesInANewFolderAreListedWithoutTheFolder() throws {
     let root = try TestFiles.folder("tree", ["a.md": "a"])
     var tree = try listing(root.path)

@@ -283,24 +283,44 @@ public enum FileBytes {
     var info = stat()
     var capacity = 64 * 1024
     if fstat(fd, &info) == 0, info.st_size > 0 { capacity = Int(info.st_size) + 1 }
-    var bytes = [UInt8](repeating: 0, count: capacity)
-    var count = 0
-    while true {
-      if count == bytes.count {
-        bytes.append(contentsOf: [UInt8](repeating: 0, count: bytes.count))
-      }
-      let n = bytes.withUnsafeMutableBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        return Foundation.read(fd, base + count, buffer.count - count)
-      }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw ReadError(path: path, code: errno)
-      }
-      if n == 0 { break }
-      count += n
+    var (bytes, atEnd) = try fill(fd, capacity: capacity, path: path)
+    // A file that grew while it was read is read on to its end.
+    while !atEnd {
+      let more = try fill(fd, capacity: max(bytes.count, 64 * 1024), path: path)
+      bytes += more.bytes
+      atEnd = more.atEnd
     }
-    bytes.removeSubrange(count...)
     return bytes
+  }
+
+  /// Up to `capacity` bytes from `fd`, and whether its end was reached.
+  ///
+  /// Read into storage that is not zeroed first: zeroing a large published
+  /// data file's buffer (`EarlierPieces`) was a pass over every page of it
+  /// before the read's own.
+  private static func fill(_ fd: Int32, capacity: Int, path: String) throws(ReadError) -> (
+    bytes: [UInt8], atEnd: Bool
+  ) {
+    var code: Int32 = 0
+    var atEnd = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      count = 0
+      guard let base = buffer.baseAddress else { return }
+      while count < buffer.count {
+        let n = Foundation.read(fd, base + count, buffer.count - count)
+        if n < 0 {
+          if errno == EINTR { continue }
+          code = errno
+          return
+        }
+        if n == 0 {
+          atEnd = true
+          return
+        }
+        count += n
+      }
+    }
+    if code != 0 { throw ReadError(path: path, code: code) }
+    return (bytes, atEnd)
   }
 }
