@@ -196,10 +196,13 @@ final class SiteModel: Sendable {
     let states = Parallel.map(tasks, chunk: 64) { reports.state(of: $0) }
     var periodStates: [PeriodID: [TaskState]] = [:]
     if !focused, reports.hasReports {
-      for period in plan.schedule?.periods ?? [] {
-        periodStates[period.id] = Parallel.map(plan.tasks, chunk: 64) {
-          reports.state(of: $0, through: period.id)
-        }
+      // Task by task, each task's states after every period at once.
+      let periods = (plan.schedule?.periods ?? []).map(\.id)
+      let byTask = Parallel.map(plan.tasks, chunk: 64) {
+        reports.states(of: $0, through: periods)
+      }
+      for (index, period) in periods.enumerated() {
+        periodStates[period] = byTask.map { $0[index] }
       }
     }
     let rows = Parallel.map(Array(zip(tasks, states)), chunk: 64) { task, state in

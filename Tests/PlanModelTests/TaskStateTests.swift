@@ -71,6 +71,28 @@ import Testing
     #expect(index.doneDay(.agency(AgencyID("so-a")), on: TaskID("1.1")) == nil)
   }
 
+  /// The states of a task after several periods at once (one working
+  /// space, emptied after each) are its states after each period asked
+  /// alone, in any order of the periods, an unknown one included.
+  @Test func statesAfterSeveralPeriodsAreEachPeriodsState() throws {
+    let (index, plan) = try index()
+    let orders: [[PeriodID]] = [
+      [PeriodID("p1"), PeriodID("p2")], [PeriodID("p2"), PeriodID("p1"), PeriodID("p2")],
+      [PeriodID("p1"), PeriodID("nowhere"), PeriodID("p1")], [],
+    ]
+    var differ = 0
+    for task in plan.tasks {
+      for periods in orders {
+        let alone = periods.map { index.state(of: task, through: $0) }
+        #expect(index.states(of: task, through: periods) == alone, "\(task.id) \(periods)")
+        if Set(alone.map(\.status)).count > 1 { differ += 1 }
+      }
+    }
+    // Some task changes between the periods, so a state left over from
+    // one period would show.
+    #expect(differ > 0)
+  }
+
   /// An index of some tasks (a focused model's, for the pages of the tasks
   /// an editor just saved) says of them what the whole index says, and
   /// nothing of the others.

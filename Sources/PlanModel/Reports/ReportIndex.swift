@@ -306,40 +306,84 @@ public struct ReportIndex: Sendable {
   /// Where `task` stood after the reports of `period` and the periods before
   /// it (in the schedule's order).
   public func state(of task: PlanTask, through period: PeriodID) -> TaskState {
-    guard let last = ranks[period] else { return state(of: task) }
+    var scratch = Scratch(placeCount)
+    return state(of: task, through: period, timeline(task.id), &scratch)
+  }
+
+  /// `state(of:through:)` for each of `periods`, in order: the task's
+  /// entries read once after another while they are in the cache, and the
+  /// working space made once (every task after each period, for the period
+  /// pages: each pass over all the entries of a plan whose communes all
+  /// report was 1 % of a build).
+  public func states(of task: PlanTask, through periods: [PeriodID]) -> [TaskState] {
+    var scratch = Scratch(placeCount)
     let entries = timeline(task.id)
+    return periods.map { state(of: task, through: $0, entries, &scratch) }
+  }
+
+  private func state(
+    of task: PlanTask, through period: PeriodID, _ entries: [Entry], _ scratch: inout Scratch
+  ) -> TaskState {
+    guard let last = ranks[period] else {
+      return state(of: task, from: entries, through: Int.max, &scratch)
+    }
     if hasReports, !entries.contains(where: { $0.rank <= last }) {
       return TaskState(
         status: nil, progress: nil, doneOn: nil, asOf: nil, source: .none, deciding: 0,
         decidingDone: 0)
     }
-    return state(of: task, from: entries, through: last)
+    return state(of: task, from: entries, through: last, &scratch)
+  }
+
+  /// Each body's latest entry stating a status or a progress (indexes into
+  /// a task's entries, by the body's place; -1: none) and its run of
+  /// "done"; left empty again after each use.
+  private struct Scratch {
+    var latestStanding: [Int]
+    var runs: [DoneRun?]
+
+    init(_ places: Int) {
+      latestStanding = [Int](repeating: -1, count: places)
+      runs = [DoneRun?](repeating: nil, count: places)
+    }
+  }
+
+  private func state(of task: PlanTask, from entries: [Entry], through last: Int) -> TaskState {
+    var scratch = Scratch(placeCount)
+    return state(of: task, from: entries, through: last, &scratch)
   }
 
   /// The state from the entries of the periods ranked `last` or earlier.
-  private func state(of task: PlanTask, from entries: [Entry], through last: Int) -> TaskState {
+  private func state(
+    of task: PlanTask, from entries: [Entry], through last: Int, _ scratch: inout Scratch
+  ) -> TaskState {
     guard let latestEntry = entries.last(where: { $0.rank <= last }) else {
       return TaskState(written: task)
     }
     let deciding = deciders[task.id] ?? []
-    // Each body's latest entry, and its latest stating a status or a
-    // progress (indexes into `entries`, by the body's place; -1: none).
-    var latestStanding = [Int](repeating: -1, count: placeCount)
-    var runs = [DoneRun?](repeating: nil, count: placeCount)
     var standing: [Int] = []
     for (index, entry) in entries.enumerated() where entry.rank <= last {
       if entry.word.statesStanding {
-        if latestStanding[entry.place] < 0 { standing.append(entry.place) }
-        latestStanding[entry.place] = index
-        runs[entry.place] = DoneRun(after: runs[entry.place], entry.word)
+        if scratch.latestStanding[entry.place] < 0 { standing.append(entry.place) }
+        scratch.latestStanding[entry.place] = index
+        scratch.runs[entry.place] = DoneRun(after: scratch.runs[entry.place], entry.word)
       }
     }
-    func update(_ place: Int) -> Entry.Word? {
-      latestStanding[place] < 0 ? nil : entries[latestStanding[place]].word
+    defer {
+      for place in standing {
+        scratch.latestStanding[place] = -1
+        scratch.runs[place] = nil
+      }
     }
-    let decidingUpdates = deciding.map(update)
+    // Read through the scratch itself: a copy of its array held on would
+    // make emptying it copy the array.
+    let decidingUpdates = deciding.map { place in
+      scratch.latestStanding[place] < 0 ? nil : entries[scratch.latestStanding[place]].word
+    }
     let doneCount = decidingUpdates.filter { $0?.status == .done }.count
-    let standingUpdates = standing.compactMap(update)
+    let standingUpdates = standing.compactMap { place in
+      scratch.latestStanding[place] < 0 ? nil : entries[scratch.latestStanding[place]].word
+    }
     let anyWork = standingUpdates.contains {
       $0.status == .inProgress || $0.status == .done || ($0.progress ?? 0) > 0
     }
@@ -374,7 +418,7 @@ public struct ReportIndex: Sendable {
     }
     var doneOn: Day?
     if status == .done {
-      doneOn = deciding.compactMap { runs[$0]?.day }.max()
+      doneOn = deciding.compactMap { scratch.runs[$0]?.day }.max()
     }
     return TaskState(
       status: status, progress: progress, doneOn: doneOn, asOf: latestEntry.word.date,
