@@ -116,6 +116,39 @@ public struct TaskUpdate: Hashable, Sendable, Codable {
   public var statesStanding: Bool { status != nil || progress != nil }
 }
 
+/// Digested as a list of its fields (see `FieldWriter`): the reports'
+/// digests are taken in every build. A stored property added must be
+/// added here too (`ListCodingTests` counts them).
+extension Report {
+  public init(from decoder: Decoder) throws {
+    var fields = try FieldReader(decoder)
+    period = try fields.decode(PeriodID.self)
+    reporter = try fields.decode(Reporter.self)
+    date = try fields.decode(Day.self)
+    isDraft = try fields.decode(Bool.self)
+    document = try fields.decode(optional: String.self)
+    sourceURL = try fields.decode(optional: String.self)
+    summary = try fields.decode(RichText.self)
+    tasks = try fields.decode([TaskUpdate].self)
+    indicators = try fields.decode([IndicatorReport].self)
+    source = try fields.decode(SourceRef.self)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var fields = FieldWriter(encoder)
+    try fields.encode(period)
+    try fields.encode(reporter)
+    try fields.encode(date)
+    try fields.encode(isDraft)
+    try fields.encode(optional: document)
+    try fields.encode(optional: sourceURL)
+    try fields.encode(summary)
+    try fields.encode(tasks)
+    try fields.encode(indicators)
+    try fields.encode(source)
+  }
+}
+
 /// A figure a report gives for an indicator.
 public struct IndicatorReport: Hashable, Sendable, Codable {
   public var indicator: IndicatorID

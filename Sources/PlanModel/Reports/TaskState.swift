@@ -1,3 +1,5 @@
+import SiteCore
+
 /// Where a task stands, from its reports (or, in a plan without reports,
 /// from its own `status:` and `progress:`).
 ///
@@ -78,5 +80,34 @@ extension TaskState {
   ) {
     let status = status ?? progress.map { $0 > 0 ? .inProgress : .notStarted }
     return (status, status == .done ? 100 : progress)
+  }
+}
+
+/// Digested as a list of its fields (see `FieldWriter`): every task page,
+/// row and data file holds a state. A stored property added must be added
+/// here too (`ListCodingTests` counts them).
+extension TaskState {
+  public init(from decoder: Decoder) throws {
+    var fields = try FieldReader(decoder)
+    status = try fields.decode(optional: TaskStatus.self)
+    progress = try fields.decode(optional: Int.self)
+    doneOn = try fields.decode(optional: Day.self)
+    asOf = try fields.decode(optional: Day.self)
+    source = try fields.decode(Source.self)
+    deciding = try fields.decode(Int.self)
+    decidingDone = try fields.decode(Int.self)
+    progressFrom = try fields.decode(Int.self)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var fields = FieldWriter(encoder)
+    try fields.encode(optional: status)
+    try fields.encode(optional: progress)
+    try fields.encode(optional: doneOn)
+    try fields.encode(optional: asOf)
+    try fields.encode(source)
+    try fields.encode(deciding)
+    try fields.encode(decidingDone)
+    try fields.encode(progressFrom)
   }
 }

@@ -19,6 +19,22 @@ public enum BinaryCoding {
     guard reader.offset == bytes.count else { throw StreamReader.Damaged() }
     return value
   }
+
+  /// How many fields a value stored as a list wrote (its top-level
+  /// elements).
+  ///
+  /// Nil for bytes that are not a list. For the tests of the hand-written
+  /// list codings, which compare it with the stored properties.
+  static func listFieldCount(_ bytes: [UInt8]) -> Int? {
+    let reader = StreamReader(bytes)
+    guard (try? reader.expect(StreamTag.unkeyed)) != nil else { return nil }
+    var count = 0
+    while let header = try? reader.entryHeader(), header.depth >= 1 {
+      if header.depth == 1 { count += 1 }
+      guard (try? reader.skipEntry(header)) != nil else { return nil }
+    }
+    return reader.offset == bytes.count ? count : nil
+  }
 }
 
 /// A stable digest of any Encodable value: equal values have equal digests

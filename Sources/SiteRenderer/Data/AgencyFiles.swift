@@ -19,6 +19,12 @@ struct AgencyFiles: Sendable {
   struct Duty: Encodable, Sendable, Equatable {
     let row: DutyRow
     let text: String
+
+    func encode(to encoder: Encoder) throws {
+      var fields = FieldWriter(encoder)
+      try fields.encode(row)
+      try fields.encode(text)
+    }
   }
 
   static func csvPath(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/nhiem-vu.csv" }

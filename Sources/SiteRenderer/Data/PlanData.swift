@@ -60,6 +60,15 @@ struct PlanData: Sendable {
     let history: Shared<[TaskPage.TimelineEntry]>
 
     var task: PlanTask { shared.value }
+
+    /// Digested as a list of its fields: one per task, for every data file.
+    func encode(to encoder: Encoder) throws {
+      var fields = FieldWriter(encoder)
+      try fields.encode(shared)
+      try fields.encode(shown)
+      try fields.encode(state)
+      try fields.encode(history)
+    }
   }
 
   struct ReportData: Encodable, Sendable {

@@ -14,6 +14,15 @@ struct DutyListing: Encodable, Sendable, Equatable {
     let rows: [DutyRow]
     /// Whether rows say which collective brings the duty in.
     let showsVia: Bool
+
+    /// Digested as a list of its fields: a commune's page has thousands of rows.
+    func encode(to encoder: Encoder) throws {
+      var fields = FieldWriter(encoder)
+      try fields.encode(key)
+      try fields.encode(title)
+      try fields.encode(rows)
+      try fields.encode(showsVia)
+    }
   }
 
   let sections: [Section]

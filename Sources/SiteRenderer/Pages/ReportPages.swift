@@ -328,6 +328,23 @@ enum ReportPage: PageKind {
 
     var report: Report { shared.value }
     var taskCount: Int { report.tasks.count }
+
+    /// Digested as a list of its fields (see `FieldWriter`).
+    ///
+    /// A stored property added must be added here too (`ListCodingTests`
+    /// counts them).
+    func encode(to encoder: Encoder) throws {
+      var fields = FieldWriter(encoder)
+      try fields.encode(shared)
+      try fields.encode(reporterName)
+      try fields.encode(period)
+      try fields.encode(lines)
+      try fields.encode(titles)
+      try fields.encode(passedDeadlines)
+      try fields.encode(figures)
+      try fields.encode(page)
+      try fields.encode(pageCount)
+    }
     /// This page's entries with their tasks' titles.
     var tasks: [Line] {
       zip(zip(report.tasks[lines], titles), passedDeadlines).map {

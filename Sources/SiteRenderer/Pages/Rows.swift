@@ -28,6 +28,17 @@ struct TaskRow: Encodable, Sendable, Hashable {
     if let deadline { item["deadline"] = deadline.vietnamese }
     return item
   }
+
+  /// Digested as a list of its fields (see `FieldWriter`): every list of
+  /// every page has rows.
+  func encode(to encoder: Encoder) throws {
+    var fields = FieldWriter(encoder)
+    try fields.encode(id)
+    try fields.encode(group)
+    try fields.encode(title)
+    try fields.encode(shown)
+    try fields.encode(optional: deadline)
+  }
 }
 
 /// One assignment as seen by one assignee: a compact row of an agency's or
@@ -152,6 +163,13 @@ struct AssigneeName: Encodable, Sendable, Hashable {
       return ["name": name, "href": link.href(route) + anchor, "kind": "collective"]
     }
   }
+
+  /// Digested as a list of its fields: each task page names its assignees.
+  func encode(to encoder: Encoder) throws {
+    var fields = FieldWriter(encoder)
+    try fields.encode(assignee)
+    try fields.encode(name)
+  }
 }
 
 /// A reference to another page by number and title (previous/next task).
@@ -162,6 +180,12 @@ struct TaskLink: Encodable, Sendable, Hashable {
   func view(link: Linker) -> [String: Any] {
     ["id": id.rawValue, "title": title, "href": link.href(.task(id))]
   }
+
+  func encode(to encoder: Encoder) throws {
+    var fields = FieldWriter(encoder)
+    try fields.encode(id)
+    try fields.encode(title)
+  }
 }
 
 /// An indicator named on another page.
@@ -171,6 +195,12 @@ struct IndicatorLink: Encodable, Sendable, Hashable {
 
   func view(link: Linker) -> [String: Any] {
     ["name": name, "href": link.href(.indicators) + "#" + id.rawValue]
+  }
+
+  func encode(to encoder: Encoder) throws {
+    var fields = FieldWriter(encoder)
+    try fields.encode(id)
+    try fields.encode(name)
   }
 }
 

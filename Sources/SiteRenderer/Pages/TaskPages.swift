@@ -111,6 +111,27 @@ enum TaskPage: PageKind {
     let hasReporting: Bool
     /// The part of the plan the site publishes, when not all of it.
     let publishedPart: String?
+
+    /// Digested as a list of its fields (see `FieldWriter`): one per task.
+    ///
+    /// A stored property added must be added here too (`ListCodingTests`
+    /// counts them).
+    func encode(to encoder: Encoder) throws {
+      var fields = FieldWriter(encoder)
+      try fields.encode(task)
+      try fields.encode(state)
+      try fields.encode(shown)
+      try fields.encode(groupID)
+      try fields.encode(groupTitle)
+      try fields.encode(assignees)
+      try fields.encode(indicators)
+      try fields.encode(optional: previous)
+      try fields.encode(optional: next)
+      try fields.encode(timeline)
+      try fields.encode(holders)
+      try fields.encode(hasReporting)
+      try fields.encode(optional: publishedPart)
+    }
   }
 
   /// What a report says of itself, the same for each of its entries:
