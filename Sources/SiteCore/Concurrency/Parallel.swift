@@ -30,7 +30,7 @@ public enum Parallel {
         for index in part * chunk..<min(elements.count, (part + 1) * chunk) {
           guard !failure.isSet else { return }
           do throws(Failure) {
-            slots[index] = try transform(elements[index])
+            slots.put(try transform(elements[index]), at: index)
           } catch {
             failure.record(error)
           }
@@ -63,7 +63,7 @@ public enum Parallel {
       nonisolated(unsafe) let pointer = job
       let done = DispatchSemaphore(value: 0)
       Thread {
-        one[0] = pointer.pointee?()
+        if let result = pointer.pointee?() { one.put(result, at: 0) }
         pointer.pointee = nil
         done.signal()
       }.start()
@@ -72,7 +72,7 @@ public enum Parallel {
       return two
     }
     // The slot is filled; should it not be, the work is done here.
-    return (one[0] ?? first(), two)
+    return (one.takeValues().first ?? first(), two)
   }
 
   /// Produces the elements' results on all cores, `batch` at a time, and
@@ -141,8 +141,13 @@ public enum Parallel {
       defer { results = [] }
       return results
     }
-    done.sort { $0.0 < $1.0 }
-    return done.map(\.1)
+    // Moved out, not copied: each result is a batch of parsed files, and
+    // a copy would retain every string they hold.
+    done.sort { $0.0 > $1.0 }
+    var ordered: [Result] = []
+    ordered.reserveCapacity(done.count)
+    while let (_, result) = done.popLast() { ordered.append(result) }
+    return ordered
   }
 }
 
@@ -153,34 +158,40 @@ public enum Parallel {
 /// raw memory allocated once: an array's own storage may not be written
 /// from several threads at once.
 private final class Slots<Value>: @unchecked Sendable {
-  private let storage: UnsafeMutablePointer<Value?>
+  private let storage: UnsafeMutablePointer<Value>
+  /// Which slots hold a value (an iteration that threw left its own empty).
+  private let filled: UnsafeMutablePointer<Bool>
   private let count: Int
 
   init(count: Int) {
     self.count = count
-    storage = UnsafeMutablePointer<Value?>.allocate(capacity: max(1, count))
-    storage.initialize(repeating: nil, count: count)
+    storage = UnsafeMutablePointer<Value>.allocate(capacity: max(1, count))
+    filled = UnsafeMutablePointer<Bool>.allocate(capacity: max(1, count))
+    filled.initialize(repeating: false, count: max(1, count))
   }
 
   deinit {
-    storage.deinitialize(count: count)
+    for index in 0..<count where filled[index] { (storage + index).deinitialize(count: 1) }
     storage.deallocate()
+    filled.deinitialize(count: max(1, count))
+    filled.deallocate()
   }
 
-  subscript(index: Int) -> Value? {
-    get { storage[index] }
-    set { storage[index] = newValue }
+  /// Puts the value of `index` in its slot, moved in.
+  func put(_ value: consuming Value, at index: Int) {
+    (storage + index).initialize(to: value)
+    filled[index] = true
   }
 
   /// The values, moved out (the slots are left empty): copying them
-  /// would retain every reference a large value holds, and the slots are
-  /// dropped right after.
+  /// would retain every reference a large value holds (and releasing the
+  /// slots release them again), and the slots are dropped right after.
   func takeValues() -> [Value] {
     var values: [Value] = []
     values.reserveCapacity(count)
-    for index in 0..<count {
-      if let value = (storage + index).move() { values.append(value) }
-      (storage + index).initialize(to: nil)
+    for index in 0..<count where filled[index] {
+      values.append((storage + index).move())
+      filled[index] = false
     }
     return values
   }
