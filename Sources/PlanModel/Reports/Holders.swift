@@ -124,7 +124,7 @@ extension Plan {
   public func deciderPlaces(of task: PlanTask) -> [Int] {
     let (agencyRoles, communeRoles) = roleBits(of: task)
     let places = agencyRoles + communeRoles
-    let deciding = Self.bit(.lead) | Self.bit(.implement)
+    let deciding = RoleSet.bit(.lead) | RoleSet.bit(.implement)
     let deciders = places.indices.filter { places[$0] & deciding != 0 }
     return deciders.isEmpty ? places.indices.filter { places[$0] != 0 } : deciders
   }
@@ -135,7 +135,7 @@ extension Plan {
     var agencyRoles = [UInt8](repeating: 0, count: agencies.count)
     var communeRoles = [UInt8](repeating: 0, count: communes.count)
     for assignment in task.assignments {
-      let bit = Self.bit(assignment.role)
+      let bit = RoleSet.bit(assignment.role)
       for assignee in assignment.assignees {
         switch assignee {
         case .agency(let id):
@@ -155,9 +155,6 @@ extension Plan {
     }
     return (agencyRoles, communeRoles)
   }
-
-  /// A role's bit in `holders(of:)`.
-  private static func bit(_ role: Assignment.Role) -> UInt8 { RoleSet.bit(role) }
 
   /// The reporter's name: `Sở Tài chính`, `Xã Anh Sơn`.
   public func name(of reporter: Reporter) -> String {

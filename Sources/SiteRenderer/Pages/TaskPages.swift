@@ -149,27 +149,6 @@ enum TaskPage: PageKind {
     let document: String?
     let isDraft: Bool
 
-    init(_ report: Report, _ plan: Plan) {
-      self.init(
-        reporter: report.reporter, reporterName: plan.name(of: report.reporter),
-        period: report.period,
-        periodName: plan.periodName(of: report.period) ?? report.period.rawValue,
-        date: report.date, document: report.document, isDraft: report.isDraft)
-    }
-
-    init(
-      reporter: Reporter, reporterName: String, period: PeriodID, periodName: String, date: Day,
-      document: String?, isDraft: Bool
-    ) {
-      self.reporter = reporter
-      self.reporterName = reporterName
-      self.period = period
-      self.periodName = periodName
-      self.date = date
-      self.document = document
-      self.isDraft = isDraft
-    }
-
     func encode(to encoder: Encoder) throws {
       var fields = FieldWriter(encoder)
       try fields.encode(reporter)
@@ -186,8 +165,8 @@ enum TaskPage: PageKind {
   ///
   /// A task addressed to every commune has hundreds of entries and
   /// holders, and the keyed form made them most of the digest of a site
-  /// with reports. A field added must be added to `encode(to:)` too (the coding test
-  /// lists the stored properties).
+  /// with reports. A field added must be added to `encode(to:)` too
+  /// (`ListCodingTests` counts them).
   struct TimelineEntry: Encodable, Sendable, Equatable {
     /// The entry's report, shared by all its entries.
     let head: Shared<ReportHead>
@@ -555,5 +534,16 @@ enum Text {
   static func lowercasedFirst(_ text: String) -> String {
     guard let first = text.first else { return text }
     return first.lowercased() + text.dropFirst()
+  }
+}
+
+extension TaskPage.ReportHead {
+  /// The head of `report`, named as `plan` names its reporter and period.
+  init(_ report: Report, _ plan: Plan) {
+    self.init(
+      reporter: report.reporter, reporterName: plan.name(of: report.reporter),
+      period: report.period,
+      periodName: plan.periodName(of: report.period) ?? report.period.rawValue,
+      date: report.date, document: report.document, isDraft: report.isDraft)
   }
 }
