@@ -17,14 +17,7 @@ public struct Rollup: Hashable, Sendable, Codable {
   /// a task counts once however many of its assignments concern the reader.
   public init<Tasks: Sequence>(_ tasks: Tasks)
   where Tasks.Element == (status: DisplayStatus, progress: Int?) {
-    for task in tasks {
-      counts[Self.index(of: task.status)] += 1
-      total += 1
-      if let progress = task.progress {
-        progressSum += progress
-        progressCount += 1
-      }
-    }
+    for task in tasks { add(task.status, progress: task.progress) }
   }
 
   /// The figures for tasks as their own files state them (a plan without reports).
@@ -33,6 +26,29 @@ public struct Rollup: Hashable, Sendable, Codable {
       tasks.map { task in
         (task.displayStatus(today: today), task.progress ?? (task.status == .done ? 100 : nil))
       })
+  }
+
+  /// Counts one more task showing `status`, with `progress`.
+  public mutating func add(_ status: DisplayStatus, progress: Int?) {
+    counts[Self.index(of: status)] += 1
+    total += 1
+    if let progress {
+      progressSum += progress
+      progressCount += 1
+    }
+  }
+
+  /// Takes back a task counted with `add(_:progress:)` (or the
+  /// initializer), with the same status and progress: the figures are
+  /// those of the tasks without it (counts and sums are whole numbers, so
+  /// in any order).
+  public mutating func remove(_ status: DisplayStatus, progress: Int?) {
+    counts[Self.index(of: status)] -= 1
+    total -= 1
+    if let progress {
+      progressSum -= progress
+      progressCount -= 1
+    }
   }
 
   /// The count for one status.

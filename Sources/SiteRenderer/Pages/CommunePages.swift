@@ -97,16 +97,12 @@ enum CommunePage: PageKind {
         reported[collective] = Set(section.rows.map(\.task.id)).count
       }
     }
-    let added = overrides.filter { defaults[$0.key] == nil }
-    let summary: StatusSummary
-    if overrides.isEmpty, let kept = model.kindSummaries[commune.kind] {
-      summary = kept
-    } else {
-      summary = StatusSummary(
-        defaults.map { overrides[$0.key] ?? $0.value } + added.values)
-    }
+    let added = overrides.keys.reduce(0) { $0 + (defaults[$1] == nil ? 1 : 0) }
+    let summary = StatusSummary.replacing(
+      overrides, in: defaults,
+      summary: model.kindSummaries[commune.kind] ?? StatusSummary(Array(defaults.values)))
     let totals = BodyDuties.Totals(
-      count: count, taskCount: defaults.count + added.count, summary: summary)
+      count: count, taskCount: defaults.count + added, summary: summary)
     let shared = DutyIndex.collectives(reaching: commune.kind).compactMap { collective in
       model.sharedLists[collective]?.reported(reported[collective] ?? 0)
     }

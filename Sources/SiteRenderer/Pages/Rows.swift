@@ -221,6 +221,45 @@ struct StatusSummary: Encodable, Sendable, Equatable {
     judgedOn = shown.compactMap(\.judgedOn).max()
   }
 
+  private init(rollup: Rollup, asOf: Day?, judgedOn: Day?) {
+    self.rollup = rollup
+    self.asOf = asOf
+    self.judgedOn = judgedOn
+  }
+
+  /// The summary of `all` with `changes` in place of their entries (and
+  /// those not in `all` added), given `summary`, the summary of `all`.
+  ///
+  /// Worked out from the changes alone: a commune's page summed the
+  /// ~3,000 duties shared by its kind again for each of 130 communes
+  /// (3 % of a build after a one-task edit at 10,000 tasks), when a
+  /// commune names a few dozen of its own. Only when a replaced entry
+  /// held the latest date does it count them all again.
+  static func replacing<Key: Hashable>(
+    _ changes: [Key: ShownStatus], in all: [Key: ShownStatus], summary: StatusSummary
+  ) -> StatusSummary {
+    var rollup = summary.rollup
+    var asOf = summary.asOf
+    var judgedOn = summary.judgedOn
+    for (key, status) in changes {
+      if let old = all[key] {
+        // A latest date taken away may leave an earlier one latest.
+        if old.asOf != nil && old.asOf == summary.asOf
+          || old.judgedOn != nil && old.judgedOn == summary.judgedOn
+        {
+          return StatusSummary(
+            all.map { changes[$0.key] ?? $0.value }
+              + changes.filter { all[$0.key] == nil }.values)
+        }
+        rollup.remove(old.status, progress: old.partial ? nil : old.progress)
+      }
+      rollup.add(status.status, progress: status.partial ? nil : status.progress)
+      asOf = [asOf, status.asOf].compactMap(\.self).max()
+      judgedOn = [judgedOn, status.judgedOn].compactMap(\.self).max()
+    }
+    return StatusSummary(rollup: rollup, asOf: asOf, judgedOn: judgedOn)
+  }
+
   /// The fields of `partials/rollup`.
   ///
   /// When nothing is known of any task the counts are left out:
