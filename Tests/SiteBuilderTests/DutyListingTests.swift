@@ -42,6 +42,39 @@ import Testing
     #expect(split > 0, "no listing long enough to be split by group")
   }
 
+  /// A listing's statuses are one per distinct task, as told by task id,
+  /// in the order the tasks first appear (`shown` tells them by their
+  /// rows' identity).
+  @Test func aListingShowsEachDistinctTaskOnce() throws {
+    // The real plan names some agencies in two assignments of one task.
+    let real = try #require(
+      PlanValidator().validate(ContentLoader(directory: TestProject.content).load().draft).plan)
+    var repeated = 0
+    for model in [try Self.model(tasks: 1000), SiteModel(plan: real, today: TestProject.today)] {
+      var listings = model.plan.agencies.map { DutyListing.agency($0.id, model) }
+      listings += model.plan.communes.map { DutyListing.commune($0, model) }
+      listings += Collective.allCases.map { DutyListing.collective($0, model) }
+      repeated += Self.checkShown(listings)
+    }
+    // Some listing holds a task twice (two of its assignments).
+    #expect(repeated > 0)
+  }
+
+  /// Checks each listing's `shown`; how many listings hold a task twice.
+  private static func checkShown(_ listings: [DutyListing]) -> Int {
+    var repeated = 0
+    for listing in listings {
+      var seen = Set<TaskID>()
+      var expected: [ShownStatus] = []
+      for row in listing.sections.flatMap(\.rows) where seen.insert(row.task.value.id).inserted {
+        expected.append(row.own ?? row.task.value.shown)
+      }
+      #expect(listing.shown == expected)
+      if seen.count < listing.count { repeated += 1 }
+    }
+    return repeated
+  }
+
   @Test func aGroupsPagesListEachTaskOnceAndShareTheGroupsRollUp() throws {
     let model = try Self.model(tasks: 1000)
     for group in model.plan.groups {

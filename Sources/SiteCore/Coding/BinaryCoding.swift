@@ -84,6 +84,10 @@ public struct Shared<Value: Encodable & Sendable>: Encodable, Sendable, Precompu
 
   @inlinable public var value: Value { box.value }
 
+  /// Which value this is: copies of one shared value have the same
+  /// identity (equal values made apart do not).
+  @inlinable public var identity: ObjectIdentifier { ObjectIdentifier(box) }
+
   public init(_ value: Value) {
     box = Box(value)
     digest = Digest.of(value)
