@@ -13,9 +13,9 @@ import Testing
     let bytes = Self.file.bytes
     let record = try #require(PiecesRecord(Self.file, fileHash: ContentHash(bytes).value))
     let earlier = try #require(EarlierPieces(record: record, bytes: bytes))
-    #expect(earlier.piece(ContentHash(value: 2)) == Array("bc]}".utf8))
-    #expect(earlier.piece(ContentHash(value: 1)) == Array("a,".utf8))
-    #expect(earlier.piece(ContentHash(value: 3)) == nil)
+    #expect(earlier.slice(ContentHash(value: 2)).map(Array.init) == Array("bc]}".utf8))
+    #expect(earlier.slice(ContentHash(value: 1)).map(Array.init) == Array("a,".utf8))
+    #expect(earlier.slice(ContentHash(value: 3)).map(Array.init) == nil)
     #expect(earlier.taken == 2)
     // A file without keyed pieces has no record.
     #expect(PiecesRecord(OutputFile(path: "a.csv", bytes: [1]), fileHash: 0) == nil)

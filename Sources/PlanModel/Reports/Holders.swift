@@ -101,9 +101,8 @@ extension Plan {
   /// `holders(of:)` by each body's place (`bodyPlace(of:)`), without
   /// making the body.
   public func holderPlaces(of task: PlanTask) -> [(place: Int, roles: RoleSet)] {
-    let (agencyRoles, communeRoles) = roleBits(of: task)
     var holders: [(place: Int, roles: RoleSet)] = []
-    for (place, bits) in (agencyRoles + communeRoles).enumerated() where bits != 0 {
+    for (place, bits) in roleBits(of: task).enumerated() where bits != 0 {
       holders.append((place, RoleSet(bits: bits)))
     }
     return holders
@@ -122,38 +121,37 @@ extension Plan {
   /// `bodyPlace(of:)`: `holders(of:)` without making a body, a set of
   /// roles or a lookup for each holder (asked for every task with reports).
   public func deciderPlaces(of task: PlanTask) -> [Int] {
-    let (agencyRoles, communeRoles) = roleBits(of: task)
-    let places = agencyRoles + communeRoles
+    let places = roleBits(of: task)
     let deciding = RoleSet.bit(.lead) | RoleSet.bit(.implement)
     let deciders = places.indices.filter { places[$0] & deciding != 0 }
     return deciders.isEmpty ? places.indices.filter { places[$0] != 0 } : deciders
   }
 
-  /// The roles each agency and each commune holds in `task`, as bits, by
-  /// the body's place in the plan's registry.
-  private func roleBits(of task: PlanTask) -> (agencies: [UInt8], communes: [UInt8]) {
-    var agencyRoles = [UInt8](repeating: 0, count: agencies.count)
-    var communeRoles = [UInt8](repeating: 0, count: communes.count)
+  /// The roles each body holds in `task`, as bits, by the body's place
+  /// among all bodies (`bodyPlace(of:)`: agencies, then communes).
+  private func roleBits(of task: PlanTask) -> [UInt8] {
+    var roles = [UInt8](repeating: 0, count: agencies.count + communes.count)
+    let firstCommune = agencies.count
     for assignment in task.assignments {
       let bit = RoleSet.bit(assignment.role)
       for assignee in assignment.assignees {
         switch assignee {
         case .agency(let id):
-          if let place = place(of: id) { agencyRoles[place] |= bit }
+          if let place = place(of: id) { roles[place] |= bit }
         case .commune(let id):
-          if let place = place(of: id) { communeRoles[place] |= bit }
+          if let place = place(of: id) { roles[firstCommune + place] |= bit }
         case .collective(let collective):
           if collective.includesAgencies {
-            for place in agencyRoles.indices { agencyRoles[place] |= bit }
+            for place in agencies.indices { roles[place] |= bit }
           } else {
             for (place, commune) in communes.enumerated() where collective.includes(commune.kind) {
-              communeRoles[place] |= bit
+              roles[firstCommune + place] |= bit
             }
           }
         }
       }
     }
-    return (agencyRoles, communeRoles)
+    return roles
   }
 
   /// The reporter's name: `Sở Tài chính`, `Xã Anh Sơn`.

@@ -41,7 +41,7 @@ public final class EarlierPieces: Sendable {
   private let ranges: [UInt64: Range<Int>]
   private let counter = Atomic<Int>(0)
 
-  /// How many pieces were taken (`piece(_:)` calls that found one).
+  /// How many pieces were taken (`slice(_:)` calls that found one).
   public var taken: Int { counter.load(ordering: .relaxed) }
 
   public init?(record: PiecesRecord, bytes: [UInt8]) {
@@ -66,12 +66,7 @@ public final class EarlierPieces: Sendable {
   }
 
   /// The bytes of the piece made from what `key` is the digest of, if the
-  /// file had one.
-  public func piece(_ key: ContentHash) -> [UInt8]? {
-    slice(key).map { Array($0) }
-  }
-
-  /// `piece(_:)` without copying the bytes out of the file's.
+  /// file had one, still in the file's bytes (not copied out).
   public func slice(_ key: ContentHash) -> ArraySlice<UInt8>? {
     guard let range = ranges[key.value] else { return nil }
     counter.add(1, ordering: .relaxed)

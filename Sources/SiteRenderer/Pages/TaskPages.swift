@@ -264,11 +264,7 @@ enum TaskPage: PageKind {
         let body = bodies[holder.place]
         let reporter = body.value.reporter
         let latest = words[reporter]
-        let report = latest.map { latest in
-          let number = latest.entry.reportNumber
-          return heads.indices.contains(number)
-            ? heads[number] : Shared(ReportHead(latest.entry.report, plan))
-        }
+        let report = latest.map { ReportHead.of($0.entry, heads, plan) }
         return HolderStatus(
           body: body, roles: holder.roles,
           shown: model.own(latest, deadline: plan.deadline(of: task, for: reporter)),
@@ -493,10 +489,8 @@ enum TaskPage: PageKind {
     // copied both (every string of each retained) for each entry.
     reports.timeline(id).map { entry in
       let word = entry.word
-      let number = entry.reportNumber
       return TimelineEntry(
-        head: heads.indices.contains(number)
-          ? heads[number] : Shared(ReportHead(entry.report, plan)),
+        head: ReportHead.of(entry, heads, plan),
         status: word.status, progress: word.progress, doneOn: word.doneOn, text: entry.text)
     }
   }
@@ -538,6 +532,15 @@ enum Text {
 }
 
 extension TaskPage.ReportHead {
+  /// The head of `entry`'s report: the one made for it among `heads` (each
+  /// of the plan's reports' heads, in the plan's order).
+  static func of(
+    _ entry: ReportIndex.Entry, _ heads: [Shared<Self>], _ plan: Plan
+  ) -> Shared<Self> {
+    let number = entry.reportNumber
+    return heads.indices.contains(number) ? heads[number] : Shared(Self(entry.report, plan))
+  }
+
   /// The head of `report`, named as `plan` names its reporter and period.
   init(_ report: Report, _ plan: Plan) {
     self.init(
